@@ -1,0 +1,112 @@
+// The application's configuration, read from the environment and validated with zod. Local
+// development needs none of it (every value has a dev default); production names what it needs.
+import { z } from "zod";
+
+
+/** Development defaults match what `npm run dev` starts (scripts/dev.ts). */
+export const DEV_DEFAULTS = {
+  DATABASE_URL: "postgresql://postgres:postgres@127.0.0.1:54329/roomful",
+  APP_URL: "http://localhost:3000",
+  PUSHER_APP_ID: "roomful",
+  PUSHER_KEY: "roomful-key",
+  PUSHER_SECRET: "roomful-secret",
+  PUSHER_HOST: "127.0.0.1",
+  PUSHER_PORT: "6001",
+  SMTP_URL: "smtp://127.0.0.1:1025",
+  NEXTAUTH_SECRET: "roomful-development-secret-not-for-production",
+} as const;
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\/.+\/[^/?]+/, "expected postgresql://user:password@host:5432/database");
+const httpUrl = z.string().regex(/^https?:\/\/[^/]+/, "expected an http(s) URL such as https://roomful.example");
+const smtpUrl = z.string().regex(/^smtps?:\/\/[^/]+/, "expected smtp://user:password@host:587 or smtps://…:465");
+const port = z.coerce.number().int().min(1, "expected a port number").max(65535, "expected a port number");
+const flag = z
+  .enum(["true", "false", "1", "0"], { message: "expected true or false" })
+  .transform((v) => v === "true" || v === "1");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: postgresUrl,
+  /** The public URL of the app, used in links sent by mail. */
+  APP_URL: httpUrl,
+  PUSHER_APP_ID: z.string().min(1),
+  PUSHER_KEY: z.string().min(1),
+  PUSHER_SECRET: z.string().min(1),
+  /** Unset for Pusher Channels (then PUSHER_CLUSTER picks the region); set for soketi. */
+  PUSHER_HOST: z.string().min(1).optional(),
+  PUSHER_PORT: port.optional(),
+  PUSHER_USE_TLS: flag.optional(),
+  PUSHER_CLUSTER: z.string().min(1).default("mt1"),
+  /** Where browsers connect, when it differs from where the server does (e.g. behind a proxy). */
+  PUSHER_PUBLIC_HOST: z.string().min(1).optional(),
+  PUSHER_PUBLIC_PORT: port.optional(),
+  SMTP_URL: smtpUrl,
+  MAIL_FROM: z.string().min(3).default("Roomful <no-reply@roomful.local>"),
+  NEXTAUTH_SECRET: z.string().min(32, "expected at least 32 random characters (openssl rand -base64 32)"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+const REQUIRED_IN_PRODUCTION = [
+  "DATABASE_URL",
+  "APP_URL",
+  "PUSHER_APP_ID",
+  "PUSHER_KEY",
+  "PUSHER_SECRET",
+  "SMTP_URL",
+  "NEXTAUTH_SECRET",
+] as const;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+function describeIssues(issues: z.core.$ZodIssue[]): string {
+  return issues
+    .map((issue) => {
+      const variable = issue.path.join(".");
+      const message = issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
+      return `  ${variable}: ${message}`;
+    })
+    .join("\n");
+}
+
+/**
+ * Validates `source` (process.env by default). In production the variables above are
+ * required; elsewhere each missing one takes its development default.
+ */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const production = source.NODE_ENV === "production";
+  const input: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(source)) {
+    // An empty value means "unset": .env files often carry `KEY=`.
+    input[key] = value === "" ? undefined : value;
+  }
+  if (!production) {
+    for (const [key, value] of Object.entries(DEV_DEFAULTS)) input[key] ??= value;
+    // The dev defaults point at a local soketi, which has no TLS.
+    if (input.PUSHER_HOST === DEV_DEFAULTS.PUSHER_HOST) input.PUSHER_USE_TLS ??= "false";
+  }
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const missing = production
+      ? REQUIRED_IN_PRODUCTION.filter((key) => input[key] === undefined).map((key) => `  ${key}: is required in production`)
+      : [];
+    const other = describeIssues(
+      result.error.issues.filter((i) => !(production && missing.some((m) => m.startsWith(`  ${String(i.path[0])}:`)))),
+    );
+    throw new EnvError(`Invalid environment configuration:\n${[...missing, other].filter(Boolean).join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment, parsed once per process. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
+

@@ -1,0 +1,15 @@
+// Next.js configuration. Runtime settings (database, realtime, mail) are read from the
+// environment at request time by lib/env.ts, so one build runs against any services.
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Packages with native binaries or dynamic requires that must stay in node_modules.
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "nodemailer", "pusher"],
+  // Each test or dev run may use its own build directory so that a production build for
+  // the browser tests never collides with a running `next dev`.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
+};
+
+export default nextConfig;

@@ -1,0 +1,94 @@
+// Runs one piece of the local stack (soketi, the mail catcher, next) as a child process that
+// is stopped with its whole process group, so Ctrl-C or a failed start leaves nothing behind.
+import { spawn, type ChildProcess } from "node:child_process";
+import { StackError } from "./ports";
+
+export interface ChildService {
+  name: string;
+  process: ChildProcess;
+  /** Last lines of output, shown when the service fails to start. */
+  recentOutput(): string;
+  stop(): Promise<void>;
+}
+
+export interface SpawnServiceOptions {
+  name: string;
+  command: string;
+  args: string[];
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Forward the child's output to ours (used for `next dev`). */
+  inheritOutput?: boolean;
+  /** Resolves once the service answers; the start fails if the child exits first. */
+  ready: () => Promise<void>;
+  stopTimeoutMs?: number;
+}
+
+export async function spawnService(options: SpawnServiceOptions): Promise<ChildService> {
+  const child = spawn(options.command, options.args, {
+    cwd: options.cwd,
+    env: mergeEnv(process.env, options.env),
+    // A process group of its own, so that stop() reaches grandchildren too.
+    detached: true,
+    stdio: options.inheritOutput ? ["ignore", "inherit", "inherit"] : ["ignore", "pipe", "pipe"],
+  });
+  const lines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+    if (lines.length > 40) lines.splice(0, lines.length - 40);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  let stopping = false;
+
+  const service: ChildService = {
+    name: options.name,
+    process: child,
+    recentOutput: () => lines.join("\n"),
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      stopping = true;
+      signalGroup(child, "SIGTERM");
+      const timeout = options.stopTimeoutMs ?? 5_000;
+      const timer = setTimeout(() => signalGroup(child, "SIGKILL"), timeout);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+
+  const failedEarly = exited.then((code) => {
+    if (!stopping) {
+      throw new StackError(
+        `${options.name} exited with code ${code} before it was ready.\n${service.recentOutput()}`,
+      );
+    }
+  });
+  try {
+    await Promise.race([options.ready(), failedEarly]);
+  } catch (error) {
+    await service.stop();
+    throw error;
+  }
+  return service;
+}
+
+/** Overlays `extra` on `base`; an undefined value removes the variable. */
+function mergeEnv(base: NodeJS.ProcessEnv, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...base };
+  for (const [key, value] of Object.entries(extra)) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return env;
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
