@@ -1,13 +1,13 @@
 // Prisma CLI configuration: the schema engine runs as WASM through @prisma/adapter-pg, so no
 // native engine is ever downloaded. The two patches below work around adapter-pg 6.19 bugs
 // (see ../shared/STACK.md); they apply to the CLI process only, never to the app.
-import { loadEnvConfig } from "@next/env";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { defineConfig } from "prisma/config";
 import { parseDatabaseUrl } from "./lib/db/connection";
+import { loadDotEnv } from "./scripts/stack/load-env";
 
-loadEnvConfig(process.cwd());
+loadDotEnv();
 
 // The schema's datasource reads env("DATABASE_URL") even for `prisma generate`, which needs no
 // database (it runs at npm install). Commands that connect use the real value or fail clearly.

@@ -31,7 +31,7 @@ async function probe(name: string, check: () => Promise<void>): Promise<Dependen
     ]);
     return { ok: true, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
-    console.error(`[health] ${name} check failed:`, error);
+    console.error(`[health] ${name} check failed: ${error instanceof Error ? error.message : String(error)}`);
     const timedOut = error instanceof Error && error.message.startsWith("no answer");
     return {
       ok: false,

@@ -16,6 +16,10 @@ export class RealtimePayloadTooLarge extends Error {
   override name = "RealtimePayloadTooLarge";
 }
 
+export class RealtimeTriggerError extends Error {
+  override name = "RealtimeTriggerError";
+}
+
 /**
  * Triggers `event` on `channel`. Refuses payloads over Pusher's 10 KB limit before sending, so
  * behaviour is the same on soketi and Pusher Channels. `excludeSocketId` skips the sender.
@@ -30,7 +34,10 @@ export async function triggerEvent(
   if (size > REALTIME_LIMITS.maxEventPayloadKb * 1024) {
     throw new RealtimePayloadTooLarge(`${event} payload is ${size} bytes; the limit is ${REALTIME_LIMITS.maxEventPayloadKb} KB`);
   }
-  await pusher().trigger(channel, event, data, excludeSocketId ? { socket_id: excludeSocketId } : undefined);
+  const response = await pusher().trigger(channel, event, data, excludeSocketId ? { socket_id: excludeSocketId } : undefined);
+  // soketi reports refusals (e.g. over a limit) in the body of an HTTP 200.
+  const body = (await response.json().catch(() => ({}))) as { error?: string };
+  if (body.error) throw new RealtimeTriggerError(`${event} on ${channel} refused: ${body.error}`);
 }
 
 /** Resolves when the realtime server answers its HTTP API with our credentials. */

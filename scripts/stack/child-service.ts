@@ -3,6 +3,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { StackError } from "./ports";
 
+/** Environment variables; an undefined value removes the variable for the child. */
+export type EnvVars = Record<string, string | undefined>;
+
 export interface ChildService {
   name: string;
   process: ChildProcess;
@@ -15,7 +18,7 @@ export interface SpawnServiceOptions {
   name: string;
   command: string;
   args: string[];
-  env?: NodeJS.ProcessEnv;
+  env?: EnvVars;
   cwd?: string;
   /** Forward the child's output to ours (used for `next dev`). */
   inheritOutput?: boolean;
@@ -25,9 +28,9 @@ export interface SpawnServiceOptions {
 }
 
 export async function spawnService(options: SpawnServiceOptions): Promise<ChildService> {
-  const child = spawn(options.command, options.args, {
+  const child: ChildProcess = spawn(options.command, options.args, {
     cwd: options.cwd,
-    env: mergeEnv(process.env, options.env),
+    env: mergeEnv(process.env, options.env) as NodeJS.ProcessEnv,
     // A process group of its own, so that stop() reaches grandchildren too.
     detached: true,
     stdio: options.inheritOutput ? ["ignore", "inherit", "inherit"] : ["ignore", "pipe", "pipe"],
@@ -75,8 +78,8 @@ export async function spawnService(options: SpawnServiceOptions): Promise<ChildS
 }
 
 /** Overlays `extra` on `base`; an undefined value removes the variable. */
-function mergeEnv(base: NodeJS.ProcessEnv, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...base };
+function mergeEnv(base: EnvVars, extra: EnvVars = {}): EnvVars {
+  const env: EnvVars = { ...base };
   for (const [key, value] of Object.entries(extra)) {
     if (value === undefined) delete env[key];
     else env[key] = value;

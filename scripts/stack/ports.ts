@@ -54,3 +54,14 @@ export async function waitForPort(port: number, host = "127.0.0.1", timeoutMs = 
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Reads a port from the environment, with a default; a malformed value is a StackError. */
+export function portFromEnv(variable: string, fallback: number, source: NodeJS.ProcessEnv = process.env): number {
+  const raw = source[variable];
+  if (raw === undefined || raw === "") return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new StackError(`${variable} must be a port number between 1 and 65535 (got "${raw}").`);
+  }
+  return port;
+}

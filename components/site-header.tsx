@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { Suspense } from "react";
+import { HeaderSearch, HeaderSearchForm } from "./header-search";
+
+export interface LogoMarkProps {
+  className?: string;
+}
+
+/** The Roomful mark: a speech bubble with a doorway. Fixed colours so it reads on any theme. */
+export function LogoMark({ className }: LogoMarkProps) {
+  return (
+    <svg viewBox="0 0 32 32" aria-hidden="true" className={className}>
+      <defs>
+        <linearGradient id="roomful-mark-gradient" x1="0" y1="0" x2="1" y2="1">
+          <stop offset="0" stopColor="#6366f1" />
+          <stop offset="1" stopColor="#8b5cf6" />
+        </linearGradient>
+      </defs>
+      <rect width="32" height="32" rx="9" fill="url(#roomful-mark-gradient)" />
+      <path
+        fill="#fff"
+        d="M9.5 7.5h13a3.5 3.5 0 0 1 3.5 3.5v8.5a3.5 3.5 0 0 1-3.5 3.5H16l-5 4v-4H9.5A3.5 3.5 0 0 1 6 19.5V11a3.5 3.5 0 0 1 3.5-3.5z"
+      />
+      <path fill="#6d5cf0" d="M13 20v-4.25a3 3 0 0 1 6 0V20z" />
+    </svg>
+  );
+}
+
+export function SiteHeader() {
+  return (
+    <header className="sticky top-0 z-40 border-b border-line bg-surface/85 backdrop-blur supports-[backdrop-filter]:bg-surface/75">
+      <div className="mx-auto flex min-h-16 max-w-6xl flex-wrap items-center gap-x-2 gap-y-3 px-4 py-3 sm:flex-nowrap sm:gap-x-6 sm:px-6">
+        <Link
+          href="/"
+          className="-mx-1 flex shrink-0 items-center gap-2 rounded-lg px-1 py-1 text-ink transition hover:opacity-85 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+        >
+          <LogoMark className="size-8" />
+          <span className="text-lg font-semibold tracking-tight">Roomful</span>
+        </Link>
+
+        {/* Renders its toggle and panel straight into this flex row (Suspense adds no element).
+            useSearchParams needs the boundary; the fallback is the same working form. */}
+        <Suspense fallback={<HeaderSearchForm defaultQuery="" />}>
+          <HeaderSearch />
+        </Suspense>
+
+        <Link
+          href="/login"
+          className="inline-flex h-10 shrink-0 items-center rounded-lg bg-accent px-4 text-sm font-semibold text-on-accent shadow-sm transition hover:bg-accent-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+        >
+          Sign in
+        </Link>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,82 @@
+export type AvatarSize = "xs" | "sm" | "md" | "lg" | "xl";
+
+export interface AvatarProps {
+  /** The person's display name: the accessible name, the source of the initials and the colour. */
+  name: string;
+  image?: string | null;
+  size?: AvatarSize;
+  className?: string;
+}
+
+const sizeClasses: Record<AvatarSize, string> = {
+  xs: "size-5 text-[0.5625rem]",
+  sm: "size-6 text-[0.625rem]",
+  md: "size-8 text-xs",
+  lg: "size-10 text-sm",
+  xl: "size-16 text-xl",
+};
+
+const sizePixels: Record<AvatarSize, number> = { xs: 20, sm: 24, md: 32, lg: 40, xl: 64 };
+
+// Every colour keeps white initials at or above 4.5:1 contrast.
+const palette = [
+  "bg-indigo-600",
+  "bg-violet-700",
+  "bg-fuchsia-700",
+  "bg-rose-700",
+  "bg-amber-700",
+  "bg-emerald-700",
+  "bg-teal-700",
+  "bg-sky-700",
+] as const;
+
+/** FNV-1a: cheap, stable across server and browser, so a name keeps its colour everywhere. */
+function hashName(name: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    hash ^= name.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+export function avatarColor(name: string): string {
+  return palette[hashName(name.trim().toLowerCase()) % palette.length] ?? palette[0];
+}
+
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  // Array.from keeps surrogate pairs (emoji, many scripts) whole instead of splitting them.
+  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : [words[0]];
+  const result = letters
+    .map((word) => (word ? (Array.from(word)[0] ?? "") : ""))
+    .join("")
+    .toUpperCase();
+  return result || "?";
+}
+
+export function Avatar({ name, image, size = "md", className = "" }: AvatarProps) {
+  const base = `inline-flex shrink-0 select-none items-center justify-center overflow-hidden rounded-full ${sizeClasses[size]} ${className}`;
+
+  if (image) {
+    const px = sizePixels[size];
+    return (
+      // eslint-disable-next-line @next/next/no-img-element -- avatars may be data URLs or arbitrary OAuth hosts that next/image cannot be configured for ahead of time.
+      <img
+        src={image}
+        alt={name}
+        width={px}
+        height={px}
+        loading="lazy"
+        decoding="async"
+        className={`${base} bg-sunken object-cover`}
+      />
+    );
+  }
+
+  return (
+    <span role="img" aria-label={name} title={name} className={`${base} ${avatarColor(name)} font-semibold text-white`}>
+      <span aria-hidden="true">{initials(name)}</span>
+    </span>
+  );
+}

@@ -1,0 +1,150 @@
+// Starts whatever part of the local stack is not configured: embedded PostgreSQL when
+// DATABASE_URL is unset, soketi when the Pusher variables are unset, the mail catcher when
+// SMTP_URL is unset. Used by `npm run dev` and by the test harnesses.
+import path from "node:path";
+import { DEV_DEFAULTS } from "../../lib/env";
+import { withDatabase } from "../../lib/db/connection";
+import type { ChildService, EnvVars } from "./child-service";
+import { startMaildev } from "./maildev";
+import { assertPortFree, StackError } from "./ports";
+import { ensureDatabase } from "./database";
+import { prepareDataDir, startEmbeddedPostgres, type RunningPostgres } from "./postgres";
+import { startSoketi } from "./soketi";
+
+export interface StackPorts {
+  postgres: number;
+  soketi: number;
+  soketiCluster: number;
+  smtp: number;
+  mailWeb: number;
+}
+
+export interface LocalStackOptions {
+  /** The configured environment; pieces it already points at are not started. */
+  env: EnvVars;
+  /** Holds the embedded cluster (`<dataDir>/postgres`) and generated config. */
+  dataDir: string;
+  ports: StackPorts;
+  /** Name of the app database on the embedded server. */
+  databaseName: string;
+  /** fsync off and the like: for throwaway test clusters. */
+  fastPostgres?: boolean;
+  /** Where soketi posts presence webhooks. */
+  webhookUrl?: string;
+}
+
+export interface LocalStack {
+  /** Variables to hand to the app so it uses these services. */
+  env: Record<string, string>;
+  /** One line per piece, for the start-up banner. */
+  describe: { database: string; realtime: string; mail: string; inbox?: string };
+  stop(): Promise<void>;
+}
+
+export const DEV_PORTS: StackPorts = {
+  postgres: 54329,
+  soketi: 6001,
+  soketiCluster: 11002,
+  smtp: 1025,
+  mailWeb: 1080,
+};
+
+/** The variables that move each port of `npm run dev`, named in port-clash errors. */
+export const PORT_VARIABLES = {
+  postgres: "EMBEDDED_PG_PORT",
+  soketi: "SOKETI_PORT",
+  smtp: "MAILDEV_SMTP_PORT",
+  mailWeb: "MAILDEV_WEB_PORT",
+} as const;
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const { env, ports } = options;
+  const wantPostgres = !env.DATABASE_URL;
+  const wantSoketi = !(env.PUSHER_APP_ID && env.PUSHER_KEY && env.PUSHER_SECRET);
+  const wantMail = !env.SMTP_URL;
+
+  // Check every port first so that a clash stops us before anything has started.
+  const postgresDir = path.join(options.dataDir, "postgres");
+  if (wantPostgres) await prepareDataDir(postgresDir);
+  if (wantPostgres) await assertPortFree(ports.postgres, "embedded PostgreSQL", PORT_VARIABLES.postgres);
+  if (wantSoketi) await assertPortFree(ports.soketi, "soketi", PORT_VARIABLES.soketi);
+  if (wantMail) {
+    await assertPortFree(ports.smtp, "mail catcher SMTP", PORT_VARIABLES.smtp);
+    await assertPortFree(ports.mailWeb, "mail catcher inbox", PORT_VARIABLES.mailWeb);
+  }
+
+  const started: Array<{ stop(): Promise<void> }> = [];
+  const stop = async () => {
+    await Promise.allSettled(started.splice(0).reverse().map((s) => s.stop()));
+  };
+
+  const resultEnv: Record<string, string> = {};
+  const describe: LocalStack["describe"] = { database: "", realtime: "", mail: "" };
+  try {
+    const tasks: Array<Promise<void>> = [];
+    if (wantPostgres) {
+      tasks.push(
+        startEmbeddedPostgres({
+          dataDir: postgresDir,
+          port: ports.postgres,
+          portVariable: PORT_VARIABLES.postgres,
+          fast: options.fastPostgres,
+        }).then(async (server: RunningPostgres) => {
+          started.push(server);
+          const url = withDatabase(server.adminUrl, options.databaseName);
+          await ensureDatabase(url);
+          resultEnv.DATABASE_URL = url;
+          describe.database = `embedded PostgreSQL on 127.0.0.1:${ports.postgres} (data in ${postgresDir})`;
+        }),
+      );
+    } else {
+      describe.database = "DATABASE_URL (external)";
+    }
+    if (wantSoketi) {
+      tasks.push(
+        startSoketi({
+          port: ports.soketi,
+          clusterPort: ports.soketiCluster,
+          appId: DEV_DEFAULTS.PUSHER_APP_ID,
+          key: DEV_DEFAULTS.PUSHER_KEY,
+          secret: DEV_DEFAULTS.PUSHER_SECRET,
+          configDir: options.dataDir,
+          webhookUrl: options.webhookUrl,
+        }).then((service: ChildService) => {
+          started.push(service);
+          Object.assign(resultEnv, {
+            PUSHER_APP_ID: DEV_DEFAULTS.PUSHER_APP_ID,
+            PUSHER_KEY: DEV_DEFAULTS.PUSHER_KEY,
+            PUSHER_SECRET: DEV_DEFAULTS.PUSHER_SECRET,
+            PUSHER_HOST: "127.0.0.1",
+            PUSHER_PORT: String(ports.soketi),
+            PUSHER_USE_TLS: "false",
+          });
+          describe.realtime = `soketi on ws://127.0.0.1:${ports.soketi}`;
+        }),
+      );
+    } else {
+      describe.realtime = `PUSHER_* (${env.PUSHER_HOST ?? `Pusher Channels, cluster ${env.PUSHER_CLUSTER ?? "mt1"}`})`;
+    }
+    if (wantMail) {
+      tasks.push(
+        startMaildev({ smtpPort: ports.smtp, webPort: ports.mailWeb }).then((service) => {
+          started.push(service);
+          resultEnv.SMTP_URL = `smtp://127.0.0.1:${ports.smtp}`;
+          describe.mail = `maildev SMTP on 127.0.0.1:${ports.smtp}`;
+          describe.inbox = `http://localhost:${ports.mailWeb}`;
+        }),
+      );
+    } else {
+      describe.mail = "SMTP_URL (external)";
+    }
+    const results = await Promise.allSettled(tasks);
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failure) throw failure.reason;
+  } catch (error) {
+    await stop();
+    throw error instanceof Error ? error : new StackError(String(error));
+  }
+
+  return { env: resultEnv, describe, stop };
+}

@@ -1,0 +1,41 @@
+// The committed migrations must apply to an empty database and produce exactly the schema that
+// prisma/schema.prisma describes: a model change without its migration fails here.
+import { inject, describe, expect, it } from "vitest";
+import { applyMigrations, runPrisma, withClient } from "@/scripts/stack/database";
+import { createDatabase, uniqueDatabaseName } from "../support/databases";
+import { snapshotSchema } from "../support/schema-snapshot";
+
+const stack = inject("stack");
+
+describe("database migrations", () => {
+  it("apply to an empty database and match prisma/schema.prisma exactly", async () => {
+    const migrated = await createDatabase(stack.serverUrl, uniqueDatabaseName(stack.databasePrefix));
+    await applyMigrations(migrated);
+
+    const status = await runPrisma(["migrate", "status"], migrated);
+    expect(status.text).toContain("Database schema is up to date");
+
+    // What the schema file says the database should be, built straight from the datamodel.
+    const expected = await createDatabase(stack.serverUrl, uniqueDatabaseName(stack.databasePrefix));
+    const diff = await runPrisma(
+      ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+      expected,
+    );
+    expect(diff.ok, diff.text).toBe(true);
+    const sql = diff.text.slice(diff.text.indexOf("-- "));
+    await withClient(expected, (client) => client.query(sql));
+
+    const [actual, wanted] = await Promise.all([snapshotSchema(migrated), snapshotSchema(expected)]);
+    expect(actual.columns.length).toBeGreaterThan(40);
+    expect(actual).toEqual(wanted);
+  });
+
+  it("enable pg_trgm and create the trigram indexes search relies on", async () => {
+    const snapshot = await snapshotSchema(process.env.DATABASE_URL ?? "");
+    expect(snapshot.extensions).toContain("pg_trgm");
+    const trigram = snapshot.indexes.filter((line) => line.includes("gin_trgm_ops"));
+    expect(trigram.map((line) => /INDEX "(\w+)"/.exec(line)?.[1])).toEqual(
+      expect.arrayContaining(["Room_name_trgm_idx", "Room_description_trgm_idx", "Topic_name_trgm_idx", "User_username_trgm_idx", "User_name_trgm_idx"]),
+    );
+  });
+});

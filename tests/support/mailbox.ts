@@ -1,0 +1,31 @@
+// Reads the mail catcher's REST API (maildev): what a member would find in their inbox.
+import { z } from "zod";
+
+const mailSchema = z.object({
+  id: z.string(),
+  subject: z.string(),
+  text: z.string().default(""),
+  html: z.string().default(""),
+  to: z.array(z.object({ address: z.string() })),
+  from: z.array(z.object({ address: z.string(), name: z.string().optional() })),
+});
+export type CaughtMail = z.infer<typeof mailSchema>;
+
+export async function listMail(apiUrl: string): Promise<CaughtMail[]> {
+  const response = await fetch(`${apiUrl}/email`);
+  if (!response.ok) throw new Error(`mail catcher answered ${response.status}`);
+  return z.array(mailSchema).parse(await response.json());
+}
+
+/** Waits for the newest mail to `to` (and matching `subject`, if given). */
+export async function findMail(apiUrl: string, to: string, subject?: string, timeoutMs = 10_000): Promise<CaughtMail> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await listMail(apiUrl))
+      .filter((m) => m.to.some((t) => t.address === to) && (!subject || m.subject === subject))
+      .at(-1);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`no mail to ${to} arrived within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
