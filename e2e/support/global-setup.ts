@@ -1,0 +1,83 @@
+// Starts everything the browser tests need: a fresh database on the embedded (or
+// TEST_DATABASE_URL's) server, soketi and maildev on free ports, a production build and
+// `next start`. Returns the teardown, which stops it all.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { withDatabase } from "../../lib/db/connection";
+import type { ChildService, EnvVars } from "../../scripts/stack/child-service";
+import { applyMigrations, assertDatabaseReachable, ensureDatabase, quoteIdent, withClient } from "../../scripts/stack/database";
+import { startLocalStack } from "../../scripts/stack/local-stack";
+import { startNext } from "../../scripts/stack/next-server";
+import { assertPortFree, freePort, StackError } from "../../scripts/stack/ports";
+import { runSeed } from "../../scripts/stack/seed-if-empty";
+import { E2E_DIST_DIR, E2E_PORT } from "./e2e-config";
+
+function build(env: EnvVars): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
+      env: env as NodeJS.ProcessEnv,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new StackError(`next build failed (exit ${code})`))));
+  });
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  await assertPortFree(E2E_PORT, "the browser tests' app", "E2E_PORT");
+  const external = process.env.TEST_DATABASE_URL;
+  const ports = {
+    postgres: await freePort(),
+    soketi: await freePort(),
+    soketiCluster: await freePort(),
+    smtp: await freePort(),
+    mailWeb: await freePort(),
+  };
+  const stack = await startLocalStack({
+    env: external ? { DATABASE_URL: external } : {},
+    dataDir: path.resolve(".data/e2e"),
+    ports,
+    databaseName: "postgres",
+    fastPostgres: true,
+  });
+  const serverUrl = withDatabase(external ?? stack.env.DATABASE_URL ?? "", "postgres");
+  const databaseName = `roomful_e2e_${Date.now().toString(36)}`;
+  const databaseUrl = withDatabase(serverUrl, databaseName);
+  let next: ChildService | undefined;
+
+  const teardown = async () => {
+    await next?.stop();
+    await withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(databaseName)} WITH (FORCE)`)).catch(
+      (error: unknown) => console.error(error),
+    );
+    await stack.stop();
+  };
+
+  try {
+    await assertDatabaseReachable(serverUrl, external ? "TEST_DATABASE_URL" : "embedded test database");
+    await ensureDatabase(databaseUrl);
+    await applyMigrations(databaseUrl);
+    await runSeed(databaseUrl);
+
+    const appEnv = {
+      ...stack.env,
+      DATABASE_URL: databaseUrl,
+      APP_URL: `http://127.0.0.1:${E2E_PORT}`,
+      NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
+      NEXT_DIST_DIR: E2E_DIST_DIR,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    if (process.env.E2E_SKIP_BUILD !== "1") await build({ ...process.env, ...appEnv });
+    next = await startNext({ mode: "start", port: E2E_PORT, env: appEnv, inheritOutput: false });
+
+    // What the specs need to reach the same services.
+    process.env.E2E_DATABASE_URL = databaseUrl;
+    process.env.E2E_MAIL_API_URL = `http://127.0.0.1:${ports.mailWeb}`;
+  } catch (error) {
+    if (next) console.error(next.recentOutput());
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}
