@@ -34,7 +34,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] } },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: "**/*.phone.spec.ts" },
     { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: "**/*.phone.spec.ts" },
   ],
 });

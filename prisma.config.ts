@@ -1,6 +1,6 @@
 // Prisma CLI configuration: the schema engine runs as WASM through @prisma/adapter-pg, so no
-// native engine is ever downloaded. The two patches below work around adapter-pg 6.19 bugs
-// (see ../shared/STACK.md); they apply to the CLI process only, never to the app.
+// native engine is ever downloaded. The three patches below work around bugs in adapter-pg 6.19
+// and the WASM engine (see ../shared/STACK.md); they apply to the CLI process only, never the app.
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { defineConfig } from "prisma/config";
@@ -56,7 +56,23 @@ if (!proto[patched]) {
   proto[patched] = true;
 }
 
-// 2. connectToShadowDb() loses the database name of a pool built from a connection string and
+// 2. The WASM schema engine arms a 10-second timer (a timeout race it never clears) on every
+//    command, so `migrate deploy` sits idle for 10 s after finishing. Unref long timers in this
+//    CLI process: they still fire while work is pending, but no longer keep a finished run alive.
+const unrefLongTimers = Symbol.for("roomful.prisma.unrefLongTimers");
+const timersGlobal = globalThis as typeof globalThis & { [unrefLongTimers]?: true };
+if (!timersGlobal[unrefLongTimers]) {
+  const originalSetTimeout = globalThis.setTimeout;
+  const patchedSetTimeout = ((handler: (...a: unknown[]) => void, delay?: number, ...args: unknown[]) => {
+    const timer = originalSetTimeout(handler, delay, ...args);
+    if ((delay ?? 0) >= 5_000) timer.unref();
+    return timer;
+  }) as typeof setTimeout;
+  globalThis.setTimeout = Object.assign(patchedSetTimeout, originalSetTimeout);
+  timersGlobal[unrefLongTimers] = true;
+}
+
+// 3. connectToShadowDb() loses the database name of a pool built from a connection string and
 //    drops the shadow database while still connected to it. Build from discrete settings and
 //    manage the shadow database here: create a unique one, close it first, then force-drop it.
 function createAdapter(): PrismaPg {

@@ -14,8 +14,7 @@ test("a visitor sees seeded rooms on the home page", async ({ page }) => {
   await expect(python).toContainText(/ago/);
 });
 
-test("the header search submits to the home page and narrows the rooms", async ({ page, isMobile }) => {
-  test.skip(isMobile, "the phone header is covered by its own spec");
+test("the header search submits to the home page and narrows the rooms", async ({ page }) => {
   await page.goto("/");
   const search = page.getByRole("searchbox", { name: "Search rooms" });
   await search.fill("calculus");
