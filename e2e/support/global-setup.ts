@@ -5,11 +5,11 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { withDatabase } from "../../lib/db/connection";
 import type { ChildService, EnvVars } from "../../scripts/stack/child-service";
-import { applyMigrations, assertDatabaseReachable, ensureDatabase, quoteIdent, withClient } from "../../scripts/stack/database";
-import { startLocalStack } from "../../scripts/stack/local-stack";
+import { applyMigrations, ensureDatabase, quoteIdent, withClient } from "../../scripts/stack/database";
 import { startNext } from "../../scripts/stack/next-server";
-import { assertPortFree, freePort, StackError } from "../../scripts/stack/ports";
+import { assertPortFree, StackError } from "../../scripts/stack/ports";
 import { runSeed } from "../../scripts/stack/seed-if-empty";
+import { startTestStack } from "../../scripts/stack/test-stack";
 import { E2E_DIST_DIR, E2E_PORT } from "./e2e-config";
 
 function build(env: EnvVars): Promise<void> {
@@ -25,22 +25,7 @@ function build(env: EnvVars): Promise<void> {
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   await assertPortFree(E2E_PORT, "the browser tests' app", "E2E_PORT");
-  const external = process.env.TEST_DATABASE_URL;
-  const ports = {
-    postgres: await freePort(),
-    soketi: await freePort(),
-    soketiCluster: await freePort(),
-    smtp: await freePort(),
-    mailWeb: await freePort(),
-  };
-  const stack = await startLocalStack({
-    env: external ? { DATABASE_URL: external } : {},
-    dataDir: path.resolve(".data/e2e"),
-    ports,
-    databaseName: "postgres",
-    fastPostgres: true,
-  });
-  const serverUrl = withDatabase(external ?? stack.env.DATABASE_URL ?? "", "postgres");
+  const { stack, ports, serverUrl } = await startTestStack(".data/e2e");
   const databaseName = `roomful_e2e_${Date.now().toString(36)}`;
   const databaseUrl = withDatabase(serverUrl, databaseName);
   let next: ChildService | undefined;
@@ -54,7 +39,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   };
 
   try {
-    await assertDatabaseReachable(serverUrl, external ? "TEST_DATABASE_URL" : "embedded test database");
     await ensureDatabase(databaseUrl);
     await applyMigrations(databaseUrl);
     await runSeed(databaseUrl);

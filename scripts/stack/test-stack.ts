@@ -1,0 +1,41 @@
+// The services for one test run (Vitest or Playwright): PostgreSQL (embedded, or the server of
+// TEST_DATABASE_URL), soketi and maildev, all on free ports so they run beside `npm run dev`.
+import path from "node:path";
+import { withDatabase } from "../../lib/db/connection";
+import { assertDatabaseReachable } from "./database";
+import { startLocalStack, type LocalStack, type StackPorts } from "./local-stack";
+import { freePort } from "./ports";
+
+export interface TestStack {
+  stack: LocalStack;
+  ports: StackPorts;
+  /** The server's maintenance database; test databases are created beside it. */
+  serverUrl: string;
+}
+
+export async function startTestStack(dataDir: string): Promise<TestStack> {
+  const external = process.env.TEST_DATABASE_URL;
+  const ports: StackPorts = {
+    postgres: await freePort(),
+    soketi: await freePort(),
+    soketiCluster: await freePort(),
+    smtp: await freePort(),
+    mailWeb: await freePort(),
+  };
+  // Only TEST_DATABASE_URL is honoured: the developer's own services stay untouched.
+  const stack = await startLocalStack({
+    env: external ? { DATABASE_URL: external } : {},
+    dataDir: path.resolve(dataDir),
+    ports,
+    databaseName: "postgres",
+    fastPostgres: true,
+  });
+  const serverUrl = withDatabase(external ?? stack.env.DATABASE_URL ?? "", "postgres");
+  try {
+    await assertDatabaseReachable(serverUrl, external ? "TEST_DATABASE_URL" : "embedded test database");
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+  return { stack, ports, serverUrl };
+}
