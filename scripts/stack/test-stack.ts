@@ -1,5 +1,7 @@
 // The services for one test run (Vitest or Playwright): PostgreSQL (embedded, or the server of
 // TEST_DATABASE_URL), soketi and maildev, all on free ports so they run beside `npm run dev`.
+import { createHash } from "node:crypto";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { withDatabase } from "../../lib/db/connection";
 import { assertDatabaseReachable } from "./database";
@@ -13,7 +15,17 @@ export interface TestStack {
   serverUrl: string;
 }
 
-export async function startTestStack(dataDir: string): Promise<TestStack> {
+/**
+ * Test clusters live under the system temp directory (one per checkout), which the `postgres`
+ * user can always reach, wherever the checkout itself is.
+ */
+function testDataDir(name: string): string {
+  const checkout = createHash("sha256").update(process.cwd()).digest("hex").slice(0, 12);
+  return path.join(tmpdir(), `roomful-${checkout}`, name);
+}
+
+export async function startTestStack(name: "test" | "e2e"): Promise<TestStack> {
+  const dataDir = testDataDir(name);
   const external = process.env.TEST_DATABASE_URL;
   const ports: StackPorts = {
     postgres: await freePort(),
@@ -25,7 +37,7 @@ export async function startTestStack(dataDir: string): Promise<TestStack> {
   // Only TEST_DATABASE_URL is honoured: the developer's own services stay untouched.
   const stack = await startLocalStack({
     env: external ? { DATABASE_URL: external } : {},
-    dataDir: path.resolve(dataDir),
+    dataDir,
     ports,
     databaseName: "postgres",
     fastPostgres: true,

@@ -1,6 +1,6 @@
 // /api/health answers 200 when the database and soketi answer, and 503 naming soketi when it is
 // down. This file runs its own soketi so that stopping it leaves the other tests alone.
-import path from "node:path";
+import { tmpdir } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChildService } from "@/scripts/stack/child-service";
 import { freePort } from "@/scripts/stack/ports";
@@ -16,7 +16,7 @@ beforeAll(async () => {
     appId: process.env.PUSHER_APP_ID ?? "",
     key: process.env.PUSHER_KEY ?? "",
     secret: process.env.PUSHER_SECRET ?? "",
-    configDir: path.resolve(".data/test"),
+    configDir: tmpdir(),
   });
   process.env.PUSHER_PORT = String(port);
 });

@@ -2,7 +2,7 @@
 // PostgreSQL major version, an unreachable DATABASE_URL. Each must say what is wrong in plain
 // words and leave nothing running.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -71,9 +71,11 @@ describe("startLocalStack", () => {
     const smtp = await freePort();
     const mailWeb = await freePort();
     const postgres = await freePort();
+    const dataDir = mkdtempSync(path.join(tmpdir(), "roomful-stack-"));
+    chmodSync(dataDir, 0o755);
     const attempt = startLocalStack({
       env: {},
-      dataDir: mkdtempSync(path.join(tmpdir(), "roomful-stack-")),
+      dataDir,
       ports: { postgres, soketi: soketiPort, soketiCluster: await freePort(), smtp, mailWeb },
       databaseName: "roomful",
     });
@@ -91,6 +93,16 @@ describe("embedded PostgreSQL data directory", () => {
     await expect(prepareDataDir(dir)).rejects.toThrow(/created by PostgreSQL 15, but the embedded server is PostgreSQL 18\. Nothing was changed/);
     expect(readdirSync(dir).sort()).toEqual(["PG_VERSION", "precious-data"]);
     expect(readFileSync(path.join(dir, "precious-data"), "utf8")).toBe("keep me");
+  });
+});
+
+describe("embedded PostgreSQL as root", () => {
+  it.runIf(process.getuid?.() === 0)("explains when the postgres user cannot reach the data directory", async () => {
+    const closed = mkdtempSync(path.join(tmpdir(), "roomful-closed-"));
+    chmodSync(closed, 0o700);
+    await expect(prepareDataDir(path.join(closed, "project", ".data", "postgres"))).rejects.toThrow(
+      `Embedded PostgreSQL runs as the "postgres" user, which cannot enter ${closed}.`,
+    );
   });
 });
 

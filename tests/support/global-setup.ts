@@ -8,7 +8,7 @@ import { createDatabase, dropDatabasesWithPrefix } from "./databases";
 import type { TestStackContext } from "./stack-context";
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const { stack, ports, serverUrl } = await startTestStack(".data/test");
+  const { stack, ports, serverUrl } = await startTestStack("test");
   const databasePrefix = `roomful_test_${Date.now().toString(36)}`;
   const templateDatabase = `${databasePrefix}_template`;
   try {
