@@ -1,0 +1,44 @@
+// next-auth configuration: JWT sessions carrying the user id and session version, the
+// Credentials provider, and (lib/auth/oauth-providers.ts) OAuth providers that are configured.
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { env } from "../env";
+import { clientIpFrom } from "./client-ip";
+import { signInWithPassword } from "./credentials";
+import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
+
+export function authOptions(): NextAuthOptions {
+  // next-auth reads its base URL from NEXTAUTH_URL; APP_URL is the one Roomful documents.
+  process.env.NEXTAUTH_URL ??= env().APP_URL;
+  return {
+    secret: env().NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        id: "credentials",
+        name: "Email and password",
+        credentials: { identifier: { type: "text" }, password: { type: "password" } },
+        async authorize(credentials, req) {
+          const result = await signInWithPassword(credentials, clientIpFrom(req.headers ?? {}));
+          if (result.ok) return { id: result.userId, sv: result.sessionVersion };
+          // next-auth hands the message to the sign-in form as `error`.
+          throw new Error(result.error === "rate_limited" ? `rate_limited:${result.retryAfterSeconds}` : result.error);
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user && "sv" in user) {
+          token.sub = user.id;
+          token.sv = (user as { sv: number }).sv;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        return { ...session, userId: token.sub, sv: token.sv };
+      },
+    },
+  };
+}

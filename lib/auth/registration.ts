@@ -1,0 +1,52 @@
+// Sign-up with email and password. A taken username is a field error (usernames are public); a
+// taken email is not revealed: the caller sees the same outcome, and the address's owner gets a
+// mail saying someone tried to sign up with it.
+import "server-only";
+import { createUser, findTakenIdentities } from "../db/users";
+import { env } from "../env";
+import { invalid, fieldErrorsOf } from "../errors";
+import { sendMail } from "../mail/transport";
+import { registerSchema } from "../validation/account";
+import { sendVerificationMail } from "./email-verification";
+import { hashPassword } from "./password";
+import { passwordProblem } from "./password-policy";
+import { enforce } from "./rate-limit";
+
+export type RegisterOutcome = { created: true; userId: string; sessionVersion: number } | { created: false };
+
+export async function register(input: unknown, ip: string): Promise<RegisterOutcome> {
+  const parsed = registerSchema.safeParse(input);
+  if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
+  const { email, username, name, password } = parsed.data;
+  const problem = passwordProblem(password, { email, username });
+  if (problem) throw invalid({ password: problem });
+  await enforce("register", ip, "Too many sign-ups from your network.");
+
+  // Hash before looking anything up, so a taken email answers no faster than a new one.
+  const passwordHash = await hashPassword(password);
+  const taken = await findTakenIdentities({ email, username });
+  if (taken.username) throw invalid({ username: "This username is taken. Try another." });
+  if (taken.email) {
+    await sendMail({
+      to: email,
+      subject: "Someone tried to sign up to Roomful with your email",
+      text: `Someone tried to create a Roomful account with this address, which already has one.\n\nIf it was you, sign in at ${env().APP_URL}/login or reset your password at ${env().APP_URL}/forgot-password.\n\nIf it was not you, you can ignore this mail.\n\n— Roomful`,
+      html: `<p>Someone tried to create a Roomful account with this address, which already has one.</p><p>If it was you, <a href="${env().APP_URL}/login">sign in</a> or <a href="${env().APP_URL}/forgot-password">reset your password</a>.</p><p>If it was not you, you can ignore this mail.</p><p>— Roomful</p>`,
+    });
+    return { created: false };
+  }
+
+  try {
+    const user = await createUser({ email, username, name, passwordHash });
+    await sendVerificationMail({ id: user.id, name }, email);
+    return { created: true, userId: user.id, sessionVersion: user.sessionVersion };
+  } catch (error) {
+    // A double submit or a race with another sign-up: the unique index decides.
+    if (error instanceof Error && "code" in error && (error as { code: string }).code === "P2002") {
+      const again = await findTakenIdentities({ email, username });
+      if (again.username && !again.email) throw invalid({ username: "This username is taken. Try another." });
+      return { created: false };
+    }
+    throw error;
+  }
+}

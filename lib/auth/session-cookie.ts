@@ -1,0 +1,38 @@
+// The session cookie next-auth reads (JWT strategy). Issued here directly when the server has
+// just proved who someone is outside a next-auth flow (sign-up, password change), so that the
+// browser stays signed in with the new session version.
+import "server-only";
+import { encode } from "next-auth/jwt";
+import { cookies } from "next/headers";
+import { env } from "../env";
+
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+/** next-auth's cookie name: secure-prefixed when the app is served over https. */
+export function sessionCookieName(): string {
+  return env().APP_URL.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}
+
+/** The claims Roomful keeps in the session JWT. */
+export interface SessionClaims {
+  sub: string;
+  /** The user's session version when the session was issued. */
+  sv: number;
+}
+
+export async function issueSessionCookie(claims: SessionClaims): Promise<void> {
+  const token = await encode({ token: { ...claims }, secret: env().NEXTAUTH_SECRET, maxAge: SESSION_MAX_AGE_SECONDS });
+  const store = await cookies();
+  store.set(sessionCookieName(), token, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: env().APP_URL.startsWith("https://"),
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+}
+
+export async function clearSessionCookie(): Promise<void> {
+  const store = await cookies();
+  store.delete(sessionCookieName());
+}

@@ -1,0 +1,55 @@
+// Who is calling, checked against the database on every request: a session whose version is
+// older than the user's (signed out, password changed, deactivated) counts as signed out.
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { findSessionUser, type SessionUser } from "../db/users";
+import { AppError, forbidden, unauthorized } from "../errors";
+import type { Role } from "../db/generated/prisma/client";
+import { authOptions } from "./options";
+
+export type { SessionUser };
+
+interface RoomfulSession {
+  userId?: string;
+  sv?: number;
+}
+
+/** The signed-in user of this request, or null. Cached per request. */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = (await getServerSession(authOptions())) as RoomfulSession | null;
+  if (!session?.userId || typeof session.sv !== "number") return null;
+  const user = await findSessionUser({ id: session.userId });
+  if (!user || user.deactivated || user.sessionVersion !== session.sv) return null;
+  return user;
+});
+
+const ROLE_RANK: Record<Role, number> = { MEMBER: 0, MODERATOR: 1, ADMIN: 2 };
+
+export function hasRole(user: Pick<SessionUser, "role">, role: Role): boolean {
+  return ROLE_RANK[user.role] >= ROLE_RANK[role];
+}
+
+/** For server actions and route handlers: the user, or a 401/403 AppError. */
+export async function requireUser(options: { verified?: boolean } = {}): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) throw unauthorized();
+  if (options.verified && !user.emailVerified) {
+    throw new AppError("forbidden:unverified", "Please confirm your email address first.", 403);
+  }
+  return user;
+}
+
+export async function requireRole(role: Role): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!hasRole(user, role)) throw forbidden("role", "You do not have permission to do that.");
+  return user;
+}
+
+/** For pages: the user, or a redirect to sign-in that comes back to `returnTo`. */
+export async function requireUserOrRedirect(returnTo: string): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}

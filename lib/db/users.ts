@@ -1,0 +1,141 @@
+// User queries. Emails and usernames are stored lower-case, so lookups compare lower-case.
+import "server-only";
+import { db } from "./client";
+import type { Prisma, Role } from "./generated/prisma/client";
+
+/** What the session and guards need about the person signed in. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  username: string;
+  name: string;
+  role: Role;
+  emailVerified: boolean;
+  sessionVersion: number;
+  deactivated: boolean;
+  hasPassword: boolean;
+  avatarUrl: string | null;
+}
+
+const sessionUserSelect = {
+  id: true,
+  email: true,
+  username: true,
+  name: true,
+  role: true,
+  emailVerifiedAt: true,
+  sessionVersion: true,
+  deactivatedAt: true,
+  passwordHash: true,
+  image: true,
+  avatar: { select: { updatedAt: true } },
+} satisfies Prisma.UserSelect;
+
+type SessionUserRow = Prisma.UserGetPayload<{ select: typeof sessionUserSelect }>;
+
+/** The avatar to show: an upload (served by /api/avatars), else the provider's picture. */
+export function avatarUrlOf(user: { id: string; image: string | null; avatar: { updatedAt: Date } | null }): string | null {
+  if (user.avatar) return `/api/avatars/${user.id}?v=${user.avatar.updatedAt.getTime()}`;
+  return user.image;
+}
+
+function toSessionUser(row: SessionUserRow): SessionUser {
+  return {
+    id: row.id,
+    email: row.email,
+    username: row.username,
+    name: row.name,
+    role: row.role,
+    emailVerified: row.emailVerifiedAt !== null,
+    sessionVersion: row.sessionVersion,
+    deactivated: row.deactivatedAt !== null,
+    hasPassword: row.passwordHash !== null,
+    avatarUrl: avatarUrlOf(row),
+  };
+}
+
+export async function findSessionUser({ id }: { id: string }): Promise<SessionUser | null> {
+  const row = await db.user.findUnique({ where: { id }, select: sessionUserSelect });
+  return row ? toSessionUser(row) : null;
+}
+
+/** For sign-in: by email (if it has an @) or username, with the password hash. */
+export async function findUserForSignIn({ identifier }: { identifier: string }) {
+  const key = identifier.trim().toLowerCase();
+  return db.user.findUnique({
+    where: key.includes("@") ? { email: key } : { username: key },
+    select: { id: true, passwordHash: true, deactivatedAt: true, sessionVersion: true },
+  });
+}
+
+export async function findUserByEmail({ email }: { email: string }) {
+  return db.user.findUnique({
+    where: { email: email.toLowerCase() },
+    select: { id: true, email: true, name: true, emailVerifiedAt: true, deactivatedAt: true, passwordHash: true },
+  });
+}
+
+export async function findPasswordHash({ userId }: { userId: string }): Promise<string | null> {
+  const row = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  return row?.passwordHash ?? null;
+}
+
+/** Which of email and username are already taken (lower-case compare). */
+export async function findTakenIdentities({ email, username, exceptUserId }: { email?: string; username?: string; exceptUserId?: string }) {
+  const rows = await db.user.findMany({
+    where: {
+      OR: [...(email ? [{ email: email.toLowerCase() }] : []), ...(username ? [{ username: username.toLowerCase() }] : [])],
+      ...(exceptUserId ? { NOT: { id: exceptUserId } } : {}),
+    },
+    select: { email: true, username: true },
+  });
+  return {
+    email: email ? rows.some((r) => r.email === email.toLowerCase()) : false,
+    username: username ? rows.some((r) => r.username === username.toLowerCase()) : false,
+  };
+}
+
+export async function createUser(input: {
+  email: string;
+  username: string;
+  name: string;
+  passwordHash: string | null;
+  emailVerifiedAt?: Date | null;
+  image?: string | null;
+  role?: Role;
+}): Promise<{ id: string; sessionVersion: number }> {
+  return db.user.create({
+    data: { ...input, email: input.email.toLowerCase(), username: input.username.toLowerCase() },
+    select: { id: true, sessionVersion: true },
+  });
+}
+
+export async function markEmailVerified({ userId, email }: { userId: string; email: string }): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { email: email.toLowerCase(), emailVerifiedAt: new Date() } });
+}
+
+/** Ends every session of the user: their cookies carry the old number. Returns the new one. */
+export async function bumpSessionVersion({ userId }: { userId: string }): Promise<number> {
+  const row = await db.user.update({
+    where: { id: userId },
+    data: { sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
+  });
+  return row.sessionVersion;
+}
+
+/** Sets a new password hash and ends every session; returns the new session version. */
+export async function setPasswordHash({ userId, passwordHash }: { userId: string; passwordHash: string }): Promise<number> {
+  const row = await db.user.update({
+    where: { id: userId },
+    data: { passwordHash, sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
+  });
+  return row.sessionVersion;
+}
+
+/** Usernames starting with `base`, to find a free one. */
+export async function listUsernamesStartingWith({ base }: { base: string }): Promise<string[]> {
+  const rows = await db.user.findMany({ where: { username: { startsWith: base } }, select: { username: true } });
+  return rows.map((r) => r.username);
+}

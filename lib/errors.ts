@@ -1,0 +1,56 @@
+// Errors the application means to show: each carries a typed code (`not_found:room`,
+// `forbidden:message`, `rate_limited:sign_in` …), an HTTP status and a message safe for users.
+// Route handlers turn them into JSON in one place (errorResponse); anything else is a 500 whose
+// details stay in the server log.
+import { NextResponse } from "next/server";
+import type { ZodError } from "zod";
+
+export type FieldErrors = Record<string, string>;
+
+export class AppError extends Error {
+  override name = "AppError";
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+    readonly fields?: FieldErrors,
+    /** Seconds a client should wait before retrying (429s). */
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string, message = "Not found.") => new AppError(`not_found:${what}`, message, 404);
+export const forbidden = (what: string, message = "You are not allowed to do that.") =>
+  new AppError(`forbidden:${what}`, message, 403);
+export const unauthorized = (message = "Please sign in.") => new AppError("unauthorized", message, 401);
+export const invalid = (fields: FieldErrors, message = "Please correct the highlighted fields.") =>
+  new AppError("invalid", message, 400, fields);
+export const rateLimited = (what: string, retryAfterSeconds: number, message: string) =>
+  new AppError(`rate_limited:${what}`, message, 429, undefined, retryAfterSeconds);
+
+/** The first message per field of a zod error, keyed by the field's path. */
+export function fieldErrorsOf(error: ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+/** The JSON error response of every route handler. */
+export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof AppError) {
+    return NextResponse.json(
+      { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } },
+      {
+        status: error.status,
+        headers: error.retryAfter ? { "Retry-After": String(error.retryAfter) } : undefined,
+      },
+    );
+  }
+  console.error(error);
+  return NextResponse.json({ error: { code: "internal", message: "Something went wrong on our side." } }, { status: 500 });
+}

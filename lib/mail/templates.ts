@@ -1,0 +1,81 @@
+// The mails Roomful sends, each as HTML and plain text built from one simple layout. Values are
+// HTML-escaped; links are absolute (APP_URL).
+import type { OutgoingMail } from "./transport";
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+}
+
+interface LayoutInput {
+  to: string;
+  subject: string;
+  greeting: string;
+  paragraphs: string[];
+  action?: { label: string; url: string };
+  footer: string;
+}
+
+function render({ to, subject, greeting, paragraphs, action, footer }: LayoutInput): OutgoingMail {
+  const text = [
+    greeting,
+    "",
+    ...paragraphs.flatMap((p) => [p, ""]),
+    ...(action ? [`${action.label}: ${action.url}`, ""] : []),
+    footer,
+    "",
+    "— Roomful",
+  ].join("\n");
+
+  const button = action
+    ? `<p style="margin:28px 0"><a href="${escapeHtml(action.url)}" style="background:#4f46e5;color:#ffffff;padding:12px 20px;border-radius:8px;text-decoration:none;font-weight:600;display:inline-block">${escapeHtml(action.label)}</a></p>
+<p style="font-size:13px;color:#64748b">Or paste this link into your browser:<br><span style="word-break:break-all">${escapeHtml(action.url)}</span></p>`
+    : "";
+  const html = `<!doctype html>
+<html lang="en"><body style="margin:0;background:#f8fafc;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,sans-serif;color:#0f172a">
+<div style="max-width:520px;margin:0 auto;padding:32px 24px">
+<p style="font-size:20px;font-weight:700;margin:0 0 24px">Roomful</p>
+<div style="background:#ffffff;border:1px solid #e2e8f0;border-radius:12px;padding:28px">
+<p style="margin-top:0">${escapeHtml(greeting)}</p>
+${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")}
+${button}
+</div>
+<p style="font-size:13px;color:#64748b;margin-top:20px">${escapeHtml(footer)}</p>
+</div></body></html>`;
+  return { to, subject, text, html };
+}
+
+export function verifyEmailMail({ to, name, url }: { to: string; name: string; url: string }): OutgoingMail {
+  return render({
+    to,
+    subject: "Confirm your email for Roomful",
+    greeting: `Hi ${name},`,
+    paragraphs: ["Please confirm that this is your email address. The link works once, for 24 hours."],
+    action: { label: "Confirm my email", url },
+    footer: "If you did not sign up for Roomful, ignore this mail; nothing happens without the link.",
+  });
+}
+
+export function resetPasswordMail({ to, name, url }: { to: string; name: string; url: string }): OutgoingMail {
+  return render({
+    to,
+    subject: "Reset your Roomful password",
+    greeting: `Hi ${name},`,
+    paragraphs: ["Someone (hopefully you) asked to reset your password. The link works once, for 1 hour."],
+    action: { label: "Choose a new password", url },
+    footer: "If you did not ask for this, ignore this mail: your password stays as it is.",
+  });
+}
+
+export function passwordChangedMail({ to, name, url }: { to: string; name: string; url: string }): OutgoingMail {
+  return render({
+    to,
+    subject: "Your Roomful password was changed",
+    greeting: `Hi ${name},`,
+    paragraphs: [
+      "The password of your Roomful account was just changed, and every other session was signed out.",
+      "If this was not you, reset your password now and let us know.",
+    ],
+    action: { label: "Reset my password", url },
+    footer: "You receive this notice for your account's security.",
+  });
+}

@@ -1,0 +1,61 @@
+// zod schemas for account forms and endpoints: sign-up, sign-in, reset, profile. Shared by the
+// forms (client hints), the server actions and the route handlers.
+import { z } from "zod";
+
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 128;
+export const USERNAME_PATTERN = /^[a-z0-9_]{3,30}$/;
+
+export const emailSchema = z
+  .string({ message: "Enter your email address." })
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email({ message: "Enter a valid email address, like name@example.com." }));
+
+export const usernameSchema = z
+  .string({ message: "Choose a username." })
+  .trim()
+  .toLowerCase()
+  .min(3, "Usernames have at least 3 characters.")
+  .max(30, "Usernames have at most 30 characters.")
+  .regex(USERNAME_PATTERN, "Use only letters, digits and underscores.");
+
+export const displayNameSchema = z
+  .string({ message: "Enter your name." })
+  .trim()
+  .min(1, "Enter your name.")
+  .max(60, "Names have at most 60 characters.");
+
+/** Length only; the common-password check runs on the server (lib/auth/password-policy.ts). */
+export const newPasswordSchema = z
+  .string({ message: "Choose a password." })
+  .min(PASSWORD_MIN, `Passwords have at least ${PASSWORD_MIN} characters.`)
+  .max(PASSWORD_MAX, `Passwords have at most ${PASSWORD_MAX} characters.`);
+
+export const registerSchema = z
+  .object({
+    email: emailSchema,
+    username: usernameSchema,
+    name: displayNameSchema,
+    password: newPasswordSchema,
+    confirmPassword: z.string({ message: "Repeat your password." }),
+  })
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two passwords differ.",
+  });
+export type RegisterInput = z.infer<typeof registerSchema>;
+
+export const signInSchema = z.object({
+  identifier: z.string().trim().toLowerCase().min(1, "Enter your email or username.").max(254),
+  // No policy here: an old password may predate the current one; only bound the work.
+  password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX * 4),
+});
+
+export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This link is not valid.");
+
+export const resetPasswordSchema = z
+  .object({ token: tokenSchema, password: newPasswordSchema, confirmPassword: z.string() })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The two passwords differ." });
