@@ -1,6 +1,7 @@
 // The services for one test run (Vitest or Playwright): PostgreSQL (embedded, or the server of
 // TEST_DATABASE_URL), soketi and maildev, all on free ports so they run beside `npm run dev`.
 import { createHash } from "node:crypto";
+import { existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { withDatabase } from "../../lib/db/connection";
@@ -19,13 +20,18 @@ export interface TestStack {
  * Test clusters live under the system temp directory (one per checkout), which the `postgres`
  * user can always reach, wherever the checkout itself is.
  */
-function testDataDir(name: string): string {
+function testDataDir(name: string): { dir: string; throwaway: boolean } {
   const checkout = createHash("sha256").update(process.cwd()).digest("hex").slice(0, 12);
-  return path.join(tmpdir(), `roomful-${checkout}`, name);
+  const shared = path.join(tmpdir(), `roomful-${checkout}`, name);
+  // Another run of the same suite holds the shared cluster: use a cluster of our own this time.
+  if (existsSync(path.join(shared, "postgres", "postmaster.pid"))) {
+    return { dir: `${shared}-${process.pid}`, throwaway: true };
+  }
+  return { dir: shared, throwaway: false };
 }
 
 export async function startTestStack(name: "test" | "e2e"): Promise<TestStack> {
-  const dataDir = testDataDir(name);
+  const { dir: dataDir, throwaway } = testDataDir(name);
   const external = process.env.TEST_DATABASE_URL;
   const ports: StackPorts = {
     postgres: await freePort(),
@@ -49,5 +55,10 @@ export async function startTestStack(name: "test" | "e2e"): Promise<TestStack> {
     await stack.stop();
     throw error;
   }
+  const stop = stack.stop;
+  stack.stop = async () => {
+    await stop();
+    if (throwaway) rmSync(dataDir, { recursive: true, force: true });
+  };
   return { stack, ports, serverUrl };
 }
