@@ -1,7 +1,12 @@
 import type { Metadata, Viewport } from "next";
+import { unstable_rethrow } from "next/navigation";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
+import { FLASH_COOKIE, readFlash } from "@/components/ui/flash";
+import { FlashToast, ToastProvider } from "@/components/ui/toast";
+import { VerifyBanner } from "@/components/verify-banner";
+import { getCurrentUser } from "@/lib/auth/session";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -22,7 +27,16 @@ export interface RootLayoutProps {
   children: ReactNode;
 }
 
-export default function RootLayout({ children }: RootLayoutProps) {
+export default async function RootLayout({ children }: RootLayoutProps) {
+  const [user, flash] = await Promise.all([
+    // If the database is unreachable the page below reports it; the chrome still renders.
+    getCurrentUser().catch((error: unknown) => {
+      unstable_rethrow(error); // Next's own signals (dynamic rendering) must pass through.
+      console.error(error);
+      return null;
+    }),
+    readFlash(),
+  ]);
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col font-sans">
@@ -32,12 +46,16 @@ export default function RootLayout({ children }: RootLayoutProps) {
         >
           Skip to content
         </a>
-        <SiteHeader />
-        {/* tabIndex lets the skip link move focus here, not only scroll. */}
-        <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
-          {children}
-        </main>
-        <SiteFooter />
+        <ToastProvider>
+          <SiteHeader user={user} />
+          {user && !user.emailVerified ? <VerifyBanner email={user.email} /> : null}
+          {/* tabIndex lets the skip link move focus here, not only scroll. */}
+          <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
+            {children}
+          </main>
+          <SiteFooter />
+          <FlashToast flash={flash} cookieName={FLASH_COOKIE} />
+        </ToastProvider>
       </body>
     </html>
   );

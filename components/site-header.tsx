@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { Suspense } from "react";
+import type { SessionUser } from "@/lib/auth/session";
 import { HeaderSearch, HeaderSearchForm } from "./header-search";
+import { SignedOutLinks, UserMenu } from "./user-menu";
 
 export interface LogoMarkProps {
   className?: string;
@@ -26,16 +28,22 @@ export function LogoMark({ className }: LogoMarkProps) {
   );
 }
 
-export function SiteHeader() {
+export interface SiteHeaderProps {
+  /** The signed-in member (the root layout looks it up once per request), or null. */
+  user: Pick<SessionUser, "name" | "username" | "avatarUrl"> | null;
+}
+
+export function SiteHeader({ user }: SiteHeaderProps) {
   return (
     <header className="sticky top-0 z-40 border-b border-line bg-surface/85 backdrop-blur supports-[backdrop-filter]:bg-surface/75">
-      <div className="mx-auto flex min-h-16 max-w-6xl flex-wrap items-center gap-x-2 gap-y-3 px-4 py-3 sm:flex-nowrap sm:gap-x-6 sm:px-6">
+      <div className="mx-auto flex min-h-16 max-w-6xl flex-wrap items-center gap-x-1 gap-y-3 px-4 py-3 sm:flex-nowrap sm:gap-x-6 sm:px-6">
         <Link
           href="/"
           className="-mx-1 flex shrink-0 items-center gap-2 rounded-lg px-1 py-1 text-ink transition hover:opacity-85 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
         >
           <LogoMark className="size-8" />
-          <span className="text-lg font-semibold tracking-tight">Roomful</span>
+          {/* Below 340px the mark alone names the site, so the account links keep to one row. */}
+          <span className="text-lg font-semibold tracking-tight max-[339px]:sr-only">Roomful</span>
         </Link>
 
         {/* Renders its toggle and panel straight into this flex row (Suspense adds no element).
@@ -44,12 +52,7 @@ export function SiteHeader() {
           <HeaderSearch />
         </Suspense>
 
-        <Link
-          href="/login"
-          className="inline-flex h-10 shrink-0 items-center rounded-lg bg-accent px-4 text-sm font-semibold text-on-accent shadow-sm transition hover:bg-accent-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
-        >
-          Sign in
-        </Link>
+        {user ? <UserMenu user={{ name: user.name, username: user.username, avatarUrl: user.avatarUrl }} /> : <SignedOutLinks />}
       </div>
     </header>
   );

@@ -45,6 +45,33 @@ const schema = z.object({
   SMTP_URL: smtpUrl,
   MAIL_FROM: z.string().min(3).default("Roomful <no-reply@roomful.local>"),
   NEXTAUTH_SECRET: z.string().min(32, "expected at least 32 random characters (openssl rand -base64 32)"),
+  /** How many reverse proxies in front of the app append to X-Forwarded-For (for per-IP limits). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0, "expected 0 or more").max(10, "expected at most 10").default(1),
+  /** OAuth sign-in: each provider is offered only when both its id and its secret are set. */
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  GITHUB_CLIENT_ID: z.string().min(1).optional(),
+  GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+  /** For the browser tests only: a local OpenID Connect issuer offered as "Test OIDC". */
+  OAUTH_TEST_ISSUER: httpUrl.optional(),
+  OAUTH_TEST_CLIENT_ID: z.string().min(1).optional(),
+  OAUTH_TEST_CLIENT_SECRET: z.string().min(1).optional(),
+}).superRefine((value, ctx) => {
+  // Half a provider is a typo, not a choice: say which half is missing instead of hiding the button.
+  const groups = [
+    ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"],
+    ["GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET"],
+    ["OAUTH_TEST_ISSUER", "OAUTH_TEST_CLIENT_ID", "OAUTH_TEST_CLIENT_SECRET"],
+  ] as const;
+  for (const group of groups) {
+    const set = group.filter((key) => value[key] !== undefined);
+    if (set.length === 0 || set.length === group.length) continue;
+    for (const key of group) {
+      if (value[key] !== undefined) continue;
+      const others = `${set.join(" and ")} ${set.length > 1 ? "are" : "is"}`;
+      ctx.addIssue({ code: "custom", path: [key], message: `is required when ${others} set` });
+    }
+  }
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,6 +1,6 @@
 // Starts everything the browser tests need: a fresh database on the embedded (or
-// TEST_DATABASE_URL's) server, soketi and maildev on free ports, a production build and
-// `next start`. Returns the teardown, which stops it all.
+// TEST_DATABASE_URL's) server, soketi and maildev on free ports, a local OpenID Connect issuer,
+// a production build and `next start`. Returns the teardown, which stops it all.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { withDatabase } from "../../lib/db/connection";
@@ -11,6 +11,7 @@ import { assertPortFree, StackError } from "../../scripts/stack/ports";
 import { runSeed } from "../../scripts/stack/seed-if-empty";
 import { startTestStack } from "../../scripts/stack/test-stack";
 import { E2E_DIST_DIR, E2E_PORT } from "./e2e-config";
+import { OIDC_TEST_CLIENT_ID, OIDC_TEST_CLIENT_SECRET, startOidcIssuer, type RunningOidcIssuer } from "./oidc-issuer";
 
 function build(env: EnvVars): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -29,9 +30,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const databaseName = `roomful_e2e_${Date.now().toString(36)}`;
   const databaseUrl = withDatabase(serverUrl, databaseName);
   let next: ChildService | undefined;
+  let oidcIssuer: RunningOidcIssuer | undefined;
 
   const teardown = async () => {
     await next?.stop();
+    await oidcIssuer?.stop().catch((error: unknown) => console.error(error));
     await withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(databaseName)} WITH (FORCE)`)).catch(
       (error: unknown) => console.error(error),
     );
@@ -42,6 +45,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await ensureDatabase(databaseUrl);
     await applyMigrations(databaseUrl);
     await runSeed(databaseUrl);
+    oidcIssuer = await startOidcIssuer();
 
     const appEnv = {
       ...stack.env,
@@ -51,6 +55,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       NEXT_DIST_DIR: E2E_DIST_DIR,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      OAUTH_TEST_ISSUER: oidcIssuer.url,
+      OAUTH_TEST_CLIENT_ID: OIDC_TEST_CLIENT_ID,
+      OAUTH_TEST_CLIENT_SECRET: OIDC_TEST_CLIENT_SECRET,
     };
     if (process.env.E2E_SKIP_BUILD !== "1") await build({ ...process.env, ...appEnv });
     next = await startNext({ mode: "start", port: E2E_PORT, env: appEnv, inheritOutput: false });
@@ -58,6 +65,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     // What the specs need to reach the same services.
     process.env.E2E_DATABASE_URL = databaseUrl;
     process.env.E2E_MAIL_API_URL = `http://127.0.0.1:${ports.mailWeb}`;
+    process.env.E2E_OIDC_ISSUER_URL = oidcIssuer.url;
   } catch (error) {
     if (next) console.error(next.recentOutput());
     await teardown();

@@ -1,11 +1,19 @@
-// The caller's IP for rate limits. Behind a proxy, the first X-Forwarded-For entry (Next.js
-// sets the header itself for direct connections); "unknown" when nothing says.
-export function clientIpFrom(headers: Headers | Record<string, string | string[] | undefined>): string {
+// The caller's IP, for per-IP rate limits. Next.js sets X-Forwarded-For to the socket address
+// when a request arrives without one; each trusted reverse proxy appends the address it saw. So
+// the entry TRUST_PROXY_HOPS from the right is the one no client can forge (with one proxy, or
+// none, that is the last entry). 0 ignores the header: every caller shares one bucket.
+import { env } from "../env";
+
+export function clientIpFrom(headers: Headers | Record<string, string | string[] | undefined>, hops = env().TRUST_PROXY_HOPS): string {
   const get = (name: string): string | undefined => {
     if (headers instanceof Headers) return headers.get(name) ?? undefined;
     const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
+    return Array.isArray(value) ? value.join(",") : value;
   };
-  const forwarded = get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || get("x-real-ip")?.trim() || "unknown";
+  if (hops === 0) return "unknown";
+  const entries = (get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return entries[Math.max(0, entries.length - hops)] ?? "unknown";
 }

@@ -6,6 +6,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
 import { clientIpFrom } from "./client-ip";
 import { signInWithPassword } from "./credentials";
+import { oauthSessionClaims, oauthSignIn } from "./oauth";
+import { oauthProviders } from "./oauth-providers";
 import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
 
 export function authOptions(): NextAuthOptions {
@@ -27,9 +29,21 @@ export function authOptions(): NextAuthOptions {
           throw new Error(result.error === "rate_limited" ? `rate_limited:${result.retryAfterSeconds}` : result.error);
         },
       }),
+      ...oauthProviders(),
     ],
     callbacks: {
-      async jwt({ token, user }) {
+      async signIn({ user, account, profile }) {
+        // Credentials already decided in authorize(); OAuth decides here (lib/auth/oauth.ts).
+        if (account?.type !== "oauth") return true;
+        return oauthSignIn({ user, account, profile });
+      },
+      async jwt({ token, user, account }) {
+        if (account?.type === "oauth") {
+          // next-auth's token carries the provider's id and profile; keep only ours.
+          const claims = await oauthSessionClaims(account);
+          if (!claims) throw new Error("oauth-account-missing");
+          return claims;
+        }
         if (user && "sv" in user) {
           token.sub = user.id;
           token.sv = (user as { sv: number }).sv;

@@ -1,0 +1,47 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useRef } from "react";
+import { buttonClasses } from "@/components/ui/button";
+import { AuthCard, textLinkClass } from "../../_components/auth-card";
+
+const TEXT: Record<"invalid" | "expired" | "used", { title: string; text: string }> = {
+  expired: { title: "This reset link has expired", text: "Reset links work for an hour. Ask for a new one; it only takes a moment." },
+  used: { title: "This reset link was already used", text: "Each reset link works once. If you still need to change your password, ask for a new link." },
+  invalid: {
+    title: "This reset link isn't valid",
+    text: "It may have been copied only in part, or a newer link replaced it. Ask for a new one.",
+  },
+};
+
+export interface LinkProblemProps {
+  reason: "invalid" | "expired" | "used";
+  /** Move focus to the heading (when this replaces a form the reader was using). */
+  focus?: boolean;
+}
+
+export function LinkProblem({ reason, focus = false }: LinkProblemProps) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focus) headingRef.current?.focus();
+  }, [focus]);
+
+  return (
+    <AuthCard
+      icon="warning"
+      headingRef={headingRef}
+      title={TEXT[reason].title}
+      description={TEXT[reason].text}
+      data-testid="reset-link-problem"
+      footer={
+        <Link href="/login" className={textLinkClass}>
+          Back to sign in
+        </Link>
+      }
+    >
+      <Link href="/forgot-password" className={buttonClasses({ block: true, size: "lg" })}>
+        Ask for a new link
+      </Link>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,94 @@
+"use client";
+
+import { useActionState, useRef } from "react";
+import { RelativeTime } from "@/components/relative-time";
+import { useFocusFirstError } from "@/components/use-focus-first-error";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { TextField } from "@/components/ui/text-field";
+import { initialFormState } from "@/lib/form-state";
+import { cancelEmailChangeAction, changeEmailAction } from "../actions";
+import { useSuccessToast } from "./use-form-toast";
+
+export interface EmailFormProps {
+  email: string;
+  emailVerified: boolean;
+  pendingEmail: { email: string; sentAt: Date } | null;
+}
+
+export function EmailForm({ email, emailVerified, pendingEmail }: EmailFormProps) {
+  const [state, formAction, pending] = useActionState(changeEmailAction, initialFormState);
+  const [cancelState, cancelAction, cancelling] = useActionState(cancelEmailChangeAction, initialFormState);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, state.status === "error" ? state : null);
+  useSuccessToast(cancelState, "settings-email");
+
+  const fields = state.status === "error" ? state.fields : undefined;
+  const formError = state.status === "error" && !fields ? state.message : undefined;
+
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <span className="text-sm text-ink-muted">Current address</span>
+        <span data-testid="current-email" className="min-w-0 font-medium break-all text-ink">
+          {email}
+        </span>
+        {emailVerified ? (
+          <span className="inline-flex items-center gap-1 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-semibold text-emerald-800 ring-1 ring-emerald-600/20 ring-inset dark:bg-emerald-950/60 dark:text-emerald-200">
+            Verified
+          </span>
+        ) : (
+          <span className="inline-flex items-center gap-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-600/25 ring-inset dark:bg-amber-950/60 dark:text-amber-100">
+            Not verified yet
+          </span>
+        )}
+      </div>
+
+      {pendingEmail ? (
+        <div data-testid="pending-email" className="space-y-3">
+          <FormAlert tone="info" title="Waiting for confirmation" announce={state.status === "success" ? "status" : "none"}>
+            We sent a link to <strong className="font-semibold break-all">{pendingEmail.email}</strong>{" "}
+            <RelativeTime date={pendingEmail.sentAt} />. Your address changes once you open it; until then you keep using {email}.
+          </FormAlert>
+          <div className="flex flex-wrap gap-2">
+            <form action={formAction}>
+              <input type="hidden" name="email" value={pendingEmail.email} />
+              <Button type="submit" variant="secondary" size="sm" pending={pending} pendingText="Sending…">
+                Send the link again
+              </Button>
+            </form>
+            <form action={cancelAction}>
+              <Button type="submit" variant="ghost" size="sm" pending={cancelling} pendingText="Cancelling…">
+                Cancel the change
+              </Button>
+            </form>
+          </div>
+        </div>
+      ) : null}
+
+      <form ref={formRef} action={formAction} noValidate className="space-y-4" data-testid="email-form">
+        {formError ? <FormAlert tone="error">{formError}</FormAlert> : null}
+        {cancelState.status === "error" && cancelState.message ? <FormAlert tone="error">{cancelState.message}</FormAlert> : null}
+        <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
+          <TextField
+            label={pendingEmail ? "Use a different new address" : "New email address"}
+            name="email"
+            type="email"
+            autoComplete="email"
+            inputMode="email"
+            required
+            maxLength={254}
+            placeholder="name@example.com"
+            defaultValue={state.status === "error" ? (state.values?.email ?? "") : ""}
+            error={fields?.email}
+            hint="We send a confirmation link to the new address. Nothing changes until you open it."
+            className="min-w-0 flex-1"
+          />
+          <Button type="submit" pending={pending} pendingText="Sending…" className="sm:mt-7">
+            Change email
+          </Button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+
+import { useActionState, useRef } from "react";
+import { useFocusFirstError } from "@/components/use-focus-first-error";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { TextField } from "@/components/ui/text-field";
+import { initialFormState } from "@/lib/form-state";
+import { PASSWORD_MIN } from "@/lib/validation/account";
+import { changePasswordAction } from "../actions";
+
+export interface PasswordFormProps {
+  /** False for members who only signed in with Google or GitHub: they set a first password. */
+  hasPassword: boolean;
+  /** For password managers: which account this password belongs to. */
+  username: string;
+}
+
+export function PasswordForm({ hasPassword, username }: PasswordFormProps) {
+  const [state, formAction, pending] = useActionState(changePasswordAction, initialFormState);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, state.status === "error" ? state : null);
+
+  const fields = state.status === "error" ? state.fields : undefined;
+  const formError = state.status === "error" && !fields ? state.message : undefined;
+
+  return (
+    <form ref={formRef} action={formAction} noValidate className="space-y-5" data-testid="password-form">
+      {formError ? <FormAlert tone="error">{formError}</FormAlert> : null}
+      {state.status === "success" && state.message ? (
+        <FormAlert tone="success">
+          {state.message}
+        </FormAlert>
+      ) : null}
+      {/* Lets a password manager file the new password under the right account. */}
+      <input type="text" name="usernameHint" autoComplete="username" value={username} readOnly hidden />
+      {hasPassword ? (
+        <TextField
+          label="Current password"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={fields?.currentPassword}
+          className="sm:max-w-sm"
+        />
+      ) : (
+        <FormAlert tone="info" announce="none">
+          You sign in with Google or GitHub. Set a password to also sign in with your email or username.
+        </FormAlert>
+      )}
+      <div className="grid gap-5 sm:grid-cols-2">
+        <TextField
+          label={hasPassword ? "New password" : "Password"}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={PASSWORD_MIN}
+          error={fields?.password}
+          hint={`At least ${PASSWORD_MIN} characters. A few unrelated words work well.`}
+        />
+        <TextField
+          label={hasPassword ? "Repeat new password" : "Repeat password"}
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={fields?.confirmPassword}
+        />
+      </div>
+      <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-between">
+        <p className="text-sm text-ink-muted">{hasPassword ? "You stay signed in here; other devices are signed out." : null}</p>
+        <Button type="submit" pending={pending} pendingText="Saving…">
+          {hasPassword ? "Change password" : "Set password"}
+        </Button>
+      </div>
+    </form>
+  );
+}

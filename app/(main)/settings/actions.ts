@@ -1,0 +1,151 @@
+"use server";
+// The settings page's server actions. Each is a public endpoint: it finds the caller first
+// (requireUser), validates the form with zod, then acts, and answers with a FormState.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { setFlash } from "@/components/ui/flash";
+import { sendVerificationMail } from "@/lib/auth/email-verification";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-policy";
+import { sendPasswordChangedNotice } from "@/lib/auth/password-reset";
+import { enforce, hit, peek, reset, retryPhrase } from "@/lib/auth/rate-limit";
+import { clearSessionCookie, issueSessionCookie } from "@/lib/auth/session-cookie";
+import { requireUser, type SessionUser } from "@/lib/auth/session";
+import { deleteUserAccount } from "@/lib/db/account-deletion";
+import { isUniqueViolation, updateProfile } from "@/lib/db/profiles";
+import { retireTokens } from "@/lib/db/tokens";
+import { findPasswordHash, findTakenIdentities, setPasswordHash } from "@/lib/db/users";
+import { fieldErrorsOf, invalid, rateLimited } from "@/lib/errors";
+import { formStateFromError, keptValues, type FormState } from "@/lib/form-state";
+import { changeEmailSchema, changePasswordSchema, deleteAccountSchema, profileSchema } from "@/lib/validation/profile";
+
+const USERNAME_TAKEN = "This username is taken. Try another.";
+
+function formObject(formData: FormData): Record<string, FormDataEntryValue> {
+  return Object.fromEntries(formData.entries());
+}
+
+/**
+ * Checks `password` against the member's stored one. Failures count towards the same per-account
+ * limit as sign-in, so a borrowed session cannot be used to guess the password.
+ */
+async function checkOwnPassword(user: SessionUser, password: string, field: string): Promise<void> {
+  const state = await peek("signInAccount", user.username);
+  if (!state.allowed) {
+    throw rateLimited("password_check", state.retryAfterSeconds, `Too many wrong passwords. ${retryPhrase(state.retryAfterSeconds)}`);
+  }
+  const hash = await findPasswordHash({ userId: user.id });
+  if (!password || !hash || !(await verifyPassword(hash, password))) {
+    await hit("signInAccount", user.username);
+    throw invalid({ [field]: password ? "That is not your current password." : "Enter your current password." });
+  }
+  await reset("signInAccount", user.username);
+}
+
+export async function updateProfileAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = keptValues(formData);
+  try {
+    const user = await requireUser();
+    const parsed = profileSchema.safeParse(formObject(formData));
+    if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
+    const { name, username, bio } = parsed.data;
+    if (username !== user.username && (await findTakenIdentities({ username, exceptUserId: user.id })).username) {
+      throw invalid({ username: USERNAME_TAKEN });
+    }
+    try {
+      await updateProfile({ userId: user.id, name, username, bio });
+    } catch (error) {
+      // Someone took the name between the check and the write.
+      if (isUniqueViolation(error)) throw invalid({ username: USERNAME_TAKEN });
+      throw error;
+    }
+    revalidatePath("/", "layout");
+    return { status: "success", message: "Profile saved.", values: { name, username, bio } };
+  } catch (error) {
+    return formStateFromError(error, values);
+  }
+}
+
+export async function changeEmailAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const values = keptValues(formData);
+  try {
+    const user = await requireUser();
+    const parsed = changeEmailSchema.safeParse(formObject(formData));
+    if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
+    const { email } = parsed.data;
+    if (email === user.email) {
+      throw invalid({ email: user.emailVerified ? "This is already your email address." : "This is already your address; confirm it with the link we sent." });
+    }
+    await enforce("verificationMail", user.id, "You asked for several confirmation mails already.");
+    // Whether another account uses the address is not revealed here: the link itself refuses a
+    // taken address when it is opened (confirmEmail), and only the address's owner can open it.
+    await sendVerificationMail(user, email);
+    revalidatePath("/settings");
+    return { status: "success", message: `We sent a confirmation link to ${email}. Your email changes once you open it.`, values: { email: "" } };
+  } catch (error) {
+    return formStateFromError(error, values);
+  }
+}
+
+export async function cancelEmailChangeAction(_prev: FormState, _formData: FormData): Promise<FormState> {
+  try {
+    const user = await requireUser();
+    await retireTokens({ userId: user.id, kind: "EMAIL_VERIFICATION", now: new Date() });
+    revalidatePath("/settings");
+    return { status: "success", message: "The email change was cancelled." };
+  } catch (error) {
+    return formStateFromError(error);
+  }
+}
+
+export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const user = await requireUser();
+    const parsed = changePasswordSchema.safeParse(formObject(formData));
+    if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
+    const { currentPassword, password } = parsed.data;
+    // Members who only ever signed in with Google or GitHub set a first password without one.
+    if (user.hasPassword) await checkOwnPassword(user, currentPassword, "currentPassword");
+    const problem = passwordProblem(password, { email: user.email, username: user.username });
+    if (problem) throw invalid({ password: problem });
+    if (user.hasPassword && password === currentPassword) throw invalid({ password: "Choose a password different from the current one." });
+
+    const sessionVersion = await setPasswordHash({ userId: user.id, passwordHash: await hashPassword(password) });
+    // Every session ended with the version bump; this browser gets a cookie with the new one.
+    await issueSessionCookie({ sub: user.id, sv: sessionVersion });
+    try {
+      await sendPasswordChangedNotice(user.id);
+    } catch (error) {
+      // The password is changed either way; a mail outage must not look like a failure.
+      console.error(error);
+    }
+    return {
+      status: "success",
+      message: user.hasPassword ? "Password changed. You were signed out everywhere else." : "Password set. You can now sign in with it too.",
+    };
+  } catch (error) {
+    return formStateFromError(error);
+  }
+}
+
+export async function deleteAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const user = await requireUser();
+    const parsed = deleteAccountSchema.safeParse(formObject(formData));
+    if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
+    const { confirmation } = parsed.data;
+    if (user.hasPassword) {
+      await checkOwnPassword(user, confirmation, "confirmation");
+    } else if (confirmation.trim().toLowerCase() !== user.username) {
+      throw invalid({ confirmation: confirmation.trim() ? "That is not your username." : "Type your username to confirm." });
+    }
+    // Null when a second submit lost the race: the account is gone either way.
+    await deleteUserAccount({ userId: user.id });
+    await clearSessionCookie();
+    await setFlash("Your messages stay in their rooms, shown as by “Anonymous User”.", { title: "Your account was deleted", tone: "success" });
+  } catch (error) {
+    return formStateFromError(error);
+  }
+  // Outside the try: redirect() throws to do its work.
+  redirect("/");
+}

@@ -1,0 +1,56 @@
+"use server";
+// Server actions for linked sign-in providers on Settings. Each is a public endpoint: it finds
+// the caller first (requireUser), validates the provider, then acts.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { setLinkIntentCookie } from "@/lib/auth/oauth";
+import { configuredOAuthProviders, oauthProviderName } from "@/lib/auth/oauth-providers";
+import { requireUser } from "@/lib/auth/session";
+import { unlinkAccount } from "@/lib/db/accounts";
+import { AppError } from "@/lib/errors";
+import { formStateFromError, type FormState } from "@/lib/form-state";
+
+const providerSchema = z.string().trim().min(1).max(64);
+
+export type StartLinkingResult = { ok: true } | { ok: false; message: string };
+
+/**
+ * Step one of linking: records, in a signed cookie that lives a few minutes, that the signed-in
+ * member asked to link `provider`. The browser then starts the provider's sign-in; the callback
+ * links the account only for that member (lib/auth/oauth.ts).
+ */
+export async function startLinkingAction(provider: unknown): Promise<StartLinkingResult> {
+  try {
+    const user = await requireUser();
+    const parsed = providerSchema.safeParse(provider);
+    if (!parsed.success || !configuredOAuthProviders().some((p) => p.id === parsed.data)) {
+      return { ok: false, message: "That sign-in provider is not available." };
+    }
+    await setLinkIntentCookie({ userId: user.id, provider: parsed.data });
+    return { ok: true };
+  } catch (error) {
+    const state = formStateFromError(error);
+    return { ok: false, message: state.message ?? "Something went wrong on our side. Please try again." };
+  }
+}
+
+export async function unlinkAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const user = await requireUser();
+    const parsed = providerSchema.safeParse(formData.get("provider"));
+    if (!parsed.success) throw new AppError("invalid", "Choose a provider to unlink.", 400);
+    const name = oauthProviderName(parsed.data);
+    const outcome = await unlinkAccount({ userId: user.id, provider: parsed.data });
+    if (!outcome.ok) {
+      const message =
+        outcome.reason === "last_sign_in_method"
+          ? `You can't unlink ${name}: it is your only way to sign in. Set a password or link another account first.`
+          : `${name} is not linked to your account.`;
+      return { status: "error", message };
+    }
+    revalidatePath("/settings");
+    return { status: "success", message: `${name} is no longer linked. You can't sign in with it any more.` };
+  } catch (error) {
+    return formStateFromError(error);
+  }
+}

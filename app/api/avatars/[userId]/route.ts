@@ -1,0 +1,138 @@
+// Avatars: GET serves a member's uploaded picture from the database (versioned URLs, cached for
+// a year); PUT uploads a new one (the member themself; raw image body or multipart field
+// "avatar"); DELETE removes it (the member, or a moderator). Errors are JSON with a typed code.
+import { NextResponse, type NextRequest } from "next/server";
+import { hasRole, requireUser } from "@/lib/auth/session";
+import { avatarTooLarge, processAvatar } from "@/lib/avatars";
+import { deleteAvatar, findAvatar, upsertAvatar } from "@/lib/db/avatars";
+import { AppError, errorResponse, forbidden, notFound } from "@/lib/errors";
+import { AVATAR_MAX_BYTES, userIdParamSchema } from "@/lib/validation/profile";
+
+export const dynamic = "force-dynamic";
+
+interface RouteContext {
+  params: Promise<{ userId: string }>;
+}
+
+/** Room for multipart boundaries and headers around a file at the size limit. */
+const MULTIPART_OVERHEAD = 16 * 1024;
+
+async function userIdFrom(context: RouteContext): Promise<string> {
+  const parsed = userIdParamSchema.safeParse((await context.params).userId);
+  if (!parsed.success) throw new AppError("invalid:user_id", "That is not a valid user id.", 400);
+  return parsed.data;
+}
+
+function etagOf(userId: string, updatedAt: Date): string {
+  return `"${userId}-${updatedAt.getTime()}"`;
+}
+
+export async function GET(request: NextRequest, context: RouteContext): Promise<Response> {
+  try {
+    const userId = await userIdFrom(context);
+    const avatar = await findAvatar({ userId });
+    if (!avatar) throw notFound("avatar", "This member has no uploaded avatar.");
+    const etag = etagOf(userId, avatar.updatedAt);
+    const headers = {
+      "Content-Type": avatar.mimeType,
+      // The URL carries ?v=<updatedAt>, so any copy of it stays right forever.
+      "Cache-Control": "public, max-age=31536000, immutable",
+      ETag: etag,
+      "Last-Modified": avatar.updatedAt.toUTCString(),
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'",
+    };
+    if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+    return new Response(new Uint8Array(avatar.data), { headers: { ...headers, "Content-Length": String(avatar.data.byteLength) } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** Browsers send Origin on PUT/DELETE; one from elsewhere is refused (cookies are SameSite=Lax too). */
+function assertSameOrigin(request: NextRequest): void {
+  const origin = request.headers.get("origin");
+  if (!origin) return;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw forbidden("origin", "This request came from another site.");
+  }
+  if (host && originHost !== host) throw forbidden("origin", "This request came from another site.");
+}
+
+/** Reads at most `max` bytes of the body; more is a 413, whatever Content-Length claimed. */
+async function readBodyCapped(request: NextRequest, max: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("content-length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > max) throw avatarTooLarge(declared);
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel();
+      throw avatarTooLarge();
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+async function uploadedBytes(request: NextRequest): Promise<Uint8Array> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("multipart/form-data")) return readBodyCapped(request, AVATAR_MAX_BYTES);
+
+  const raw = await readBodyCapped(request, AVATAR_MAX_BYTES + MULTIPART_OVERHEAD);
+  let form: FormData;
+  try {
+    form = await new Response(new Blob([new Uint8Array(raw)]), { headers: { "content-type": type } }).formData();
+  } catch {
+    throw new AppError("invalid:avatar", "The upload could not be read. Try again.", 400, { avatar: "Unreadable upload." });
+  }
+  const file = form.get("avatar");
+  if (!(file instanceof Blob)) {
+    throw new AppError("invalid:avatar", "Choose an image to upload.", 400, { avatar: "Choose an image to upload." });
+  }
+  if (file.size > AVATAR_MAX_BYTES) throw avatarTooLarge(file.size);
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+export async function PUT(request: NextRequest, context: RouteContext): Promise<Response> {
+  try {
+    const user = await requireUser();
+    const userId = await userIdFrom(context);
+    if (userId !== user.id) throw forbidden("avatar", "You can only change your own avatar.");
+    assertSameOrigin(request);
+    const processed = await processAvatar(await uploadedBytes(request));
+    const { updatedAt } = await upsertAvatar({ userId: user.id, mimeType: processed.mimeType, data: processed.data });
+    return NextResponse.json({ avatarUrl: `/api/avatars/${user.id}?v=${updatedAt.getTime()}` });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export async function DELETE(request: NextRequest, context: RouteContext): Promise<Response> {
+  try {
+    const user = await requireUser();
+    const userId = await userIdFrom(context);
+    if (userId !== user.id && !hasRole(user, "MODERATOR")) throw forbidden("avatar", "You can only remove your own avatar.");
+    assertSameOrigin(request);
+    // Removing an avatar that is already gone is fine: a double click changes nothing.
+    await deleteAvatar({ userId });
+    return NextResponse.json({ removed: true });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

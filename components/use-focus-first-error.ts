@@ -1,0 +1,28 @@
+"use client";
+
+import { useEffect, type RefObject } from "react";
+
+/**
+ * After a failed submit, moves focus to the first invalid field of the form (in page order), or
+ * to the form's alert when no single field is to blame, so keyboard and screen-reader users land
+ * on what needs fixing. `failure` is anything that changes identity on each failed submit (the
+ * action's returned state object), and null/undefined when the form has not failed.
+ */
+export function useFocusFirstError(formRef: RefObject<HTMLElement | null>, failure: unknown): void {
+  useEffect(() => {
+    if (!failure) return;
+    const form = formRef.current;
+    if (!form) return;
+    const target = form.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.querySelector<HTMLElement>("[data-form-alert]");
+    if (!target) return;
+    target.focus();
+    if (target instanceof HTMLInputElement && target.type !== "email" && target.type !== "password") {
+      // Select the bad value so typing replaces it (type=email does not support selection).
+      try {
+        target.select();
+      } catch {
+        // Some input types refuse select(); focus alone is fine.
+      }
+    }
+  }, [formRef, failure]);
+}

@@ -1,0 +1,66 @@
+"use client";
+
+import { useActionState, useEffect } from "react";
+import { useFormStatus } from "react-dom";
+import { resendVerificationAction, type ResendState } from "@/app/(auth)/verify-email/actions";
+import { resendMessage } from "@/app/(auth)/verify-email/_components/resend-messages";
+import { Spinner } from "./ui/button";
+import { useToast } from "./ui/toast";
+
+export interface VerifyBannerProps {
+  email: string;
+}
+
+const idle: ResendState = { status: "idle" };
+
+function ResendButton() {
+  const { pending } = useFormStatus();
+  return (
+    <button
+      type="submit"
+      aria-disabled={pending || undefined}
+      onClick={(event) => {
+        if (pending) event.preventDefault();
+      }}
+      className="inline-flex h-8 shrink-0 items-center gap-2 rounded-lg border border-amber-300 bg-white/70 px-3 text-sm font-semibold text-amber-950 shadow-sm transition hover:bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-700 dark:border-amber-700 dark:bg-amber-900/40 dark:text-amber-50 dark:hover:bg-amber-900/70 dark:focus-visible:outline-amber-300"
+    >
+      {pending ? <Spinner className="size-3.5" /> : null}
+      {pending ? "Sending…" : "Resend email"}
+    </button>
+  );
+}
+
+/** Shown on every page to a signed-in member whose email is not confirmed yet. */
+export function VerifyBanner({ email }: VerifyBannerProps) {
+  const [state, formAction] = useActionState(resendVerificationAction, idle);
+  const { toast } = useToast();
+
+  useEffect(() => {
+    if (state.status === "idle") return;
+    const message = resendMessage(state);
+    toast({ id: "verify-resend", message: message.text, tone: message.tone });
+  }, [state, toast]);
+
+  return (
+    <div
+      data-testid="verify-banner"
+      className="border-b border-amber-200 bg-amber-50 text-amber-950 dark:border-amber-900/70 dark:bg-amber-950/50 dark:text-amber-50"
+    >
+      <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-2.5 text-sm sm:flex-row sm:items-center sm:justify-between sm:gap-4 sm:px-6">
+        <p className="flex min-w-0 items-start gap-2">
+          <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-amber-700 dark:text-amber-300">
+            <rect x="2.5" y="4" width="15" height="12" rx="2" />
+            <path d="m3.5 5.5 6.5 5 6.5-5" />
+          </svg>
+          <span className="min-w-0">
+            <strong className="font-semibold">Please confirm your email.</strong>{" "}
+            We sent a link to <span className="font-medium break-all">{email}</span>.
+          </span>
+        </p>
+        <form action={formAction} className="shrink-0 pl-6 sm:pl-0">
+          <ResendButton />
+        </form>
+      </div>
+    </div>
+  );
+}

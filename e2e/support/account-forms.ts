@@ -1,0 +1,28 @@
+// Driving the account forms the way a person does, for specs about those flows.
+import { expect, type Page } from "@playwright/test";
+import type { uniqueMember } from "./accounts";
+
+export type Member = ReturnType<typeof uniqueMember>;
+
+export async function fillSignUp(page: Page, member: Member, overrides: Partial<Member & { confirm: string }> = {}) {
+  const m = { ...member, confirm: member.password, ...overrides };
+  await page.getByLabel("Email", { exact: true }).fill(m.email);
+  await page.getByLabel("Username", { exact: true }).fill(m.username);
+  await page.getByLabel("Display name", { exact: true }).fill(m.name);
+  await page.getByLabel("Password", { exact: true }).fill(m.password);
+  await page.getByLabel("Confirm password", { exact: true }).fill(m.confirm);
+}
+
+/** Signs up through /register and waits until the header shows the new member signed in. */
+export async function signUp(page: Page, member: Member) {
+  await page.goto("/register");
+  await fillSignUp(page, member);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("button", { name: `Account menu for ${member.name}` })).toBeVisible();
+}
+
+export async function signOut(page: Page, member: Member) {
+  await page.getByRole("button", { name: `Account menu for ${member.name}` }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+}

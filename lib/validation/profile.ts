@@ -1,0 +1,58 @@
+// zod schemas for profiles and settings: the profile form, email change, password change,
+// account deletion, and the route params of /u/<username> and /api/avatars/<userId>.
+import { z } from "zod";
+import { displayNameSchema, emailSchema, newPasswordSchema, PASSWORD_MAX, USERNAME_PATTERN, usernameSchema } from "./account";
+
+export const BIO_MAX = 280;
+
+/** Uploads larger than this are refused before anything decodes them. */
+export const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
+/** Side of the stored square avatar, in pixels. */
+export const AVATAR_SIZE = 256;
+/** What the file picker offers; the server checks the real format, not this. */
+export const AVATAR_ACCEPT = "image/png,image/jpeg,image/webp";
+
+export const bioSchema = z
+  .string()
+  .trim()
+  // Windows line endings count as one character, as the browser's counter does.
+  .transform((v) => v.replace(/\r\n/g, "\n"))
+  .pipe(z.string().max(BIO_MAX, `Bios have at most ${BIO_MAX} characters.`));
+
+export const profileSchema = z.object({
+  name: displayNameSchema,
+  username: usernameSchema,
+  bio: bioSchema.default(""),
+});
+export type ProfileInput = z.infer<typeof profileSchema>;
+
+export const changeEmailSchema = z.object({ email: emailSchema });
+
+// The current password is only bound in length: it may predate the current policy.
+const currentPasswordSchema = z.string().max(PASSWORD_MAX * 4).default("");
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: currentPasswordSchema,
+    password: newPasswordSchema,
+    confirmPassword: z.string({ message: "Repeat your new password." }),
+  })
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two passwords differ.",
+  });
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+/** The password for members who have one, else their username typed out. */
+export const deleteAccountSchema = z.object({
+  confirmation: z.string().max(PASSWORD_MAX * 4).default(""),
+});
+
+/** A username from a URL: anything else cannot exist, so it is a 404, not an error. */
+export const usernameParamSchema = z
+  .string()
+  .transform((v) => v.toLowerCase())
+  .pipe(z.string().regex(USERNAME_PATTERN));
+
+/** User ids are cuids; bound the shape so odd input never reaches the database. */
+export const userIdParamSchema = z.string().regex(/^[a-z0-9]{8,40}$/i, "Not a user id.");

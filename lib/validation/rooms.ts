@@ -1,0 +1,49 @@
+// zod schemas for rooms: the create/edit form and the search parameters shared by the home page
+// and GET /api/rooms (so every state of the feed is a URL both understand).
+import { z } from "zod";
+
+export const ROOM_NAME_MIN = 3;
+export const ROOM_NAME_MAX = 80;
+export const ROOM_DESCRIPTION_MAX = 2000;
+export const TOPIC_NAME_MAX = 40;
+export const SEARCH_QUERY_MAX = 200;
+export const PAGE_SIZE_MAX = 50;
+
+export const roomFormSchema = z.object({
+  name: z
+    .string({ message: "Give the room a name." })
+    .trim()
+    .min(ROOM_NAME_MIN, `Room names have at least ${ROOM_NAME_MIN} characters.`)
+    .max(ROOM_NAME_MAX, `Room names have at most ${ROOM_NAME_MAX} characters.`),
+  topic: z
+    .string({ message: "Pick or type a topic." })
+    .trim()
+    .min(2, "Topics have at least 2 characters.")
+    .max(TOPIC_NAME_MAX, `Topics have at most ${TOPIC_NAME_MAX} characters.`),
+  description: z
+    .string()
+    .trim()
+    .max(ROOM_DESCRIPTION_MAX, `Descriptions have at most ${ROOM_DESCRIPTION_MAX.toLocaleString("en-US")} characters.`)
+    .default(""),
+});
+export type RoomFormInput = z.infer<typeof roomFormSchema>;
+
+export const ROOM_SORTS = ["active", "newest", "participants"] as const;
+export type RoomSort = (typeof ROOM_SORTS)[number];
+
+/** One value of a query-string parameter (arrays take the first). */
+const single = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().optional());
+
+export const roomSearchSchema = z.object({
+  q: single
+    .transform((v) => (v ?? "").trim())
+    .pipe(z.string().max(SEARCH_QUERY_MAX, `Searches have at most ${SEARCH_QUERY_MAX} characters.`)),
+  topic: single.transform((v) => v?.trim().toLowerCase() || undefined).pipe(z.string().max(80).optional()),
+  sort: single.transform((v) => (ROOM_SORTS as readonly string[]).includes(v ?? "") ? (v as RoomSort) : "active"),
+  cursor: single.transform((v) => v || undefined),
+  limit: single.transform((v) => {
+    const n = Number(v);
+    return Number.isInteger(n) && n > 0 ? Math.min(n, PAGE_SIZE_MAX) : 24;
+  }),
+});
+export type RoomSearch = z.infer<typeof roomSearchSchema>;

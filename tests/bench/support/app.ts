@@ -1,0 +1,84 @@
+// A production build of the app on its own stack, for benchmarks: the same pieces as the browser
+// tests' global setup (test stack on free ports, a fresh migrated database, `next start`), but
+// no seed data. Stopping drops the database and stops every piece.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { withDatabase } from "../../../lib/db/connection";
+import type { ChildService } from "../../../scripts/stack/child-service";
+import { applyMigrations, ensureDatabase, quoteIdent, withClient } from "../../../scripts/stack/database";
+import { startNext } from "../../../scripts/stack/next-server";
+import { assertPortFree, StackError } from "../../../scripts/stack/ports";
+import { startTestStack } from "../../../scripts/stack/test-stack";
+
+export interface BenchApp {
+  baseUrl: string;
+  databaseUrl: string;
+  /** `next start` runs in a process group of its own; this is its id (for CPU accounting). */
+  processGroup: number | undefined;
+  stop(): Promise<void>;
+}
+
+export interface BenchAppOptions {
+  port: number;
+  /** Build directory; `.next-e2e*` keeps it out of git and apart from `next dev`'s `.next`. */
+  distDir: string;
+  /** Reuse the build already in distDir. */
+  skipBuild: boolean;
+  log: (line: string) => void;
+}
+
+function build(env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (c: Buffer) => (output += c.toString("utf8")));
+    child.stderr.on("data", (c: Buffer) => (output += c.toString("utf8")));
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new StackError(`next build failed (exit ${code}):\n${output}`))));
+  });
+}
+
+export async function startBenchApp(options: BenchAppOptions): Promise<BenchApp> {
+  await assertPortFree(options.port, "the benchmark's app", "BENCH_PORT");
+  const { stack, serverUrl } = await startTestStack("e2e");
+  const databaseName = `roomful_bench_${Date.now().toString(36)}`;
+  const databaseUrl = withDatabase(serverUrl, databaseName);
+  let next: ChildService | undefined;
+
+  const stop = async () => {
+    await next?.stop();
+    await withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(databaseName)} WITH (FORCE)`)).catch(
+      (error: unknown) => console.error(error),
+    );
+    await stack.stop();
+  };
+
+  try {
+    await ensureDatabase(databaseUrl);
+    await applyMigrations(databaseUrl);
+    const baseUrl = `http://127.0.0.1:${options.port}`;
+    const appEnv = {
+      ...stack.env,
+      DATABASE_URL: databaseUrl,
+      APP_URL: baseUrl,
+      NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret",
+      NEXT_DIST_DIR: options.distDir,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    } as const;
+    if (!options.skipBuild) {
+      options.log(`Building the app into ${options.distDir} (BENCH_SKIP_BUILD=1 reuses it next time)…`);
+      await build({ ...process.env, ...appEnv });
+    }
+    options.log(`Starting next start on ${baseUrl}…`);
+    next = await startNext({ mode: "start", port: options.port, env: appEnv, inheritOutput: false });
+    return { baseUrl, databaseUrl, processGroup: next.process.pid, stop };
+  } catch (error) {
+    if (next) console.error(next.recentOutput());
+    await stop();
+    throw error;
+  }
+}
