@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
   // Each test or dev run may use its own build directory so that a production build for
   // the browser tests never collides with a running `next dev`.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  // forbidden() from next/navigation, rendered by app/forbidden.tsx with a 403 status.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -1,13 +1,21 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, useTransition, type ChangeEvent, type FormEvent, type KeyboardEvent } from "react";
 import { flushSync } from "react-dom";
 
 export interface HeaderSearchFormProps {
   /** The query the field starts with. */
   defaultQuery: string;
+  /** On the home page the feed follows the field as you type; elsewhere Enter goes to it. */
+  live?: boolean;
 }
+
+// The same limit as SEARCH_QUERY_MAX in lib/validation/rooms.ts (not imported: that module
+// would bring zod into every page's browser bundle). The server refuses longer ones too.
+const SEARCH_MAX = 200;
+/** How long typing must pause before the feed updates. */
+const DEBOUNCE_MS = 300;
 
 function SearchIcon({ className }: { className?: string }) {
   return (
@@ -26,18 +34,91 @@ function CloseIcon({ className }: { className?: string }) {
   );
 }
 
+/** The current home-page URL with a new `q`; topic, sort and page size stay, the page resets. */
+function homeHrefWith(q: string): string {
+  const params = new URLSearchParams(window.location.pathname === "/" ? window.location.search : "");
+  if (q) params.set("q", q);
+  else params.delete("q");
+  params.delete("cursor");
+  const query = params.toString();
+  return query ? `/?${query}` : "/";
+}
+
+function tooLongMessage(length: number): string {
+  return `Searches have at most ${SEARCH_MAX} characters; this one has ${length}.`;
+}
+
 /**
- * The site-wide room search. A real GET form to "/" so it works before (and without) JavaScript;
- * once hydrated it navigates client-side. On phones it folds into an icon button.
+ * The site-wide room search. A real GET form to "/" so it works before (and without) JavaScript.
+ * On the home page it searches as you type: after a short pause it replaces the URL's `q`
+ * (keeping the topic and sort) inside a transition, so the field keeps focus and the current
+ * cards stay until the new ones arrive. On phones it folds into an icon button.
  */
-export function HeaderSearchForm({ defaultQuery }: HeaderSearchFormProps) {
+export function HeaderSearchForm({ defaultQuery, live = false }: HeaderSearchFormProps) {
   const router = useRouter();
   const inputId = useId();
   const panelId = useId();
+  const errorId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** Set by the browser's back/forward buttons: then the URL wins even over a focused field. */
+  const poppedRef = useRef(false);
+  const [value, setValue] = useState(defaultQuery);
+  const [pending, startTransition] = useTransition();
   // A phone reader who just searched should see what they searched for.
   const [expanded, setExpanded] = useState(defaultQuery !== "");
+
+  // UTF-16 units, as zod's max() counts them on the server.
+  const length = value.trim().length;
+  const tooLong = length > SEARCH_MAX;
+
+  // When the URL changes under the field (a topic link, "Clear search", the back button), show
+  // its query, but never while someone is typing: their own debounced updates arrive late and
+  // must not overwrite what they have typed since.
+  useEffect(() => {
+    const typing = document.activeElement === inputRef.current && !poppedRef.current;
+    poppedRef.current = false;
+    if (typing) return;
+    setValue(defaultQuery);
+    // Like a fresh page: a phone's search row stays open only while there is a search to show.
+    setExpanded(defaultQuery !== "");
+  }, [defaultQuery]);
+
+  useEffect(() => {
+    const onPop = () => {
+      poppedRef.current = true;
+    };
+    window.addEventListener("popstate", onPop);
+    return () => {
+      window.removeEventListener("popstate", onPop);
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, []);
+
+  function search(raw: string, how: "replace" | "push") {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const q = raw.trim();
+    const href = homeHrefWith(q);
+    if (how === "replace" && href === `${window.location.pathname}${window.location.search}`) return;
+    startTransition(() => {
+      if (how === "replace") router.replace(href, { scroll: false });
+      else router.push(href);
+    });
+  }
+
+  function onChange(event: ChangeEvent<HTMLInputElement>) {
+    const next = event.target.value;
+    setValue(next);
+    poppedRef.current = false;
+    if (!live) return;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    // Too long: say so beside the field and leave the results alone until it is shortened.
+    if (next.trim().length > SEARCH_MAX) return;
+    timer.current = setTimeout(() => search(next, "replace"), DEBOUNCE_MS);
+  }
 
   function toggle() {
     if (expanded) {
@@ -61,8 +142,12 @@ export function HeaderSearchForm({ defaultQuery }: HeaderSearchFormProps) {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const q = (new FormData(event.currentTarget).get("q") ?? "").toString().trim();
-    router.push(q ? `/?q=${encodeURIComponent(q)}` : "/");
+    if (tooLong) {
+      inputRef.current?.focus();
+      return;
+    }
+    // On the home page Enter just skips the pause; from elsewhere it is a new page in history.
+    search(value, live ? "replace" : "push");
   }
 
   return (
@@ -86,7 +171,16 @@ export function HeaderSearchForm({ defaultQuery }: HeaderSearchFormProps) {
         // rather than covering it; from `sm` up it is simply the middle of the header row.
         className={`${expanded ? "flex" : "hidden"} order-last basis-full sm:order-none sm:flex sm:flex-1 sm:basis-auto sm:justify-center`}
       >
-        <form action="/" method="get" role="search" onSubmit={onSubmit} onKeyDown={onKeyDown} className="relative w-full sm:max-w-md">
+        <form
+          action="/"
+          method="get"
+          role="search"
+          onSubmit={onSubmit}
+          onKeyDown={onKeyDown}
+          // Pages can dim their results while a search is on its way (see the home feed).
+          data-search-pending={pending ? "" : undefined}
+          className="relative w-full sm:max-w-md"
+        >
           <label htmlFor={inputId} className="sr-only">
             Search rooms
           </label>
@@ -96,25 +190,48 @@ export function HeaderSearchForm({ defaultQuery }: HeaderSearchFormProps) {
             id={inputId}
             name="q"
             type="search"
-            defaultValue={defaultQuery}
+            value={value}
+            onChange={onChange}
             placeholder="Search rooms, topics, people…"
             autoComplete="off"
             enterKeyHint="search"
-            maxLength={200}
-            className="h-10 w-full rounded-lg border border-line bg-sunken pr-3 pl-9 text-sm text-ink shadow-inner shadow-black/[0.02] transition placeholder:text-ink-subtle hover:border-line-strong focus:border-accent focus:bg-surface focus:outline-none focus-visible:ring-2 focus-visible:ring-ring/40"
+            aria-invalid={tooLong || undefined}
+            aria-describedby={tooLong ? errorId : undefined}
+            className={`h-10 w-full rounded-lg border bg-sunken pr-9 pl-9 text-sm text-ink shadow-inner shadow-black/[0.02] transition placeholder:text-ink-subtle focus:bg-surface focus:outline-none focus-visible:ring-2 ${
+              tooLong
+                ? "border-rose-500 focus:border-rose-500 focus-visible:ring-rose-500/30"
+                : "border-line hover:border-line-strong focus:border-accent focus-visible:ring-ring/40"
+            }`}
           />
+          {pending ? (
+            <span role="status" aria-label="Searching" className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-ink-subtle">
+              <svg viewBox="0 0 24 24" fill="none" aria-hidden="true" className="size-4 animate-spin motion-reduce:animate-[spin_1.5s_linear_infinite]">
+                <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.25" strokeWidth="3" />
+                <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
+              </svg>
+            </span>
+          ) : null}
+          {/* Always in the DOM so the message is announced when it appears. */}
+          <p
+            id={errorId}
+            role="alert"
+            data-testid="search-too-long"
+            className={`${tooLong ? "" : "hidden"} absolute inset-x-0 top-full z-10 mt-1.5 rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-xs font-medium text-rose-900 shadow-md dark:border-rose-900 dark:bg-rose-950 dark:text-rose-100`}
+          >
+            {tooLong ? tooLongMessage(length) : null}
+          </p>
         </form>
       </div>
     </>
   );
 }
 
-/** Reads the current query from the URL so the field shows it after a search, on the home page. */
+/** Reads the current query from the URL so the field shows it, and goes live on the home page. */
 export function HeaderSearch() {
   const searchParams = useSearchParams();
   const pathname = usePathname();
   // `q` belongs to the home page; other pages may give it other meanings later.
-  const q = pathname === "/" ? (searchParams.get("q") ?? "") : "";
-  // Keyed by the query so the uncontrolled field resets when the URL changes under it.
-  return <HeaderSearchForm key={q} defaultQuery={q} />;
+  const home = pathname === "/";
+  const q = home ? (searchParams.get("q") ?? "") : "";
+  return <HeaderSearchForm defaultQuery={q} live={home} />;
 }

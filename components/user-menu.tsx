@@ -126,6 +126,12 @@ export function UserMenu({ user }: UserMenuProps) {
         <div className="my-1 h-px bg-line" />
         <ul>
           <li>
+            <Link href="/rooms/new" className={itemClass} onClick={() => setOpen(false)}>
+              <ItemIcon d="M10 4.5v11M4.5 10h11" />
+              New room
+            </Link>
+          </li>
+          <li>
             <Link href={`/u/${encodeURIComponent(user.username)}`} className={itemClass} onClick={() => setOpen(false)}>
               <ItemIcon d="M10 10a3.25 3.25 0 1 0 0-6.5 3.25 3.25 0 0 0 0 6.5zM4 16.5a6 6 0 0 1 12 0" />
               Profile

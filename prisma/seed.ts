@@ -4,8 +4,9 @@
 import { pathToFileURL } from "node:url";
 import { hashPassword } from "../lib/auth/password";
 import { db, disconnectDb } from "../lib/db/client";
+import { recountParticipants } from "../lib/db/participants";
 import { seedRooms, seedTopics, seedUsers, SEED_PASSWORD } from "./seed-data";
-import slugify from "slugify";
+import { baseSlug } from "../lib/rooms/slug";
 
 const MINUTE = 60_000;
 
@@ -32,7 +33,7 @@ export async function seed(now = new Date()): Promise<SeedSummary> {
 
   const topicIds = new Map<string, string>();
   for (const name of seedTopics) {
-    const slug = slugify(name, { lower: true, strict: true });
+    const slug = baseSlug(name, "topic");
     const topic = await db.topic.upsert({ where: { slug }, update: {}, create: { name, slug }, select: { id: true } });
     topicIds.set(name, topic.id);
   }
@@ -63,6 +64,7 @@ export async function seed(now = new Date()): Promise<SeedSummary> {
       data: [...participantIds].map((userId) => ({ roomId: room.id, userId, joinedAt: startedAt })),
       skipDuplicates: true,
     });
+    await recountParticipants({ roomIds: [room.id] });
     const created = await db.message.createMany({
       data: lines.map((l) => ({ ...l, roomId: room.id })),
       skipDuplicates: true,

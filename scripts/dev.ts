@@ -44,6 +44,8 @@ async function main(): Promise<void> {
       dataDir: path.resolve(".data"),
       ports,
       databaseName: "roomful",
+      // soketi runs on this machine: it posts presence webhooks straight to the app's port.
+      webhookUrl: `http://127.0.0.1:${appPort}/api/pusher/webhook`,
     });
     const env = { ...process.env, ...stack.env };
     const databaseUrl = env.DATABASE_URL ?? "";

@@ -26,7 +26,8 @@ function build(env: EnvVars): Promise<void> {
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   await assertPortFree(E2E_PORT, "the browser tests' app", "E2E_PORT");
-  const { stack, ports, serverUrl } = await startTestStack("e2e");
+  // soketi tells the app who comes and goes (presence webhooks), as in production.
+  const { stack, ports, serverUrl } = await startTestStack("e2e", { webhookUrl: `http://127.0.0.1:${E2E_PORT}/api/pusher/webhook` });
   const databaseName = `roomful_e2e_${Date.now().toString(36)}`;
   const databaseUrl = withDatabase(serverUrl, databaseName);
   let next: ChildService | undefined;
@@ -65,6 +66,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     // What the specs need to reach the same services.
     process.env.E2E_DATABASE_URL = databaseUrl;
     process.env.E2E_MAIL_API_URL = `http://127.0.0.1:${ports.mailWeb}`;
+    process.env.E2E_PUSHER_PORT = String(ports.soketi);
     process.env.E2E_OIDC_ISSUER_URL = oidcIssuer.url;
   } catch (error) {
     if (next) console.error(next.recentOutput());

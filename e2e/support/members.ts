@@ -84,6 +84,8 @@ export async function createRoom({
   for (const userId of authors) {
     await sql(`INSERT INTO "Participant" ("roomId", "userId") VALUES ($1, $2) ON CONFLICT DO NOTHING`, [id, userId]);
   }
+  // Keep the counter the app maintains (lib/db/participants.ts) in step with the rows.
+  await sql(`UPDATE "Room" SET "participantCount" = (SELECT count(*) FROM "Participant" WHERE "roomId" = $1) WHERE id = $1`, [id]);
   return { id, slug, name };
 }
 

@@ -4,6 +4,7 @@
 // rooms they hosted, now without a host). Nothing is ever half-deleted.
 import "server-only";
 import { db } from "./client";
+import { recountParticipants } from "./participants";
 
 export interface DeletedAccount {
   /** Messages kept, now without an author. */
@@ -18,8 +19,11 @@ export async function deleteUserAccount({ userId }: { userId: string }): Promise
     // Counted inside the transaction, before the row goes, for the caller's log and message.
     const messagesKept = await tx.message.count({ where: { authorId: userId } });
     const roomsKept = await tx.room.count({ where: { hostId: userId } });
+    const joined = await tx.participant.findMany({ where: { userId }, select: { roomId: true } });
     const { count } = await tx.user.deleteMany({ where: { id: userId } });
     if (count === 0) return null;
+    // Their memberships went with the row; the rooms' counters follow.
+    await recountParticipants({ roomIds: joined.map((p) => p.roomId) }, tx);
     return { messagesKept, roomsKept };
   });
 }

@@ -1,9 +1,11 @@
 // Message queries: a room's latest messages (for the room page), oldest first, with what the
-// page shows about each author. Ordered by id, which increases with every insert, never by time.
+// page shows about each author, and an author's soft delete. Ordered by id, which increases with
+// every insert, never by time.
 import "server-only";
 import { db } from "./client";
 import type { Prisma } from "./generated/prisma/client";
 import { avatarUrlOf } from "./users";
+import { forbidden, notFound } from "../errors";
 
 export const ROOM_PAGE_MESSAGES = 50;
 
@@ -113,4 +115,29 @@ export async function findRoomWithLatestMessages({
     messages: latest.reverse().map(toRoomMessage),
     hasOlder: room.messages.length > take,
   };
+}
+
+export interface DeletedMessage {
+  id: number;
+  roomId: string;
+  /** False when it was already deleted (a second click, another tab): nothing changed. */
+  changed: boolean;
+}
+
+/**
+ * Soft-deletes a message for its author: sets deletedAt and blanks the body, so the text is gone
+ * while the id keeps its place in the room's history. Anyone else gets `forbidden:message` (403),
+ * an unknown id `not_found:message` (404).
+ */
+export async function deleteMessageAsAuthor({ messageId, authorId }: { messageId: number; authorId: string }): Promise<DeletedMessage> {
+  const message = await db.message.findUnique({ where: { id: messageId }, select: { id: true, roomId: true, authorId: true, deletedAt: true } });
+  if (!message) throw notFound("message", "This message no longer exists.");
+  if (message.authorId === null || message.authorId !== authorId) throw forbidden("message", "You can only delete your own messages.");
+  if (message.deletedAt) return { id: message.id, roomId: message.roomId, changed: false };
+  // The condition repeats the checks, so two deletes at once change the row once.
+  const { count } = await db.message.updateMany({
+    where: { id: messageId, authorId, deletedAt: null },
+    data: { deletedAt: new Date(), body: "" },
+  });
+  return { id: message.id, roomId: message.roomId, changed: count === 1 };
 }

@@ -30,7 +30,8 @@ function testDataDir(name: string): { dir: string; throwaway: boolean } {
   return { dir: shared, throwaway: false };
 }
 
-export async function startTestStack(name: "test" | "e2e"): Promise<TestStack> {
+/** `webhookUrl`: where soketi posts presence webhooks (the browser tests' app). */
+export async function startTestStack(name: "test" | "e2e", options: { webhookUrl?: string } = {}): Promise<TestStack> {
   const { dir: dataDir, throwaway } = testDataDir(name);
   const external = process.env.TEST_DATABASE_URL;
   const ports: StackPorts = {
@@ -47,6 +48,7 @@ export async function startTestStack(name: "test" | "e2e"): Promise<TestStack> {
     ports,
     databaseName: "postgres",
     fastPostgres: true,
+    webhookUrl: options.webhookUrl,
   });
   const serverUrl = withDatabase(external ?? stack.env.DATABASE_URL ?? "", "postgres");
   try {

@@ -1,10 +1,16 @@
 import Link from "next/link";
+import { Highlight, snippetAround } from "@/components/highlight";
 import { RelativeTime } from "@/components/relative-time";
 import { Avatar } from "@/components/ui/avatar";
 import type { RoomCard as RoomCardData } from "@/lib/db/rooms";
+import type { RoomSort } from "@/lib/validation/rooms";
 
 export interface RoomCardProps {
   room: RoomCardData;
+  /** The search, highlighted wherever it matched (name, description, topic, host). */
+  query?: string;
+  /** Under "Newest" the card says when the room was opened rather than when it was last active. */
+  sort?: RoomSort;
 }
 
 function PeopleIcon({ className }: { className?: string }) {
@@ -19,49 +25,71 @@ function PeopleIcon({ className }: { className?: string }) {
 
 const focusRing = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring";
 
-export function RoomCard({ room }: RoomCardProps) {
+export function RoomCard({ room, query, sort = "active" }: RoomCardProps) {
   const participants = `${room.participantCount} ${room.participantCount === 1 ? "participant" : "participants"}`;
 
   return (
     <article
       data-testid="room-card"
-      className="group relative flex h-full flex-col rounded-2xl border border-line bg-surface p-5 shadow-sm shadow-slate-900/[0.03] transition hover:-translate-y-0.5 hover:border-accent/40 hover:shadow-md hover:shadow-indigo-900/[0.06] motion-reduce:transition-none motion-reduce:hover:translate-y-0"
+      data-slug={room.slug}
+      className="group relative flex h-full flex-col rounded-2xl border border-line bg-surface p-4 shadow-sm shadow-slate-900/[0.03] transition hover:-translate-y-0.5 hover:border-accent/40 hover:shadow-md hover:shadow-indigo-900/[0.06] motion-reduce:transition-none motion-reduce:hover:translate-y-0 sm:p-5"
     >
       <div className="flex items-center justify-between gap-3">
         {/* Above the stretched room link (z-10) so the chip stays its own target. */}
         <Link
-          href={{ pathname: "/", query: { q: room.topic.name } }}
+          href={`/?topic=${encodeURIComponent(room.topic.slug)}`}
+          data-testid="room-topic"
           className={`relative z-10 inline-flex max-w-[60%] items-center truncate rounded-full bg-accent-soft px-2.5 py-1 text-xs font-medium text-accent-ink ring-1 ring-accent/15 transition ring-inset hover:bg-accent/15 ${focusRing}`}
         >
-          <span className="truncate">{room.topic.name}</span>
+          <span className="sr-only">Topic: </span>
+          <span className="truncate">
+            <Highlight text={room.topic.name} query={query} />
+          </span>
         </Link>
-        <RelativeTime date={room.lastActivityAt} prefix="active" className="shrink-0 text-xs text-ink-subtle" />
+        {sort === "newest" ? (
+          <RelativeTime date={room.createdAt} prefix="opened" className="shrink-0 text-xs text-ink-subtle" />
+        ) : (
+          <RelativeTime date={room.lastActivityAt} prefix="active" className="shrink-0 text-xs text-ink-subtle" />
+        )}
       </div>
 
-      <h3 className="mt-3 text-lg leading-snug font-semibold tracking-tight text-ink">
+      <h3 className="mt-2.5 text-lg leading-snug font-semibold tracking-tight break-words text-ink">
         {/* The ::after overlay makes the whole card clickable while the link's name stays the room name. */}
         <Link
           href={`/rooms/${room.slug}`}
           className="rounded-sm outline-none after:absolute after:inset-0 after:rounded-2xl after:content-[''] group-hover:text-accent-ink focus-visible:after:outline-2 focus-visible:after:outline-offset-2 focus-visible:after:outline-ring"
         >
-          {room.name}
+          <Highlight text={room.name} query={query} />
         </Link>
       </h3>
 
       {room.description ? (
-        <p className="mt-1.5 mb-5 line-clamp-3 text-sm leading-relaxed text-ink-muted">{room.description}</p>
+        <p data-testid="room-description" className="mt-1 mb-4 line-clamp-3 text-sm leading-relaxed break-words text-ink-muted">
+          <Highlight text={snippetAround(room.description, query)} query={query} />
+        </p>
       ) : (
-        <p className="mt-1.5 mb-5 text-sm text-ink-subtle italic">No description yet.</p>
+        <p className="mt-1 mb-4 text-sm text-ink-subtle italic">No description yet.</p>
       )}
 
-      <div className="mt-auto flex items-center justify-between gap-3 border-t border-line pt-4 text-sm">
+      <div className="mt-auto flex items-center justify-between gap-3 border-t border-line pt-3 text-sm">
         {room.host ? (
           <Link
             href={`/u/${room.host.username}`}
+            data-testid="room-host"
             className={`relative z-10 -m-1 flex min-w-0 items-center gap-2 rounded-lg p-1 text-ink-muted transition hover:text-ink ${focusRing}`}
           >
-            <Avatar name={room.host.name} image={room.host.image} size="sm" />
-            <span className="truncate font-medium">@{room.host.username}</span>
+            {/* The name is right beside it, so the picture needs no name of its own. */}
+            <span aria-hidden="true" className="contents">
+              <Avatar name={room.host.name} image={room.host.avatarUrl} size="sm" />
+            </span>
+            <span className="flex min-w-0 items-baseline gap-1.5">
+              <span className="truncate font-medium text-ink">
+                <Highlight text={room.host.name} query={query} />
+              </span>
+              <span className="shrink-0 text-ink-subtle">
+                <Highlight text={`@${room.host.username}`} query={query} />
+              </span>
+            </span>
           </Link>
         ) : (
           <span className="flex items-center gap-2 text-ink-subtle">

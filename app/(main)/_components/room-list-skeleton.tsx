@@ -1,5 +1,8 @@
+/** The feed's grid: two columns on tablets, one beside the sidebars on desktops. */
+export const ROOM_GRID = "grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-1";
+
 export interface RoomListSkeletonProps {
-  /** How many placeholder cards to draw; six fills two rows on desktop. */
+  /** How many placeholder cards to draw; four fill a screen. */
   count?: number;
 }
 
@@ -27,11 +30,11 @@ function SkeletonCard() {
   );
 }
 
-export function RoomListSkeleton({ count = 6 }: RoomListSkeletonProps) {
+export function RoomListSkeleton({ count = 4 }: RoomListSkeletonProps) {
   return (
     <div role="status" aria-busy="true" aria-label="Loading rooms" data-testid="room-list-skeleton" className="animate-pulse motion-reduce:animate-none">
       <div className="mb-5 h-5 w-28 rounded bg-line" />
-      <div aria-hidden="true" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 lg:gap-5">
+      <div aria-hidden="true" className={ROOM_GRID}>
         {Array.from({ length: count }, (_, i) => (
           <SkeletonCard key={i} />
         ))}

@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { getCurrentUser } from "@/lib/auth/session";
 import { findRoomWithLatestMessages, ROOM_PAGE_MESSAGES } from "@/lib/db/messages";
+import { isParticipant } from "@/lib/db/participants";
+import { canManageRoom } from "@/lib/rooms/permissions";
 import { MessageList } from "./_components/message-list";
-import { RoomHeader } from "./_components/room-header";
+import { RoomHeader, type RoomViewer } from "./_components/room-header";
 
 export const dynamic = "force-dynamic";
 
@@ -26,8 +29,15 @@ export async function generateMetadata({ params }: RoomPageProps): Promise<Metad
 
 export default async function RoomPage({ params }: RoomPageProps) {
   // No loading boundary above this: an unknown slug answers with a real 404.
-  const room = await roomOf((await params).slug);
+  const [room, user] = await Promise.all([roomOf((await params).slug), getCurrentUser()]);
   if (!room) notFound();
+  const hostId = room.host?.id ?? null;
+  const viewer: RoomViewer = {
+    signedIn: user !== null,
+    joined: user !== null && (await isParticipant({ roomId: room.id, userId: user.id })),
+    isHost: user !== null && hostId === user.id,
+    canManage: canManageRoom(user, { hostId }),
+  };
 
   return (
     <div className="mx-auto max-w-4xl px-4 pt-6 pb-16 sm:px-6 sm:pt-10">
@@ -37,7 +47,7 @@ export default async function RoomPage({ params }: RoomPageProps) {
       >
         <span aria-hidden="true">←</span> All rooms
       </Link>
-      <RoomHeader room={room} />
+      <RoomHeader room={room} viewer={viewer} />
 
       <section aria-labelledby="conversation-heading" className="mt-6 overflow-hidden rounded-2xl border border-line bg-surface shadow-sm">
         <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-line px-4 py-3 sm:px-6">

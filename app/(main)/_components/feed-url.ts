@@ -1,0 +1,51 @@
+// The home feed's state lives in its URL (?q, ?topic, ?sort, ?cursor, ?limit), so every view can
+// be shared and the back button works. This reads it (with the same zod schema as GET /api/rooms)
+// and writes links to neighbouring states, leaving defaults out so URLs stay short.
+import { roomSearchSchema, type RoomSort } from "@/lib/validation/rooms";
+
+export const DEFAULT_PAGE_SIZE = 24;
+
+export interface FeedState {
+  q: string;
+  topic?: string;
+  sort: RoomSort;
+  cursor?: string;
+  limit: number;
+}
+
+export interface FeedParams extends FeedState {
+  /** Set when `q` was refused (too long): the feed shows this instead of results. */
+  qError?: string;
+}
+
+type RawSearchParams = Record<string, string | string[] | undefined>;
+
+export function readFeedParams(raw: RawSearchParams): FeedParams {
+  const parsed = roomSearchSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+
+  // Only q (too long) and topic (too long to be a slug) can fail; read the rest without them.
+  const qIssue = parsed.error.issues.find((issue) => issue.path[0] === "q");
+  const rest = roomSearchSchema.safeParse({ ...raw, q: undefined, topic: undefined });
+  const base: FeedState = rest.success ? rest.data : { q: "", sort: "active", limit: DEFAULT_PAGE_SIZE };
+  const rawTopic = Array.isArray(raw.topic) ? raw.topic[0] : raw.topic;
+  const topicFailed = parsed.error.issues.some((issue) => issue.path[0] === "topic");
+  const topic = topicFailed ? rawTopic?.trim().toLowerCase() : roomSearchSchema.shape.topic.safeParse(raw.topic).data;
+  if (qIssue) {
+    const rawQ = Array.isArray(raw.q) ? raw.q[0] : raw.q;
+    return { ...base, topic, q: (rawQ ?? "").trim(), qError: qIssue.message };
+  }
+  return { ...base, topic, q: roomSearchSchema.shape.q.safeParse(raw.q).data ?? "" };
+}
+
+/** A link to the feed in this state; cursor only when given (changing anything else starts over). */
+export function feedHref({ q, topic, sort, cursor, limit }: Partial<FeedState>): string {
+  const params = new URLSearchParams();
+  if (q) params.set("q", q);
+  if (topic) params.set("topic", topic);
+  if (sort && sort !== "active") params.set("sort", sort);
+  if (limit && limit !== DEFAULT_PAGE_SIZE) params.set("limit", String(limit));
+  if (cursor) params.set("cursor", cursor);
+  const query = params.toString();
+  return query ? `/?${query}` : "/";
+}

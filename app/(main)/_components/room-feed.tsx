@@ -1,0 +1,94 @@
+import Link from "next/link";
+import { countRooms, searchRooms } from "@/lib/db/rooms";
+import type { TopicWithCount } from "@/lib/db/topics";
+import { NoRooms, PastTheEnd, SearchTooLong, UnknownTopic } from "./feed-empty";
+import { feedHref, type FeedParams } from "./feed-url";
+import { RoomCard } from "./room-card";
+import { ROOM_GRID } from "./room-list-skeleton";
+import { SortControl } from "./sort-control";
+
+export interface RoomFeedProps {
+  feed: FeedParams;
+  /** The filtered topic: undefined without a filter, null when the slug names no topic. */
+  topic: TopicWithCount | null | undefined;
+}
+
+function countLabel(total: number, feed: FeedParams, topic: TopicWithCount | undefined): string {
+  let label = `${total.toLocaleString("en-US")} ${total === 1 ? "room" : "rooms"}`;
+  if (feed.q) label += ` matching “${feed.q}”`;
+  if (topic) label += ` in ${topic.name}`;
+  return label;
+}
+
+const linkClasses =
+  "inline-flex h-10 items-center gap-1.5 rounded-lg border border-line-strong bg-surface px-4 text-sm font-semibold text-ink shadow-sm transition hover:bg-sunken focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring";
+
+/** The feed under the page header: count and sort, one page of cards, and the way to the next. */
+export async function RoomFeed({ feed, topic }: RoomFeedProps) {
+  if (feed.qError) return <SearchTooLong feed={feed} />;
+  if (feed.topic && !topic) return <UnknownTopic slug={feed.topic} q={feed.q} />;
+
+  const filter = { q: feed.q || undefined, topicSlug: topic?.slug };
+  const [page, total] = await Promise.all([
+    searchRooms({ ...filter, sort: feed.sort, cursor: feed.cursor, limit: feed.limit }),
+    countRooms(filter),
+  ]);
+  const hasFilter = Boolean(feed.q || topic);
+
+  return (
+    <>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-x-4 gap-y-3">
+        <div className="flex min-w-0 items-baseline gap-3">
+          {/* Polite live region: after typing in the search box, a screen reader hears the new count. */}
+          <p data-testid="room-count" aria-live="polite" className="min-w-0 text-sm font-medium break-words text-ink-muted">
+            {countLabel(total, feed, topic ?? undefined)}
+          </p>
+          {hasFilter ? (
+            <Link
+              href={feedHref({ sort: feed.sort, limit: feed.limit })}
+              className="shrink-0 rounded text-sm font-medium text-accent-ink underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+            >
+              Clear filters
+            </Link>
+          ) : null}
+        </div>
+        <SortControl feed={feed} />
+      </div>
+
+      {page.rooms.length === 0 ? (
+        feed.cursor && total > 0 ? (
+          <PastTheEnd feed={feed} />
+        ) : (
+          <NoRooms feed={feed} topicName={topic?.name} />
+        )
+      ) : (
+        <ul data-testid="room-list" className={ROOM_GRID}>
+          {page.rooms.map((room) => (
+            <li key={room.id}>
+              <RoomCard room={room} query={feed.q} sort={feed.sort} />
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {feed.cursor || page.nextCursor ? (
+        <nav aria-label="More rooms" className="mt-8 flex flex-wrap items-center justify-between gap-3">
+          {feed.cursor ? (
+            <Link href={feedHref({ ...feed, cursor: undefined })} className={linkClasses}>
+              <span aria-hidden="true">←</span> First page
+            </Link>
+          ) : (
+            <span />
+          )}
+          {page.nextCursor ? (
+            <Link href={feedHref({ ...feed, cursor: page.nextCursor })} rel="next" className={linkClasses}>
+              Next page <span aria-hidden="true">→</span>
+            </Link>
+          ) : (
+            <span className="text-sm text-ink-subtle">That’s every room{hasFilter ? " that matches" : ""}.</span>
+          )}
+        </nav>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+"use server";
+// My activity's server actions: a member deletes a room they host (the same as deleting it from
+// the room: canManageRoom, then tell anyone inside) or soft-deletes a message they sent. Each is
+// a public endpoint: it finds the caller, validates the input with zod, then checks permission.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { requireUser } from "@/lib/auth/session";
+import { deleteMessageAsAuthor } from "@/lib/db/messages";
+import { deleteRoom, findRoomForEdit } from "@/lib/db/rooms";
+import { AppError, forbidden, invalid, notFound } from "@/lib/errors";
+import { publishMessageDeleted, publishRoomDeleted } from "@/lib/realtime/events";
+import { canManageRoom } from "@/lib/rooms/permissions";
+
+/** What the page needs to know: an HTTP-like status and a message fit for a toast. */
+export type DeleteOutcome =
+  | { ok: true; message: string }
+  | { ok: false; status: number; code: string; message: string };
+
+const messageInput = z.object({ messageId: z.coerce.number().int().positive().max(2_147_483_647) });
+const roomInput = z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/) });
+
+function outcomeOf(error: unknown): DeleteOutcome {
+  if (error instanceof AppError) return { ok: false, status: error.status, code: error.code, message: error.message };
+  console.error(error);
+  return { ok: false, status: 500, code: "internal", message: "Something went wrong on our side. Please try again." };
+}
+
+function refresh(): void {
+  revalidatePath("/activity", "layout");
+  revalidatePath("/");
+}
+
+export async function deleteMyMessageAction(input: { messageId: number }): Promise<DeleteOutcome> {
+  try {
+    const user = await requireUser();
+    const parsed = messageInput.safeParse(input);
+    if (!parsed.success) throw invalid({ messageId: "Not a message." }, "That is not a message we know.");
+    const deleted = await deleteMessageAsAuthor({ messageId: parsed.data.messageId, authorId: user.id });
+    // Stored first; a realtime failure is logged by publish and the rooms catch up on reload.
+    if (deleted.changed) await publishMessageDeleted({ roomId: deleted.roomId, messageId: deleted.id });
+    refresh();
+    return { ok: true, message: "Message deleted." };
+  } catch (error) {
+    return outcomeOf(error);
+  }
+}
+
+export async function deleteMyRoomAction(input: { slug: string }): Promise<DeleteOutcome> {
+  try {
+    const user = await requireUser();
+    const parsed = roomInput.safeParse(input);
+    if (!parsed.success) throw invalid({ slug: "Not a room." }, "That is not a room we know.");
+    const room = await findRoomForEdit({ slug: parsed.data.slug });
+    if (!room) throw notFound("room", "This room no longer exists.");
+    if (!canManageRoom(user, room)) throw forbidden("room", "Only the host or a moderator can delete this room.");
+    // False when someone else deleted it a moment ago: gone either way, and they told the room.
+    if (await deleteRoom({ id: room.id })) await publishRoomDeleted({ roomId: room.id, slug: room.slug });
+    refresh();
+    return { ok: true, message: `“${room.name}” was deleted.` };
+  } catch (error) {
+    return outcomeOf(error);
+  }
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useRef, useState, useTransition, type ChangeEvent, type FormEvent } from "react";
+
+export interface TopicSearchProps {
+  defaultQuery: string;
+  /** Longest accepted search (the page refuses longer ones too). */
+  max: number;
+}
+
+const DEBOUNCE_MS = 300;
+
+function hrefFor(q: string): string {
+  return q ? `/topics?${new URLSearchParams({ q }).toString()}` : "/topics";
+}
+
+/** Filters /topics as you type (after a short pause, replacing the URL); a GET form without JS. */
+export function TopicSearch({ defaultQuery, max }: TopicSearchProps) {
+  const router = useRouter();
+  const inputId = useId();
+  const errorId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [value, setValue] = useState(defaultQuery);
+  const [pending, startTransition] = useTransition();
+  const tooLong = value.trim().length > max;
+
+  // Follow the URL (back button, a link) unless the reader is typing in the field right now.
+  useEffect(() => {
+    if (document.activeElement !== inputRef.current) setValue(defaultQuery);
+  }, [defaultQuery]);
+
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+
+  function go(raw: string) {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const href = hrefFor(raw.trim());
+    if (href === `${window.location.pathname}${window.location.search}`) return;
+    startTransition(() => router.replace(href, { scroll: false }));
+  }
+
+  function onChange(event: ChangeEvent<HTMLInputElement>) {
+    const next = event.target.value;
+    setValue(next);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (next.trim().length > max) return;
+    timer.current = setTimeout(() => go(next), DEBOUNCE_MS);
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!tooLong) go(value);
+  }
+
+  return (
+    <form action="/topics" method="get" role="search" onSubmit={onSubmit} data-search-pending={pending ? "" : undefined} className="relative">
+      <label htmlFor={inputId} className="sr-only">
+        Search topics
+      </label>
+      <svg
+        viewBox="0 0 20 20"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.75"
+        strokeLinecap="round"
+        aria-hidden="true"
+        className="pointer-events-none absolute top-1/2 left-3.5 size-5 -translate-y-1/2 text-ink-subtle"
+      >
+        <circle cx="8.75" cy="8.75" r="5.5" />
+        <path d="m13 13 4 4" />
+      </svg>
+      <input
+        ref={inputRef}
+        id={inputId}
+        name="q"
+        type="search"
+        value={value}
+        onChange={onChange}
+        placeholder="Search topics…"
+        autoComplete="off"
+        enterKeyHint="search"
+        aria-invalid={tooLong || undefined}
+        aria-describedby={tooLong ? errorId : undefined}
+        className={`h-12 w-full rounded-xl border bg-surface pr-4 pl-11 text-base text-ink shadow-sm transition placeholder:text-ink-subtle focus:outline-none focus-visible:ring-2 ${
+          tooLong ? "border-rose-500 focus-visible:ring-rose-500/30" : "border-line-strong focus:border-accent focus-visible:ring-ring/40"
+        }`}
+      />
+      <p id={errorId} role="alert" className={`${tooLong ? "" : "hidden"} mt-2 text-sm font-medium text-rose-700 dark:text-rose-300`}>
+        {tooLong ? `Searches have at most ${max} characters; this one has ${value.trim().length}.` : null}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,140 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { z } from "zod";
+import { Highlight } from "@/components/highlight";
+import { buttonClasses } from "@/components/ui/button";
+import { listTopics } from "@/lib/db/topics";
+import { SEARCH_QUERY_MAX } from "@/lib/validation/rooms";
+import { TopicSearch } from "./_components/topic-search";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Topics", description: "Every topic on Roomful with its number of rooms." };
+
+interface TopicsPageProps {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+const qSchema = z.preprocess(
+  (v) => (Array.isArray(v) ? v[0] : v),
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim())
+    .pipe(z.string().max(SEARCH_QUERY_MAX, `Searches have at most ${SEARCH_QUERY_MAX} characters.`)),
+);
+
+export default async function TopicsPage({ searchParams }: TopicsPageProps) {
+  const raw = (await searchParams).q;
+  const parsed = qSchema.safeParse(raw);
+  const q = parsed.success ? parsed.data : String(Array.isArray(raw) ? raw[0] : (raw ?? "")).trim();
+
+  return (
+    <div className="mx-auto max-w-4xl px-4 pt-8 pb-16 sm:px-6 sm:pt-10">
+      <Link
+        href="/"
+        className="inline-flex items-center gap-1.5 rounded-full border border-line bg-surface px-3 py-1 text-xs font-medium text-ink-muted shadow-sm transition hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+      >
+        <span aria-hidden="true">←</span> All rooms
+      </Link>
+      <h1 className="mt-4 text-3xl font-bold tracking-tight text-ink sm:text-4xl">Topics</h1>
+      <p className="mt-2 text-base text-ink-muted">Pick a topic to see its rooms, or search for the one you have in mind.</p>
+
+      <div className="mt-6">
+        <TopicSearch defaultQuery={q} max={SEARCH_QUERY_MAX} />
+      </div>
+
+      <section aria-labelledby="topics-heading" className="mt-6 transition-opacity duration-200 [body:has([data-search-pending])_&]:opacity-60">
+        <h2 id="topics-heading" className="sr-only">
+          {q ? "Matching topics" : "All topics"}
+        </h2>
+        {parsed.success ? (
+          <Suspense fallback={<TopicGridSkeleton />}>
+            <TopicGrid q={q} />
+          </Suspense>
+        ) : (
+          <div role="alert" data-testid="search-error" className="rounded-2xl border border-rose-300 bg-rose-50/60 px-6 py-10 text-center dark:border-rose-900 dark:bg-rose-950/30">
+            <p className="font-semibold text-ink">That search is too long</p>
+            <p className="mt-1 text-sm text-ink-muted">
+              {parsed.error.issues[0]?.message} Yours has {q.length.toLocaleString("en-US")}.
+            </p>
+            <Link href="/topics" className={buttonClasses({ variant: "secondary", className: "mt-5" })}>
+              Clear search
+            </Link>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
+
+async function TopicGrid({ q }: { q: string }) {
+  const topics = await listTopics({ q: q || undefined, take: 500 });
+  const count = `${topics.length.toLocaleString("en-US")} ${topics.length === 1 ? "topic" : "topics"}${q ? ` matching “${q}”` : ""}`;
+
+  return (
+    <>
+      <p data-testid="topic-total" aria-live="polite" className="mb-4 text-sm font-medium break-words text-ink-muted">
+        {count}
+      </p>
+      {topics.length === 0 ? (
+        <div data-testid="topics-empty" className="flex flex-col items-center rounded-2xl border border-dashed border-line-strong bg-surface px-6 py-12 text-center">
+          <p className="max-w-full text-lg font-semibold break-words text-ink">No topics match “{q}”</p>
+          <p className="mt-1.5 max-w-sm text-sm text-ink-muted">A topic is created with its first room. Start one?</p>
+          <div className="mt-6 flex flex-wrap justify-center gap-3">
+            <Link
+              href={`/rooms/new?${new URLSearchParams({ topic: q }).toString()}`}
+              className={buttonClasses({ variant: "primary", className: "h-auto min-h-10 max-w-full shrink py-2 text-center whitespace-normal!" })}
+            >
+              <span className="line-clamp-2 min-w-0 break-words">Open a room about “{q}”</span>
+            </Link>
+            <Link href={`/?${new URLSearchParams({ q }).toString()}`} className={buttonClasses({ variant: "secondary" })}>
+              Search rooms instead
+            </Link>
+          </div>
+        </div>
+      ) : (
+        <ul data-testid="topic-list" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {topics.map((topic) => (
+            <li key={topic.slug}>
+              <Link
+                href={`/?topic=${encodeURIComponent(topic.slug)}`}
+                data-testid="topic-tile"
+                className="group flex h-full items-center justify-between gap-3 rounded-xl border border-line bg-surface px-4 py-3.5 shadow-sm transition hover:border-accent/40 hover:shadow-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+              >
+                <span className="flex min-w-0 items-center gap-3">
+                  <span
+                    aria-hidden="true"
+                    className="flex size-9 shrink-0 items-center justify-center rounded-lg bg-accent-soft text-sm font-bold text-accent-ink uppercase"
+                  >
+                    {Array.from(topic.name)[0] ?? "#"}
+                  </span>
+                  <span className="min-w-0 font-semibold break-words text-ink group-hover:text-accent-ink">
+                    <Highlight text={topic.name} query={q} />
+                  </span>
+                </span>
+                <span className="shrink-0 text-sm text-ink-muted tabular-nums">
+                  {topic.roomCount.toLocaleString("en-US")} {topic.roomCount === 1 ? "room" : "rooms"}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function TopicGridSkeleton() {
+  return (
+    <div role="status" aria-label="Loading topics" className="animate-pulse motion-reduce:animate-none">
+      <div className="mb-4 h-5 w-24 rounded bg-line" />
+      <div aria-hidden="true" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        {Array.from({ length: 9 }, (_, i) => (
+          <div key={i} className="h-16 rounded-xl border border-line bg-surface" />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+// GET: a page of the room's history, ascending by id (latest 50; ?before=<id> older; ?after=<id>
+// catch-up; &limit ≤ 100), for anyone. POST { body, clientKey, socketId? }: sends a message as the
+// signed-in member; 201 with the stored message, 200 with the same message for a retried clientKey.
+import { NextResponse, type NextRequest } from "next/server";
+import { getCurrentUser } from "@/lib/auth/session";
+import { readJsonBody, socketIdFrom } from "@/lib/chat/http";
+import { listHistory, sendMessage } from "@/lib/chat/messages";
+import { errorResponse } from "@/lib/errors";
+
+export const dynamic = "force-dynamic";
+
+interface RouteContext {
+  params: Promise<{ slug: string }>;
+}
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+export async function GET(request: NextRequest, context: RouteContext): Promise<NextResponse> {
+  try {
+    const { slug } = await context.params;
+    const params = request.nextUrl.searchParams;
+    const query = { before: params.get("before") ?? undefined, after: params.get("after") ?? undefined, limit: params.get("limit") ?? undefined };
+    return NextResponse.json(await listHistory({ slug, query }), { headers: NO_STORE });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export async function POST(request: NextRequest, context: RouteContext): Promise<NextResponse> {
+  try {
+    const { slug } = await context.params;
+    const input = await readJsonBody(request);
+    const result = await sendMessage({ actor: await getCurrentUser(), slug, input, socketId: socketIdFrom(request, input) });
+    return NextResponse.json(result.message, { status: result.created ? 201 : 200, headers: NO_STORE });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,40 @@
+// GET /api/rooms: the home feed as JSON. Takes the page's own parameters (q, topic, sort, cursor,
+// limit, parsed by the same zod schema) and answers { rooms, nextCursor, total }. Public data.
+import { NextResponse, type NextRequest } from "next/server";
+import { countRooms, searchRooms } from "@/lib/db/rooms";
+import { findTopic } from "@/lib/db/topics";
+import { errorResponse, fieldErrorsOf, invalid, notFound } from "@/lib/errors";
+import { roomSearchSchema } from "@/lib/validation/rooms";
+import { roomJson } from "./room-json";
+
+export const dynamic = "force-dynamic";
+
+/** The query string as the schema expects it: repeated keys become arrays (it takes the first). */
+function paramsOf(url: URL): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key);
+    out[key] = values.length === 1 ? (values[0] ?? "") : values;
+  }
+  return out;
+}
+
+export async function GET(request: NextRequest): Promise<NextResponse> {
+  try {
+    const parsed = roomSearchSchema.safeParse(paramsOf(request.nextUrl));
+    if (!parsed.success) {
+      const fields = fieldErrorsOf(parsed.error);
+      // The first problem is the headline: "Searches have at most 200 characters."
+      throw invalid(fields, Object.values(fields)[0] ?? "Please check the search parameters.");
+    }
+    const { q, topic, sort, cursor, limit } = parsed.data;
+    // A filter on a topic that does not exist is a mistake worth naming, not an empty list.
+    if (topic && !(await findTopic({ slug: topic }))) throw notFound("topic", `There is no topic “${topic}”.`);
+
+    const filter = { q: q || undefined, topicSlug: topic };
+    const [page, total] = await Promise.all([searchRooms({ ...filter, sort, cursor, limit }), countRooms(filter)]);
+    return NextResponse.json({ rooms: page.rooms.map(roomJson), nextCursor: page.nextCursor, total });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,262 @@
+"use client";
+
+// The room form's topic input: free text (a new topic is fine) with suggestions of existing topics
+// as you type, fetched from GET /api/topics. An ARIA 1.2 combobox: the input keeps focus, the
+// highlighted option is announced through aria-activedescendant; ↓/↑ move, Enter picks, Escape
+// closes. Without JavaScript it is a plain text input.
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+
+export interface TopicFieldProps {
+  name: string;
+  label: ReactNode;
+  defaultValue?: string;
+  error?: string;
+  hint?: ReactNode;
+  maxLength?: number;
+  className?: string;
+}
+
+const DEBOUNCE_MS = 150;
+
+function normalise(value: string): string {
+  return value.trim().replace(/\s+/g, " ");
+}
+
+/** The name with the part that matches `query` in bold (first match, case-insensitive). */
+function Highlighted({ text, query }: { text: string; query: string }) {
+  const at = query ? text.toLowerCase().indexOf(query.toLowerCase()) : -1;
+  if (at < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      <span className="font-semibold text-ink">{text.slice(at, at + query.length)}</span>
+      {text.slice(at + query.length)}
+    </>
+  );
+}
+
+export function TopicField({ name, label, defaultValue = "", error, hint, maxLength, className = "" }: TopicFieldProps) {
+  const id = useId();
+  const listId = `${id}-list`;
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const matchId = `${id}-match`;
+  const optionId = (index: number) => `${id}-option-${index}`;
+
+  const [value, setValue] = useState(defaultValue);
+  // What the field opened with (a refill after a failed submit is not a change of mind).
+  const [openedWith] = useState(defaultValue);
+  const [open, setOpen] = useState(false);
+  // The highlighted suggestion, by name, so it stays put when a fresher list arrives.
+  const [activeName, setActiveName] = useState<string | null>(null);
+  // Suggestions by lower-cased query, and the last query answered (shown while the next loads).
+  const [results, setResults] = useState<Record<string, string[]>>({});
+  const [lastAnswered, setLastAnswered] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const query = normalise(value);
+  const key = query.toLowerCase();
+  const answer = results[key];
+  // Until this query's answer arrives, the last list narrowed to what still matches.
+  const stale = lastAnswered !== null ? (results[lastAnswered] ?? []) : [];
+  const topics = answer ?? stale.filter((topic) => topic.toLowerCase().includes(key));
+  const expanded = open && topics.length > 0;
+  const active = activeName === null ? -1 : topics.indexOf(activeName);
+  const setActive = (index: number) => setActiveName(index >= 0 ? (topics[index] ?? null) : null);
+
+  // Suggestions for what is typed, after a short pause; each query is asked once.
+  const known = answer !== undefined;
+  useEffect(() => {
+    if (known) return;
+    const controller = new AbortController();
+    const timer = window.setTimeout(async () => {
+      try {
+        const response = await fetch(`/api/topics?q=${encodeURIComponent(key)}`, { signal: controller.signal });
+        if (!response.ok) return;
+        const body = (await response.json()) as { topics?: unknown };
+        const names = Array.isArray(body.topics) ? body.topics.filter((t): t is string => typeof t === "string") : [];
+        setResults((previous) => ({ ...previous, [key]: names }));
+        setLastAnswered(key);
+      } catch {
+        // Offline or aborted: the field still takes any topic typed.
+      }
+    }, DEBOUNCE_MS);
+    return () => {
+      window.clearTimeout(timer);
+      controller.abort();
+    };
+  }, [key, known]);
+
+  function choose(topic: string) {
+    setValue(topic);
+    setOpen(false);
+    setActive(-1);
+    inputRef.current?.focus();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    switch (event.key) {
+      case "ArrowDown":
+        event.preventDefault();
+        if (!expanded) {
+          setOpen(true);
+          setActive(topics.length > 0 ? 0 : -1);
+        } else {
+          setActive((active + 1) % topics.length);
+        }
+        break;
+      case "ArrowUp":
+        if (!expanded) break;
+        event.preventDefault();
+        setActive(active <= 0 ? topics.length - 1 : active - 1);
+        break;
+      case "Enter": {
+        const topic = expanded && active >= 0 ? topics[active] : undefined;
+        // Picking a suggestion must not also submit the form.
+        if (topic !== undefined) {
+          event.preventDefault();
+          choose(topic);
+        }
+        break;
+      }
+      case "Escape":
+        if (expanded) {
+          event.preventDefault();
+          setOpen(false);
+          setActive(-1);
+        }
+        break;
+      case "Tab":
+        setOpen(false);
+        break;
+    }
+  }
+
+  // Tells the member whether they are joining an existing topic (any case) or starting one.
+  const existing = answer && query.length >= 2 ? answer.find((t) => t.toLowerCase() === key) : undefined;
+  let match: ReactNode = null;
+  // Only once the member changes it: the edit form opening on its current topic needs no note.
+  if (answer && query.length >= 2 && !error && value !== openedWith) {
+    match = existing ? (
+      existing === query ? (
+        <>Existing topic.</>
+      ) : (
+        <>
+          Joins the existing topic <span className="font-medium text-ink">{existing}</span>.
+        </>
+      )
+    ) : (
+      <>
+        A new topic: <span className="font-medium text-ink">{query}</span>.
+      </>
+    );
+  }
+
+  const describedBy = [error ? errorId : null, match ? matchId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
+  const activeTopic = expanded && active >= 0 ? topics[active] : undefined;
+
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="mb-1.5 block text-sm font-medium text-ink">
+        {label}
+      </label>
+      <div className="relative">
+        <input
+          ref={inputRef}
+          id={id}
+          name={name}
+          type="text"
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          aria-activedescendant={activeTopic !== undefined ? optionId(active) : undefined}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          autoComplete="off"
+          autoCapitalize="sentences"
+          spellCheck={false}
+          maxLength={maxLength}
+          value={value}
+          onChange={(event) => {
+            setValue(event.currentTarget.value);
+            setOpen(true);
+            setActive(-1);
+          }}
+          onFocus={() => setOpen(true)}
+          onClick={() => setOpen(true)}
+          onBlur={() => {
+            setOpen(false);
+            setActive(-1);
+          }}
+          onKeyDown={onKeyDown}
+          placeholder="e.g. Python, Calculus, Job hunting"
+          className={`block h-11 w-full rounded-lg border bg-surface px-3 text-base text-ink shadow-sm shadow-black/[0.02] transition placeholder:text-ink-subtle focus:outline-none focus-visible:ring-3 sm:h-10 sm:text-sm ${
+            error
+              ? "border-rose-600 focus:border-rose-600 focus-visible:ring-rose-500/30 dark:border-rose-400 dark:focus:border-rose-400"
+              : "border-line-strong hover:border-ink-subtle/60 focus:border-accent focus-visible:ring-ring/30"
+          }`}
+        />
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label="Existing topics"
+          hidden={!expanded}
+          data-testid="topic-suggestions"
+          className="absolute top-full right-0 left-0 z-30 mt-1 max-h-64 overflow-y-auto rounded-xl border border-line bg-surface p-1 shadow-lg shadow-black/10 dark:shadow-black/40"
+        >
+          {topics.map((topic, index) => (
+            <li
+              key={topic}
+              id={optionId(index)}
+              role="option"
+              aria-selected={index === active}
+              // Keeps focus in the input, so choosing with the pointer does not blur (and close) first.
+              onPointerDown={(event) => event.preventDefault()}
+              onClick={() => choose(topic)}
+              onPointerMove={() => setActive(index)}
+              className={`flex cursor-pointer items-center justify-between gap-3 rounded-lg px-3 py-2 text-sm text-ink-muted ${
+                index === active ? "bg-accent-soft text-ink" : ""
+              }`}
+            >
+              <span className="truncate">
+                <Highlighted text={topic} query={query} />
+              </span>
+              {topic.toLowerCase() === key ? (
+                <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-4 shrink-0 text-accent">
+                  <path d="m4.5 10.5 3.5 3.5 7.5-8" />
+                </svg>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </div>
+      {/* Screen readers hear how many suggestions there are as they type. */}
+      <p aria-live="polite" className="sr-only">
+        {expanded ? `${topics.length} ${topics.length === 1 ? "suggestion" : "suggestions"}. Use the arrow keys to choose.` : ""}
+      </p>
+      {error ? (
+        <p id={errorId} className="mt-1.5 flex gap-1.5 text-sm text-rose-700 dark:text-rose-300">
+          <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="mt-0.5 size-4 shrink-0">
+            <path
+              fillRule="evenodd"
+              d="M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16zM9.25 6a.75.75 0 0 1 1.5 0v4.5a.75.75 0 0 1-1.5 0V6zM10 14.75a1 1 0 1 0 0-2 1 1 0 0 0 0 2z"
+              clipRule="evenodd"
+            />
+          </svg>
+          <span>{error}</span>
+        </p>
+      ) : null}
+      {match ? (
+        <p id={matchId} data-testid="topic-match" className="mt-1.5 text-sm text-ink-muted">
+          {match}
+        </p>
+      ) : null}
+      {hint ? (
+        <p id={hintId} className="mt-1.5 text-sm text-ink-muted">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}

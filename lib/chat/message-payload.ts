@@ -1,0 +1,79 @@
+// The shapes of chat messages on the wire: API responses (send, edit, history) and the
+// `message:created` / `message:updated` events carry the same ChatMessage, so a client renders
+// whatever reached it first and drops the other copy by id. Browser-safe (zod only): the room
+// page's client code parses live payloads with these schemas.
+import { z } from "zod";
+
+export const messageAuthorSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  name: z.string(),
+  avatarUrl: z.string().nullable(),
+});
+export type MessageAuthorPayload = z.infer<typeof messageAuthorSchema>;
+
+/** Everything needed to render a message. */
+export const chatMessageSchema = z.object({
+  id: z.number().int().positive(),
+  roomId: z.string(),
+  /** The markdown source, e.g. to pre-fill the editor. */
+  body: z.string(),
+  /** The body rendered by lib/messages/markdown.ts: sanitised, safe to insert as HTML. */
+  html: z.string(),
+  /** ISO 8601. */
+  createdAt: z.string(),
+  /** ISO 8601, or null when never edited. */
+  editedAt: z.string().nullable(),
+  /** Null once the author deleted their account ("Anonymous User"). */
+  author: messageAuthorSchema.nullable(),
+});
+export type ChatMessage = z.infer<typeof chatMessageSchema>;
+
+/**
+ * A deleted message in a history page: its id keeps its place (paging and "after" stay exact)
+ * but its text never leaves the database. Clients drop it, or show "message deleted".
+ */
+export const messageTombstoneSchema = z.object({
+  id: z.number().int().positive(),
+  deleted: z.literal(true),
+});
+export type MessageTombstone = z.infer<typeof messageTombstoneSchema>;
+
+export const historyEntrySchema = z.union([chatMessageSchema, messageTombstoneSchema]);
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const isTombstone = (entry: HistoryEntry): entry is MessageTombstone => "deleted" in entry;
+
+/** GET /api/rooms/<slug>/messages: ascending by id. */
+export const historyPageSchema = z.object({
+  messages: z.array(historyEntrySchema),
+  /**
+   * Without a cursor or with `before`: older messages exist before the first one.
+   * With `after`: newer messages exist after the last one (ask again with after=<last id>).
+   */
+  hasMore: z.boolean(),
+});
+export type HistoryPage = z.infer<typeof historyPageSchema>;
+
+/**
+ * Sent instead of a ChatMessage when the full one would exceed the realtime server's 10 KB event
+ * limit (a long body whose HTML escapes grow it): the client loads it with
+ * GET /api/rooms/<slug>/messages?after=<id - 1>&limit=1.
+ */
+export const messageRefSchema = z.object({
+  id: z.number().int().positive(),
+  roomId: z.string(),
+  incomplete: z.literal(true),
+});
+export type MessageRef = z.infer<typeof messageRefSchema>;
+
+/** What `message:created` and `message:updated` carry. */
+export const messageEventSchema = z.union([chatMessageSchema, messageRefSchema]);
+export type MessageEvent = z.infer<typeof messageEventSchema>;
+
+/** POST /api/rooms/<slug>/read: the member's read position and their unread total afterwards. */
+export const readStateSchema = z.object({
+  lastReadMessageId: z.number().int().positive().nullable(),
+  totalUnread: z.number().int().nonnegative(),
+});
+export type ReadState = z.infer<typeof readStateSchema>;

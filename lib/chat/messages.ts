@@ -1,0 +1,229 @@
+// Chat in a room: send, edit, delete and read history. Each function takes the caller
+// explicitly (null when signed out) and unchecked input, so route handlers stay thin and the
+// rules are tested without a request. Store first, then tell the room: a realtime failure is
+// logged and the caller still gets the stored message (clients catch up by id).
+import "server-only";
+import { z } from "zod";
+import { hit } from "../auth/rate-limit";
+import {
+  findChatRoom,
+  findMessage,
+  findMessageByClientKey,
+  insertMessage,
+  listMessages,
+  softDeleteMessage,
+  updateMessageBody,
+  type ChatRoom,
+  type StoredMessage,
+} from "../db/chat";
+import type { SessionUser } from "../db/users";
+import { AppError, fieldErrorsOf, forbidden, invalid, notFound, rateLimited, unauthorized } from "../errors";
+import { renderMessageHtml } from "../messages/markdown";
+import { publishMessageCreated, publishMessageDeleted, publishMessageUpdated } from "../realtime/events";
+import { canManageRoom } from "../rooms/permissions";
+import { editMessageSchema, historyQuerySchema, sendMessageSchema } from "../validation/messages";
+import type { ChatMessage, HistoryEntry, HistoryPage } from "./message-payload";
+
+/** What the chat rules need to know about the caller (a SessionUser has all of it). */
+export type ChatActor = Pick<SessionUser, "id" | "role" | "emailVerified" | "deactivated">;
+
+/** Pusher's socket id shape, e.g. "123456.7890123". */
+export const socketIdSchema = z
+  .string()
+  .max(64)
+  .regex(/^\d+\.\d+$/, "socketId must be a Pusher socket id such as 1234.5678.");
+
+const messageIdSchema = z.coerce.number({ message: "That is not a message id." }).int("That is not a message id.").positive("That is not a message id.");
+
+export function toChatMessage(message: StoredMessage): ChatMessage {
+  return {
+    id: message.id,
+    roomId: message.roomId,
+    body: message.body,
+    html: renderMessageHtml(message.body),
+    createdAt: message.createdAt.toISOString(),
+    editedAt: message.editedAt?.toISOString() ?? null,
+    author: message.author,
+  };
+}
+
+function toHistoryEntry(message: StoredMessage): HistoryEntry {
+  return message.deletedAt ? { id: message.id, deleted: true } : toChatMessage(message);
+}
+
+/** A 400 whose message is the first problem in words, e.g. "Write a message first." */
+function invalidInput(error: z.ZodError): AppError {
+  const fields = fieldErrorsOf(error);
+  const [key, message] = Object.entries(fields)[0] ?? ["form", "The request is not valid."];
+  return invalid(fields, key === "body" || key === "form" ? message : `${key}: ${message}`);
+}
+
+function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  return parsed.data;
+}
+
+function parseSocketId(socketId: unknown): string | undefined {
+  if (socketId === undefined || socketId === null || socketId === "") return undefined;
+  return parse(z.object({ socketId: socketIdSchema }), { socketId }).socketId;
+}
+
+/** Signed in and active: 401 / 403 otherwise. */
+export function requireActive<T extends ChatActor>(actor: T | null): T {
+  if (!actor) throw unauthorized("Please sign in to take part in the conversation.");
+  if (actor.deactivated) throw new AppError("forbidden:deactivated", "This account is deactivated.", 403);
+  return actor;
+}
+
+/** Posting and editing need a verified email too. */
+function requirePoster<T extends ChatActor>(actor: T | null): T {
+  const active = requireActive(actor);
+  if (!active.emailVerified) throw new AppError("forbidden:unverified", "Please confirm your email address before you post.", 403);
+  return active;
+}
+
+async function roomBySlug(slug: string): Promise<ChatRoom> {
+  const room = await findChatRoom({ slug });
+  if (!room) throw notFound("room", "This room does not exist (any more).");
+  return room;
+}
+
+/** The message, which must be in `room`; 404 otherwise (an id from another room is not found here). */
+async function messageInRoom(room: ChatRoom, id: unknown): Promise<StoredMessage> {
+  const parsed = messageIdSchema.safeParse(id);
+  if (!parsed.success) throw notFound("message", "This message does not exist.");
+  const message = await findMessage({ id: parsed.data });
+  if (!message || message.roomId !== room.id) throw notFound("message", "This message does not exist.");
+  return message;
+}
+
+export interface SendResult {
+  message: ChatMessage;
+  /** False when this client key was stored before: a retry, answered with the first message. */
+  created: boolean;
+}
+
+/** What a stored message means for a send with the same client key. */
+function replay(message: StoredMessage, room: ChatRoom): SendResult {
+  if (message.roomId !== room.id) {
+    throw new AppError("conflict:client_key", "This clientKey was already used for a message in another room.", 409);
+  }
+  if (message.deletedAt) throw new AppError("gone:message", "This message was sent and has since been deleted.", 410);
+  return { message: toChatMessage(message), created: false };
+}
+
+/**
+ * Sends `input` ({ body, clientKey }) to the room `slug`. Order: validate (400), caller (401/403),
+ * room (404), a retry of a stored message (answered with it, no rate-limit point), rate limit
+ * (429), insert, `message:created` to everyone but `socketId`.
+ */
+export async function sendMessage({
+  actor,
+  slug,
+  input,
+  socketId,
+}: {
+  actor: ChatActor | null;
+  slug: string;
+  input: unknown;
+  socketId?: unknown;
+}): Promise<SendResult> {
+  const { body, clientKey } = parse(sendMessageSchema, input);
+  const exclude = parseSocketId(socketId);
+  const sender = requirePoster(actor);
+  const room = await roomBySlug(slug);
+
+  let result: SendResult;
+  const previous = await findMessageByClientKey({ authorId: sender.id, clientKey });
+  if (previous) {
+    result = replay(previous, room);
+  } else {
+    const limit = await hit("messagePost", `${sender.id}:${room.id}`);
+    if (!limit.allowed) {
+      const wait = Math.max(1, limit.retryAfterSeconds);
+      throw rateLimited("message_post", wait, `You are sending messages too fast. Wait ${wait} second${wait === 1 ? "" : "s"} and try again.`);
+    }
+    const stored = await insertMessage({ roomId: room.id, authorId: sender.id, body, clientKey });
+    result = stored.created ? { message: toChatMessage(stored.message), created: true } : replay(stored.message, room);
+  }
+  // Also for a retry: if the first attempt's trigger failed, this one may get through, and
+  // clients drop the copy they already hold by id.
+  await publishMessageCreated(result.message, exclude);
+  return result;
+}
+
+/** The author edits their own message: the body is replaced, editedAt set, `message:updated` sent. */
+export async function editMessage({
+  actor,
+  slug,
+  messageId,
+  input,
+  socketId,
+}: {
+  actor: ChatActor | null;
+  slug: string;
+  messageId: unknown;
+  input: unknown;
+  socketId?: unknown;
+}): Promise<ChatMessage> {
+  const { body } = parse(editMessageSchema, input);
+  const exclude = parseSocketId(socketId);
+  const editor = requirePoster(actor);
+  const room = await roomBySlug(slug);
+  const message = await messageInRoom(room, messageId);
+  if (message.deletedAt) throw notFound("message", "This message was deleted.");
+  if (message.author?.id !== editor.id) throw forbidden("message", "You can only edit your own messages.");
+  if (message.body === body) return toChatMessage(message);
+
+  const updated = await updateMessageBody({ id: message.id, authorId: editor.id, body });
+  if (!updated) throw notFound("message", "This message was deleted.");
+  const result = toChatMessage(updated);
+  await publishMessageUpdated(result, exclude);
+  return result;
+}
+
+export interface DeletedMessageResult {
+  id: number;
+  roomId: string;
+  deleted: true;
+}
+
+/**
+ * Soft-deletes a message: its author, the room's host or a moderator. The body is blanked and
+ * `message:deleted` ({ roomId, messageId }) sent. Deleting a deleted message answers the same,
+ * without a second event.
+ */
+export async function deleteMessage({
+  actor,
+  slug,
+  messageId,
+}: {
+  actor: ChatActor | null;
+  slug: string;
+  messageId: unknown;
+}): Promise<DeletedMessageResult> {
+  const deleter = requireActive(actor);
+  const room = await roomBySlug(slug);
+  const message = await messageInRoom(room, messageId);
+  const result: DeletedMessageResult = { id: message.id, roomId: room.id, deleted: true };
+  if (message.deletedAt) return result;
+  const isAuthor = message.author !== null && message.author.id === deleter.id;
+  if (!isAuthor && !canManageRoom(deleter, room)) {
+    throw forbidden("message", "Only the author, the room's host or a moderator can delete this message.");
+  }
+  if (await softDeleteMessage({ id: message.id })) await publishMessageDeleted({ roomId: room.id, messageId: message.id });
+  return result;
+}
+
+/**
+ * A page of the room's history, ascending by id, for anyone (rooms are public): the latest
+ * `limit` (default 50), `before=<id>` for older ones, `after=<id>` for catch-up. Deleted messages
+ * come back as tombstones ({ id, deleted: true }) so that ids, limits and hasMore stay exact.
+ */
+export async function listHistory({ slug, query }: { slug: string; query: Record<string, string | undefined> }): Promise<HistoryPage> {
+  const { before, after, limit } = parse(historyQuerySchema, query);
+  const room = await roomBySlug(slug);
+  const page = await listMessages({ roomId: room.id, before, after, limit });
+  return { messages: page.messages.map(toHistoryEntry), hasMore: page.hasMore };
+}

@@ -1,0 +1,248 @@
+// Activity queries: the latest messages across rooms (the home page's panel and /activity), and a
+// member's own activity (/activity/mine: the rooms they host and the messages they sent).
+// Across rooms, "newest first" means by when a message was written (createdAt, then id to break
+// ties), not by id alone: imported or seeded history can have ids out of time order. Pages are
+// keyset pages on that pair; a room's own history stays ordered by id (lib/db/messages.ts).
+import "server-only";
+import { db } from "./client";
+import { Prisma } from "./generated/prisma/client";
+import { avatarUrlOf } from "./users";
+import type { MessageAuthor } from "./messages";
+
+/** Longest excerpt of a message sent to a list; the rest is in the room. */
+export const ACTIVITY_EXCERPT_CHARS = 280;
+
+export interface ActivityItem {
+  id: number;
+  /** An excerpt of at most ACTIVITY_EXCERPT_CHARS characters (an ellipsis marks a cut). */
+  excerpt: string;
+  createdAt: Date;
+  room: { slug: string; name: string; topic: { name: string; slug: string } };
+  /** Null once the author deleted their account ("Anonymous User"). */
+  author: MessageAuthor | null;
+}
+
+/** A position in an activity list: the createdAt and id of a message. */
+export interface ActivityCursor {
+  at: Date;
+  id: number;
+}
+
+/** As it goes in a URL: `<createdAt ms>-<id>`. */
+export function encodeActivityCursor({ at, id }: ActivityCursor): string {
+  return `${at.getTime()}-${id}`;
+}
+
+/** Null for anything that is not a cursor we made (a hand-edited URL starts from the top). */
+export function decodeActivityCursor(raw: string | undefined): ActivityCursor | null {
+  const match = /^(\d{1,15})-(\d{1,10})$/.exec(raw ?? "");
+  if (!match) return null;
+  const at = new Date(Number(match[1]));
+  const id = Number(match[2]);
+  return Number.isNaN(at.getTime()) || id < 1 || id > 2_147_483_647 ? null : { at, id };
+}
+
+const cursorOf = (item: { id: number; createdAt: Date } | undefined) => (item ? encodeActivityCursor({ at: item.createdAt, id: item.id }) : null);
+
+/** Messages written before (`lt`) or after (`gt`) the cursor's position. */
+function beyond(cursor: ActivityCursor, direction: "lt" | "gt"): Prisma.MessageWhereInput {
+  return direction === "lt"
+    ? { OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] }
+    : { OR: [{ createdAt: { gt: cursor.at } }, { createdAt: cursor.at, id: { gt: cursor.id } }] };
+}
+
+const NEWEST_FIRST = [{ createdAt: "desc" }, { id: "desc" }] satisfies Prisma.MessageOrderByWithRelationInput[];
+const OLDEST_FIRST = [{ createdAt: "asc" }, { id: "asc" }] satisfies Prisma.MessageOrderByWithRelationInput[];
+
+export interface ActivityPage {
+  items: ActivityItem[];
+  /** Pass back as `before` for the older page; null on the oldest. */
+  olderCursor: string | null;
+  /** Pass back as `after` for the newer page; null on the latest. */
+  newerCursor: string | null;
+}
+
+/**
+ * A message as plain text for a one-glance list: the markers of chat's markdown subset (code
+ * fences, `code`, **bold**, _italic_, [links](url)) are dropped, their text kept.
+ */
+export function plainTextOf(body: string): string {
+  return body
+    .replace(/^\s*```[^\n]*$/gm, "")
+    .replace(/`([^`\n]+)`/g, "$1")
+    .replace(/\[([^\]\n]+)\]\([^)\s]+\)/g, "$1")
+    .replace(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g, "$2")
+    .replace(/(^|[^\w*])([*_])(?=\S)([^\n*_]*?\S)\2(?![\w*])/g, "$1$3");
+}
+
+export function excerptOf(body: string, max = ACTIVITY_EXCERPT_CHARS): string {
+  const text = plainTextOf(body).replace(/\s+/g, " ").trim();
+  const chars = Array.from(text); // whole code points: never half an emoji
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+}
+
+const authorSelect = {
+  id: true,
+  username: true,
+  name: true,
+  image: true,
+  avatar: { select: { updatedAt: true } },
+} satisfies Prisma.UserSelect;
+
+const activitySelect = {
+  id: true,
+  body: true,
+  createdAt: true,
+  room: { select: { slug: true, name: true, topic: { select: { name: true, slug: true } } } },
+  author: { select: authorSelect },
+} satisfies Prisma.MessageSelect;
+
+type ActivityRow = Prisma.MessageGetPayload<{ select: typeof activitySelect }>;
+
+function toActivityItem(row: ActivityRow): ActivityItem {
+  const a = row.author;
+  return {
+    id: row.id,
+    excerpt: excerptOf(row.body),
+    createdAt: row.createdAt,
+    room: row.room,
+    author: a ? { id: a.id, username: a.username, name: a.name, avatarUrl: avatarUrlOf(a) } : null,
+  };
+}
+
+export interface ListRecentActivityInput {
+  /** Only rooms of this topic. An unknown slug gives an empty page. */
+  topicSlug?: string;
+  /** The page just older than this position (a page's `olderCursor`). */
+  before?: string;
+  /** The page just newer than this position (a page's `newerCursor`); wins over `before`. */
+  after?: string;
+  take?: number;
+}
+
+/** The latest messages across rooms, newest first, in keyset pages; deleted messages are left out. */
+export async function listRecentActivity({ topicSlug, before, after, take = 8 }: ListRecentActivityInput = {}): Promise<ActivityPage> {
+  const base: Prisma.MessageWhereInput = {
+    deletedAt: null,
+    ...(topicSlug ? { room: { topic: { slug: topicSlug } } } : {}),
+  };
+  const exists = async (where: Prisma.MessageWhereInput) => (await db.message.findFirst({ where: { AND: [base, where] }, select: { id: true } })) !== null;
+  const afterCursor = decodeActivityCursor(after);
+  const beforeCursor = afterCursor ? null : decodeActivityCursor(before);
+
+  if (afterCursor) {
+    // Walk up from the cursor, one extra row telling whether a newer page exists.
+    const rows = await db.message.findMany({ where: { AND: [base, beyond(afterCursor, "gt")] }, orderBy: OLDEST_FIRST, take: take + 1, select: activitySelect });
+    // Reaching the newest messages: show the latest page, full, rather than a short one.
+    if (rows.length <= take) return listRecentActivity({ topicSlug, take });
+    const items = rows.slice(0, take).reverse().map(toActivityItem);
+    const oldest = items.at(-1);
+    const hasOlder = oldest ? await exists(beyond({ at: oldest.createdAt, id: oldest.id }, "lt")) : false;
+    return { items, newerCursor: cursorOf(items[0]), olderCursor: hasOlder ? cursorOf(oldest) : null };
+  }
+
+  // One extra row tells whether an older page exists.
+  const rows = await db.message.findMany({
+    where: beforeCursor ? { AND: [base, beyond(beforeCursor, "lt")] } : base,
+    orderBy: NEWEST_FIRST,
+    take: take + 1,
+    select: activitySelect,
+  });
+  const items = rows.slice(0, take).map(toActivityItem);
+  const newest = items[0];
+  const hasNewer = beforeCursor && newest ? await exists(beyond({ at: newest.createdAt, id: newest.id }, "gt")) : false;
+  return {
+    items,
+    olderCursor: rows.length > take ? cursorOf(items.at(-1)) : null,
+    newerCursor: hasNewer ? cursorOf(newest) : null,
+  };
+}
+
+export interface ActiveTopic {
+  name: string;
+  slug: string;
+}
+
+/**
+ * The topics people wrote in most recently (of the latest `window` messages), latest first: the
+ * filter of /activity. Reads a few hundred index entries, where ranking topics by room count
+ * would aggregate every room on each request.
+ */
+export async function listActiveTopics({ take = 12, window = 500 }: { take?: number; window?: number } = {}): Promise<ActiveTopic[]> {
+  return db.$queryRaw<ActiveTopic[]>(Prisma.sql`
+    SELECT t.name, t.slug
+    FROM (SELECT "roomId", "createdAt" FROM "Message" WHERE "deletedAt" IS NULL ORDER BY "createdAt" DESC LIMIT ${window}) m
+    JOIN "Room" r ON r.id = m."roomId"
+    JOIN "Topic" t ON t.id = r."topicId"
+    GROUP BY t.id, t.name, t.slug
+    ORDER BY max(m."createdAt") DESC, t.name
+    LIMIT ${take}`);
+}
+
+export interface MyRoom {
+  id: string;
+  slug: string;
+  name: string;
+  topic: { name: string; slug: string };
+  participantCount: number;
+  createdAt: Date;
+  lastActivityAt: Date;
+}
+
+export interface MyMessage {
+  id: number;
+  excerpt: string;
+  createdAt: Date;
+  room: { slug: string; name: string };
+}
+
+export interface MyActivity {
+  rooms: MyRoom[];
+  /** Every room the member hosts (more than `rooms` when the list was cut). */
+  roomCount: number;
+  messages: MyMessage[];
+  /** Every message the member sent that is not deleted. */
+  messageCount: number;
+  /** Pass back as `before` for older messages; null when there are none. */
+  olderCursor: string | null;
+}
+
+export interface FindMyActivityInput {
+  userId: string;
+  /** Only messages older than this position (`olderCursor`). */
+  before?: string;
+  roomsTake?: number;
+  messagesTake?: number;
+}
+
+/** What /activity/mine lists: the rooms the member opened (newest first) and their messages (newest first). */
+export async function findMyActivity({ userId, before, roomsTake = 100, messagesTake = 30 }: FindMyActivityInput): Promise<MyActivity> {
+  const messageWhere: Prisma.MessageWhereInput = { authorId: userId, deletedAt: null };
+  const beforeCursor = decodeActivityCursor(before);
+  const [rooms, roomCount, messageRows, messageCount] = await Promise.all([
+    db.room.findMany({
+      where: { hostId: userId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: roomsTake,
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        createdAt: true,
+        lastActivityAt: true,
+        participantCount: true,
+        topic: { select: { name: true, slug: true } },
+      },
+    }),
+    db.room.count({ where: { hostId: userId } }),
+    db.message.findMany({
+      where: beforeCursor ? { AND: [messageWhere, beyond(beforeCursor, "lt")] } : messageWhere,
+      orderBy: NEWEST_FIRST,
+      take: messagesTake + 1,
+      select: { id: true, body: true, createdAt: true, room: { select: { slug: true, name: true } } },
+    }),
+    db.message.count({ where: messageWhere }),
+  ]);
+  const messages = messageRows.slice(0, messagesTake).map((m) => ({ id: m.id, excerpt: excerptOf(m.body), createdAt: m.createdAt, room: m.room }));
+  return { rooms, roomCount, messages, messageCount, olderCursor: messageRows.length > messagesTake ? cursorOf(messages.at(-1)) : null };
+}

@@ -1,0 +1,69 @@
+// "N online" per room, kept from the realtime server's presence webhooks (member_added,
+// member_removed, channel_vacated) and stored in PostgreSQL so every app instance shares it.
+import "server-only";
+import { z } from "zod";
+import { countOnline, recordPresence, vacateRoomPresence } from "../db/chat";
+import { AppError } from "../errors";
+import { parseChannelName } from "./channels";
+import { pusher } from "./server";
+
+/**
+ * Members online per room (0 for rooms with nobody there), for the home cards. Several tabs or
+ * devices of one member count once: the webhooks name users, not sockets.
+ */
+export async function getOnlineCounts(roomIds: string[]): Promise<Record<string, number>> {
+  const counts = await countOnline({ roomIds });
+  return Object.fromEntries(roomIds.map((id) => [id, counts.get(id) ?? 0]));
+}
+
+const webhookSchema = z.object({
+  time_ms: z.number(),
+  events: z.array(z.object({ name: z.string(), channel: z.string(), user_id: z.string().optional() })),
+});
+export type PresenceWebhook = z.infer<typeof webhookSchema>;
+
+/**
+ * Applies a verified webhook's events in order. Each change carries the webhook's time, so a
+ * late or repeated delivery never undoes a newer one. Returns how many events concerned rooms.
+ */
+export async function applyPresenceWebhook(webhook: PresenceWebhook): Promise<number> {
+  const at = new Date(webhook.time_ms);
+  let applied = 0;
+  for (const event of webhook.events) {
+    const channel = parseChannelName(event.channel);
+    if (channel?.kind !== "room") continue;
+    if ((event.name === "member_added" || event.name === "member_removed") && event.user_id) {
+      await recordPresence({ roomId: channel.roomId, userId: event.user_id, online: event.name === "member_added", at });
+      applied++;
+    } else if (event.name === "channel_vacated") {
+      await vacateRoomPresence({ roomId: channel.roomId, at });
+      applied++;
+    }
+  }
+  return applied;
+}
+
+/** The body is capped: presence webhooks are small, even batched. */
+export const MAX_WEBHOOK_BYTES = 256 * 1024;
+
+/**
+ * Verifies a webhook request with the app's key and secret (the pusher SDK's check of
+ * X-Pusher-Key and X-Pusher-Signature over the raw body) and applies it. 401 when the signature
+ * is wrong or missing, 400 when a correctly signed body is not a webhook.
+ */
+export async function handlePresenceWebhook({ headers, rawBody }: { headers: Headers; rawBody: string }): Promise<{ applied: number }> {
+  if (Buffer.byteLength(rawBody, "utf8") > MAX_WEBHOOK_BYTES) throw new AppError("invalid:webhook", "Webhook body too large.", 413);
+  const lowerCase: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    lowerCase[name.toLowerCase()] = value;
+  });
+  // The SDK compares the content type exactly; a charset parameter changes nothing we verify.
+  if (lowerCase["content-type"]?.split(";")[0]?.trim().toLowerCase() === "application/json") {
+    lowerCase["content-type"] = "application/json";
+  }
+  const webhook = pusher().webhook({ headers: lowerCase, rawBody });
+  if (!webhook.isValid()) throw new AppError("unauthorized:webhook", "The webhook signature is not valid.", 401);
+  const parsed = webhookSchema.safeParse(webhook.getData());
+  if (!parsed.success) throw new AppError("invalid:webhook", "The webhook body is not a Pusher webhook.", 400);
+  return { applied: await applyPresenceWebhook(parsed.data) };
+}

@@ -1,0 +1,308 @@
+// `npm run bench:search`: room search and the home page at scale. On a fresh database of its own
+// it bulk-seeds 100,000 rooms, 1,000 topics, 20,000 users (and messages for the activity panel),
+// then measures, and prints:
+//   1. server-side search latency: searchRooms + countRooms (what the home page calls, in
+//      parallel) for ~50 queries of 3–12 characters hitting room names, descriptions, topics and
+//      usernames, several runs each; target p95 ≤ 20 ms;
+//   2. the EXPLAIN (ANALYZE, BUFFERS) plan of one search, showing the trigram indexes in use;
+//   3. the home page's time to first byte on the production build, 10 requests at a time;
+//      target p95 ≤ 150 ms.
+// Settings, all optional: BENCH_ROOMS (100000), BENCH_TOPICS (1000), BENCH_USERS (20000),
+// BENCH_MESSAGES (200000), BENCH_RUNS (5 per query), BENCH_REQUESTS (300), BENCH_CONCURRENCY (10),
+// BENCH_PORT (3143), BENCH_SKIP_BUILD=1 (reuse .next-e2e-<port>), BENCH_SEARCH_ONLY=1 (no app),
+// BENCH_EXPLAIN_Q (the query whose plan is printed; default "weekend").
+import { availableParallelism, cpus } from "node:os";
+import { withClient } from "../../scripts/stack/database";
+import { portFromEnv, StackError } from "../../scripts/stack/ports";
+import { runMain } from "../../scripts/stack/run-main";
+import { startBenchApp, type BenchApp } from "./support/app";
+import { startBenchDatabase, type BenchDatabase } from "./support/bench-database";
+import { bulkSeed } from "./support/bulk-seed";
+import { groupCpuMs, loadAverage } from "./support/cpu";
+import { cpuDuring, postmasterPid } from "./support/pg-cpu";
+
+const SEARCH_TARGET_P95_MS = 20;
+const HOME_TARGET_P95_MS = 150;
+
+/** ~50 searches of 3–12 characters: what people type, common and rare, hits and misses. */
+export const QUERIES: { q: string; field: string }[] = [
+  // Room names (openers, nouns, subjects in names)
+  ...["weekend", "late night", "study gro", "office h", "workshop", "roundtable", "coffee cha", "clinic", "deep dive", "sprint", "lab", "lounge"].map(
+    (q) => ({ q, field: "name" }),
+  ),
+  // Descriptions
+  ...["homework", "interview", "terrible pun", "chapter", "guest spea", "feedback", "resources", "salary", "sunday even", "pun", "the", "and"].map(
+    (q) => ({ q, field: "description" }),
+  ),
+  // Topic names
+  ...["python", "rust", "calculus", "linear alg", "machine lea", "photograph", "gardening", "japanese", "startups", "typescript", "ops", "chess"].map(
+    (q) => ({ q, field: "topic" }),
+  ),
+  // Host usernames and display names
+  ...["maria_gar", "okafor", "tanaka", "kwame", "chen_wang", "_patel1", "ivanova", "lucas_s", "reyes12", "zara_k", "kim", "olga"].map(
+    (q) => ({ q, field: "host" }),
+  ),
+  // Nothing matches
+  ...["zzqx", "xylophone", "qwertyuiop", "kubernetes"].map((q) => ({ q, field: "none" })),
+];
+
+function count(variable: string, fallback: number): number {
+  const raw = process.env[variable];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new StackError(`${variable} must be a positive whole number (got "${raw}").`);
+  return value;
+}
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const sortNumbers = (values: number[]) => [...values].sort((a, b) => a - b);
+const stats = (values: number[]) => {
+  const sorted = sortNumbers(values);
+  return `p50 ${ms(percentile(sorted, 50))}   p95 ${ms(percentile(sorted, 95))}   p99 ${ms(percentile(sorted, 99))}   (max ${ms(sorted.at(-1) ?? 0)})`;
+};
+
+async function timed<T>(work: Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await work;
+  return { value, ms: performance.now() - started };
+}
+
+interface QueryResult {
+  q: string;
+  field: string;
+  matches: number;
+  /** searchRooms and countRooms together, as the page awaits them. */
+  both: number[];
+  search: number[];
+  count: number[];
+}
+
+async function measureSearches(runs: number, postmaster: number | undefined, log: (line: string) => void) {
+  // Imported only now: the data layer reads DATABASE_URL on first use.
+  const { searchRooms, countRooms } = await import("../../lib/db/rooms");
+  const measureOnce = async (q: string) => {
+    const started = performance.now();
+    const [search, total] = await Promise.all([timed(searchRooms({ q })), timed(countRooms({ q }))]);
+    return { both: performance.now() - started, search: search.ms, count: total.ms, matches: total.value };
+  };
+
+  log(`Warming up (every query once)…`);
+  for (const { q } of QUERIES) await measureOnce(q);
+  log(`Measuring ${QUERIES.length} queries × ${runs} runs, one at a time…`);
+  const results: QueryResult[] = QUERIES.map(({ q, field }) => ({ q, field, matches: 0, both: [], search: [], count: [] }));
+  // Round-robin over the queries, so a slow moment of the machine does not hit one query only.
+  const cpu = await cpuDuring(postmaster, async () => {
+    for (let run = 0; run < runs; run++) {
+      for (const result of results) {
+        const once = await measureOnce(result.q);
+        result.matches = once.matches;
+        result.both.push(once.both);
+        result.search.push(once.search);
+        result.count.push(once.count);
+      }
+    }
+  });
+  const searches = runs * results.length;
+  return { results, postgresCpuMs: cpu.postgresMs === undefined ? undefined : cpu.postgresMs / searches, nodeCpuMs: cpu.nodeMs / searches };
+}
+
+/** What the home page reads (no search), one call at a time: where its server time goes. */
+async function measureHomeData(runs: number): Promise<{ name: string; times: number[] }[]> {
+  const { searchRooms, countRooms } = await import("../../lib/db/rooms");
+  const { listTopics } = await import("../../lib/db/topics");
+  const { listRecentActivity } = await import("../../lib/db/activity");
+  const parts: { name: string; call: () => Promise<unknown> }[] = [
+    { name: "searchRooms({})", call: () => searchRooms({}) },
+    { name: "countRooms()", call: () => countRooms() },
+    { name: "listTopics({ take: 31 })", call: () => listTopics({ take: 31 }) },
+    { name: "listRecentActivity({ take: 8 })", call: () => listRecentActivity({ take: 8 }) },
+  ];
+  const results = [];
+  for (const part of parts) {
+    await part.call();
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) times.push((await timed(part.call())).ms);
+    results.push({ name: part.name, times });
+  }
+  return results;
+}
+
+async function explain(databaseUrl: string, q: string): Promise<{ page: string; count: string }> {
+  const { feedCountQuery, feedPageQuery } = await import("../../lib/db/room-search");
+  const plan = async (sql: { text: string; values: unknown[] }) =>
+    withClient(databaseUrl, async (client) => {
+      const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, sql.values);
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    });
+  return { page: await plan(feedPageQuery({ q }, "active", null, 24)), count: await plan(feedCountQuery({ q })) };
+}
+
+interface PageTiming {
+  ttfb: number;
+  total: number;
+}
+
+/** GETs `path` and times the first byte of the body and its end. */
+async function loadPage(baseUrl: string, path: string): Promise<PageTiming> {
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}${path}`, { headers: { accept: "text/html" } });
+  if (!response.ok || !response.body) throw new Error(`GET ${path} answered ${response.status}`);
+  const reader = response.body.getReader();
+  const first = await reader.read();
+  const ttfb = performance.now() - started;
+  let size = first.value?.byteLength ?? 0;
+  for (let chunk = first; !chunk.done; ) {
+    chunk = await reader.read();
+    size += chunk.value?.byteLength ?? 0;
+  }
+  if (size < 1000) throw new Error(`GET ${path} returned only ${size} bytes`);
+  return { ttfb, total: performance.now() - started };
+}
+
+async function loadMany(baseUrl: string, paths: string[], concurrency: number): Promise<{ timings: PageTiming[]; wallMs: number }> {
+  const timings: PageTiming[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < paths.length) {
+        const path = paths[next++] ?? "/";
+        timings.push(await loadPage(baseUrl, path));
+      }
+    }),
+  );
+  return { timings, wallMs: performance.now() - started };
+}
+
+runMain(async () => {
+  const counts = {
+    rooms: count("BENCH_ROOMS", 100_000),
+    topics: Math.min(count("BENCH_TOPICS", 1_000), 1_000),
+    users: count("BENCH_USERS", 20_000),
+    messages: count("BENCH_MESSAGES", 200_000),
+  };
+  const runs = count("BENCH_RUNS", 5);
+  const requests = count("BENCH_REQUESTS", 300);
+  const concurrency = count("BENCH_CONCURRENCY", 10);
+  const port = portFromEnv("BENCH_PORT", 3143);
+  const searchOnly = process.env.BENCH_SEARCH_ONLY === "1";
+  const explainQ = process.env.BENCH_EXPLAIN_Q || "weekend";
+  const log = (line: string) => console.log(`· ${line}`);
+
+  let app: BenchApp | undefined;
+  let database: BenchDatabase | undefined;
+  try {
+    let databaseUrl: string;
+    if (searchOnly) {
+      database = await startBenchDatabase();
+      databaseUrl = database.databaseUrl;
+    } else {
+      app = await startBenchApp({ port, distDir: `.next-e2e-${port}`, skipBuild: process.env.BENCH_SKIP_BUILD === "1", log });
+      databaseUrl = app.databaseUrl;
+    }
+    process.env.DATABASE_URL = databaseUrl;
+
+    log(`Seeding ${counts.users.toLocaleString("en-US")} users, ${counts.topics} topics, ${counts.rooms.toLocaleString("en-US")} rooms, ${counts.messages.toLocaleString("en-US")} messages…`);
+    const seedStarted = performance.now();
+    const seedTimings = await withClient(databaseUrl, (client) => bulkSeed(client, counts));
+    const seedMs = performance.now() - seedStarted;
+
+    const postmaster = await postmasterPid(databaseUrl);
+    const { results, postgresCpuMs, nodeCpuMs } = await measureSearches(runs, postmaster, log);
+    const plans = await explain(databaseUrl, explainQ);
+    log("Timing what the home page reads…");
+    const homeData = await measureHomeData(20);
+
+    let home: { ttfb: number[]; total: number[]; perSecond: number; cpuPerRequest?: number; postgresPerRequest?: number } | undefined;
+    let searchPage: { ttfb: number[]; total: number[] } | undefined;
+    const loadBefore = loadAverage();
+    if (app) {
+      const warmup = Math.min(30, requests);
+      log(`Warming the app up with ${warmup} requests…`);
+      await loadMany(app.baseUrl, Array.from({ length: warmup }, () => "/"), concurrency);
+      log(`Measuring ${requests} home page loads, ${concurrency} at a time…`);
+      const cpuBefore = groupCpuMs(app.processGroup);
+      const measured = await cpuDuring(postmaster, () => loadMany(app?.baseUrl ?? "", Array.from({ length: requests }, () => "/"), concurrency));
+      const run = measured.value;
+      const cpuAfter = groupCpuMs(app.processGroup);
+      home = {
+        ttfb: run.timings.map((t) => t.ttfb),
+        total: run.timings.map((t) => t.total),
+        perSecond: (run.timings.length / run.wallMs) * 1000,
+        cpuPerRequest: cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / requests : undefined,
+        postgresPerRequest: measured.postgresMs === undefined ? undefined : measured.postgresMs / requests,
+      };
+      log(`Measuring ${requests} search page loads (/?q=…, the same queries), ${concurrency} at a time…`);
+      const paths = Array.from({ length: requests }, (_, i) => `/?q=${encodeURIComponent(QUERIES[i % QUERIES.length]?.q ?? "rust")}`);
+      const searchRun = await loadMany(app.baseUrl, paths, concurrency);
+      searchPage = { ttfb: searchRun.timings.map((t) => t.ttfb), total: searchRun.timings.map((t) => t.total) };
+    }
+    const loadAfter = loadAverage();
+
+    const all = (pick: (r: QueryResult) => number[]) => results.flatMap(pick);
+    const bothSorted = sortNumbers(all((r) => r.both));
+    const searchP95 = percentile(bothSorted, 95);
+    const median = (values: number[]) => percentile(sortNumbers(values), 50);
+    const slowest = [...results].sort((a, b) => median(b.both) - median(a.both)).slice(0, 8);
+    const byField = [...new Set(results.map((r) => r.field))].map((field) => {
+      const values = results.filter((r) => r.field === field).flatMap((r) => r.both);
+      return `${field} ${ms(percentile(sortNumbers(values), 50))}/${ms(percentile(sortNumbers(values), 95))}`;
+    });
+    const usesTrigram = /_trgm_idx/.test(plans.page);
+    const homeP95 = home ? percentile(sortNumbers(home.ttfb), 95) : undefined;
+
+    const lines = [
+      "",
+      `Search benchmark: ${counts.rooms.toLocaleString("en-US")} rooms, ${counts.topics} topics, ${counts.users.toLocaleString("en-US")} users, ${counts.messages.toLocaleString("en-US")} messages`,
+      `  machine     ${availableParallelism()} CPUs (${cpus()[0]?.model.trim() ?? "unknown CPU"}), Node ${process.version}; app, PostgreSQL and clients share it`,
+      `  seed        ${ms(seedMs)} (${Object.entries(seedTimings)
+        .map(([k, v]) => `${k} ${ms(v)}`)
+        .join(", ")})`,
+      "",
+      `Server-side search: searchRooms + countRooms in parallel (as the home page does), ${QUERIES.length} queries × ${runs} runs = ${bothSorted.length} searches`,
+      `  together    ${stats(all((r) => r.both))}`,
+      `  searchRooms ${stats(all((r) => r.search))}`,
+      `  countRooms  ${stats(all((r) => r.count))}`,
+      `  by field    p50/p95: ${byField.join(", ")}`,
+      `  CPU cost    ${postgresCpuMs === undefined ? "PostgreSQL n/a" : `PostgreSQL ${ms(postgresCpuMs)}`} + Node ${ms(nodeCpuMs)} per search (page + count; hardly moves with machine load)`,
+      `  slowest     (median, matches) ${slowest.map((r) => `"${r.q}" ${ms(median(r.both))} ${r.matches.toLocaleString("en-US")}`).join(", ")}`,
+      `  target      p95 ≤ ${SEARCH_TARGET_P95_MS} ms: ${searchP95 <= SEARCH_TARGET_P95_MS ? "met" : "NOT met"} (p95 ${ms(searchP95)}; load ${loadAverage()})`,
+      "",
+      `EXPLAIN (ANALYZE, BUFFERS) of the feed page query for q = "${explainQ}" (sort: most active, 24 per page):`,
+      plans.page.replace(/^/gm, "  "),
+      "",
+      `…and of its count query:`,
+      plans.count.replace(/^/gm, "  "),
+      `  trigram index in use: ${usesTrigram ? "yes" : "NO"} (${[...new Set(plans.page.match(/"?\w+_trgm_idx"?/g) ?? [])].join(", ") || "none"})`,
+    ];
+    lines.push(
+      "",
+      "Home page data, server-side, one call at a time (20 runs each; the sidebar and the feed each call countRooms)",
+      ...homeData.map(({ name, times }) => `  ${name.padEnd(32)} ${stats(times)}`),
+    );
+    if (home && searchPage) {
+      lines.push(
+        "",
+        `Home page on the production build (next start), ${requests} requests, ${concurrency} concurrent`,
+        `  GET / TTFB      ${stats(home.ttfb)}`,
+        `  GET / complete  ${stats(home.total)}   (${home.perSecond.toFixed(1)} pages/s)`,
+        ...(home.cpuPerRequest === undefined ? [] : [`  CPU cost        app ${ms(home.cpuPerRequest)} (next start, all threads)${home.postgresPerRequest === undefined ? "" : ` + PostgreSQL ${ms(home.postgresPerRequest)}`} per home page`]),
+        `  GET /?q= TTFB     ${stats(searchPage.ttfb)}`,
+        `  GET /?q= complete ${stats(searchPage.total)}`,
+        `  load            ${loadBefore} before, ${loadAfter} after (1/5/15-minute load averages)`,
+        `  target          TTFB p95 ≤ ${HOME_TARGET_P95_MS} ms: ${homeP95 !== undefined && homeP95 <= HOME_TARGET_P95_MS ? "met" : "NOT met"} (p95 ${ms(homeP95 ?? Number.NaN)})`,
+      );
+    }
+    console.log(`${lines.join("\n")}\n`);
+  } finally {
+    const { disconnectDb } = await import("../../lib/db/client");
+    await disconnectDb().catch(() => undefined);
+    await app?.stop();
+    await database?.stop();
+  }
+});

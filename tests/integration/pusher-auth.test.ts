@@ -1,0 +1,176 @@
+// Channel authorization (lib/chat/channel-auth.ts, behind POST /api/pusher/auth): who gets a
+// signature for which channel, what presence info it carries, and that soketi accepts it.
+import type PusherClient from "pusher-js";
+import type { Channel } from "pusher-js";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { authorizeChannel, presenceMemberOf } from "@/lib/chat/channel-auth";
+import { db, disconnectDb } from "@/lib/db/client";
+import { createRoom } from "@/lib/db/rooms";
+import { createUser, findSessionUser, type SessionUser } from "@/lib/db/users";
+import { AppError } from "@/lib/errors";
+import { createRealtimeClient } from "@/lib/realtime/browser-client";
+import { roomChannel, userChannel } from "@/lib/realtime/channels";
+import { publicRealtimeConfig } from "@/lib/realtime/config";
+import { pusher } from "@/lib/realtime/server";
+
+let alice: SessionUser;
+let bob: SessionUser;
+let unverified: SessionUser;
+let room: { id: string; slug: string };
+
+async function member(username: string, extra: { verified?: boolean; image?: string } = {}): Promise<SessionUser> {
+  const { id } = await createUser({
+    email: `${username}@example.test`,
+    username,
+    name: `${username} Example`,
+    passwordHash: "not-used-here",
+    emailVerifiedAt: extra.verified === false ? null : new Date(),
+    image: extra.image ?? null,
+  });
+  const user = await findSessionUser({ id });
+  if (!user) throw new Error("user vanished");
+  return user;
+}
+
+beforeAll(async () => {
+  alice = await member("alice", { image: "https://avatars.example.test/alice.png" });
+  bob = await member("bob");
+  unverified = await member("newbie", { verified: false });
+  room = await createRoom({ name: "Auth room", topicName: "Testing", description: "", hostId: alice.id });
+});
+afterAll(() => disconnectDb());
+
+const SOCKET = "1234.5678";
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => {
+      throw new Error("expected a refusal");
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+const authorize = (actor: SessionUser | null, channelName: unknown, socketId: unknown = SOCKET) =>
+  authorizeChannel({ actor, input: { socket_id: socketId, channel_name: channelName } });
+
+describe("refusals", () => {
+  it("401 for the signed out, 403 for a deactivated member", async () => {
+    expect((await refusal(authorize(null, roomChannel(room.id)))).status).toBe(401);
+    const error = await refusal(authorize({ ...alice, deactivated: true }, roomChannel(room.id)));
+    expect([error.status, error.code]).toEqual([403, "forbidden:deactivated"]);
+  });
+
+  it.each([
+    "presence-room-",
+    "presence-room-UPPERCASE0000000000000000",
+    `presence-room-${"a".repeat(40)}`,
+    "private-room-abcdefghijabcdefghij123",
+    "presence-user-abcdefghijabcdefghij123",
+    "private-user-short",
+    "my-channel",
+    "private-encrypted-user-abcdefghijabcdefghij123",
+    `presence-room-abcdefghijabcdefghij123 `,
+    "x".repeat(200),
+  ])("400 for the channel name %j", async (name) => {
+    const error = await refusal(authorize(alice, name));
+    expect(error.status).toBe(400);
+  });
+
+  it("400 for a missing channel name or a socket id not shaped like Pusher's", async () => {
+    expect((await refusal(authorizeChannel({ actor: alice, input: { socket_id: SOCKET } }))).status).toBe(400);
+    expect((await refusal(authorizeChannel({ actor: alice, input: { channel_name: roomChannel(room.id) } }))).status).toBe(400);
+    for (const socketId of ["", "abc", "1234", "1.2.3", "1234.5678\n", 1234.5678]) {
+      expect((await refusal(authorize(alice, roomChannel(room.id), socketId))).status).toBe(400);
+    }
+  });
+
+  it("404 for a room that does not exist", async () => {
+    const error = await refusal(authorize(alice, roomChannel("cnosuchroom00000000000000")));
+    expect([error.status, error.code]).toEqual([404, "not_found:room"]);
+  });
+
+  it("403 for someone else's private channel", async () => {
+    const error = await refusal(authorize(bob, userChannel(alice.id)));
+    expect([error.status, error.code]).toEqual([403, "forbidden:channel"]);
+  });
+});
+
+describe("signatures", () => {
+  it("signs a room's presence channel with id, name, username and avatar and nothing else", async () => {
+    const auth = await authorize(alice, roomChannel(room.id));
+    expect(JSON.parse(auth.channel_data ?? "")).toEqual({
+      user_id: alice.id,
+      user_info: { name: "alice Example", username: "alice", avatarUrl: "https://avatars.example.test/alice.png" },
+    });
+    expect(auth).toEqual(pusher().authorizeChannel(SOCKET, roomChannel(room.id), presenceMemberOf(alice)));
+  });
+
+  it("lets unverified members (who may read a room) be present too", async () => {
+    const auth = await authorize(unverified, roomChannel(room.id));
+    expect(JSON.parse(auth.channel_data ?? "")).toMatchObject({ user_id: unverified.id });
+  });
+
+  it("signs one's own private channel without presence data", async () => {
+    const auth = await authorize(bob, userChannel(bob.id));
+    expect(auth.auth).toMatch(/^[^:]+:[0-9a-f]{64}$/);
+    expect(auth.channel_data).toBeUndefined();
+  });
+
+  it("drops an avatar URL that would push the member past the 1 KB presence limit", async () => {
+    const member = presenceMemberOf({ ...alice, avatarUrl: `https://example.test/${"a".repeat(2000)}` });
+    expect(member.user_info.avatarUrl).toBeNull();
+    expect(member.user_info.username).toBe("alice");
+  });
+});
+
+describe("soketi accepts what we sign", () => {
+  const clients: PusherClient[] = [];
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.disconnect();
+  });
+
+  function connect(actor: SessionUser): PusherClient {
+    const client = createRealtimeClient(publicRealtimeConfig(), ({ socketId, channelName }) =>
+      authorizeChannel({ actor, input: { socket_id: socketId, channel_name: channelName } }),
+    );
+    clients.push(client);
+    return client;
+  }
+
+  function subscribe(client: PusherClient, name: string): Promise<{ ok: boolean; channel: Channel; status?: number }> {
+    return new Promise((resolve) => {
+      const channel = client.subscribe(name);
+      channel.bind("pusher:subscription_succeeded", () => resolve({ ok: true, channel }));
+      channel.bind("pusher:subscription_error", (e: { status?: number }) => resolve({ ok: false, channel, status: e.status }));
+    });
+  }
+
+  type Members = { count: number; me: { id: string; info: unknown }; each(fn: (m: { id: string; info: unknown }) => void): void };
+
+  it("subscribes to a room's presence channel and lists each member once, however many tabs", async () => {
+    const first = await subscribe(connect(alice), roomChannel(room.id));
+    const second = await subscribe(connect(alice), roomChannel(room.id));
+    const third = await subscribe(connect(bob), roomChannel(room.id));
+    expect([first.ok, second.ok, third.ok]).toEqual([true, true, true]);
+    const members = (third.channel as unknown as { members: Members }).members;
+    expect(members.count).toBe(2);
+    expect(members.me).toEqual({ id: bob.id, info: { name: "bob Example", username: "bob", avatarUrl: null } });
+    const seen: string[] = [];
+    members.each((m) => seen.push(m.id));
+    expect(seen.sort()).toEqual([alice.id, bob.id].sort());
+  });
+
+  it("subscribes to one's own private channel; someone else's is refused", async () => {
+    expect((await subscribe(connect(bob), userChannel(bob.id))).ok).toBe(true);
+    expect((await subscribe(connect(bob), userChannel(alice.id))).ok).toBe(false);
+  });
+
+  it("gets nothing for a room deleted meanwhile", async () => {
+    const gone = await createRoom({ name: "Short-lived", topicName: "Testing", description: "", hostId: bob.id });
+    await db.room.delete({ where: { id: gone.id } });
+    expect((await subscribe(connect(bob), roomChannel(gone.id))).ok).toBe(false);
+  });
+});

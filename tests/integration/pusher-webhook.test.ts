@@ -1,0 +1,262 @@
+// POST /api/pusher/webhook (the route handler itself: it needs no session) and the online counts
+// it keeps: signature checks, distinct members, late and repeated deliveries, and soketi's own
+// webhooks end to end (this file runs a soketi that posts to a local server calling the handler).
+import { createHmac } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import type PusherClient from "pusher-js";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/pusher/webhook/route";
+import { authorizeChannel } from "@/lib/chat/channel-auth";
+import { db, disconnectDb } from "@/lib/db/client";
+import { createRoom } from "@/lib/db/rooms";
+import { createUser, findSessionUser, type SessionUser } from "@/lib/db/users";
+import { createRealtimeClient } from "@/lib/realtime/browser-client";
+import { roomChannel, userChannel } from "@/lib/realtime/channels";
+import { getOnlineCounts } from "@/lib/realtime/presence";
+import type { ChildService } from "@/scripts/stack/child-service";
+import { freePort } from "@/scripts/stack/ports";
+import { startSoketi } from "@/scripts/stack/soketi";
+
+const KEY = process.env.PUSHER_KEY ?? "";
+const SECRET = process.env.PUSHER_SECRET ?? "";
+
+const users: SessionUser[] = [];
+let roomCounter = 0;
+
+async function newRoom(): Promise<string> {
+  roomCounter++;
+  const first = users[0];
+  if (!first) throw new Error("no users");
+  return (await createRoom({ name: `Webhook room ${roomCounter}`, topicName: "Testing", description: "", hostId: first.id })).id;
+}
+
+beforeAll(async () => {
+  for (const name of ["ann", "ben", "cat"]) {
+    const { id } = await createUser({ email: `${name}@example.test`, username: name, name, passwordHash: null, emailVerifiedAt: new Date() });
+    const user = await findSessionUser({ id });
+    if (user) users.push(user);
+  }
+});
+afterAll(() => disconnectDb());
+
+const user = (i: number) => {
+  const found = users[i];
+  if (!found) throw new Error(`no user ${i}`);
+  return found;
+};
+
+type WebhookEvent = { name: string; channel: string; user_id?: string };
+
+function webhookRequest(
+  events: WebhookEvent[],
+  { timeMs = Date.now(), key = KEY, secret = SECRET, tamper, contentType = "application/json" }: { timeMs?: number; key?: string; secret?: string; tamper?: (body: string) => string; contentType?: string } = {},
+): Request {
+  const body = JSON.stringify({ time_ms: timeMs, events });
+  const signature = createHmac("sha256", secret).update(body).digest("hex");
+  return new Request("http://localhost/api/pusher/webhook", {
+    method: "POST",
+    headers: { "Content-Type": contentType, "X-Pusher-Key": key, "X-Pusher-Signature": signature },
+    body: tamper ? tamper(body) : body,
+  });
+}
+
+async function deliver(events: WebhookEvent[], options: Parameters<typeof webhookRequest>[1] = {}) {
+  const response = await POST(webhookRequest(events, options));
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+const added = (roomId: string, userId: string): WebhookEvent => ({ name: "member_added", channel: roomChannel(roomId), user_id: userId });
+const removed = (roomId: string, userId: string): WebhookEvent => ({ name: "member_removed", channel: roomChannel(roomId), user_id: userId });
+const vacated = (roomId: string): WebhookEvent => ({ name: "channel_vacated", channel: roomChannel(roomId) });
+
+const online = async (roomId: string) => (await getOnlineCounts([roomId]))[roomId];
+
+describe("signature", () => {
+  it("applies a correctly signed webhook", async () => {
+    const room = await newRoom();
+    expect(await deliver([added(room, user(0).id)])).toEqual({ status: 200, body: { ok: true, applied: 1 } });
+    expect(await online(room)).toBe(1);
+  });
+
+  it("accepts a charset on the JSON content type", async () => {
+    const room = await newRoom();
+    expect((await deliver([added(room, user(0).id)], { contentType: "application/json; charset=utf-8" })).status).toBe(200);
+    expect(await online(room)).toBe(1);
+  });
+
+  it.each([
+    ["a tampered body", { tamper: (body: string) => body.replace("member_added", "member_removed") }],
+    ["a signature made with another secret", { secret: "not-the-secret" }],
+    ["another app's key", { key: "someone-elses-key" }],
+    ["no signature at all", { tamper: (body: string) => body, secret: "" }],
+    ["a body that is not JSON", { contentType: "text/plain" }],
+  ])("answers 401 for %s and changes nothing", async (_what, options) => {
+    const room = await newRoom();
+    const { status, body } = await deliver([added(room, user(0).id)], options);
+    expect(status).toBe(401);
+    expect(body).toMatchObject({ error: { code: "unauthorized:webhook" } });
+    expect(await online(room)).toBe(0);
+  });
+
+  it("answers 401 for a request without the Pusher headers", async () => {
+    const response = await POST(new Request("http://localhost/api/pusher/webhook", { method: "POST", body: "{}", headers: { "Content-Type": "application/json" } }));
+    expect(response.status).toBe(401);
+  });
+});
+
+describe("online counts", () => {
+  it("counts two joins and one leave as 1", async () => {
+    const room = await newRoom();
+    await deliver([added(room, user(0).id)]);
+    await deliver([added(room, user(1).id)]);
+    expect(await online(room)).toBe(2);
+    await deliver([removed(room, user(0).id)]);
+    expect(await online(room)).toBe(1);
+  });
+
+  it("counts a member once however often they are added, and channel_vacated sets 0", async () => {
+    const room = await newRoom();
+    await deliver([added(room, user(0).id), added(room, user(0).id)]);
+    await deliver([added(room, user(0).id)]);
+    await deliver([added(room, user(1).id), added(room, user(2).id)]);
+    expect(await online(room)).toBe(3);
+    await deliver([vacated(room)]);
+    expect(await online(room)).toBe(0);
+  });
+
+  it("ignores a webhook older than what it would undo", async () => {
+    const room = await newRoom();
+    const t = Date.now();
+    await deliver([added(room, user(0).id)], { timeMs: t });
+    await deliver([removed(room, user(0).id)], { timeMs: t + 2000 });
+    // The join from before the leave arrives late.
+    await deliver([added(room, user(0).id)], { timeMs: t + 1000 });
+    expect(await online(room)).toBe(0);
+    // Nor does a late join bring anyone back after the room emptied.
+    await deliver([added(room, user(1).id)], { timeMs: t });
+    await deliver([vacated(room)], { timeMs: t + 3000 });
+    await deliver([added(room, user(1).id)], { timeMs: t + 2500 });
+    expect(await online(room)).toBe(0);
+  });
+
+  it("ignores other channels, unknown rooms and unknown users", async () => {
+    const room = await newRoom();
+    const { status, body } = await deliver([
+      { name: "member_added", channel: userChannel(user(0).id), user_id: user(0).id },
+      { name: "member_added", channel: "presence-elsewhere", user_id: user(0).id },
+      added("cnosuchroom00000000000000", user(0).id),
+      added(room, "cnosuchuser00000000000000"),
+      { name: "client_event", channel: roomChannel(room) },
+    ]);
+    expect(status).toBe(200);
+    expect(body.applied).toBe(2);
+    expect(await online(room)).toBe(0);
+    expect(await db.roomPresence.count({ where: { userId: "cnosuchuser00000000000000" } })).toBe(0);
+  });
+
+  it("answers 0 for rooms nobody is in, for many rooms at once", async () => {
+    const [a, b] = [await newRoom(), await newRoom()];
+    await deliver([added(a, user(0).id), added(a, user(1).id)]);
+    expect(await getOnlineCounts([a, b])).toEqual({ [a]: 2, [b]: 0 });
+    expect(await getOnlineCounts([])).toEqual({});
+  });
+
+  it("forgets a deleted room's rows", async () => {
+    const room = await newRoom();
+    await deliver([added(room, user(0).id)]);
+    await db.room.delete({ where: { id: room } });
+    expect(await db.roomPresence.count({ where: { roomId: room } })).toBe(0);
+  });
+});
+
+describe("soketi's own webhooks", () => {
+  let soketi: ChildService | undefined;
+  let server: Server | undefined;
+  const received: number[] = [];
+  const clients: PusherClient[] = [];
+
+  beforeAll(async () => {
+    // A stand-in for the app's HTTP server: hands each request to the route handler.
+    server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+        void POST(new Request(`http://127.0.0.1${req.url ?? "/"}`, { method: "POST", headers, body: Buffer.concat(chunks) })).then(async (response) => {
+          received.push(response.status);
+          res.writeHead(response.status, { "Content-Type": "application/json" });
+          res.end(await response.text());
+        });
+      });
+    });
+    const webhookPort = await freePort();
+    await new Promise<void>((resolve) => server?.listen(webhookPort, "127.0.0.1", resolve));
+    const port = await freePort();
+    soketi = await startSoketi({
+      port,
+      clusterPort: await freePort(),
+      appId: process.env.PUSHER_APP_ID ?? "",
+      key: KEY,
+      secret: SECRET,
+      configDir: tmpdir(),
+      webhookUrl: `http://127.0.0.1:${webhookPort}/api/pusher/webhook`,
+    });
+    process.env.PUSHER_PORT = String(port);
+  });
+
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.disconnect();
+  });
+
+  afterAll(async () => {
+    await soketi?.stop();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  function connect(actor: SessionUser, roomId: string): Promise<PusherClient> {
+    // The realtime settings are read per call here, so this client uses this file's soketi.
+    const client = createRealtimeClient(
+      { key: KEY, cluster: "mt1", wsHost: "127.0.0.1", wsPort: Number(process.env.PUSHER_PORT), forceTLS: false },
+      ({ socketId, channelName }) => authorizeChannel({ actor, input: { socket_id: socketId, channel_name: channelName } }),
+    );
+    clients.push(client);
+    return new Promise((resolve, reject) => {
+      const channel = client.subscribe(roomChannel(roomId));
+      channel.bind("pusher:subscription_succeeded", () => resolve(client));
+      channel.bind("pusher:subscription_error", (e: unknown) => reject(new Error(JSON.stringify(e))));
+    });
+  }
+
+  async function onlineBecomes(roomId: string, expected: number): Promise<void> {
+    const deadline = Date.now() + 5_000;
+    let last: number | undefined;
+    while (Date.now() < deadline) {
+      last = await online(roomId);
+      if (last === expected) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`online stayed ${last}, expected ${expected}`);
+  }
+
+  it("counts members (not tabs) as they come and go, and 0 once the room is empty", async () => {
+    const room = await newRoom();
+    const annTab1 = await connect(user(0), room);
+    await connect(user(0), room);
+    const ben = await connect(user(1), room);
+    await onlineBecomes(room, 2);
+
+    ben.disconnect();
+    await onlineBecomes(room, 1);
+    // One of Ann's two tabs closes: she is still there.
+    annTab1.disconnect();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await online(room)).toBe(1);
+
+    for (const client of clients) client.disconnect();
+    await onlineBecomes(room, 0);
+    expect(received.length).toBeGreaterThan(0);
+    expect(received.every((status) => status === 200)).toBe(true);
+  });
+});
