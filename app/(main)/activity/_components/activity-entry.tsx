@@ -33,13 +33,15 @@ export interface ActivityEntryProps {
   item: ActivityItem;
   /** "compact" for the home page's panel; "full" for /activity (topic chip, longer excerpt). */
   variant?: "compact" | "full";
+  /** The topic chip of the full variant; off when the list is already one topic's. */
+  showTopic?: boolean;
 }
 
 /**
  * One message in an activity list: "@alice in Python basics: …". The room link is stretched over
  * the whole entry (its ::after), while the author's profile link and the topic chip sit above it.
  */
-export function ActivityEntry({ item, variant = "compact" }: ActivityEntryProps) {
+export function ActivityEntry({ item, variant = "compact", showTopic = true }: ActivityEntryProps) {
   const full = variant === "full";
   return (
     <article
@@ -77,19 +79,19 @@ export function ActivityEntry({ item, variant = "compact" }: ActivityEntryProps)
         >
           {item.excerpt}
         </p>
-        <div className={`flex flex-wrap items-center gap-x-2 gap-y-1 ${full ? "mt-1.5" : "mt-1"}`}>
-          {full ? (
+        {full ? (
+          showTopic ? (
             <Link
               href={{ pathname: "/activity", query: { topic: item.room.topic.slug } }}
-              className={`relative z-10 inline-flex max-w-full items-center truncate rounded-full bg-accent-soft px-2 py-0.5 text-xs font-medium text-accent-ink ring-1 ring-accent/15 ring-inset transition hover:bg-accent/15 ${focusRing}`}
+              className={`relative z-10 mt-1.5 inline-flex max-w-full items-center truncate rounded-full bg-accent-soft px-2 py-0.5 text-xs font-medium text-accent-ink ring-1 ring-accent/15 ring-inset transition hover:bg-accent/15 ${focusRing}`}
             >
               <span className="sr-only">Topic: </span>
               <span className="truncate">{item.room.topic.name}</span>
             </Link>
-          ) : (
-            <RelativeTime date={item.createdAt} className="text-xs leading-none text-ink-subtle" />
-          )}
-        </div>
+          ) : null
+        ) : (
+          <RelativeTime date={item.createdAt} className="mt-1 block text-xs leading-none text-ink-subtle" />
+        )}
       </div>
     </article>
   );

@@ -46,7 +46,7 @@ export async function ActivityFeed({ topicSlug, before, after, topicExists }: Ac
       <ol data-testid="activity-feed" className="divide-y divide-line overflow-hidden rounded-2xl border border-line bg-surface shadow-sm">
         {page.items.map((item) => (
           <li key={item.id}>
-            <ActivityEntry item={item} variant="full" />
+            <ActivityEntry item={item} variant="full" showTopic={!topicSlug} />
           </li>
         ))}
       </ol>
