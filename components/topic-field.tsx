@@ -5,6 +5,7 @@
 // highlighted option is announced through aria-activedescendant; ↓/↑ move, Enter picks, Escape
 // closes. Without JavaScript it is a plain text input.
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { FieldError } from "./ui/text-field";
 
 export interface TopicFieldProps {
   name: string;
@@ -235,18 +236,7 @@ export function TopicField({ name, label, defaultValue = "", error, hint, maxLen
       <p aria-live="polite" className="sr-only">
         {expanded ? `${topics.length} ${topics.length === 1 ? "suggestion" : "suggestions"}. Use the arrow keys to choose.` : ""}
       </p>
-      {error ? (
-        <p id={errorId} className="mt-1.5 flex gap-1.5 text-sm text-rose-700 dark:text-rose-300">
-          <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="mt-0.5 size-4 shrink-0">
-            <path
-              fillRule="evenodd"
-              d="M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16zM9.25 6a.75.75 0 0 1 1.5 0v4.5a.75.75 0 0 1-1.5 0V6zM10 14.75a1 1 0 1 0 0-2 1 1 0 0 0 0 2z"
-              clipRule="evenodd"
-            />
-          </svg>
-          <span>{error}</span>
-        </p>
-      ) : null}
+      {error ? <FieldError id={errorId}>{error}</FieldError> : null}
       {match ? (
         <p id={matchId} data-testid="topic-match" className="mt-1.5 text-sm text-ink-muted">
           {match}

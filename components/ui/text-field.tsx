@@ -39,6 +39,21 @@ function ErrorIcon() {
   );
 }
 
+export interface FieldErrorProps {
+  id: string;
+  children: ReactNode;
+}
+
+/** A field's error line, referenced by the input's aria-describedby. Shared by every form field. */
+export function FieldError({ id, children }: FieldErrorProps) {
+  return (
+    <p id={id} className="mt-1.5 flex gap-1.5 text-sm text-rose-700 dark:text-rose-300">
+      <ErrorIcon />
+      <span>{children}</span>
+    </p>
+  );
+}
+
 /**
  * A labelled text input with an optional hint and error. The error and hint are tied to the input
  * with aria-describedby (error first, so a screen reader says what is wrong before the help).
@@ -105,12 +120,7 @@ export function TextField({
           </button>
         ) : null}
       </div>
-      {error ? (
-        <p id={errorId} className="mt-1.5 flex gap-1.5 text-sm text-rose-700 dark:text-rose-300">
-          <ErrorIcon />
-          <span>{error}</span>
-        </p>
-      ) : null}
+      {error ? <FieldError id={errorId}>{error}</FieldError> : null}
       {hint ? (
         <p id={hintId} className="mt-1.5 text-sm text-ink-muted">
           {hint}

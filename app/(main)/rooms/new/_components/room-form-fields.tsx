@@ -4,7 +4,7 @@
 // suggestions) and description (with a counter). Uncontrolled where possible, so a failed submit
 // keeps what was typed.
 import { useId, useState } from "react";
-import { TextField } from "@/components/ui/text-field";
+import { FieldError, TextField } from "@/components/ui/text-field";
 import { TopicField } from "@/components/topic-field";
 import { ROOM_DESCRIPTION_MAX, ROOM_NAME_MAX, ROOM_NAME_MIN, TOPIC_NAME_MAX } from "@/lib/validation/rooms";
 
@@ -92,18 +92,7 @@ function DescriptionField({ defaultValue, error }: DescriptionFieldProps) {
             : "border-line-strong hover:border-ink-subtle/60 focus:border-accent focus-visible:ring-ring/30"
         }`}
       />
-      {error ? (
-        <p id={`${id}-error`} className="mt-1.5 flex gap-1.5 text-sm text-rose-700 dark:text-rose-300">
-          <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="mt-0.5 size-4 shrink-0">
-            <path
-              fillRule="evenodd"
-              d="M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16zM9.25 6a.75.75 0 0 1 1.5 0v4.5a.75.75 0 0 1-1.5 0V6zM10 14.75a1 1 0 1 0 0-2 1 1 0 0 0 0 2z"
-              clipRule="evenodd"
-            />
-          </svg>
-          <span>{error}</span>
-        </p>
-      ) : null}
+      {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
     </div>
   );
 }
