@@ -1,12 +1,15 @@
 import type { Metadata, Viewport } from "next";
 import { unstable_rethrow } from "next/navigation";
 import type { ReactNode } from "react";
+import { QueryProvider } from "@/components/query-provider";
+import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { FLASH_COOKIE, readFlash } from "@/components/ui/flash";
 import { FlashToast, ToastProvider } from "@/components/ui/toast";
 import { VerifyBanner } from "@/components/verify-banner";
 import { getCurrentUser } from "@/lib/auth/session";
+import { publicRealtimeConfig } from "@/lib/realtime/config";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -47,14 +50,19 @@ export default async function RootLayout({ children }: RootLayoutProps) {
           Skip to content
         </a>
         <ToastProvider>
-          <SiteHeader user={user} />
-          {user && !user.emailVerified ? <VerifyBanner email={user.email} /> : null}
-          {/* tabIndex lets the skip link move focus here, not only scroll. */}
-          <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
-            {children}
-          </main>
-          <SiteFooter />
-          <FlashToast flash={flash} cookieName={FLASH_COOKIE} />
+          {/* Live channels need a signed-in member; the connection opens only when a page asks. */}
+          <QueryProvider>
+            <RealtimeProvider config={user ? publicRealtimeConfig() : null}>
+              <SiteHeader user={user} />
+              {user && !user.emailVerified ? <VerifyBanner email={user.email} /> : null}
+              {/* tabIndex lets the skip link move focus here, not only scroll. */}
+              <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
+                {children}
+              </main>
+              <SiteFooter />
+              <FlashToast flash={flash} cookieName={FLASH_COOKIE} />
+            </RealtimeProvider>
+          </QueryProvider>
         </ToastProvider>
       </body>
     </html>

@@ -1,8 +1,32 @@
 import Link from "next/link";
-import { Suspense } from "react";
-import type { SessionUser } from "@/lib/auth/session";
+import { unstable_rethrow } from "next/navigation";
+import { cache, Suspense } from "react";
+import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import { unreadTotal } from "@/lib/chat/unread";
 import { HeaderSearch, HeaderSearchForm } from "./header-search";
-import { SignedOutLinks, UserMenu } from "./user-menu";
+import { HeaderUnreadLink, SignedOutLinks, UserMenu } from "./user-menu";
+
+/**
+ * The member's unread total, read once per request: the header shows it, and the home feed sends
+ * it to the header again after a client-side navigation (the root layout is not re-rendered then).
+ */
+export const unreadTotalOf = cache((userId: string) => unreadTotal({ userId }));
+
+/**
+ * The unread badge's number. Streamed (inside <Suspense>), so it never holds back the first byte
+ * of a page; the fallback is the same link without a number, so nothing moves when it arrives.
+ */
+async function HeaderUnread() {
+  const total = await getCurrentUser()
+    .then((user) => (user ? unreadTotalOf(user.id) : undefined))
+    .catch((error: unknown) => {
+      unstable_rethrow(error); // Next's own signals (dynamic rendering) must pass through.
+      // The header is chrome: without the number it still works.
+      console.error(error);
+      return null;
+    });
+  return total === undefined ? null : <HeaderUnreadLink total={total} />;
+}
 
 export interface LogoMarkProps {
   className?: string;
@@ -52,7 +76,16 @@ export function SiteHeader({ user }: SiteHeaderProps) {
           <HeaderSearch />
         </Suspense>
 
-        {user ? <UserMenu user={{ name: user.name, username: user.username, avatarUrl: user.avatarUrl }} /> : <SignedOutLinks />}
+        {user ? (
+          <div className="flex shrink-0 items-center gap-1 sm:gap-2">
+            <Suspense fallback={<HeaderUnreadLink total={null} />}>
+              <HeaderUnread />
+            </Suspense>
+            <UserMenu user={{ name: user.name, username: user.username, avatarUrl: user.avatarUrl }} />
+          </div>
+        ) : (
+          <SignedOutLinks />
+        )}
       </div>
     </header>
   );

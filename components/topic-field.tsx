@@ -1,11 +1,14 @@
 "use client";
 
 // The room form's topic input: free text (a new topic is fine) with suggestions of existing topics
-// as you type, fetched from GET /api/topics. An ARIA 1.2 combobox: the input keeps focus, the
+// as you type, fetched from GET /api/topics through TanStack Query (each query asked once per
+// few minutes, answers cached across forms, the previous list kept while the next loads). An ARIA 1.2 combobox: the input keeps focus, the
 // highlighted option is announced through aria-activedescendant; ↓/↑ move, Enter picks, Escape
 // closes. Without JavaScript it is a plain text input.
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { FieldError } from "./ui/text-field";
+import { useDebouncedValue } from "./use-debounced-value";
 
 export interface TopicFieldProps {
   name: string;
@@ -36,6 +39,14 @@ function Highlighted({ text, query }: { text: string; query: string }) {
   );
 }
 
+/** Topic names matching `key`; offline or refused, none (the field still takes any topic typed). */
+async function fetchTopicNames(key: string, signal: AbortSignal): Promise<string[]> {
+  const response = await fetch(`/api/topics?q=${encodeURIComponent(key)}`, { signal });
+  if (!response.ok) return [];
+  const body = (await response.json()) as { topics?: unknown };
+  return Array.isArray(body.topics) ? body.topics.filter((t): t is string => typeof t === "string") : [];
+}
+
 export function TopicField({ name, label, defaultValue = "", error, hint, maxLength, className = "" }: TopicFieldProps) {
   const id = useId();
   const listId = `${id}-list`;
@@ -50,43 +61,23 @@ export function TopicField({ name, label, defaultValue = "", error, hint, maxLen
   const [open, setOpen] = useState(false);
   // The highlighted suggestion, by name, so it stays put when a fresher list arrives.
   const [activeName, setActiveName] = useState<string | null>(null);
-  // Suggestions by lower-cased query, and the last query answered (shown while the next loads).
-  const [results, setResults] = useState<Record<string, string[]>>({});
-  const [lastAnswered, setLastAnswered] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
   const query = normalise(value);
   const key = query.toLowerCase();
-  const answer = results[key];
-  // Until this query's answer arrives, the last list narrowed to what still matches.
-  const stale = lastAnswered !== null ? (results[lastAnswered] ?? []) : [];
-  const topics = answer ?? stale.filter((topic) => topic.toLowerCase().includes(key));
+  const askedKey = useDebouncedValue(key, DEBOUNCE_MS);
+  const suggestions = useQuery({
+    queryKey: ["topic-suggestions", askedKey],
+    queryFn: ({ signal }) => fetchTopicNames(askedKey, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 5 * 60_000,
+  });
+  // This query's answer, once it is in; until then the last list narrowed to what still matches.
+  const answer = suggestions.data !== undefined && !suggestions.isPlaceholderData && askedKey === key ? suggestions.data : undefined;
+  const topics = answer ?? (suggestions.data ?? []).filter((topic) => topic.toLowerCase().includes(key));
   const expanded = open && topics.length > 0;
   const active = activeName === null ? -1 : topics.indexOf(activeName);
   const setActive = (index: number) => setActiveName(index >= 0 ? (topics[index] ?? null) : null);
-
-  // Suggestions for what is typed, after a short pause; each query is asked once.
-  const known = answer !== undefined;
-  useEffect(() => {
-    if (known) return;
-    const controller = new AbortController();
-    const timer = window.setTimeout(async () => {
-      try {
-        const response = await fetch(`/api/topics?q=${encodeURIComponent(key)}`, { signal: controller.signal });
-        if (!response.ok) return;
-        const body = (await response.json()) as { topics?: unknown };
-        const names = Array.isArray(body.topics) ? body.topics.filter((t): t is string => typeof t === "string") : [];
-        setResults((previous) => ({ ...previous, [key]: names }));
-        setLastAnswered(key);
-      } catch {
-        // Offline or aborted: the field still takes any topic typed.
-      }
-    }, DEBOUNCE_MS);
-    return () => {
-      window.clearTimeout(timer);
-      controller.abort();
-    };
-  }, [key, known]);
 
   function choose(topic: string) {
     setValue(topic);

@@ -33,6 +33,9 @@ async function sidebarCount(link: Locator): Promise<number> {
 
 test("the feed shows each room's card: host, time, name, participants, topic and description", async ({ page }) => {
   await page.goto("/");
+  await expect(page.getByTestId("room-count")).toHaveText(/^\d+ rooms$/);
+  // Rooms made by specs running beside this one (all under Python) may fill the first page.
+  await page.goto("/?topic=rust");
   const card = cardFor(page, "Rust for beginners");
   await expect(card.getByRole("link", { name: "Rust for beginners" })).toHaveAttribute("href", "/rooms/rust-beginners");
   await expect(card.getByTestId("room-host")).toHaveAttribute("href", "/u/dana");
@@ -41,7 +44,6 @@ test("the feed shows each room's card: host, time, name, participants, topic and
   await expect(card.getByTestId("room-description")).toContainText("Fighting the borrow checker together.");
   await expect(card.locator("time")).toContainText(/^active .+ ago$/);
   await expect(card).toContainText(/\d+ participants?/);
-  await expect(page.getByTestId("room-count")).toHaveText(/^\d+ rooms$/);
 });
 
 test("the topics sidebar filters the feed, marks the current topic and counts its rooms", async ({ page }) => {
@@ -77,7 +79,7 @@ test("the topics sidebar filters the feed, marks the current topic and counts it
   await expect(topicLink(page, "Rust")).toHaveAttribute("href", "/?q=epsilon&topic=rust");
 
   // A card's topic chip leads to the same filtered feed.
-  await page.goto("/");
+  await page.goto("/?q=borrow%20checker");
   await cardFor(page, "Rust for beginners").getByTestId("room-topic").click();
   await expect(page).toHaveURL(/\/\?topic=rust$/);
   await expect(cardFor(page, "Rust for beginners")).toBeVisible();

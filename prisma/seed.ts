@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import { hashPassword } from "../lib/auth/password";
 import { db, disconnectDb } from "../lib/db/client";
 import { recountParticipants } from "../lib/db/participants";
+import { recountTopicRooms } from "../lib/db/topics";
 import { seedRooms, seedTopics, seedUsers, SEED_PASSWORD } from "./seed-data";
 import { baseSlug } from "../lib/rooms/slug";
 
@@ -72,6 +73,9 @@ export async function seed(now = new Date()): Promise<SeedSummary> {
     messages += created.count;
   }
 
+  // Rooms were upserted straight (idempotent, with fixed dates), not through createRoom: bring the
+  // topics' room counts in line with them.
+  await recountTopicRooms();
   return { users: seedUsers.length, topics: seedTopics.length, rooms: seedRooms.length, messages };
 }
 

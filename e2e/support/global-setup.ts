@@ -2,6 +2,8 @@
 // TEST_DATABASE_URL's) server, soketi and maildev on free ports, a local OpenID Connect issuer,
 // a production build and `next start`. Returns the teardown, which stops it all.
 import { spawn } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { withDatabase } from "../../lib/db/connection";
 import type { ChildService, EnvVars } from "../../scripts/stack/child-service";
@@ -9,7 +11,7 @@ import { applyMigrations, ensureDatabase, quoteIdent, withClient } from "../../s
 import { startNext } from "../../scripts/stack/next-server";
 import { assertPortFree, StackError } from "../../scripts/stack/ports";
 import { runSeed } from "../../scripts/stack/seed-if-empty";
-import { startTestStack } from "../../scripts/stack/test-stack";
+import { startTestStack, type SoketiControl } from "../../scripts/stack/test-stack";
 import { E2E_DIST_DIR, E2E_PORT } from "./e2e-config";
 import { OIDC_TEST_CLIENT_ID, OIDC_TEST_CLIENT_SECRET, startOidcIssuer, type RunningOidcIssuer } from "./oidc-issuer";
 
@@ -24,16 +26,42 @@ function build(env: EnvVars): Promise<void> {
   });
 }
 
+/**
+ * A loopback HTTP server through which specs stop and start the run's soketi
+ * (POST /soketi/stop, POST /soketi/start; see e2e/support/chat-control.ts).
+ */
+async function startControlServer(soketi: SoketiControl): Promise<Server> {
+  const server = createServer((request, response) => {
+    const action = request.method === "POST" ? /^\/soketi\/(stop|start)$/.exec(request.url ?? "")?.[1] : undefined;
+    if (!action) {
+      response.writeHead(404).end();
+      return;
+    }
+    (action === "stop" ? soketi.stop() : soketi.start()).then(
+      () => response.writeHead(204).end(),
+      (error: unknown) => response.writeHead(500, { "Content-Type": "text/plain" }).end(String(error)),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return server;
+}
+
 export default async function globalSetup(): Promise<() => Promise<void>> {
   await assertPortFree(E2E_PORT, "the browser tests' app", "E2E_PORT");
   // soketi tells the app who comes and goes (presence webhooks), as in production.
-  const { stack, ports, serverUrl } = await startTestStack("e2e", { webhookUrl: `http://127.0.0.1:${E2E_PORT}/api/pusher/webhook` });
+  const { stack, ports, serverUrl, soketi } = await startTestStack("e2e", {
+    webhookUrl: `http://127.0.0.1:${E2E_PORT}/api/pusher/webhook`,
+    controlSoketi: true,
+  });
   const databaseName = `roomful_e2e_${Date.now().toString(36)}`;
   const databaseUrl = withDatabase(serverUrl, databaseName);
   let next: ChildService | undefined;
   let oidcIssuer: RunningOidcIssuer | undefined;
+  let control: Server | undefined;
 
   const teardown = async () => {
+    control?.closeAllConnections();
+    await new Promise((resolve) => (control ? control.close(resolve) : resolve(undefined)));
     await next?.stop();
     await oidcIssuer?.stop().catch((error: unknown) => console.error(error));
     await withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(databaseName)} WITH (FORCE)`)).catch(
@@ -68,6 +96,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     process.env.E2E_MAIL_API_URL = `http://127.0.0.1:${ports.mailWeb}`;
     process.env.E2E_PUSHER_PORT = String(ports.soketi);
     process.env.E2E_OIDC_ISSUER_URL = oidcIssuer.url;
+    if (soketi) {
+      control = await startControlServer(soketi);
+      process.env.E2E_CONTROL_URL = `http://127.0.0.1:${(control.address() as AddressInfo).port}`;
+    }
   } catch (error) {
     if (next) console.error(next.recentOutput());
     await teardown();

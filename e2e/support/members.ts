@@ -71,6 +71,8 @@ export async function createRoom({
      VALUES ($1, $2, $3, $4, (SELECT id FROM "Topic" WHERE slug = 'python'), $5, now())`,
     [id, name, slug, `A room for the ${name} spec.`, hostId],
   );
+  // The app keeps each topic's room count with every room it writes; so must a room made here.
+  await sql(`UPDATE "Topic" SET "roomCount" = "roomCount" + 1 WHERE slug = 'python'`);
   const start = Date.now() - messages.length * 60_000;
   for (const [i, message] of messages.entries()) {
     await sql(`INSERT INTO "Message" ("roomId", "authorId", body, "createdAt") VALUES ($1, $2, $3, $4)`, [

@@ -19,6 +19,8 @@ import {
 import type { SessionUser } from "../db/users";
 import { AppError, fieldErrorsOf, forbidden, invalid, notFound, rateLimited, unauthorized } from "../errors";
 import { renderMessageHtml } from "../messages/markdown";
+import { auditInRoomDeletion } from "../moderation/message-audit";
+import { assertMayPost } from "../moderation/posting";
 import { publishMessageCreated, publishMessageDeleted, publishMessageUpdated } from "../realtime/events";
 import { canManageRoom } from "../rooms/permissions";
 import { editMessageSchema, historyQuerySchema, sendMessageSchema } from "../validation/messages";
@@ -102,10 +104,17 @@ export interface SendResult {
   message: ChatMessage;
   /** False when this client key was stored before: a retry, answered with the first message. */
   created: boolean;
+  /**
+   * The `message:created` trigger, already on its way to the realtime server when this result
+   * is returned: true once accepted, false when it failed (already logged). Callers need not
+   * wait for it (the message is stored; clients that miss the event find it on catch-up); a
+   * route handler hands it to `after()` so the reply does not wait on the realtime server.
+   */
+  delivered: Promise<boolean>;
 }
 
 /** What a stored message means for a send with the same client key. */
-function replay(message: StoredMessage, room: ChatRoom): SendResult {
+function replay(message: StoredMessage, room: ChatRoom): Omit<SendResult, "delivered"> {
   if (message.roomId !== room.id) {
     throw new AppError("conflict:client_key", "This clientKey was already used for a message in another room.", 409);
   }
@@ -113,10 +122,21 @@ function replay(message: StoredMessage, room: ChatRoom): SendResult {
   return { message: toChatMessage(message), created: false };
 }
 
+function tooFast(retryAfterSeconds: number): AppError {
+  const wait = Math.max(1, retryAfterSeconds);
+  return rateLimited("message_post", wait, `You are sending messages too fast. Wait ${wait} second${wait === 1 ? "" : "s"} and try again.`);
+}
+
 /**
  * Sends `input` ({ body, clientKey }) to the room `slug`. Order: validate (400), caller (401/403),
- * room (404), a retry of a stored message (answered with it, no rate-limit point), rate limit
- * (429), insert, `message:created` to everyone but `socketId`.
+ * room (404), rate limit (429), insert, `message:created` to everyone but `socketId`. A retry
+ * (a client key stored before) is answered with the stored message (200), also when the member
+ * is over the limit; like any send it counts against the limit.
+ *
+ * Everything before the trigger is on the path of every live message, so it waits on as few
+ * round trips as it can: the room is looked up while the session is checked (`actor` may be the
+ * session lookup's promise), then the rate limit, then one statement that stores the message or
+ * finds the one stored under this client key (lib/db/chat.ts).
  */
 export async function sendMessage({
   actor,
@@ -124,33 +144,38 @@ export async function sendMessage({
   input,
   socketId,
 }: {
-  actor: ChatActor | null;
+  actor: ChatActor | null | Promise<ChatActor | null>;
   slug: string;
   input: unknown;
   socketId?: unknown;
 }): Promise<SendResult> {
+  const caller = Promise.resolve(actor);
+  // If validation fails first, a failing session lookup must not become an unhandled rejection.
+  caller.catch(() => undefined);
   const { body, clientKey } = parse(sendMessageSchema, input);
   const exclude = parseSocketId(socketId);
-  const sender = requirePoster(actor);
-  const room = await roomBySlug(slug);
+  const roomLookup = findChatRoom({ slug });
+  roomLookup.catch(() => undefined);
+  const sender = requirePoster(await caller);
+  const room = await roomLookup;
+  if (!room) throw notFound("room", "This room does not exist (any more).");
 
-  let result: SendResult;
-  const previous = await findMessageByClientKey({ authorId: sender.id, clientKey });
-  if (previous) {
+  let result: Omit<SendResult, "delivered">;
+  // A lock, ban or mute in force refuses the send (403 saying why); checked beside the limit so
+  // it adds no round trip to the path of every live message.
+  const [limit] = await Promise.all([hit("messagePost", `${sender.id}:${room.id}`), assertMayPost({ roomId: room.id, userId: sender.id })]);
+  if (!limit.allowed) {
+    // Over the limit, a retry of a stored message is still answered: only new messages wait.
+    const previous = await findMessageByClientKey({ authorId: sender.id, clientKey });
+    if (!previous) throw tooFast(limit.retryAfterSeconds);
     result = replay(previous, room);
   } else {
-    const limit = await hit("messagePost", `${sender.id}:${room.id}`);
-    if (!limit.allowed) {
-      const wait = Math.max(1, limit.retryAfterSeconds);
-      throw rateLimited("message_post", wait, `You are sending messages too fast. Wait ${wait} second${wait === 1 ? "" : "s"} and try again.`);
-    }
     const stored = await insertMessage({ roomId: room.id, authorId: sender.id, body, clientKey });
     result = stored.created ? { message: toChatMessage(stored.message), created: true } : replay(stored.message, room);
   }
   // Also for a retry: if the first attempt's trigger failed, this one may get through, and
-  // clients drop the copy they already hold by id.
-  await publishMessageCreated(result.message, exclude);
-  return result;
+  // clients drop the copy they already hold by id. Started now, not awaited: see `delivered`.
+  return { ...result, delivered: publishMessageCreated(result.message, exclude) };
 }
 
 /** The author edits their own message: the body is replaced, editedAt set, `message:updated` sent. */
@@ -171,6 +196,7 @@ export async function editMessage({
   const exclude = parseSocketId(socketId);
   const editor = requirePoster(actor);
   const room = await roomBySlug(slug);
+  await assertMayPost({ roomId: room.id, userId: editor.id });
   const message = await messageInRoom(room, messageId);
   if (message.deletedAt) throw notFound("message", "This message was deleted.");
   if (message.author?.id !== editor.id) throw forbidden("message", "You can only edit your own messages.");
@@ -212,7 +238,10 @@ export async function deleteMessage({
   if (!isAuthor && !canManageRoom(deleter, room)) {
     throw forbidden("message", "Only the author, the room's host or a moderator can delete this message.");
   }
-  if (await softDeleteMessage({ id: message.id })) await publishMessageDeleted({ roomId: room.id, messageId: message.id });
+  if (await softDeleteMessage({ id: message.id })) {
+    await publishMessageDeleted({ roomId: room.id, messageId: message.id });
+    await auditInRoomDeletion({ actor: deleter, message, room });
+  }
   return result;
 }
 

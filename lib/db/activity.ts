@@ -52,7 +52,6 @@ function beyond(cursor: ActivityCursor, direction: "lt" | "gt"): Prisma.MessageW
 }
 
 const NEWEST_FIRST = [{ createdAt: "desc" }, { id: "desc" }] satisfies Prisma.MessageOrderByWithRelationInput[];
-const OLDEST_FIRST = [{ createdAt: "asc" }, { id: "asc" }] satisfies Prisma.MessageOrderByWithRelationInput[];
 
 export interface ActivityPage {
   items: ActivityItem[];
@@ -81,33 +80,71 @@ export function excerptOf(body: string, max = ACTIVITY_EXCERPT_CHARS): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
 }
 
-const authorSelect = {
-  id: true,
-  username: true,
-  name: true,
-  image: true,
-  avatar: { select: { updatedAt: true } },
-} satisfies Prisma.UserSelect;
-
-const activitySelect = {
-  id: true,
-  body: true,
-  createdAt: true,
-  room: { select: { slug: true, name: true, topic: { select: { name: true, slug: true } } } },
-  author: { select: authorSelect },
-} satisfies Prisma.MessageSelect;
-
-type ActivityRow = Prisma.MessageGetPayload<{ select: typeof activitySelect }>;
+/** One row of the cross-room feed, room, topic and author joined in (see activityRows). */
+interface ActivityRow {
+  id: number;
+  body: string;
+  createdAt: Date;
+  roomSlug: string;
+  roomName: string;
+  topicName: string;
+  topicSlug: string;
+  authorId: string | null;
+  authorUsername: string | null;
+  authorName: string | null;
+  authorImage: string | null;
+  authorAvatarAt: Date | null;
+}
 
 function toActivityItem(row: ActivityRow): ActivityItem {
-  const a = row.author;
   return {
     id: row.id,
     excerpt: excerptOf(row.body),
     createdAt: row.createdAt,
-    room: row.room,
-    author: a ? { id: a.id, username: a.username, name: a.name, avatarUrl: avatarUrlOf(a) } : null,
+    room: { slug: row.roomSlug, name: row.roomName, topic: { name: row.topicName, slug: row.topicSlug } },
+    author:
+      row.authorId && row.authorUsername !== null && row.authorName !== null
+        ? {
+            id: row.authorId,
+            username: row.authorUsername,
+            name: row.authorName,
+            avatarUrl: avatarUrlOf({ id: row.authorId, image: row.authorImage, avatar: row.authorAvatarAt ? { updatedAt: row.authorAvatarAt } : null }),
+          }
+        : null,
   };
+}
+
+/** A timestamp parameter read the same whatever the server's time zone (columns hold UTC). */
+const utc = (at: Date) => Prisma.sql`(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+
+/** The SQL form of `beyond`: messages written before (`lt`) or after (`gt`) the cursor. */
+function beyondSql(cursor: ActivityCursor, direction: "lt" | "gt"): Prisma.Sql {
+  return direction === "lt"
+    ? Prisma.sql`(m."createdAt" < ${utc(cursor.at)} OR (m."createdAt" = ${utc(cursor.at)} AND m.id < ${cursor.id}))`
+    : Prisma.sql`(m."createdAt" > ${utc(cursor.at)} OR (m."createdAt" = ${utc(cursor.at)} AND m.id > ${cursor.id}))`;
+}
+
+/**
+ * Messages that are not deleted (optionally of one topic, beyond a cursor), with their room,
+ * topic and author, in one query: the home page reads this on every request, and Prisma's
+ * nested select took a query per relation (five in all).
+ */
+async function activityRows({ topicSlug, beyond: position, order, take }: { topicSlug?: string; beyond?: Prisma.Sql; order: "newest" | "oldest"; take: number }) {
+  const conditions = [Prisma.sql`m."deletedAt" IS NULL`];
+  if (topicSlug) conditions.push(Prisma.sql`t.slug = ${topicSlug}`);
+  if (position) conditions.push(position);
+  const direction = order === "newest" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  return db.$queryRaw<ActivityRow[]>(Prisma.sql`
+    SELECT m.id, m.body, m."createdAt", r.slug AS "roomSlug", r.name AS "roomName", t.name AS "topicName", t.slug AS "topicSlug",
+           u.id AS "authorId", u.username AS "authorUsername", u.name AS "authorName", u.image AS "authorImage", a."updatedAt" AS "authorAvatarAt"
+    FROM "Message" m
+    JOIN "Room" r ON r.id = m."roomId"
+    JOIN "Topic" t ON t.id = r."topicId"
+    LEFT JOIN "User" u ON u.id = m."authorId"
+    LEFT JOIN "Avatar" a ON a."userId" = u.id
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY m."createdAt" ${direction}, m.id ${direction}
+    LIMIT ${take}`);
 }
 
 export interface ListRecentActivityInput {
@@ -132,7 +169,7 @@ export async function listRecentActivity({ topicSlug, before, after, take = 8 }:
 
   if (afterCursor) {
     // Walk up from the cursor, one extra row telling whether a newer page exists.
-    const rows = await db.message.findMany({ where: { AND: [base, beyond(afterCursor, "gt")] }, orderBy: OLDEST_FIRST, take: take + 1, select: activitySelect });
+    const rows = await activityRows({ topicSlug, beyond: beyondSql(afterCursor, "gt"), order: "oldest", take: take + 1 });
     // Reaching the newest messages: show the latest page, full, rather than a short one.
     if (rows.length <= take) return listRecentActivity({ topicSlug, take });
     const items = rows.slice(0, take).reverse().map(toActivityItem);
@@ -142,12 +179,7 @@ export async function listRecentActivity({ topicSlug, before, after, take = 8 }:
   }
 
   // One extra row tells whether an older page exists.
-  const rows = await db.message.findMany({
-    where: beforeCursor ? { AND: [base, beyond(beforeCursor, "lt")] } : base,
-    orderBy: NEWEST_FIRST,
-    take: take + 1,
-    select: activitySelect,
-  });
+  const rows = await activityRows({ topicSlug, beyond: beforeCursor ? beyondSql(beforeCursor, "lt") : undefined, order: "newest", take: take + 1 });
   const items = rows.slice(0, take).map(toActivityItem);
   const newest = items[0];
   const hasNewer = beforeCursor && newest ? await exists(beyond({ at: newest.createdAt, id: newest.id }, "gt")) : false;

@@ -3,8 +3,7 @@
 // rows kept from the realtime server's webhooks. The rules (who may do what) live in lib/chat.
 import "server-only";
 import { db } from "./client";
-import type { Prisma } from "./generated/prisma/client";
-import { addParticipant } from "./participants";
+import { Prisma } from "./generated/prisma/client";
 import { avatarUrlOf } from "./users";
 
 /** Message ids are PostgreSQL integers; larger values from a URL would make Prisma throw. */
@@ -58,8 +57,14 @@ function toStoredMessage(row: MessageRow): StoredMessage {
   };
 }
 
+/**
+ * Raw SQL on the send path: Prisma compiles every model query afresh (its WASM query compiler
+ * has no plan cache in 6.x), which costs several times the CPU of the query itself, and every
+ * live message pays it (tests/bench/chat-fanout.ts reports the app's CPU per message).
+ */
 export async function findChatRoom({ slug }: { slug: string }): Promise<ChatRoom | null> {
-  return db.room.findUnique({ where: { slug }, select: { id: true, slug: true, hostId: true } });
+  const rows = await db.$queryRaw<ChatRoom[]>`SELECT id, slug, "hostId" FROM "Room" WHERE slug = ${slug}`;
+  return rows[0] ?? null;
 }
 
 export async function roomExists({ id }: { id: string }): Promise<boolean> {
@@ -72,17 +77,64 @@ export async function findMessage({ id }: { id: number }): Promise<StoredMessage
   return row ? toStoredMessage(row) : null;
 }
 
-/** The message this author already sent with this client key, if any. */
+/** A message row with its author, as the raw queries of the send path return it. */
+interface RawMessageRow {
+  id: number;
+  roomId: string;
+  body: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  authorId: string | null;
+  authorUsername: string | null;
+  authorName: string | null;
+  authorImage: string | null;
+  authorAvatarAt: Date | null;
+}
+
+function fromRawRow(row: RawMessageRow): StoredMessage {
+  return {
+    id: row.id,
+    roomId: row.roomId,
+    body: row.deletedAt ? "" : row.body,
+    createdAt: row.createdAt,
+    editedAt: row.editedAt,
+    deletedAt: row.deletedAt,
+    author:
+      row.authorId === null
+        ? null
+        : {
+            id: row.authorId,
+            username: row.authorUsername ?? "",
+            name: row.authorName ?? "",
+            avatarUrl: avatarUrlOf({ id: row.authorId, image: row.authorImage, avatar: row.authorAvatarAt ? { updatedAt: row.authorAvatarAt } : null }),
+          },
+  };
+}
+
+const RAW_MESSAGE_COLUMNS = Prisma.sql`
+  m.id, m."roomId", m.body, m."createdAt", m."editedAt", m."deletedAt",
+  u.id AS "authorId", u.username AS "authorUsername", u.name AS "authorName", u.image AS "authorImage",
+  a."updatedAt" AS "authorAvatarAt"`;
+
+/** The message this author already sent with this client key, if any (one query). */
 export async function findMessageByClientKey({ authorId, clientKey }: { authorId: string; clientKey: string }): Promise<StoredMessage | null> {
-  const row = await db.message.findUnique({ where: { authorId_clientKey: { authorId, clientKey } }, select: messageSelect });
-  return row ? toStoredMessage(row) : null;
+  const rows = await db.$queryRaw<RawMessageRow[]>`
+    SELECT ${RAW_MESSAGE_COLUMNS}
+    FROM "Message" m
+    LEFT JOIN "User" u ON u.id = m."authorId"
+    LEFT JOIN "Avatar" a ON a."userId" = m."authorId"
+    WHERE m."authorId" = ${authorId} AND m."clientKey" = ${clientKey}`;
+  return rows[0] ? fromRawRow(rows[0]) : null;
 }
 
 /**
- * Stores a message and, in the same transaction, makes the author a participant, moves the
- * room's last activity forward and marks the author's read position at their own message.
- * A second insert with the same (author, client key) stores nothing and returns the first
- * message with `created: false`, also when both arrive at once (the unique index decides).
+ * Stores a message and, in the same statement, makes the author a participant (counted in
+ * Room.participantCount), moves the room's last activity forward and marks the author's read
+ * position at their own message; answers the stored message with its author. One round trip
+ * instead of a ten-statement transaction: the send path waits on it before anyone hears of the
+ * message. A second insert with the same (author, client key) stores nothing and returns the
+ * first message with `created: false`, also when both arrive at once (the unique index decides).
  */
 export async function insertMessage({
   roomId,
@@ -95,30 +147,45 @@ export async function insertMessage({
   body: string;
   clientKey: string;
 }): Promise<{ message: StoredMessage; created: boolean }> {
-  // Lock order in every send: the new message row, the participant row, the room row. Two sends
-  // of one member (even their very first two, at once) therefore never wait on each other in a cycle.
-  const insertedId = await db.$transaction(async (tx) => {
-    const [inserted] = await tx.message.createManyAndReturn({
-      data: [{ roomId, authorId, body, clientKey }],
-      skipDuplicates: true,
-      select: { id: true, createdAt: true },
-    });
-    if (!inserted) return null;
-    await addParticipant({ roomId, userId: authorId }, tx);
-    await tx.room.updateMany({
-      where: { id: roomId, lastActivityAt: { lt: inserted.createdAt } },
-      data: { lastActivityAt: inserted.createdAt },
-    });
-    await tx.participant.updateMany({
-      where: { roomId, userId: authorId, OR: [{ lastReadMessageId: null }, { lastReadMessageId: { lt: inserted.id } }] },
-      data: { lastReadMessageId: inserted.id },
-    });
-    return inserted.id;
-  });
-  const message = insertedId === null ? await findMessageByClientKey({ authorId, clientKey }) : await findMessage({ id: insertedId });
+  // The application's clock, as Prisma's @default(now()) would use, sent as UTC so that the
+  // database session's time zone never matters (the columns are timestamps without zone).
+  const now = new Date().toISOString();
+  // One statement is atomic (data-modifying CTEs run even when nothing reads them). Each part
+  // reads the one before it, so the rows are locked in one order: the message, the participant,
+  // then the room (its new count needs the participant part first), the order of every other
+  // membership change (lib/db/participants.ts); concurrent sends never wait on each other in a
+  // cycle. `xmax = 0` tells a participant row just inserted from one that was updated.
+  const rows = await db.$queryRaw<RawMessageRow[]>`
+    WITH inserted AS (
+      INSERT INTO "Message" ("roomId", "authorId", body, "clientKey", "createdAt")
+      VALUES (${roomId}, ${authorId}, ${body}, ${clientKey}, (${now}::timestamptz AT TIME ZONE 'UTC'))
+      ON CONFLICT ("authorId", "clientKey") DO NOTHING
+      RETURNING id, "roomId", "authorId", body, "createdAt", "editedAt", "deletedAt"
+    ), participant AS (
+      INSERT INTO "Participant" ("roomId", "userId", "joinedAt", "lastReadMessageId")
+      SELECT "roomId", "authorId", "createdAt", id FROM inserted
+      ON CONFLICT ("roomId", "userId") DO UPDATE SET "lastReadMessageId" = EXCLUDED."lastReadMessageId"
+        WHERE "Participant"."lastReadMessageId" IS NULL OR "Participant"."lastReadMessageId" < EXCLUDED."lastReadMessageId"
+      RETURNING (xmax = 0) AS joined
+    ), room AS (
+      UPDATE "Room" r
+      SET "lastActivityAt" = GREATEST(r."lastActivityAt", inserted."createdAt"),
+          "participantCount" = r."participantCount" + (SELECT count(*)::int FROM participant WHERE joined),
+          "updatedAt" = inserted."createdAt"
+      FROM inserted
+      WHERE r.id = inserted."roomId"
+      RETURNING r.id
+    )
+    SELECT ${RAW_MESSAGE_COLUMNS}
+    FROM inserted m
+    LEFT JOIN "User" u ON u.id = m."authorId"
+    LEFT JOIN "Avatar" a ON a."userId" = m."authorId"`;
+  const inserted = rows[0];
+  if (inserted) return { message: fromRawRow(inserted), created: true };
+  const message = await findMessageByClientKey({ authorId, clientKey });
   // Unreachable unless the row vanished between the two statements (its room deleted meanwhile).
-  if (!message) throw new Error(`message ${insertedId ?? `with client key ${clientKey}`} disappeared after insert`);
-  return { message, created: insertedId !== null };
+  if (!message) throw new Error(`message with client key ${clientKey} disappeared after insert`);
+  return { message, created: false };
 }
 
 export interface MessagePage {

@@ -3,6 +3,7 @@
 import "server-only";
 import { db } from "./client";
 import type { Prisma } from "./generated/prisma/client";
+import { avatarUrlOf } from "./users";
 
 type Tx = Prisma.TransactionClient;
 
@@ -36,4 +37,62 @@ export async function recountParticipants({ roomIds }: { roomIds: string[] }, tx
   await t.$executeRaw`
     UPDATE "Room" r SET "participantCount" = (SELECT count(*) FROM "Participant" p WHERE p."roomId" = r.id)
     WHERE r.id = ANY(${roomIds}::text[])`;
+}
+
+// ---- The people panel (components/presence/room-people.tsx) --------------------------------
+
+export interface RoomParticipant {
+  id: string;
+  username: string;
+  name: string;
+  avatarUrl: string | null;
+  joinedAt: Date;
+}
+
+export interface RoomParticipantList {
+  /** Null when the room has no host (deleted account) or does not exist. */
+  hostId: string | null;
+  /** Every participant with an active account, not only those listed. */
+  total: number;
+  /** The most recent first (by joining), at most `limit`. */
+  participants: RoomParticipant[];
+}
+
+/** A page of the panel is small; this bounds what a caller can ask for. */
+export const MAX_PARTICIPANT_PAGE = 200;
+
+// Deactivated accounts are not shown as people in a room (nor counted): they cannot come back.
+const activeParticipant = (roomId: string) => ({ roomId, user: { deactivatedAt: null } }) satisfies Prisma.ParticipantWhereInput;
+
+export async function countRoomParticipants({ roomId }: { roomId: string }): Promise<number> {
+  return db.participant.count({ where: activeParticipant(roomId) });
+}
+
+/** The room's participants with what the panel shows of them, the newest first, and the host. */
+export async function listRoomParticipants({ roomId, limit }: { roomId: string; limit: number }): Promise<RoomParticipantList> {
+  const take = Math.min(Math.max(1, Math.floor(limit)), MAX_PARTICIPANT_PAGE);
+  const [room, total, rows] = await Promise.all([
+    db.room.findUnique({ where: { id: roomId }, select: { hostId: true } }),
+    countRoomParticipants({ roomId }),
+    db.participant.findMany({
+      where: activeParticipant(roomId),
+      orderBy: [{ joinedAt: "desc" }, { userId: "asc" }],
+      take,
+      select: {
+        joinedAt: true,
+        user: { select: { id: true, username: true, name: true, image: true, avatar: { select: { updatedAt: true } } } },
+      },
+    }),
+  ]);
+  return {
+    hostId: room?.hostId ?? null,
+    total,
+    participants: rows.map(({ joinedAt, user }) => ({
+      id: user.id,
+      username: user.username,
+      name: user.name,
+      avatarUrl: avatarUrlOf(user),
+      joinedAt,
+    })),
+  };
 }

@@ -3,11 +3,13 @@ import "server-only";
 import { db } from "./client";
 import { Prisma } from "./generated/prisma/client";
 import { addParticipant } from "./participants";
-import { decodeCursor, encodeCursor, feedCountQuery, feedPageQuery, type RoomFeedFilter } from "./room-search";
+import { decodeCursor, encodeCursor, feedCardsQuery, feedCountQuery, isSearch, type FeedCardRow, type RoomFeedFilter } from "./room-search";
 import { avatarUrlOf } from "./users";
 import { baseSlug, firstFreeSlug } from "../rooms/slug";
 import type { RoomSort } from "../validation/rooms";
-import { findOrCreateTopic } from "./topics";
+import { countAllRooms, findOrCreateTopic, findTopic, moveTopicRoomCounts } from "./topics";
+
+type Tx = Prisma.TransactionClient;
 
 export interface RoomCard {
   id: string;
@@ -62,24 +64,60 @@ export interface RoomPage {
   nextCursor: string | null;
 }
 
-/** One page of the feed: rooms matching the filter, in the chosen order. */
+function cardOfRow(row: FeedCardRow): RoomCard {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    topic: { name: row.topicName, slug: row.topicSlug },
+    host:
+      row.hostId && row.hostUsername !== null && row.hostName !== null
+        ? {
+            id: row.hostId,
+            username: row.hostUsername,
+            name: row.hostName,
+            avatarUrl: avatarUrlOf({ id: row.hostId, image: row.hostImage, avatar: row.hostAvatarAt ? { updatedAt: row.hostAvatarAt } : null }),
+          }
+        : null,
+    participantCount: row.participantCount,
+    lastActivityAt: row.lastActivityAt,
+    createdAt: row.createdAt,
+  };
+}
+
+/** One page of the feed: rooms matching the filter, in the chosen order (one query). */
 export async function searchRooms({ q, topicSlug, sort = "active", cursor, limit = 24 }: SearchRoomsInput): Promise<RoomPage> {
-  const rows = await db.$queryRaw<Array<{ id: string; key: Date | number }>>(
-    feedPageQuery({ q, topicSlug }, sort, decodeCursor(cursor, sort), limit),
-  );
+  const rows = await db.$queryRaw<FeedCardRow[]>(feedCardsQuery({ q, topicSlug }, sort, decodeCursor(cursor, sort), limit));
   const page = rows.slice(0, limit);
-  const found = await db.room.findMany({ where: { id: { in: page.map((r) => r.id) } }, select: roomCardSelect });
-  const byId = new Map(found.map((row) => [row.id, toRoomCard(row)]));
-  const rooms = page.map((r) => byId.get(r.id)).filter((room): room is RoomCard => room !== undefined);
   const last = page.at(-1);
   const nextCursor =
     rows.length > limit && last ? encodeCursor({ key: last.key instanceof Date ? last.key.toISOString() : Number(last.key), id: last.id }) : null;
-  return { rooms, nextCursor };
+  return { rooms: page.map(cardOfRow), nextCursor };
 }
 
-export async function countRooms(filter: RoomFeedFilter = {}): Promise<number> {
-  const [row] = await db.$queryRaw<Array<{ n: number }>>(feedCountQuery(filter));
-  return row?.n ?? 0;
+/** Searches count matching rooms up to this many; beyond it the feed says "1,000+ rooms". */
+export const ROOM_COUNT_CAP = 1000;
+
+export interface RoomTotal {
+  /** Rooms matching the filter; ROOM_COUNT_CAP when `capped`. */
+  total: number;
+  /** True when a search matched more than ROOM_COUNT_CAP rooms (counting stopped there). */
+  capped: boolean;
+}
+
+/**
+ * How many rooms the feed holds. Without a search this is exact and read from the topics' counts
+ * (one topic's row, or the sum over topics); a search is counted up to ROOM_COUNT_CAP.
+ */
+export async function countRooms(filter: RoomFeedFilter = {}): Promise<RoomTotal> {
+  if (isSearch(filter)) {
+    const [row] = await db.$queryRaw<Array<{ n: number }>>(feedCountQuery(filter, ROOM_COUNT_CAP));
+    const n = row?.n ?? 0;
+    return n > ROOM_COUNT_CAP ? { total: ROOM_COUNT_CAP, capped: true } : { total: n, capped: false };
+  }
+  if (filter.topicSlug) return { total: (await findTopic({ slug: filter.topicSlug }))?.roomCount ?? 0, capped: false };
+  return { total: await countAllRooms(), capped: false };
 }
 
 export async function findRoomCard({ slug }: { slug: string }): Promise<RoomCard | null> {
@@ -117,6 +155,7 @@ export async function createRoom(input: { name: string; topicName: string; descr
           select: { id: true, slug: true },
         });
         await addParticipant({ roomId: room.id, userId: input.hostId }, tx);
+        await moveTopicRoomCounts({ from: null, to: topic.id }, tx);
         return room;
       });
     } catch (error) {
@@ -127,16 +166,33 @@ export async function createRoom(input: { name: string; topicName: string; descr
   }
 }
 
-/** Renames keep the slug, so links keep working. */
-export async function updateRoom({ id, name, topicName, description }: { id: string; name: string; topicName: string; description: string }) {
-  return db.$transaction(async (tx) => {
-    const topic = await findOrCreateTopic({ name: topicName }, tx);
-    return tx.room.update({ where: { id }, data: { name, description, topicId: topic.id }, select: { id: true, slug: true } });
-  });
+/**
+ * Renames keep the slug, so links keep working. The room's row is locked first, so a concurrent
+ * edit or delete cannot move its topic count twice. Pass `tx` to run inside a larger transaction.
+ */
+export async function updateRoom(
+  { id, name, topicName, description }: { id: string; name: string; topicName: string; description: string },
+  tx?: Tx,
+): Promise<{ id: string; slug: string }> {
+  const run = async (t: Tx) => {
+    const [current] = await t.$queryRaw<Array<{ topicId: string }>>`SELECT "topicId" FROM "Room" WHERE id = ${id} FOR UPDATE`;
+    const topic = await findOrCreateTopic({ name: topicName }, t);
+    const room = await t.room.update({ where: { id }, data: { name, description, topicId: topic.id }, select: { id: true, slug: true } });
+    if (current) await moveTopicRoomCounts({ from: current.topicId, to: topic.id }, t);
+    return room;
+  };
+  return tx ? run(tx) : db.$transaction(run);
 }
 
-/** Deletes the room and (by cascade) its messages and participants; false if already gone. */
-export async function deleteRoom({ id }: { id: string }): Promise<boolean> {
-  const { count } = await db.room.deleteMany({ where: { id } });
-  return count === 1;
+/**
+ * Deletes the room and (by cascade) its messages and participants, and takes it off its topic's
+ * count in the same transaction; false if already gone. Pass `tx` to run inside a larger one.
+ */
+export async function deleteRoom({ id }: { id: string }, tx?: Tx): Promise<boolean> {
+  const run = async (t: Tx) => {
+    const gone = await t.$queryRaw<Array<{ topicId: string }>>`DELETE FROM "Room" WHERE id = ${id} RETURNING "topicId"`;
+    for (const room of gone) await moveTopicRoomCounts({ from: room.topicId, to: null }, t);
+    return gone.length === 1;
+  };
+  return tx ? run(tx) : db.$transaction(run);
 }

@@ -1,7 +1,11 @@
 // Topic queries. A topic's slug is its case-insensitive identity: "python" and "Python" share one.
+// Each topic carries its room count (Topic.roomCount), changed in the same transaction as every
+// room create, delete and topic change (lib/db/rooms.ts calls moveTopicRoomCounts), so that
+// the sidebar, /topics and the home feed's totals read a column instead of counting rooms.
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { db } from "./client";
-import type { Prisma } from "./generated/prisma/client";
+import { Prisma } from "./generated/prisma/client";
 import { baseSlug } from "../rooms/slug";
 
 type Tx = Prisma.TransactionClient;
@@ -11,6 +15,8 @@ export interface TopicWithCount {
   slug: string;
   roomCount: number;
 }
+
+const withCount = { name: true, slug: true, roomCount: true } satisfies Prisma.TopicSelect;
 
 /** The topic with this name (any case), created if there is none. */
 export async function findOrCreateTopic({ name }: { name: string }, tx?: Tx): Promise<{ id: string; name: string; slug: string }> {
@@ -27,18 +33,76 @@ export async function findOrCreateTopic({ name }: { name: string }, tx?: Tx): Pr
   const used = new Set(taken.map((x) => x.slug));
   let candidate = slug;
   for (let n = 2; used.has(candidate); n++) candidate = `${slug}-${n}`;
-  return t.topic.upsert({ where: { slug: candidate }, update: {}, create: { name: trimmed, slug: candidate }, select: { id: true, name: true, slug: true } });
+  // Two rooms opened at once under the same new topic: the second insert waits for the first
+  // and then does nothing (a failed insert would abort the caller's transaction), and finds it.
+  const [created] = await t.$queryRaw<Array<{ id: string; name: string; slug: string }>>`
+    INSERT INTO "Topic" (id, name, slug) VALUES (${`c${randomBytes(12).toString("hex")}`}, ${trimmed}, ${candidate})
+    ON CONFLICT DO NOTHING
+    RETURNING id, name, slug`;
+  if (created) return created;
+  const raced = await t.topic.findFirst({
+    where: { OR: [{ slug: candidate }, { name: { equals: trimmed, mode: "insensitive" } }] },
+    select: { id: true, name: true, slug: true },
+  });
+  if (!raced) throw new Error(`Topic “${trimmed}” could neither be created nor found.`);
+  return raced;
+}
+
+/**
+ * Moves rooms between topics' counts: `from` loses one room, `to` gains one (either may be null:
+ * a room created, a room deleted). Call it inside the transaction that creates, deletes or
+ * re-topics the room, after that write, so the count commits (or rolls back) with it. The rows
+ * are updated in id order, so two rooms moving opposite ways at once never deadlock.
+ */
+export async function moveTopicRoomCounts({ from, to }: { from: string | null; to: string | null }, tx: Tx): Promise<void> {
+  if (from === to) return;
+  const changes = [
+    ...(from ? [{ id: from, delta: -1 }] : []),
+    ...(to ? [{ id: to, delta: 1 }] : []),
+  ].sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const { id, delta } of changes) {
+    await tx.$executeRaw`UPDATE "Topic" SET "roomCount" = "roomCount" + ${delta}::int WHERE id = ${id}`;
+  }
+}
+
+/**
+ * Sets every topic's roomCount from the rooms themselves: the repair for rows written around
+ * lib/db/rooms.ts (bulk imports, the benchmark's seed, hand-made SQL). Returns how many topics
+ * were wrong.
+ */
+export async function recountTopicRooms(tx?: Tx): Promise<number> {
+  return (tx ?? db).$executeRaw`
+    UPDATE "Topic" t SET "roomCount" = c.n
+    FROM (SELECT tt.id, count(r.id)::int AS n FROM "Topic" tt LEFT JOIN "Room" r ON r."topicId" = tt.id GROUP BY tt.id) c
+    WHERE c.id = t.id AND t."roomCount" <> c.n`;
+}
+
+/** Every room, as the sum of the topics' counts (every room has a topic): 1,000 rows, not 100,000. */
+export async function countAllRooms(): Promise<number> {
+  const [row] = await db.$queryRaw<Array<{ n: number }>>`SELECT coalesce(sum("roomCount"), 0)::int AS n FROM "Topic"`;
+  return row?.n ?? 0;
 }
 
 /** Topics with their room counts, busiest first; `q` filters by substring. */
 export async function listTopics({ q, take = 200 }: { q?: string; take?: number } = {}): Promise<TopicWithCount[]> {
-  const rows = await db.topic.findMany({
+  return db.topic.findMany({
     where: q ? { name: { contains: q, mode: "insensitive" } } : undefined,
-    select: { name: true, slug: true, _count: { select: { rooms: true } } },
-    orderBy: [{ rooms: { _count: "desc" } }, { name: "asc" }],
+    select: withCount,
+    orderBy: [{ roomCount: "desc" }, { name: "asc" }],
     take,
   });
-  return rows.map((r) => ({ name: r.name, slug: r.slug, roomCount: r._count.rooms }));
+}
+
+/**
+ * The busiest `take` topics and the number of all rooms, in one query: what the home page's
+ * sidebar shows ("All rooms" and each topic) on every request.
+ */
+export async function listTopicsWithTotal({ take }: { take: number }): Promise<{ topics: TopicWithCount[]; total: number }> {
+  const rows = await db.$queryRaw<Array<TopicWithCount & { total: number }>>`
+    SELECT name, slug, "roomCount", (SELECT coalesce(sum("roomCount"), 0)::int FROM "Topic") AS total
+    FROM "Topic" ORDER BY "roomCount" DESC, name ASC LIMIT ${take}`;
+  const total = rows[0]?.total ?? (await countAllRooms());
+  return { topics: rows.map(({ name, slug, roomCount }) => ({ name, slug, roomCount })), total };
 }
 
 /** Names starting with (or containing) what someone is typing, for the topic field. */
@@ -46,13 +110,12 @@ export async function suggestTopics({ prefix, take = 8 }: { prefix: string; take
   const rows = await db.topic.findMany({
     where: { name: { contains: prefix.trim(), mode: "insensitive" } },
     select: { name: true },
-    orderBy: [{ rooms: { _count: "desc" } }, { name: "asc" }],
+    orderBy: [{ roomCount: "desc" }, { name: "asc" }],
     take,
   });
   return rows.map((r) => r.name);
 }
 
 export async function findTopic({ slug }: { slug: string }): Promise<TopicWithCount | null> {
-  const row = await db.topic.findUnique({ where: { slug }, select: { name: true, slug: true, _count: { select: { rooms: true } } } });
-  return row ? { name: row.name, slug: row.slug, roomCount: row._count.rooms } : null;
+  return db.topic.findUnique({ where: { slug }, select: withCount });
 }

@@ -1,7 +1,7 @@
 // User queries. Emails and usernames are stored lower-case, so lookups compare lower-case.
 import "server-only";
 import { db } from "./client";
-import type { Prisma, Role } from "./generated/prisma/client";
+import type { Role } from "./generated/prisma/client";
 
 /** What the session and guards need about the person signed in. */
 export interface SessionUser {
@@ -17,21 +17,20 @@ export interface SessionUser {
   avatarUrl: string | null;
 }
 
-const sessionUserSelect = {
-  id: true,
-  email: true,
-  username: true,
-  name: true,
-  role: true,
-  emailVerifiedAt: true,
-  sessionVersion: true,
-  deactivatedAt: true,
-  passwordHash: true,
-  image: true,
-  avatar: { select: { updatedAt: true } },
-} satisfies Prisma.UserSelect;
-
-type SessionUserRow = Prisma.UserGetPayload<{ select: typeof sessionUserSelect }>;
+/** The columns findSessionUser reads (one statement, see there). */
+interface SessionUserRow {
+  id: string;
+  email: string;
+  username: string;
+  name: string;
+  role: Role;
+  emailVerifiedAt: Date | null;
+  sessionVersion: number;
+  deactivatedAt: Date | null;
+  passwordHash: string | null;
+  image: string | null;
+  avatar: { updatedAt: Date } | null;
+}
 
 /** The avatar to show: an upload (served by /api/avatars), else the provider's picture. */
 export function avatarUrlOf(user: { id: string; image: string | null; avatar: { updatedAt: Date } | null }): string | null {
@@ -54,9 +53,20 @@ function toSessionUser(row: SessionUserRow): SessionUser {
   };
 }
 
+/**
+ * Runs on every signed-in request, so it is one statement: the Prisma select with the avatar
+ * relation would take two round trips (and compile the query each time).
+ */
 export async function findSessionUser({ id }: { id: string }): Promise<SessionUser | null> {
-  const row = await db.user.findUnique({ where: { id }, select: sessionUserSelect });
-  return row ? toSessionUser(row) : null;
+  const rows = await db.$queryRaw<(Omit<SessionUserRow, "avatar"> & { avatarUpdatedAt: Date | null })[]>`
+    SELECT u.id, u.email, u.username, u.name, u.role::text AS role, u."emailVerifiedAt", u."sessionVersion",
+           u."deactivatedAt", u."passwordHash", u.image, a."updatedAt" AS "avatarUpdatedAt"
+    FROM "User" u LEFT JOIN "Avatar" a ON a."userId" = u.id
+    WHERE u.id = ${id}`;
+  const row = rows[0];
+  if (!row) return null;
+  const { avatarUpdatedAt, ...user } = row;
+  return toSessionUser({ ...user, avatar: avatarUpdatedAt ? { updatedAt: avatarUpdatedAt } : null });
 }
 
 /** For sign-in: by email (if it has an @) or username, with the password hash. */

@@ -1,46 +1,57 @@
-// The live-event contract (../shared/DESIGN.md): event names and payload shapes on a room's
-// presence channel. The server publishes through these functions only.
+// The live-event contract (../shared/DESIGN.md): the server publishes room and member events
+// through these functions only. Names and payload schemas live in ./event-schemas.ts, which the
+// browser shares; this module triggers, so it is server-only.
 import "server-only";
-import { z } from "zod";
-import { roomChannel } from "./channels";
+import { roomChannel, userChannel } from "./channels";
 import { triggerEvent } from "./server";
 import { REALTIME_LIMITS } from "./limits";
+import {
+  ROOM_EVENTS,
+  USER_EVENTS,
+  type MessageDeletedEvent,
+  type ModerationRestrictedEvent,
+  type RoomDeletedEvent,
+  type RoomUpdatedEvent,
+} from "./event-schemas";
 import type { ChatMessage, MessageEvent } from "../chat/message-payload";
 
-export const ROOM_EVENTS = {
-  messageCreated: "message:created",
-  messageUpdated: "message:updated",
-  messageDeleted: "message:deleted",
-  roomUpdated: "room:updated",
-  roomDeleted: "room:deleted",
-} as const;
-
-export const roomDeletedSchema = z.object({ roomId: z.string(), slug: z.string() });
-export type RoomDeletedEvent = z.infer<typeof roomDeletedSchema>;
-
-export const messageDeletedSchema = z.object({ roomId: z.string(), messageId: z.number().int().positive() });
-export type MessageDeletedEvent = z.infer<typeof messageDeletedSchema>;
-
-export const roomUpdatedSchema = z.object({ roomId: z.string(), slug: z.string(), name: z.string(), description: z.string(), topic: z.object({ name: z.string(), slug: z.string() }) });
-export type RoomUpdatedEvent = z.infer<typeof roomUpdatedSchema>;
+export {
+  messageDeletedSchema,
+  moderationRestrictedSchema,
+  ROOM_EVENTS,
+  roomDeletedSchema,
+  roomUpdatedSchema,
+  USER_EVENTS,
+  type MessageDeletedEvent,
+  type ModerationRestrictedEvent,
+  type RoomDeletedEvent,
+  type RoomUpdatedEvent,
+} from "./event-schemas";
 
 /**
- * Tells everyone in the room. The database change has already happened: a realtime failure is
+ * Triggers on `channel`. The database change has already happened: a realtime failure is
  * logged, not thrown, and clients find the truth when they next load.
  */
-async function publish(roomId: string, event: string, payload: unknown): Promise<void> {
+async function publishTo(channel: string, event: string, payload: unknown): Promise<void> {
   try {
-    await triggerEvent(roomChannel(roomId), event, payload);
+    await triggerEvent(channel, event, payload);
   } catch (error) {
-    console.error(`[realtime] ${event} for room ${roomId} not delivered:`, error instanceof Error ? error.message : error);
+    console.error(`[realtime] ${event} on ${channel} not delivered:`, error instanceof Error ? error.message : error);
   }
 }
+
+/** Tells everyone in the room. */
+const publish = (roomId: string, event: string, payload: unknown) => publishTo(roomChannel(roomId), event, payload);
 
 export const publishRoomDeleted = (event: RoomDeletedEvent) => publish(event.roomId, ROOM_EVENTS.roomDeleted, event);
 export const publishRoomUpdated = (event: RoomUpdatedEvent) => publish(event.roomId, ROOM_EVENTS.roomUpdated, event);
 
 /** A soft-deleted message: clients blank it in place (its id keeps its spot in the history). */
 export const publishMessageDeleted = (event: MessageDeletedEvent) => publish(event.roomId, ROOM_EVENTS.messageDeleted, event);
+
+/** Tells one member (all their tabs) what now keeps them from posting in a room, if anything. */
+export const publishModerationRestricted = (userId: string, event: ModerationRestrictedEvent) =>
+  publishTo(userChannel(userId), USER_EVENTS.moderationRestricted, event);
 
 // Chat messages (lib/chat/messages.ts). `message:created` and `message:updated` carry the whole
 // ChatMessage, or a MessageRef when that would pass the 10 KB event limit (the client then loads

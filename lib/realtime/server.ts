@@ -1,14 +1,28 @@
 // The server's side of the realtime pipe: triggers events through the `pusher` SDK and signs
 // channel subscriptions. Server-only: it holds the app secret.
 import "server-only";
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
 import Pusher from "pusher";
 import { serverRealtimeConfig } from "./config";
 import { REALTIME_LIMITS } from "./limits";
 
 const globalForPusher = globalThis as unknown as { roomfulPusher?: Pusher };
 
+function createPusher(): Pusher {
+  const config = serverRealtimeConfig();
+  // Every message is a trigger: reuse connections instead of a TCP (and TLS) handshake each
+  // time where the server allows it (Pusher Channels does; soketi 1.6 answers every API request
+  // with "Connection: close", so there each trigger still connects). Said explicitly rather than
+  // left to Node's global agent, whose defaults have changed between versions. Idle sockets
+  // close after 4 s, before a server's idle timeout could close one we are about to reuse.
+  const options = { keepAlive: true, timeout: 4_000, scheduling: "lifo" } as const;
+  const agent = config.useTLS ? new HttpsAgent(options) : new HttpAgent(options);
+  return new Pusher({ ...config, timeout: 5_000, agent });
+}
+
 export function pusher(): Pusher {
-  globalForPusher.roomfulPusher ??= new Pusher({ ...serverRealtimeConfig(), timeout: 5_000 });
+  globalForPusher.roomfulPusher ??= createPusher();
   return globalForPusher.roomfulPusher;
 }
 

@@ -4,16 +4,30 @@ import { createHash } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { DEV_DEFAULTS } from "../../lib/env";
 import { withDatabase } from "../../lib/db/connection";
+import type { ChildService } from "./child-service";
 import { assertDatabaseReachable } from "./database";
 import { startLocalStack, type LocalStack, type StackPorts } from "./local-stack";
 import { freePort } from "./ports";
+import { startSoketi } from "./soketi";
 
 export interface TestStack {
   stack: LocalStack;
   ports: StackPorts;
   /** The server's maintenance database; test databases are created beside it. */
   serverUrl: string;
+  /** Present with `controlSoketi`: stops and starts the realtime server on the same port. */
+  soketi?: SoketiControl;
+}
+
+/** The test run's soketi, for specs about losing the realtime server for a while. */
+export interface SoketiControl {
+  running(): boolean;
+  /** Stops it (connected clients see the connection drop). */
+  stop(): Promise<void>;
+  /** Starts it again on the same port, with the same app, limits and webhooks. */
+  start(): Promise<void>;
 }
 
 /**
@@ -30,8 +44,15 @@ function testDataDir(name: string): { dir: string; throwaway: boolean } {
   return { dir: shared, throwaway: false };
 }
 
-/** `webhookUrl`: where soketi posts presence webhooks (the browser tests' app). */
-export async function startTestStack(name: "test" | "e2e", options: { webhookUrl?: string } = {}): Promise<TestStack> {
+/**
+ * `webhookUrl`: where soketi posts presence webhooks (the browser tests' app).
+ * `controlSoketi`: start soketi here rather than in the local stack, and return `soketi` to stop
+ * and restart it; the stack's env and stop() cover it just the same.
+ */
+export async function startTestStack(
+  name: "test" | "e2e",
+  options: { webhookUrl?: string; controlSoketi?: boolean } = {},
+): Promise<TestStack> {
   const { dir: dataDir, throwaway } = testDataDir(name);
   const external = process.env.TEST_DATABASE_URL;
   const ports: StackPorts = {
@@ -41,9 +62,13 @@ export async function startTestStack(name: "test" | "e2e", options: { webhookUrl
     smtp: await freePort(),
     mailWeb: await freePort(),
   };
-  // Only TEST_DATABASE_URL is honoured: the developer's own services stay untouched.
+  // Only TEST_DATABASE_URL is honoured: the developer's own services stay untouched. With
+  // controlSoketi the realtime credentials are given, so the local stack leaves soketi to us.
+  const realtime = options.controlSoketi
+    ? { PUSHER_APP_ID: DEV_DEFAULTS.PUSHER_APP_ID, PUSHER_KEY: DEV_DEFAULTS.PUSHER_KEY, PUSHER_SECRET: DEV_DEFAULTS.PUSHER_SECRET }
+    : {};
   const stack = await startLocalStack({
-    env: external ? { DATABASE_URL: external } : {},
+    env: { ...(external ? { DATABASE_URL: external } : {}), ...realtime },
     dataDir,
     ports,
     databaseName: "postgres",
@@ -57,10 +82,56 @@ export async function startTestStack(name: "test" | "e2e", options: { webhookUrl
     await stack.stop();
     throw error;
   }
+  let soketi: SoketiControl | undefined;
+  if (options.controlSoketi) {
+    try {
+      soketi = await startControlledSoketi({ port: ports.soketi, clusterPort: ports.soketiCluster, configDir: dataDir, webhookUrl: options.webhookUrl });
+    } catch (error) {
+      await stack.stop();
+      throw error;
+    }
+    Object.assign(stack.env, {
+      PUSHER_APP_ID: DEV_DEFAULTS.PUSHER_APP_ID,
+      PUSHER_KEY: DEV_DEFAULTS.PUSHER_KEY,
+      PUSHER_SECRET: DEV_DEFAULTS.PUSHER_SECRET,
+      PUSHER_HOST: "127.0.0.1",
+      PUSHER_PORT: String(ports.soketi),
+      PUSHER_USE_TLS: "false",
+    });
+  }
   const stop = stack.stop;
   stack.stop = async () => {
+    await soketi?.stop();
     await stop();
     if (throwaway) rmSync(dataDir, { recursive: true, force: true });
   };
-  return { stack, ports, serverUrl };
+  return { stack, ports, serverUrl, soketi };
+}
+
+/** soketi with the local stack's settings, which can be stopped and started again on its port. */
+async function startControlledSoketi(options: { port: number; clusterPort: number; configDir: string; webhookUrl?: string }): Promise<SoketiControl> {
+  const launch = () =>
+    startSoketi({
+      ...options,
+      appId: DEV_DEFAULTS.PUSHER_APP_ID,
+      key: DEV_DEFAULTS.PUSHER_KEY,
+      secret: DEV_DEFAULTS.PUSHER_SECRET,
+    });
+  let service: ChildService | null = await launch();
+  // One change at a time: a start while a stop runs waits for it.
+  let busy: Promise<void> = Promise.resolve();
+  const serial = (work: () => Promise<void>) => (busy = busy.then(work, work));
+  return {
+    running: () => service !== null,
+    stop: () =>
+      serial(async () => {
+        const current = service;
+        service = null;
+        await current?.stop();
+      }),
+    start: () =>
+      serial(async () => {
+        service ??= await launch();
+      }),
+  };
 }

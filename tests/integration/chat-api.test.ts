@@ -201,6 +201,58 @@ describe("sendMessage: storing", () => {
     expect((await db.room.findUniqueOrThrow({ where: { id: room.id } })).participantCount).toBe(2);
   });
 
+  it("answers exactly what history later reads (times, author, avatar), and counts the sender once", async () => {
+    const room = await newRoom();
+    await db.avatar.create({ data: { userId: bob.id, mimeType: "image/png", data: Buffer.from([1, 2, 3]) } });
+    try {
+      const started = Date.now();
+      const first = await send(bob, room.slug, "first");
+      const second = await send(bob, room.slug, "second");
+      expect(first.message.author?.avatarUrl).toMatch(new RegExp(`^/api/avatars/${bob.id}\\?v=\\d+$`));
+      expect(Math.abs(Date.parse(first.message.createdAt) - started)).toBeLessThan(5_000);
+      const page = await listHistory({ slug: room.slug, query: {} });
+      expect(page.messages).toEqual([first.message, second.message]);
+
+      const after = await db.room.findUniqueOrThrow({ where: { id: room.id } });
+      expect(after.participantCount).toBe(2);
+      expect(after.lastActivityAt.toISOString()).toBe(second.message.createdAt);
+      const participant = await db.participant.findUniqueOrThrow({ where: { roomId_userId: { roomId: room.id, userId: bob.id } } });
+      expect(participant.lastReadMessageId).toBe(second.message.id);
+    } finally {
+      await db.avatar.delete({ where: { userId: bob.id } });
+    }
+  });
+
+  it("keeps the participant count exact when many members post their first messages at once", async () => {
+    const room = await newRoom();
+    const crowd = await Promise.all(Array.from({ length: 8 }, (_, i) => member(`crowd${roomCounter}x${i}`)));
+    const results = await Promise.all(crowd.flatMap((m) => [1, 2, 3].map((n) => send(m, room.slug, `${m.username} ${n}`))));
+    expect(results.every((r) => r.created)).toBe(true);
+    const stored = await db.room.findUniqueOrThrow({ where: { id: room.id } });
+    expect(stored.participantCount).toBe(1 + crowd.length);
+    expect(await db.participant.count({ where: { roomId: room.id } })).toBe(1 + crowd.length);
+    const newest = Math.max(...results.map((r) => r.message.id));
+    expect(stored.lastActivityAt.getTime()).toBe(Math.max(...results.map((r) => Date.parse(r.message.createdAt))));
+    for (const m of crowd) {
+      const own = results.filter((r) => r.message.author?.id === m.id).map((r) => r.message.id);
+      const participant = await db.participant.findUniqueOrThrow({ where: { roomId_userId: { roomId: room.id, userId: m.id } } });
+      expect(participant.lastReadMessageId).toBe(Math.max(...own));
+      expect(participant.lastReadMessageId).toBeLessThanOrEqual(newest);
+    }
+  });
+
+  it("takes the session lookup as a promise: the same refusals, and a failing lookup is the error", async () => {
+    const room = await newRoom();
+    expect((await sendMessage({ actor: Promise.resolve(alice), slug: room.slug, input: { body: "hi", clientKey: randomUUID() } })).created).toBe(true);
+    expect((await refusal(sendMessage({ actor: Promise.resolve(null), slug: room.slug, input: { body: "hi", clientKey: randomUUID() } }))).status).toBe(401);
+    expect((await refusal(sendMessage({ actor: Promise.resolve(alice), slug: "no-such-room", input: { body: "hi", clientKey: randomUUID() } }))).status).toBe(404);
+    // Bad input is refused first, and the session lookup's failure does not go unhandled.
+    expect((await refusal(sendMessage({ actor: Promise.reject(new Error("database down")), slug: room.slug, input: { body: "" } }))).status).toBe(400);
+    await expect(sendMessage({ actor: Promise.reject(new Error("database down")), slug: room.slug, input: { body: "hi", clientKey: randomUUID() } })).rejects.toThrow(
+      "database down",
+    );
+  });
+
   it("stores one row when the same send arrives several times at once", async () => {
     const room = await newRoom();
     const clientKey = randomUUID();
@@ -247,8 +299,10 @@ describe("sendMessage: rate limit", () => {
     // Someone else in the room, and the same member in another room, are not limited.
     expect((await send(bob, room.slug, "hi")).created).toBe(true);
     expect((await send(alice, other.slug, "hi")).created).toBe(true);
-    // A retry of a stored message is answered without counting.
-    expect((await send(alice, room.slug, "message 3", { clientKey: keys[3] })).created).toBe(false);
+    // A retry of a stored message is still answered over the limit: only new messages wait.
+    const retry = await send(alice, room.slug, "message 3", { clientKey: keys[3] });
+    expect([retry.created, retry.message.body]).toEqual([false, "message 3"]);
+    expect(await db.message.count({ where: { roomId: room.id, authorId: alice.id } })).toBe(10);
   });
 });
 
@@ -257,7 +311,8 @@ describe("sendMessage: live", () => {
     const room = await newRoom();
     const sender = await listen(alice, room.id);
     const receiver = await listen(bob, room.id);
-    const { message } = await send(alice, room.slug, "Live *hello*", { socketId: sender.socketId });
+    const { message, delivered } = await send(alice, room.slug, "Live *hello*", { socketId: sender.socketId });
+    expect(await delivered).toBe(true);
     const received = await eventually(() => receiver.events.find((e) => e.event === "message:created"));
     expect(received.data).toEqual(message);
     await settle();
@@ -280,9 +335,11 @@ describe("sendMessage: live", () => {
     holder.roomfulPusher = new Pusher({ ...serverRealtimeConfig(), port: String(await freePort()), timeout: 2_000 });
     const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     try {
-      const { message, created } = await send(alice, room.slug, "stored anyway");
+      const { message, created, delivered } = await send(alice, room.slug, "stored anyway");
       expect(created).toBe(true);
       expect(await db.message.findUnique({ where: { id: message.id } })).toMatchObject({ body: "stored anyway" });
+      // The answer does not wait for the realtime server; its outcome comes after, logged.
+      expect(await delivered).toBe(false);
       expect(logged).toHaveBeenCalledWith(expect.stringContaining(`message:created ${message.id}`), expect.anything());
     } finally {
       holder.roomfulPusher = real;

@@ -1,6 +1,7 @@
 // The home feed's state lives in its URL (?q, ?topic, ?sort, ?cursor, ?limit), so every view can
 // be shared and the back button works. This reads it (with the same zod schema as GET /api/rooms)
 // and writes links to neighbouring states, leaving defaults out so URLs stay short.
+import type { RoomTotal } from "@/lib/db/rooms";
 import { roomSearchSchema, type RoomSort } from "@/lib/validation/rooms";
 
 export const DEFAULT_PAGE_SIZE = 24;
@@ -48,4 +49,15 @@ export function feedHref({ q, topic, sort, cursor, limit }: Partial<FeedState>):
   if (cursor) params.set("cursor", cursor);
   const query = params.toString();
   return query ? `/?${query}` : "/";
+}
+
+/**
+ * The feed's "N rooms" line: "1 room", "1,234 rooms in Rust", "12 rooms matching “x”". A search
+ * stops counting at ROOM_COUNT_CAP, shown as "1,000+ rooms".
+ */
+export function countLabel({ total, capped }: RoomTotal, feed: Pick<FeedState, "q">, topicName?: string): string {
+  let label = `${total.toLocaleString("en-US")}${capped ? "+" : ""} ${total === 1 && !capped ? "room" : "rooms"}`;
+  if (feed.q) label += ` matching “${feed.q}”`;
+  if (topicName) label += ` in ${topicName}`;
+  return label;
 }

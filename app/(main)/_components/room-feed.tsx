@@ -1,23 +1,17 @@
 import Link from "next/link";
-import { countRooms, searchRooms } from "@/lib/db/rooms";
 import type { TopicWithCount } from "@/lib/db/topics";
+import { feedTotal, loadFeedPage } from "./feed-data";
 import { NoRooms, PastTheEnd, SearchTooLong, UnknownTopic } from "./feed-empty";
-import { feedHref, type FeedParams } from "./feed-url";
+import { countLabel, feedHref, type FeedParams } from "./feed-url";
 import { RoomCard } from "./room-card";
 import { ROOM_GRID } from "./room-list-skeleton";
 import { SortControl } from "./sort-control";
+import { UnreadTotalSync } from "./unread-total-sync";
 
 export interface RoomFeedProps {
   feed: FeedParams;
   /** The filtered topic: undefined without a filter, null when the slug names no topic. */
   topic: TopicWithCount | null | undefined;
-}
-
-function countLabel(total: number, feed: FeedParams, topic: TopicWithCount | undefined): string {
-  let label = `${total.toLocaleString("en-US")} ${total === 1 ? "room" : "rooms"}`;
-  if (feed.q) label += ` matching “${feed.q}”`;
-  if (topic) label += ` in ${topic.name}`;
-  return label;
 }
 
 const linkClasses =
@@ -29,19 +23,20 @@ export async function RoomFeed({ feed, topic }: RoomFeedProps) {
   if (feed.topic && !topic) return <UnknownTopic slug={feed.topic} q={feed.q} />;
 
   const filter = { q: feed.q || undefined, topicSlug: topic?.slug };
-  const [page, total] = await Promise.all([
-    searchRooms({ ...filter, sort: feed.sort, cursor: feed.cursor, limit: feed.limit }),
-    countRooms(filter),
+  const [{ page, extras }, total] = await Promise.all([
+    loadFeedPage({ ...filter, sort: feed.sort, cursor: feed.cursor, limit: feed.limit }),
+    feedTotal({ q: filter.q, topic: topic ?? undefined }),
   ]);
   const hasFilter = Boolean(feed.q || topic);
 
   return (
     <>
+      {extras.unreadTotal === null ? null : <UnreadTotalSync total={extras.unreadTotal} />}
       <div className="mb-4 flex flex-wrap items-center justify-between gap-x-4 gap-y-3">
         <div className="flex min-w-0 items-baseline gap-3">
           {/* Polite live region: after typing in the search box, a screen reader hears the new count. */}
           <p data-testid="room-count" aria-live="polite" className="min-w-0 text-sm font-medium break-words text-ink-muted">
-            {countLabel(total, feed, topic ?? undefined)}
+            {countLabel(total, feed, topic?.name)}
           </p>
           {hasFilter ? (
             <Link
@@ -56,7 +51,7 @@ export async function RoomFeed({ feed, topic }: RoomFeedProps) {
       </div>
 
       {page.rooms.length === 0 ? (
-        feed.cursor && total > 0 ? (
+        feed.cursor && total.total > 0 ? (
           <PastTheEnd feed={feed} />
         ) : (
           <NoRooms feed={feed} topicName={topic?.name} />
@@ -65,7 +60,7 @@ export async function RoomFeed({ feed, topic }: RoomFeedProps) {
         <ul data-testid="room-list" className={ROOM_GRID}>
           {page.rooms.map((room) => (
             <li key={room.id}>
-              <RoomCard room={room} query={feed.q} sort={feed.sort} />
+              <RoomCard room={room} query={feed.q} sort={feed.sort} online={extras.online[room.id] ?? 0} unread={extras.unread[room.id] ?? 0} />
             </li>
           ))}
         </ul>

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { z } from "zod";
-import { Highlight } from "@/components/highlight";
 import { buttonClasses } from "@/components/ui/button";
 import { listTopics } from "@/lib/db/topics";
 import { SEARCH_QUERY_MAX } from "@/lib/validation/rooms";
 import { TopicSearch } from "./_components/topic-search";
+import { TopicTiles } from "./_components/topic-tiles";
 
 export const dynamic = "force-dynamic";
 
@@ -95,32 +95,7 @@ async function TopicGrid({ q }: { q: string }) {
           </div>
         </div>
       ) : (
-        <ul data-testid="topic-list" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-          {topics.map((topic) => (
-            <li key={topic.slug}>
-              <Link
-                href={`/?topic=${encodeURIComponent(topic.slug)}`}
-                data-testid="topic-tile"
-                className="group flex h-full items-center justify-between gap-3 rounded-xl border border-line bg-surface px-4 py-3.5 shadow-sm transition hover:border-accent/40 hover:shadow-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
-              >
-                <span className="flex min-w-0 items-center gap-3">
-                  <span
-                    aria-hidden="true"
-                    className="flex size-9 shrink-0 items-center justify-center rounded-lg bg-accent-soft text-sm font-bold text-accent-ink uppercase"
-                  >
-                    {Array.from(topic.name)[0] ?? "#"}
-                  </span>
-                  <span className="min-w-0 font-semibold break-words text-ink group-hover:text-accent-ink">
-                    <Highlight text={topic.name} query={q} />
-                  </span>
-                </span>
-                <span className="shrink-0 text-sm text-ink-muted tabular-nums">
-                  {topic.roomCount.toLocaleString("en-US")} {topic.roomCount === 1 ? "room" : "rooms"}
-                </span>
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <TopicTiles topics={topics.map((t) => ({ name: t.name, slug: t.slug, roomCount: t.roomCount }))} query={q || undefined} />
       )}
     </>
   );

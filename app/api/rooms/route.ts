@@ -1,5 +1,7 @@
 // GET /api/rooms: the home feed as JSON. Takes the page's own parameters (q, topic, sort, cursor,
-// limit, parsed by the same zod schema) and answers { rooms, nextCursor, total }. Public data.
+// limit, parsed by the same zod schema) and answers { rooms, nextCursor, total, totalIsCapped }.
+// A search counts at most ROOM_COUNT_CAP rooms: then total is that cap and totalIsCapped is true.
+// Public data.
 import { NextResponse, type NextRequest } from "next/server";
 import { countRooms, searchRooms } from "@/lib/db/rooms";
 import { findTopic } from "@/lib/db/topics";
@@ -32,8 +34,8 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
     if (topic && !(await findTopic({ slug: topic }))) throw notFound("topic", `There is no topic “${topic}”.`);
 
     const filter = { q: q || undefined, topicSlug: topic };
-    const [page, total] = await Promise.all([searchRooms({ ...filter, sort, cursor, limit }), countRooms(filter)]);
-    return NextResponse.json({ rooms: page.rooms.map(roomJson), nextCursor: page.nextCursor, total });
+    const [page, { total, capped }] = await Promise.all([searchRooms({ ...filter, sort, cursor, limit }), countRooms(filter)]);
+    return NextResponse.json({ rooms: page.rooms.map(roomJson), nextCursor: page.nextCursor, total, totalIsCapped: capped });
   } catch (error) {
     return errorResponse(error);
   }

@@ -10,6 +10,9 @@ import { startNext } from "../../../scripts/stack/next-server";
 import { assertPortFree, StackError } from "../../../scripts/stack/ports";
 import { startTestStack } from "../../../scripts/stack/test-stack";
 
+/** The bench app's NEXTAUTH_SECRET: a benchmark signs its own session cookies with it. */
+export const BENCH_NEXTAUTH_SECRET = "bench-secret-bench-secret-bench-secret";
+
 export interface BenchApp {
   baseUrl: string;
   databaseUrl: string;
@@ -64,7 +67,7 @@ export async function startBenchApp(options: BenchAppOptions): Promise<BenchApp>
       ...stack.env,
       DATABASE_URL: databaseUrl,
       APP_URL: baseUrl,
-      NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret",
+      NEXTAUTH_SECRET: BENCH_NEXTAUTH_SECRET,
       NEXT_DIST_DIR: options.distDir,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",

@@ -1,13 +1,18 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
-import { getCurrentUser } from "@/lib/auth/session";
-import { findRoomWithLatestMessages, ROOM_PAGE_MESSAGES } from "@/lib/db/messages";
+import { cache, Suspense } from "react";
+import { RoomPeople } from "@/components/presence/room-people";
+import { listStaffIds } from "@/lib/db/admin-members";
+import { getCurrentUser, hasRole } from "@/lib/auth/session";
+import type { MemberRestriction } from "@/lib/chat/client/posting-restriction";
+import type { HistoryEntry } from "@/lib/chat/message-payload";
+import { findPostingState } from "@/lib/db/admin-restrictions";
+import { findRoomWithLatestMessages, type RoomMessage } from "@/lib/db/messages";
 import { isParticipant } from "@/lib/db/participants";
+import { renderMessageHtml } from "@/lib/messages/markdown";
 import { canManageRoom } from "@/lib/rooms/permissions";
-import { MessageList } from "./_components/message-list";
-import { RoomHeader, type RoomViewer } from "./_components/room-header";
+import type { RoomViewer } from "./_components/room-header";
+import { RoomChat, type ChatViewer, type RoomPosting } from "./_components/room-chat";
 
 export const dynamic = "force-dynamic";
 
@@ -27,49 +32,108 @@ export async function generateMetadata({ params }: RoomPageProps): Promise<Metad
   return { title: room.name, description: room.description || `A Roomful room about ${room.topic.name}.` };
 }
 
+/**
+ * The same shapes the API sends (lib/chat/message-payload.ts), with the same rendering
+ * (renderMessageHtml), so the server's HTML and the browser's state are one thing.
+ */
+function toHistoryEntry(message: RoomMessage, roomId: string): HistoryEntry {
+  if (message.deleted) return { id: message.id, deleted: true };
+  return {
+    id: message.id,
+    roomId,
+    body: message.body,
+    html: renderMessageHtml(message.body),
+    createdAt: message.createdAt.toISOString(),
+    editedAt: message.editedAt?.toISOString() ?? null,
+    author: message.author,
+  };
+}
+
+/**
+ * The room's lock and the viewer's own ban or mute in force now (lib/moderation/posting.ts's
+ * rule, kept apart: the page shows the lock to everyone and must know a mute still holds when
+ * the room is unlocked). The browser words and times them in its own time zone.
+ */
+async function postingOf(roomId: string, userId: string | null): Promise<RoomPosting> {
+  const state = await findPostingState({ roomId, userId });
+  const ban = state?.restrictions.find((r) => r.kind === "BAN");
+  const mute = state?.restrictions.find((r) => r.kind === "MUTE" && r.until !== null);
+  const restriction: MemberRestriction | null = ban
+    ? { kind: "banned", until: ban.until?.toISOString() ?? null, reason: ban.reason }
+    : mute?.until
+      ? { kind: "muted", until: mute.until.toISOString(), reason: mute.reason }
+      : null;
+  return { locked: Boolean(state?.room.lockedAt), restriction };
+}
+
+function PeopleSkeleton() {
+  return (
+    <div aria-hidden="true" className="space-y-3 p-4">
+      <div className="h-4 w-24 animate-pulse rounded bg-sunken" />
+      {[0, 1, 2].map((i) => (
+        <div key={i} className="flex items-center gap-2">
+          <div className="size-8 animate-pulse rounded-full bg-sunken" />
+          <div className="h-3 w-28 animate-pulse rounded bg-sunken" />
+        </div>
+      ))}
+    </div>
+  );
+}
+
 export default async function RoomPage({ params }: RoomPageProps) {
   // No loading boundary above this: an unknown slug answers with a real 404.
   const [room, user] = await Promise.all([roomOf((await params).slug), getCurrentUser()]);
   if (!room) notFound();
   const hostId = room.host?.id ?? null;
+  const canManage = canManageRoom(user, { hostId });
+  // Moderators (not hosts) may mute and ban in any room: they get Moderate on members' messages.
+  const moderator = user !== null && !user.deactivated && hasRole(user, "MODERATOR");
+  const [posting, staffIds] = await Promise.all([postingOf(room.id, user?.id ?? null), moderator ? listStaffIds() : Promise.resolve([])]);
   const viewer: RoomViewer = {
     signedIn: user !== null,
     joined: user !== null && (await isParticipant({ roomId: room.id, userId: user.id })),
     isHost: user !== null && hostId === user.id,
-    canManage: canManageRoom(user, { hostId }),
+    canManage,
   };
+  const member: ChatViewer | null = user
+    ? {
+        id: user.id,
+        username: user.username,
+        name: user.name,
+        avatarUrl: user.avatarUrl,
+        emailVerified: user.emailVerified && !user.deactivated,
+        canModerate: canManage,
+        canRestrict: moderator,
+      }
+    : null;
 
   return (
-    <div className="mx-auto max-w-4xl px-4 pt-6 pb-16 sm:px-6 sm:pt-10">
-      <Link
-        href="/"
-        className="mb-4 inline-flex items-center gap-1 rounded text-sm font-medium text-ink-muted transition hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
-      >
-        <span aria-hidden="true">←</span> All rooms
-      </Link>
-      <RoomHeader room={room} viewer={viewer} />
-
-      <section aria-labelledby="conversation-heading" className="mt-6 overflow-hidden rounded-2xl border border-line bg-surface shadow-sm">
-        <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-line px-4 py-3 sm:px-6">
-          <h2 id="conversation-heading" className="text-sm font-semibold text-ink">
-            Conversation
-          </h2>
-          {room.hasOlder ? <p className="text-xs text-ink-subtle">Showing the latest {ROOM_PAGE_MESSAGES} messages</p> : null}
-        </div>
-        {room.messages.length > 0 ? (
-          <MessageList messages={room.messages} />
-        ) : (
-          <div data-testid="messages-empty" className="flex flex-col items-center px-6 py-14 text-center">
-            <span aria-hidden="true" className="flex size-12 items-center justify-center rounded-full bg-accent-soft text-accent-ink">
-              <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" className="size-6">
-                <path d="M5 6.5A2.5 2.5 0 0 1 7.5 4h9A2.5 2.5 0 0 1 19 6.5v7a2.5 2.5 0 0 1-2.5 2.5H12l-4 3.5V16h-.5A2.5 2.5 0 0 1 5 13.5z" />
-              </svg>
-            </span>
-            <p className="mt-4 font-semibold text-ink">No messages yet</p>
-            <p className="mt-1 max-w-sm text-sm text-ink-muted">When people start talking here, their messages show up in this space.</p>
-          </div>
-        )}
-      </section>
-    </div>
+    <RoomChat
+      // A new room is a new conversation: no state carries over between rooms.
+      key={room.id}
+      room={{
+        id: room.id,
+        slug: room.slug,
+        name: room.name,
+        description: room.description,
+        topic: room.topic,
+        host: room.host ? { username: room.host.username, name: room.host.name, avatarUrl: room.host.avatarUrl } : null,
+        participantCount: room.participantCount,
+        createdAt: room.createdAt.toISOString(),
+      }}
+      viewer={viewer}
+      member={member}
+      posting={posting}
+      staffIds={staffIds}
+      initialEntries={room.messages.map((message) => toHistoryEntry(message, room.id))}
+      initialHasOlder={room.hasOlder}
+      // eslint-disable-next-line react-hooks/purity -- the render's own clock, handed to the browser so both render the same times.
+      renderedAt={Date.now()}
+      people={
+        <Suspense fallback={<PeopleSkeleton />}>
+          <RoomPeople roomId={room.id} viewerId={user?.id ?? null} />
+        </Suspense>
+      }
+    />
   );
 }

@@ -1,7 +1,12 @@
+"use client";
+// The room's header above the conversation: name, topic and the viewer's controls on one row;
+// description, host, participants and opening date below (folded away on phones behind "About",
+// so the conversation keeps the screen). Name, description, topic and the "Locked" chip follow
+// `room:updated` live, so the page hands them in from its client state.
 import Link from "next/link";
+import { useId, useState } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { buttonClasses } from "@/components/ui/button";
-import type { RoomWithMessages } from "@/lib/db/messages";
 import { DeleteRoomButton, MembershipButton } from "./room-actions";
 
 /** What the person looking at the room may do there (worked out by the page). */
@@ -14,12 +19,28 @@ export interface RoomViewer {
   canManage: boolean;
 }
 
-export interface RoomHeaderProps {
-  room: Pick<RoomWithMessages, "slug" | "name" | "description" | "topic" | "host" | "participantCount" | "createdAt">;
-  viewer: RoomViewer;
+export interface RoomHeaderRoom {
+  slug: string;
+  name: string;
+  description: string;
+  topic: { name: string; slug: string };
+  host: { username: string; name: string; avatarUrl: string | null } | null;
+  participantCount: number;
+  /** ISO 8601. */
+  createdAt: string;
 }
 
-const openedOn = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric" });
+export interface RoomHeaderProps {
+  room: RoomHeaderRoom;
+  viewer: RoomViewer;
+  /** The room is gone: its controls are removed. */
+  deleted?: boolean;
+  /** Locked by a moderator: read-only for everyone. */
+  locked?: boolean;
+}
+
+// UTC, so the server's HTML and the browser's first render agree.
+const openedOn = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
 const focusRing = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring";
 
 function PencilIcon() {
@@ -47,8 +68,8 @@ function RoomControls({ room, viewer }: RoomHeaderProps) {
           <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="size-4">
             <path d="M10 2.5l2.2 4.6 5 .7-3.6 3.5.9 5-4.5-2.4-4.5 2.4.9-5L2.8 7.8l5-.7z" />
           </svg>
-          <span aria-hidden="true" className="sm:hidden">Your room</span>
-          <span className="max-sm:sr-only">You host this room</span>
+          <span aria-hidden="true" className="md:hidden">Your room</span>
+          <span className="max-md:sr-only">You host this room</span>
         </span>
       ) : (
         <MembershipButton slug={room.slug} joined={viewer.joined} />
@@ -66,58 +87,106 @@ function RoomControls({ room, viewer }: RoomHeaderProps) {
   );
 }
 
-export function RoomHeader({ room, viewer }: RoomHeaderProps) {
+export function RoomHeader({ room, viewer, deleted = false, locked = false }: RoomHeaderProps) {
+  const [aboutOpen, setAboutOpen] = useState(false);
+  const aboutId = useId();
   const participants = `${room.participantCount} ${room.participantCount === 1 ? "participant" : "participants"}`;
-  return (
-    <header data-testid="room-header" className="rounded-2xl border border-line bg-surface p-5 shadow-sm sm:p-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <Link
-          href={{ pathname: "/", query: { q: room.topic.name } }}
-          data-testid="room-topic"
-          className={`inline-flex max-w-full items-center truncate rounded-full bg-accent-soft px-2.5 py-1 text-xs font-medium text-accent-ink ring-1 ring-accent/15 transition ring-inset hover:bg-accent/15 ${focusRing}`}
-        >
-          <span className="truncate">{room.topic.name}</span>
-        </Link>
-        <RoomControls room={room} viewer={viewer} />
-      </div>
-      <h1 className="mt-3 text-2xl font-bold tracking-tight break-words text-ink sm:text-3xl">{room.name}</h1>
-      {room.description ? (
-        <p data-testid="room-description" className="mt-2 max-w-3xl text-[0.9375rem] leading-relaxed whitespace-pre-line break-words text-ink-muted">
-          {room.description}
-        </p>
-      ) : (
-        <p className="mt-2 text-sm text-ink-subtle italic">No description yet.</p>
-      )}
 
-      <div className="mt-5 flex flex-wrap items-center gap-x-6 gap-y-3 border-t border-line pt-4 text-sm">
-        <div data-testid="room-host" className="flex min-w-0 items-center gap-2">
-          {room.host ? (
-            <>
-              <span className="text-ink-subtle">Hosted by</span>
-              <Link href={`/u/${room.host.username}`} className={`-m-1 flex min-w-0 items-center gap-2 rounded-lg p-1 font-medium text-ink transition hover:text-accent-ink ${focusRing}`}>
-                <Avatar name={room.host.name} image={room.host.avatarUrl} size="sm" />
-                <span className="truncate">@{room.host.username}</span>
-              </Link>
-            </>
-          ) : (
-            <span className="flex items-center gap-2 text-ink-subtle">
-              <span aria-hidden="true" className="size-6 rounded-full border border-dashed border-line-strong" />
-              No host
+  return (
+    <header data-testid="room-header" className="shrink-0 border-b border-line bg-surface px-4 py-3 sm:rounded-2xl sm:border sm:px-5 sm:shadow-sm">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <div className="flex min-w-0 flex-1 basis-64 items-center gap-2">
+          <Link
+            href="/"
+            aria-label="All rooms"
+            title="All rooms"
+            className={`-ml-1.5 flex size-8 shrink-0 items-center justify-center rounded-lg text-ink-muted transition hover:bg-sunken hover:text-ink ${focusRing}`}
+          >
+            <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-5">
+              <path d="M12.5 4.5 7 10l5.5 5.5" />
+            </svg>
+          </Link>
+          <h1 className="min-w-0 truncate text-lg font-bold tracking-tight text-ink sm:text-xl" title={room.name}>
+            {room.name}
+          </h1>
+          <Link
+            href={{ pathname: "/", query: { q: room.topic.name } }}
+            data-testid="room-topic"
+            className={`inline-flex max-w-40 shrink-0 items-center truncate rounded-full bg-accent-soft px-2.5 py-0.5 text-xs font-medium text-accent-ink ring-1 ring-accent/15 transition ring-inset hover:bg-accent/15 max-[419px]:hidden ${focusRing}`}
+          >
+            <span className="truncate">{room.topic.name}</span>
+          </Link>
+          {locked && !deleted ? (
+            <span
+              data-testid="room-locked-chip"
+              title="Locked by a moderator: read-only, nobody can post."
+              className="inline-flex shrink-0 items-center gap-1 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300/60 ring-inset dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-800"
+            >
+              <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-3.5">
+                <rect x="4" y="8.5" width="12" height="8.5" rx="2" />
+                <path d="M6.75 8.5V6.25a3.25 3.25 0 0 1 6.5 0V8.5" />
+              </svg>
+              Locked
             </span>
-          )}
+          ) : null}
+          <button
+            type="button"
+            aria-expanded={aboutOpen}
+            aria-controls={aboutId}
+            onClick={() => setAboutOpen((open) => !open)}
+            className={`-mr-1 ml-auto inline-flex h-8 shrink-0 items-center gap-0.5 rounded-lg px-1.5 text-sm font-medium text-ink-muted hover:bg-sunken hover:text-ink sm:hidden ${focusRing}`}
+          >
+            About
+            <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" aria-hidden="true" className={`size-4 transition ${aboutOpen ? "rotate-180" : ""}`}>
+              <path d="m5.5 8 4.5 4.5L14.5 8" />
+            </svg>
+          </button>
         </div>
-        <span data-testid="room-participants" className="text-ink-muted">
-          {participants}
-        </span>
-        <span className="text-ink-muted">
-          Opened <time dateTime={room.createdAt.toISOString()}>{openedOn.format(room.createdAt)}</time>
-        </span>
+        {deleted ? null : <RoomControls room={room} viewer={viewer} />}
       </div>
-      {viewer.isHost ? (
-        <p data-testid="host-note" className="mt-3 text-xs text-pretty text-ink-subtle">
-          Hosts can’t leave their own room: it needs someone to run it. To close it for everyone, delete it.
-        </p>
-      ) : null}
+
+      {/* Always shown from sm up; on phones only when "About" is open. */}
+      <div id={aboutId} className={`mt-2 sm:block ${aboutOpen ? "" : "max-sm:hidden"}`}>
+        {room.description ? (
+          <p
+            data-testid="room-description"
+            title={room.description}
+            className={`max-w-4xl text-sm leading-relaxed whitespace-pre-line break-words text-ink-muted ${aboutOpen ? "" : "sm:line-clamp-2"}`}
+          >
+            {room.description}
+          </p>
+        ) : (
+          <p className="text-sm text-ink-subtle italic">No description yet.</p>
+        )}
+        <div className="mt-2 flex flex-wrap items-center gap-x-5 gap-y-1 text-xs text-ink-muted">
+          <span className="inline-flex items-center gap-1 rounded-full bg-accent-soft px-2 py-0.5 font-medium text-accent-ink min-[420px]:hidden">{room.topic.name}</span>
+          <div data-testid="room-host" className="flex min-w-0 items-center gap-1.5">
+            {room.host ? (
+              <>
+                <span className="text-ink-subtle">Hosted by</span>
+                <Link href={`/u/${room.host.username}`} className={`-m-0.5 flex min-w-0 items-center gap-1.5 rounded-md p-0.5 font-medium text-ink transition hover:text-accent-ink ${focusRing}`}>
+                  <Avatar name={room.host.name} image={room.host.avatarUrl} size="xs" />
+                  <span className="truncate">@{room.host.username}</span>
+                </Link>
+              </>
+            ) : (
+              <span className="flex items-center gap-1.5 text-ink-subtle">
+                <span aria-hidden="true" className="size-5 rounded-full border border-dashed border-line-strong" />
+                No host
+              </span>
+            )}
+          </div>
+          <span data-testid="room-participants">{participants}</span>
+          <span>
+            Opened <time dateTime={room.createdAt}>{openedOn.format(new Date(room.createdAt))}</time>
+          </span>
+          {viewer.isHost && !deleted ? (
+            <span data-testid="host-note" className="text-pretty text-ink-subtle">
+              Hosts can’t leave their own room: it needs someone to run it. To close it for everyone, delete it.
+            </span>
+          ) : null}
+        </div>
+      </div>
     </header>
   );
 }

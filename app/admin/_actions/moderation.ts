@@ -1,0 +1,30 @@
+"use server";
+// In-room moderation (components/moderation/moderate-member-dialog.tsx calls these from the room
+// page): a member's current mute/ban in a room, mute, unmute, ban, unban. Guarded and audited
+// like every admin action (lib/admin/server-actions.ts).
+import { adminCallAction } from "@/lib/admin/server-actions";
+
+export interface RoomMemberRef {
+  roomSlug: string;
+  userId: string;
+}
+
+export async function memberRestrictionsAction(input: RoomMemberRef) {
+  return adminCallAction("room.restrictions", input, { revalidate: false });
+}
+
+export async function muteMemberAction(input: RoomMemberRef & { minutes: number; reason: string }) {
+  return adminCallAction("room.mute", input);
+}
+
+export async function unmuteMemberAction(input: RoomMemberRef) {
+  return adminCallAction("room.unmute", input);
+}
+
+export async function banMemberAction(input: RoomMemberRef & { reason: string }) {
+  return adminCallAction("room.ban", input);
+}
+
+export async function unbanMemberAction(input: RoomMemberRef) {
+  return adminCallAction("room.unban", input);
+}

@@ -1,0 +1,102 @@
+import Link from "next/link";
+import { AdminActionForm } from "@/components/admin/action-form";
+import { CursorPager, EmptyState, Field, FilterForm, hrefWith, inputClass, linkClass, PageHeader, Timestamp } from "@/components/admin/admin-ui";
+import { requireAdminPage } from "@/lib/admin/guard";
+import { excerpt } from "@/lib/admin/audit";
+import { findMemberIdByUsername } from "@/lib/db/admin-members";
+import { listAdminMessages } from "@/lib/db/admin-messages";
+import { findRoomBySlugForAdmin } from "@/lib/db/admin-rooms";
+import { adminMessageListSchema } from "@/lib/validation/admin";
+import { deleteAllMessagesAction, deleteMessageAction } from "./actions";
+
+export const metadata = { title: "Messages" };
+
+const PATH = "/admin/messages";
+
+export default async function AdminMessagesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireAdminPage("messages");
+  const params = adminMessageListSchema.parse(await searchParams);
+  const [page, member, room] = await Promise.all([
+    listAdminMessages({ roomSlug: params.room || undefined, username: params.member || undefined, q: params.q || undefined, before: params.before, after: params.after }),
+    params.member ? findMemberIdByUsername({ username: params.member }) : null,
+    params.room ? findRoomBySlugForAdmin({ slug: params.room }) : null,
+  ]);
+  const keep = { room: params.room, member: params.member, q: params.q };
+  const filtered = Boolean(params.room || params.member || params.q);
+  const first = page.messages[0];
+  const last = page.messages.at(-1);
+
+  return (
+    <div>
+      <PageHeader title="Messages" description="The latest messages in every room. Deleting one removes it from the room at once." />
+      <FilterForm label="Filter messages" clearHref={filtered ? PATH : undefined}>
+        <Field label="Room address" className="sm:w-48">
+          <input type="search" name="room" defaultValue={params.room} placeholder="python-help" className={inputClass} />
+        </Field>
+        <Field label="Member" className="sm:w-48">
+          <input type="search" name="member" defaultValue={params.member} placeholder="@username" className={inputClass} />
+        </Field>
+        <Field label="Text" className="sm:flex-1">
+          <input type="search" name="q" defaultValue={params.q} placeholder="Words in the message" className={inputClass} />
+        </Field>
+      </FilterForm>
+
+      {member && page.messages.length > 0 ? (
+        <div className="mb-4 flex flex-col gap-3 rounded-xl border border-rose-200 bg-rose-50/60 p-4 sm:flex-row sm:items-center sm:justify-between dark:border-rose-900 dark:bg-rose-950/30">
+          <p className="text-sm text-ink">
+            Spam clean-up: delete every message by <span className="font-semibold">@{member.username}</span>
+            {room ? ` in “${room.name}”` : " in every room"}.
+          </p>
+          <AdminActionForm
+            action={deleteAllMessagesAction}
+            hidden={{ userId: member.id, roomId: room?.id ?? "" }}
+            label={`Delete all messages by @${member.username}`}
+            submitLabel="Delete all their messages"
+            pendingLabel="Deleting…"
+            variant="danger"
+            data-testid="delete-all-messages-form"
+            confirm={{ title: `Delete all of @${member.username}’s messages${room ? ` in “${room.name}”` : ""}?`, description: "They disappear from the rooms at once. This cannot be undone." }}
+          />
+        </div>
+      ) : null}
+
+      {page.messages.length === 0 ? (
+        <EmptyState>{filtered ? "No message matches." : "Nobody has written anything yet."}</EmptyState>
+      ) : (
+        <ul className="divide-y divide-line rounded-xl border border-line bg-surface" data-testid="admin-messages">
+          {page.messages.map((m) => (
+            <li key={m.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-start sm:justify-between" data-testid="admin-message" data-message-id={m.id}>
+              <div className="min-w-0">
+                <p className="text-sm break-words whitespace-pre-line text-ink">{excerpt(m.body, 400)}</p>
+                <p className="mt-1 text-xs text-ink-subtle">
+                  {m.author ? (
+                    <Link href={hrefWith(PATH, keep, { member: m.author.username })} className={linkClass}>
+                      @{m.author.username}
+                    </Link>
+                  ) : (
+                    "Anonymous User"
+                  )}{" "}
+                  in{" "}
+                  <Link href={hrefWith(PATH, keep, { room: m.room.slug })} className={linkClass}>
+                    {m.room.name}
+                  </Link>{" "}
+                  · <Timestamp date={m.createdAt} />
+                  {m.editedAt ? " · edited" : ""}
+                </p>
+              </div>
+              <AdminActionForm
+                action={deleteMessageAction}
+                hidden={{ id: String(m.id) }}
+                label={`Delete message ${m.id}`}
+                submitLabel="Delete"
+                pendingLabel="Deleting…"
+                confirm={{ title: "Delete this message?", description: "It disappears from the room at once." }}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+      <CursorPager newerHref={page.hasNewer && first ? hrefWith(PATH, keep, { after: first.id }) : null} olderHref={page.hasOlder && last ? hrefWith(PATH, keep, { before: last.id }) : null} />
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Badge, linkClass, PageHeader, Section, Timestamp } from "@/components/admin/admin-ui";
+import { AdminActionForm } from "@/components/admin/action-form";
+import { AdminRoomForm } from "@/components/admin/room-form";
+import { LiftRestrictionButton } from "@/components/moderation/lift-restriction-button";
+import { requireAdminPage } from "@/lib/admin/guard";
+import { findAdminRoom } from "@/lib/db/admin-rooms";
+import { entityIdSchema, REASON_MAX } from "@/lib/validation/admin";
+import { deleteRoomAction, lockRoomAction, previewRoomSlugAction, reassignHostAction, unlockRoomAction, updateRoomAction } from "../actions";
+
+export const metadata = { title: "Edit room" };
+
+export default async function AdminRoomPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireAdminPage("roomEdit");
+  const id = entityIdSchema.safeParse((await params).id);
+  const room = id.success ? await findAdminRoom({ id: id.data }) : null;
+  if (!room) notFound();
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={room.name}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <Link href={`/rooms/${room.slug}`} className={linkClass}>
+              /rooms/{room.slug}
+            </Link>
+            <span>· {room.messageCount.toLocaleString("en-US")} messages · {room.participantCount} people</span>
+            {room.lockedAt ? <Badge tone="warning">Locked</Badge> : null}
+          </span>
+        }
+      />
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
+        <Section title="Details">
+          <AdminRoomForm
+            mode="edit"
+            roomId={room.id}
+            action={updateRoomAction}
+            preview={previewRoomSlugAction}
+            values={{ name: room.name, slug: room.slug, topic: room.topic.name, description: room.description }}
+            cancelHref="/admin/rooms"
+          />
+        </Section>
+        <div className="space-y-6">
+          <Section title="Host" description={room.host ? <>Hosted by <Link className={linkClass} href={`/admin/members/${room.host.username}`}>@{room.host.username}</Link>.</> : "Nobody hosts this room (the host deleted their account)."}>
+            <AdminActionForm
+              action={reassignHostAction}
+              hidden={{ id: room.id }}
+              label="Reassign host"
+              submitLabel="Make host"
+              pendingLabel="Saving…"
+              data-testid="reassign-host-form"
+              fields={[{ name: "username", label: "New host", placeholder: "@username" }]}
+            />
+          </Section>
+          <Section
+            title={room.lockedAt ? "Locked" : "Lock"}
+            description={
+              room.lockedAt ? (
+                <>
+                  Read-only since <Timestamp date={room.lockedAt} />
+                  {room.lockedBy ? ` (by @${room.lockedBy.username})` : ""}. Nobody can post.
+                </>
+              ) : (
+                "A locked room stays readable but nobody can post in it."
+              )
+            }
+          >
+            {room.lockedAt ? (
+              <AdminActionForm action={unlockRoomAction} hidden={{ id: room.id }} label="Unlock room" submitLabel="Unlock" pendingLabel="Unlocking…" data-testid="unlock-form" />
+            ) : (
+              <AdminActionForm
+                action={lockRoomAction}
+                hidden={{ id: room.id }}
+                label="Lock room"
+                submitLabel="Lock room"
+                pendingLabel="Locking…"
+                data-testid="lock-form"
+                fields={[{ name: "reason", label: "Reason (optional)", maxLength: REASON_MAX }]}
+              />
+            )}
+          </Section>
+          <Section title="Muted and banned here">
+            {room.restrictions.length === 0 ? (
+              <p className="text-sm text-ink-muted">Nobody.</p>
+            ) : (
+              <ul className="divide-y divide-line" data-testid="room-restrictions">
+                {room.restrictions.map((r) => (
+                  <li key={r.id} className="flex items-center justify-between gap-3 py-2">
+                    <div className="min-w-0 text-sm">
+                      <Link href={`/admin/members/${r.user.username}`} className={linkClass}>
+                        @{r.user.username}
+                      </Link>{" "}
+                      <Badge tone={r.kind === "BAN" ? "danger" : "warning"}>{r.kind === "BAN" ? "Banned" : "Muted"}</Badge>
+                      <p className="text-ink-muted">
+                        {r.until ? (
+                          <>
+                            until <Timestamp date={r.until} />
+                          </>
+                        ) : (
+                          "until lifted"
+                        )}
+                        {r.reason ? `: ${r.reason}` : ""}
+                      </p>
+                    </div>
+                    <LiftRestrictionButton kind={r.kind} roomSlug={room.slug} user={r.user} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+          <Section title="Delete room" description="The room, its messages and its members list go for good.">
+            <AdminActionForm
+              action={deleteRoomAction}
+              hidden={{ id: room.id }}
+              label="Delete room"
+              submitLabel="Delete room"
+              pendingLabel="Deleting…"
+              variant="danger"
+              data-testid="delete-room-form"
+              confirm={{ title: `Delete “${room.name}”?`, description: `Its ${room.messageCount} messages go with it. People in the room are told at once. This cannot be undone.` }}
+            />
+          </Section>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,226 @@
+"use client";
+// One message in the conversation: avatar and name at the start of a group, the rendered markdown
+// body, "(edited)", and, on hover or keyboard focus, Edit (own messages), Delete (own, or any
+// for the room's host and moderators) and, for moderators, Moderate on other members' messages
+// (mute or ban the author in this room). Editing happens in place.
+import Link from "next/link";
+import { memo, useState } from "react";
+import { Avatar } from "@/components/ui/avatar";
+import type { ChatMessage, MessageAuthorPayload } from "@/lib/chat/message-payload";
+import { MessageEditor } from "./message-editor";
+import { exactTime, MessageTime } from "./message-time";
+import type { ChatTime } from "./use-clock";
+
+export const ANONYMOUS_NAME = "Anonymous User";
+
+/** Styles for the sanitised HTML of lib/messages/markdown.ts (p, br, strong, em, code, pre, a, a.mention). */
+export const MESSAGE_HTML_CLASSES =
+  "break-words [overflow-wrap:anywhere] [&_p+p]:mt-1.5 [&_pre+p]:mt-1.5 [&_p+pre]:mt-1.5 " +
+  "[&_a]:font-medium [&_a]:text-accent-ink [&_a]:underline [&_a]:decoration-accent/40 [&_a]:underline-offset-2 [&_a:hover]:decoration-accent " +
+  "[&_a.mention]:rounded [&_a.mention]:bg-accent-soft [&_a.mention]:px-1 [&_a.mention]:py-px [&_a.mention]:no-underline [&_a.mention:hover]:underline " +
+  "[&_code]:rounded [&_code]:bg-sunken [&_code]:px-1 [&_code]:py-0.5 [&_code]:font-mono [&_code]:text-[0.8125rem] " +
+  "[&_pre]:my-1 [&_pre]:max-w-full [&_pre]:overflow-x-auto [&_pre]:rounded-lg [&_pre]:border [&_pre]:border-line [&_pre]:bg-sunken [&_pre]:px-3 [&_pre]:py-2 " +
+  "[&_pre_code]:bg-transparent [&_pre_code]:p-0 [&_pre_code]:whitespace-pre";
+
+const focusRing = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring";
+
+/** A neutral, colourless avatar for messages whose author deleted their account. */
+export function AnonymousAvatar({ className = "size-10" }: { className?: string }) {
+  return (
+    <span
+      role="img"
+      aria-label={ANONYMOUS_NAME}
+      data-testid="anonymous-avatar"
+      className={`inline-flex shrink-0 items-center justify-center overflow-hidden rounded-full bg-sunken text-ink-subtle ring-1 ring-line-strong ring-inset ${className}`}
+    >
+      <svg viewBox="0 0 24 24" fill="currentColor" aria-hidden="true" className="size-3/5 translate-y-[8%]">
+        <circle cx="12" cy="8" r="4.25" />
+        <path d="M3.5 21.5c.9-4.6 4.2-7.25 8.5-7.25s7.6 2.65 8.5 7.25z" />
+      </svg>
+    </span>
+  );
+}
+
+export function AuthorAvatar({ author }: { author: MessageAuthorPayload | null }) {
+  return author ? <Avatar name={author.name} image={author.avatarUrl} size="lg" /> : <AnonymousAvatar />;
+}
+
+function AuthorName({ author }: { author: MessageAuthorPayload | null }) {
+  if (!author) return <span className="font-semibold text-ink-muted">{ANONYMOUS_NAME}</span>;
+  return (
+    <Link href={`/u/${author.username}`} className={`rounded-sm font-semibold text-ink hover:underline ${focusRing}`}>
+      {author.name}
+    </Link>
+  );
+}
+
+function PencilIcon() {
+  return (
+    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-4">
+      <path d="m13.5 3.5 3 3L7 16l-3.75.75L4 13l9.5-9.5zM11.5 5.5l3 3" />
+    </svg>
+  );
+}
+
+function TrashIcon() {
+  return (
+    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-4">
+      <path d="M3.5 5.5h13M8 5.5V4a1 1 0 0 1 1-1h2a1 1 0 0 1 1 1v1.5M5.5 5.5l.7 10.1A1.5 1.5 0 0 0 7.7 17h4.6a1.5 1.5 0 0 0 1.5-1.4l.7-10.1M8.5 9v4.5M11.5 9v4.5" />
+    </svg>
+  );
+}
+
+function ShieldIcon() {
+  return (
+    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-4">
+      <path d="M10 2.75 4 5v4.5c0 3.6 2.5 6.4 6 7.75 3.5-1.35 6-4.15 6-7.75V5z" />
+      <path d="m7.5 10 1.75 1.75L12.75 8.5" />
+    </svg>
+  );
+}
+
+const toolButton = `flex size-8 items-center justify-center rounded-md text-ink-muted transition hover:bg-sunken hover:text-ink ${focusRing} focus-visible:outline-offset-0`;
+
+export interface MessageItemProps {
+  message: ChatMessage;
+  groupStart: boolean;
+  time: ChatTime;
+  /** The viewer wrote it: Delete, and Edit unless `canEdit` is false. */
+  own: boolean;
+  /** The viewer may post here now (not locked, muted or banned): editing is posting. Defaults to true. */
+  canEdit?: boolean;
+  /** A moderator looking at another member's message: Moderate (mute or ban its author). */
+  canModerateAuthor?: boolean;
+  onModerate?: (author: MessageAuthorPayload) => void;
+  /** The room's host or a moderator (or the author): Delete. */
+  canDelete: boolean;
+  /** The viewer is mentioned in it: highlighted. */
+  mentionsViewer: boolean;
+  onEdit: (id: number, body: string) => Promise<void>;
+  onDelete: (message: ChatMessage) => void;
+}
+
+/** Memoised: a new message re-renders only its neighbours' rows that changed, not the whole history. */
+export const MessageItem = memo(function MessageItem({
+  message,
+  groupStart,
+  time,
+  own,
+  canEdit = true,
+  canDelete,
+  canModerateAuthor = false,
+  mentionsViewer,
+  onEdit,
+  onDelete,
+  onModerate,
+}: MessageItemProps) {
+  const [editing, setEditing] = useState(false);
+  const author = message.author;
+  const name = author?.name ?? ANONYMOUS_NAME;
+  const edited = message.editedAt !== null;
+  const moderate = canModerateAuthor && author !== null && onModerate !== undefined;
+
+  return (
+    <li
+      id={`message-${message.id}`}
+      data-testid="message"
+      data-message-id={message.id}
+      data-anchor={`m-${message.id}`}
+      data-author={author?.username ?? ""}
+      data-group-start={groupStart || undefined}
+      data-own={own || undefined}
+      data-mentions-viewer={mentionsViewer || undefined}
+      className={`group relative flex scroll-mt-4 gap-3 px-3 transition-colors target:bg-accent-soft hover:bg-sunken/60 focus-within:bg-sunken/60 sm:px-5 ${
+        groupStart ? "mt-2 pt-1.5 pb-1" : "py-0.5"
+      } ${mentionsViewer ? "bg-amber-50/70 shadow-[inset_3px_0_0_var(--color-amber-400)] dark:bg-amber-950/30" : ""} ${editing ? "bg-sunken/60" : ""}`}
+    >
+      <div className="flex w-10 shrink-0 justify-center">
+        {groupStart ? (
+          <AuthorAvatar author={author} />
+        ) : (
+          // The clock time of a grouped message, shown on hover in the avatar column (as Slack does).
+          <MessageTime
+            date={message.createdAt}
+            time={time}
+            variant="clock"
+            className="mt-1 text-[0.6875rem] leading-5 whitespace-nowrap text-ink-subtle opacity-0 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100"
+          />
+        )}
+      </div>
+      <div className="min-w-0 flex-1">
+        {groupStart ? (
+          <p className="flex flex-wrap items-baseline gap-x-2 text-sm leading-6">
+            <AuthorName author={author} />
+            {author ? <span className="text-xs text-ink-subtle max-[419px]:hidden">@{author.username}</span> : null}
+            <MessageTime date={message.createdAt} time={time} className="text-xs text-ink-subtle" />
+          </p>
+        ) : (
+          // Each message names its author for screen readers, even inside a group.
+          <span className="sr-only">{name}</span>
+        )}
+        {editing ? (
+          <MessageEditor
+            initialBody={message.body}
+            onCancel={() => setEditing(false)}
+            onSave={async (body) => {
+              await onEdit(message.id, body);
+              setEditing(false);
+            }}
+          />
+        ) : (
+          <div className="text-[0.9375rem] leading-relaxed text-ink">
+            <div
+              data-testid="message-body"
+              className={`${MESSAGE_HTML_CLASSES} ${edited ? "inline [&>p:last-child]:inline" : ""}`}
+              // Rendered and sanitised on the server (lib/messages/markdown.ts): only p, br,
+              // strong, em, code, pre and links with safe schemes and rel="noopener nofollow ugc".
+              dangerouslySetInnerHTML={{ __html: message.html }}
+            />
+            {edited ? (
+              <span data-testid="message-edited" className="ml-1.5 text-xs text-ink-subtle">
+                <span title={message.editedAt ? `Edited ${exactTime(message.editedAt, time.timeZone)}` : undefined}>(edited)</span>
+              </span>
+            ) : null}
+          </div>
+        )}
+      </div>
+      {!editing && (own || canDelete || moderate) ? (
+        <div
+          data-testid="message-actions"
+          className="absolute -top-3 right-3 z-10 flex items-center gap-0.5 rounded-lg border border-line bg-surface p-0.5 opacity-0 shadow-sm transition-opacity group-focus-within:opacity-100 group-hover:opacity-100 sm:right-5"
+        >
+          {own && canEdit ? (
+            <button type="button" aria-label="Edit message" title="Edit" className={toolButton} onClick={() => setEditing(true)}>
+              <PencilIcon />
+            </button>
+          ) : null}
+          {moderate ? (
+            <button
+              type="button"
+              aria-label={`Moderate @${author.username}`}
+              aria-haspopup="dialog"
+              title={`Moderate @${author.username} (mute or ban)`}
+              data-testid="moderate-member"
+              className={toolButton}
+              onClick={() => onModerate(author)}
+            >
+              <ShieldIcon />
+            </button>
+          ) : null}
+          {own || canDelete ? (
+            <button
+              type="button"
+              aria-label="Delete message"
+              aria-haspopup="dialog"
+              title="Delete"
+              className={`${toolButton} hover:text-rose-700 dark:hover:text-rose-300`}
+              onClick={() => onDelete(message)}
+            >
+              <TrashIcon />
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </li>
+  );
+});

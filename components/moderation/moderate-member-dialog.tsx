@@ -1,0 +1,252 @@
+"use client";
+
+// The moderator's in-room tool for one member: mute them in this room for a while (they are told
+// why and until when, and cannot post) or ban them from posting here; lift either. The room page
+// keeps one dialog and opens it from a message's Moderate button:
+//   <ModerateMemberDialog roomSlug={room.slug} user={selected} onClose={() => setSelected(null)} />
+// and ModerateMemberButton bundles a trigger with its own dialog for anywhere else.
+// The server checks the caller again (app/admin/_actions/moderation.ts → lib/admin), so showing it
+// to someone who is not a moderator only ever produces a refusal.
+import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { banMemberAction, memberRestrictionsAction, muteMemberAction, unbanMemberAction, unmuteMemberAction } from "@/app/admin/_actions/moderation";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { FieldError } from "@/components/ui/text-field";
+import { useToast } from "@/components/ui/toast";
+import { MUTE_CHOICES, REASON_MAX } from "@/lib/validation/admin";
+
+export interface ModeratedMember {
+  id: string;
+  username: string;
+  name: string;
+}
+
+export interface ModerateMemberDialogProps {
+  roomSlug: string;
+  /** The member to moderate; null keeps the dialog closed. */
+  user: ModeratedMember | null;
+  onClose: () => void;
+}
+
+interface Restrictions {
+  mute: { until: string; reason: string } | null;
+  ban: { until: string | null; reason: string } | null;
+}
+
+type ActionResult = { ok: boolean; message: string; fields?: Record<string, string> };
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMemberDialogProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const reasonRef = useRef<HTMLInputElement>(null);
+  const titleId = useId();
+  const descriptionId = useId();
+  const reasonId = useId();
+  const [current, setCurrent] = useState<Restrictions | null>(null);
+  const [error, setError] = useState<{ message: string; fields?: Record<string, string> } | null>(null);
+  const [minutes, setMinutes] = useState<number>(MUTE_CHOICES[1].minutes);
+  const [reason, setReason] = useState("");
+  const [pending, startTransition] = useTransition();
+  const { toast } = useToast();
+  const open = user !== null;
+  const latest = useRef({ pending, onClose });
+  useEffect(() => {
+    latest.current = { pending, onClose };
+  });
+
+  // A fresh form for each member: what they are under now, no leftover reason or error.
+  const [shownFor, setShownFor] = useState<string | null>(null);
+  if ((user?.id ?? null) !== shownFor) {
+    setShownFor(user?.id ?? null);
+    setCurrent(null);
+    setError(null);
+    setReason("");
+    setMinutes(MUTE_CHOICES[1].minutes);
+  }
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      dialog.showModal();
+      reasonRef.current?.focus();
+    }
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  useEffect(() => {
+    if (!user) return;
+    let stale = false;
+    void memberRestrictionsAction({ roomSlug, userId: user.id }).then((result) => {
+      if (stale) return;
+      if (result.ok && result.data) setCurrent(result.data);
+      else if (!result.ok) setError({ message: result.message });
+    });
+    return () => {
+      stale = true;
+    };
+  }, [roomSlug, user]);
+
+  const requestClose = () => {
+    if (!latest.current.pending) latest.current.onClose();
+  };
+
+  function run(action: () => Promise<ActionResult>) {
+    // Enter in the reason field submits even while a button shows it is busy: never twice.
+    if (latest.current.pending) return;
+    startTransition(async () => {
+      const result = await action();
+      if (!result.ok) {
+        setError({ message: result.message, fields: result.fields });
+        return;
+      }
+      toast({ message: result.message, tone: "success" });
+      onClose();
+    });
+  }
+
+  const ref = user ? { roomSlug, userId: user.id } : null;
+  const fieldError = error?.fields?.minutes ?? error?.fields?.reason;
+
+  return (
+    <dialog
+      ref={dialogRef}
+      aria-labelledby={titleId}
+      aria-describedby={descriptionId}
+      data-testid="moderate-member-dialog"
+      onCancel={(event) => {
+        // Escape: closed through `user`, so the dialog and the parent's state never disagree.
+        event.preventDefault();
+        requestClose();
+      }}
+      onClose={() => {
+        if (open) latest.current.onClose();
+      }}
+      className="m-auto max-h-[calc(100dvh-2rem)] w-[min(28rem,calc(100vw-2rem))] overflow-y-auto rounded-2xl border border-line bg-surface p-0 text-ink shadow-2xl shadow-black/20 backdrop:bg-slate-950/50 backdrop:backdrop-blur-[2px] dark:shadow-black/60"
+    >
+      {user && ref ? (
+        <form
+          className="space-y-5 p-5 sm:p-6"
+          onSubmit={(event) => {
+            // Enter in the reason field mutes: the everyday action.
+            event.preventDefault();
+            run(() => muteMemberAction({ ...ref, minutes, reason }));
+          }}
+        >
+          <div>
+            <h2 id={titleId} className="text-lg leading-snug font-semibold tracking-tight break-words">
+              Moderate {user.name}
+            </h2>
+            <p id={descriptionId} className="mt-1 text-sm text-ink-muted">
+              @{user.username}, in this room only. They are told why, and until when.
+            </p>
+          </div>
+
+          {error && !fieldError ? <FormAlert tone="error">{error.message}</FormAlert> : null}
+
+          {current === null && !error ? (
+            <p role="status" className="text-sm text-ink-subtle">
+              Checking their current restrictions…
+            </p>
+          ) : null}
+          {current?.ban ? (
+            <div data-testid="current-ban" className="flex items-center justify-between gap-3 rounded-lg bg-sunken px-3 py-2 text-sm">
+              <span>Banned from this room{current.ban.reason ? `: ${current.ban.reason}` : "."}</span>
+              <Button size="sm" variant="secondary" pending={pending} onClick={() => run(() => unbanMemberAction(ref))}>
+                Lift ban
+              </Button>
+            </div>
+          ) : null}
+          {current?.mute ? (
+            <div data-testid="current-mute" className="flex items-center justify-between gap-3 rounded-lg bg-sunken px-3 py-2 text-sm">
+              <span>
+                Muted until {timeFormat.format(new Date(current.mute.until))}
+                {current.mute.reason ? `: ${current.mute.reason}` : "."}
+              </span>
+              <Button size="sm" variant="secondary" pending={pending} onClick={() => run(() => unmuteMemberAction(ref))}>
+                Unmute
+              </Button>
+            </div>
+          ) : null}
+
+          <fieldset className="space-y-2">
+            <legend className="mb-1.5 text-sm font-medium">Mute for</legend>
+            <div className="grid grid-cols-2 gap-2">
+              {MUTE_CHOICES.map((choice) => (
+                <label
+                  key={choice.minutes}
+                  className="flex cursor-pointer items-center gap-2 rounded-lg border border-line px-3 py-2 text-sm has-checked:border-accent has-checked:bg-accent-soft has-focus-visible:outline-2 has-focus-visible:outline-ring"
+                >
+                  <input type="radio" name="minutes" value={choice.minutes} checked={minutes === choice.minutes} onChange={() => setMinutes(choice.minutes)} className="accent-[var(--color-accent)]" />
+                  {choice.label}
+                </label>
+              ))}
+            </div>
+            {error?.fields?.minutes ? <FieldError id={`${reasonId}-minutes`}>{error.fields.minutes}</FieldError> : null}
+          </fieldset>
+
+          <div>
+            <label htmlFor={reasonId} className="mb-1.5 block text-sm font-medium">
+              Reason <span className="font-normal text-ink-subtle">(shown to them)</span>
+            </label>
+            <input
+              ref={reasonRef}
+              id={reasonId}
+              value={reason}
+              maxLength={REASON_MAX}
+              onChange={(event) => setReason(event.currentTarget.value)}
+              placeholder="e.g. spamming"
+              aria-invalid={error?.fields?.reason ? true : undefined}
+              aria-describedby={error?.fields?.reason ? `${reasonId}-error` : undefined}
+              className="block h-11 w-full rounded-lg border border-line-strong bg-surface px-3 text-base shadow-sm focus:border-accent focus:outline-none focus-visible:ring-3 focus-visible:ring-ring/30 sm:h-10 sm:text-sm"
+            />
+            {error?.fields?.reason ? <FieldError id={`${reasonId}-error`}>{error.fields.reason}</FieldError> : null}
+          </div>
+
+          <div className="flex flex-col-reverse gap-2 border-t border-line pt-4 sm:flex-row sm:justify-end">
+            <Button variant="ghost" onClick={requestClose}>
+              Cancel
+            </Button>
+            <Button variant="danger" pending={pending} onClick={() => run(() => banMemberAction({ ...ref, reason }))} data-testid="ban-member">
+              Ban from room
+            </Button>
+            <Button type="submit" pending={pending} data-testid="mute-member">
+              Mute
+            </Button>
+          </div>
+        </form>
+      ) : null}
+    </dialog>
+  );
+}
+
+export interface ModerateMemberButtonProps {
+  roomSlug: string;
+  user: ModeratedMember;
+  /** The trigger's look; defaults to a small ghost button saying "Moderate". */
+  triggerClassName?: string;
+}
+
+/** A "Moderate" button with its own dialog, for places that show a single member. */
+export function ModerateMemberButton({ roomSlug, user, triggerClassName }: ModerateMemberButtonProps) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        aria-label={`Moderate @${user.username}`}
+        data-testid="moderate-member"
+        onClick={() => setOpen(true)}
+        className={
+          triggerClassName ??
+          "inline-flex h-8 items-center rounded-lg px-2.5 text-sm font-medium text-ink-muted transition hover:bg-sunken hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+        }
+      >
+        Moderate
+      </button>
+      <ModerateMemberDialog roomSlug={roomSlug} user={open ? user : null} onClose={() => setOpen(false)} />
+    </>
+  );
+}

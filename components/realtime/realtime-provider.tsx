@@ -1,0 +1,159 @@
+"use client";
+// One pusher-js connection per browser tab, shared by every live view (room conversation,
+// presence, typing). It connects lazily, when the first channel is acquired, and channels are
+// reference-counted so two hooks on one room share one subscription and the last to leave ends it.
+import type Pusher from "pusher-js";
+import type { Channel } from "pusher-js";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { createRealtimeClient, type ChannelAuthorizer } from "@/lib/realtime/browser-client";
+import type { PublicRealtimeConfig } from "@/lib/realtime/config";
+import { connectionStatusOf, type ConnectionStatus } from "./connection-status";
+
+interface RealtimeContextValue {
+  /** "disabled" when there is no connection to make (signed out: rooms' channels need a member). */
+  status: ConnectionStatus;
+  acquire(channelName: string): Channel | null;
+  release(channelName: string): void;
+}
+
+const RealtimeContext = createContext<RealtimeContextValue>({
+  status: "disabled",
+  acquire: () => null,
+  release: () => {},
+});
+
+/** Signs subscriptions through the app (POST /api/pusher/auth, the caller's session cookie). */
+const authorizeThroughApp: ChannelAuthorizer = async ({ socketId, channelName }) => {
+  const response = await fetch("/api/pusher/auth", {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ socket_id: socketId, channel_name: channelName }),
+    credentials: "same-origin",
+  });
+  const body = (await response.json().catch(() => ({}))) as { auth?: string; channel_data?: string; error?: { message?: string } };
+  if (!response.ok || !body.auth) throw new Error(body.error?.message ?? `channel authorization failed (${response.status})`);
+  return { auth: body.auth, channel_data: body.channel_data };
+};
+
+/**
+ * pusher-js waits out each connection attempt's timeout (15 s, doubling up to 60 s) even when the
+ * server refuses at once, so after an outage it could take a minute to notice the server is back
+ * (and to catch up). Once connected before, retry sooner: after 1, 2, 4, then every ~5 s (with
+ * jitter, so a restarted server is not hit by every client at the same moment).
+ */
+function retrySoonAfterLoss(pusher: Pusher): (state: string, wasConnected: boolean) => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let attempt = 0;
+  const waiting = () => pusher.connection.state === "connecting" || pusher.connection.state === "unavailable";
+  const schedule = () => {
+    if (timer !== undefined) return;
+    const delay = Math.min(1000 * 2 ** attempt, 5000) * (0.8 + Math.random() * 0.4);
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (!waiting() || !navigator.onLine) return;
+      attempt++;
+      // retryIn is pusher-js's own "start a fresh attempt now" (private in its types).
+      (pusher.connection as unknown as { retryIn?: (ms: number) => void }).retryIn?.(0);
+      schedule();
+    }, delay);
+  };
+  return (state, wasConnected) => {
+    if (state === "connected" || state === "disconnected" || state === "failed") {
+      clearTimeout(timer);
+      timer = undefined;
+      attempt = 0;
+    } else if (wasConnected && waiting()) {
+      schedule();
+    }
+  };
+}
+
+export interface RealtimeProviderProps {
+  /** Null turns live updates off (signed-out visitors). */
+  config: PublicRealtimeConfig | null;
+  children: ReactNode;
+}
+
+export function RealtimeProvider({ config, children }: RealtimeProviderProps) {
+  const clientRef = useRef<Pusher | null>(null);
+  const counts = useRef(new Map<string, number>());
+  const [status, setStatus] = useState<ConnectionStatus>(config ? "connecting" : "disabled");
+  const configKey = config ? JSON.stringify(config) : null;
+
+  const client = useCallback((): Pusher | null => {
+    if (!config) return null;
+    if (!clientRef.current) {
+      const pusher = createRealtimeClient(config, authorizeThroughApp);
+      let wasConnected = false;
+      const retry = retrySoonAfterLoss(pusher);
+      pusher.connection.bind("state_change", ({ current }: { current: string }) => {
+        if (current === "connected") wasConnected = true;
+        setStatus(connectionStatusOf(current, { wasConnected, online: navigator.onLine }));
+        retry(current, wasConnected);
+      });
+      clientRef.current = pusher;
+    }
+    return clientRef.current;
+    // configKey stands for config: a new object with the same values must not reconnect.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [configKey]);
+
+  // The browser knows it is offline before the socket times out; say so at once.
+  useEffect(() => {
+    if (!config) return;
+    const update = () => {
+      const pusher = clientRef.current;
+      const state = pusher?.connection.state ?? "initialized";
+      setStatus(connectionStatusOf(state, { wasConnected: true, online: navigator.onLine }));
+      // Back online: try now instead of waiting for the next retry.
+      if (navigator.onLine && pusher && state !== "connected") pusher.connect();
+    };
+    window.addEventListener("online", update);
+    window.addEventListener("offline", update);
+    return () => {
+      window.removeEventListener("online", update);
+      window.removeEventListener("offline", update);
+    };
+  }, [config]);
+
+  useEffect(
+    () => () => {
+      clientRef.current?.disconnect();
+      clientRef.current = null;
+    },
+    [configKey],
+  );
+
+  const acquire = useCallback(
+    (channelName: string): Channel | null => {
+      const pusher = client();
+      if (!pusher) return null;
+      counts.current.set(channelName, (counts.current.get(channelName) ?? 0) + 1);
+      // subscribe() returns the existing channel when already subscribed.
+      return pusher.subscribe(channelName);
+    },
+    [client],
+  );
+
+  const release = useCallback((channelName: string) => {
+    const left = (counts.current.get(channelName) ?? 0) - 1;
+    if (left > 0) {
+      counts.current.set(channelName, left);
+      return;
+    }
+    counts.current.delete(channelName);
+    clientRef.current?.unsubscribe(channelName);
+  }, []);
+
+  const value = useMemo(() => ({ status, acquire, release }), [status, acquire, release]);
+  return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
+}
+
+export function useRealtime(): RealtimeContextValue {
+  return useContext(RealtimeContext);
+}
+
+/** connected / connecting / reconnecting / offline, or disabled when live updates are off. */
+export function useConnectionStatus(): ConnectionStatus {
+  return useContext(RealtimeContext).status;
+}

@@ -1,0 +1,111 @@
+// In-room moderation: look up, set and lift a member's mute or ban in one room. Moderators and
+// admins cannot be muted or banned (they would simply lift it), nor can anyone restrict themselves.
+import "server-only";
+import { findRoomAndMember, liftRestriction, listMemberRestrictions, setRestriction } from "../../db/admin-restrictions";
+import { AppError } from "../../errors";
+import { banSchema, muteSchema, roomMemberSchema } from "../../validation/admin";
+import { formatUntil } from "../../moderation/posting";
+import { publishModerationRestricted } from "../../realtime/events";
+import { defineOperation } from "../operation";
+import type { SessionUser } from "../../db/users";
+
+export interface MemberRestrictions {
+  mute: { until: string; reason: string } | null;
+  ban: { until: string | null; reason: string } | null;
+}
+
+async function restrictable(actor: SessionUser, input: { roomSlug: string; userId: string }) {
+  const found = await findRoomAndMember(input);
+  if (found.user.id === actor.id) throw new AppError("forbidden:self", "You cannot mute or ban yourself.", 403);
+  if (found.user.role !== "MEMBER") throw new AppError("forbidden:admin_target", "Moderators and admins cannot be muted or banned.", 403);
+  return found;
+}
+
+/**
+ * Tells the member's open pages (their private channel) what holds for them in the room after
+ * the change, so a muted member's composer turns into the notice at once, and back when lifted.
+ */
+async function tellMember(roomId: string, userId: string): Promise<void> {
+  try {
+    const rows = await listMemberRestrictions({ roomId, userId });
+    const held = rows.find((r) => r.kind === "BAN") ?? rows.find((r) => r.kind === "MUTE" && r.until !== null);
+    await publishModerationRestricted(userId, {
+      roomId,
+      kind: held ? (held.kind === "BAN" ? "banned" : "muted") : "none",
+      until: held?.until?.toISOString() ?? null,
+      reason: held?.reason ?? "",
+    });
+  } catch (error) {
+    // The change is stored; their page learns it on the next refresh or refused send.
+    console.error("[moderation] could not tell the member:", error);
+  }
+}
+
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+
+export function durationLabel(minutes: number): string {
+  if (minutes % (24 * 60) === 0) return plural(minutes / (24 * 60), "day");
+  if (minutes % 60 === 0) return plural(minutes / 60, "hour");
+  return plural(minutes, "minute");
+}
+
+export const moderationOperations = {
+  "room.restrictions": defineOperation<{ roomSlug: string; userId: string }, MemberRestrictions>(roomMemberSchema, async ({ input }) => {
+    const { room, user } = await findRoomAndMember(input);
+    const rows = await listMemberRestrictions({ roomId: room.id, userId: user.id });
+    const mute = rows.find((r) => r.kind === "MUTE");
+    const ban = rows.find((r) => r.kind === "BAN");
+    return {
+      message: "",
+      data: {
+        mute: mute?.until ? { until: mute.until.toISOString(), reason: mute.reason } : null,
+        ban: ban ? { until: ban.until?.toISOString() ?? null, reason: ban.reason } : null,
+      },
+    };
+  }),
+
+  "room.mute": defineOperation(muteSchema, async ({ actor, input, audit }) => {
+    const { room, user } = await restrictable(actor, input);
+    const until = new Date(Date.now() + input.minutes * 60_000);
+    await setRestriction({
+      roomId: room.id,
+      userId: user.id,
+      kind: "MUTE",
+      until,
+      reason: input.reason,
+      byId: actor.id,
+      audit: audit({ type: "user", id: user.id, label: `@${user.username}` }, `in ${room.name} for ${durationLabel(input.minutes)}${input.reason ? `: ${input.reason}` : ""}`),
+    });
+    await tellMember(room.id, user.id);
+    return { message: `@${user.username} is muted in “${room.name}” until ${formatUntil(until)}.` };
+  }),
+
+  "room.unmute": defineOperation(roomMemberSchema, async ({ actor, input, audit }) => {
+    const { room, user } = await restrictable(actor, input);
+    const lifted = await liftRestriction({ roomId: room.id, userId: user.id, kind: "MUTE", audit: audit({ type: "user", id: user.id, label: `@${user.username}` }, `in ${room.name}`) });
+    if (lifted) await tellMember(room.id, user.id);
+    return { message: lifted ? `@${user.username} can post in “${room.name}” again.` : `@${user.username} was not muted here.` };
+  }),
+
+  "room.ban": defineOperation(banSchema, async ({ actor, input, audit }) => {
+    const { room, user } = await restrictable(actor, input);
+    await setRestriction({
+      roomId: room.id,
+      userId: user.id,
+      kind: "BAN",
+      until: null,
+      reason: input.reason,
+      byId: actor.id,
+      audit: audit({ type: "user", id: user.id, label: `@${user.username}` }, `from ${room.name}${input.reason ? `: ${input.reason}` : ""}`),
+    });
+    await tellMember(room.id, user.id);
+    return { message: `@${user.username} is banned from “${room.name}”.` };
+  }),
+
+  "room.unban": defineOperation(roomMemberSchema, async ({ actor, input, audit }) => {
+    const { room, user } = await restrictable(actor, input);
+    const lifted = await liftRestriction({ roomId: room.id, userId: user.id, kind: "BAN", audit: audit({ type: "user", id: user.id, label: `@${user.username}` }, `in ${room.name}`) });
+    if (lifted) await tellMember(room.id, user.id);
+    return { message: lifted ? `@${user.username} is no longer banned from “${room.name}”.` : `@${user.username} was not banned here.` };
+  }),
+};

@@ -1,0 +1,98 @@
+// The browser's calls to the chat API (app/api/rooms/<slug>/…). Answers are parsed with the wire
+// schemas, and refusals become a ChatApiError carrying the API's code, message and Retry-After,
+// so the UI can say exactly what went wrong.
+import { z } from "zod";
+import { chatMessageSchema, historyPageSchema, readStateSchema, type ChatMessage, type HistoryPage, type ReadState } from "../message-payload";
+
+export class ChatApiError extends Error {
+  override name = "ChatApiError";
+  constructor(
+    /** 0 when the request never got an answer (offline, server down). */
+    readonly status: number,
+    /** The API's typed code, e.g. "rate_limited:message_post", "forbidden:unverified"; "network" when unreachable. */
+    readonly code: string,
+    message: string,
+    /** Seconds to wait, from Retry-After (429s). */
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+  }
+
+  get isNetwork(): boolean {
+    return this.status === 0;
+  }
+}
+
+const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+const NETWORK_MESSAGE = "Could not reach Roomful. Check your connection.";
+
+async function request<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, credentials: "same-origin", cache: "no-store" });
+  } catch {
+    throw new ChatApiError(0, "network", NETWORK_MESSAGE);
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const parsed = errorBodySchema.safeParse(body);
+    const retryAfter = Number(response.headers.get("Retry-After"));
+    throw new ChatApiError(
+      response.status,
+      parsed.success ? parsed.data.error.code : `http_${response.status}`,
+      parsed.success ? parsed.data.error.message : `The server answered ${response.status}. Please try again.`,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    );
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ChatApiError(response.status, "invalid_response", "The server sent something unexpected. Please reload the page.");
+  return parsed.data;
+}
+
+const messagesUrl = (slug: string) => `/api/rooms/${encodeURIComponent(slug)}/messages`;
+
+function jsonInit(method: string, body: unknown, socketId?: string | null): RequestInit {
+  const headers: Record<string, string> = { "Content-Type": "application/json" };
+  // The server leaves this socket out of the fan-out: this tab already has the message.
+  if (socketId) headers["X-Socket-Id"] = socketId;
+  return { method, headers, body: JSON.stringify(body) };
+}
+
+export type HistoryCursor = { before: number } | { after: number } | Record<string, never>;
+
+/** A page of history, ascending by id: latest (no cursor), older (before) or catch-up (after). */
+export function fetchHistory(slug: string, cursor: HistoryCursor, limit = 50): Promise<HistoryPage> {
+  const params = new URLSearchParams({ limit: String(limit) });
+  if ("before" in cursor) params.set("before", String(cursor.before));
+  if ("after" in cursor) params.set("after", String(cursor.after));
+  return request(`${messagesUrl(slug)}?${params.toString()}`, { method: "GET" }, historyPageSchema);
+}
+
+/** Sends a message; a retry with the same clientKey answers with the first one, never a second. */
+export function postMessage(slug: string, input: { body: string; clientKey: string }, socketId?: string | null): Promise<ChatMessage> {
+  return request(messagesUrl(slug), jsonInit("POST", input, socketId), chatMessageSchema);
+}
+
+export function patchMessage(slug: string, id: number, body: string, socketId?: string | null): Promise<ChatMessage> {
+  return request(`${messagesUrl(slug)}/${id}`, jsonInit("PATCH", { body }, socketId), chatMessageSchema);
+}
+
+export function deleteMessage(slug: string, id: number): Promise<{ id: number }> {
+  return request(`${messagesUrl(slug)}/${id}`, { method: "DELETE" }, z.object({ id: z.number() }));
+}
+
+/** Marks the room read up to `messageId` (the latest when omitted). */
+export function markRead(slug: string, messageId?: number | null): Promise<ReadState> {
+  return request(`/api/rooms/${encodeURIComponent(slug)}/read`, jsonInit("POST", messageId ? { messageId } : {}), readStateSchema);
+}
+
+/** A UUID v4 for the idempotency key; crypto.randomUUID exists only on secure origins. */
+export function newClientKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

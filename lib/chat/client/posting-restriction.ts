@@ -1,0 +1,85 @@
+// What keeps the viewer from posting in a room, as the room page holds it: the room's lock
+// (everyone), the viewer's own ban or mute (from the server render, then live from
+// `moderation:restricted`), or a refusal the API gave a send. Pure and browser-safe: the
+// composer's notice is worded here, with `until` in the browser's own time zone (the API's
+// message names the server's zone instead: lib/moderation/posting.ts).
+
+/** The viewer's own restriction in the room (a ban outranks a mute). */
+export interface MemberRestriction {
+  kind: "muted" | "banned";
+  /** ISO 8601; null for a ban without end. */
+  until: string | null;
+  reason: string;
+}
+
+export type PostingBlock =
+  | { kind: "locked"; text: string }
+  | { kind: "muted" | "banned"; text: string; until: string | null }
+  /** The API refused a send (403) for a reason the page did not know yet: its own words. */
+  | { kind: "refused"; text: string };
+
+const formats = new Map<string, { sameDay: Intl.DateTimeFormat; time: Intl.DateTimeFormat; dayTime: Intl.DateTimeFormat }>();
+
+function formatsFor(timeZone: string | undefined) {
+  const key = timeZone ?? "";
+  let found = formats.get(key);
+  if (!found) {
+    const clock = { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short", timeZone } as const;
+    found = {
+      sameDay: new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "short" }),
+      time: new Intl.DateTimeFormat("en-GB", clock),
+      dayTime: new Intl.DateTimeFormat("en-GB", { ...clock, day: "numeric", month: "short" }),
+    };
+    formats.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * "14:30 GMT+1" today, "3 Dec, 14:30 GMT+1" on another day, in `timeZone` (undefined: the
+ * browser's own). The same wording as the server's formatUntil, so the two read alike.
+ */
+export function formatUntilLocal(until: string, now: number, timeZone: string | undefined): string {
+  const date = new Date(until);
+  const f = formatsFor(timeZone);
+  return (f.sameDay.format(date) === f.sameDay.format(new Date(now)) ? f.time : f.dayTime).format(date);
+}
+
+const withReason = (text: string, reason: string) => (reason ? `${text}: ${reason}` : `${text}.`);
+
+/** The restriction, unless it has run out by `now`. */
+export function inForce(restriction: MemberRestriction | null, now: number): MemberRestriction | null {
+  if (!restriction) return null;
+  if (restriction.until !== null && Date.parse(restriction.until) <= now) return null;
+  return restriction;
+}
+
+/**
+ * What the composer says instead of the text box, or null when the viewer may post. The lock
+ * first (it holds for everyone, and will still hold when a personal restriction ends), then a
+ * ban, then a mute, then a refusal from the API.
+ */
+export function postingBlock({
+  locked,
+  restriction,
+  refusal,
+  now,
+  timeZone,
+}: {
+  locked: boolean;
+  restriction: MemberRestriction | null;
+  refusal: string | null;
+  now: number;
+  timeZone: string | undefined;
+}): PostingBlock | null {
+  if (locked) return { kind: "locked", text: "This room is locked: nobody can post." };
+  const current = inForce(restriction, now);
+  if (current?.kind === "banned") {
+    const text = current.until ? `You are banned from this room until ${formatUntilLocal(current.until, now, timeZone)}` : "You are banned from this room";
+    return { kind: "banned", text: withReason(text, current.reason), until: current.until };
+  }
+  if (current?.kind === "muted" && current.until) {
+    return { kind: "muted", text: withReason(`You are muted in this room until ${formatUntilLocal(current.until, now, timeZone)}`, current.reason), until: current.until };
+  }
+  return refusal ? { kind: "refused", text: refusal } : null;
+}

@@ -1,0 +1,104 @@
+// The audit log: one row per moderator or admin action, written inside the transaction of the
+// change it records (pass `tx`), read newest first. There is no update or delete here on purpose.
+import "server-only";
+import { db } from "./client";
+import type { Prisma } from "./generated/prisma/client";
+
+type Tx = Prisma.TransactionClient;
+
+export const AUDIT_DETAIL_MAX = 500;
+export const AUDIT_LABEL_MAX = 200;
+
+export interface AuditEntryInput {
+  actorId: string;
+  actorUsername: string;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  targetLabel: string;
+  detail: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  actorId: string | null;
+  actorUsername: string;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  targetLabel: string;
+  detail: string;
+  createdAt: Date;
+}
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+export async function writeAuditEntry(entry: AuditEntryInput, tx?: Tx): Promise<void> {
+  await (tx ?? db).auditLog.create({
+    data: { ...entry, targetLabel: clip(entry.targetLabel, AUDIT_LABEL_MAX), detail: clip(entry.detail, AUDIT_DETAIL_MAX) },
+  });
+}
+
+export interface ListAuditInput {
+  /** Substring of the actor's username, the target's label, the detail or the action code. */
+  q?: string;
+  action?: string;
+  /** Entries older than this id (the next page). */
+  before?: number;
+  /** Entries newer than this id (the previous page). */
+  after?: number;
+  take?: number;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  /** Whether older entries exist (beyond the last one shown). */
+  hasOlder: boolean;
+  /** Whether newer entries exist (before the first one shown). */
+  hasNewer: boolean;
+}
+
+/** Escapes LIKE wildcards so that "%" and "_" match themselves. */
+const literal = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function whereOf({ q, action }: Pick<ListAuditInput, "q" | "action">): Prisma.AuditLogWhereInput {
+  const text = q?.trim();
+  return {
+    ...(action ? { action } : {}),
+    ...(text
+      ? {
+          OR: [
+            { actorUsername: { contains: literal(text.replace(/^@/, "")), mode: "insensitive" } },
+            { targetLabel: { contains: literal(text), mode: "insensitive" } },
+            { detail: { contains: literal(text), mode: "insensitive" } },
+            { action: { contains: literal(text), mode: "insensitive" } },
+          ],
+        }
+      : {}),
+  };
+}
+
+/** A page of entries, newest first, paged by id in either direction. */
+export async function listAuditEntries({ q, action, before, after, take = 50 }: ListAuditInput = {}): Promise<AuditPage> {
+  const where = whereOf({ q, action });
+  if (after !== undefined) {
+    // Going back towards the newest: read ascending from `after`, then flip.
+    const rows = await db.auditLog.findMany({ where: { ...where, id: { gt: after } }, orderBy: { id: "asc" }, take: take + 1 });
+    return { entries: rows.slice(0, take).reverse(), hasNewer: rows.length > take, hasOlder: true };
+  }
+  const rows = await db.auditLog.findMany({
+    where: { ...where, ...(before !== undefined ? { id: { lt: before } } : {}) },
+    orderBy: { id: "desc" },
+    take: take + 1,
+  });
+  return { entries: rows.slice(0, take), hasOlder: rows.length > take, hasNewer: before !== undefined };
+}
+
+export async function latestAuditEntries({ take = 8 }: { take?: number } = {}): Promise<AuditEntry[]> {
+  return db.auditLog.findMany({ orderBy: { id: "desc" }, take });
+}
+
+/** The entries about one target (a member's page shows what was done to them). */
+export async function listAuditEntriesFor({ targetType, targetId, take = 20 }: { targetType: string; targetId: string; take?: number }): Promise<AuditEntry[]> {
+  return db.auditLog.findMany({ where: { targetType, targetId }, orderBy: { id: "desc" }, take });
+}

@@ -1,0 +1,59 @@
+// The live-event contract (../shared/DESIGN.md) as data: event names and zod schemas of every
+// payload the server sends on a room's presence channel and on a member's private channel.
+// Browser-safe (zod only): lib/realtime/events.ts publishes with these, and the room page parses
+// what arrives with the same schemas, since a payload is untrusted until parsed.
+import { z } from "zod";
+import { messageEventSchema, type MessageEvent } from "../chat/message-payload";
+
+/** Events on `presence-room-<roomId>`. */
+export const ROOM_EVENTS = {
+  messageCreated: "message:created",
+  messageUpdated: "message:updated",
+  messageDeleted: "message:deleted",
+  roomUpdated: "room:updated",
+  roomDeleted: "room:deleted",
+} as const;
+
+/** Events on `private-user-<userId>`: meant for one member. */
+export const USER_EVENTS = {
+  moderationRestricted: "moderation:restricted",
+} as const;
+
+/** `message:created` / `message:updated`: the whole message, or a reference when it is too large. */
+export { messageEventSchema, type MessageEvent };
+
+export const roomDeletedSchema = z.object({ roomId: z.string(), slug: z.string() });
+export type RoomDeletedEvent = z.infer<typeof roomDeletedSchema>;
+
+/** A soft-deleted message: clients blank it in place (its id keeps its spot in the history). */
+export const messageDeletedSchema = z.object({ roomId: z.string(), messageId: z.number().int().positive() });
+export type MessageDeletedEvent = z.infer<typeof messageDeletedSchema>;
+
+export const roomUpdatedSchema = z.object({
+  roomId: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  topic: z.object({ name: z.string(), slug: z.string() }),
+  /**
+   * Read-only (lib/admin room.lock / room.unlock). Optional: the host's edit form does not know
+   * or change it, and an event without it leaves the room's lock as the client has it.
+   */
+  locked: z.boolean().optional(),
+});
+export type RoomUpdatedEvent = z.infer<typeof roomUpdatedSchema>;
+
+/**
+ * `moderation:restricted`: a moderator muted, banned, unmuted or unbanned this member in a room.
+ * It carries what holds for the member there afterwards (a ban outranks a mute; "none" when
+ * nothing is left), so the room page can show it without asking. A room's lock is not in it:
+ * that concerns everyone and comes as `room:updated`.
+ */
+export const moderationRestrictedSchema = z.object({
+  roomId: z.string(),
+  kind: z.enum(["muted", "banned", "none"]),
+  /** ISO 8601; null for a ban without end and for "none". */
+  until: z.string().nullable(),
+  reason: z.string(),
+});
+export type ModerationRestrictedEvent = z.infer<typeof moderationRestrictedSchema>;
