@@ -1,27 +1,21 @@
 // Who is calling, checked against the database on every request: a session whose version is
 // older than the user's (signed out, password changed, deactivated) counts as signed out.
 import "server-only";
-import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { findSessionUser, type SessionUser } from "../db/users";
 import { AppError, forbidden, unauthorized } from "../errors";
 import type { Role } from "../db/generated/prisma/client";
-import { authOptions } from "./options";
+import { readSessionClaims } from "./session-cookie";
 
 export type { SessionUser };
 
-interface RoomfulSession {
-  userId?: string;
-  sv?: number;
-}
-
 /** The signed-in user of this request, or null. Cached per request. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await getServerSession(authOptions())) as RoomfulSession | null;
-  if (!session?.userId || typeof session.sv !== "number") return null;
-  const user = await findSessionUser({ id: session.userId });
-  if (!user || user.deactivated || user.sessionVersion !== session.sv) return null;
+  const claims = await readSessionClaims();
+  if (!claims) return null;
+  const user = await findSessionUser({ id: claims.sub });
+  if (!user || user.deactivated || user.sessionVersion !== claims.sv) return null;
   return user;
 });
 

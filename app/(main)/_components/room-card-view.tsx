@@ -1,9 +1,6 @@
 "use client";
 
-// A room card's markup, as a client component: the server passes the card's data (and its
-// relative time, rendered there), so the page's RSC payload carries a few hundred bytes of props
-// per card instead of its whole element tree, classes and all, which the server then had to
-// serialise, parse back and inline into the HTML for every card of every page view.
+// One room card's markup, rendered by RoomCardGrid (see there for why it is a client component).
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Highlight } from "@/components/highlight";
@@ -22,7 +19,7 @@ export interface RoomCardViewData {
 export interface RoomCardViewProps {
   room: RoomCardViewData;
   query?: string;
-  /** "active 3 minutes ago" / "opened …", rendered on the server (the reader's clock may differ). */
+  /** "active 3 minutes ago" / "opened …". */
   time: ReactNode;
   online: number;
   unread: number;

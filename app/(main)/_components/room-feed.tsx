@@ -3,8 +3,8 @@ import type { TopicWithCount } from "@/lib/db/topics";
 import { feedTotal, loadFeedPage } from "./feed-data";
 import { NoRooms, PastTheEnd, SearchTooLong, UnknownTopic } from "./feed-empty";
 import { countLabel, feedHref, type FeedParams } from "./feed-url";
-import { RoomCard } from "./room-card";
-import { ROOM_GRID } from "./room-list-skeleton";
+import { roomGridCard } from "./room-card";
+import { RoomCardGrid } from "./room-card-grid";
 import { SortControl } from "./sort-control";
 import { UnreadTotalSync } from "./unread-total-sync";
 
@@ -57,13 +57,10 @@ export async function RoomFeed({ feed, topic }: RoomFeedProps) {
           <NoRooms feed={feed} topicName={topic?.name} />
         )
       ) : (
-        <ul data-testid="room-list" className={ROOM_GRID}>
-          {page.rooms.map((room) => (
-            <li key={room.id}>
-              <RoomCard room={room} query={feed.q} sort={feed.sort} online={extras.online[room.id] ?? 0} unread={extras.unread[room.id] ?? 0} />
-            </li>
-          ))}
-        </ul>
+        <RoomCardGrid
+          cards={page.rooms.map((room) => roomGridCard(room, feed.q, feed.sort, { online: extras.online[room.id], unread: extras.unread[room.id] }))}
+          query={feed.q || undefined}
+        />
       )}
 
       {feed.cursor || page.nextCursor ? (

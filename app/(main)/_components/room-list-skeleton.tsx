@@ -1,5 +1,8 @@
-/** The feed's grid: two columns on tablets, one beside the sidebars on desktops. */
-export const ROOM_GRID = "grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-1";
+"use client";
+
+// The feed's loading placeholder (a Suspense fallback). A client component only so that its markup
+// is not repeated in every page's RSC payload.
+import { ROOM_GRID } from "./room-grid";
 
 export interface RoomListSkeletonProps {
   /** How many placeholder cards to draw; four fill a screen. */

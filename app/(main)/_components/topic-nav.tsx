@@ -35,17 +35,3 @@ export async function TopicNav({ feed }: TopicNavProps) {
     </nav>
   );
 }
-
-export function TopicNavSkeleton() {
-  return (
-    <div role="status" aria-label="Loading topics" className="animate-pulse space-y-2 px-3 motion-reduce:animate-none">
-      <div className="h-3 w-16 rounded bg-line" />
-      {Array.from({ length: 8 }, (_, i) => (
-        <div key={i} className="flex items-center justify-between py-1.5">
-          <div className="h-3.5 w-24 rounded bg-line" />
-          <div className="h-4 w-6 rounded-full bg-line" />
-        </div>
-      ))}
-    </div>
-  );
-}

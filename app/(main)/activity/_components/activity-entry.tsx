@@ -1,3 +1,8 @@
+"use client";
+
+// A client component so that a list of entries travels as compact data (the item) rather than as
+// each entry's element tree in the page's RSC payload; it has no state, so it renders the same
+// on the server. The relative time is computed where it renders (see RelativeTime).
 import Link from "next/link";
 import { RelativeTime } from "@/components/relative-time";
 import { Avatar, type AvatarSize } from "@/components/ui/avatar";
