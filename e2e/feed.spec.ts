@@ -196,6 +196,34 @@ test("pagination uses real URLs: next page, first page, reload and the back butt
   for (const name of await cardNames(page)) expect(seen.has(name)).toBe(false);
 });
 
+test("show more grows the page in place through a real URL, keeping the reader's place", async ({ page }) => {
+  const more = page.getByRole("navigation", { name: "More rooms" }).getByRole("link", { name: "Show more rooms" });
+  await page.goto("/?topic=design&limit=1");
+  await expect(page.getByTestId("room-card")).toHaveCount(1);
+  await more.click();
+  await expect(page).toHaveURL(/\/\?topic=design&limit=13$/);
+  await expect(page.getByTestId("room-card")).toHaveCount(2);
+  // Both of design's rooms are here: nothing more to show or page to.
+  await expect(page.getByRole("navigation", { name: "More rooms" })).toHaveCount(0);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/\?topic=design&limit=1$/);
+  await expect(page.getByTestId("room-card")).toHaveCount(1);
+
+  // The whole feed (14 seeded rooms and more): twelve a page, then twelve more below them.
+  await page.goto("/");
+  await expect(page.getByTestId("room-card")).toHaveCount(12);
+  await expect(more).toHaveAttribute("href", "/?limit=24");
+  const firstTwelve = await cardNames(page);
+  await more.scrollIntoViewIfNeeded();
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(0);
+  await more.click();
+  await expect(page).toHaveURL(/\/\?limit=24$/);
+  await expect.poll(() => page.getByTestId("room-card").count()).toBeGreaterThan(12);
+  expect((await cardNames(page)).slice(0, 12)).toEqual(firstTwelve);
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(scrolled / 2);
+});
+
 test("the back button restores an earlier search and the field follows it", async ({ page }) => {
   await page.goto("/?q=rust");
   const search = page.getByRole("searchbox", { name: "Search rooms" });

@@ -29,6 +29,8 @@ const flag = z
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: postgresUrl,
+  /** Connections each app process keeps to PostgreSQL (a page runs several queries side by side). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1, "expected 1 or more").max(200, "expected at most 200").default(10),
   /** The public URL of the app, used in links sent by mail. */
   APP_URL: httpUrl,
   PUSHER_APP_ID: z.string().min(1),

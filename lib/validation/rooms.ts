@@ -7,6 +7,12 @@ export const ROOM_NAME_MAX = 80;
 export const ROOM_DESCRIPTION_MAX = 2000;
 export const TOPIC_NAME_MAX = 40;
 export const SEARCH_QUERY_MAX = 200;
+/**
+ * Rooms per feed page (and GET /api/rooms) unless ?limit= says otherwise. Twelve fill three
+ * screens on a phone and the desktop column; "Show more" grows the page in place. Every card
+ * rendered costs every page view server CPU, most of them below the fold.
+ */
+export const PAGE_SIZE = 12;
 export const PAGE_SIZE_MAX = 50;
 
 export const roomFormSchema = z.object({
@@ -43,7 +49,7 @@ export const roomSearchSchema = z.object({
   cursor: single.transform((v) => v || undefined),
   limit: single.transform((v) => {
     const n = Number(v);
-    return Number.isInteger(n) && n > 0 ? Math.min(n, PAGE_SIZE_MAX) : 24;
+    return Number.isInteger(n) && n > 0 ? Math.min(n, PAGE_SIZE_MAX) : PAGE_SIZE;
   }),
 });
 export type RoomSearch = z.infer<typeof roomSearchSchema>;

@@ -23,6 +23,7 @@ import { startBenchDatabase, type BenchDatabase } from "./support/bench-database
 import { bulkSeed } from "./support/bulk-seed";
 import { groupCpuMs, loadAverage } from "./support/cpu";
 import { cpuDuring, postmasterPid } from "./support/pg-cpu";
+import { PAGE_SIZE } from "../../lib/validation/rooms";
 
 const SEARCH_TARGET_P95_MS = 20;
 const HOME_TARGET_P95_MS = 150;
@@ -150,7 +151,7 @@ async function explain(databaseUrl: string, q: string): Promise<{ page: string; 
       const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, sql.values);
       return rows.map((r) => r["QUERY PLAN"]).join("\n");
     });
-  return { page: await plan(feedCardsQuery({ q }, "active", null, 24)), count: await plan(feedCountQuery({ q }, ROOM_COUNT_CAP)) };
+  return { page: await plan(feedCardsQuery({ q }, "active", null, PAGE_SIZE)), count: await plan(feedCountQuery({ q }, ROOM_COUNT_CAP)) };
 }
 
 interface PageTiming {
@@ -263,7 +264,7 @@ runMain(async () => {
     log("Timing what the home page reads…");
     const homeData = await measureHomeData(20, member);
 
-    let pages: { home: PageRun; memberHome: PageRun; search: PageRun; topics: PageRun; memberTopics: PageRun } | undefined;
+    let pages: { home: PageRun; memberHome: PageRun; more: PageRun; search: PageRun; topics: PageRun; memberTopics: PageRun } | undefined;
     const loadBefore = loadAverage();
     if (app) {
       const warmup = Math.min(30, requests);
@@ -275,6 +276,8 @@ runMain(async () => {
       const home = await measurePages(app, postmaster, times(requests, "/"), concurrency);
       log(`…and as a signed-in member (unread badges, online counts, header total)…`);
       const memberHome = await measurePages(app, postmaster, times(requests, "/"), concurrency, member.cookie);
+      log(`…and after one "Show more rooms" (/?limit=${2 * PAGE_SIZE}), as the member…`);
+      const more = await measurePages(app, postmaster, times(requests, `/?limit=${2 * PAGE_SIZE}`), concurrency, member.cookie);
       log(`Measuring ${requests} search page loads (/?q=…, the same queries), ${concurrency} at a time…`);
       const searchPaths = Array.from({ length: requests }, (_, i) => `/?q=${encodeURIComponent(QUERIES[i % QUERIES.length]?.q ?? "rust")}`);
       const search = await measurePages(app, postmaster, searchPaths, concurrency);
@@ -283,7 +286,7 @@ runMain(async () => {
       await loadMany(app.baseUrl, times(warmup, "/topics"), concurrency);
       const topics = await measurePages(app, postmaster, times(light, "/topics"), concurrency);
       const memberTopics = await measurePages(app, postmaster, times(light, "/topics"), concurrency, member.cookie);
-      pages = { home, memberHome, search, topics, memberTopics };
+      pages = { home, memberHome, more, search, topics, memberTopics };
     }
     const loadAfter = loadAverage();
 
@@ -318,7 +321,7 @@ runMain(async () => {
       `  slowest     (median, matches) ${slowest.map((r) => `"${r.q}" ${ms(median(r.both))} ${r.matches}`).join(", ")}`,
       `  target      p95 ≤ ${SEARCH_TARGET_P95_MS} ms: ${searchP95 <= SEARCH_TARGET_P95_MS ? "met" : "NOT met"} (p95 ${ms(searchP95)}; load ${loadAverage()})`,
       "",
-      `EXPLAIN (ANALYZE, BUFFERS) of the feed page query for q = "${explainQ}" (sort: most active, 24 per page):`,
+      `EXPLAIN (ANALYZE, BUFFERS) of the feed page query for q = "${explainQ}" (sort: most active, one page):`,
       plans.page.replace(/^/gm, "  "),
       "",
       `…and of its count query (stops at ROOM_COUNT_CAP + 1 matches):`,
@@ -336,6 +339,7 @@ runMain(async () => {
         `Pages on the production build (next start), ${requests} requests each (/topics: fewer), ${concurrency} concurrent`,
         ...pageLines("GET / (visitor)", pages.home),
         ...pageLines("GET / (member)", pages.memberHome),
+        ...pageLines(`GET /?limit=${2 * PAGE_SIZE} (member)`, pages.more),
         ...pageLines("GET /?q= (visitor)", pages.search),
         ...pageLines("GET /topics (visitor)", pages.topics),
         ...pageLines("GET /topics (member)", pages.memberTopics),

@@ -3,7 +3,6 @@
 // fetch their "N online" and the member's unread counts, one query each, side by side.
 import "server-only";
 import { cache } from "react";
-import { unreadTotalOf } from "@/components/site-header";
 import { getCurrentUser } from "@/lib/auth/session";
 import { unreadCounts } from "@/lib/chat/unread";
 import { countRooms, searchRooms, type RoomPage, type RoomTotal, type SearchRoomsInput } from "@/lib/db/rooms";
@@ -34,8 +33,6 @@ export interface FeedCardExtras {
   online: Record<string, number>;
   /** The signed-in member's unread messages per room (0 where none or not a participant); empty for visitors. */
   unread: Record<string, number>;
-  /** The member's unread total over all their rooms (for the header); null for visitors. */
-  unreadTotal: number | null;
 }
 
 /**
@@ -43,12 +40,10 @@ export interface FeedCardExtras {
  * query for the whole page, run side by side once the page's room ids are known.
  */
 export async function loadFeedPage(input: SearchRoomsInput): Promise<{ page: RoomPage; extras: FeedCardExtras }> {
-  // The session was read by the root layout already (cached), so this costs no query; the unread
-  // total is the header's (cached too), so a full page load reads it once.
-  const user = await getCurrentUser();
-  const [page, unreadTotal] = await Promise.all([searchRooms(input), user ? unreadTotalOf(user.id) : null]);
+  // The session was read by the root layout already (cached), so this costs no query.
+  const [page, user] = await Promise.all([searchRooms(input), getCurrentUser()]);
   const roomIds = page.rooms.map((room) => room.id);
-  if (roomIds.length === 0) return { page, extras: { online: {}, unread: {}, unreadTotal } };
+  if (roomIds.length === 0) return { page, extras: { online: {}, unread: {} } };
   const [online, unread] = await Promise.all([getOnlineCounts(roomIds), user ? unreadCounts({ userId: user.id, roomIds }) : {}]);
-  return { page, extras: { online, unread, unreadTotal } };
+  return { page, extras: { online, unread } };
 }

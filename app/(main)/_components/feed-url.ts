@@ -2,9 +2,7 @@
 // be shared and the back button works. This reads it (with the same zod schema as GET /api/rooms)
 // and writes links to neighbouring states, leaving defaults out so URLs stay short.
 import type { RoomTotal } from "@/lib/db/rooms";
-import { roomSearchSchema, type RoomSort } from "@/lib/validation/rooms";
-
-export const DEFAULT_PAGE_SIZE = 24;
+import { PAGE_SIZE, roomSearchSchema, type RoomSort } from "@/lib/validation/rooms";
 
 export interface FeedState {
   q: string;
@@ -28,7 +26,7 @@ export function readFeedParams(raw: RawSearchParams): FeedParams {
   // Only q (too long) and topic (too long to be a slug) can fail; read the rest without them.
   const qIssue = parsed.error.issues.find((issue) => issue.path[0] === "q");
   const rest = roomSearchSchema.safeParse({ ...raw, q: undefined, topic: undefined });
-  const base: FeedState = rest.success ? rest.data : { q: "", sort: "active", limit: DEFAULT_PAGE_SIZE };
+  const base: FeedState = rest.success ? rest.data : { q: "", sort: "active", limit: PAGE_SIZE };
   const rawTopic = Array.isArray(raw.topic) ? raw.topic[0] : raw.topic;
   const topicFailed = parsed.error.issues.some((issue) => issue.path[0] === "topic");
   const topic = topicFailed ? rawTopic?.trim().toLowerCase() : roomSearchSchema.shape.topic.safeParse(raw.topic).data;
@@ -45,7 +43,7 @@ export function feedHref({ q, topic, sort, cursor, limit }: Partial<FeedState>):
   if (q) params.set("q", q);
   if (topic) params.set("topic", topic);
   if (sort && sort !== "active") params.set("sort", sort);
-  if (limit && limit !== DEFAULT_PAGE_SIZE) params.set("limit", String(limit));
+  if (limit && limit !== PAGE_SIZE) params.set("limit", String(limit));
   if (cursor) params.set("cursor", cursor);
   const query = params.toString();
   return query ? `/?${query}` : "/";

@@ -1,12 +1,14 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import type { TopicWithCount } from "@/lib/db/topics";
 import { feedTotal, loadFeedPage } from "./feed-data";
+import { FeedUnreadTotal } from "./feed-unread-total";
 import { NoRooms, PastTheEnd, SearchTooLong, UnknownTopic } from "./feed-empty";
+import { PAGE_SIZE, PAGE_SIZE_MAX } from "@/lib/validation/rooms";
 import { countLabel, feedHref, type FeedParams } from "./feed-url";
 import { roomGridCard } from "./room-card";
 import { RoomCardGrid } from "./room-card-grid";
 import { SortControl } from "./sort-control";
-import { UnreadTotalSync } from "./unread-total-sync";
 
 export interface RoomFeedProps {
   feed: FeedParams;
@@ -31,7 +33,9 @@ export async function RoomFeed({ feed, topic }: RoomFeedProps) {
 
   return (
     <>
-      {extras.unreadTotal === null ? null : <UnreadTotalSync total={extras.unreadTotal} />}
+      <Suspense fallback={null}>
+        <FeedUnreadTotal />
+      </Suspense>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-x-4 gap-y-3">
         <div className="flex min-w-0 items-baseline gap-3">
           {/* Polite live region: after typing in the search box, a screen reader hears the new count. */}
@@ -72,6 +76,13 @@ export async function RoomFeed({ feed, topic }: RoomFeedProps) {
           ) : (
             <span />
           )}
+          {page.nextCursor && !feed.cursor && feed.limit < PAGE_SIZE_MAX ? (
+            // Grows this page in place (a real URL: ?limit=24, 36, …, at most PAGE_SIZE_MAX),
+            // keeping the scroll position and the focus on the link; "Next page" turns the page.
+            <Link href={feedHref({ ...feed, limit: Math.min(feed.limit + PAGE_SIZE, PAGE_SIZE_MAX) })} scroll={false} className={linkClasses}>
+              Show more rooms <span aria-hidden="true">↓</span>
+            </Link>
+          ) : null}
           {page.nextCursor ? (
             <Link href={feedHref({ ...feed, cursor: page.nextCursor })} rel="next" className={linkClasses}>
               Next page <span aria-hidden="true">→</span>

@@ -1,0 +1,20 @@
+import { unstable_rethrow } from "next/navigation";
+import { unreadTotalOf } from "@/components/site-header";
+import { getCurrentUser } from "@/lib/auth/session";
+import { UnreadTotalSync } from "./unread-total-sync";
+
+/**
+ * Sends the header the member's unread total after a client-side navigation to the feed (see
+ * UnreadTotalSync). Rendered in a <Suspense> of its own beside the cards, so the feed never waits
+ * for this query; on a full page load it shares the header's (cached per request).
+ */
+export async function FeedUnreadTotal() {
+  const user = await getCurrentUser();
+  if (!user) return null;
+  const total = await unreadTotalOf(user.id).catch((error: unknown) => {
+    unstable_rethrow(error);
+    console.error(error); // The header keeps its number; the feed still works.
+    return null;
+  });
+  return total === null ? null : <UnreadTotalSync total={total} />;
+}
