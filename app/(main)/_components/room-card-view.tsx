@@ -107,7 +107,8 @@ export function RoomCardView({ room, query, time, online, unread }: RoomCardView
         <p className="mt-1 mb-4 text-sm text-ink-subtle italic">No description yet.</p>
       )}
 
-      <div className="mt-auto flex items-center justify-between gap-3 border-t border-line pt-3 text-sm">
+      {/* Wraps rather than squeezes: the counts move under the host when both do not fit. */}
+      <div className="mt-auto flex flex-wrap items-center justify-between gap-x-3 gap-y-2 border-t border-line pt-3 text-sm">
         {room.host ? (
           <Link
             href={`/u/${room.host.username}`}
@@ -122,7 +123,8 @@ export function RoomCardView({ room, query, time, online, unread }: RoomCardView
               <span className="truncate font-medium text-ink">
                 <Highlight text={room.host.name} query={query} />
               </span>
-              <span className="shrink-0 text-ink-subtle">
+              {/* Shrinks too (long usernames on phones would run into the counts otherwise). */}
+              <span className="min-w-0 truncate text-ink-subtle">
                 <Highlight text={`@${room.host.username}`} query={query} />
               </span>
             </span>
