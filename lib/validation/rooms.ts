@@ -7,12 +7,8 @@ export const ROOM_NAME_MAX = 80;
 export const ROOM_DESCRIPTION_MAX = 2000;
 export const TOPIC_NAME_MAX = 40;
 export const SEARCH_QUERY_MAX = 200;
-/**
- * Rooms per feed page (and GET /api/rooms) unless ?limit= says otherwise. Twelve fill three
- * screens on a phone and the desktop column; "Show more" grows the page in place. Every card
- * rendered costs every page view server CPU, most of them below the fold.
- */
-export const PAGE_SIZE = 12;
+/** Rooms per feed page (and GET /api/rooms) unless ?limit= says otherwise; "Show more" adds as many. */
+export const PAGE_SIZE = 24;
 export const PAGE_SIZE_MAX = 50;
 
 export const roomFormSchema = z.object({

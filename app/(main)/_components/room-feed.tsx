@@ -77,7 +77,7 @@ export async function RoomFeed({ feed, topic }: RoomFeedProps) {
             <span />
           )}
           {page.nextCursor && !feed.cursor && feed.limit < PAGE_SIZE_MAX ? (
-            // Grows this page in place (a real URL: ?limit=24, 36, …, at most PAGE_SIZE_MAX),
+            // Grows this page in place (a real URL: ?limit=48, at most PAGE_SIZE_MAX),
             // keeping the scroll position and the focus on the link; "Next page" turns the page.
             <Link href={feedHref({ ...feed, limit: Math.min(feed.limit + PAGE_SIZE, PAGE_SIZE_MAX) })} scroll={false} className={linkClasses}>
               Show more rooms <span aria-hidden="true">↓</span>
