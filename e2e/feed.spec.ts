@@ -296,6 +296,19 @@ test("/topics searches topics and leads to the filtered feed", async ({ page }) 
   await expect(cardFor(page, "ML paper club")).toBeVisible();
 });
 
+test("/topics counts every topic and shows more of them through a real URL", async ({ page }) => {
+  await page.goto("/topics?limit=1");
+  await expect(page.getByTestId("topic-tile")).toHaveCount(1);
+  // The count is of all topics, not of the tiles shown.
+  await expect(page.getByTestId("topic-total")).toHaveText(/^([2-9]|\d{2,}|\d{1,3}(,\d{3})+) topics$/);
+  const more = page.getByRole("link", { name: "Show more topics" });
+  await more.click();
+  await expect(page).toHaveURL(/\/topics\?limit=61$/);
+  await expect.poll(() => page.getByTestId("topic-tile").count()).toBeGreaterThan(1);
+  await page.goBack();
+  await expect(page.getByTestId("topic-tile")).toHaveCount(1);
+});
+
 test("the feed works from the keyboard", async ({ page }) => {
   await page.goto("/");
   const calculus = topicLink(page, "Calculus");

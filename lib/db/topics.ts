@@ -83,14 +83,17 @@ export async function countAllRooms(): Promise<number> {
   return row?.n ?? 0;
 }
 
+const topicFilter = (q: string | undefined): Prisma.TopicWhereInput | undefined => (q ? { name: { contains: q, mode: "insensitive" } } : undefined);
+
 /** Topics with their room counts, busiest first; `q` filters by substring. */
 export async function listTopics({ q, take = 200 }: { q?: string; take?: number } = {}): Promise<TopicWithCount[]> {
-  return db.topic.findMany({
-    where: q ? { name: { contains: q, mode: "insensitive" } } : undefined,
-    select: withCount,
-    orderBy: [{ roomCount: "desc" }, { name: "asc" }],
-    take,
-  });
+  return db.topic.findMany({ where: topicFilter(q), select: withCount, orderBy: [{ roomCount: "desc" }, { name: "asc" }], take });
+}
+
+/** The first `take` topics of listTopics and how many there are in all (for "1,000 topics"). */
+export async function listTopicsPage({ q, take }: { q?: string; take: number }): Promise<{ topics: TopicWithCount[]; total: number }> {
+  const [topics, total] = await Promise.all([listTopics({ q, take }), db.topic.count({ where: topicFilter(q) })]);
+  return { topics, total };
 }
 
 /**

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deleteUserAccount } from "@/lib/db/account-deletion";
 import { db, disconnectDb } from "@/lib/db/client";
 import { countRooms, createRoom, deleteRoom, ROOM_COUNT_CAP, searchRooms, updateRoom } from "@/lib/db/rooms";
-import { countAllRooms, findTopic, listTopics, listTopicsWithTotal, recountTopicRooms, suggestTopics } from "@/lib/db/topics";
+import { countAllRooms, findTopic, listTopics, listTopicsPage, listTopicsWithTotal, recountTopicRooms, suggestTopics } from "@/lib/db/topics";
 import { createUser } from "@/lib/db/users";
 
 let host: { id: string };
@@ -115,6 +115,17 @@ describe("Topic.roomCount", () => {
     expect(listed).toEqual(sorted);
     expect(listed[0]).toMatchObject({ slug: "knitting" });
     expect(await suggestTopics({ prefix: "busy" })).toHaveLength(2);
+  });
+
+  it("pages /topics: the first topics in order and the number of all of them, searched or not", async () => {
+    const all = await db.topic.count();
+    expect(all).toBeGreaterThan(2);
+    const first = await listTopicsPage({ take: 2 });
+    expect(first).toEqual({ topics: (await listTopics()).slice(0, 2), total: all });
+    const knit = await listTopicsPage({ q: "NIT", take: 50 });
+    expect(knit.total).toBe(await db.topic.count({ where: { name: { contains: "nit", mode: "insensitive" } } }));
+    expect(knit.topics.map((t) => t.slug)).toContain("knitting");
+    expect(await listTopicsPage({ q: "no topic is called this", take: 50 })).toEqual({ topics: [], total: 0 });
   });
 
   it("gives the feed's unfiltered and topic totals, exact, without a search", async () => {

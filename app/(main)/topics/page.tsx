@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { z } from "zod";
 import { buttonClasses } from "@/components/ui/button";
-import { listTopics } from "@/lib/db/topics";
+import { listTopicsPage } from "@/lib/db/topics";
 import { SEARCH_QUERY_MAX } from "@/lib/validation/rooms";
 import { TopicSearch } from "./_components/topic-search";
 import { TopicTiles } from "./_components/topic-tiles";
@@ -25,8 +25,34 @@ const qSchema = z.preprocess(
     .pipe(z.string().max(SEARCH_QUERY_MAX, `Searches have at most ${SEARCH_QUERY_MAX} characters.`)),
 );
 
+/** Tiles on the page at first; "Show more topics" adds as many, up to TOPICS_SHOWN_MAX. */
+const TOPICS_PAGE_SIZE = 60;
+const TOPICS_SHOWN_MAX = 1000;
+
+/** ?limit=: how many tiles to show; anything that is not a positive whole number means the default. */
+const limitSchema = z.preprocess(
+  (v) => (Array.isArray(v) ? v[0] : v),
+  z
+    .string()
+    .optional()
+    .transform((v) => {
+      const n = Number(v);
+      return Number.isInteger(n) && n > 0 ? Math.min(n, TOPICS_SHOWN_MAX) : TOPICS_PAGE_SIZE;
+    }),
+);
+
+function topicsHref(q: string, limit: number): string {
+  const params = new URLSearchParams();
+  if (q) params.set("q", q);
+  if (limit !== TOPICS_PAGE_SIZE) params.set("limit", String(limit));
+  const query = params.toString();
+  return query ? `/topics?${query}` : "/topics";
+}
+
 export default async function TopicsPage({ searchParams }: TopicsPageProps) {
-  const raw = (await searchParams).q;
+  const params = await searchParams;
+  const raw = params.q;
+  const limit = limitSchema.parse(params.limit);
   const parsed = qSchema.safeParse(raw);
   const q = parsed.success ? parsed.data : String(Array.isArray(raw) ? raw[0] : (raw ?? "")).trim();
 
@@ -51,7 +77,7 @@ export default async function TopicsPage({ searchParams }: TopicsPageProps) {
         </h2>
         {parsed.success ? (
           <Suspense fallback={<TopicGridSkeleton />}>
-            <TopicGrid q={q} />
+            <TopicGrid q={q} limit={limit} />
           </Suspense>
         ) : (
           <div role="alert" data-testid="search-error" className="rounded-2xl border border-rose-300 bg-rose-50/60 px-6 py-10 text-center dark:border-rose-900 dark:bg-rose-950/30">
@@ -69,9 +95,9 @@ export default async function TopicsPage({ searchParams }: TopicsPageProps) {
   );
 }
 
-async function TopicGrid({ q }: { q: string }) {
-  const topics = await listTopics({ q: q || undefined, take: 500 });
-  const count = `${topics.length.toLocaleString("en-US")} ${topics.length === 1 ? "topic" : "topics"}${q ? ` matching “${q}”` : ""}`;
+async function TopicGrid({ q, limit }: { q: string; limit: number }) {
+  const { topics, total } = await listTopicsPage({ q: q || undefined, take: limit });
+  const count = `${total.toLocaleString("en-US")} ${total === 1 ? "topic" : "topics"}${q ? ` matching “${q}”` : ""}`;
 
   return (
     <>
@@ -97,6 +123,14 @@ async function TopicGrid({ q }: { q: string }) {
       ) : (
         <TopicTiles topics={topics.map((t) => ({ name: t.name, slug: t.slug, roomCount: t.roomCount }))} query={q || undefined} />
       )}
+      {total > topics.length && limit < TOPICS_SHOWN_MAX ? (
+        <div className="mt-6 flex justify-center">
+          {/* A real URL (?limit=120, …) that keeps the scroll position; the search narrows faster. */}
+          <Link href={topicsHref(q, Math.min(limit + TOPICS_PAGE_SIZE, TOPICS_SHOWN_MAX))} scroll={false} className={buttonClasses({ variant: "secondary" })}>
+            Show more topics <span aria-hidden="true">↓</span>
+          </Link>
+        </div>
+      ) : null}
     </>
   );
 }
