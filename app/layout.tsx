@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { unstable_rethrow } from "next/navigation";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { QueryProvider } from "@/components/query-provider";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { SiteFooter } from "@/components/site-footer";
@@ -9,6 +9,7 @@ import { FLASH_COOKIE, readFlash } from "@/components/ui/flash";
 import { FlashToast, ToastProvider } from "@/components/ui/toast";
 import { VerifyBanner } from "@/components/verify-banner";
 import { getCurrentUser } from "@/lib/auth/session";
+import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { publicRealtimeConfig } from "@/lib/realtime/config";
 import "./globals.css";
 
@@ -31,15 +32,10 @@ export interface RootLayoutProps {
 }
 
 export default async function RootLayout({ children }: RootLayoutProps) {
-  const [user, flash] = await Promise.all([
-    // If the database is unreachable the page below reports it; the chrome still renders.
-    getCurrentUser().catch((error: unknown) => {
-      unstable_rethrow(error); // Next's own signals (dynamic rendering) must pass through.
-      console.error(error);
-      return null;
-    }),
-    readFlash(),
-  ]);
+  // Starts the session lookup now (cached per request) without waiting for it: the header, the
+  // banner and the page each await it inside their own boundaries, so the first byte does not.
+  const [flash, signedIn] = await Promise.all([readFlash(), hasSessionCookie()]);
+  if (signedIn) void getCurrentUser().catch(() => null);
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col font-sans">
@@ -50,11 +46,17 @@ export default async function RootLayout({ children }: RootLayoutProps) {
           Skip to content
         </a>
         <ToastProvider>
-          {/* Live channels need a signed-in member; the connection opens only when a page asks. */}
           <QueryProvider>
-            <RealtimeProvider config={user ? publicRealtimeConfig() : null}>
-              <SiteHeader user={user} />
-              {user && !user.emailVerified ? <VerifyBanner email={user.email} /> : null}
+            {/* Live channels need a signed-in member; the connection opens only when a page asks.
+                Offered to anyone with a session cookie: a stale one never connects, since only
+                pages with a signed-in member ask for channels (and channel auth checks again). */}
+            <RealtimeProvider config={signedIn ? publicRealtimeConfig() : null}>
+              <SiteHeader hasSession={signedIn} />
+              {signedIn ? (
+                <Suspense fallback={null}>
+                  <UnverifiedBanner />
+                </Suspense>
+              ) : null}
               {/* tabIndex lets the skip link move focus here, not only scroll. */}
               <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
                 {children}
@@ -67,4 +69,13 @@ export default async function RootLayout({ children }: RootLayoutProps) {
       </body>
     </html>
   );
+}
+
+/** "Please confirm your email address" for a member who has not yet; streamed like the header. */
+async function UnverifiedBanner() {
+  const user = await getCurrentUser().catch((error: unknown) => {
+    unstable_rethrow(error);
+    return null; // The header and the page report it.
+  });
+  return user && !user.emailVerified ? <VerifyBanner email={user.email} /> : null;
 }

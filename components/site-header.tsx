@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { unstable_rethrow } from "next/navigation";
 import { cache, Suspense } from "react";
-import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/auth/session";
 import { unreadTotal } from "@/lib/chat/unread";
 import { HeaderSearch, HeaderSearchForm } from "./header-search";
 import { HeaderUnreadLink, SignedOutLinks, UserMenu } from "./user-menu";
@@ -52,12 +52,34 @@ export function LogoMark({ className }: LogoMarkProps) {
   );
 }
 
-export interface SiteHeaderProps {
-  /** The signed-in member (the root layout looks it up once per request), or null. */
-  user: Pick<SessionUser, "name" | "username" | "avatarUrl"> | null;
+/**
+ * The header's right side: the member's unread total and menu, or "Sign in" and "Sign up". It
+ * needs the session's database lookup, so it streams in (<Suspense>) and the rest of the page
+ * never waits for that lookup before its first byte.
+ */
+async function HeaderAccount() {
+  const user = await getCurrentUser().catch((error: unknown) => {
+    unstable_rethrow(error);
+    console.error(error); // The page below reports a database outage; the header offers sign-in.
+    return null;
+  });
+  if (!user) return <SignedOutLinks />;
+  return (
+    <div className="flex shrink-0 items-center gap-1 sm:gap-2">
+      <Suspense fallback={<HeaderUnreadLink total={null} />}>
+        <HeaderUnread />
+      </Suspense>
+      <UserMenu user={{ name: user.name, username: user.username, avatarUrl: user.avatarUrl }} />
+    </div>
+  );
 }
 
-export function SiteHeader({ user }: SiteHeaderProps) {
+export interface SiteHeaderProps {
+  /** Whether the request carries a session cookie; without one the visitor is known at once. */
+  hasSession: boolean;
+}
+
+export function SiteHeader({ hasSession }: SiteHeaderProps) {
   return (
     <header className="sticky top-0 z-40 border-b border-line bg-surface/85 backdrop-blur supports-[backdrop-filter]:bg-surface/75">
       <div className="mx-auto flex min-h-16 max-w-6xl flex-wrap items-center gap-x-1 gap-y-3 px-4 py-3 sm:flex-nowrap sm:gap-x-6 sm:px-6">
@@ -76,13 +98,11 @@ export function SiteHeader({ user }: SiteHeaderProps) {
           <HeaderSearch />
         </Suspense>
 
-        {user ? (
-          <div className="flex shrink-0 items-center gap-1 sm:gap-2">
-            <Suspense fallback={<HeaderUnreadLink total={null} />}>
-              <HeaderUnread />
-            </Suspense>
-            <UserMenu user={{ name: user.name, username: user.username, avatarUrl: user.avatarUrl }} />
-          </div>
+        {hasSession ? (
+          // Holds the account area's place (about its width) until it streams in.
+          <Suspense fallback={<div aria-hidden="true" data-testid="header-account-pending" className="h-10 w-24 shrink-0 sm:w-36" />}>
+            <HeaderAccount />
+          </Suspense>
         ) : (
           <SignedOutLinks />
         )}

@@ -32,6 +32,11 @@ export async function issueSessionCookie(claims: SessionClaims): Promise<void> {
   });
 }
 
+/** Whether this request carries a session cookie at all (not whether it is still valid). */
+export async function hasSessionCookie(): Promise<boolean> {
+  return (await cookies()).has(sessionCookieName());
+}
+
 /**
  * The claims of this request's session cookie, or null (none, forged, expired, or not ours).
  * Reads what next-auth's getServerSession would return through our jwt/session callbacks, which
