@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { unstable_rethrow } from "next/navigation";
 import { Suspense, type ReactNode } from "react";
 import { QueryProvider } from "@/components/query-provider";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
@@ -8,7 +7,7 @@ import { SiteHeader } from "@/components/site-header";
 import { FLASH_COOKIE, readFlash } from "@/components/ui/flash";
 import { FlashToast, ToastProvider } from "@/components/ui/toast";
 import { VerifyBanner } from "@/components/verify-banner";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUserForChrome } from "@/lib/auth/session";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { publicRealtimeConfig } from "@/lib/realtime/config";
 import "./globals.css";
@@ -35,7 +34,7 @@ export default async function RootLayout({ children }: RootLayoutProps) {
   // Starts the session lookup now (cached per request) without waiting for it: the header, the
   // banner and the page each await it inside their own boundaries, so the first byte does not.
   const [flash, signedIn] = await Promise.all([readFlash(), hasSessionCookie()]);
-  if (signedIn) void getCurrentUser().catch(() => null);
+  if (signedIn) void getCurrentUserForChrome();
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col font-sans">
@@ -73,9 +72,6 @@ export default async function RootLayout({ children }: RootLayoutProps) {
 
 /** "Please confirm your email address" for a member who has not yet; streamed like the header. */
 async function UnverifiedBanner() {
-  const user = await getCurrentUser().catch((error: unknown) => {
-    unstable_rethrow(error);
-    return null; // The header and the page report it.
-  });
+  const user = await getCurrentUserForChrome();
   return user && !user.emailVerified ? <VerifyBanner email={user.email} /> : null;
 }

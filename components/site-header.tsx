@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { unstable_rethrow } from "next/navigation";
 import { cache, Suspense } from "react";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUserForChrome } from "@/lib/auth/session";
 import { unreadTotal } from "@/lib/chat/unread";
 import { HeaderSearch, HeaderSearchForm } from "./header-search";
 import { HeaderUnreadLink, SignedOutLinks, UserMenu } from "./user-menu";
@@ -9,23 +9,22 @@ import { HeaderUnreadLink, SignedOutLinks, UserMenu } from "./user-menu";
 /**
  * The member's unread total, read once per request: the header shows it, and the home feed sends
  * it to the header again after a client-side navigation (the root layout is not re-rendered then).
+ * Null when it cannot be read: the header is chrome, and works without the number.
  */
-export const unreadTotalOf = cache((userId: string) => unreadTotal({ userId }));
+export const unreadTotalOf = cache((userId: string): Promise<number | null> =>
+  unreadTotal({ userId }).catch((error: unknown) => {
+    unstable_rethrow(error); // Next's own signals (dynamic rendering) must pass through.
+    console.error(error);
+    return null;
+  }),
+);
 
 /**
- * The unread badge's number. Streamed (inside <Suspense>), so it never holds back the first byte
- * of a page; the fallback is the same link without a number, so nothing moves when it arrives.
+ * The unread badge's number. Streamed (inside <Suspense>), so it never holds back the account
+ * menu; the fallback is the same link without a number, so nothing moves when it arrives.
  */
-async function HeaderUnread() {
-  const total = await getCurrentUser()
-    .then((user) => (user ? unreadTotalOf(user.id) : undefined))
-    .catch((error: unknown) => {
-      unstable_rethrow(error); // Next's own signals (dynamic rendering) must pass through.
-      // The header is chrome: without the number it still works.
-      console.error(error);
-      return null;
-    });
-  return total === undefined ? null : <HeaderUnreadLink total={total} />;
+async function HeaderUnread({ userId }: { userId: string }) {
+  return <HeaderUnreadLink total={await unreadTotalOf(userId)} />;
 }
 
 export interface LogoMarkProps {
@@ -58,16 +57,12 @@ export function LogoMark({ className }: LogoMarkProps) {
  * never waits for that lookup before its first byte.
  */
 async function HeaderAccount() {
-  const user = await getCurrentUser().catch((error: unknown) => {
-    unstable_rethrow(error);
-    console.error(error); // The page below reports a database outage; the header offers sign-in.
-    return null;
-  });
+  const user = await getCurrentUserForChrome();
   if (!user) return <SignedOutLinks />;
   return (
     <div className="flex shrink-0 items-center gap-1 sm:gap-2">
       <Suspense fallback={<HeaderUnreadLink total={null} />}>
-        <HeaderUnread />
+        <HeaderUnread userId={user.id} />
       </Suspense>
       <UserMenu user={{ name: user.name, username: user.username, avatarUrl: user.avatarUrl }} />
     </div>

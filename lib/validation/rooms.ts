@@ -36,6 +36,14 @@ export type RoomSort = (typeof ROOM_SORTS)[number];
 /** One value of a query-string parameter (arrays take the first). */
 const single = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().optional());
 
+/** ?limit=: a positive whole number up to `max`; anything else means `fallback` (never an error). */
+export function pageLimitParam(fallback: number, max: number) {
+  return single.transform((v) => {
+    const n = Number(v);
+    return Number.isInteger(n) && n > 0 ? Math.min(n, max) : fallback;
+  });
+}
+
 export const roomSearchSchema = z.object({
   q: single
     .transform((v) => (v ?? "").trim())
@@ -43,9 +51,6 @@ export const roomSearchSchema = z.object({
   topic: single.transform((v) => v?.trim().toLowerCase() || undefined).pipe(z.string().max(80).optional()),
   sort: single.transform((v) => (ROOM_SORTS as readonly string[]).includes(v ?? "") ? (v as RoomSort) : "active"),
   cursor: single.transform((v) => v || undefined),
-  limit: single.transform((v) => {
-    const n = Number(v);
-    return Number.isInteger(n) && n > 0 ? Math.min(n, PAGE_SIZE_MAX) : PAGE_SIZE;
-  }),
+  limit: pageLimitParam(PAGE_SIZE, PAGE_SIZE_MAX),
 });
 export type RoomSearch = z.infer<typeof roomSearchSchema>;

@@ -5,19 +5,11 @@
 // components here would put every card's whole element tree into the page's RSC payload, which
 // the server serialises, parses back, renders and inlines into the HTML on every page view; that
 // was most of the home page's CPU.
-import { RelativeTime } from "@/components/relative-time";
-import { RoomCardView, type RoomCardViewData } from "./room-card-view";
+import { RoomCardView, type RoomCardData } from "./room-card-view";
 import { ROOM_GRID } from "./room-grid";
 
-export interface RoomGridCard extends RoomCardViewData {
-  /** "active 3 minutes ago" or "opened …". */
-  time: { prefix: "active" | "opened"; at: Date };
-  online: number;
-  unread: number;
-}
-
 export interface RoomCardGridProps {
-  cards: RoomGridCard[];
+  cards: RoomCardData[];
   /** The search, highlighted wherever it matched (name, description, topic, host). */
   query?: string;
 }
@@ -25,15 +17,9 @@ export interface RoomCardGridProps {
 export function RoomCardGrid({ cards, query }: RoomCardGridProps) {
   return (
     <ul data-testid="room-list" className={ROOM_GRID}>
-      {cards.map(({ time, online, unread, ...room }) => (
+      {cards.map((room) => (
         <li key={room.slug}>
-          <RoomCardView
-            room={room}
-            query={query}
-            time={<RelativeTime date={time.at} prefix={time.prefix} className="shrink-0 text-xs text-ink-subtle" />}
-            online={online}
-            unread={unread}
-          />
+          <RoomCardView room={room} query={query} />
         </li>
       ))}
     </ul>

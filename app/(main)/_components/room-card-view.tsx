@@ -2,11 +2,12 @@
 
 // One room card's markup, rendered by RoomCardGrid (see there for why it is a client component).
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { Highlight } from "@/components/highlight";
+import { RelativeTime } from "@/components/relative-time";
 import { Avatar } from "@/components/ui/avatar";
 
-export interface RoomCardViewData {
+/** What one card shows; the server picks it (room-card-data.ts) and only this crosses over. */
+export interface RoomCardData {
   slug: string;
   name: string;
   /** The description, or around the search's first match in it (snippetAround). */
@@ -14,15 +15,18 @@ export interface RoomCardViewData {
   topic: { name: string; slug: string };
   host: { username: string; name: string; avatarUrl: string | null } | null;
   participantCount: number;
+  /** "active 3 minutes ago" or "opened …". */
+  time: { prefix: "active" | "opened"; at: Date };
+  /** Members in the room now (from presence); shown only when someone is. */
+  online: number;
+  /** The signed-in participant's unread messages; 0 shows nothing. */
+  unread: number;
 }
 
 export interface RoomCardViewProps {
-  room: RoomCardViewData;
+  room: RoomCardData;
+  /** The search, highlighted wherever it matched (name, description, topic, host). */
   query?: string;
-  /** "active 3 minutes ago" / "opened …". */
-  time: ReactNode;
-  online: number;
-  unread: number;
 }
 
 /** Above this the badge says "99+": the server stops counting at UNREAD_COUNT_CAP (100). */
@@ -62,7 +66,8 @@ function PeopleIcon({ className }: { className?: string }) {
 
 const focusRing = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring";
 
-export function RoomCardView({ room, query, time, online, unread }: RoomCardViewProps) {
+export function RoomCardView({ room, query }: RoomCardViewProps) {
+  const { online, unread } = room;
   const participants = `${room.participantCount} ${room.participantCount === 1 ? "participant" : "participants"}`;
 
   return (
@@ -83,7 +88,7 @@ export function RoomCardView({ room, query, time, online, unread }: RoomCardView
             <Highlight text={room.topic.name} query={query} />
           </span>
         </Link>
-        {time}
+        <RelativeTime date={room.time.at} prefix={room.time.prefix} className="shrink-0 text-xs text-ink-subtle" />
       </div>
 
       <div className="mt-2.5 flex items-start justify-between gap-3">

@@ -6,7 +6,7 @@ import { FeedUnreadTotal } from "./feed-unread-total";
 import { NoRooms, PastTheEnd, SearchTooLong, UnknownTopic } from "./feed-empty";
 import { PAGE_SIZE, PAGE_SIZE_MAX } from "@/lib/validation/rooms";
 import { countLabel, feedHref, type FeedParams } from "./feed-url";
-import { roomGridCard } from "./room-card";
+import { roomCardData } from "./room-card-data";
 import { RoomCardGrid } from "./room-card-grid";
 import { SortControl } from "./sort-control";
 
@@ -62,7 +62,7 @@ export async function RoomFeed({ feed, topic }: RoomFeedProps) {
         )
       ) : (
         <RoomCardGrid
-          cards={page.rooms.map((room) => roomGridCard(room, feed.q, feed.sort, { online: extras.online[room.id], unread: extras.unread[room.id] }))}
+          cards={page.rooms.map((room) => roomCardData(room, feed.q, feed.sort, { online: extras.online[room.id], unread: extras.unread[room.id] }))}
           query={feed.q || undefined}
         />
       )}

@@ -4,7 +4,7 @@ import { Suspense } from "react";
 import { z } from "zod";
 import { buttonClasses } from "@/components/ui/button";
 import { listTopicsPage } from "@/lib/db/topics";
-import { SEARCH_QUERY_MAX } from "@/lib/validation/rooms";
+import { pageLimitParam, SEARCH_QUERY_MAX } from "@/lib/validation/rooms";
 import { TopicSearch } from "./_components/topic-search";
 import { TopicTiles } from "./_components/topic-tiles";
 
@@ -29,17 +29,8 @@ const qSchema = z.preprocess(
 const TOPICS_PAGE_SIZE = 60;
 const TOPICS_SHOWN_MAX = 1000;
 
-/** ?limit=: how many tiles to show; anything that is not a positive whole number means the default. */
-const limitSchema = z.preprocess(
-  (v) => (Array.isArray(v) ? v[0] : v),
-  z
-    .string()
-    .optional()
-    .transform((v) => {
-      const n = Number(v);
-      return Number.isInteger(n) && n > 0 ? Math.min(n, TOPICS_SHOWN_MAX) : TOPICS_PAGE_SIZE;
-    }),
-);
+/** ?limit=: how many tiles to show. */
+const limitSchema = pageLimitParam(TOPICS_PAGE_SIZE, TOPICS_SHOWN_MAX);
 
 function topicsHref(q: string, limit: number): string {
   const params = new URLSearchParams();

@@ -1,19 +1,19 @@
 // What a room card on the home feed shows, picked on the server: only that crosses to the browser
 // (no ids), with the description cut around the search's first match.
 import { snippetAround } from "@/components/highlight";
-import type { RoomCard as RoomCardData } from "@/lib/db/rooms";
+import type { RoomCard } from "@/lib/db/rooms";
 import type { RoomSort } from "@/lib/validation/rooms";
-import type { RoomGridCard } from "./room-card-grid";
+import type { RoomCardData } from "./room-card-view";
 
 export interface RoomCardExtras {
-  /** Members in the room now (from presence); shown only when someone is. */
+  /** Members in the room now (from presence). */
   online?: number;
-  /** The signed-in participant's unread messages (capped at UNREAD_COUNT_CAP); 0 shows nothing. */
+  /** The signed-in participant's unread messages (capped at UNREAD_COUNT_CAP). */
   unread?: number;
 }
 
 /** Under "Newest" a card says when the room was opened rather than when it was last active. */
-export function roomGridCard(room: RoomCardData, query: string | undefined, sort: RoomSort, { online = 0, unread = 0 }: RoomCardExtras): RoomGridCard {
+export function roomCardData(room: RoomCard, query: string | undefined, sort: RoomSort, { online = 0, unread = 0 }: RoomCardExtras): RoomCardData {
   return {
     slug: room.slug,
     name: room.name,
