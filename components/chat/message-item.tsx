@@ -5,13 +5,11 @@
 // (mute or ban the author in this room). Editing happens in place.
 import Link from "next/link";
 import { memo, useState } from "react";
-import { Avatar } from "@/components/ui/avatar";
+import { ANONYMOUS_NAME, AuthorAvatar } from "@/components/ui/avatar";
 import type { ChatMessage, MessageAuthorPayload } from "@/lib/chat/message-payload";
 import { MessageEditor } from "./message-editor";
 import { exactTime, MessageTime } from "./message-time";
 import type { ChatTime } from "./use-clock";
-
-export const ANONYMOUS_NAME = "Anonymous User";
 
 /** Styles for the sanitised HTML of lib/messages/markdown.ts (p, br, strong, em, code, pre, a, a.mention). */
 export const MESSAGE_HTML_CLASSES =
@@ -23,27 +21,6 @@ export const MESSAGE_HTML_CLASSES =
   "[&_pre_code]:bg-transparent [&_pre_code]:p-0 [&_pre_code]:whitespace-pre";
 
 const focusRing = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring";
-
-/** A neutral, colourless avatar for messages whose author deleted their account. */
-export function AnonymousAvatar({ className = "size-10" }: { className?: string }) {
-  return (
-    <span
-      role="img"
-      aria-label={ANONYMOUS_NAME}
-      data-testid="anonymous-avatar"
-      className={`inline-flex shrink-0 items-center justify-center overflow-hidden rounded-full bg-sunken text-ink-subtle ring-1 ring-line-strong ring-inset ${className}`}
-    >
-      <svg viewBox="0 0 24 24" fill="currentColor" aria-hidden="true" className="size-3/5 translate-y-[8%]">
-        <circle cx="12" cy="8" r="4.25" />
-        <path d="M3.5 21.5c.9-4.6 4.2-7.25 8.5-7.25s7.6 2.65 8.5 7.25z" />
-      </svg>
-    </span>
-  );
-}
-
-export function AuthorAvatar({ author }: { author: MessageAuthorPayload | null }) {
-  return author ? <Avatar name={author.name} image={author.avatarUrl} size="lg" /> : <AnonymousAvatar />;
-}
 
 function AuthorName({ author }: { author: MessageAuthorPayload | null }) {
   if (!author) return <span className="font-semibold text-ink-muted">{ANONYMOUS_NAME}</span>;
@@ -136,7 +113,7 @@ export const MessageItem = memo(function MessageItem({
     >
       <div className="flex w-10 shrink-0 justify-center">
         {groupStart ? (
-          <AuthorAvatar author={author} />
+          <AuthorAvatar author={author} size="lg" />
         ) : (
           // The clock time of a grouped message, shown on hover in the avatar column (as Slack does).
           <MessageTime

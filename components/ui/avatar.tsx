@@ -80,3 +80,34 @@ export function Avatar({ name, image, size = "md", className = "" }: AvatarProps
     </span>
   );
 }
+
+/** What a deleted account's messages show for their author. */
+export const ANONYMOUS_NAME = "Anonymous User";
+
+/** A neutral, colourless avatar for an author whose account was deleted. */
+export function AnonymousAvatar({ size = "md" }: { size?: AvatarSize }) {
+  return (
+    <span
+      role="img"
+      aria-label={ANONYMOUS_NAME}
+      data-testid="anonymous-avatar"
+      className={`inline-flex shrink-0 items-center justify-center overflow-hidden rounded-full bg-sunken text-ink-subtle ring-1 ring-line-strong ring-inset ${sizeClasses[size]}`}
+    >
+      <svg viewBox="0 0 24 24" fill="currentColor" aria-hidden="true" className="size-3/5 translate-y-[8%]">
+        <circle cx="12" cy="8" r="4.25" />
+        <path d="M3.5 21.5c.9-4.6 4.2-7.25 8.5-7.25s7.6 2.65 8.5 7.25z" />
+      </svg>
+    </span>
+  );
+}
+
+export interface AuthorAvatarProps {
+  /** Null for a deleted account. */
+  author: { name: string; avatarUrl: string | null } | null;
+  size?: AvatarSize;
+}
+
+/** A message's or an entry's author: their avatar, or the anonymous one. */
+export function AuthorAvatar({ author, size = "md" }: AuthorAvatarProps) {
+  return author ? <Avatar name={author.name} image={author.avatarUrl} size={size} /> : <AnonymousAvatar size={size} />;
+}

@@ -145,6 +145,9 @@ export async function adminMergeTopics({
 }) {
   if (id === into) throw invalid({ into: "A topic cannot be merged into itself. Pick another topic." });
   return db.$transaction(async (tx) => {
+    // The source's rooms first, then the topics: the order every room write takes (room row,
+    // then its topics), so a merge waits for an edit in flight instead of deadlocking with it.
+    await tx.$queryRaw`SELECT id FROM "Room" WHERE "topicId" = ${id} ORDER BY id FOR UPDATE`;
     await lockTopics([id, into], tx);
     const [source, target] = await Promise.all([
       tx.topic.findUnique({ where: { id }, select: { id: true, name: true } }),

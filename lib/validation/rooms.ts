@@ -44,10 +44,13 @@ export function pageLimitParam(fallback: number, max: number) {
   });
 }
 
+/** ?q=: a search, trimmed ("" for none); longer than SEARCH_QUERY_MAX is an error with a message. */
+export const searchQueryParam = single
+  .transform((v) => (v ?? "").trim())
+  .pipe(z.string().max(SEARCH_QUERY_MAX, `Searches have at most ${SEARCH_QUERY_MAX} characters.`));
+
 export const roomSearchSchema = z.object({
-  q: single
-    .transform((v) => (v ?? "").trim())
-    .pipe(z.string().max(SEARCH_QUERY_MAX, `Searches have at most ${SEARCH_QUERY_MAX} characters.`)),
+  q: searchQueryParam,
   topic: single.transform((v) => v?.trim().toLowerCase() || undefined).pipe(z.string().max(80).optional()),
   sort: single.transform((v) => (ROOM_SORTS as readonly string[]).includes(v ?? "") ? (v as RoomSort) : "active"),
   cursor: single.transform((v) => v || undefined),

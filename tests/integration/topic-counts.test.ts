@@ -7,6 +7,7 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { countRooms, createRoom, deleteRoom, ROOM_COUNT_CAP, searchRooms, updateRoom } from "@/lib/db/rooms";
 import { countAllRooms, findTopic, listTopics, listTopicsPage, listTopicsWithTotal, recountTopicRooms, suggestTopics } from "@/lib/db/topics";
 import { createUser } from "@/lib/db/users";
+import { adminMergeTopics } from "@/lib/db/admin-topics";
 
 let host: { id: string };
 
@@ -75,6 +76,39 @@ describe("Topic.roomCount", () => {
     ]);
     const counts = await expectExact();
     expect(counts["busy-odd"]! + counts["busy-even"]!).toBe(8 - 2 + 1);
+  });
+
+  it("merges a topic while a room in it is being edited: the merge waits for the edit, no deadlock", async () => {
+    const edited = await roomOf("Merge race edited", "Merge race source");
+    await roomOf("Merge race stays", "Merge race source");
+    await roomOf("Merge race target room", "Merge race target");
+    const idOf = async (slug: string) => (await db.topic.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
+    const [source, target] = await Promise.all([idOf("merge-race-source"), idOf("merge-race-target")]);
+    let roomLocked!: () => void;
+    let finishEdit!: () => void;
+    const locked = new Promise<void>((resolve) => (roomLocked = resolve));
+    const go = new Promise<void>((resolve) => (finishEdit = resolve));
+    // A host's edit in flight: updateRoom holds the room's row, and only then touches its topics.
+    const edit = db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Room" WHERE id = ${edited.id} FOR UPDATE`;
+      roomLocked();
+      await go;
+      return updateRoom({ id: edited.id, name: "Merge race edited", topicName: "Merge race elsewhere", description: "" }, tx);
+    });
+    await locked;
+    const merge = adminMergeTopics({
+      id: source,
+      into: target,
+      audit: ({ from, to }) => ({ actorId: host.id, actorUsername: "tess_counts", action: "topic.merge", targetType: "topic", targetId: target, targetLabel: to, detail: from }),
+    });
+    // Let the merge reach the locks it takes; then the edit goes on to the topics.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    finishEdit();
+    const [editDone, mergeDone] = await Promise.allSettled([edit, merge]);
+    expect(editDone).toMatchObject({ status: "fulfilled", value: { id: edited.id } });
+    expect(mergeDone).toMatchObject({ status: "fulfilled", value: { moved: 1 } });
+    const counts = await expectExact();
+    expect([counts["merge-race-target"], counts["merge-race-elsewhere"], counts["merge-race-source"]]).toEqual([2, 1, undefined]);
   });
 
   it("rolls back with a failed room write", async () => {

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { z } from "zod";
 import { buttonClasses } from "@/components/ui/button";
 import { listTopicsPage } from "@/lib/db/topics";
-import { pageLimitParam, SEARCH_QUERY_MAX } from "@/lib/validation/rooms";
+import { pageLimitParam, SEARCH_QUERY_MAX, searchQueryParam } from "@/lib/validation/rooms";
 import { TopicSearch } from "./_components/topic-search";
 import { TopicTiles } from "./_components/topic-tiles";
 
@@ -15,15 +14,6 @@ export const metadata: Metadata = { title: "Topics", description: "Every topic o
 interface TopicsPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
-
-const qSchema = z.preprocess(
-  (v) => (Array.isArray(v) ? v[0] : v),
-  z
-    .string()
-    .optional()
-    .transform((v) => (v ?? "").trim())
-    .pipe(z.string().max(SEARCH_QUERY_MAX, `Searches have at most ${SEARCH_QUERY_MAX} characters.`)),
-);
 
 /** Tiles on the page at first; "Show more topics" adds as many, up to TOPICS_SHOWN_MAX. */
 const TOPICS_PAGE_SIZE = 60;
@@ -44,7 +34,7 @@ export default async function TopicsPage({ searchParams }: TopicsPageProps) {
   const params = await searchParams;
   const raw = params.q;
   const limit = limitSchema.parse(params.limit);
-  const parsed = qSchema.safeParse(raw);
+  const parsed = searchQueryParam.safeParse(raw);
   const q = parsed.success ? parsed.data : String(Array.isArray(raw) ? raw[0] : (raw ?? "")).trim();
 
   return (

@@ -5,34 +5,10 @@
 // on the server. The relative time is computed where it renders (see RelativeTime).
 import Link from "next/link";
 import { RelativeTime } from "@/components/relative-time";
-import { Avatar, type AvatarSize } from "@/components/ui/avatar";
+import { ANONYMOUS_NAME, AuthorAvatar } from "@/components/ui/avatar";
 import type { ActivityItem } from "@/lib/db/activity";
 
-export const ANONYMOUS_NAME = "Anonymous User";
-
 const focusRing = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring";
-
-export interface AuthorAvatarProps {
-  author: ActivityItem["author"];
-  size?: AvatarSize;
-}
-
-/** The author's avatar, or a neutral placeholder for a deleted account. */
-export function AuthorAvatar({ author, size = "md" }: AuthorAvatarProps) {
-  if (author) return <Avatar name={author.name} image={author.avatarUrl} size={size} />;
-  return (
-    <span
-      role="img"
-      aria-label={ANONYMOUS_NAME}
-      className={`inline-flex shrink-0 items-center justify-center rounded-full border border-dashed border-line-strong bg-sunken text-ink-subtle ${size === "sm" ? "size-6" : size === "lg" ? "size-10" : "size-8"}`}
-    >
-      <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" aria-hidden="true" className="size-1/2">
-        <circle cx="10" cy="7" r="3" />
-        <path d="M4 17c.7-3.2 3-5 6-5s5.3 1.8 6 5" />
-      </svg>
-    </span>
-  );
-}
 
 export interface ActivityEntryProps {
   item: ActivityItem;
