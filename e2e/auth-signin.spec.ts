@@ -112,6 +112,7 @@ test("the confirmation email can be asked for again from the sign-in page", asyn
 });
 
 test("the header menu links to the profile and settings; signing out ends every session", async ({ page, browser }) => {
+  test.slow(); // a sign-up, a second browser signed in, and a sign-out that both must see (28 s once on a loaded CI machine)
   const member = uniqueMember("so");
   await signUp(page, member);
 
