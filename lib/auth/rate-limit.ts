@@ -62,11 +62,6 @@ export async function hit(name: LimitName, key: string): Promise<LimitState> {
   }
 }
 
-/** Gives back one hit counted against `key`: for a request that turned out not to be new (a retry). */
-export async function refund(name: LimitName, key: string): Promise<void> {
-  await limiter(name).reward(key, 1);
-}
-
 /** Whether `key` is currently over the limit, without counting a hit. */
 export async function peek(name: LimitName, key: string): Promise<LimitState> {
   const res = await limiter(name).get(key);

@@ -4,7 +4,7 @@
 // logged and the caller still gets the stored message (clients catch up by id).
 import "server-only";
 import { z } from "zod";
-import { hit, refund } from "../auth/rate-limit";
+import { hit } from "../auth/rate-limit";
 import {
   findChatRoom,
   findMessage,
@@ -131,7 +131,7 @@ function tooFast(retryAfterSeconds: number): AppError {
  * Sends `input` ({ body, clientKey }) to the room `slug`. Order: validate (400), caller (401/403),
  * room (404), rate limit (429), insert, `message:created` to everyone but `socketId`. A retry
  * (a client key stored before) is answered with the stored message (200), also when the member
- * is over the limit, and gives its hit back: resends over a flaky connection use up no room.
+ * is over the limit; like any send it counts against the limit.
  *
  * Everything before the trigger is on the path of every live message, so it waits on as few
  * round trips as it can: the room is looked up while the session is checked (`actor` may be the
@@ -163,8 +163,7 @@ export async function sendMessage({
   let result: Omit<SendResult, "delivered">;
   // A lock, ban or mute in force refuses the send (403 saying why); checked beside the limit so
   // it adds no round trip to the path of every live message.
-  const limitKey = `${sender.id}:${room.id}`;
-  const [limit] = await Promise.all([hit("messagePost", limitKey), assertMayPost({ roomId: room.id, userId: sender.id })]);
+  const [limit] = await Promise.all([hit("messagePost", `${sender.id}:${room.id}`), assertMayPost({ roomId: room.id, userId: sender.id })]);
   if (!limit.allowed) {
     // Over the limit, a retry of a stored message is still answered: only new messages wait.
     const previous = await findMessageByClientKey({ authorId: sender.id, clientKey });
@@ -174,8 +173,6 @@ export async function sendMessage({
     const stored = await insertMessage({ roomId: room.id, authorId: sender.id, body, clientKey });
     result = stored.created ? { message: toChatMessage(stored.message), created: true } : replay(stored.message, room);
   }
-  // Counted before we knew it was a retry (one round trip less for every new message): give it back.
-  if (!result.created) await refund("messagePost", limitKey);
   // Also for a retry: if the first attempt's trigger failed, this one may get through, and
   // clients drop the copy they already hold by id. Started now, not awaited: see `delivered`.
   return { ...result, delivered: publishMessageCreated(result.message, exclude) };
