@@ -304,6 +304,14 @@ describe("sendMessage: rate limit", () => {
     expect([retry.created, retry.message.body]).toEqual([false, "message 3"]);
     expect(await db.message.count({ where: { roomId: room.id, authorId: alice.id } })).toBe(10);
   });
+
+  it("counts retries too: each one publishes its message again, so they must not be free", async () => {
+    const room = await newRoom();
+    const clientKey = randomUUID();
+    for (let i = 0; i < 10; i++) await send(alice, room.slug, "once, then again and again", { clientKey });
+    expect((await refusal(send(alice, room.slug, "a new one"))).status).toBe(429);
+    expect(await db.message.count({ where: { roomId: room.id } })).toBe(1);
+  });
 });
 
 describe("sendMessage: live", () => {
