@@ -1,30 +1,16 @@
 import Link from "next/link";
-import { unstable_rethrow } from "next/navigation";
-import { cache, Suspense } from "react";
+import { Suspense } from "react";
 import { getCurrentUserForChrome } from "@/lib/auth/session";
-import { unreadTotal } from "@/lib/chat/unread";
+import { unreadTotalForChrome } from "@/lib/chat/unread";
 import { HeaderSearch, HeaderSearchForm } from "./header-search";
 import { HeaderUnreadLink, SignedOutLinks, UserMenu } from "./user-menu";
-
-/**
- * The member's unread total, read once per request: the header shows it, and the home feed sends
- * it to the header again after a client-side navigation (the root layout is not re-rendered then).
- * Null when it cannot be read: the header is chrome, and works without the number.
- */
-export const unreadTotalOf = cache((userId: string): Promise<number | null> =>
-  unreadTotal({ userId }).catch((error: unknown) => {
-    unstable_rethrow(error); // Next's own signals (dynamic rendering) must pass through.
-    console.error(error);
-    return null;
-  }),
-);
 
 /**
  * The unread badge's number. Streamed (inside <Suspense>), so it never holds back the account
  * menu; the fallback is the same link without a number, so nothing moves when it arrives.
  */
 async function HeaderUnread({ userId }: { userId: string }) {
-  return <HeaderUnreadLink total={await unreadTotalOf(userId)} />;
+  return <HeaderUnreadLink total={await unreadTotalForChrome(userId)} />;
 }
 
 export interface LogoMarkProps {

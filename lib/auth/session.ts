@@ -1,8 +1,9 @@
 // Who is calling, checked against the database on every request: a session whose version is
 // older than the user's (signed out, password changed, deactivated) counts as signed out.
 import "server-only";
-import { redirect, unstable_rethrow } from "next/navigation";
+import { redirect } from "next/navigation";
 import { cache } from "react";
+import { orNullForChrome } from "../chrome-read";
 import { findSessionUser, type SessionUser } from "../db/users";
 import { AppError, forbidden, unauthorized } from "../errors";
 import type { Role } from "../db/generated/prisma/client";
@@ -23,13 +24,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
  * For the page's chrome (header, banners): the user, or null also when the database cannot say.
  * The page itself reports an outage; the chrome still renders. Logged once per request.
  */
-export const getCurrentUserForChrome = cache((): Promise<SessionUser | null> =>
-  getCurrentUser().catch((error: unknown) => {
-    unstable_rethrow(error); // Next's own signals (dynamic rendering) must pass through.
-    console.error(error);
-    return null;
-  }),
-);
+export const getCurrentUserForChrome = cache((): Promise<SessionUser | null> => orNullForChrome(getCurrentUser()));
 
 const ROLE_RANK: Record<Role, number> = { MEMBER: 0, MODERATOR: 1, ADMIN: 2 };
 

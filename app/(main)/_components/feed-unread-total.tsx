@@ -1,5 +1,5 @@
-import { unreadTotalOf } from "@/components/site-header";
 import { getCurrentUser } from "@/lib/auth/session";
+import { unreadTotalForChrome } from "@/lib/chat/unread";
 import { UnreadTotalSync } from "./unread-total-sync";
 
 /**
@@ -11,6 +11,6 @@ export async function FeedUnreadTotal() {
   const user = await getCurrentUser();
   if (!user) return null;
   // Null when it cannot be read: the header keeps its number, and the feed still works.
-  const total = await unreadTotalOf(user.id);
+  const total = await unreadTotalForChrome(user.id);
   return total === null ? null : <UnreadTotalSync total={total} />;
 }

@@ -1,0 +1,13 @@
+// Reads for the page's chrome (header, banners): the chrome is not the page, so when its data
+// cannot be read it renders without it, and the page itself reports the outage.
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+
+/** `work`'s value, or null (logged) when it fails. Next's own signals still pass through. */
+export function orNullForChrome<T>(work: Promise<T>): Promise<T | null> {
+  return work.catch((error: unknown) => {
+    unstable_rethrow(error); // e.g. dynamic rendering
+    console.error(error);
+    return null;
+  });
+}
