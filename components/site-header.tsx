@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { getCurrentUserForChrome } from "@/lib/auth/session";
-import { unreadTotalForChrome } from "@/lib/chat/unread";
+import { unreadTotalForChrome } from "@/lib/chat/unread-for-chrome";
 import { HeaderSearch, HeaderSearchForm } from "./header-search";
 import { HeaderUnreadLink, SignedOutLinks, UserMenu } from "./user-menu";
 

@@ -1,9 +1,7 @@
 // Unread state: each participant's read position (Participant.lastReadMessageId) and the counts
 // derived from it for home cards and the header. Positions only move forward, by message id.
 import "server-only";
-import { cache } from "react";
 import { z } from "zod";
-import { orNullForChrome } from "../chrome-read";
 import { advanceReadPosition, countUnread, findChatRoom, UNREAD_COUNT_CAP } from "../db/chat";
 import { fieldErrorsOf, invalid, notFound } from "../errors";
 import type { ReadState } from "./message-payload";
@@ -32,13 +30,6 @@ export async function unreadTotal({ userId }: { userId: string }): Promise<numbe
   for (const count of (await countUnread({ userId })).values()) total += count;
   return total;
 }
-
-/**
- * The header's unread total, read once per request: the header shows it, and the home feed sends
- * it to the header again after a client-side navigation (the root layout is not re-rendered then).
- * Null when it cannot be read: the header is chrome, and works without the number.
- */
-export const unreadTotalForChrome = cache((userId: string): Promise<number | null> => orNullForChrome(unreadTotal({ userId })));
 
 const markReadSchema = z
   .object({ messageId: z.number({ message: "messageId must be a message id." }).int().positive("messageId must be a message id.").optional() })

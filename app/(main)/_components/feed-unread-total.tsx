@@ -1,5 +1,5 @@
 import { getCurrentUser } from "@/lib/auth/session";
-import { unreadTotalForChrome } from "@/lib/chat/unread";
+import { unreadTotalForChrome } from "@/lib/chat/unread-for-chrome";
 import { UnreadTotalSync } from "./unread-total-sync";
 
 /**
