@@ -115,6 +115,7 @@ test("a moderator mutes a member from the room: the member's composer says why a
     const dialog = await openModerate(mod.page, said, member.username);
     await expect(dialog.getByRole("heading")).toHaveText(`Moderate ${member.name}`);
     await expect(dialog.getByRole("textbox", { name: /Reason/ })).toBeFocused();
+    await expect(dialog.getByTestId("no-restrictions")).toHaveText("Not muted or banned in this room.");
     await dialog.getByRole("radio", { name: "15 minutes" }).check();
     await dialog.getByRole("textbox", { name: /Reason/ }).fill("Cool down, please");
     await dialog.getByRole("button", { name: "Mute" }).click();
@@ -313,6 +314,7 @@ test("at 390 px: the People button counts who is online, and a muted member's no
     await messageWith(mod.page, said).getByRole("button", { name: `Moderate @${member.username}` }).tap();
     const dialog = mod.page.getByRole("dialog", { name: /^Moderate / });
     await expect(dialog).toBeInViewport();
+    await expect(dialog.getByTestId("no-restrictions")).toBeVisible();
     await mod.page.screenshot({ path: testInfo.outputPath("moderate-dialog-390.png") });
     await dialog.getByRole("textbox", { name: /Reason/ }).fill("Off topic, take a break");
     await dialog.getByRole("button", { name: "Mute" }).tap();
@@ -353,6 +355,7 @@ test("desktop screenshots: the room as a moderator, and as a muted member", asyn
     await mod.page.screenshot({ path: testInfo.outputPath("moderator-desktop.png") });
     const dialog = await openModerate(mod.page, "Anyone? Anyone?", member.username);
     await dialog.getByRole("textbox", { name: /Reason/ }).fill("Advertising");
+    await expect(dialog.getByTestId("no-restrictions")).toBeVisible();
     await mod.page.screenshot({ path: testInfo.outputPath("moderate-dialog-desktop.png") });
     await dialog.getByRole("button", { name: "Mute" }).click();
     await expect(restricted(mem.page)).toHaveAttribute("data-kind", "muted", LIVE);

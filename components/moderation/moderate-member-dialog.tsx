@@ -107,6 +107,8 @@ export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMember
   }
 
   const ref = user ? { roomSlug, userId: user.id } : null;
+  // Mute and ban wait for the lookup: a moderator acts knowing what the member is under already.
+  const loading = current === null && !error;
   const fieldError = error?.fields?.minutes ?? error?.fields?.reason;
 
   return (
@@ -131,7 +133,7 @@ export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMember
           onSubmit={(event) => {
             // Enter in the reason field mutes: the everyday action.
             event.preventDefault();
-            run(() => muteMemberAction({ ...ref, minutes, reason }));
+            if (!loading) run(() => muteMemberAction({ ...ref, minutes, reason }));
           }}
         >
           <div>
@@ -145,9 +147,16 @@ export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMember
 
           {error && !fieldError ? <FormAlert tone="error">{error.message}</FormAlert> : null}
 
-          {current === null && !error ? (
+          {/* One line while the lookup runs and when there is nothing to lift, so in the usual
+              case the buttons below stay where they are when the answer arrives. */}
+          {loading ? (
             <p role="status" className="text-sm text-ink-subtle">
               Checking their current restrictions…
+            </p>
+          ) : null}
+          {current && !current.ban && !current.mute ? (
+            <p data-testid="no-restrictions" className="text-sm text-ink-subtle">
+              Not muted or banned in this room.
             </p>
           ) : null}
           {current?.ban ? (
@@ -208,10 +217,10 @@ export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMember
             <Button variant="ghost" onClick={requestClose}>
               Cancel
             </Button>
-            <Button variant="danger" pending={pending} onClick={() => run(() => banMemberAction({ ...ref, reason }))} data-testid="ban-member">
+            <Button variant="danger" pending={pending} disabled={loading} onClick={() => run(() => banMemberAction({ ...ref, reason }))} data-testid="ban-member">
               Ban from room
             </Button>
-            <Button type="submit" pending={pending} data-testid="mute-member">
+            <Button type="submit" pending={pending} disabled={loading} data-testid="mute-member">
               Mute
             </Button>
           </div>
