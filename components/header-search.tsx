@@ -1,8 +1,9 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useId, useRef, useState, useTransition, type ChangeEvent, type FormEvent, type KeyboardEvent } from "react";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from "react";
 import { flushSync } from "react-dom";
+import { useSearchNavigation } from "./use-search-navigation";
 
 export interface HeaderSearchFormProps {
   /** The query the field starts with. */
@@ -14,8 +15,6 @@ export interface HeaderSearchFormProps {
 // The same limit as SEARCH_QUERY_MAX in lib/validation/rooms.ts (not imported: that module
 // would bring zod into every page's browser bundle). The server refuses longer ones too.
 const SEARCH_MAX = 200;
-/** How long typing must pause before the feed updates. */
-const DEBOUNCE_MS = 300;
 
 function SearchIcon({ className }: { className?: string }) {
   return (
@@ -55,17 +54,15 @@ function tooLongMessage(length: number): string {
  * cards stay until the new ones arrive. On phones it folds into an icon button.
  */
 export function HeaderSearchForm({ defaultQuery, live = false }: HeaderSearchFormProps) {
-  const router = useRouter();
   const inputId = useId();
   const panelId = useId();
   const errorId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   /** Set by the browser's back/forward buttons: then the URL wins even over a focused field. */
   const poppedRef = useRef(false);
   const [value, setValue] = useState(defaultQuery);
-  const [pending, startTransition] = useTransition();
+  const { pending, searchNow, searchSoon, cancel } = useSearchNavigation(homeHrefWith);
   // A phone reader who just searched should see what they searched for.
   const [expanded, setExpanded] = useState(defaultQuery !== "");
 
@@ -90,34 +87,17 @@ export function HeaderSearchForm({ defaultQuery, live = false }: HeaderSearchFor
       poppedRef.current = true;
     };
     window.addEventListener("popstate", onPop);
-    return () => {
-      window.removeEventListener("popstate", onPop);
-      if (timer.current) clearTimeout(timer.current);
-    };
+    return () => window.removeEventListener("popstate", onPop);
   }, []);
-
-  function search(raw: string, how: "replace" | "push") {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const q = raw.trim();
-    const href = homeHrefWith(q);
-    if (how === "replace" && href === `${window.location.pathname}${window.location.search}`) return;
-    startTransition(() => {
-      if (how === "replace") router.replace(href, { scroll: false });
-      else router.push(href);
-    });
-  }
 
   function onChange(event: ChangeEvent<HTMLInputElement>) {
     const next = event.target.value;
     setValue(next);
     poppedRef.current = false;
     if (!live) return;
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
     // Too long: say so beside the field and leave the results alone until it is shortened.
-    if (next.trim().length > SEARCH_MAX) return;
-    timer.current = setTimeout(() => search(next, "replace"), DEBOUNCE_MS);
+    if (next.trim().length > SEARCH_MAX) cancel();
+    else searchSoon(next);
   }
 
   function toggle() {
@@ -147,7 +127,7 @@ export function HeaderSearchForm({ defaultQuery, live = false }: HeaderSearchFor
       return;
     }
     // On the home page Enter just skips the pause; from elsewhere it is a new page in history.
-    search(value, live ? "replace" : "push");
+    searchNow(value, live ? "replace" : "push");
   }
 
   return (

@@ -1,7 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, useTransition, type ChangeEvent, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
+import { useSearchNavigation } from "@/components/use-search-navigation";
 
 export interface TopicSearchProps {
   defaultQuery: string;
@@ -9,21 +9,17 @@ export interface TopicSearchProps {
   max: number;
 }
 
-const DEBOUNCE_MS = 300;
-
 function hrefFor(q: string): string {
   return q ? `/topics?${new URLSearchParams({ q }).toString()}` : "/topics";
 }
 
 /** Filters /topics as you type (after a short pause, replacing the URL); a GET form without JS. */
 export function TopicSearch({ defaultQuery, max }: TopicSearchProps) {
-  const router = useRouter();
   const inputId = useId();
   const errorId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [value, setValue] = useState(defaultQuery);
-  const [pending, startTransition] = useTransition();
+  const { pending, searchNow, searchSoon, cancel } = useSearchNavigation(hrefFor);
   const tooLong = value.trim().length > max;
 
   // Follow the URL (back button, a link) unless the reader is typing in the field right now.
@@ -31,33 +27,16 @@ export function TopicSearch({ defaultQuery, max }: TopicSearchProps) {
     if (document.activeElement !== inputRef.current) setValue(defaultQuery);
   }, [defaultQuery]);
 
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
-
-  function go(raw: string) {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const href = hrefFor(raw.trim());
-    if (href === `${window.location.pathname}${window.location.search}`) return;
-    startTransition(() => router.replace(href, { scroll: false }));
-  }
-
   function onChange(event: ChangeEvent<HTMLInputElement>) {
     const next = event.target.value;
     setValue(next);
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    if (next.trim().length > max) return;
-    timer.current = setTimeout(() => go(next), DEBOUNCE_MS);
+    if (next.trim().length > max) cancel();
+    else searchSoon(next);
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!tooLong) go(value);
+    if (!tooLong) searchNow(value);
   }
 
   return (
