@@ -51,7 +51,7 @@ test("a member sends, retries, edits and deletes; others may read but not change
   const visitor = await browser.newContext();
   const history = await visitor.request.get(`/api/rooms/${room.slug}/messages`);
   expect(history.status()).toBe(200);
-  expect(await history.json()).toEqual({ messages: [message], hasMore: false });
+  expect(await history.json()).toEqual({ messages: [message], hasMore: false, at: expect.any(String) });
   await visitor.close();
 
   const otherPage = await browser.newPage();

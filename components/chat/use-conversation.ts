@@ -25,12 +25,20 @@ import type { HistoryEntry } from "@/lib/chat/message-payload";
 export const POLL_INTERVAL_MS = 5_000;
 const CATCH_UP_PAGE = 100;
 const OLDER_PAGE = 50;
+/**
+ * How far back a check for edits and deletions reaches before the last one: a change stamped just
+ * before a read but committed after it, or by an app server whose clock runs a little behind,
+ * is still found. Seeing a change twice is harmless (merging is by id and edit time).
+ */
+const CHANGES_MARGIN_MS = 60_000;
 
 export interface UseConversationOptions {
   slug: string;
   roomId: string;
   initialEntries: HistoryEntry[];
   initialHasOlder: boolean;
+  /** When the server read `initialEntries` (its clock, ms): changes after it are caught up on. */
+  initialReadAt: number;
   onRoomUpdated?: (event: RoomUpdatedEvent) => void;
   onRoomDeleted?: () => void;
   /**
@@ -62,7 +70,7 @@ function failureOf(error: unknown): { failure: SendFailure; composerError: strin
   return { failure: { kind: "rejected", message: error.message }, composerError: null };
 }
 
-export function useConversation({ slug, roomId, initialEntries, initialHasOlder, onRoomUpdated, onRoomDeleted, onPostingRefused }: UseConversationOptions) {
+export function useConversation({ slug, roomId, initialEntries, initialHasOlder, initialReadAt, onRoomUpdated, onRoomDeleted, onPostingRefused }: UseConversationOptions) {
   const [state, dispatch] = useReducer(conversationReducer, undefined, () => initialConversation(initialEntries, initialHasOlder));
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [olderError, setOlderError] = useState<string | null>(null);
@@ -87,14 +95,16 @@ export function useConversation({ slug, roomId, initialEntries, initialHasOlder,
   const roomGone = useCallback(() => latest.current.onRoomDeleted?.(), []);
 
   // Catch-up: everything after the newest id held, page by page. One run at a time; a request
-  // for another while one runs makes it go round once more. After a reconnect the latest page is
-  // read again too: edits and deletions made meanwhile only show there (ids do not move).
+  // for another while one runs makes it go round once more. With `changes` (each time the live
+  // channel subscribes, so after every reconnect) also the held messages edited or deleted since
+  // the last such check: their events may have been lost, and ids do not move when they change.
   const catchUpRun = useRef<Promise<void> | null>(null);
   const catchUpAgain = useRef(false);
-  const refreshRecent = useRef(false);
+  const checkChanges = useRef(false);
+  const changesCheckedAt = useRef(initialReadAt);
   const catchUp = useCallback(
-    ({ recent = false }: { recent?: boolean } = {}): Promise<void> => {
-      if (recent) refreshRecent.current = true;
+    ({ changes = false }: { changes?: boolean } = {}): Promise<void> => {
+      if (changes) checkChanges.current = true;
       if (catchUpRun.current) {
         catchUpAgain.current = true;
         return catchUpRun.current;
@@ -115,10 +125,23 @@ export function useConversation({ slug, roomId, initialEntries, initialHasOlder,
             after = page.messages.at(-1)?.id ?? after;
             if (!page.hasMore) break;
           }
-          if (refreshRecent.current) {
-            refreshRecent.current = false;
-            const page = await fetchHistory(slug, {}, OLDER_PAGE);
-            dispatch({ type: "merge", entries: page.messages });
+          const first = firstIdOf(latest.current.state);
+          if (checkChanges.current && first !== null) {
+            checkChanges.current = false;
+            const changedSince = new Date(changesCheckedAt.current - CHANGES_MARGIN_MS).toISOString();
+            let changedAfter = first - 1;
+            let readAt: number | null = null;
+            for (let pages = 0; pages < 50; pages++) {
+              const page = await fetchHistory(slug, { after: changedAfter, changedSince }, CATCH_UP_PAGE);
+              readAt ??= Date.parse(page.at);
+              dispatch({ type: "merge", entries: page.messages });
+              changedAfter = page.messages.at(-1)?.id ?? changedAfter;
+              // Only a complete check moves the mark; otherwise the next one starts from the same.
+              if (!page.hasMore) {
+                changesCheckedAt.current = readAt;
+                break;
+              }
+            }
           }
         } while (catchUpAgain.current);
       };
@@ -135,7 +158,6 @@ export function useConversation({ slug, roomId, initialEntries, initialHasOlder,
     },
     [slug, roomGone],
   );
-  const subscriptions = useRef(0);
 
   /** A message whose event was too large to carry it: load it by id. */
   const loadOne = useCallback(
@@ -175,7 +197,7 @@ export function useConversation({ slug, roomId, initialEntries, initialHasOlder,
         if (parsed.success && parsed.data.roomId === roomId) roomGone();
       },
     },
-    { onSubscribed: () => void catchUp({ recent: subscriptions.current++ > 0 }) },
+    { onSubscribed: () => void catchUp({ changes: true }) },
   );
 
   // The socket to leave out of our own sends' fan-out.
@@ -191,8 +213,8 @@ export function useConversation({ slug, roomId, initialEntries, initialHasOlder,
     if (!polling) return;
     let polls = 0;
     const poll = () => {
-      // Every sixth time (about half a minute) the latest page too, for edits and deletions.
-      if (document.visibilityState === "visible") void catchUp({ recent: ++polls % 6 === 0 });
+      // Every sixth time (about half a minute) edits and deletions too.
+      if (document.visibilityState === "visible") void catchUp({ changes: ++polls % 6 === 0 });
     };
     const timer = window.setInterval(poll, POLL_INTERVAL_MS);
     document.addEventListener("visibilitychange", poll);

@@ -52,6 +52,8 @@ export const historyPageSchema = z.object({
    * With `after`: newer messages exist after the last one (ask again with after=<last id>).
    */
   hasMore: z.boolean(),
+  /** The server's clock when the page was read: the next `changedSince` (less a margin). */
+  at: z.iso.datetime({ offset: true }),
 });
 export type HistoryPage = z.infer<typeof historyPageSchema>;
 

@@ -247,12 +247,16 @@ export async function deleteMessage({
 
 /**
  * A page of the room's history, ascending by id, for anyone (rooms are public): the latest
- * `limit` (default 50), `before=<id>` for older ones, `after=<id>` for catch-up. Deleted messages
- * come back as tombstones ({ id, deleted: true }) so that ids, limits and hasMore stay exact.
+ * `limit` (default 50), `before=<id>` for older ones, `after=<id>` for catch-up, and
+ * `after=<id>&changedSince=<ISO time>` for the held messages edited or deleted since. Deleted
+ * messages come back as tombstones ({ id, deleted: true }) so that ids, limits and hasMore stay exact.
  */
 export async function listHistory({ slug, query }: { slug: string; query: Record<string, string | undefined> }): Promise<HistoryPage> {
-  const { before, after, limit } = parse(historyQuerySchema, query);
+  const { before, after, changedSince, limit } = parse(historyQuerySchema, query);
   const room = await roomBySlug(slug);
-  const page = await listMessages({ roomId: room.id, before, after, limit });
-  return { messages: page.messages.map(toHistoryEntry), hasMore: page.hasMore };
+  // Taken before the read: a change committed during it is stamped later, so the next
+  // changedSince (this, minus the client's margin) still finds it.
+  const at = new Date().toISOString();
+  const page = await listMessages({ roomId: room.id, before, after, changedSince, limit });
+  return { messages: page.messages.map(toHistoryEntry), hasMore: page.hasMore, at };
 }

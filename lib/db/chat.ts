@@ -203,17 +203,22 @@ export async function listMessages({
   roomId,
   before,
   after,
+  changedSince,
   limit,
 }: {
   roomId: string;
   before?: number;
   after?: number;
+  /** Only messages edited or deleted after this moment (with `after`). */
+  changedSince?: Date;
   limit: number;
 }): Promise<MessagePage> {
   if (after !== undefined) {
     if (after >= MAX_MESSAGE_ID) return { messages: [], hasMore: false };
+    const changed = changedSince ? { OR: [{ editedAt: { gt: changedSince } }, { deletedAt: { gt: changedSince } }] } : {};
     const rows = await db.message.findMany({
-      where: { roomId, id: { gt: after } },
+      // The (roomId, id) index bounds the scan to what the client holds; few of those rows changed.
+      where: { roomId, id: { gt: after }, ...changed },
       orderBy: { id: "asc" },
       take: limit + 1,
       select: messageSelect,

@@ -23,12 +23,25 @@ export const editMessageSchema = z.object({ body: messageBodySchema });
 
 const messageId = z.coerce.number().int().positive();
 
-/** Either a page of history (`before`) or catch-up (`after`), never both. */
+/**
+ * Either a page of history (`before`) or catch-up (`after`), never both. With `changedSince`, the
+ * messages after `after` edited or deleted since then (a reconnected client's check of what it
+ * holds: the events for those changes may have been lost); `after` then bounds the scan.
+ */
 export const historyQuerySchema = z
   .object({
     before: messageId.optional(),
-    after: messageId.optional(),
+    // 0 is "from the start": a client holding message 1 asks for changes after 0.
+    after: z.coerce.number().int().min(0).optional(),
+    changedSince: z.iso
+      .datetime({ offset: true, message: "changedSince must be an ISO date-time, e.g. 2026-01-31T12:00:00.000Z." })
+      .transform((value) => new Date(value))
+      .optional(),
     limit: z.coerce.number().int().min(1).max(HISTORY_PAGE_MAX).default(50),
   })
-  .refine((q) => !(q.before && q.after), { message: "Use before or after, not both.", path: ["after"] });
+  .refine((q) => !(q.before && q.after !== undefined), { message: "Use before or after, not both.", path: ["after"] })
+  .refine((q) => !q.changedSince || q.after !== undefined, {
+    message: "changedSince needs after (the id before the oldest message you hold).",
+    path: ["after"],
+  });
 export type HistoryQuery = z.infer<typeof historyQuerySchema>;

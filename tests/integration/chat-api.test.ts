@@ -408,7 +408,7 @@ describe("listHistory", () => {
     }
     expect(seen).toEqual(ids.slice(10));
     const last = await listHistory({ slug: room.slug, query: { after: String(ids.at(-1)) } });
-    expect(last).toEqual({ messages: [], hasMore: false });
+    expect(last).toMatchObject({ messages: [], hasMore: false });
   });
 
   it("returns deleted messages as tombstones without their text", async () => {
@@ -420,8 +420,62 @@ describe("listHistory", () => {
     expect(page.messages[1]).toMatchObject({ id: ids.at(-1), body: "m119" });
   });
 
+  it("with changedSince, gives the messages after `after` edited or deleted since then, page by page", async () => {
+    // Stamped by hand, as the edit and delete paths do: an old change, then three recent ones.
+    const long = new Date(Date.now() - 3_600_000);
+    const [old, editedEarly, deleted, editedLate] = [ids[1], ids[4], ids[70], ids[110]] as number[];
+    await db.message.update({ where: { id: old }, data: { body: "m1 (edited an hour ago)", editedAt: long } });
+    // The moment a client last checked (earlier tests' changes are before it).
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
+    await pause();
+    const since = (await listHistory({ slug: room.slug, query: { limit: "1" } })).at;
+    await pause();
+    await db.message.update({ where: { id: editedEarly }, data: { body: "m4 (edited)", editedAt: new Date() } });
+    await db.message.update({ where: { id: deleted }, data: { body: "", deletedAt: new Date() } });
+    await db.message.update({ where: { id: editedLate }, data: { body: "m110 (edited)", editedAt: new Date() } });
+
+    // The whole room (after=0), two to a page: only what changed since, in id order.
+    const seen: unknown[] = [];
+    let after = 0;
+    for (let pages = 1; ; pages++) {
+      const page = await listHistory({ slug: room.slug, query: { after: String(after), changedSince: since, limit: "2" } });
+      seen.push(...page.messages);
+      if (!page.hasMore) break;
+      expect(pages).toBeLessThan(5);
+      after = page.messages.at(-1)?.id ?? after;
+    }
+    expect(seen).toEqual([
+      expect.objectContaining({ id: editedEarly, body: "m4 (edited)" }),
+      { id: deleted, deleted: true },
+      expect.objectContaining({ id: editedLate, body: "m110 (edited)" }),
+    ]);
+    // `after` bounds it to what the client holds.
+    const held = await listHistory({ slug: room.slug, query: { after: String(deleted), changedSince: since } });
+    expect(idsOf(held)).toEqual([editedLate]);
+    // Nothing changed after the latest read.
+    const later = await listHistory({ slug: room.slug, query: { after: "0", changedSince: new Date(Date.now() + 1_000).toISOString() } });
+    expect(later.messages).toEqual([]);
+  });
+
+  it("says when each page was read (the server's clock, for the next changedSince)", async () => {
+    const before = Date.now();
+    const page = await listHistory({ slug: room.slug, query: { limit: "1" } });
+    expect(Date.parse(page.at)).toBeGreaterThanOrEqual(before - 5);
+    expect(Date.parse(page.at)).toBeLessThanOrEqual(Date.now());
+  });
+
   it("refuses before and after together, limits over 100 and junk with 400, an unknown room with 404", async () => {
-    for (const query of [{ before: "5", after: "2" }, { limit: "101" }, { limit: "0" }, { before: "abc" }, { after: "-1" }]) {
+    const changedSince = new Date().toISOString();
+    for (const query of [
+      { before: "5", after: "2" },
+      { limit: "101" },
+      { limit: "0" },
+      { before: "abc" },
+      { after: "-1" },
+      { changedSince },
+      { after: "0", changedSince: "yesterday" },
+      { after: "0", changedSince: "2026-13-40T00:00:00Z" },
+    ]) {
       expect((await refusal(listHistory({ slug: room.slug, query }))).status).toBe(400);
     }
     expect((await refusal(listHistory({ slug: "nope", query: {} }))).status).toBe(404);
@@ -429,7 +483,7 @@ describe("listHistory", () => {
 
   it("copes with ids beyond PostgreSQL's integer range", async () => {
     expect(idsOf(await listHistory({ slug: room.slug, query: { before: "99999999999", limit: "5" } }))).toEqual(ids.slice(-5));
-    expect(await listHistory({ slug: room.slug, query: { after: "99999999999" } })).toEqual({ messages: [], hasMore: false });
+    expect(await listHistory({ slug: room.slug, query: { after: "99999999999" } })).toMatchObject({ messages: [], hasMore: false });
   });
 });
 

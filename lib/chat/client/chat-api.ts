@@ -59,13 +59,17 @@ function jsonInit(method: string, body: unknown, socketId?: string | null): Requ
   return { method, headers, body: JSON.stringify(body) };
 }
 
-export type HistoryCursor = { before: number } | { after: number } | Record<string, never>;
+export type HistoryCursor = { before: number } | { after: number; changedSince?: string } | Record<string, never>;
 
-/** A page of history, ascending by id: latest (no cursor), older (before) or catch-up (after). */
+/**
+ * A page of history, ascending by id: latest (no cursor), older (before), catch-up (after), or
+ * the messages after `after` edited or deleted since `changedSince` (a server time, from `at`).
+ */
 export function fetchHistory(slug: string, cursor: HistoryCursor, limit = 50): Promise<HistoryPage> {
   const params = new URLSearchParams({ limit: String(limit) });
   if ("before" in cursor) params.set("before", String(cursor.before));
   if ("after" in cursor) params.set("after", String(cursor.after));
+  if ("changedSince" in cursor && cursor.changedSince) params.set("changedSince", cursor.changedSince);
   return request(`${messagesUrl(slug)}?${params.toString()}`, { method: "GET" }, historyPageSchema);
 }
 

@@ -1,6 +1,7 @@
 // GET: a page of the room's history, ascending by id (latest 50; ?before=<id> older; ?after=<id>
-// catch-up; &limit ≤ 100), for anyone. POST { body, clientKey, socketId? }: sends a message as the
-// signed-in member; 201 with the stored message, 200 with the same message for a retried clientKey.
+// catch-up; ?after=<id>&changedSince=<ISO> edits and deletions since; &limit ≤ 100), for anyone.
+// POST { body, clientKey, socketId? }: sends a message as the signed-in member; 201 with the
+// stored message, 200 with the same message for a retried clientKey.
 import { after, NextResponse, type NextRequest } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { readJsonBody, socketIdFrom } from "@/lib/chat/http";
@@ -19,7 +20,7 @@ export async function GET(request: NextRequest, context: RouteContext): Promise<
   try {
     const { slug } = await context.params;
     const params = request.nextUrl.searchParams;
-    const query = { before: params.get("before") ?? undefined, after: params.get("after") ?? undefined, limit: params.get("limit") ?? undefined };
+    const query = Object.fromEntries(["before", "after", "changedSince", "limit"].map((key) => [key, params.get(key) ?? undefined]));
     return NextResponse.json(await listHistory({ slug, query }), { headers: NO_STORE });
   } catch (error) {
     return errorResponse(error);
