@@ -227,21 +227,21 @@ export function TopicField({ name, label, defaultValue = "", error, hint, maxLen
       <p aria-live="polite" className="sr-only">
         {expanded ? `${topics.length} ${topics.length === 1 ? "suggestion" : "suggestions"}. Use the arrow keys to choose.` : ""}
       </p>
-      {/* The match note arrives with the suggestions, after a pause: its line is kept even while
-          empty, so the form below does not jump as it comes and goes (a click aimed at the
-          submit button would land beside it). */}
-      {error ? (
-        <FieldError id={errorId}>{error}</FieldError>
-      ) : (
-        <p id={matchId} data-testid="topic-match" className="mt-1.5 min-h-5 text-sm text-ink-muted">
-          {match}
-        </p>
-      )}
+      {error ? <FieldError id={errorId}>{error}</FieldError> : null}
       {hint ? (
         <p id={hintId} className="mt-1.5 text-sm text-ink-muted">
           {hint}
         </p>
       ) : null}
+      {/* The match note arrives with the suggestions, after a pause: its line is kept even while
+          empty (last, where a blank line reads as spacing), so the form below does not jump as
+          it comes and goes (a click aimed at the submit button would land beside it). An error
+          takes its place. */}
+      {error ? null : (
+        <p id={matchId} data-testid="topic-match" className="mt-1.5 min-h-5 text-sm text-ink-muted">
+          {match}
+        </p>
+      )}
     </div>
   );
 }
