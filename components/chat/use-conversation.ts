@@ -109,39 +109,38 @@ export function useConversation({ slug, roomId, initialEntries, initialHasOlder,
         catchUpAgain.current = true;
         return catchUpRun.current;
       }
+      /**
+       * Merges every page after `after` (with `changedSince`, only the messages changed since),
+       * up to a cap. The first page's read time when it got to the end; null at the cap.
+       */
+      const mergePagesAfter = async (after: number, changedSince?: string): Promise<number | null> => {
+        let readAt: number | null = null;
+        for (let pages = 0; pages < 50; pages++) {
+          const page = await fetchHistory(slug, { after, changedSince }, CATCH_UP_PAGE);
+          readAt ??= Date.parse(page.at);
+          dispatch({ type: "merge", entries: page.messages });
+          after = page.messages.at(-1)?.id ?? after;
+          if (!page.hasMore) return readAt;
+        }
+        return null;
+      };
       const run = async () => {
         do {
           catchUpAgain.current = false;
-          let after = lastIdOf(latest.current.state);
-          for (let pages = 0; pages < 50; pages++) {
-            if (after === null) {
-              // Nothing held yet (an empty room when the page was made): the latest page.
-              const page = await fetchHistory(slug, {}, OLDER_PAGE);
-              dispatch({ type: "older", entries: page.messages, hasOlder: page.hasMore });
-              break;
-            }
-            const page = await fetchHistory(slug, { after }, CATCH_UP_PAGE);
-            dispatch({ type: "merge", entries: page.messages });
-            after = page.messages.at(-1)?.id ?? after;
-            if (!page.hasMore) break;
+          const last = lastIdOf(latest.current.state);
+          if (last === null) {
+            // Nothing held yet (an empty room when the page was made): the latest page.
+            const page = await fetchHistory(slug, {}, OLDER_PAGE);
+            dispatch({ type: "older", entries: page.messages, hasOlder: page.hasMore });
+          } else {
+            await mergePagesAfter(last);
           }
           const first = firstIdOf(latest.current.state);
           if (checkChanges.current && first !== null) {
             checkChanges.current = false;
             const changedSince = new Date(changesCheckedAt.current - CHANGES_MARGIN_MS).toISOString();
-            let changedAfter = first - 1;
-            let readAt: number | null = null;
-            for (let pages = 0; pages < 50; pages++) {
-              const page = await fetchHistory(slug, { after: changedAfter, changedSince }, CATCH_UP_PAGE);
-              readAt ??= Date.parse(page.at);
-              dispatch({ type: "merge", entries: page.messages });
-              changedAfter = page.messages.at(-1)?.id ?? changedAfter;
-              // Only a complete check moves the mark; otherwise the next one starts from the same.
-              if (!page.hasMore) {
-                changesCheckedAt.current = readAt;
-                break;
-              }
-            }
+            // Only a complete check moves the mark; otherwise the next one starts from the same.
+            changesCheckedAt.current = (await mergePagesAfter(first - 1, changedSince)) ?? changesCheckedAt.current;
           }
         } while (catchUpAgain.current);
       };

@@ -133,7 +133,7 @@ export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMember
           onSubmit={(event) => {
             // Enter in the reason field mutes: the everyday action.
             event.preventDefault();
-            if (!loading) run(() => muteMemberAction({ ...ref, minutes, reason }));
+            run(() => muteMemberAction({ ...ref, minutes, reason }));
           }}
         >
           <div>
