@@ -1,17 +1,17 @@
-// Playwright: browser tests in Debian's Chromium against a production build of the app, with
-// the local stack (PostgreSQL, soketi, maildev) started by e2e/support/global-setup.ts.
+// Playwright: browser tests in Chromium (e2e/support/chromium.ts picks which) against a production
+// build of the app, with the local stack started by e2e/support/global-setup.ts.
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, chooseChromium, NoChromiumError } from "./e2e/support/chromium";
 import { E2E_PORT } from "./e2e/support/e2e-config";
 
-const chromiumArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
+const chromium = await chooseChromium().catch((error: unknown) => {
+  // One line, before the build starts, instead of every spec failing to launch.
+  if (error instanceof NoChromiumError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+});
 
 export default defineConfig({
   testDir: "e2e",
@@ -29,8 +29,9 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: chromiumArgs,
+      executablePath: chromium.executablePath,
+      args: CHROMIUM_ARGS,
+      env: { ...process.env, ...chromium.env },
     },
   },
   projects: [
