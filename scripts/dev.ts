@@ -66,6 +66,8 @@ async function main(): Promise<void> {
         `  │ Inbox      ${stack.describe.inbox ?? stack.describe.mail}`,
         `  │ Realtime   ${stack.describe.realtime}`,
         `  │ Database   ${stack.describe.database}`,
+        // As root in a folder the postgres user cannot enter, the cluster lives outside the checkout.
+        stack.describe.databaseNote ? `  │            (outside the checkout: ${stack.describe.databaseNote})` : "",
         admin ? `  │ Admin      ${admin.email} / ${SEED_PASSWORD}${seeded ? " (sample data just seeded)" : ""}` : "",
         `  │ Ready in   ${seconds} s. Press Ctrl-C to stop everything.`,
         "  └──────────────────────────────────────────────────────────────",

