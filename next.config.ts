@@ -10,6 +10,12 @@ const nextConfig: NextConfig = {
   // Each test or dev run may use its own build directory so that a production build for
   // the browser tests never collides with a running `next dev`.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  // Test and benchmark builds (scripts/stack/next-build.ts) bring a tsconfig of their own and
+  // leave type checking to `npm run check`.
+  typescript: {
+    tsconfigPath: process.env.NEXT_TSCONFIG_PATH || "tsconfig.json",
+    ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1",
+  },
   // forbidden() from next/navigation, rendered by app/forbidden.tsx with a 403 status.
   experimental: { authInterrupts: true },
 };

@@ -16,6 +16,8 @@ const chromium = await chooseChromium().catch((error: unknown) => {
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
+  // Per port, like the build: a second run on another E2E_PORT must not wipe this one's traces.
+  outputDir: E2E_PORT === 3100 ? "test-results" : `test-results-${E2E_PORT}`,
   globalSetup: "./e2e/support/global-setup.ts",
   fullyParallel: true,
   workers: 2,

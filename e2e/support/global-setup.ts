@@ -1,30 +1,18 @@
 // Starts everything the browser tests need: a fresh database on the embedded (or
 // TEST_DATABASE_URL's) server, soketi and maildev on free ports, a local OpenID Connect issuer,
 // a production build and `next start`. Returns the teardown, which stops it all.
-import { spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { withDatabase } from "../../lib/db/connection";
-import type { ChildService, EnvVars } from "../../scripts/stack/child-service";
+import type { ChildService } from "../../scripts/stack/child-service";
 import { applyMigrations, ensureDatabase, quoteIdent, withClient } from "../../scripts/stack/database";
+import { buildNext } from "../../scripts/stack/next-build";
 import { startNext } from "../../scripts/stack/next-server";
-import { assertPortFree, StackError } from "../../scripts/stack/ports";
+import { assertPortFree } from "../../scripts/stack/ports";
 import { runSeed } from "../../scripts/stack/seed-if-empty";
 import { startTestStack, type SoketiControl } from "../../scripts/stack/test-stack";
 import { E2E_DIST_DIR, E2E_PORT } from "./e2e-config";
 import { OIDC_TEST_CLIENT_ID, OIDC_TEST_CLIENT_SECRET, startOidcIssuer, type RunningOidcIssuer } from "./oidc-issuer";
-
-function build(env: EnvVars): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
-      env: env as NodeJS.ProcessEnv,
-      stdio: ["ignore", "inherit", "inherit"],
-    });
-    child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new StackError(`next build failed (exit ${code})`))));
-  });
-}
 
 /**
  * A loopback HTTP server through which specs stop and start the run's soketi
@@ -88,7 +76,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       OAUTH_TEST_CLIENT_ID: OIDC_TEST_CLIENT_ID,
       OAUTH_TEST_CLIENT_SECRET: OIDC_TEST_CLIENT_SECRET,
     };
-    if (process.env.E2E_SKIP_BUILD !== "1") await build({ ...process.env, ...appEnv });
+    if (process.env.E2E_SKIP_BUILD !== "1") await buildNext(E2E_DIST_DIR, { ...process.env, ...appEnv });
     next = await startNext({ mode: "start", port: E2E_PORT, env: appEnv, inheritOutput: false });
 
     // What the specs need to reach the same services.

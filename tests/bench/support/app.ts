@@ -1,13 +1,12 @@
 // A production build of the app on its own stack, for benchmarks: the same pieces as the browser
 // tests' global setup (test stack on free ports, a fresh migrated database, `next start`), but
 // no seed data. Stopping drops the database and stops every piece.
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { withDatabase } from "../../../lib/db/connection";
 import type { ChildService } from "../../../scripts/stack/child-service";
 import { applyMigrations, ensureDatabase, quoteIdent, withClient } from "../../../scripts/stack/database";
+import { buildNext } from "../../../scripts/stack/next-build";
 import { startNext } from "../../../scripts/stack/next-server";
-import { assertPortFree, StackError } from "../../../scripts/stack/ports";
+import { assertPortFree } from "../../../scripts/stack/ports";
 import { startTestStack } from "../../../scripts/stack/test-stack";
 
 /** The bench app's NEXTAUTH_SECRET: a benchmark signs its own session cookies with it. */
@@ -28,20 +27,6 @@ export interface BenchAppOptions {
   /** Reuse the build already in distDir. */
   skipBuild: boolean;
   log: (line: string) => void;
-}
-
-function build(env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (c: Buffer) => (output += c.toString("utf8")));
-    child.stderr.on("data", (c: Buffer) => (output += c.toString("utf8")));
-    child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new StackError(`next build failed (exit ${code}):\n${output}`))));
-  });
 }
 
 export async function startBenchApp(options: BenchAppOptions): Promise<BenchApp> {
@@ -74,7 +59,7 @@ export async function startBenchApp(options: BenchAppOptions): Promise<BenchApp>
     } as const;
     if (!options.skipBuild) {
       options.log(`Building the app into ${options.distDir} (BENCH_SKIP_BUILD=1 reuses it next time)…`);
-      await build({ ...process.env, ...appEnv });
+      await buildNext(options.distDir, { ...process.env, ...appEnv }, { quiet: true });
     }
     options.log(`Starting next start on ${baseUrl}…`);
     next = await startNext({ mode: "start", port: options.port, env: appEnv, inheritOutput: false });
