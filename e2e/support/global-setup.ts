@@ -11,6 +11,7 @@ import { startNext } from "../../scripts/stack/next-server";
 import { assertPortFree } from "../../scripts/stack/ports";
 import { runSeed } from "../../scripts/stack/seed-if-empty";
 import { startTestStack, type SoketiControl } from "../../scripts/stack/test-stack";
+import { chooseChromium } from "./chromium";
 import { E2E_DIST_DIR, E2E_PORT } from "./e2e-config";
 import { OIDC_TEST_CLIENT_ID, OIDC_TEST_CLIENT_SECRET, startOidcIssuer, type RunningOidcIssuer } from "./oidc-issuer";
 
@@ -36,6 +37,8 @@ async function startControlServer(soketi: SoketiControl): Promise<Server> {
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   await assertPortFree(E2E_PORT, "the browser tests' app", "E2E_PORT");
+  const browser = await chooseChromium();
+  console.log(`Browser: ${browser.source === "npm" ? "Chromium from the npm package @sparticuz/chromium" : "Chromium"} at ${browser.executablePath}`);
   // soketi tells the app who comes and goes (presence webhooks), as in production.
   const { stack, ports, serverUrl, soketi } = await startTestStack("e2e", {
     webhookUrl: `http://127.0.0.1:${E2E_PORT}/api/pusher/webhook`,
