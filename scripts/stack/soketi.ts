@@ -1,10 +1,15 @@
-// Starts soketi (a Pusher-protocol server) from npm for local development and tests, with the
-// app's key, secret and the limits in lib/realtime/limits.ts.
+// Starts soketi (a Pusher-protocol server) from npm: for local development and tests with the
+// app's key, secret and limits (startSoketi), and for `npm run realtime` in production (runSoketi).
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { REALTIME_LIMITS } from "../../lib/realtime/limits";
+import { fileURLToPath } from "node:url";
 import { spawnService, type ChildService } from "./child-service";
 import { waitForPort } from "./ports";
+import { buildSoketiConfig, type SoketiSettings } from "./soketi-config";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const UWS_HOOK = path.join(here, "uws-resolve.cjs");
+const SOKETI_BIN = path.resolve(here, "../../node_modules/@soketi/soketi/bin/server.js");
 
 export interface SoketiOptions {
   port: number;
@@ -19,53 +24,50 @@ export interface SoketiOptions {
   webhookUrl?: string;
 }
 
-export async function startSoketi(options: SoketiOptions): Promise<ChildService> {
-  const app = {
-    id: options.appId,
-    key: options.key,
-    secret: options.secret,
-    enabled: true,
-    enableClientMessages: true,
-    maxConnections: -1,
-    maxBackendEventsPerSecond: -1,
-    maxReadRequestsPerSecond: -1,
-    maxClientEventsPerSecond: REALTIME_LIMITS.maxClientEventsPerSecond,
-    maxPresenceMembersPerChannel: REALTIME_LIMITS.maxPresenceMembersPerChannel,
-    maxPresenceMemberSizeInKb: REALTIME_LIMITS.maxPresenceMemberSizeKb,
-    maxChannelNameLength: REALTIME_LIMITS.maxChannelNameLength,
-    maxEventNameLength: REALTIME_LIMITS.maxEventNameLength,
-    maxEventChannelsAtOnce: REALTIME_LIMITS.maxEventChannelsAtOnce,
-    maxEventPayloadInKb: REALTIME_LIMITS.maxEventPayloadKb,
-    webhooks: options.webhookUrl
-      ? [{ url: options.webhookUrl, event_types: ["member_added", "member_removed", "channel_vacated"] }]
-      : [],
-  };
-  const config = {
-    host: "127.0.0.1",
-    port: options.port,
-    "appManager.array.apps": [app],
-    "metrics.enabled": false,
-    "cluster.hostname": "127.0.0.1",
-    "cluster.port": options.clusterPort,
-    shutdownGracePeriod: 200,
-  };
-  mkdirSync(options.configDir, { recursive: true });
-  const configFile = path.join(options.configDir, `soketi-${options.port}.json`);
-  writeFileSync(configFile, JSON.stringify(config, null, 2));
+/** soketi on 127.0.0.1 for the local stack and the tests, quick to stop. */
+export function startSoketi(options: SoketiOptions): Promise<ChildService> {
+  return runSoketi({
+    settings: {
+      host: "127.0.0.1",
+      port: options.port,
+      clusterPort: options.clusterPort,
+      app: { id: options.appId, key: options.key, secret: options.secret },
+      webhookUrl: options.webhookUrl,
+      shutdownGracePeriodMs: 200,
+    },
+    configDir: options.configDir,
+  });
+}
+
+export interface RunSoketiOptions {
+  settings: SoketiSettings;
+  /** Where the config file (it holds the app secret, so mode 0600) is written; removed on stop. */
+  configDir: string;
+  /** Show soketi's own output (production) instead of keeping it for error messages. */
+  inheritOutput?: boolean;
+}
+
+export async function runSoketi({ settings, configDir, inheritOutput }: RunSoketiOptions): Promise<ChildService> {
+  mkdirSync(configDir, { recursive: true });
+  const configFile = path.join(configDir, `soketi-${settings.port}.json`);
+  writeFileSync(configFile, JSON.stringify(buildSoketiConfig(settings), null, 2), { mode: 0o600 });
 
   const service = await spawnService({
     name: "soketi",
     command: process.execPath,
-    args: [
-      "--require",
-      path.resolve("scripts/stack/uws-resolve.cjs"),
-      path.resolve("node_modules/@soketi/soketi/bin/server.js"),
-      "start",
-      `--config=${configFile}`,
-    ],
-    // soketi reads SOKETI_* variables too; keep the parent's out so the file is the one truth.
-    env: Object.fromEntries(Object.keys(process.env).filter((k) => k.startsWith("SOKETI_")).map((k) => [k, undefined])),
-    ready: () => waitForPort(options.port),
+    args: ["--require", UWS_HOOK, SOKETI_BIN, "start", `--config=${configFile}`],
+    // soketi reads SOKETI_* variables, and a .env in its working directory, over its config
+    // file: keep the parent's out and run it where no .env is, so the file is the one truth.
+    env: {
+      ...Object.fromEntries(Object.keys(process.env).filter((k) => k.startsWith("SOKETI_")).map((k) => [k, undefined])),
+      // soketi bundles the AWS SDK v2 (for its SQS queue, unused here), which prints a notice at start.
+      AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: "1",
+    },
+    cwd: configDir,
+    inheritOutput,
+    ready: () => waitForPort(settings.port, settings.host === "0.0.0.0" ? "127.0.0.1" : settings.host),
+    // soketi tells its sockets to go, waits the grace period, then exits.
+    stopTimeoutMs: settings.shutdownGracePeriodMs + 5_000,
   }).catch((error: unknown) => {
     rmSync(configFile, { force: true });
     throw error;

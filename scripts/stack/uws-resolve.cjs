@@ -7,7 +7,8 @@ const path = require("node:path");
 
 function findBinary() {
   const file = `uws_${process.platform}_${process.arch}_${process.versions.modules}.node`;
-  for (const dir of Module._nodeModulePaths(process.cwd())) {
+  // From this file, not the working directory: soketi runs in a folder of its own (no .env there).
+  for (const dir of Module._nodeModulePaths(__dirname)) {
     const candidate = path.join(dir, "uWebSockets.js", "dist", "bin", file);
     if (fs.existsSync(candidate)) return candidate;
   }
