@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { createMember, createRoom } from "./support/members";
-import { addCrowd, addParticipantRow, expectOnline, onlineMembers, openRoomAs } from "./support/presence";
+import { addCrowd, addParticipantRow, expectOnline, onlineMembers, openRoomAs, presenceConnections } from "./support/presence";
 
 // Scenarios with several browsers, each step waiting on soketi; the 2-core machine is shared.
 test.describe.configure({ timeout: 90_000 });
@@ -47,8 +47,10 @@ test("members see each other come and go; several tabs count once", async ({ bro
   await secondTab.goto(`/rooms/${room.slug}`);
   await expectOnline(secondTab, [alice.username, bob.username]);
   await expectOnline(b.page, [alice.username, bob.username]);
+  await expect.poll(() => presenceConnections(room)).toBe(3);
   await secondTab.close();
-  await b.page.waitForTimeout(1_000);
+  // Once soketi has let the tab go, a "left" for Alice would already be on its way to Bob.
+  await expect.poll(() => presenceConnections(room)).toBe(2);
   await expectOnline(b.page, [alice.username, bob.username]);
 
   // Navigating away inside the app (the socket stays open, the room's channel is released).

@@ -40,9 +40,11 @@ function countPosts(page: Page): { count: () => number } {
 test("a message from A appears for B live, once, and A sees it pending, then confirmed", async ({ browser, baseURL }) => {
   const { a, b, room, close } = await chatPair(browser, base(baseURL), `Live one ${token()}`);
   try {
-    // Hold A's send for a moment, so the pending state can be seen.
+    // Hold A's send until the pending state has been seen.
+    let releaseSend: () => void = () => {};
+    const sendHeld = new Promise<void>((resolve) => (releaseSend = resolve));
     await a.page.route(`**/api/rooms/${room.slug}/messages`, async (route) => {
-      if (route.request().method() === "POST") await new Promise((resolve) => setTimeout(resolve, 1_200));
+      if (route.request().method() === "POST") await sendHeld;
       await route.continue();
     });
     // The header's unread badge listens for this event.
@@ -58,6 +60,7 @@ test("a message from A appears for B live, once, and A sees it pending, then con
     const pending = pendingMessages(a.page).filter({ hasText: text });
     await expect(pending).toHaveAttribute("data-status", "sending");
     await expect(pending).toContainText("Sending…");
+    releaseSend();
 
     await expect(messageWith(a.page, text)).toHaveCount(1);
     await expect(pendingMessages(a.page)).toHaveCount(0);
@@ -73,7 +76,6 @@ test("a message from A appears for B live, once, and A sees it pending, then con
     const reply = `Hi A, B here ${token()}`;
     await sendMessage(b.page, reply);
     await expect(messageWith(a.page, reply)).toHaveCount(1, LIVE);
-    await a.page.waitForTimeout(500);
     await expect(messages(a.page)).toHaveCount(2);
     await expect(messages(b.page)).toHaveCount(2);
     await expect(messages(b.page).getByTestId("message-body")).toHaveText([text, reply]);
@@ -87,6 +89,9 @@ test("a message from A appears for B live, once, and A sees it pending, then con
     await composerInput(a.page).press("Enter");
     await expect(messages(b.page).last().getByTestId("message-body").locator("br")).toHaveCount(1, LIVE);
     await expect(messages(b.page).last().getByTestId("message-body")).toHaveText("line one\nline two");
+    // A late duplicate of the first two would have come before this third one on the same channel.
+    await expect(messages(a.page)).toHaveCount(3);
+    await expect(messages(b.page)).toHaveCount(3);
   } finally {
     await close();
   }
@@ -176,9 +181,12 @@ test("scrolling up loads older history without moving what you read, down to the
     await expect(messageWith(page, "History line 130")).toBeInViewport();
     await expect(messageWith(page, "History line 81")).not.toBeInViewport();
 
-    // Older pages take a moment, so the position can be measured before and after.
+    // The first older page is held until the test lets it go, so the loading state and the
+    // position before it arrives can be seen however slow the machine is.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
     await page.route(`**/api/rooms/${room.slug}/messages?*`, async (route) => {
-      if (route.request().url().includes("before=")) await new Promise((resolve) => setTimeout(resolve, 800));
+      if (route.request().url().includes("before=")) await held;
       await route.continue();
     });
     const scroller = page.getByTestId("message-scroller");
@@ -188,10 +196,9 @@ test("scrolling up loads older history without moving what you read, down to the
     await expect(top).toBeInViewport();
     await expect(page.getByTestId("loading-older")).toHaveText("Loading earlier messages…");
     const before = await top.boundingBox();
+    release();
     await expect(list).toHaveCount(100);
-    await page.waitForTimeout(300);
-    const after = await top.boundingBox();
-    expect(Math.abs((after?.y ?? 0) - (before?.y ?? 0))).toBeLessThan(2);
+    await expect.poll(async () => Math.abs(((await top.boundingBox())?.y ?? 0) - (before?.y ?? 0))).toBeLessThan(2);
     await expect(top).toBeInViewport();
 
     // Again, to the very beginning.

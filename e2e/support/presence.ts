@@ -7,6 +7,7 @@ import type Pusher from "pusher-js";
 import type { PresenceChannel } from "pusher-js";
 import { DEV_DEFAULTS } from "../../lib/env";
 import { createRealtimeClient } from "../../lib/realtime/browser-client";
+import { roomChannel } from "../../lib/realtime/channels";
 import { sql } from "./services";
 import { signInByCookie, type ArrangedRoom, type Member } from "./members";
 
@@ -28,6 +29,21 @@ export async function openRoomAs(
   const page = await context.newPage();
   await page.goto(`/rooms/${room.slug}`);
   return { context, page };
+}
+
+/** How many connections soketi holds on the room's presence channel (every tab counts). */
+export async function presenceConnections(room: ArrangedRoom): Promise<number> {
+  const { default: PusherServer } = await import("pusher");
+  const server = new PusherServer({
+    appId: DEV_DEFAULTS.PUSHER_APP_ID,
+    key: DEV_DEFAULTS.PUSHER_KEY,
+    secret: DEV_DEFAULTS.PUSHER_SECRET,
+    host: "127.0.0.1",
+    port: process.env.E2E_PUSHER_PORT,
+    useTLS: false,
+  });
+  const response = await server.get({ path: `/channels/${roomChannel(room.id)}`, params: { info: "subscription_count" } });
+  return ((await response.json()) as { subscription_count?: number }).subscription_count ?? 0;
 }
 
 /** The people panel's "Online now" rows. */
