@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type MouseEvent, type ReactNode } from "react";
-import { flushSync } from "react-dom";
+import { useId, useRef, useState, type ReactNode } from "react";
+import { Sheet } from "@/components/ui/sheet";
 
 type Panel = "topics" | "activity";
 
@@ -40,56 +40,21 @@ const triggerClasses =
 
 /**
  * The home page's three columns: topics, feed, recent activity. Below the `lg` breakpoint the two
- * side panels leave the layout and open from "Topics" and "Activity" buttons in a modal sheet (a
- * native <dialog>: focus moves in, Tab stays inside, Escape closes, focus returns to the button).
- * Each panel's content is rendered in one place at a time, so the page never holds two copies.
+ * side panels leave the layout and open from "Topics" and "Activity" buttons in a modal sheet
+ * (components/ui/sheet.tsx: focus moves in, Tab stays inside, Escape closes, focus returns to the
+ * button). Each panel's content is rendered in one place at a time, so the page never holds two copies.
  */
 export function HomePanels({ topics, activity, topicName, children }: HomePanelsProps) {
   const [open, setOpen] = useState<Panel | null>(null);
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  // The panel last shown: its button gets focus back, also after `open` has gone back to null.
+  const [shown, setShown] = useState<Panel>("topics");
   const triggerRefs = useRef<Record<Panel, HTMLButtonElement | null>>({ topics: null, activity: null });
   const dialogId = useId();
-  const titleId = useId();
 
   function show(panel: Panel) {
-    // The dialog's content depends on `open`; commit it before showModal() looks for focus targets.
-    flushSync(() => setOpen(panel));
-    dialogRef.current?.showModal();
+    setShown(panel);
+    setOpen(panel);
   }
-
-  function onClose() {
-    const was = open;
-    setOpen(null);
-    if (was) triggerRefs.current[was]?.focus();
-  }
-
-  function onDialogClick(event: MouseEvent<HTMLDialogElement>) {
-    const target = event.target as Element;
-    // A click on the dialog itself is on its backdrop (its children cover the whole box), and a
-    // followed link (another topic, a room) means the reader is done with the sheet.
-    if (target === event.currentTarget || target.closest("a[href]")) dialogRef.current?.close();
-  }
-
-  // Widening the window to the desktop layout puts the panels back in their columns.
-  useEffect(() => {
-    const desktop = window.matchMedia("(min-width: 64rem)");
-    const onChange = () => {
-      if (desktop.matches) dialogRef.current?.close();
-    };
-    desktop.addEventListener("change", onChange);
-    return () => desktop.removeEventListener("change", onChange);
-  }, []);
-
-  // The page behind a modal sheet should not scroll under the reader's thumb.
-  useEffect(() => {
-    if (!open) return;
-    const root = document.documentElement;
-    const previous = root.style.overflow;
-    root.style.overflow = "hidden";
-    return () => {
-      root.style.overflow = previous;
-    };
-  }, [open]);
 
   return (
     <div className="lg:grid lg:grid-cols-[12.5rem_minmax(0,1fr)_17rem] lg:items-start lg:gap-8">
@@ -136,40 +101,20 @@ export function HomePanels({ topics, activity, topicName, children }: HomePanels
         {open === "activity" ? null : activity}
       </aside>
 
-      <dialog
-        ref={dialogRef}
+      {/* The sheet has its own title, so the panel's heading is left to screen readers. Widening
+          the window to the desktop layout closes it and puts the panels back in their columns. */}
+      <Sheet
+        open={open !== null}
+        onClose={() => setOpen(null)}
+        title={TITLES[shown]}
+        returnFocus={() => triggerRefs.current[shown]}
+        closeWhen="(min-width: 64rem)"
         id={dialogId}
-        aria-labelledby={titleId}
         data-testid="panel-sheet"
-        onClose={onClose}
-        onClick={onDialogClick}
-        className="m-0 mt-auto hidden max-h-[85dvh] w-full max-w-none flex-col overflow-hidden rounded-t-2xl border border-line bg-surface p-0 text-ink shadow-2xl backdrop:bg-slate-950/50 backdrop:backdrop-blur-[2px] open:flex sm:mt-0 sm:ml-auto sm:h-dvh sm:max-h-none sm:w-96 sm:rounded-none sm:rounded-l-2xl"
+        bodyClassName="px-2 py-3 [&_#topic-nav-heading]:sr-only"
       >
-        {open ? (
-          <>
-            <div className="flex shrink-0 items-center justify-between gap-3 border-b border-line px-4 pt-2 pb-2 sm:pt-3">
-              <span aria-hidden="true" className="absolute top-1.5 left-1/2 h-1 w-10 -translate-x-1/2 rounded-full bg-line-strong sm:hidden" />
-              <h2 id={titleId} className="pt-2 text-base font-semibold text-ink sm:pt-0">
-                {TITLES[open]}
-              </h2>
-              <button
-                type="button"
-                onClick={() => dialogRef.current?.close()}
-                aria-label="Close"
-                className="inline-flex size-10 items-center justify-center rounded-lg text-ink-muted transition hover:bg-sunken hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
-              >
-                <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" aria-hidden="true" className="size-5">
-                  <path d="m5 5 10 10M15 5 5 15" />
-                </svg>
-              </button>
-            </div>
-            {/* The sheet has its own title, so the panel's heading is left to screen readers. */}
-            <div className="min-h-0 flex-1 overflow-y-auto overscroll-contain px-2 py-3 [&_#topic-nav-heading]:sr-only">
-              {open === "topics" ? topics : activity}
-            </div>
-          </>
-        ) : null}
-      </dialog>
+        {open === "topics" ? topics : activity}
+      </Sheet>
     </div>
   );
 }

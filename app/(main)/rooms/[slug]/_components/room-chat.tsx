@@ -143,6 +143,7 @@ export function RoomChat({ room: initialRoom, viewer, member, posting, staffIds,
   const layout = useFillViewport();
   const peopleId = useId();
   const [peopleOpen, setPeopleOpen] = useState(false);
+  const peopleButton = useRef<HTMLButtonElement>(null);
   const [followSignal, setFollowSignal] = useState(0);
   const [atBottom, setAtBottom] = useState(true);
 
@@ -254,7 +255,14 @@ export function RoomChat({ room: initialRoom, viewer, member, posting, staffIds,
             </h2>
             <div className="flex items-center gap-2">
               <ConnectionBadge status={status} />
-              <PeopleButton roomId={room.id} live={member !== null && !deleted} controls={peopleId} expanded={peopleOpen} onOpen={() => setPeopleOpen(true)} />
+              <PeopleButton
+                ref={peopleButton}
+                roomId={room.id}
+                live={member !== null && !deleted}
+                controls={peopleId}
+                expanded={peopleOpen}
+                onOpen={() => setPeopleOpen(true)}
+              />
             </div>
           </div>
           <MessageList
@@ -310,7 +318,7 @@ export function RoomChat({ room: initialRoom, viewer, member, posting, staffIds,
             }}
           />
         </section>
-        <PeopleDrawer id={peopleId} open={peopleOpen} onClose={() => setPeopleOpen(false)}>
+        <PeopleDrawer id={peopleId} open={peopleOpen} onClose={() => setPeopleOpen(false)} opener={peopleButton}>
           {people}
         </PeopleDrawer>
       </div>

@@ -1,0 +1,165 @@
+"use client";
+
+// A modal side panel ("sheet") on the platform's <dialog>: showModal() puts it in the top layer and
+// makes the rest of the page inert, so focus moves in and stays inside (Tab and Shift+Tab cycle
+// through it); Escape, the close button, a click on the backdrop and a followed link close it, and
+// focus goes back to the button that opened it. The home page's Topics and Activity sheets and
+// the room's People drawer use it. The parent owns `open`.
+import { useEffect, useId, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
+
+export type SheetPlacement = "bottom" | "right";
+
+export interface SheetProps {
+  open: boolean;
+  /** The sheet closed itself (Escape, close button, backdrop, a followed link, `closeWhen`). */
+  onClose: () => void;
+  /** The dialog's heading and accessible name. */
+  title: ReactNode;
+  /** "bottom": a sheet from the bottom on phones, a right-hand panel from `sm` up. "right": always from the right. */
+  placement?: SheetPlacement;
+  /** Where focus goes when it closes; by default whatever had focus when it opened. */
+  returnFocus?: () => HTMLElement | null | undefined;
+  /** A media query (e.g. the desktop breakpoint, where the content has a column of its own) that closes it. */
+  closeWhen?: string;
+  closeLabel?: string;
+  /** Classes for the scrolling body under the title bar. */
+  bodyClassName?: string;
+  id?: string;
+  "data-testid"?: string;
+  children: ReactNode;
+}
+
+const PLACEMENT: Record<SheetPlacement, string> = {
+  bottom: "mt-auto max-h-[85dvh] w-full rounded-t-2xl sm:mt-0 sm:ml-auto sm:h-dvh sm:max-h-none sm:w-96 sm:rounded-none sm:rounded-l-2xl",
+  right: "ml-auto h-dvh max-h-none w-[min(20rem,88vw)] rounded-l-2xl",
+};
+
+const TABBABLE = 'a[href], button:not(:disabled), input:not(:disabled):not([type="hidden"]), select:not(:disabled), textarea:not(:disabled), summary, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Tab from the last control goes to the first, Shift+Tab from the first to the last. A modal
+ * <dialog> alone lets Tab leave the page for the browser's own controls, which on a phone with a
+ * keyboard (or a switch) reads as focus lost.
+ */
+function cycleFocus(event: KeyboardEvent<HTMLDialogElement>) {
+  if (event.key !== "Tab" || event.altKey || event.ctrlKey || event.metaKey) return;
+  const tabbable = [...event.currentTarget.querySelectorAll<HTMLElement>(TABBABLE)].filter((el) => el.tabIndex >= 0 && el.checkVisibility());
+  const first = tabbable[0];
+  const last = tabbable[tabbable.length - 1];
+  if (!first || !last) return;
+  const active = document.activeElement;
+  if (event.shiftKey && (active === first || active === event.currentTarget)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+export function Sheet({ open, onClose, title, placement = "bottom", returnFocus, closeWhen, closeLabel = "Close", bodyClassName = "", id, "data-testid": testId, children }: SheetProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const opener = useRef<HTMLElement | null>(null);
+  // Where a click started: a text selection dragged out of the panel is no click on the backdrop.
+  const pressedOnBackdrop = useRef(false);
+  // The close handler reads the latest props without re-binding.
+  const latest = useRef({ open, onClose, returnFocus });
+  useEffect(() => {
+    latest.current = { open, onClose, returnFocus };
+  });
+
+  // Runs after the content is committed, so showModal() finds the close button to focus.
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      dialog.showModal();
+    } else if (!open && dialog.open) {
+      dialog.close();
+    }
+  }, [open]);
+
+  // The page behind a modal sheet should not scroll under the reader's thumb.
+  useEffect(() => {
+    if (!open) return;
+    const root = document.documentElement;
+    const previous = root.style.overflow;
+    root.style.overflow = "hidden";
+    return () => {
+      root.style.overflow = previous;
+    };
+  }, [open]);
+
+  useEffect(() => {
+    if (!closeWhen) return;
+    const query = window.matchMedia(closeWhen);
+    const onChange = () => {
+      if (query.matches) dialogRef.current?.close();
+    };
+    query.addEventListener("change", onChange);
+    return () => query.removeEventListener("change", onChange);
+  }, [closeWhen]);
+
+  function onDialogClose() {
+    const { open: wasOpen, onClose: close, returnFocus: target } = latest.current;
+    (target?.() ?? opener.current)?.focus();
+    opener.current = null;
+    if (wasOpen) close();
+  }
+
+  function onDialogClick(event: MouseEvent<HTMLDialogElement>) {
+    const target = event.target as Element;
+    // The panel fills the dialog's box, so a click on the dialog itself is on its backdrop; a
+    // followed link (another topic, a room, a profile) means the reader is done with the sheet.
+    const onBackdrop = target === event.currentTarget && pressedOnBackdrop.current;
+    pressedOnBackdrop.current = false;
+    if (onBackdrop || target.closest("a[href]")) dialogRef.current?.close();
+  }
+
+  return (
+    // The dialog's own handlers: a click on the backdrop (Escape is its keyboard equivalent) and
+    // Tab kept inside.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- see above.
+    <dialog
+      ref={dialogRef}
+      id={id}
+      // Implied by showModal(); said outright for screen readers that do not derive it.
+      aria-modal="true"
+      aria-labelledby={titleId}
+      data-testid={testId}
+      onClose={onDialogClose}
+      onPointerDown={(event) => {
+        pressedOnBackdrop.current = event.target === event.currentTarget;
+      }}
+      onClick={onDialogClick}
+      onKeyDown={cycleFocus}
+      className={`m-0 hidden max-w-none flex-col overflow-hidden border border-line bg-surface p-0 text-ink shadow-2xl backdrop:bg-slate-950/50 backdrop:backdrop-blur-[2px] open:flex ${PLACEMENT[placement]}`}
+    >
+      {open ? (
+        <>
+          <div className={`flex shrink-0 items-center justify-between gap-3 border-b border-line px-4 pb-2 ${placement === "bottom" ? "pt-2 sm:pt-3" : "pt-2"}`}>
+            {placement === "bottom" ? (
+              <span aria-hidden="true" className="absolute top-1.5 left-1/2 h-1 w-10 -translate-x-1/2 rounded-full bg-line-strong sm:hidden" />
+            ) : null}
+            <h2 id={titleId} className={`text-base font-semibold text-ink ${placement === "bottom" ? "pt-2 sm:pt-0" : ""}`}>
+              {title}
+            </h2>
+            <button
+              type="button"
+              onClick={() => dialogRef.current?.close()}
+              aria-label={closeLabel}
+              className="inline-flex size-10 items-center justify-center rounded-lg text-ink-muted transition hover:bg-sunken hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+            >
+              <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" aria-hidden="true" className="size-5">
+                <path d="m5 5 10 10M15 5 5 15" />
+              </svg>
+            </button>
+          </div>
+          <div className={`min-h-0 flex-1 overflow-y-auto overscroll-contain ${bodyClassName}`}>{children}</div>
+        </>
+      ) : null}
+    </dialog>
+  );
+}
