@@ -175,7 +175,7 @@ function PersonRow({ person, online, isViewer, isHost, testId }: { person: Perso
         className={`flex items-center gap-2.5 rounded-lg px-2 py-1.5 transition hover:bg-sunken ${focusRing}`}
       >
         <span className="relative shrink-0">
-          <Avatar name={person.name} image={person.avatarUrl} size="md" className={online ? "" : "opacity-80"} />
+          <Avatar name={person.name} image={person.avatarUrl} size="md" />
           {online ? (
             <span aria-hidden="true" className="absolute -right-0.5 -bottom-0.5 size-3 rounded-full bg-emerald-500 ring-2 ring-surface" />
           ) : null}

@@ -74,10 +74,17 @@ export function Avatar({ name, image, size = "md", className = "" }: AvatarProps
     );
   }
 
+  // The initials are drawn by CSS, not written as text: a button or link holding an avatar is
+  // named by its words ("Account menu for Ada Lovelace"), and a name that leaves out visible text
+  // ("AL") fails label-in-name for voice control users (WCAG 2.5.3).
   return (
-    <span role="img" aria-label={name} title={name} className={`${base} ${avatarColor(name)} font-semibold text-white`}>
-      <span aria-hidden="true">{initials(name)}</span>
-    </span>
+    <span
+      role="img"
+      aria-label={name}
+      title={name}
+      data-initials={initials(name)}
+      className={`${base} ${avatarColor(name)} font-semibold text-white before:content-[attr(data-initials)]`}
+    />
   );
 }
 

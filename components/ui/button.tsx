@@ -10,7 +10,7 @@ const variants: Record<ButtonVariant, string> = {
   primary: "bg-accent text-on-accent shadow-sm hover:bg-accent-hover aria-disabled:hover:bg-accent",
   secondary: "border border-line-strong bg-surface text-ink shadow-sm hover:bg-sunken aria-disabled:hover:bg-surface",
   ghost: "text-ink-muted hover:bg-sunken hover:text-ink",
-  danger: "bg-rose-700 text-white shadow-sm hover:bg-rose-800 dark:bg-rose-500 dark:text-rose-950 dark:hover:bg-rose-400",
+  danger: "bg-rose-700 text-white shadow-sm hover:bg-rose-800 dark:bg-rose-400 dark:text-rose-950 dark:hover:bg-rose-300",
 };
 
 const sizes: Record<ButtonSize, string> = {

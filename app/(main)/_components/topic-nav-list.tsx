@@ -21,7 +21,7 @@ function Count({ n, current }: { n: number; current: boolean }) {
   return (
     <span
       data-testid="topic-count"
-      className={`shrink-0 rounded-full px-2 py-0.5 text-xs tabular-nums ${current ? "bg-accent/15 text-accent-ink" : "bg-sunken text-ink-subtle group-hover:bg-line"}`}
+      className={`shrink-0 rounded-full px-2 py-0.5 text-xs tabular-nums ${current ? "bg-accent/15 text-accent-ink" : "bg-sunken text-ink-muted group-hover:bg-line"}`}
     >
       {n.toLocaleString("en-US")}
       <span className="sr-only">{n === 1 ? " room" : " rooms"}</span>

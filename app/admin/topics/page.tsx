@@ -42,22 +42,23 @@ export default async function AdminTopicsPage({ searchParams }: { searchParams: 
         ) : (
           <ul className="divide-y divide-line rounded-xl border border-line bg-surface" data-testid="topic-list">
             {topics.map((topic) => (
-              <li key={topic.id} className="px-4 py-3" data-testid="topic-row" data-topic={topic.slug}>
+              <li key={topic.id} className="relative px-4 py-3" data-testid="topic-row" data-topic={topic.slug}>
+                {/* The room-count link stays outside the <summary>: a link inside the toggle is
+                    a control within a control, which screen readers cannot reach or announce. */}
+                <p className="min-w-0 pr-20">
+                  <span className="font-medium text-ink">{topic.name}</span>{" "}
+                  <span className="text-sm text-ink-subtle">
+                    /{topic.slug} ·{" "}
+                    <Link href={`/?topic=${topic.slug}`} className={linkClass} data-testid="topic-room-count">
+                      {topic.roomCount} {topic.roomCount === 1 ? "room" : "rooms"}
+                    </Link>
+                  </span>
+                </p>
                 <details className="group">
-                  <summary className="flex cursor-pointer list-none items-center justify-between gap-3 rounded focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring [&::-webkit-details-marker]:hidden">
-                    <span className="min-w-0">
-                      <span className="font-medium text-ink">{topic.name}</span>{" "}
-                      <span className="text-sm text-ink-subtle">
-                        /{topic.slug} ·{" "}
-                        <Link href={`/?topic=${topic.slug}`} className={linkClass} data-testid="topic-room-count">
-                          {topic.roomCount} {topic.roomCount === 1 ? "room" : "rooms"}
-                        </Link>
-                      </span>
-                    </span>
-                    <span className="shrink-0 text-sm font-medium text-accent-ink">
-                      <span className="group-open:hidden">Manage</span>
-                      <span className="hidden group-open:inline">Close</span>
-                    </span>
+                  <summary className="absolute top-3.5 right-4 cursor-pointer list-none rounded text-sm font-medium text-accent-ink focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring [&::-webkit-details-marker]:hidden">
+                    <span className="group-open:hidden">Manage</span>
+                    <span className="hidden group-open:inline">Close</span>
+                    <span className="sr-only"> {topic.name}</span>
                   </summary>
                   <div className="mt-4 grid gap-5 border-t border-line pt-4 md:grid-cols-2">
                     <AdminActionForm
