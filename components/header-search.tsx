@@ -111,7 +111,7 @@ export function HeaderSearchForm({ defaultQuery, live = false }: HeaderSearchFor
     inputRef.current?.focus();
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     // Escape folds the phone panel and hands focus back to the button that opened it; on wider
     // screens the toggle is hidden (offsetParent null) and the field simply stays.
     if (event.key === "Escape" && toggleRef.current?.offsetParent) {
@@ -156,7 +156,6 @@ export function HeaderSearchForm({ defaultQuery, live = false }: HeaderSearchFor
           method="get"
           role="search"
           onSubmit={onSubmit}
-          onKeyDown={onKeyDown}
           // Pages can dim their results while a search is on its way (see the home feed).
           data-search-pending={pending ? "" : undefined}
           className="relative w-full sm:max-w-md"
@@ -172,6 +171,7 @@ export function HeaderSearchForm({ defaultQuery, live = false }: HeaderSearchFor
             type="search"
             value={value}
             onChange={onChange}
+            onKeyDown={onKeyDown}
             placeholder="Search rooms, topics, people…"
             autoComplete="off"
             enterKeyHint="search"

@@ -198,6 +198,7 @@ export function TopicField({ name, label, defaultValue = "", error, hint, maxLen
           className="absolute top-full right-0 left-0 z-30 mt-1 max-h-64 overflow-y-auto rounded-xl border border-line bg-surface p-1 shadow-lg shadow-black/10 dark:shadow-black/40"
         >
           {topics.map((topic, index) => (
+            // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- the keyboard stays in the combobox's input, which picks the active option (aria-activedescendant) on Enter.
             <li
               key={topic}
               id={optionId(index)}

@@ -95,7 +95,6 @@ export function AdminRoomForm({ mode, action, preview, roomId, values: initial, 
         value={name}
         onChange={(event) => setName(event.currentTarget.value)}
         error={fields.name}
-        autoFocus={mode === "create"}
       />
       <div>
         <TextField

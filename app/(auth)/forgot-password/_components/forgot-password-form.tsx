@@ -71,7 +71,6 @@ function ForgotPasswordForm({ onRestart }: { onRestart: () => void }) {
           type="email"
           inputMode="email"
           autoComplete="email"
-          autoFocus
           defaultValue={state.values?.email}
           error={state.fields?.email}
           maxLength={254}

@@ -74,7 +74,6 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
         autoComplete="username"
         autoCapitalize="none"
         spellCheck={false}
-        autoFocus={!initialError}
         error={failure?.fields.identifier}
         maxLength={254}
       />

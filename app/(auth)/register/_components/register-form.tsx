@@ -27,7 +27,6 @@ export function RegisterForm() {
         defaultValue={state.values?.email}
         error={fields.email}
         maxLength={254}
-        autoFocus
       />
       <TextField
         label="Username"

@@ -34,7 +34,6 @@ export function ResetPasswordForm({ token }: ResetPasswordFormProps) {
           name="password"
           type="password"
           autoComplete="new-password"
-          autoFocus
           error={fields.password}
           hint={`At least ${PASSWORD_MIN} characters. A few unrelated words make a strong one.`}
           maxLength={128}

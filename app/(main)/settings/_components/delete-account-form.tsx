@@ -40,6 +40,7 @@ export function DeleteAccountForm({ hasPassword, username }: DeleteAccountFormPr
               type="password"
               autoComplete="current-password"
               required
+              // eslint-disable-next-line jsx-a11y/no-autofocus -- shown by the member's own "Delete account" press: focus goes to what it revealed, not past it.
               autoFocus
               error={fields?.confirmation}
               hint="Enter your password to confirm that you want to delete your account."
@@ -57,6 +58,7 @@ export function DeleteAccountForm({ hasPassword, username }: DeleteAccountFormPr
               autoCapitalize="none"
               spellCheck={false}
               required
+              // eslint-disable-next-line jsx-a11y/no-autofocus -- shown by the member's own "Delete account" press: focus goes to what it revealed, not past it.
               autoFocus
               error={fields?.confirmation}
               className="sm:max-w-sm"

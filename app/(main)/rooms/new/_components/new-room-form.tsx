@@ -29,7 +29,7 @@ export function NewRoomForm({ initialName, initialTopic }: NewRoomFormProps) {
   return (
     <form {...formProps} aria-label="Open a room" data-testid="room-form" className="space-y-6">
       {formMessage ? <FormAlert tone="error">{formMessage}</FormAlert> : null}
-      <RoomFormFields values={values} fields={failed?.fields} autoFocusName />
+      <RoomFormFields values={values} fields={failed?.fields} />
       <div className="flex flex-col-reverse gap-2 border-t border-line pt-5 sm:flex-row sm:justify-end">
         <Link href="/" className={buttonClasses({ variant: "ghost" })}>
           Cancel

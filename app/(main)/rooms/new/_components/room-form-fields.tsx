@@ -17,13 +17,11 @@ export interface RoomFormValues {
 export interface RoomFormFieldsProps {
   values: RoomFormValues;
   fields?: Partial<Record<keyof RoomFormValues, string>>;
-  /** Focus the name on arrival (the create page). */
-  autoFocusName?: boolean;
 }
 
 const format = (n: number) => n.toLocaleString("en-US");
 
-export function RoomFormFields({ values, fields = {}, autoFocusName = false }: RoomFormFieldsProps) {
+export function RoomFormFields({ values, fields = {} }: RoomFormFieldsProps) {
   return (
     <div className="space-y-5">
       <TextField
@@ -36,7 +34,6 @@ export function RoomFormFields({ values, fields = {}, autoFocusName = false }: R
         defaultValue={values.name}
         error={fields.name}
         hint={`${ROOM_NAME_MIN}–${ROOM_NAME_MAX} characters. Say what people will talk about, e.g. “Python for beginners”.`}
-        autoFocus={autoFocusName}
       />
       <TopicField
         name="topic"
