@@ -1,8 +1,19 @@
 // Runs once when a Next.js server starts. The check lives in a Node-only module, imported only
 // on the Node.js runtime, so the Edge bundle never sees process.exit.
+import type { Instrumentation } from "next";
+
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkEnvOrExit } = await import("./lib/env-check");
     checkEnvOrExit();
+    const { registerObservability } = await import("./lib/observability/register");
+    registerObservability();
   }
 }
+
+/** Errors no route caught: one JSON line with the route pattern and the request id. */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logRequestError } = await import("./lib/observability/request-errors");
+  logRequestError(error, request, context);
+};

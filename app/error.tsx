@@ -11,7 +11,7 @@ export interface ErrorPageProps {
 
 export default function ErrorPage({ error, retry }: ErrorPageProps) {
   useEffect(() => {
-    // The browser console only; the reader sees no details (the server logged the real error).
+    // Stays console: this runs in the browser, where the console is the log (the server logged the real error, with this digest).
     console.error(error);
   }, [error]);
 

@@ -1,7 +1,8 @@
 // The application's configuration, read from the environment and validated with zod. Local
 // development needs none of it (every value has a dev default); production names what it needs.
 import { z } from "zod";
-
+import { parseDatabaseUrl } from "./db/connection";
+import { LOG_LEVELS } from "./log-levels";
 
 /** Development defaults match what `npm run dev` starts (scripts/dev.ts). */
 export const DEV_DEFAULTS = {
@@ -16,15 +17,28 @@ export const DEV_DEFAULTS = {
   NEXTAUTH_SECRET: "roomful-development-secret-not-for-production",
 } as const;
 
+const POSTGRES_URL = /^postgres(ql)?:\/\/.+\/[^/?]+/;
 const postgresUrl = z
   .string()
-  .regex(/^postgres(ql)?:\/\/.+\/[^/?]+/, "expected postgresql://user:password@host:5432/database");
+  .regex(POSTGRES_URL, "expected postgresql://user:password@host:5432/database")
+  // A misspelt sslmode must stop start-up, not quietly connect without the checks it asked for.
+  .superRefine((url, ctx) => {
+    if (!POSTGRES_URL.test(url)) return;
+    try {
+      parseDatabaseUrl(url);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message.replace(/^DATABASE_URL /, "") : String(error) });
+    }
+  });
 const httpUrl = z.string().regex(/^https?:\/\/[^/]+/, "expected an http(s) URL such as https://roomful.example");
 const smtpUrl = z.string().regex(/^smtps?:\/\/[^/]+/, "expected smtp://user:password@host:587 or smtps://…:465");
 const port = z.coerce.number().int().min(1, "expected a port number").max(65535, "expected a port number");
 const flag = z
   .enum(["true", "false", "1", "0"], { message: "expected true or false" })
   .transform((v) => v === "true" || v === "1");
+
+/** pino's levels; `silent` logs nothing. */
+const logLevel = z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(", ")}` });
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -58,6 +72,17 @@ const schema = z.object({
   OAUTH_TEST_ISSUER: httpUrl.optional(),
   OAUTH_TEST_CLIENT_ID: z.string().min(1).optional(),
   OAUTH_TEST_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Least severe level written to the log (JSON lines on stdout). */
+  LOG_LEVEL: logLevel.default("info"),
+  /** Bearer token for GET /api/metrics; the route is off (404) while it is unset. */
+  METRICS_TOKEN: z.string().min(16, "expected at least 16 random characters (openssl rand -hex 32)").optional(),
+  /** How long `npm start` lets in-flight requests and their after() work finish after SIGTERM. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000, "expected at least 1000 (milliseconds)")
+    .max(600_000, "expected at most 600000 (10 minutes)")
+    .default(25_000),
 }).superRefine((value, ctx) => {
   // Half a provider is a typo, not a choice: say which half is missing instead of hiding the button.
   const groups = [

@@ -4,6 +4,7 @@
 // details stay in the server log.
 import { NextResponse } from "next/server";
 import type { ZodError } from "zod";
+import { log } from "./log";
 
 export type FieldErrors = Record<string, string>;
 
@@ -51,6 +52,6 @@ export function errorResponse(error: unknown): NextResponse {
       },
     );
   }
-  console.error(error);
+  log.error({ err: error }, "request failed");
   return NextResponse.json({ error: { code: "internal", message: "Something went wrong on our side." } }, { status: 500 });
 }

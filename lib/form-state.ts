@@ -1,6 +1,7 @@
 // The state every form's server action returns (React's useActionState): a message for the
 // form, errors per field, and the submitted values so the form can keep them after an error.
 import { AppError, type FieldErrors } from "./errors";
+import { log } from "./log";
 
 export interface FormState {
   status: "idle" | "error" | "success";
@@ -26,6 +27,6 @@ export function formStateFromError(error: unknown, values?: Record<string, strin
   if (error instanceof AppError) {
     return { status: "error", message: error.message, fields: error.fields, values };
   }
-  console.error(error);
+  log.error({ err: error }, "form action failed");
   return { status: "error", message: "Something went wrong on our side. Please try again.", values };
 }

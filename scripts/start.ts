@@ -1,12 +1,21 @@
 // `npm start`: production start-up. Validates the configuration, checks the database answers,
 // applies pending migrations (unless MIGRATE_ON_START=false), then runs `next start`.
+//
+// Stopping: SIGTERM or SIGINT goes to `next start`, which drains by itself (no new connections,
+// in-flight requests and their after() work finish; see lib/observability/shutdown.ts for the
+// readiness flip and the SHUTDOWN_TIMEOUT_MS bound) and then exits with 128 + the signal's
+// number. A stop we asked for that ends that way is a clean stop: exit code 0.
 import { spawn } from "node:child_process";
+import { constants } from "node:os";
 import path from "node:path";
 import { parseEnv } from "../lib/env";
 import { applyMigrations, assertDatabaseReachable } from "./stack/database";
 import { loadDotEnv } from "./stack/load-env";
 import { portFromEnv } from "./stack/ports";
 import { runMain } from "./stack/run-main";
+
+/** Past the server's own bound, give it this long to log and exit before it is killed. */
+const KILL_GRACE_MS = 5_000;
 
 runMain(async () => {
   loadDotEnv();
@@ -19,6 +28,24 @@ runMain(async () => {
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: "inherit",
   });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => next.kill(signal));
-  next.once("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+
+  let stopSignal: NodeJS.Signals | undefined;
+  const stop = (signal: NodeJS.Signals) => {
+    // A process manager may signal the whole group: `next start` then has it already, and a
+    // second one changes nothing there.
+    if (stopSignal) return;
+    stopSignal = signal;
+    next.kill(signal);
+    setTimeout(() => {
+      console.error(`✖ next start was still running ${env.SHUTDOWN_TIMEOUT_MS + KILL_GRACE_MS} ms after ${signal} (SHUTDOWN_TIMEOUT_MS): killed.`);
+      next.kill("SIGKILL");
+    }, env.SHUTDOWN_TIMEOUT_MS + KILL_GRACE_MS).unref();
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => stop(signal));
+
+  next.once("exit", (code, signal) => {
+    if (!stopSignal) process.exit(code ?? 1);
+    const drained = code === 0 || code === 128 + constants.signals[stopSignal] || signal === stopSignal;
+    process.exit(drained ? 0 : 1);
+  });
 });

@@ -9,6 +9,7 @@ import { setFlash } from "@/components/ui/flash";
 import { getCurrentUser } from "../auth/session";
 import { AppError, type FieldErrors } from "../errors";
 import { formStateFromError, keptValues, type FormState } from "../form-state";
+import { log } from "../log";
 import { performAdminAction } from "./perform";
 import type { AdminOperationResult } from "./operations";
 import type { AdminActionCode } from "./registry";
@@ -57,7 +58,7 @@ export async function adminCallAction<K extends AdminActionCode>(
     return { ok: true, message: result.message, data: result.data };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, fields: error.fields };
-    console.error(error);
+    log.error({ err: error, action: code }, "admin action failed");
     return { ok: false, code: "internal", message: "Something went wrong on our side. Please try again." };
   }
 }

@@ -15,6 +15,7 @@ import {
 } from "../db/accounts";
 import { findUserByEmail } from "../db/users";
 import { env } from "../env";
+import { log } from "../log";
 import { displayNameSchema, emailSchema } from "../validation/account";
 import { sendVerificationMail } from "./email-verification";
 import { oauthProviderName } from "./oauth-providers";
@@ -198,7 +199,7 @@ export async function resolveOAuthSignIn(input: {
       if (!identity.emailVerified) {
         await sendVerificationMail({ id: user.id, name }, identity.email).catch((error: unknown) => {
           // The member can ask for the mail again; signing in must not fail over it.
-          console.error("Could not send the verification mail after an OAuth sign-up", error);
+          log.error({ err: error }, "verification mail after an OAuth sign-up not sent");
         });
       }
       return true;

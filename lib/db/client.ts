@@ -2,19 +2,24 @@
 // (no native engine). Only lib/db modules import it; routes call their query functions.
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { env } from "../env";
+import { log } from "../log";
 import { parseDatabaseUrl } from "./connection";
 import { PrismaClient } from "./generated/prisma/client";
+import { pgSslOptions } from "./ssl-options";
 
-function createClient(): PrismaClient {
+// The pool is ours (not built inside the adapter) so that /api/metrics can read its counts.
+function createPool(): pg.Pool {
   const c = parseDatabaseUrl(env().DATABASE_URL);
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     host: c.host,
     port: c.port,
     user: c.user,
     password: c.password,
     database: c.database,
-    ssl: c.ssl ? { rejectUnauthorized: false } : undefined,
+    // sslmode=verify-ca / verify-full verify the server's certificate (./ssl-options.ts).
+    ssl: pgSslOptions(c),
     max: env().DATABASE_POOL_SIZE,
     // Connections opened under a burst stay a while: opening one costs a SCRAM exchange.
     idleTimeoutMillis: 60_000,
@@ -23,14 +28,42 @@ function createClient(): PrismaClient {
     // Let scripts and tests exit once their work is done.
     allowExitOnIdle: true,
   });
-  return new PrismaClient({ adapter });
+  // An idle connection the server drops (restart, failover) must not crash the process.
+  pool.on("error", (error) => log.warn({ err: error }, "database connection lost while idle"));
+  return pool;
+}
+
+function createClient(pool: pg.Pool): PrismaClient {
+  // disposeExternalPool: $disconnect() still ends the pool, as it did when the adapter owned it.
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 }
 
 // `next dev` re-evaluates modules on every change; keep one client (and pool) per process.
-const globalForPrisma = globalThis as unknown as { roomfulPrisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { roomfulPrisma?: PrismaClient; roomfulPool?: pg.Pool };
 
 function client(): PrismaClient {
-  return (globalForPrisma.roomfulPrisma ??= createClient());
+  if (!globalForPrisma.roomfulPrisma) {
+    const pool = createPool();
+    globalForPrisma.roomfulPool = pool;
+    globalForPrisma.roomfulPrisma = createClient(pool);
+  }
+  return globalForPrisma.roomfulPrisma;
+}
+
+export interface PoolStats {
+  /** Connections open (idle or in use). */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection because all `max` are in use. */
+  waiting: number;
+  max: number;
+}
+
+/** The pool's counts, or null before the first query opened it. */
+export function databasePoolStats(): PoolStats | null {
+  const pool = globalForPrisma.roomfulPool;
+  if (!pool) return null;
+  return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 };
 }
 
 /**
@@ -49,5 +82,6 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 export async function disconnectDb(): Promise<void> {
   const existing = globalForPrisma.roomfulPrisma;
   globalForPrisma.roomfulPrisma = undefined;
+  globalForPrisma.roomfulPool = undefined;
   await existing?.$disconnect();
 }

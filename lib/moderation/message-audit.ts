@@ -5,6 +5,7 @@
 import "server-only";
 import { findSessionUser } from "../db/users";
 import { excerpt, recordAudit } from "../admin/audit";
+import { log } from "../log";
 
 export interface DeletedInRoom {
   actor: { id: string; role: "MEMBER" | "MODERATOR" | "ADMIN" };
@@ -21,6 +22,6 @@ export async function auditInRoomDeletion({ actor, message, room }: DeletedInRoo
     await recordAudit(user, "message.delete", { type: "message", id: message.id, label: excerpt(message.body) }, `by ${message.author ? `@${message.author.username}` : "Anonymous User"} in ${room.name ?? `/rooms/${room.slug}`} (in the room)`);
   } catch (error) {
     // The message is deleted either way; a missing entry is logged for the operators.
-    console.error("[audit] in-room message deletion not recorded:", error);
+    log.error({ err: error, messageId: message.id }, "in-room message deletion not recorded in the audit log");
   }
 }

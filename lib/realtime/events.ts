@@ -3,7 +3,8 @@
 // browser shares; this module triggers, so it is server-only.
 import "server-only";
 import { roomChannel, userChannel } from "./channels";
-import { triggerEvent } from "./server";
+import { log } from "../log";
+import { observedTrigger as triggerEvent } from "../observability/realtime-trigger";
 import { REALTIME_LIMITS } from "./limits";
 import {
   ROOM_EVENTS,
@@ -36,7 +37,7 @@ async function publishTo(channel: string, event: string, payload: unknown): Prom
   try {
     await triggerEvent(channel, event, payload);
   } catch (error) {
-    console.error(`[realtime] ${event} on ${channel} not delivered:`, error instanceof Error ? error.message : error);
+    log.error({ event, channel, reason: error instanceof Error ? error.message : String(error) }, "realtime event not delivered");
   }
 }
 
@@ -67,7 +68,7 @@ async function publishMessageEvent(event: string, message: ChatMessage, excludeS
     await triggerEvent(roomChannel(message.roomId), event, messageEventPayload(message), excludeSocketId);
     return true;
   } catch (error) {
-    console.error(`[realtime] ${event} ${message.id} for room ${message.roomId} not delivered:`, error instanceof Error ? error.message : error);
+    log.error({ event, messageId: message.id, roomId: message.roomId, reason: error instanceof Error ? error.message : String(error) }, "realtime event not delivered");
     return false;
   }
 }

@@ -5,6 +5,7 @@ import { after } from "next/server";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { requestPasswordReset } from "@/lib/auth/password-reset";
 import { keptValues, type FormState } from "@/lib/form-state";
+import { log } from "@/lib/log";
 import { emailSchema } from "@/lib/validation/account";
 
 export async function requestResetAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -18,7 +19,7 @@ export async function requestResetAction(_previous: FormState, formData: FormDat
     try {
       await requestPasswordReset(email.data, ip);
     } catch (error) {
-      console.error(error);
+      log.error({ err: error }, "password reset request failed");
     }
   });
   return { status: "success", values: { email: email.data } };

@@ -9,6 +9,7 @@ import { confirmEmail, resendVerification, resendVerificationByEmail, type Resen
 import { hit } from "@/lib/auth/rate-limit";
 import { getCurrentUser } from "@/lib/auth/session";
 import { keptValues, type FormState } from "@/lib/form-state";
+import { log } from "@/lib/log";
 import { emailSchema, tokenSchema } from "@/lib/validation/account";
 
 export type ConfirmState =
@@ -28,7 +29,7 @@ export async function confirmEmailAction(_previous: ConfirmState, formData: Form
     revalidatePath("/", "layout");
     return { status: "confirmed", email: outcome.email };
   } catch (error) {
-    console.error(error);
+    log.error({ err: error }, "email confirmation failed");
     return { status: "error" };
   }
 }
@@ -45,7 +46,7 @@ export async function resendVerificationAction(_previous: ResendState, _formData
     if (outcome === "already_verified") revalidatePath("/", "layout");
     return { status: "done", outcome, at };
   } catch (error) {
-    console.error(error);
+    log.error({ err: error }, "verification mail resend failed");
     return { status: "error", at };
   }
 }
@@ -65,7 +66,7 @@ export async function resendVerificationByEmailAction(_previous: FormState, form
     try {
       if ((await hit("verificationMailIp", ip)).allowed) await resendVerificationByEmail(email.data);
     } catch (error) {
-      console.error(error);
+      log.error({ err: error }, "verification mail resend by address failed");
     }
   });
   return {

@@ -17,6 +17,7 @@ import { retireTokens } from "@/lib/db/tokens";
 import { findPasswordHash, findTakenIdentities, setPasswordHash } from "@/lib/db/users";
 import { fieldErrorsOf, invalid, rateLimited } from "@/lib/errors";
 import { formStateFromError, keptValues, type FormState } from "@/lib/form-state";
+import { log } from "@/lib/log";
 import { changeEmailSchema, changePasswordSchema, deleteAccountSchema, profileSchema } from "@/lib/validation/profile";
 
 const USERNAME_TAKEN = "This username is taken. Try another.";
@@ -117,7 +118,7 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
       await sendPasswordChangedNotice(user.id);
     } catch (error) {
       // The password is changed either way; a mail outage must not look like a failure.
-      console.error(error);
+      log.error({ err: error }, "password-changed notice not sent");
     }
     return {
       status: "success",

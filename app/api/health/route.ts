@@ -1,5 +1,6 @@
 // GET /api/health: 200 when the database and the realtime server answer, 503 naming the one
-// that does not. For load balancers and uptime checks.
+// that does not. For uptime checks and people; load balancers should ask /api/health/ready,
+// which a realtime outage does not fail.
 import { NextResponse } from "next/server";
 import { checkHealth } from "@/lib/health";
 

@@ -3,6 +3,7 @@
 import "server-only";
 import { findRoomAndMember, liftRestriction, listMemberRestrictions, setRestriction } from "../../db/admin-restrictions";
 import { AppError } from "../../errors";
+import { log } from "../../log";
 import { banSchema, muteSchema, roomMemberSchema } from "../../validation/admin";
 import { formatUntil } from "../../moderation/posting";
 import { publishModerationRestricted } from "../../realtime/events";
@@ -37,7 +38,7 @@ async function tellMember(roomId: string, userId: string): Promise<void> {
     });
   } catch (error) {
     // The change is stored; their page learns it on the next refresh or refused send.
-    console.error("[moderation] could not tell the member:", error);
+    log.error({ err: error, userId, roomId }, "moderation change not sent to the member");
   }
 }
 

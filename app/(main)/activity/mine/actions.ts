@@ -8,6 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { deleteMessageAsAuthor } from "@/lib/db/messages";
 import { deleteRoom, findRoomForEdit } from "@/lib/db/rooms";
 import { AppError, forbidden, invalid, notFound } from "@/lib/errors";
+import { log } from "@/lib/log";
 import { publishMessageDeleted, publishRoomDeleted } from "@/lib/realtime/events";
 import { canManageRoom } from "@/lib/rooms/permissions";
 
@@ -21,7 +22,7 @@ const roomInput = z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/)
 
 function outcomeOf(error: unknown): DeleteOutcome {
   if (error instanceof AppError) return { ok: false, status: error.status, code: error.code, message: error.message };
-  console.error(error);
+  log.error({ err: error }, "deleting from my activity failed");
   return { ok: false, status: 500, code: "internal", message: "Something went wrong on our side. Please try again." };
 }
 

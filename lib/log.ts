@@ -1,0 +1,110 @@
+// The application's logger: pino, one JSON line per entry on stdout (level, time, msg, and the
+// request id while a request is handled), pretty and coloured under `next dev`.
+//
+// No "server-only" here: lib/form-state.ts logs through this module and client forms import
+// that file for its types and initial state, so bundles for the browser get pino's browser
+// build (console output) instead of failing. Node-only pieces stay out of this file for that reason.
+import pino, { type Logger, type LoggerOptions } from "pino";
+import { isLogLevel, type LogLevel } from "./log-levels";
+
+export type { Logger };
+
+/**
+ * Keys whose values never reach the log, at the top level and two levels down (`user.password`,
+ * `req.headers.cookie`). Message bodies count as secrets here: people's words are not operations data.
+ */
+const SECRET_KEYS = [
+  "password",
+  "passwordHash",
+  "currentPassword",
+  "newPassword",
+  "token",
+  "accessToken",
+  "refreshToken",
+  "idToken",
+  "secret",
+  "clientSecret",
+  "authorization",
+  "cookie",
+  "body",
+];
+export const REDACTED_PATHS = [
+  ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
+  'headers["set-cookie"]',
+  '*.headers["set-cookie"]',
+];
+
+/**
+ * Where code that runs during a request finds that request's id. Set by
+ * lib/observability/request-context.ts on the server; a global (not an import) so this module
+ * loads in the browser and so every copy of it that Next bundles reads the same one.
+ */
+const REQUEST_ID_READER = Symbol.for("roomful.log.requestIdReader");
+type RequestIdReader = () => string | undefined;
+
+export function setRequestIdReader(reader: RequestIdReader): void {
+  (globalThis as Record<symbol, unknown>)[REQUEST_ID_READER] = reader;
+}
+
+function currentRequestId(): string | undefined {
+  const reader = (globalThis as Record<symbol, unknown>)[REQUEST_ID_READER] as RequestIdReader | undefined;
+  return reader?.();
+}
+
+function defaultLevel(source: NodeJS.ProcessEnv): LogLevel {
+  if (isLogLevel(source.LOG_LEVEL)) return source.LOG_LEVEL;
+  // Tests call code that logs expected failures on purpose; their output stays readable.
+  return source.NODE_ENV === "test" ? "warn" : "info";
+}
+
+export interface LoggerSettings {
+  level?: LogLevel;
+  /** pino-pretty instead of JSON (default: under `next dev`). */
+  pretty?: boolean;
+  /** Where JSON lines go (default: stdout); tests pass a stream to read them back. */
+  destination?: pino.DestinationStream;
+}
+
+/** pino's options for the server: JSON lines with a readable level and ISO time. */
+export function loggerOptions(level: LogLevel): LoggerOptions {
+  return {
+    level,
+    // "info" rather than 30: the lines are read by people as often as by machines.
+    formatters: { level: (label) => ({ level: label }) },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+    mixin() {
+      const requestId = currentRequestId();
+      return requestId ? { requestId } : {};
+    },
+  };
+}
+
+export function createLogger(settings: LoggerSettings = {}): Logger {
+  const level = settings.level ?? defaultLevel(process.env);
+  if (typeof window !== "undefined") return pino({ level, browser: { asObject: false } });
+  const options = loggerOptions(level);
+  if (settings.destination) return pino(options, settings.destination);
+  const pretty = settings.pretty ?? process.env.NODE_ENV === "development";
+  if (pretty) {
+    try {
+      // A transport runs pino-pretty in a worker thread (Next keeps pino and pino-pretty out of
+      // its bundles, so the worker finds them); a custom level formatter cannot cross into it.
+      return pino({
+        ...options,
+        formatters: {},
+        transport: { target: "pino-pretty", options: { colorize: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname" } },
+      });
+    } catch {
+      // pino-pretty is a dev dependency: without it (npm ci --omit=dev), JSON it is.
+    }
+  }
+  return pino(options);
+}
+
+// One logger per process: Next evaluates this module once per bundle (and again on every edit
+// under `next dev`), and each pretty logger owns a worker thread.
+const LOGGER = Symbol.for("roomful.log.logger");
+const holder = globalThis as Record<symbol, Logger | undefined>;
+
+export const log: Logger = (holder[LOGGER] ??= createLogger());

@@ -1,0 +1,21 @@
+// Next.js proxy (the former middleware), run before every page, route handler and server action:
+// gives each request an id. An incoming X-Request-Id (from a load balancer or a client) is kept
+// when it is a sane token of at most 128 characters; otherwise a new one is made. The id is sent
+// back in the response and passed on in the request headers, where lib/observability/request-context.ts
+// picks it up for every log line written while the request is handled.
+import { NextResponse, type NextRequest } from "next/server";
+import { REQUEST_ID_HEADER, requestIdFor } from "./lib/observability/request-id";
+
+export function proxy(request: NextRequest): NextResponse {
+  const id = requestIdFor(request.headers.get(REQUEST_ID_HEADER));
+  const headers = new Headers(request.headers);
+  headers.set(REQUEST_ID_HEADER, id);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set(REQUEST_ID_HEADER, id);
+  return response;
+}
+
+export const config = {
+  // Build assets and the favicon need no id (and are the bulk of requests).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

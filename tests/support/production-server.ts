@@ -1,0 +1,161 @@
+// For tests of the production server as deployers run it: a `next build` into a directory of
+// its own, `npm start` (scripts/start.ts under tsx) with its output kept, and a TCP relay in
+// front of the realtime server that can hold traffic back or refuse it.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { waitForPort } from "@/scripts/stack/ports";
+
+type Env = Record<string, string>;
+
+/**
+ * `next build` with `env`. Next appends `<distDir>/types/**` to tsconfig.json's include for any
+ * build directory it does not list yet; those lines are taken out again so that a test run
+ * leaves the checkout as it found it (other entries, and edits made meanwhile, are kept).
+ */
+export async function buildApp(env: Env): Promise<void> {
+  const distDir = env.NEXT_DIST_DIR;
+  if (!distDir) throw new Error("buildApp needs NEXT_DIST_DIR");
+  let output = "";
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
+        env: { ...process.env, ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      child.stdout.on("data", (c: Buffer) => (output += c.toString("utf8")));
+      child.stderr.on("data", (c: Buffer) => (output += c.toString("utf8")));
+      child.once("error", reject);
+      child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code}):\n${output.slice(-4000)}`))));
+    });
+  } finally {
+    dropTsconfigIncludes(distDir);
+  }
+}
+
+function dropTsconfigIncludes(distDir: string): void {
+  const file = path.resolve("tsconfig.json");
+  const text = readFileSync(file, "utf8");
+  const config = JSON.parse(text) as { include?: string[] };
+  const include = config.include?.filter((entry) => !entry.startsWith(`${distDir}/`));
+  if (!config.include || include?.length === config.include.length) return;
+  writeFileSync(file, `${JSON.stringify({ ...config, include }, null, 2)}\n`);
+}
+
+export interface RunningServer {
+  process: ChildProcess;
+  baseUrl: string;
+  port: number;
+  /** Everything printed so far, stdout and stderr, line by line. */
+  lines: string[];
+  /** The JSON lines among them (our logger's), parsed. */
+  logLines(): Record<string, unknown>[];
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
+  /** Ends it and whatever it started, without waiting for a drain. */
+  kill(): Promise<void>;
+}
+
+/** `npm start` as a deployer runs it (its own process group, so kill() reaches `next start`). */
+export async function startNpmStart(env: Env & { PORT: string }): Promise<RunningServer> {
+  const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  const lines: string[] = [];
+  let partial = "";
+  const collect = (chunk: Buffer) => {
+    const parts = (partial + chunk.toString("utf8")).split("\n");
+    partial = parts.pop() ?? "";
+    lines.push(...parts);
+  };
+  child.stdout.on("data", collect);
+  child.stderr.on("data", collect);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal, at: Date.now() })),
+  );
+  const port = Number(env.PORT);
+  const server: RunningServer = {
+    process: child,
+    port,
+    baseUrl: `http://127.0.0.1:${port}`,
+    lines,
+    logLines: () =>
+      lines.flatMap((line) => {
+        if (!line.startsWith("{")) return [];
+        try {
+          return [JSON.parse(line) as Record<string, unknown>];
+        } catch {
+          return [];
+        }
+      }),
+    exited,
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      try {
+        if (child.pid) process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // Already gone.
+      }
+      await exited;
+    },
+  };
+  const failedEarly = exited.then(({ code }) => {
+    throw new Error(`npm start exited with ${code} before it listened:\n${lines.slice(-40).join("\n")}`);
+  });
+  try {
+    await Promise.race([waitForPort(port, "127.0.0.1", 120_000), failedEarly]);
+  } catch (error) {
+    await server.kill();
+    throw error;
+  }
+  failedEarly.catch(() => undefined);
+  return server;
+}
+
+export interface Relay {
+  port: number;
+  /** Each new connection's bytes towards the target wait this long first (0: none). */
+  delayMs: number;
+  /** Refuse new connections (the target looks down). */
+  down: boolean;
+  close(): Promise<void>;
+}
+
+/** A TCP relay to `target`, for slowing down or cutting off the realtime server's HTTP API. */
+export async function startRelay(target: { host: string; port: number }): Promise<Relay> {
+  const sockets = new Set<net.Socket>();
+  const relay: Relay = { port: 0, delayMs: 0, down: false, close: async () => undefined };
+  const server = net.createServer((client) => {
+    if (relay.down) {
+      client.destroy();
+      return;
+    }
+    client.pause();
+    const upstream = net.connect(target);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.once("close", () => sockets.delete(socket));
+      socket.on("error", () => {
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    upstream.pipe(client);
+    const start = () => {
+      client.pipe(upstream);
+      client.resume();
+    };
+    if (relay.delayMs > 0) setTimeout(start, relay.delayMs);
+    else start();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  relay.port = (server.address() as net.AddressInfo).port;
+  relay.close = () =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    });
+  return relay;
+}
