@@ -1,9 +1,10 @@
 // The production server as deployers run it: one `next build` (into .next-e2e-ops, 2–3 minutes
-// on two cores; OPS_TEST_REUSE_BUILD=1 reuses it while you work on this file) served by
-// `npm start` (scripts/start.ts). Checks, over HTTP: request ids (X-Request-Id in and out, on
-// JSON log lines), /api/metrics with route patterns, readiness with the realtime server out, and
-// SIGTERM during a message send: the send is answered and stored, its trigger (held back in
-// after() by a slow relay to soketi) reaches a subscriber, and the process exits 0 within the bound.
+// on two cores) served by `npm start` (scripts/start.ts). OPS_TEST_REUSE_BUILD=1 skips the build
+// when the directory holds one already (OPS_TEST_DIST_DIR=.next-e2e serves the browser tests').
+// Checks, over HTTP: request ids (X-Request-Id in and out, on JSON log lines), /api/metrics with
+// route patterns, readiness with the realtime server out, and SIGTERM during a message send: the
+// send is answered and stored, its trigger (held back in after() by a slow relay to soketi)
+// reaches a subscriber, and the process exits 0 within the bound.
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import http from "node:http";
@@ -17,7 +18,7 @@ import { freePort } from "@/scripts/stack/ports";
 import { buildApp, startNpmStart, startRelay, type Relay, type RunningServer } from "@/tests/support/production-server";
 import { connectAndSubscribe, createMembers, createRoom, sdkAuthorizer, type BenchMember } from "@/tests/bench/support/fanout-clients";
 
-const DIST_DIR = ".next-e2e-ops";
+const DIST_DIR = process.env.OPS_TEST_DIST_DIR ?? ".next-e2e-ops";
 const SECRET = "production-server-test-secret-0123456789";
 const METRICS_TOKEN = "production-server-metrics-token-0123456789";
 const SHUTDOWN_TIMEOUT_MS = 15_000;

@@ -17,6 +17,7 @@ type Env = Record<string, string>;
 export async function buildApp(env: Env): Promise<void> {
   const distDir = env.NEXT_DIST_DIR;
   if (!distDir) throw new Error("buildApp needs NEXT_DIST_DIR");
+  const includedBefore = readInclude();
   let output = "";
   try {
     await new Promise<void>((resolve, reject) => {
@@ -30,17 +31,22 @@ export async function buildApp(env: Env): Promise<void> {
       child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code}):\n${output.slice(-4000)}`))));
     });
   } finally {
-    dropTsconfigIncludes(distDir);
+    dropAddedIncludes(distDir, includedBefore);
   }
 }
 
-function dropTsconfigIncludes(distDir: string): void {
-  const file = path.resolve("tsconfig.json");
-  const text = readFileSync(file, "utf8");
-  const config = JSON.parse(text) as { include?: string[] };
-  const include = config.include?.filter((entry) => !entry.startsWith(`${distDir}/`));
+const TSCONFIG = path.resolve("tsconfig.json");
+
+function readInclude(): string[] {
+  return (JSON.parse(readFileSync(TSCONFIG, "utf8")) as { include?: string[] }).include ?? [];
+}
+
+/** Takes out the include entries for `distDir` that the build added (not those listed before). */
+function dropAddedIncludes(distDir: string, before: string[]): void {
+  const config = JSON.parse(readFileSync(TSCONFIG, "utf8")) as { include?: string[] };
+  const include = config.include?.filter((entry) => before.includes(entry) || !entry.startsWith(`${distDir}/`));
   if (!config.include || include?.length === config.include.length) return;
-  writeFileSync(file, `${JSON.stringify({ ...config, include }, null, 2)}\n`);
+  writeFileSync(TSCONFIG, `${JSON.stringify({ ...config, include }, null, 2)}\n`);
 }
 
 export interface RunningServer {
