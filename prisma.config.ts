@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { defineConfig } from "prisma/config";
 import { parseDatabaseUrl } from "./lib/db/connection";
+import { pgSslOptions } from "./lib/db/ssl-options";
 import { loadDotEnv } from "./scripts/stack/load-env";
 
 loadDotEnv();
@@ -87,7 +88,7 @@ function createAdapter(): PrismaPg {
     user: c.user,
     password: c.password,
     database: c.database,
-    ssl: c.ssl ? { rejectUnauthorized: false } : undefined,
+    ssl: pgSslOptions(c),
     // The CLI never closes its pool; without this each command waits out the idle timeout.
     allowExitOnIdle: true,
   };

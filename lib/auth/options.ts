@@ -4,6 +4,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
+import { recordSignIn } from "../observability/metrics";
 import { clientIpFrom } from "./client-ip";
 import { signInWithPassword } from "./credentials";
 import { oauthSessionClaims, oauthSignIn } from "./oauth";
@@ -24,6 +25,7 @@ export function authOptions(): NextAuthOptions {
         credentials: { identifier: { type: "text" }, password: { type: "password" } },
         async authorize(credentials, req) {
           const result = await signInWithPassword(credentials, clientIpFrom(req.headers ?? {}));
+          recordSignIn({ method: "credentials", outcome: result.ok ? "success" : result.error });
           if (result.ok) return { id: result.userId, sv: result.sessionVersion };
           // next-auth hands the message to the sign-in form as `error`.
           throw new Error(result.error === "rate_limited" ? `rate_limited:${result.retryAfterSeconds}` : result.error);
@@ -35,7 +37,12 @@ export function authOptions(): NextAuthOptions {
       async signIn({ user, account, profile }) {
         // Credentials already decided in authorize(); OAuth decides here (lib/auth/oauth.ts).
         if (account?.type !== "oauth") return true;
-        return oauthSignIn({ user, account, profile });
+        const result = await oauthSignIn({ user, account, profile });
+        // A redirect to /settings is linking a provider to a signed-in account, not a sign-in.
+        if (result === true || result.startsWith("/login")) {
+          recordSignIn({ method: account.provider, outcome: result === true ? "success" : "refused" });
+        }
+        return result;
       },
       async jwt({ token, user, account }) {
         if (account?.type === "oauth") {

@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { parseDatabaseUrl } from "../../lib/db/connection";
+import { pgSslOptions } from "../../lib/db/ssl-options";
 import { StackError } from "./ports";
 
 /** Runs `fn` with a client connected to `url`'s server, in database `database` (default: its own). */
@@ -12,7 +13,7 @@ export async function withClient<T>(url: string, fn: (client: pg.Client) => Prom
   const client = new pg.Client({
     ...c,
     database: database ?? c.database,
-    ssl: c.ssl ? { rejectUnauthorized: false } : undefined,
+    ssl: pgSslOptions(c),
     connectionTimeoutMillis: 5_000,
   });
   await client.connect();

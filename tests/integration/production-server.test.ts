@@ -15,7 +15,8 @@ import type PusherClient from "pusher-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withClient } from "@/scripts/stack/database";
 import { freePort } from "@/scripts/stack/ports";
-import { buildApp, startNpmStart, startRelay, type Relay, type RunningServer } from "@/tests/support/production-server";
+import { buildNext } from "@/scripts/stack/next-build";
+import { startNpmStart, startRelay, type Relay, type RunningServer } from "@/tests/support/production-server";
 import { connectAndSubscribe, createMembers, createRoom, sdkAuthorizer, type BenchMember } from "@/tests/bench/support/fanout-clients";
 
 const DIST_DIR = process.env.OPS_TEST_DIST_DIR ?? ".next-e2e-ops";
@@ -55,7 +56,7 @@ beforeAll(async () => {
     LOG_LEVEL: "info",
   };
   const reuse = process.env.OPS_TEST_REUSE_BUILD === "1" && existsSync(path.join(DIST_DIR, "BUILD_ID"));
-  if (!reuse) await buildApp(env);
+  if (!reuse) await buildNext(DIST_DIR, { ...process.env, ...env }, { quiet: true });
   server = await startNpmStart(env);
 
   await withClient(env.DATABASE_URL, async (client) => {

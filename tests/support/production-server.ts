@@ -1,53 +1,12 @@
-// For tests of the production server as deployers run it: a `next build` into a directory of
-// its own, `npm start` (scripts/start.ts under tsx) with its output kept, and a TCP relay in
+// For tests of the production server as deployers run it (built with scripts/stack/next-build.ts):
+// `npm start` (scripts/start.ts under tsx) with its output kept, and a TCP relay in
 // front of the realtime server that can hold traffic back or refuse it.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { waitForPort } from "@/scripts/stack/ports";
 
 type Env = Record<string, string>;
-
-/**
- * `next build` with `env`. Next appends `<distDir>/types/**` to tsconfig.json's include for any
- * build directory it does not list yet; those lines are taken out again so that a test run
- * leaves the checkout as it found it (other entries, and edits made meanwhile, are kept).
- */
-export async function buildApp(env: Env): Promise<void> {
-  const distDir = env.NEXT_DIST_DIR;
-  if (!distDir) throw new Error("buildApp needs NEXT_DIST_DIR");
-  const includedBefore = readInclude();
-  let output = "";
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
-        env: { ...process.env, ...env },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      child.stdout.on("data", (c: Buffer) => (output += c.toString("utf8")));
-      child.stderr.on("data", (c: Buffer) => (output += c.toString("utf8")));
-      child.once("error", reject);
-      child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code}):\n${output.slice(-4000)}`))));
-    });
-  } finally {
-    dropAddedIncludes(distDir, includedBefore);
-  }
-}
-
-const TSCONFIG = path.resolve("tsconfig.json");
-
-function readInclude(): string[] {
-  return (JSON.parse(readFileSync(TSCONFIG, "utf8")) as { include?: string[] }).include ?? [];
-}
-
-/** Takes out the include entries for `distDir` that the build added (not those listed before). */
-function dropAddedIncludes(distDir: string, before: string[]): void {
-  const config = JSON.parse(readFileSync(TSCONFIG, "utf8")) as { include?: string[] };
-  const include = config.include?.filter((entry) => before.includes(entry) || !entry.startsWith(`${distDir}/`));
-  if (!config.include || include?.length === config.include.length) return;
-  writeFileSync(TSCONFIG, `${JSON.stringify({ ...config, include }, null, 2)}\n`);
-}
 
 export interface RunningServer {
   process: ChildProcess;
