@@ -58,6 +58,7 @@ const schema = z.object({
   /** Where browsers connect, when it differs from where the server does (e.g. behind a proxy). */
   PUSHER_PUBLIC_HOST: z.string().min(1).optional(),
   PUSHER_PUBLIC_PORT: port.optional(),
+  PUSHER_PUBLIC_USE_TLS: flag.optional(),
   SMTP_URL: smtpUrl,
   MAIL_FROM: z.string().min(3).default("Roomful <no-reply@roomful.local>"),
   NEXTAUTH_SECRET: z.string().min(32, "expected at least 32 random characters (openssl rand -base64 32)"),

@@ -45,6 +45,7 @@ export function publicRealtimeConfig(): PublicRealtimeConfig {
     cluster: server.cluster,
     wsHost,
     wsPort: wsHost ? (e.PUSHER_PUBLIC_PORT ?? e.PUSHER_PORT) : undefined,
-    forceTLS: server.useTLS,
+    // A TLS proxy in front of soketi: browsers use wss:// while app servers may call it plainly.
+    forceTLS: e.PUSHER_PUBLIC_USE_TLS ?? server.useTLS,
   };
 }
