@@ -4,6 +4,7 @@
 // inert (the focus trap), puts the dialog in the top layer and gives Escape for free. The parent
 // owns `open`; every way of closing (Cancel, Escape, a click on the backdrop) calls onCancel.
 import { useEffect, useId, useRef, type ReactNode } from "react";
+import { usePageScrollLock } from "./use-page-scroll-lock";
 import { Button } from "./button";
 import { FormAlert } from "./form-alert";
 
@@ -102,16 +103,7 @@ export function ConfirmDialog({
     }
   }, [open]);
 
-  // The page behind must not scroll while the dialog is up (phones especially).
-  useEffect(() => {
-    if (!open) return;
-    const root = document.documentElement;
-    const previous = root.style.overflow;
-    root.style.overflow = "hidden";
-    return () => {
-      root.style.overflow = previous;
-    };
-  }, [open]);
+  usePageScrollLock(open);
 
   const requestClose = () => {
     if (!latest.current.pending) latest.current.onCancel();

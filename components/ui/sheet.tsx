@@ -6,6 +6,7 @@
 // focus goes back to the button that opened it. The home page's Topics and Activity sheets and
 // the room's People drawer use it. The parent owns `open`.
 import { useEffect, useId, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
+import { usePageScrollLock } from "./use-page-scroll-lock";
 
 export type SheetPlacement = "bottom" | "right";
 
@@ -81,16 +82,7 @@ export function Sheet({ open, onClose, title, placement = "bottom", returnFocus,
     }
   }, [open]);
 
-  // The page behind a modal sheet should not scroll under the reader's thumb.
-  useEffect(() => {
-    if (!open) return;
-    const root = document.documentElement;
-    const previous = root.style.overflow;
-    root.style.overflow = "hidden";
-    return () => {
-      root.style.overflow = previous;
-    };
-  }, [open]);
+  usePageScrollLock(open);
 
   useEffect(() => {
     if (!closeWhen) return;

@@ -24,55 +24,14 @@ type Listener = (request: FinishedRequest) => void;
 const HANDLE_REQUEST = "BaseServer.handleRequest";
 
 /** A span that records nothing: everything Next traces besides the request itself. */
-const IGNORED_SPAN: Span = {
-  spanContext: () => INVALID_SPAN_CONTEXT,
-  setAttribute() {
-    return this;
-  },
-  setAttributes() {
-    return this;
-  },
-  addEvent() {
-    return this;
-  },
-  addLink() {
-    return this;
-  },
-  addLinks() {
-    return this;
-  },
-  setStatus() {
-    return this;
-  },
-  updateName() {
-    return this;
-  },
-  end() {},
-  isRecording: () => false,
-  recordException() {},
-};
-
-class RequestSpan implements Span {
-  private readonly attributes: SpanAttributes;
-  private readonly started = performance.now();
-  private ended = false;
-
-  constructor(
-    attributes: SpanAttributes | undefined,
-    private readonly listener: Listener,
-  ) {
-    this.attributes = { ...attributes };
-  }
-
+class IgnoredSpan implements Span {
   spanContext() {
     return INVALID_SPAN_CONTEXT;
   }
-  setAttribute(key: string, value: SpanAttributeValue) {
-    this.attributes[key] = value;
+  setAttribute(_key: string, _value: SpanAttributeValue) {
     return this;
   }
-  setAttributes(attributes: SpanAttributes) {
-    Object.assign(this.attributes, attributes);
+  setAttributes(_attributes: SpanAttributes) {
     return this;
   }
   addEvent() {
@@ -91,11 +50,41 @@ class RequestSpan implements Span {
     return this;
   }
   isRecording() {
-    return !this.ended;
+    return false;
   }
   recordException() {}
+  end() {}
+}
 
-  end() {
+const IGNORED_SPAN: Span = new IgnoredSpan();
+
+/** The request's own span: keeps its attributes and reports the request when it ends. */
+class RequestSpan extends IgnoredSpan {
+  private readonly attributes: SpanAttributes;
+  private readonly started = performance.now();
+  private ended = false;
+
+  constructor(
+    attributes: SpanAttributes | undefined,
+    private readonly listener: Listener,
+  ) {
+    super();
+    this.attributes = { ...attributes };
+  }
+
+  override setAttribute(key: string, value: SpanAttributeValue) {
+    this.attributes[key] = value;
+    return this;
+  }
+  override setAttributes(attributes: SpanAttributes) {
+    Object.assign(this.attributes, attributes);
+    return this;
+  }
+  override isRecording() {
+    return !this.ended;
+  }
+
+  override end() {
     if (this.ended) return;
     this.ended = true;
     const route = this.attributes["next.route"];

@@ -1,32 +1,16 @@
 // Readiness vs liveness: with soketi stopped an instance stays ready (200, realtime "degraded")
 // while /api/health says 503; draining or a database that does not answer make readiness 503;
 // liveness is 200 throughout. This file runs its own soketi so stopping it leaves the others alone.
-import { tmpdir } from "node:os";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { disconnectDb } from "@/lib/db/client";
 import { startDraining, stopDraining } from "@/lib/observability/shutdown";
-import type { ChildService } from "@/scripts/stack/child-service";
 import { freePort } from "@/scripts/stack/ports";
-import { startSoketi } from "@/scripts/stack/soketi";
+import { ownSoketiForThisFile } from "@/tests/support/own-soketi";
 
-let soketi: ChildService | undefined;
-
-beforeAll(async () => {
-  const port = await freePort();
-  soketi = await startSoketi({
-    port,
-    clusterPort: await freePort(),
-    appId: process.env.PUSHER_APP_ID ?? "",
-    key: process.env.PUSHER_KEY ?? "",
-    secret: process.env.PUSHER_SECRET ?? "",
-    configDir: tmpdir(),
-  });
-  process.env.PUSHER_PORT = String(port);
-});
+const soketi = ownSoketiForThisFile();
 
 afterAll(async () => {
   stopDraining();
-  await soketi?.stop();
 });
 
 type Body = Record<string, unknown>;
@@ -51,7 +35,7 @@ describe("health probes", () => {
   });
 
   it("with soketi stopped: live 200, ready 200 reporting realtime degraded, /api/health 503", async () => {
-    await soketi?.stop();
+    await soketi.stop();
     expect((await get("live")).status).toBe(200);
     const ready = await get("ready");
     expect(ready.status).toBe(200);
