@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { Suspense, type ReactNode } from "react";
 import { QueryProvider } from "@/components/query-provider";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
@@ -10,14 +11,19 @@ import { VerifyBanner } from "@/components/verify-banner";
 import { getCurrentUserForChrome } from "@/lib/auth/session";
 import { hasSessionCookie } from "@/lib/auth/session-cookie";
 import { publicRealtimeConfig } from "@/lib/realtime/config";
+import { siteMetadata } from "@/lib/site/metadata";
+import { siteUrl } from "@/lib/site/urls";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Roomful: topic rooms with live chat", template: "%s · Roomful" },
-  description: "Find a room about the topic you care about and talk in it live, or open your own.",
-  applicationName: "Roomful",
-  icons: { icon: { url: "/favicon.svg", type: "image/svg+xml" } },
-};
+/**
+ * Site-wide metadata. metadataBase is APP_URL read per request (not at build), so previews' and
+ * canonical URLs are absolute on whatever domain this build runs; the icons are app/icon.svg,
+ * app/apple-icon.png and app/favicon.ico, the preview image app/opengraph-image.tsx.
+ */
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  return siteMetadata(siteUrl());
+}
 
 export const viewport: Viewport = {
   themeColor: [

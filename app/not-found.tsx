@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { StatusCode, StatusPage } from "@/components/status-page";
+import { notFoundMetadata } from "@/lib/site/metadata";
 
-export const metadata: Metadata = { title: "Page not found" };
+/** Names nothing of what was asked for, and stays out of search indexes. */
+export const metadata: Metadata = notFoundMetadata("Page not found");
 
 export default function NotFound() {
   return (

@@ -1,6 +1,7 @@
-import type { Metadata } from "next";
+import type { Metadata, ResolvingMetadata } from "next";
 import { cache, Suspense } from "react";
 import { findTopic } from "@/lib/db/topics";
+import { notFoundMetadata, previewMetadata, siteOpenGraph } from "@/lib/site/metadata";
 import { feedHref, readFeedParams } from "./_components/feed-url";
 import { HomePanels } from "./_components/home-panels";
 import { RecentActivity } from "./_components/recent-activity";
@@ -19,14 +20,27 @@ interface HomePageProps {
 /** Shared by the metadata and the page within one request. */
 const topicOf = cache((slug: string) => findTopic({ slug }));
 
-export async function generateMetadata({ searchParams }: HomePageProps): Promise<Metadata> {
+/**
+ * A topic's page (/?topic=…) previews as that topic with its number of rooms; the home page as
+ * the site (the root layout's defaults, with its own URL). Searches keep the defaults and stay
+ * out of search indexes.
+ */
+export async function generateMetadata({ searchParams }: HomePageProps, parent: ResolvingMetadata): Promise<Metadata> {
   const feed = readFeedParams(await searchParams);
   const topic = feed.topic ? await topicOf(feed.topic) : undefined;
-  if (feed.qError) return { title: "Search too long" };
-  if (feed.topic && !topic) return { title: "Topic not found" };
+  if (feed.qError) return { title: "Search too long", robots: { index: false } };
+  if (feed.topic && !topic) return notFoundMetadata("Topic not found");
   const where = topic ? `${topic.name} rooms` : "Rooms";
-  if (feed.q) return { title: `${where} matching “${feed.q}”` };
-  return topic ? { title: where } : {};
+  if (feed.q) return { title: `${where} matching “${feed.q}”`, robots: { index: false } };
+  const images = (await parent).openGraph?.images;
+  if (!topic) return { alternates: { canonical: "/" }, openGraph: { ...siteOpenGraph(), url: "/", images } };
+  const rooms = `${topic.roomCount.toLocaleString("en-US")} ${topic.roomCount === 1 ? "room" : "rooms"}`;
+  return previewMetadata({
+    title: where,
+    description: `${rooms} about ${topic.name} on Roomful. Join one and talk live, or open your own.`,
+    path: `/?topic=${encodeURIComponent(topic.slug)}`,
+    images,
+  });
 }
 
 export default async function HomePage({ searchParams }: HomePageProps) {

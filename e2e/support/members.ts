@@ -40,12 +40,18 @@ export async function createMember({ prefix = "m", password, bio = "" }: { prefi
   return { id, email: fresh.email, username: fresh.username, name: fresh.name, password: plain };
 }
 
-/** Signs a context in by cookie, the way next-auth would after an OAuth sign-in. */
-export async function signInByCookie(context: BrowserContext, baseURL: string, member: Pick<Member, "id">): Promise<void> {
+/** The session cookie next-auth would set for `member` (its name and value). */
+export async function sessionCookie(member: Pick<Member, "id">): Promise<{ name: string; value: string }> {
   const [row] = await sql<{ sessionVersion: number }>(`SELECT "sessionVersion" FROM "User" WHERE id = $1`, [member.id]);
   const secret = process.env.E2E_NEXTAUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e";
   const token = await encode({ token: { sub: member.id, sv: row?.sessionVersion ?? 0 }, secret });
-  await context.addCookies([{ name: "next-auth.session-token", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+  return { name: "next-auth.session-token", value: token };
+}
+
+/** Signs a context in by cookie, the way next-auth would after an OAuth sign-in. */
+export async function signInByCookie(context: BrowserContext, baseURL: string, member: Pick<Member, "id">): Promise<void> {
+  const cookie = await sessionCookie(member);
+  await context.addCookies([{ ...cookie, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
 }
 
 export interface ArrangedRoom {

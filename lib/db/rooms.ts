@@ -196,3 +196,56 @@ export async function deleteRoom({ id }: { id: string }, tx?: Tx): Promise<boole
   };
   return tx ? run(tx) : db.$transaction(run);
 }
+
+export interface RoomPreview {
+  name: string;
+  description: string;
+  topicName: string;
+  /** Null once the host's account is deleted. */
+  hostName: string | null;
+  participantCount: number;
+}
+
+/** What a room's link-preview image shows (nothing private: the room page shows all of it). */
+export async function findRoomPreview({ slug }: { slug: string }): Promise<RoomPreview | null> {
+  const row = await db.room.findUnique({
+    where: { slug },
+    select: { name: true, description: true, participantCount: true, topic: { select: { name: true } }, host: { select: { name: true } } },
+  });
+  if (!row) return null;
+  return { name: row.name, description: row.description, topicName: row.topic.name, hostName: row.host?.name ?? null, participantCount: row.participantCount };
+}
+
+export interface SitemapRoom {
+  slug: string;
+  lastActivityAt: Date;
+}
+
+/**
+ * Rooms for the sitemaps, in id order: `take` of them after the first `skip`. The start is found
+ * on the primary key's index alone (ids only, no rows read), then the rooms are read from it by
+ * keyset, `batch` at a time, with only the two fields a sitemap needs. So the last of many sitemap
+ * files costs one index walk plus its own rows, and no query holds more than `batch` rows.
+ */
+export async function listSitemapRooms({ skip, take, batch = 10_000 }: { skip: number; take: number; batch?: number }): Promise<SitemapRoom[]> {
+  if (take <= 0) return [];
+  const [start] = await db.$queryRaw<Array<{ id: string }>>`SELECT id FROM "Room" ORDER BY id OFFSET ${skip} LIMIT 1`;
+  if (!start) return [];
+  const rooms: SitemapRoom[] = [];
+  let where: Prisma.RoomWhereInput = { id: { gte: start.id } };
+  while (rooms.length < take) {
+    const size = Math.min(batch, take - rooms.length);
+    const rows = await db.room.findMany({ where, orderBy: { id: "asc" }, take: size, select: { id: true, slug: true, lastActivityAt: true } });
+    for (const row of rows) rooms.push({ slug: row.slug, lastActivityAt: row.lastActivityAt });
+    const last = rows.at(-1);
+    if (!last || rows.length < size) break;
+    where = { id: { gt: last.id } };
+  }
+  return rooms;
+}
+
+/** When anything last happened in any room (the home page's last change), or null with no rooms. */
+export async function findLatestRoomActivity(): Promise<Date | null> {
+  const row = await db.room.findFirst({ orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }], select: { lastActivityAt: true } });
+  return row?.lastActivityAt ?? null;
+}

@@ -122,3 +122,18 @@ export async function suggestTopics({ prefix, take = 8 }: { prefix: string; take
 export async function findTopic({ slug }: { slug: string }): Promise<TopicWithCount | null> {
   return db.topic.findUnique({ where: { slug }, select: withCount });
 }
+
+/** Topics that hold at least one room: those the sitemaps list (an empty topic's page is empty). */
+export async function countTopicsWithRooms(): Promise<number> {
+  return db.topic.count({ where: { roomCount: { gt: 0 } } });
+}
+
+/**
+ * Topics with rooms, in slug order, `take` after the first `skip`, for the sitemaps. Topics are
+ * few next to rooms (one per subject, not per conversation), so a plain offset on the slug index
+ * is enough here.
+ */
+export async function listSitemapTopics({ skip, take }: { skip: number; take: number }): Promise<Array<{ slug: string }>> {
+  if (take <= 0) return [];
+  return db.topic.findMany({ where: { roomCount: { gt: 0 } }, orderBy: { slug: "asc" }, skip, take, select: { slug: true } });
+}

@@ -30,6 +30,9 @@ export const roomFormSchema = z.object({
 });
 export type RoomFormInput = z.infer<typeof roomFormSchema>;
 
+/** A room's slug from a URL (slugify's lower-case letters, digits and dashes): anything else is a 404. */
+export const roomSlugParamSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/);
+
 export const ROOM_SORTS = ["active", "newest", "participants"] as const;
 export type RoomSort = (typeof ROOM_SORTS)[number];
 

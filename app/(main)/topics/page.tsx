@@ -1,15 +1,23 @@
-import type { Metadata } from "next";
+import type { Metadata, ResolvingMetadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { listTopicsPage } from "@/lib/db/topics";
+import { previewMetadata } from "@/lib/site/metadata";
 import { pageLimitParam, SEARCH_QUERY_MAX, searchQueryParam } from "@/lib/validation/rooms";
 import { TopicSearch } from "./_components/topic-search";
 import { TopicTiles } from "./_components/topic-tiles";
 
 export const dynamic = "force-dynamic";
 
-export const metadata: Metadata = { title: "Topics", description: "Every topic on Roomful with its number of rooms." };
+export async function generateMetadata(_props: TopicsPageProps, parent: ResolvingMetadata): Promise<Metadata> {
+  return previewMetadata({
+    title: "Topics",
+    description: "Every topic on Roomful with its number of rooms: pick one to see its rooms, or open a room about your own.",
+    path: "/topics",
+    images: (await parent).openGraph?.images,
+  });
+}
 
 interface TopicsPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;

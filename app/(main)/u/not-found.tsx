@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { StatusPage } from "@/components/status-page";
+import { notFoundMetadata } from "@/lib/site/metadata";
 
-export const metadata: Metadata = { title: "Member not found" };
+/** Names nothing of what was asked for, and stays out of search indexes. */
+export const metadata: Metadata = notFoundMetadata("Member not found");
 
 export default function ProfileNotFound() {
   const icon = (

@@ -11,6 +11,8 @@ import { findRoomWithLatestMessages, type RoomMessage } from "@/lib/db/messages"
 import { isParticipant } from "@/lib/db/participants";
 import { renderMessageHtml } from "@/lib/messages/markdown";
 import { canManageRoom } from "@/lib/rooms/permissions";
+import { notFoundMetadata, previewMetadata } from "@/lib/site/metadata";
+import { roomSlugParamSchema } from "@/lib/validation/rooms";
 import type { RoomViewer } from "./_components/room-header";
 import { RoomChat, type ChatViewer, type RoomPosting } from "./_components/room-chat";
 
@@ -20,16 +22,18 @@ interface RoomPageProps {
   params: Promise<{ slug: string }>;
 }
 
-// Slugs come from slugify (lower-case letters, digits, dashes); anything else cannot exist.
-const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
+/** Shared by the metadata and the page within one request; a slug slugify cannot make cannot exist. */
+const roomOf = cache(async (slug: string) => (roomSlugParamSchema.safeParse(slug).success ? findRoomWithLatestMessages({ slug }) : null));
 
-/** Shared by the metadata and the page within one request. */
-const roomOf = cache(async (slug: string) => (SLUG_PATTERN.test(slug) ? findRoomWithLatestMessages({ slug }) : null));
-
+/** The link preview: the room's name and description (the picture is ./opengraph-image.tsx). */
 export async function generateMetadata({ params }: RoomPageProps): Promise<Metadata> {
   const room = await roomOf((await params).slug);
-  if (!room) return { title: "Room not found" };
-  return { title: room.name, description: room.description || `A Roomful room about ${room.topic.name}.` };
+  if (!room) return notFoundMetadata("Room not found");
+  return previewMetadata({
+    title: room.name,
+    description: room.description || `A room about ${room.topic.name} on Roomful: join the conversation live.`,
+    path: `/rooms/${room.slug}`,
+  });
 }
 
 /**

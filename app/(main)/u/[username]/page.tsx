@@ -1,9 +1,10 @@
-import type { Metadata } from "next";
+import type { Metadata, ResolvingMetadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Avatar } from "@/components/ui/avatar";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { Profile } from "@/lib/db/profiles";
+import { notFoundMetadata, previewMetadata } from "@/lib/site/metadata";
 import { usernameParamSchema } from "@/lib/validation/profile";
 import { HostedRooms } from "./_components/hosted-rooms";
 import { RecentMessages } from "./_components/recent-messages";
@@ -22,10 +23,25 @@ async function loadProfile(params: ProfilePageProps["params"]): Promise<Profile>
   return profile;
 }
 
-export async function generateMetadata({ params }: ProfilePageProps): Promise<Metadata> {
+/**
+ * The link preview: name, username and bio, which any signed-in member sees here (never the
+ * email). Profiles are for signed-in members (the layout redirects visitors), so they stay out
+ * of search indexes.
+ */
+export async function generateMetadata({ params }: ProfilePageProps, parent: ResolvingMetadata): Promise<Metadata> {
   const parsed = usernameParamSchema.safeParse((await params).username);
   const profile = parsed.success ? await profileOf(parsed.data) : null;
-  return { title: profile ? `${profile.name} (@${profile.username})` : "Member not found", robots: { index: false } };
+  if (!profile) return notFoundMetadata("Member not found");
+  return {
+    ...previewMetadata({
+      title: `${profile.name} (@${profile.username})`,
+      description: profile.bio || `${profile.name} is a member of Roomful.`,
+      path: `/u/${profile.username}`,
+      profile: { username: profile.username },
+      images: (await parent).openGraph?.images,
+    }),
+    robots: { index: false },
+  };
 }
 
 const memberSince = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric" });
