@@ -1,7 +1,6 @@
 // The state every form's server action returns (React's useActionState): a message for the
 // form, errors per field, and the submitted values so the form can keep them after an error.
-import { AppError, type FieldErrors } from "./errors";
-import { log } from "./log";
+import type { FieldErrors } from "./errors";
 
 export interface FormState {
   status: "idle" | "error" | "success";
@@ -20,13 +19,4 @@ export function keptValues(formData: FormData, omit: string[] = ["password", "co
     if (typeof value === "string" && !omit.includes(key) && !key.startsWith("$")) values[key] = value;
   }
   return values;
-}
-
-/** Turns an error thrown by the core into form state; unexpected errors are logged, not shown. */
-export function formStateFromError(error: unknown, values?: Record<string, string>): FormState {
-  if (error instanceof AppError) {
-    return { status: "error", message: error.message, fields: error.fields, values };
-  }
-  log.error({ err: error }, "form action failed");
-  return { status: "error", message: "Something went wrong on our side. Please try again.", values };
 }

@@ -1,9 +1,8 @@
 // The application's logger: pino, one JSON line per entry on stdout (level, time, msg, and the
 // request id while a request is handled), pretty and coloured under `next dev`.
 //
-// No "server-only" here: lib/form-state.ts logs through this module and client forms import
-// that file for its types and initial state, so bundles for the browser get pino's browser
-// build (console output) instead of failing. Node-only pieces stay out of this file for that reason.
+// Server code only (client forms' lib/form-state.ts no longer logs; lib/form-errors.ts does). No
+// "server-only" marker, because scripts and tests load it outside Next; Node-only pieces stay out.
 import pino, { type Logger, type LoggerOptions } from "pino";
 import { isLogLevel, type LogLevel } from "./log-levels";
 

@@ -10,7 +10,8 @@ import { register } from "@/lib/auth/registration";
 import { issueSessionCookie } from "@/lib/auth/session-cookie";
 import { findTakenIdentities } from "@/lib/db/users";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/errors";
-import { formStateFromError, keptValues, type FormState } from "@/lib/form-state";
+import { formStateFromError } from "@/lib/form-errors";
+import { keptValues, type FormState } from "@/lib/form-state";
 import { registerSchema, usernameSchema } from "@/lib/validation/account";
 
 const FIELDS = ["email", "username", "name", "password", "confirmPassword"] as const;

@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import { resetPassword } from "@/lib/auth/password-reset";
 import { clearSessionCookie } from "@/lib/auth/session-cookie";
 import { fieldErrorsOf } from "@/lib/errors";
-import { formStateFromError, type FormState } from "@/lib/form-state";
+import { formStateFromError } from "@/lib/form-errors";
+import { type FormState } from "@/lib/form-state";
 import { resetPasswordSchema } from "@/lib/validation/account";
 
 export interface ResetState extends FormState {

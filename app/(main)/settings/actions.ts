@@ -16,7 +16,8 @@ import { isUniqueViolation, updateProfile } from "@/lib/db/profiles";
 import { retireTokens } from "@/lib/db/tokens";
 import { findPasswordHash, findTakenIdentities, setPasswordHash } from "@/lib/db/users";
 import { fieldErrorsOf, invalid, rateLimited } from "@/lib/errors";
-import { formStateFromError, keptValues, type FormState } from "@/lib/form-state";
+import { formStateFromError } from "@/lib/form-errors";
+import { keptValues, type FormState } from "@/lib/form-state";
 import { log } from "@/lib/log";
 import { changeEmailSchema, changePasswordSchema, deleteAccountSchema, profileSchema } from "@/lib/validation/profile";
 

@@ -8,7 +8,8 @@ import { configuredOAuthProviders, oauthProviderName } from "@/lib/auth/oauth-pr
 import { requireUser } from "@/lib/auth/session";
 import { unlinkAccount } from "@/lib/db/accounts";
 import { AppError } from "@/lib/errors";
-import { formStateFromError, type FormState } from "@/lib/form-state";
+import { formStateFromError } from "@/lib/form-errors";
+import { type FormState } from "@/lib/form-state";
 
 const providerSchema = z.string().trim().min(1).max(64);
 

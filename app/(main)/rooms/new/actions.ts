@@ -6,7 +6,8 @@ import { setFlash } from "@/components/ui/flash";
 import { requireUser } from "@/lib/auth/session";
 import { createRoom } from "@/lib/db/rooms";
 import { fieldErrorsOf, forbidden, invalid } from "@/lib/errors";
-import { formStateFromError, keptValues, type FormState } from "@/lib/form-state";
+import { formStateFromError } from "@/lib/form-errors";
+import { keptValues, type FormState } from "@/lib/form-state";
 import { canCreateRoom } from "@/lib/rooms/permissions";
 import { roomFormSchema } from "@/lib/validation/rooms";
 
