@@ -1,7 +1,7 @@
 // Which Chromium the browser tests launch (e2e/support/chromium.ts): the configured one, then
 // Debian's, then the npm package's; and one clear line when none can be had.
 import { describe, expect, it } from "vitest";
-import { chooseChromium, NoChromiumError, SYSTEM_CHROMIUM, type ChromiumProbe } from "../../e2e/support/chromium";
+import { chooseChromium, NoChromiumError, SYSTEM_CHROMIUM, SYSTEM_HEADLESS_SHELL, type ChromiumProbe } from "../../e2e/support/chromium";
 
 function probe({ env = {}, executables = [], npm }: { env?: Record<string, string>; executables?: string[]; npm?: string | Error }): ChromiumProbe & { npmCalls: number } {
   const state = {
@@ -35,6 +35,11 @@ describe("chooseChromium", () => {
     const p = probe({ executables: [SYSTEM_CHROMIUM], npm: "/tmp/chromium" });
     expect(await chooseChromium(p)).toEqual({ source: "system", executablePath: SYSTEM_CHROMIUM, env: {} });
     expect(p.npmCalls).toBe(0);
+  });
+
+  it("prefers Debian's headless shell to its full browser when both are installed", async () => {
+    const p = probe({ executables: [SYSTEM_CHROMIUM, SYSTEM_HEADLESS_SHELL], npm: "/tmp/chromium" });
+    expect(await chooseChromium(p)).toEqual({ source: "system", executablePath: SYSTEM_HEADLESS_SHELL, env: {} });
   });
 
   it("falls back to the npm package's Chromium when the system has none", async () => {
