@@ -30,8 +30,10 @@ export const roomFormSchema = z.object({
 });
 export type RoomFormInput = z.infer<typeof roomFormSchema>;
 
-/** A room's slug from a URL (slugify's lower-case letters, digits and dashes): anything else is a 404. */
-export const roomSlugParamSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/);
+/** A room's slug as URLs and forms carry it (slugify's lower-case letters, digits and dashes). */
+export const ROOM_SLUG_PARAM_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
+/** A room's slug from a URL: anything else is a 404. */
+export const roomSlugParamSchema = z.string().regex(ROOM_SLUG_PARAM_PATTERN);
 
 export const ROOM_SORTS = ["active", "newest", "participants"] as const;
 export type RoomSort = (typeof ROOM_SORTS)[number];

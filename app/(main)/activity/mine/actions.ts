@@ -11,6 +11,7 @@ import { AppError, forbidden, invalid, notFound } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { publishMessageDeleted, publishRoomDeleted } from "@/lib/realtime/events";
 import { canManageRoom } from "@/lib/rooms/permissions";
+import { roomSlugParamSchema } from "@/lib/validation/rooms";
 
 /** What the page needs to know: an HTTP-like status and a message fit for a toast. */
 export type DeleteOutcome =
@@ -18,7 +19,7 @@ export type DeleteOutcome =
   | { ok: false; status: number; code: string; message: string };
 
 const messageInput = z.object({ messageId: z.coerce.number().int().positive().max(2_147_483_647) });
-const roomInput = z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/) });
+const roomInput = z.object({ slug: roomSlugParamSchema });
 
 function outcomeOf(error: unknown): DeleteOutcome {
   if (error instanceof AppError) return { ok: false, status: error.status, code: error.code, message: error.message };

@@ -15,10 +15,10 @@ import { formStateFromError } from "@/lib/form-errors";
 import { keptValues, type FormState } from "@/lib/form-state";
 import { publishRoomDeleted, publishRoomUpdated } from "@/lib/realtime/events";
 import { canManageRoom } from "@/lib/rooms/permissions";
-import { roomFormSchema } from "@/lib/validation/rooms";
+import { ROOM_SLUG_PARAM_PATTERN, roomFormSchema } from "@/lib/validation/rooms";
 
 // Slugs come from slugify (lower-case letters, digits, dashes); anything else names no room.
-const slugSchema = z.string({ message: "Which room?" }).regex(/^[a-z0-9][a-z0-9-]{0,99}$/, "That is not a room address.");
+const slugSchema = z.string({ message: "Which room?" }).regex(ROOM_SLUG_PARAM_PATTERN, "That is not a room address.");
 const roomRefSchema = z.object({ slug: slugSchema });
 
 function text(formData: FormData, key: string): string | undefined {

@@ -4,16 +4,16 @@ import { NextResponse, type NextRequest } from "next/server";
 import { findRoomCard } from "@/lib/db/rooms";
 import { errorResponse, notFound } from "@/lib/errors";
 import { roomJson } from "../room-json";
+import { ROOM_SLUG_PARAM_PATTERN } from "@/lib/validation/rooms";
 
 export const dynamic = "force-dynamic";
 
 // Slugs come from slugify (lower-case letters, digits, dashes); anything else cannot exist.
-const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
 export async function GET(_request: NextRequest, { params }: { params: Promise<{ slug: string }> }): Promise<NextResponse> {
   try {
     const { slug } = await params;
-    const room = SLUG_PATTERN.test(slug) ? await findRoomCard({ slug }) : null;
+    const room = ROOM_SLUG_PARAM_PATTERN.test(slug) ? await findRoomCard({ slug }) : null;
     if (!room) throw notFound("room", "No room has that address.");
     return NextResponse.json({ room: roomJson(room) });
   } catch (error) {
