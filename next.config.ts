@@ -6,7 +6,17 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Packages with native binaries or dynamic requires that must stay in node_modules.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "nodemailer", "pusher", "pino", "pino-pretty", "prom-client", "@opentelemetry/api"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "pg",
+    "@prisma/adapter-pg",
+    "nodemailer",
+    "pusher",
+    "pino",
+    "pino-pretty",
+    "prom-client",
+    "@opentelemetry/api",
+  ],
   // Each test or dev run may use its own build directory so that a production build for
   // the browser tests never collides with a running `next dev`.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",

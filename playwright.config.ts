@@ -37,10 +37,19 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: ["**/*.phone.spec.ts", "**/chat-catch-up.spec.ts"] },
+    {
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"] },
+      testIgnore: ["**/*.phone.spec.ts", "**/chat-catch-up.spec.ts"],
+    },
     { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: "**/*.phone.spec.ts" },
     // Stops and restarts the shared soketi: run alone, after everything else, so no other spec
     // sees the outage.
-    { name: "outage", use: { ...devices["Desktop Chrome"] }, testMatch: "**/chat-catch-up.spec.ts", dependencies: ["desktop", "phone"] },
+    {
+      name: "outage",
+      use: { ...devices["Desktop Chrome"] },
+      testMatch: "**/chat-catch-up.spec.ts",
+      dependencies: ["desktop", "phone"],
+    },
   ],
 });

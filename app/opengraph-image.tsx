@@ -9,5 +9,8 @@ export const size = PREVIEW_IMAGE_SIZE;
 export const contentType = "image/png";
 
 export default function Image() {
-  return new ImageResponse(<SitePreviewImage tagline="Topic rooms with live chat" description={SITE_DESCRIPTION} />, size);
+  return new ImageResponse(
+    <SitePreviewImage tagline="Topic rooms with live chat" description={SITE_DESCRIPTION} />,
+    size,
+  );
 }

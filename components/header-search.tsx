@@ -18,7 +18,15 @@ const SEARCH_MAX = 200;
 
 function SearchIcon({ className }: { className?: string }) {
   return (
-    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" aria-hidden="true" className={className}>
+    <svg
+      viewBox="0 0 20 20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.75"
+      strokeLinecap="round"
+      aria-hidden="true"
+      className={className}
+    >
       <circle cx="8.75" cy="8.75" r="5.5" />
       <path d="m13 13 4 4" />
     </svg>
@@ -27,7 +35,15 @@ function SearchIcon({ className }: { className?: string }) {
 
 function CloseIcon({ className }: { className?: string }) {
   return (
-    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" aria-hidden="true" className={className}>
+    <svg
+      viewBox="0 0 20 20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.75"
+      strokeLinecap="round"
+      aria-hidden="true"
+      className={className}
+    >
       <path d="m5 5 10 10M15 5 5 15" />
     </svg>
   );
@@ -184,8 +200,17 @@ export function HeaderSearchForm({ defaultQuery, live = false }: HeaderSearchFor
             }`}
           />
           {pending ? (
-            <span role="status" aria-label="Searching" className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-ink-subtle">
-              <svg viewBox="0 0 24 24" fill="none" aria-hidden="true" className="size-4 animate-spin motion-reduce:animate-[spin_1.5s_linear_infinite]">
+            <span
+              role="status"
+              aria-label="Searching"
+              className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-ink-subtle"
+            >
+              <svg
+                viewBox="0 0 24 24"
+                fill="none"
+                aria-hidden="true"
+                className="size-4 animate-spin motion-reduce:animate-[spin_1.5s_linear_infinite]"
+              >
                 <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.25" strokeWidth="3" />
                 <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
               </svg>

@@ -64,7 +64,12 @@ export function RelativeTime({ date, prefix, now, className }: RelativeTimeProps
   const relative = formatRelative(value, now ?? new Date(Date.now()));
 
   return (
-    <time dateTime={value.toISOString()} title={exactFormat.format(value)} className={className} suppressHydrationWarning>
+    <time
+      dateTime={value.toISOString()}
+      title={exactFormat.format(value)}
+      className={className}
+      suppressHydrationWarning
+    >
       {prefix ? `${prefix} ${relative}` : relative}
     </time>
   );

@@ -81,7 +81,11 @@ export function SiteHeader({ hasSession }: SiteHeaderProps) {
 
         {hasSession ? (
           // Holds the account area's place (about its width) until it streams in.
-          <Suspense fallback={<div aria-hidden="true" data-testid="header-account-pending" className="h-10 w-24 shrink-0 sm:w-36" />}>
+          <Suspense
+            fallback={
+              <div aria-hidden="true" data-testid="header-account-pending" className="h-10 w-24 shrink-0 sm:w-36" />
+            }
+          >
             <HeaderAccount />
           </Suspense>
         ) : (

@@ -30,7 +30,9 @@ export function StatusPage({ mark, title, children, testId }: StatusPageProps) {
 export function StatusCode({ code, tone }: { code: string; tone: "indigo" | "rose" }) {
   const from = tone === "rose" ? "from-rose-500 dark:from-rose-300" : "from-indigo-500 dark:from-indigo-300";
   return (
-    <p className={`bg-linear-to-r ${from} to-violet-500 bg-clip-text text-6xl font-bold tracking-tight text-transparent sm:text-7xl dark:to-violet-300`}>
+    <p
+      className={`bg-linear-to-r ${from} to-violet-500 bg-clip-text text-6xl font-bold tracking-tight text-transparent sm:text-7xl dark:to-violet-300`}
+    >
       {code}
     </p>
   );

@@ -2,9 +2,10 @@
 
 // The room form's topic input: free text (a new topic is fine) with suggestions of existing topics
 // as you type, fetched from GET /api/topics through TanStack Query (each query asked once per
-// few minutes, answers cached across forms, the previous list kept while the next loads). An ARIA 1.2 combobox: the input keeps focus, the
-// highlighted option is announced through aria-activedescendant; ↓/↑ move, Enter picks, Escape
-// closes. Without JavaScript it is a plain text input.
+// few minutes, answers cached across forms, the previous list kept while the next loads). An ARIA
+// 1.2 combobox: the input keeps focus, the highlighted option is announced through
+// aria-activedescendant; ↓/↑ move, Enter picks, Escape closes. Without JavaScript it is a plain
+// text input.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { FieldError } from "./ui/text-field";
@@ -47,7 +48,15 @@ async function fetchTopicNames(key: string, signal: AbortSignal): Promise<string
   return Array.isArray(body.topics) ? body.topics.filter((t): t is string => typeof t === "string") : [];
 }
 
-export function TopicField({ name, label, defaultValue = "", error, hint, maxLength, className = "" }: TopicFieldProps) {
+export function TopicField({
+  name,
+  label,
+  defaultValue = "",
+  error,
+  hint,
+  maxLength,
+  className = "",
+}: TopicFieldProps) {
   const id = useId();
   const listId = `${id}-list`;
   const hintId = `${id}-hint`;
@@ -73,7 +82,8 @@ export function TopicField({ name, label, defaultValue = "", error, hint, maxLen
     staleTime: 5 * 60_000,
   });
   // This query's answer, once it is in; until then the last list narrowed to what still matches.
-  const answer = suggestions.data !== undefined && !suggestions.isPlaceholderData && askedKey === key ? suggestions.data : undefined;
+  const answer =
+    suggestions.data !== undefined && !suggestions.isPlaceholderData && askedKey === key ? suggestions.data : undefined;
   const topics = answer ?? (suggestions.data ?? []).filter((topic) => topic.toLowerCase().includes(key));
   const expanded = open && topics.length > 0;
   const active = activeName === null ? -1 : topics.indexOf(activeName);
@@ -144,7 +154,8 @@ export function TopicField({ name, label, defaultValue = "", error, hint, maxLen
     );
   }
 
-  const describedBy = [error ? errorId : null, match ? matchId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [error ? errorId : null, match ? matchId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
   const activeTopic = expanded && active >= 0 ? topics[active] : undefined;
 
   return (
@@ -198,7 +209,8 @@ export function TopicField({ name, label, defaultValue = "", error, hint, maxLen
           className="absolute top-full right-0 left-0 z-30 mt-1 max-h-64 overflow-y-auto rounded-xl border border-line bg-surface p-1 shadow-lg shadow-black/10 dark:shadow-black/40"
         >
           {topics.map((topic, index) => (
-            // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- the keyboard stays in the combobox's input, which picks the active option (aria-activedescendant) on Enter.
+            // The keyboard stays in the combobox's input, which picks the active option on Enter.
+            // eslint-disable-next-line jsx-a11y/click-events-have-key-events
             <li
               key={topic}
               id={optionId(index)}
@@ -216,7 +228,16 @@ export function TopicField({ name, label, defaultValue = "", error, hint, maxLen
                 <Highlighted text={topic} query={query} />
               </span>
               {topic.toLowerCase() === key ? (
-                <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-4 shrink-0 text-accent">
+                <svg
+                  viewBox="0 0 20 20"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="1.75"
+                  strokeLinecap="round"
+                  strokeLinejoin="round"
+                  aria-hidden="true"
+                  className="size-4 shrink-0 text-accent"
+                >
                   <path d="m4.5 10.5 3.5 3.5 7.5-8" />
                 </svg>
               ) : null}
@@ -226,7 +247,9 @@ export function TopicField({ name, label, defaultValue = "", error, hint, maxLen
       </div>
       {/* Screen readers hear how many suggestions there are as they type. */}
       <p aria-live="polite" className="sr-only">
-        {expanded ? `${topics.length} ${topics.length === 1 ? "suggestion" : "suggestions"}. Use the arrow keys to choose.` : ""}
+        {expanded
+          ? `${topics.length} ${topics.length === 1 ? "suggestion" : "suggestions"}. Use the arrow keys to choose.`
+          : ""}
       </p>
       {error ? <FieldError id={errorId}>{error}</FieldError> : null}
       {hint ? (

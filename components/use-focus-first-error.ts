@@ -13,7 +13,8 @@ export function useFocusFirstError(formRef: RefObject<HTMLElement | null>, failu
     if (!failure) return;
     const form = formRef.current;
     if (!form) return;
-    const target = form.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.querySelector<HTMLElement>("[data-form-alert]");
+    const target =
+      form.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.querySelector<HTMLElement>("[data-form-alert]");
     if (!target) return;
     target.focus();
     if (target instanceof HTMLInputElement && target.type !== "email" && target.type !== "password") {

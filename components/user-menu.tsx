@@ -23,7 +23,16 @@ const itemClass =
 
 function ItemIcon({ d }: { d: string }) {
   return (
-    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-4 text-ink-subtle">
+    <svg
+      viewBox="0 0 20 20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      className="size-4 text-ink-subtle"
+    >
       <path d={d} />
     </svg>
   );
@@ -40,7 +49,11 @@ function SignOutButton() {
       }}
       className={itemClass}
     >
-      {pending ? <Spinner className="size-4 text-ink-subtle" /> : <ItemIcon d="M12.5 6.5V4.75A1.75 1.75 0 0 0 10.75 3h-5A1.75 1.75 0 0 0 4 4.75v10.5C4 16.22 4.78 17 5.75 17h5a1.75 1.75 0 0 0 1.75-1.75V13.5M8.5 10h9m0 0-2.75-2.75M17.5 10l-2.75 2.75" />}
+      {pending ? (
+        <Spinner className="size-4 text-ink-subtle" />
+      ) : (
+        <ItemIcon d="M12.5 6.5V4.75A1.75 1.75 0 0 0 10.75 3h-5A1.75 1.75 0 0 0 4 4.75v10.5C4 16.22 4.78 17 5.75 17h5a1.75 1.75 0 0 0 1.75-1.75V13.5M8.5 10h9m0 0-2.75-2.75M17.5 10l-2.75 2.75" />
+      )}
       {pending ? "Signing out…" : "Sign out"}
     </button>
   );
@@ -106,7 +119,16 @@ export function UserMenu({ user }: UserMenuProps) {
       >
         <Avatar name={user.name} image={user.avatarUrl} size="md" />
         <span className="hidden max-w-[10rem] truncate sm:inline">{user.name}</span>
-        <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className={`hidden size-4 text-ink-subtle transition sm:block ${open ? "rotate-180" : ""}`}>
+        <svg
+          viewBox="0 0 20 20"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.75"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+          aria-hidden="true"
+          className={`hidden size-4 text-ink-subtle transition sm:block ${open ? "rotate-180" : ""}`}
+        >
           <path d="m5 7.5 5 5 5-5" />
         </svg>
       </button>
@@ -194,7 +216,12 @@ export function HeaderUnreadLink({ total: rendered }: HeaderUnreadLinkProps) {
   }, []);
 
   const shown = total !== null && total > UNREAD_SHOWN_MAX ? `${UNREAD_SHOWN_MAX}+` : String(total);
-  const label = total === null ? "Unread messages" : total === 0 ? "No unread messages" : `${shown} unread ${total === 1 ? "message" : "messages"}`;
+  const label =
+    total === null
+      ? "Unread messages"
+      : total === 0
+        ? "No unread messages"
+        : `${shown} unread ${total === 1 ? "message" : "messages"}`;
   return (
     <Link
       href="/"
@@ -206,7 +233,16 @@ export function HeaderUnreadLink({ total: rendered }: HeaderUnreadLinkProps) {
       data-count={total ?? undefined}
       className="relative inline-flex size-10 shrink-0 items-center justify-center rounded-full text-ink-muted transition hover:bg-sunken hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
     >
-      <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-5">
+      <svg
+        viewBox="0 0 20 20"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        aria-hidden="true"
+        className="size-5"
+      >
         <path d="M4.75 4h10.5A1.75 1.75 0 0 1 17 5.75v6.5A1.75 1.75 0 0 1 15.25 14H10l-3.5 2.75V14H4.75A1.75 1.75 0 0 1 3 12.25v-6.5C3 4.78 3.78 4 4.75 4z" />
       </svg>
       {total ? (

@@ -48,13 +48,22 @@ export function VerifyBanner({ email }: VerifyBannerProps) {
     >
       <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-2.5 text-sm sm:flex-row sm:items-center sm:justify-between sm:gap-4 sm:px-6">
         <p className="flex min-w-0 items-start gap-2">
-          <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-amber-700 dark:text-amber-300">
+          <svg
+            viewBox="0 0 20 20"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+            aria-hidden="true"
+            className="mt-0.5 size-4 shrink-0 text-amber-700 dark:text-amber-300"
+          >
             <rect x="2.5" y="4" width="15" height="12" rx="2" />
             <path d="m3.5 5.5 6.5 5 6.5-5" />
           </svg>
           <span className="min-w-0">
-            <strong className="font-semibold">Please confirm your email.</strong>{" "}
-            We sent a link to <span className="font-medium break-all">{email}</span>.
+            <strong className="font-semibold">Please confirm your email.</strong> We sent a link to{" "}
+            <span className="font-medium break-all">{email}</span>.
           </span>
         </p>
         <form action={formAction} className="shrink-0 pl-6 sm:pl-0">

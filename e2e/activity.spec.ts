@@ -8,10 +8,16 @@ import { sql } from "./support/services";
 
 const unique = () => randomBytes(3).toString("hex");
 
-test("the home page's recent activity panel shows the latest messages and follows the topic filter", async ({ page }) => {
+test("the home page's recent activity panel shows the latest messages and follows the topic filter", async ({
+  page,
+}) => {
   const alice = await userIdOf("alice");
   const text = `Fresh news from the activity spec ${unique()}`;
-  const room = await createRoom({ hostId: alice, name: `Activity panel ${unique()}`, messages: [{ authorId: alice, body: text }] });
+  const room = await createRoom({
+    hostId: alice,
+    name: `Activity panel ${unique()}`,
+    messages: [{ authorId: alice, body: text }],
+  });
 
   await page.goto("/");
   const panel = page.getByTestId("recent-activity");
@@ -20,12 +26,17 @@ test("the home page's recent activity panel shows the latest messages and follow
   await expect(entry).toContainText("@alice");
   await expect(entry).toContainText(/minute ago|just now/);
   expect(await panel.getByTestId("activity-item").count()).toBeLessThanOrEqual(8);
-  await expect(entry.getByRole("link", { name: room.name })).toHaveAttribute("href", new RegExp(`^/rooms/${room.slug}#message-\\d+$`));
+  await expect(entry.getByRole("link", { name: room.name })).toHaveAttribute(
+    "href",
+    new RegExp(`^/rooms/${room.slug}#message-\\d+$`),
+  );
 
   // With the Calculus filter the panel shows only Calculus rooms (a Python room's news is gone).
   await page.goto("/?topic=calculus");
   const items = panel.getByTestId("activity-item");
-  await expect(items.filter({ hasText: "Problem set is pinned in the description soon." })).toContainText("@bob in Calculus study group");
+  await expect(items.filter({ hasText: "Problem set is pinned in the description soon." })).toContainText(
+    "@bob in Calculus study group",
+  );
   await expect(items.filter({ hasText: text })).toHaveCount(0);
   for (const name of await items.getByRole("link", { name: /./ }).filter({ hasNotText: /^@/ }).allInnerTexts()) {
     expect(["Calculus study group", "Limits and continuity"]).toContain(name);
@@ -56,7 +67,9 @@ test("/activity lists every room's messages, leaves deleted ones out and names d
   await page.goto("/activity");
   const feed = page.getByTestId("activity-feed");
   await expect(feed.getByTestId("activity-item").filter({ hasText: kept })).toContainText(`@alice in ${room.name}`);
-  await expect(feed.getByTestId("activity-item").filter({ hasText: anonymous })).toContainText(`Anonymous User in ${room.name}`);
+  await expect(feed.getByTestId("activity-item").filter({ hasText: anonymous })).toContainText(
+    `Anonymous User in ${room.name}`,
+  );
   await expect(feed.getByText(gone)).toHaveCount(0);
   // Newest first: the kept message (written last) comes before the anonymous one.
   const texts = await feed.getByTestId("activity-excerpt").allInnerTexts();
@@ -75,11 +88,19 @@ test("/activity lists every room's messages, leaves deleted ones out and names d
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Factivity%2Fmine$/);
 });
 
-test("a member deletes their own message and room from My activity, after confirming", async ({ page, browser, baseURL }) => {
+test("a member deletes their own message and room from My activity, after confirming", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const member = await createMember({ prefix: "act" });
   const alice = await userIdOf("alice");
   const body = `Something I regret saying ${unique()}`;
-  const theirRoom = await createRoom({ hostId: alice, name: `Alice hosts ${unique()}`, messages: [{ authorId: member.id, body }] });
+  const theirRoom = await createRoom({
+    hostId: alice,
+    name: `Alice hosts ${unique()}`,
+    messages: [{ authorId: member.id, body }],
+  });
   const ownRoom = await createRoom({ hostId: member.id, name: `My short-lived room ${unique()}` });
 
   await signInViaApi(page, member.email, member.password ?? "");
@@ -99,7 +120,10 @@ test("a member deletes their own message and room from My activity, after confir
   await messageDialog.getByRole("button", { name: "Keep message" }).click();
   await expect(messageDialog).toBeHidden();
   await expect(myMessage).toBeVisible();
-  const [before] = await sql<{ body: string; deletedAt: Date | null }>(`SELECT body, "deletedAt" FROM "Message" WHERE "roomId" = $1`, [theirRoom.id]);
+  const [before] = await sql<{ body: string; deletedAt: Date | null }>(
+    `SELECT body, "deletedAt" FROM "Message" WHERE "roomId" = $1`,
+    [theirRoom.id],
+  );
   expect(before).toEqual({ body, deletedAt: null });
 
   // Confirm deletes it.
@@ -108,7 +132,10 @@ test("a member deletes their own message and room from My activity, after confir
   await expect(page.getByRole("status").filter({ hasText: "Message deleted." })).toBeVisible();
   await expect(myMessage).toHaveCount(0);
   await expect(messageDialog).toBeHidden();
-  const [after] = await sql<{ body: string; deletedAt: Date | null }>(`SELECT body, "deletedAt" FROM "Message" WHERE "roomId" = $1`, [theirRoom.id]);
+  const [after] = await sql<{ body: string; deletedAt: Date | null }>(
+    `SELECT body, "deletedAt" FROM "Message" WHERE "roomId" = $1`,
+    [theirRoom.id],
+  );
   expect(after?.body).toBe("");
   expect(after?.deletedAt).not.toBeNull();
 

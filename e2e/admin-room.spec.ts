@@ -34,7 +34,10 @@ async function openModerate(page: Page, text: string, username: string) {
   return dialog;
 }
 
-test("a moderator deletes a member's message: it vanishes live for the member, and the audit log shows it", async ({ browser, baseURL }) => {
+test("a moderator deletes a member's message: it vanishes live for the member, and the audit log shows it", async ({
+  browser,
+  baseURL,
+}) => {
   const moderator = await createWithRole("MODERATOR", "rmod");
   const member = await createMember({ prefix: "rmem" });
   const otherModerator = await createWithRole("MODERATOR", "rmo2");
@@ -82,7 +85,10 @@ test("a moderator deletes a member's message: it vanishes live for the member, a
     // The member, watching, sees it go without reloading.
     await expect(messageWith(mem.page, spam)).toHaveCount(0, LIVE);
     await expect(messageWith(mem.page, staffWords)).toHaveCount(1);
-    const [stored] = await sql<{ deleted: boolean }>(`SELECT "deletedAt" IS NOT NULL AS deleted FROM "Message" WHERE "roomId" = $1 AND "authorId" = $2`, [room.id, member.id]);
+    const [stored] = await sql<{ deleted: boolean }>(
+      `SELECT "deletedAt" IS NOT NULL AS deleted FROM "Message" WHERE "roomId" = $1 AND "authorId" = $2`,
+      [room.id, member.id],
+    );
     expect(stored?.deleted).toBe(true);
 
     await mod.page.goto(`/admin/audit?q=${moderator.username}`);
@@ -97,11 +103,18 @@ test("a moderator deletes a member's message: it vanishes live for the member, a
   }
 });
 
-test("a moderator mutes a member from the room: the member's composer says why and until when, live; the API refuses; unmute restores", async ({ browser, baseURL }) => {
+test("a moderator mutes a member from the room: the member's composer says why and until when, live; the API refuses; unmute restores", async ({
+  browser,
+  baseURL,
+}) => {
   const moderator = await createWithRole("MODERATOR", "mmod");
   const member = await createMember({ prefix: "mute" });
   const said = `Something rude ${token()}`;
-  const room = await createRoom({ hostId: moderator.id, name: `Muting ${token()}`, messages: [{ authorId: member.id, body: said }] });
+  const room = await createRoom({
+    hostId: moderator.id,
+    name: `Muting ${token()}`,
+    messages: [{ authorId: member.id, body: said }],
+  });
   // The member's browser is five and a half hours off UTC: the notice names their own clock.
   const timeZone = "Asia/Kolkata";
   const mod = await sideOf(browser, base(baseURL), moderator);
@@ -131,7 +144,11 @@ test("a moderator mutes a member from the room: the member's composer says why a
     // The member's composer turns into the notice at once, in their own time zone.
     const notice = restricted(mem.page);
     await expect(notice).toHaveAttribute("data-kind", "muted", LIVE);
-    await expect(notice).toHaveText(new RegExp(`^You are muted in this room until ${clockIn(until ?? new Date(), timeZone)} \\S+: Cool down, please$`));
+    await expect(notice).toHaveText(
+      new RegExp(
+        `^You are muted in this room until ${clockIn(until ?? new Date(), timeZone)} \\S+: Cool down, please$`,
+      ),
+    );
     await expect(notice).not.toContainText("UTC");
     await expect(composerInput(mem.page)).toHaveCount(0);
     // Editing is posting too.
@@ -175,13 +192,21 @@ test("a moderator mutes a member from the room: the member's composer says why a
   }
 });
 
-const connectionBadgeConnected = (page: Page) => page.locator('[data-testid="connection-badge"][data-status="connected"]');
+const connectionBadgeConnected = (page: Page) =>
+  page.locator('[data-testid="connection-badge"][data-status="connected"]');
 
-test("a ban from the room: the member is told at once, the API refuses, lifting it restores", async ({ browser, baseURL }) => {
+test("a ban from the room: the member is told at once, the API refuses, lifting it restores", async ({
+  browser,
+  baseURL,
+}) => {
   const moderator = await createWithRole("ADMIN", "badm");
   const member = await createMember({ prefix: "ban" });
   const said = `Spam spam spam ${token()}`;
-  const room = await createRoom({ hostId: null, name: `Banning ${token()}`, messages: [{ authorId: member.id, body: said }] });
+  const room = await createRoom({
+    hostId: null,
+    name: `Banning ${token()}`,
+    messages: [{ authorId: member.id, body: said }],
+  });
   const mod = await sideOf(browser, base(baseURL), moderator);
   const mem = await sideOf(browser, base(baseURL), member);
   try {
@@ -204,26 +229,32 @@ test("a ban from the room: the member is told at once, the API refuses, lifting 
     await expect(composerInput(mem.page)).toBeVisible(LIVE);
 
     await mod.page.goto(`/admin/audit?q=${member.username}`);
-    await expect(mod.page.getByTestId("audit-entry").and(mod.page.locator('[data-action="room.ban"]'))).toContainText("Repeated spam");
-    await expect(mod.page.getByTestId("audit-entry").and(mod.page.locator('[data-action="room.unban"]'))).toHaveCount(1);
+    await expect(mod.page.getByTestId("audit-entry").and(mod.page.locator('[data-action="room.ban"]'))).toContainText(
+      "Repeated spam",
+    );
+    await expect(mod.page.getByTestId("audit-entry").and(mod.page.locator('[data-action="room.unban"]'))).toHaveCount(
+      1,
+    );
   } finally {
     await mod.context.close();
     await mem.context.close();
   }
 });
 
-test("a send refused by a restriction the page never heard of shows the API's words instead of the composer", async ({ browser, baseURL }) => {
+test("a send refused by a restriction the page never heard of shows the API's words instead of the composer", async ({
+  browser,
+  baseURL,
+}) => {
   const member = await createMember({ prefix: "quiet" });
   const room = await createRoom({ hostId: null, name: `Silent mute ${token()}` });
   const mem = await sideOf(browser, base(baseURL), member);
   try {
     await openRoom(mem.page, room);
     // Muted behind the page's back (no live event).
-    await sql(`INSERT INTO "RoomRestriction" (id, "roomId", "userId", kind, until, reason) VALUES ($1, $2, $3, 'MUTE', now() + interval '2 hours', 'Quiet time')`, [
-      `e2e${token()}${token()}`,
-      room.id,
-      member.id,
-    ]);
+    await sql(
+      `INSERT INTO "RoomRestriction" (id, "roomId", "userId", kind, until, reason) VALUES ($1, $2, $3, 'MUTE', now() + interval '2 hours', 'Quiet time')`,
+      [`e2e${token()}${token()}`, room.id, member.id],
+    );
     await sendMessage(mem.page, "Can anyone hear me?");
     const notice = restricted(mem.page);
     await expect(notice).toBeVisible();
@@ -236,7 +267,10 @@ test("a send refused by a restriction the page never heard of shows the API's wo
   }
 });
 
-test("a locked room refuses posts and open room pages switch live; unlocking restores", async ({ browser, baseURL }, testInfo) => {
+test("a locked room refuses posts and open room pages switch live; unlocking restores", async ({
+  browser,
+  baseURL,
+}, testInfo) => {
   const moderator = await createWithRole("MODERATOR", "lmod");
   const member = await createMember({ prefix: "lmem" });
   const room = await createRoom({ hostId: member.id, name: `Lockable ${token()}` });
@@ -262,7 +296,9 @@ test("a locked room refuses posts and open room pages switch live; unlocking res
 
     const response = await postThroughApi(mem.page, room.slug, "hello?");
     expect(response.status()).toBe(403);
-    expect(await response.json()).toEqual({ error: { code: "forbidden:room_locked", message: "This room is locked: nobody can post." } });
+    expect(await response.json()).toEqual({
+      error: { code: "forbidden:room_locked", message: "This room is locked: nobody can post." },
+    });
     expect(await liveMessageCount(room.id)).toBe(0);
 
     // A visitor opening it now is told too (instead of "Sign in to join the conversation").
@@ -283,8 +319,12 @@ test("a locked room refuses posts and open room pages switch live; unlocking res
     expect(await liveMessageCount(room.id)).toBe(1);
 
     await mod.page.goto(`/admin/audit?q=${encodeURIComponent(room.name)}`);
-    await expect(mod.page.getByTestId("audit-entry").and(mod.page.locator('[data-action="room.lock"]'))).toContainText("Thread got heated");
-    await expect(mod.page.getByTestId("audit-entry").and(mod.page.locator('[data-action="room.unlock"]'))).toContainText(`@${moderator.username}`);
+    await expect(mod.page.getByTestId("audit-entry").and(mod.page.locator('[data-action="room.lock"]'))).toContainText(
+      "Thread got heated",
+    );
+    await expect(
+      mod.page.getByTestId("audit-entry").and(mod.page.locator('[data-action="room.unlock"]')),
+    ).toContainText(`@${moderator.username}`);
   } finally {
     await mod.context.close();
     await mem.context.close();
@@ -292,11 +332,18 @@ test("a locked room refuses posts and open room pages switch live; unlocking res
   }
 });
 
-test("at 390 px: the People button counts who is online, and a muted member's notice fits", async ({ browser, baseURL }, testInfo) => {
+test("at 390 px: the People button counts who is online, and a muted member's notice fits", async ({
+  browser,
+  baseURL,
+}, testInfo) => {
   const moderator = await createWithRole("MODERATOR", "pmod");
   const member = await createMember({ prefix: "pmem" });
   const said = `Posted from a phone ${token()}`;
-  const room = await createRoom({ hostId: moderator.id, name: `Phone moderation ${token()}`, messages: [{ authorId: member.id, body: said }] });
+  const room = await createRoom({
+    hostId: moderator.id,
+    name: `Phone moderation ${token()}`,
+    messages: [{ authorId: member.id, body: said }],
+  });
   const phone = { viewport: { width: 390, height: 844 }, isMobile: true };
   const mod = await sideOf(browser, base(baseURL), moderator, phone);
   const mem = await sideOf(browser, base(baseURL), member, phone);
@@ -311,7 +358,9 @@ test("at 390 px: the People button counts who is online, and a muted member's no
 
     // The moderator's tools on a phone: the message's tools come up on tap.
     await messageWith(mod.page, said).getByTestId("message-body").tap();
-    await messageWith(mod.page, said).getByRole("button", { name: `Moderate @${member.username}` }).tap();
+    await messageWith(mod.page, said)
+      .getByRole("button", { name: `Moderate @${member.username}` })
+      .tap();
     const dialog = mod.page.getByRole("dialog", { name: /^Moderate / });
     await expect(dialog).toBeInViewport();
     await expect(dialog.getByTestId("no-restrictions")).toBeVisible();

@@ -23,7 +23,10 @@ async function expectAdminPage(page: Page, url: string) {
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 }
 
-test("every admin page is the 404 page for visitors and members, and opens for moderators and admins", async ({ page, browser }) => {
+test("every admin page is the 404 page for visitors and members, and opens for moderators and admins", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const pages = await adminPageUrls();
   for (const { url } of pages) await expectNotFoundPage(page, url);
@@ -42,7 +45,9 @@ test("every admin page is the 404 page for visitors and members, and opens for m
   expect((await admin.goto("/admin/members/no_such_member"))?.status()).toBe(404);
 });
 
-test("a moderator creates a room: the address follows the name, says when it collides, and a taken one is a field error", async ({ browser }) => {
+test("a moderator creates a room: the address follows the name, says when it collides, and a taken one is a field error", async ({
+  browser,
+}) => {
   const moderator = await createWithRole("MODERATOR");
   const page = await signedIn(browser, moderator);
   await page.goto("/admin/rooms/new");
@@ -80,7 +85,9 @@ test("a moderator creates a room: the address follows the name, says when it col
   expect(row?.hostId).toBe(moderator.id);
 
   await page.goto(`/admin/audit?q=${encodeURIComponent(moderator.username)}`);
-  await expect(page.getByTestId("audit-entry").filter({ hasText: "created room" }).filter({ hasText: "Python Basics" })).toBeVisible();
+  await expect(
+    page.getByTestId("audit-entry").filter({ hasText: "created room" }).filter({ hasText: "Python Basics" }),
+  ).toBeVisible();
 });
 
 test("a moderator locks a room and the audit log shows it", async ({ browser }) => {
@@ -130,7 +137,9 @@ test("deactivation ends an open session at once, and the audit log shows it", as
   await fresh.close();
 
   await page.goto(`/admin/audit?q=${target.username}`);
-  await expect(page.getByTestId("audit-entry").filter({ hasText: "deactivated member" })).toContainText(`@${moderator.username}`);
+  await expect(page.getByTestId("audit-entry").filter({ hasText: "deactivated member" })).toContainText(
+    `@${moderator.username}`,
+  );
   // Entries are read-only: nothing on the page edits or deletes them.
   await expect(page.getByTestId("audit-list").getByRole("button")).toHaveCount(0);
 });

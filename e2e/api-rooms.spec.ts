@@ -58,7 +58,9 @@ test("GET /api/rooms lists rooms with public fields only", async ({ request }) =
 test("GET /api/rooms filters by topic and by q over all four fields, and they combine", async ({ request }) => {
   const calculus = await list(request, { topic: "calculus" });
   expect(calculus.total).toBe(calculus.rooms.length);
-  expect(calculus.rooms.map((r) => r.slug)).toEqual(expect.arrayContaining(["calculus-study-group", "limits-and-continuity"]));
+  expect(calculus.rooms.map((r) => r.slug)).toEqual(
+    expect.arrayContaining(["calculus-study-group", "limits-and-continuity"]),
+  );
   expect(calculus.rooms.every((r) => r.topic.slug === "calculus")).toBe(true);
 
   const byField: Array<[string, string]> = [
@@ -70,12 +72,20 @@ test("GET /api/rooms filters by topic and by q over all four fields, and they co
   ];
   for (const [q, slug] of byField) {
     const found = await list(request, { q });
-    expect(found.rooms.map((r) => r.slug), `q=${q}`).toContain(slug);
+    expect(
+      found.rooms.map((r) => r.slug),
+      `q=${q}`,
+    ).toContain(slug);
     expect(found.total).toBeGreaterThanOrEqual(found.rooms.length);
   }
 
   const both = await list(request, { topic: "calculus", q: "epsilon" });
-  expect(both).toEqual({ rooms: [expect.objectContaining({ slug: "limits-and-continuity" })], nextCursor: null, total: 1, totalIsCapped: false });
+  expect(both).toEqual({
+    rooms: [expect.objectContaining({ slug: "limits-and-continuity" })],
+    nextCursor: null,
+    total: 1,
+    totalIsCapped: false,
+  });
   // Repeated parameters take the first value, as the page does.
   const repeated = await request.get("/api/rooms?topic=rust&topic=calculus");
   expect(((await repeated.json()) as RoomList).rooms.map((r) => r.slug)).toContain("rust-beginners");
@@ -84,7 +94,8 @@ test("GET /api/rooms filters by topic and by q over all four fields, and they co
 test("GET /api/rooms sorts and pages with nextCursor until the end", async ({ request }) => {
   const active = await list(request, { topic: "calculus" });
   const newest = await list(request, { topic: "calculus", sort: "newest" });
-  const pick = (l: RoomList) => l.rooms.map((r) => r.slug).filter((s) => s === "calculus-study-group" || s === "limits-and-continuity");
+  const pick = (l: RoomList) =>
+    l.rooms.map((r) => r.slug).filter((s) => s === "calculus-study-group" || s === "limits-and-continuity");
   expect(pick(active)).toEqual(["calculus-study-group", "limits-and-continuity"]);
   expect(pick(newest)).toEqual(["limits-and-continuity", "calculus-study-group"]);
   const byPeople = await list(request, { sort: "participants", limit: "50" });
@@ -117,7 +128,11 @@ test("GET /api/rooms refuses a search over 200 characters with a 400 that says w
   const response = await request.get(`/api/rooms?q=${"x".repeat(201)}`);
   expect(response.status()).toBe(400);
   expect(await response.json()).toEqual({
-    error: { code: "invalid", message: "Searches have at most 200 characters.", fields: { q: "Searches have at most 200 characters." } },
+    error: {
+      code: "invalid",
+      message: "Searches have at most 200 characters.",
+      fields: { q: "Searches have at most 200 characters." },
+    },
   });
   // Exactly 200 is fine.
   expect((await request.get(`/api/rooms?q=${"x".repeat(200)}`)).status()).toBe(200);

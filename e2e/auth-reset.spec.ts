@@ -29,7 +29,10 @@ async function signInWithForm(page: Page, identifier: string, password: string) 
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
-test("forgot password → mail → new password: the old one fails, the new one works, other sessions end", async ({ page, browser }) => {
+test("forgot password → mail → new password: the old one fails, the new one works, other sessions end", async ({
+  page,
+  browser,
+}) => {
   // A long story (two browsers, sign-up, sign-out, two mails, three sign-ins): room on a busy machine.
   test.slow();
   const member = uniqueMember("rp");
@@ -65,7 +68,9 @@ test("forgot password → mail → new password: the old one fails, the new one 
     await waitForMail(member.email, "Your Roomful password was changed");
 
     await signInWithForm(page, member.email, member.password);
-    await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText("Wrong email/username or password.");
+    await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText(
+      "Wrong email/username or password.",
+    );
     await signInWithForm(page, member.email, newPassword);
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByRole("button", { name: `Account menu for ${member.name}` })).toBeVisible();

@@ -64,7 +64,8 @@ test("signing in with an email ignores an off-site callbackUrl", async ({ page, 
 
 test("too many failures lock the account for a while, and the page says for how long", async ({ page }) => {
   const identifier = `locked_${randomInt(1e9)}`;
-  for (let i = 0; i < 10; i++) await expect(signInViaApi(page, identifier, "wrong-password")).rejects.toThrow(/error=invalid/);
+  for (let i = 0; i < 10; i++)
+    await expect(signInViaApi(page, identifier, "wrong-password")).rejects.toThrow(/error=invalid/);
   await page.goto("/login");
   await signInWithForm(page, identifier, "wrong-password");
   await expect(formAlert(page)).toHaveText(/^Too many attempts\. Try again in 1[45] minutes\.$/);
@@ -112,7 +113,8 @@ test("the confirmation email can be asked for again from the sign-in page", asyn
 });
 
 test("the header menu links to the profile and settings; signing out ends every session", async ({ page, browser }) => {
-  test.slow(); // a sign-up, a second browser signed in, and a sign-out that both must see (28 s once on a loaded CI machine)
+  // A sign-up, a second browser signed in, and a sign-out that both must see.
+  test.slow();
   const member = uniqueMember("so");
   await signUp(page, member);
 

@@ -34,7 +34,9 @@ test("a new member signs up, is signed in, and the mailed link confirms the emai
   await page.getByRole("button", { name: "Create account" }).click();
 
   await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole("status").filter({ hasText: `We sent a confirmation link to ${member.email}` })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: `We sent a confirmation link to ${member.email}` }),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: `Account menu for ${member.name}` })).toBeVisible();
   const banner = page.getByTestId("verify-banner");
   await expect(banner).toContainText("Please confirm your email.");
@@ -50,11 +52,18 @@ test("a new member signs up, is signed in, and the mailed link confirms the emai
   await expect(page.getByRole("button", { name: `Account menu for ${member.name}` })).toBeVisible();
   await expect(banner).toHaveCount(0);
 
-  const [row] = await sql<{ verified: boolean }>(`SELECT "emailVerifiedAt" IS NOT NULL AS verified FROM "User" WHERE email = $1`, [member.email]);
+  const [row] = await sql<{ verified: boolean }>(
+    `SELECT "emailVerifiedAt" IS NOT NULL AS verified FROM "User" WHERE email = $1`,
+    [member.email],
+  );
   expect(row?.verified).toBe(true);
 });
 
-test("opening the link does not use it up (mail scanners); without JavaScript the button confirms", async ({ page, browser, request }) => {
+test("opening the link does not use it up (mail scanners); without JavaScript the button confirms", async ({
+  page,
+  browser,
+  request,
+}) => {
   const member = uniqueMember("ns");
   await signUp(page, member);
   const link = await nextConfirmationLink(member.email);
@@ -67,7 +76,10 @@ test("opening the link does not use it up (mail scanners); without JavaScript th
   );
   expect(unused.map((r) => r.used)).toEqual([false]);
 
-  const noScript = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": clientIp } });
+  const noScript = await browser.newContext({
+    javaScriptEnabled: false,
+    extraHTTPHeaders: { "x-forwarded-for": clientIp },
+  });
   try {
     const plain = await noScript.newPage();
     await plain.goto(link);
@@ -135,7 +147,9 @@ test("signing up with an email that has an account looks the same but signs nobo
   await page.getByRole("button", { name: "Create account" }).click();
 
   await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole("status").filter({ hasText: "We sent a confirmation link to chen@roomful.local" })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "We sent a confirmation link to chen@roomful.local" }),
+  ).toBeVisible();
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
   await expect(page.getByTestId("verify-banner")).toHaveCount(0);
   // The address's owner hears about it instead.
@@ -143,7 +157,9 @@ test("signing up with an email that has an account looks the same but signs nobo
   expect(await sql(`SELECT 1 FROM "User" WHERE username = $1`, [member.username])).toHaveLength(0);
 });
 
-test("form errors keep what was typed and focus the first problem; a double submit creates one account", async ({ page }) => {
+test("form errors keep what was typed and focus the first problem; a double submit creates one account", async ({
+  page,
+}) => {
   test.slow(); // several round trips and mails
   const member = uniqueMember("fe");
   await page.goto("/register");

@@ -39,7 +39,12 @@ test("a member sends, retries, edits and deletes; others may read but not change
   const created = await post(request, room, { body: "Hello **there**", clientKey });
   expect(created.status()).toBe(201);
   const message = (await created.json()) as MessageJson;
-  expect(message).toMatchObject({ roomId: room.id, body: "Hello **there**", html: "<p>Hello <strong>there</strong></p>", editedAt: null });
+  expect(message).toMatchObject({
+    roomId: room.id,
+    body: "Hello **there**",
+    html: "<p>Hello <strong>there</strong></p>",
+    editedAt: null,
+  });
   expect(message.author).toMatchObject({ id: author.id, username: author.username });
 
   const retried = await post(request, room, { body: "Hello **there**", clientKey });
@@ -56,12 +61,20 @@ test("a member sends, retries, edits and deletes; others may read but not change
 
   const otherPage = await browser.newPage();
   const otherRequest = await signedIn(otherPage, other);
-  expect((await otherRequest.patch(`/api/rooms/${room.slug}/messages/${message.id}`, { data: { body: "hijack" } })).status()).toBe(403);
+  expect(
+    (await otherRequest.patch(`/api/rooms/${room.slug}/messages/${message.id}`, { data: { body: "hijack" } })).status(),
+  ).toBe(403);
   expect((await otherRequest.delete(`/api/rooms/${room.slug}/messages/${message.id}`)).status()).toBe(403);
 
-  const edited = await request.patch(`/api/rooms/${room.slug}/messages/${message.id}`, { data: { body: "Hello *again*" } });
+  const edited = await request.patch(`/api/rooms/${room.slug}/messages/${message.id}`, {
+    data: { body: "Hello *again*" },
+  });
   expect(edited.status()).toBe(200);
-  expect(await edited.json()).toMatchObject({ id: message.id, html: "<p>Hello <em>again</em></p>", editedAt: expect.any(String) as unknown });
+  expect(await edited.json()).toMatchObject({
+    id: message.id,
+    html: "<p>Hello <em>again</em></p>",
+    editedAt: expect.any(String) as unknown,
+  });
 
   const deleted = await request.delete(`/api/rooms/${room.slug}/messages/${message.id}`);
   expect(deleted.status()).toBe(200);
@@ -91,12 +104,24 @@ test("bad sends get a clear 4xx and store nothing", async ({ page, request: anon
     expect(response.status()).toBe(status);
     expect(((await response.json()) as ErrorJson).error.message).toMatch(message);
   }
-  const notJson = await request.post(`/api/rooms/${room.slug}/messages`, { data: "body=hi", headers: { "Content-Type": "text/plain" } });
+  const notJson = await request.post(`/api/rooms/${room.slug}/messages`, {
+    data: "body=hi",
+    headers: { "Content-Type": "text/plain" },
+  });
   expect(notJson.status()).toBe(415);
-  const broken = await request.post(`/api/rooms/${room.slug}/messages`, { data: "{", headers: { "Content-Type": "application/json" } });
+  const broken = await request.post(`/api/rooms/${room.slug}/messages`, {
+    data: "{",
+    headers: { "Content-Type": "application/json" },
+  });
   expect(broken.status()).toBe(400);
-  expect((await post(request, room, { body: "hi", clientKey: randomUUID() }, { "X-Socket-Id": "not-a-socket" })).status()).toBe(400);
-  expect((await request.post(`/api/rooms/no-such-room-here/messages`, { data: { body: "hi", clientKey: randomUUID() } })).status()).toBe(404);
+  expect(
+    (await post(request, room, { body: "hi", clientKey: randomUUID() }, { "X-Socket-Id": "not-a-socket" })).status(),
+  ).toBe(400);
+  expect(
+    (
+      await request.post(`/api/rooms/no-such-room-here/messages`, { data: { body: "hi", clientKey: randomUUID() } })
+    ).status(),
+  ).toBe(404);
   expect(await sql(`SELECT id FROM "Message" WHERE "roomId" = $1`, [room.id])).toHaveLength(0);
 
   await sql(`UPDATE "User" SET "emailVerifiedAt" = NULL WHERE id = $1`, [member.id]);
@@ -109,19 +134,27 @@ test("the 11th message in 10 seconds is refused with 429 and Retry-After", async
   const member = await createMember({ prefix: "cd" });
   const room = await createRoom({ hostId: null, name: "Chat api three" });
   const request = await signedIn(page, member);
-  for (let i = 0; i < 10; i++) expect((await post(request, room, { body: `m${i}`, clientKey: randomUUID() })).status()).toBe(201);
+  for (let i = 0; i < 10; i++)
+    expect((await post(request, room, { body: `m${i}`, clientKey: randomUUID() })).status()).toBe(201);
   const limited = await post(request, room, { body: "too many", clientKey: randomUUID() });
   expect(limited.status()).toBe(429);
   expect(Number(limited.headers()["retry-after"])).toBeGreaterThanOrEqual(1);
   expect(((await limited.json()) as ErrorJson).error.message).toMatch(/too fast/);
 
   // History and catch-up by id.
-  const latest = (await (await request.get(`/api/rooms/${room.slug}/messages?limit=4`)).json()) as { messages: MessageJson[]; hasMore: boolean };
+  const latest = (await (await request.get(`/api/rooms/${room.slug}/messages?limit=4`)).json()) as {
+    messages: MessageJson[];
+    hasMore: boolean;
+  };
   expect(latest.messages.map((m) => m.body)).toEqual(["m6", "m7", "m8", "m9"]);
   expect(latest.hasMore).toBe(true);
-  const older = (await (await request.get(`/api/rooms/${room.slug}/messages?before=${latest.messages[0]?.id}&limit=50`)).json()) as { messages: MessageJson[]; hasMore: boolean };
+  const older = (await (
+    await request.get(`/api/rooms/${room.slug}/messages?before=${latest.messages[0]?.id}&limit=50`)
+  ).json()) as { messages: MessageJson[]; hasMore: boolean };
   expect(older.messages.map((m) => m.body)).toEqual(["m0", "m1", "m2", "m3", "m4", "m5"]);
-  const caughtUp = (await (await request.get(`/api/rooms/${room.slug}/messages?after=${older.messages[2]?.id}&limit=3`)).json()) as { messages: MessageJson[]; hasMore: boolean };
+  const caughtUp = (await (
+    await request.get(`/api/rooms/${room.slug}/messages?after=${older.messages[2]?.id}&limit=3`)
+  ).json()) as { messages: MessageJson[]; hasMore: boolean };
   expect(caughtUp.messages.map((m) => m.body)).toEqual(["m3", "m4", "m5"]);
   expect(caughtUp.hasMore).toBe(true);
   expect((await request.get(`/api/rooms/${room.slug}/messages?before=1&after=2`)).status()).toBe(400);
@@ -133,7 +166,8 @@ test("reading a room answers the read position and unread total", async ({ page,
   const writerPage = await browser.newPage();
   const writerRequest = await signedIn(writerPage, writer);
   const ids: number[] = [];
-  for (const body of ["one", "two", "three"]) ids.push(((await (await post(writerRequest, room, { body, clientKey: randomUUID() })).json()) as MessageJson).id);
+  for (const body of ["one", "two", "three"])
+    ids.push(((await (await post(writerRequest, room, { body, clientKey: randomUUID() })).json()) as MessageJson).id);
 
   const request = await signedIn(page, reader);
   const partly = await request.post(`/api/rooms/${room.slug}/read`, { data: { messageId: ids[0] } });
@@ -162,7 +196,13 @@ test("channel auth signs only the right channels for signed-in members", async (
     user_info: { name: member.name, username: member.username, avatarUrl: null },
   });
   // JSON works too.
-  expect((await request.post("/api/pusher/auth", { data: { socket_id: "123.456", channel_name: `private-user-${member.id}` } })).status()).toBe(200);
+  expect(
+    (
+      await request.post("/api/pusher/auth", {
+        data: { socket_id: "123.456", channel_name: `private-user-${member.id}` },
+      })
+    ).status(),
+  ).toBe(200);
 
   expect((await auth(request, "presence-lobby")).status()).toBe(400);
   expect((await auth(request, `presence-room-${room.id}`, "nope")).status()).toBe(400);
@@ -176,23 +216,42 @@ test("soketi's presence webhooks reach the app and keep the room's online member
   const request = await signedIn(page, member);
 
   // An unsigned webhook is refused.
-  const forged = JSON.stringify({ time_ms: Date.now(), events: [{ name: "member_added", channel: `presence-room-${room.id}`, user_id: member.id }] });
+  const forged = JSON.stringify({
+    time_ms: Date.now(),
+    events: [{ name: "member_added", channel: `presence-room-${room.id}`, user_id: member.id }],
+  });
   const refused = await request.post("/api/pusher/webhook", {
     data: forged,
-    headers: { "Content-Type": "application/json", "X-Pusher-Key": DEV_DEFAULTS.PUSHER_KEY, "X-Pusher-Signature": createHmac("sha256", "wrong").update(forged).digest("hex") },
+    headers: {
+      "Content-Type": "application/json",
+      "X-Pusher-Key": DEV_DEFAULTS.PUSHER_KEY,
+      "X-Pusher-Signature": createHmac("sha256", "wrong").update(forged).digest("hex"),
+    },
   });
   expect(refused.status()).toBe(401);
 
   const client = createRealtimeClient(
-    { key: DEV_DEFAULTS.PUSHER_KEY, cluster: "mt1", wsHost: "127.0.0.1", wsPort: Number(process.env.E2E_PUSHER_PORT), forceTLS: false },
+    {
+      key: DEV_DEFAULTS.PUSHER_KEY,
+      cluster: "mt1",
+      wsHost: "127.0.0.1",
+      wsPort: Number(process.env.E2E_PUSHER_PORT),
+      forceTLS: false,
+    },
     async ({ socketId, channelName }) => {
-      const response = await request.post("/api/pusher/auth", { form: { socket_id: socketId, channel_name: channelName } });
+      const response = await request.post("/api/pusher/auth", {
+        form: { socket_id: socketId, channel_name: channelName },
+      });
       if (!response.ok()) throw new Error(`auth ${response.status()}`);
       return (await response.json()) as { auth: string; channel_data?: string };
     },
   );
   const online = async () =>
-    Number((await sql<{ n: string }>(`SELECT count(*) AS n FROM "RoomPresence" WHERE "roomId" = $1 AND online`, [room.id]))[0]?.n);
+    Number(
+      (
+        await sql<{ n: string }>(`SELECT count(*) AS n FROM "RoomPresence" WHERE "roomId" = $1 AND online`, [room.id])
+      )[0]?.n,
+    );
   try {
     await new Promise<void>((resolve, reject) => {
       const channel = client.subscribe(`presence-room-${room.id}`);

@@ -5,15 +5,32 @@
 // parallel, so the outage is kept to a few seconds.
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { chatPair, connectionBadge, insertMessages, messages, messageWith, openRoom, pendingMessages, sendMessage, storedBodies } from "./support/chat";
+import {
+  chatPair,
+  connectionBadge,
+  insertMessages,
+  messages,
+  messageWith,
+  openRoom,
+  pendingMessages,
+  sendMessage,
+  storedBodies,
+} from "./support/chat";
 import { startSoketi, stopSoketi } from "./support/chat-control";
 import { sql } from "./support/services";
 
 test.describe.configure({ mode: "serial" });
 
-test("after soketi comes back, B catches up on what A sent meanwhile: no gaps, no duplicates, in order", async ({ browser, baseURL }) => {
+test("after soketi comes back, B catches up on what A sent meanwhile: no gaps, no duplicates, in order", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
-  const { a, b, room, close } = await chatPair(browser, baseURL ?? "http://127.0.0.1:3100", `Catch up ${randomBytes(3).toString("hex")}`);
+  const { a, b, room, close } = await chatPair(
+    browser,
+    baseURL ?? "http://127.0.0.1:3100",
+    `Catch up ${randomBytes(3).toString("hex")}`,
+  );
   let stopped = false;
   try {
     await sendMessage(a.page, "Before the outage");
@@ -37,8 +54,13 @@ test("after soketi comes back, B catches up on what A sent meanwhile: no gaps, n
     stopped = false;
     const restarted = Date.now();
     await expect(connectionBadge(b.page)).toHaveAttribute("data-status", "connected", { timeout: 30_000 });
-    test.info().annotations.push({ type: "timing", description: `soketi back after ${restarted - outageStarted} ms; B reconnected ${Date.now() - restarted} ms later` });
-    await expect(messages(b.page).getByTestId("message-body")).toHaveText(["Before the outage", ...during], { timeout: 15_000 });
+    test.info().annotations.push({
+      type: "timing",
+      description: `soketi back after ${restarted - outageStarted} ms; B reconnected ${Date.now() - restarted} ms later`,
+    });
+    await expect(messages(b.page).getByTestId("message-body")).toHaveText(["Before the outage", ...during], {
+      timeout: 15_000,
+    });
 
     // Live again, and still no duplicates on either side.
     await sendMessage(b.page, "After the outage");
@@ -53,9 +75,17 @@ test("after soketi comes back, B catches up on what A sent meanwhile: no gaps, n
   }
 });
 
-test("edits and deletions made while B was offline show once B is back, even far above the latest page", async ({ browser, baseURL }) => {
+test("edits and deletions made while B was offline show once B is back, even far above the latest page", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
-  const { a, b, room, close } = await chatPair(browser, baseURL ?? "http://127.0.0.1:3100", `Changes ${randomBytes(3).toString("hex")}`, { open: false });
+  const { a, b, room, close } = await chatPair(
+    browser,
+    baseURL ?? "http://127.0.0.1:3100",
+    `Changes ${randomBytes(3).toString("hex")}`,
+    { open: false },
+  );
   let stopped = false;
   try {
     // 60 lines: the page opens on the latest 50, and B scrolls up to the first ones.
@@ -71,9 +101,16 @@ test("edits and deletions made while B was offline show once B is back, even far
     await expect(connectionBadge(b.page)).not.toHaveAttribute("data-status", "connected");
 
     // A edits the first line and deletes the second through the API; nobody can be told.
-    const idOf = async (body: string) => (await sql<{ id: number }>(`SELECT id FROM "Message" WHERE "roomId" = $1 AND body = $2`, [room.id, body]))[0]?.id;
+    const idOf = async (body: string) =>
+      (await sql<{ id: number }>(`SELECT id FROM "Message" WHERE "roomId" = $1 AND body = $2`, [room.id, body]))[0]?.id;
     const api = a.page.context().request;
-    expect((await api.patch(`/api/rooms/${room.slug}/messages/${await idOf("Old line 1")}`, { data: { body: "Old line 1, edited offline" } })).status()).toBe(200);
+    expect(
+      (
+        await api.patch(`/api/rooms/${room.slug}/messages/${await idOf("Old line 1")}`, {
+          data: { body: "Old line 1, edited offline" },
+        })
+      ).status(),
+    ).toBe(200);
     expect((await api.delete(`/api/rooms/${room.slug}/messages/${await idOf("Old line 2")}`)).status()).toBe(200);
 
     await startSoketi();

@@ -4,14 +4,25 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { createMember, createRoom } from "./support/members";
-import { addCrowd, addParticipantRow, expectOnline, onlineMembers, openRoomAs, presenceConnections } from "./support/presence";
+import {
+  addCrowd,
+  addParticipantRow,
+  expectOnline,
+  onlineMembers,
+  openRoomAs,
+  presenceConnections,
+} from "./support/presence";
 
 // Scenarios with several browsers, each step waiting on soketi; the 2-core machine is shared.
 test.describe.configure({ timeout: 90_000 });
 
 test("members see each other come and go; several tabs count once", async ({ browser, baseURL }) => {
   // Names are "Test PA …", "Test PB …": Alice sorts before Bob.
-  const [alice, bob, carol] = [await createMember({ prefix: "pa" }), await createMember({ prefix: "pb" }), await createMember({ prefix: "pc" })];
+  const [alice, bob, carol] = [
+    await createMember({ prefix: "pa" }),
+    await createMember({ prefix: "pb" }),
+    await createMember({ prefix: "pc" }),
+  ];
   const room = await createRoom({ hostId: alice.id, name: "Presence one" });
   await addParticipantRow(room, carol, 60);
 
@@ -68,7 +79,10 @@ test("members see each other come and go; several tabs count once", async ({ bro
   await b.context.close();
 });
 
-test("visitors see the participants, capped, and are asked to sign in to see who is here", async ({ browser, baseURL }) => {
+test("visitors see the participants, capped, and are asked to sign in to see who is here", async ({
+  browser,
+  baseURL,
+}) => {
   const host = await createMember({ prefix: "pv" });
   const room = await createRoom({ hostId: host.id, name: "Presence visitors" });
   await addCrowd(room, 55, randomBytes(4).toString("hex"));
@@ -79,7 +93,10 @@ test("visitors see the participants, capped, and are asked to sign in to see who
   const v = await openRoomAs(browser, baseURL!, null, room);
   const panel = v.page.getByTestId("people-panel");
   await expect(panel.getByText(/Sign in\s+to see who is here now/)).toBeVisible();
-  await expect(panel.getByRole("link", { name: "Sign in" })).toHaveAttribute("href", `/login?callbackUrl=${encodeURIComponent(`/rooms/${room.slug}`)}`);
+  await expect(panel.getByRole("link", { name: "Sign in" })).toHaveAttribute(
+    "href",
+    `/login?callbackUrl=${encodeURIComponent(`/rooms/${room.slug}`)}`,
+  );
   await expect(onlineMembers(v.page)).toHaveCount(0);
   // 56 participants: the newest (the host) first, 50 listed, the rest counted.
   const participants = panel.getByTestId("participant");

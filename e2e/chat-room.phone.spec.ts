@@ -6,12 +6,26 @@ import { composerInput, insertMessages, messageWith, openRoom, pendingMessages, 
 import { createMember, createRoom, signInByCookie } from "./support/members";
 
 for (const width of [390, 360]) {
-  test(`at ${width} px the chat fills the screen and people open in a panel`, async ({ browser, baseURL }, testInfo) => {
+  test(`at ${width} px the chat fills the screen and people open in a panel`, async ({
+    browser,
+    baseURL,
+  }, testInfo) => {
     const member = await createMember({ prefix: "ph" });
     const other = await createMember({ prefix: "po" });
     const room = await createRoom({ hostId: member.id, name: `Phone room ${randomBytes(3).toString("hex")}` });
-    await insertMessages(room.id, other.id, 30, "Chatter from the other side of the room, long enough to wrap on a phone");
-    const context = await browser.newContext({ baseURL, viewport: { width, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    await insertMessages(
+      room.id,
+      other.id,
+      30,
+      "Chatter from the other side of the room, long enough to wrap on a phone",
+    );
+    const context = await browser.newContext({
+      baseURL,
+      viewport: { width, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     await signInByCookie(context, baseURL ?? "", member);
     const page = await context.newPage();
     try {
@@ -49,7 +63,10 @@ for (const width of [390, 360]) {
   });
 }
 
-test("the people panel is a modal dialog: focus moves in, Tab stays inside, Escape closes, focus returns", async ({ browser, baseURL }) => {
+test("the people panel is a modal dialog: focus moves in, Tab stays inside, Escape closes, focus returns", async ({
+  browser,
+  baseURL,
+}) => {
   const member = await createMember({ prefix: "pk" });
   const others = [await createMember({ prefix: "pk1" }), await createMember({ prefix: "pk2" })];
   const room = await createRoom({
@@ -57,7 +74,12 @@ test("the people panel is a modal dialog: focus moves in, Tab stays inside, Esca
     name: `Keyboard room ${randomBytes(3).toString("hex")}`,
     messages: others.map((o) => ({ authorId: o.id, body: `Hello from ${o.name}` })),
   });
-  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
   await signInByCookie(context, baseURL ?? "", member);
   const page = await context.newPage();
   try {
@@ -76,10 +98,13 @@ test("the people panel is a modal dialog: focus moves in, Tab stays inside, Esca
     const close = drawer.getByRole("button", { name: "Close people" });
     await expect(close).toBeFocused();
     // The close button and a link per person (the viewer online, the two participants).
-    const stops = await drawer.evaluate((el) => [...el.querySelectorAll("a[href], button")].filter((c) => (c as HTMLElement).checkVisibility()).length);
+    const stops = await drawer.evaluate(
+      (el) => [...el.querySelectorAll("a[href], button")].filter((c) => (c as HTMLElement).checkVisibility()).length,
+    );
     expect(stops).toBeGreaterThanOrEqual(3);
 
-    const focusInside = () => drawer.evaluate((el) => el.contains(document.activeElement) && document.activeElement !== el);
+    const focusInside = () =>
+      drawer.evaluate((el) => el.contains(document.activeElement) && document.activeElement !== el);
     for (let i = 1; i < stops; i++) {
       await page.keyboard.press("Tab");
       expect(await focusInside(), `Tab ${i}`).toBe(true);

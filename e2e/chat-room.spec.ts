@@ -37,7 +37,10 @@ function countPosts(page: Page): { count: () => number } {
   return { count: () => posts };
 }
 
-test("a message from A appears for B live, once, and A sees it pending, then confirmed", async ({ browser, baseURL }) => {
+test("a message from A appears for B live, once, and A sees it pending, then confirmed", async ({
+  browser,
+  baseURL,
+}) => {
   const { a, b, room, close } = await chatPair(browser, base(baseURL), `Live one ${token()}`);
   try {
     // Hold A's send until the pending state has been seen.
@@ -51,7 +54,9 @@ test("a message from A appears for B live, once, and A sees it pending, then con
     await b.page.evaluate(() => {
       const seen: number[] = [];
       (window as unknown as { unreadTotals: number[] }).unreadTotals = seen;
-      window.addEventListener("roomful:unread-total", (event) => seen.push((event as CustomEvent<{ total: number }>).detail.total));
+      window.addEventListener("roomful:unread-total", (event) =>
+        seen.push((event as CustomEvent<{ total: number }>).detail.total),
+      );
     });
 
     const text = `Hello from A ${token()}`;
@@ -68,9 +73,19 @@ test("a message from A appears for B live, once, and A sees it pending, then con
     // B marks it read (the tab is visible and at the bottom), and tells the header the new total.
     const [stored] = await sql<{ id: number }>(`SELECT id FROM "Message" WHERE "roomId" = $1`, [room.id]);
     await expect
-      .poll(async () => (await sql<{ id: number | null }>(`SELECT "lastReadMessageId" AS id FROM "Participant" WHERE "roomId" = $1 AND "userId" = $2`, [room.id, b.member.id]))[0]?.id)
+      .poll(
+        async () =>
+          (
+            await sql<{ id: number | null }>(
+              `SELECT "lastReadMessageId" AS id FROM "Participant" WHERE "roomId" = $1 AND "userId" = $2`,
+              [room.id, b.member.id],
+            )
+          )[0]?.id,
+      )
       .toBe(stored?.id);
-    await expect.poll(() => b.page.evaluate(() => (window as unknown as { unreadTotals: number[] }).unreadTotals)).toContain(0);
+    await expect
+      .poll(() => b.page.evaluate(() => (window as unknown as { unreadTotals: number[] }).unreadTotals))
+      .toContain(0);
 
     // B answers; A gets it live too, and nothing doubles on either side.
     const reply = `Hi A, B here ${token()}`;
@@ -97,7 +112,10 @@ test("a message from A appears for B live, once, and A sees it pending, then con
   }
 });
 
-test("edits and deletes reach the other member live; only the author edits, the host may delete", async ({ browser, baseURL }) => {
+test("edits and deletes reach the other member live; only the author edits, the host may delete", async ({
+  browser,
+  baseURL,
+}) => {
   const { a, b, room, close } = await chatPair(browser, base(baseURL), `Edits ${token()}`);
   try {
     const original = `Original words ${token()}`;
@@ -167,7 +185,10 @@ test("edits and deletes reach the other member live; only the author edits, the 
   }
 });
 
-test("scrolling up loads older history without moving what you read, down to the beginning", async ({ browser, baseURL }) => {
+test("scrolling up loads older history without moving what you read, down to the beginning", async ({
+  browser,
+  baseURL,
+}) => {
   const reader = await signedInSide(browser, base(baseURL), "hr");
   const author = await createMember({ prefix: "ha" });
   const room = await createRoom({ hostId: author.id, name: `History ${token()}` });
@@ -233,7 +254,10 @@ test("scrolling up loads older history without moving what you read, down to the
   }
 });
 
-test("sending too fast is refused with how long to wait, keeping the draft; Retry sends it once", async ({ browser, baseURL }) => {
+test("sending too fast is refused with how long to wait, keeping the draft; Retry sends it once", async ({
+  browser,
+  baseURL,
+}) => {
   const side = await signedInSide(browser, base(baseURL), "rl");
   const room = await createRoom({ hostId: side.member.id, name: `Rate limit ${token()}` });
   try {
@@ -263,13 +287,18 @@ test("sending too fast is refused with how long to wait, keeping the draft; Retr
   }
 });
 
-test("offline: the badge and composer say so, and a message written meanwhile goes out by itself, once", async ({ browser, baseURL }) => {
+test("offline: the badge and composer say so, and a message written meanwhile goes out by itself, once", async ({
+  browser,
+  baseURL,
+}) => {
   const { a, b, room, close } = await chatPair(browser, base(baseURL), `Offline ${token()}`);
   try {
     await a.context.setOffline(true);
     await expect(a.page.getByTestId("connection-badge")).toHaveText("Offline");
     await expect(a.page.getByTestId("connection-badge")).toHaveAttribute("role", "status");
-    await expect(a.page.getByTestId("offline-notice")).toHaveText("You're offline — messages will send when you reconnect.");
+    await expect(a.page.getByTestId("offline-notice")).toHaveText(
+      "You're offline — messages will send when you reconnect.",
+    );
 
     await sendMessage(a.page, "Written on the train");
     const waiting = pendingMessages(a.page).filter({ hasText: "Written on the train" });
@@ -291,7 +320,8 @@ test("offline: the badge and composer say so, and a message written meanwhile go
 test("the XSS corpus renders as inert text for sender and reader", async ({ browser, baseURL }) => {
   const { a, b, close } = await chatPair(browser, base(baseURL), `Corpus ${token()}`);
   const dialogs: string[] = [];
-  for (const page of [a.page, b.page]) page.on("dialog", (dialog) => void dialog.dismiss().then(() => dialogs.push(dialog.message())));
+  for (const page of [a.page, b.page])
+    page.on("dialog", (dialog) => void dialog.dismiss().then(() => dialogs.push(dialog.message())));
   const corpus = [
     `<script>alert("script")</script>`,
     `<img src=x onerror="alert('img')">`,
@@ -313,13 +343,19 @@ test("the XSS corpus renders as inert text for sender and reader", async ({ brow
       const list = page.getByTestId("message-list");
       const bodies = list.getByTestId("message-body");
       await list.hover();
-      for (const tag of ["script", "svg", "iframe", "img", "b", "circle"]) await expect(bodies.locator(tag), tag).toHaveCount(0);
+      for (const tag of ["script", "svg", "iframe", "img", "b", "circle"])
+        await expect(bodies.locator(tag), tag).toHaveCount(0);
       await expect(list.locator("script, iframe, img")).toHaveCount(0);
       // The raw markup shows as text.
       await expect(messages(page).nth(0).getByTestId("message-body")).toHaveText(`<script>alert("script")</script>`);
       await expect(messages(page).nth(4).getByTestId("message-body")).toContainText("<iframe");
       const links = await list.locator("a[href]").evaluateAll((anchors) =>
-        anchors.map((a) => ({ href: a.getAttribute("href") ?? "", rel: a.getAttribute("rel"), mention: a.classList.contains("mention"), inBody: !!a.closest("[data-testid=message-body]") })),
+        anchors.map((a) => ({
+          href: a.getAttribute("href") ?? "",
+          rel: a.getAttribute("rel"),
+          mention: a.classList.contains("mention"),
+          inBody: !!a.closest("[data-testid=message-body]"),
+        })),
       );
       const bodyLinks = links.filter((l) => l.inBody);
       expect(bodyLinks.length).toBeGreaterThan(0);
@@ -340,7 +376,10 @@ test("the XSS corpus renders as inert text for sender and reader", async ({ brow
   }
 });
 
-test("the composer refuses whitespace and over-long text without a request; the counter shows near the limit", async ({ browser, baseURL }) => {
+test("the composer refuses whitespace and over-long text without a request; the counter shows near the limit", async ({
+  browser,
+  baseURL,
+}) => {
   const side = await signedInSide(browser, base(baseURL), "ws");
   const room = await createRoom({ hostId: side.member.id, name: `Whitespace ${token()}` });
   try {
@@ -382,14 +421,21 @@ test("the composer refuses whitespace and over-long text without a request; the 
   }
 });
 
-test("visitors read along (polling) and are asked to sign in; unconfirmed members are asked to confirm", async ({ page, browser, baseURL }) => {
+test("visitors read along (polling) and are asked to sign in; unconfirmed members are asked to confirm", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const host = await signedInSide(browser, base(baseURL), "vh");
   const room = await createRoom({ hostId: host.member.id, name: `Visitors ${token()}` });
   try {
     await page.goto(`/rooms/${room.slug}`);
     const prompt = page.getByTestId("composer-signed-out");
     await expect(prompt).toContainText("Sign in to join the conversation");
-    await expect(prompt.getByRole("link", { name: "Sign in" })).toHaveAttribute("href", `/login?callbackUrl=${encodeURIComponent(`/rooms/${room.slug}`)}`);
+    await expect(prompt.getByRole("link", { name: "Sign in" })).toHaveAttribute(
+      "href",
+      `/login?callbackUrl=${encodeURIComponent(`/rooms/${room.slug}`)}`,
+    );
     await expect(page.getByRole("textbox", { name: /^Message / })).toHaveCount(0);
 
     await openRoom(host.page, room);
@@ -414,7 +460,10 @@ test("visitors read along (polling) and are asked to sign in; unconfirmed member
   }
 });
 
-test("room changes reach the other member live: a rename updates the header, a deletion closes the room", async ({ browser, baseURL }) => {
+test("room changes reach the other member live: a rename updates the header, a deletion closes the room", async ({
+  browser,
+  baseURL,
+}) => {
   const { a, b, room, close } = await chatPair(browser, base(baseURL), `Changing ${token()}`);
   try {
     await sendMessage(a.page, "Before the changes");
@@ -445,7 +494,10 @@ test("room changes reach the other member live: a rename updates the header, a d
   }
 });
 
-test("desktop layout: the conversation fills the window, only the list scrolls, people beside it", async ({ browser, baseURL }, testInfo) => {
+test("desktop layout: the conversation fills the window, only the list scrolls, people beside it", async ({
+  browser,
+  baseURL,
+}, testInfo) => {
   const side = await signedInSide(browser, base(baseURL), "lay", { viewport: { width: 1280, height: 800 } });
   const other = await createMember({ prefix: "lo" });
   const room = await createRoom({ hostId: side.member.id, name: `Layout ${token()}` });

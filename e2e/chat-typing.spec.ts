@@ -10,7 +10,10 @@ test.describe.configure({ timeout: 90_000 });
 
 const composerOf = (page: Page) => page.getByRole("textbox", { name: /message/i });
 
-test("B sees A typing while A types, and not ~3 s after A stops; A never sees themselves", async ({ browser, baseURL }) => {
+test("B sees A typing while A types, and not ~3 s after A stops; A never sees themselves", async ({
+  browser,
+  baseURL,
+}) => {
   const [alice, bob] = [await createMember({ prefix: "ta" }), await createMember({ prefix: "tb" })];
   const room = await createRoom({ hostId: alice.id, name: "Typing one" });
   const a = await openRoomAs(browser, baseURL!, alice, room);
@@ -59,7 +62,11 @@ test("B sees A typing while A types, and not ~3 s after A stops; A never sees th
 });
 
 test("two typers are named together; sending a message clears its author at once", async ({ browser, baseURL }) => {
-  const [alice, bob, carol] = [await createMember({ prefix: "tc" }), await createMember({ prefix: "td" }), await createMember({ prefix: "te" })];
+  const [alice, bob, carol] = [
+    await createMember({ prefix: "tc" }),
+    await createMember({ prefix: "td" }),
+    await createMember({ prefix: "te" }),
+  ];
   const room = await createRoom({ hostId: alice.id, name: "Typing two" });
   const a = await openRoomAs(browser, baseURL!, alice, room);
   const b = await openRoomAs(browser, baseURL!, bob, room);
@@ -84,8 +91,15 @@ test("two typers are named together; sending a message clears its author at once
   for (const tab of [a, b, c]) await tab.context.close();
 });
 
-test("client events that claim to come from someone else, or are malformed, are ignored", async ({ browser, baseURL }) => {
-  const [alice, bob, mallory] = [await createMember({ prefix: "tf" }), await createMember({ prefix: "tg" }), await createMember({ prefix: "th" })];
+test("client events that claim to come from someone else, or are malformed, are ignored", async ({
+  browser,
+  baseURL,
+}) => {
+  const [alice, bob, mallory] = [
+    await createMember({ prefix: "tf" }),
+    await createMember({ prefix: "tg" }),
+    await createMember({ prefix: "th" }),
+  ];
   const room = await createRoom({ hostId: alice.id, name: "Typing forged" });
   const a = await openRoomAs(browser, baseURL!, alice, room);
   const b = await openRoomAs(browser, baseURL!, bob, room);

@@ -33,7 +33,9 @@ test("the Topics button opens the topics in a sheet and picking one filters the 
   }
 });
 
-test("the sheets work from the keyboard: Enter opens, focus moves in, Escape closes and returns focus", async ({ page }) => {
+test("the sheets work from the keyboard: Enter opens, focus moves in, Escape closes and returns focus", async ({
+  page,
+}) => {
   await page.goto("/");
   const activity = page.getByRole("button", { name: "Activity" });
   await activity.focus();
@@ -62,7 +64,9 @@ test("the phone feed has its count, sort and cards without sideways scrolling", 
   // "basics", not "python": rooms made by other specs are all under Python.
   await page.goto("/?q=basics");
   await expect(page.getByTestId("room-count")).toHaveText(/rooms? matching “basics”/);
-  await expect(page.getByRole("navigation", { name: "Sort rooms" }).getByRole("link", { name: "Most participants" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Sort rooms" }).getByRole("link", { name: "Most participants" }),
+  ).toBeVisible();
   await expect(page.getByTestId("room-card").getByRole("link", { name: "Python basics", exact: true })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);

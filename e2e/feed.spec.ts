@@ -50,7 +50,16 @@ test("the topics sidebar filters the feed, marks the current topic and counts it
   await page.goto("/");
   await expect(topicLink(page, "All rooms")).toHaveAttribute("aria-current", "page");
   // Eight seeded topics; specs running beside this one may add Python rooms, never remove them.
-  for (const topic of ["Python", "JavaScript", "Calculus", "Job hunting", "Rust", "Design", "Machine learning", "Career change"]) {
+  for (const topic of [
+    "Python",
+    "JavaScript",
+    "Calculus",
+    "Job hunting",
+    "Rust",
+    "Design",
+    "Machine learning",
+    "Career change",
+  ]) {
     await expect(topicLink(page, topic)).toBeVisible();
   }
   expect(await sidebarCount(topicLink(page, "Python"))).toBeGreaterThanOrEqual(2);
@@ -89,7 +98,13 @@ test("the topics sidebar filters the feed, marks the current topic and counts it
 test.describe("typing in the search box finds rooms by each field and highlights the match", () => {
   const cases = [
     { field: "name", q: "Calculus", room: "Calculus study group", part: "h3", marked: ["Calculus"] },
-    { field: "description", q: "borrow checker", room: "Rust for beginners", part: "room-description", marked: ["borrow checker"] },
+    {
+      field: "description",
+      q: "borrow checker",
+      room: "Rust for beginners",
+      part: "room-description",
+      marked: ["borrow checker"],
+    },
     { field: "topic", q: "machine learning", room: "ML paper club", part: "room-topic", marked: ["Machine learning"] },
     { field: "host username", q: "dana", room: "Rust for beginners", part: "room-host", marked: ["Dana", "dana"] },
     { field: "host display name", q: "Kowalski", room: "Data visualisation", part: "room-host", marked: ["Kowalski"] },
@@ -137,7 +152,8 @@ test("sort links reorder the feed and each order is its own URL", async ({ page 
   await page.goto("/?topic=calculus");
   const sortNav = page.getByRole("navigation", { name: "Sort rooms" });
   await expect(sortNav.getByRole("link", { name: "Most active" })).toHaveAttribute("aria-current", "true");
-  const order = async () => (await cardNames(page)).filter((n) => n === "Calculus study group" || n === "Limits and continuity");
+  const order = async () =>
+    (await cardNames(page)).filter((n) => n === "Calculus study group" || n === "Limits and continuity");
   expect(await order()).toEqual(["Calculus study group", "Limits and continuity"]);
 
   await sortNav.getByRole("link", { name: "Newest" }).click();
@@ -149,7 +165,9 @@ test("sort links reorder the feed and each order is its own URL", async ({ page 
   await sortNav.getByRole("link", { name: "Most participants" }).click();
   await expect(page).toHaveURL(/\/\?topic=calculus&sort=participants$/);
   await expect.poll(order).toEqual(["Calculus study group", "Limits and continuity"]);
-  const counts = (await page.getByTestId("room-card").allInnerTexts()).map((text) => Number(/(\d+) participants?/.exec(text)?.[1]));
+  const counts = (await page.getByTestId("room-card").allInnerTexts()).map((text) =>
+    Number(/(\d+) participants?/.exec(text)?.[1]),
+  );
   expect(counts).toEqual([...counts].sort((a, b) => b - a));
 
   // Back walks through the sorts again.
@@ -262,7 +280,9 @@ test("a search over 200 characters is refused with a message, not cut", async ({
   page.on("framenavigated", (frame) => frame === page.mainFrame() && visited.push(frame.url()));
   const search = page.getByRole("searchbox", { name: "Search rooms" });
   await search.fill(long);
-  await expect(page.getByTestId("search-too-long")).toHaveText("Searches have at most 200 characters; this one has 201.");
+  await expect(page.getByTestId("search-too-long")).toHaveText(
+    "Searches have at most 200 characters; this one has 201.",
+  );
   await expect(search).toHaveAttribute("aria-invalid", "true");
   await search.press("Enter");
   await expect(page).toHaveURL(/\/\?q=rust$/);

@@ -36,7 +36,10 @@ test("a member's header and cards fit a phone with unread and online badges", as
       { authorId: other.id, body: "anyone?" },
     ],
   });
-  await sql(`INSERT INTO "RoomPresence" ("roomId", "userId", online, "eventAt") VALUES ($1, $2, true, now())`, [room.id, other.id]);
+  await sql(`INSERT INTO "RoomPresence" ("roomId", "userId", online, "eventAt") VALUES ($1, $2, true, now())`, [
+    room.id,
+    other.id,
+  ]);
   await signInViaApi(page, reader.email, reader.password ?? "");
   await page.goto(`/?q=${encodeURIComponent(room.name)}`);
 

@@ -52,7 +52,10 @@ test("the health endpoint reports both services up", async ({ request }) => {
 });
 
 test.describe("unread badges and online counts", () => {
-  test("a participant sees what others wrote as badges on the cards and a total in the header", async ({ page, browser }) => {
+  test("a participant sees what others wrote as badges on the cards and a total in the header", async ({
+    page,
+    browser,
+  }) => {
     // Three members, two browsers and a dozen page loads: more than the default budget on a busy machine.
     test.setTimeout(90_000);
     const [reader, poster] = [await createMember({ prefix: "ur" }), await createMember({ prefix: "up" })];
@@ -66,10 +69,15 @@ test.describe("unread badges and online counts", () => {
     const posterPage = await posterContext.newPage();
     await signInViaApi(posterPage, poster.email, poster.password ?? "");
     for (const body of ["one", "two", "three"]) {
-      const sent = await posterContext.request.post(`/api/rooms/${quiet.slug}/messages`, { data: { body, clientKey: randomUUID() } });
+      const sent = await posterContext.request.post(`/api/rooms/${quiet.slug}/messages`, {
+        data: { body, clientKey: randomUUID() },
+      });
       expect(sent.status()).toBe(201);
     }
-    await sql(`INSERT INTO "RoomPresence" ("roomId", "userId", online, "eventAt") VALUES ($1, $2, true, now())`, [quiet.id, poster.id]);
+    await sql(`INSERT INTO "RoomPresence" ("roomId", "userId", online, "eventAt") VALUES ($1, $2, true, now())`, [
+      quiet.id,
+      poster.id,
+    ]);
 
     await signInViaApi(page, reader.email, reader.password ?? "");
     await page.goto(`/?q=${tag}`);
@@ -98,7 +106,10 @@ test.describe("unread badges and online counts", () => {
     for (const room of [quiet, busy]) {
       expect((await page.context().request.post(`/api/rooms/${room.slug}/read`, { data: {} })).status()).toBe(200);
     }
-    await page.getByRole("navigation", { name: "Topics" }).getByRole("link", { name: /^Python \d+ rooms?$/ }).click();
+    await page
+      .getByRole("navigation", { name: "Topics" })
+      .getByRole("link", { name: /^Python \d+ rooms?$/ })
+      .click();
     await expect(page).toHaveURL(/topic=python/);
     await expect(header).toHaveAccessibleName("No unread messages");
     await expect(header).toHaveText("");
@@ -120,7 +131,9 @@ test.describe("unread badges and online counts", () => {
     const member = await createMember({ prefix: "uo" });
     const room = await createRoom({ hostId: member.id, name: `Own words ${randomBytes(3).toString("hex")}` });
     await signInViaApi(page, member.email, member.password ?? "");
-    const sent = await page.context().request.post(`/api/rooms/${room.slug}/messages`, { data: { body: "talking to myself", clientKey: randomUUID() } });
+    const sent = await page.context().request.post(`/api/rooms/${room.slug}/messages`, {
+      data: { body: "talking to myself", clientKey: randomUUID() },
+    });
     expect(sent.status()).toBe(201);
     await page.goto(`/?q=${encodeURIComponent(room.name)}`);
     await expect(cardFor(page, room.name)).toBeVisible();

@@ -34,7 +34,11 @@ function metaOf(html: string): Map<string, string> {
   return tags;
 }
 
-async function page(request: APIRequestContext, path: string, headers: Record<string, string> = {}): Promise<{ status: number; html: string; meta: Map<string, string> }> {
+async function page(
+  request: APIRequestContext,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; html: string; meta: Map<string, string> }> {
   const response = await request.get(path, { headers: { ...CRAWLER, ...headers }, maxRedirects: 0 });
   const html = await response.text();
   return { status: response.status(), html, meta: metaOf(html) };
@@ -48,12 +52,18 @@ function onApp(url: string | undefined): string {
 
 /** Width and height from a PNG's IHDR chunk (after checking the signature). */
 function pngSize(body: Buffer): { width: number; height: number } {
-  expect(body.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), "a PNG signature").toBe(true);
+  expect(
+    body.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+    "a PNG signature",
+  ).toBe(true);
   expect(body.toString("latin1", 12, 16)).toBe("IHDR");
   return { width: body.readUInt32BE(16), height: body.readUInt32BE(20) };
 }
 
-async function png(request: APIRequestContext, path: string): Promise<{ response: APIResponse; size: { width: number; height: number } }> {
+async function png(
+  request: APIRequestContext,
+  path: string,
+): Promise<{ response: APIResponse; size: { width: number; height: number } }> {
   const response = await request.get(path);
   expect(response.status(), path).toBe(200);
   expect(response.headers()["content-type"]).toBe("image/png");
@@ -109,7 +119,9 @@ test("a profile previews its name and bio to signed-in members, never the email"
   const member = await createMember({ prefix: "ogp", bio: "Learning Rust one borrow at a time." });
   const viewer = await createMember({ prefix: "ogv" });
   const cookie = await sessionCookie(viewer);
-  const { status, html, meta } = await page(request, `/u/${member.username}`, { Cookie: `${cookie.name}=${cookie.value}` });
+  const { status, html, meta } = await page(request, `/u/${member.username}`, {
+    Cookie: `${cookie.name}=${cookie.value}`,
+  });
   expect(status).toBe(200);
   expect(meta.get("og:title")).toBe(`${member.name} (@${member.username})`);
   expect(meta.get("og:description")).toBe("Learning Rust one borrow at a time.");
@@ -127,7 +139,9 @@ test("a profile previews its name and bio to signed-in members, never the email"
   expect(missing.meta.get("og:title")).toBe("Member not found");
 });
 
-test("a topic previews its room count; the home page and /topics preview the site, with its picture", async ({ request }) => {
+test("a topic previews its room count; the home page and /topics preview the site, with its picture", async ({
+  request,
+}) => {
   // A topic of this test's own, so that other specs' rooms do not move its count.
   const suffix = Date.now().toString(36);
   const [topicRow] = await sql<{ id: string }>(
@@ -185,7 +199,13 @@ test("the web app manifest and its icons are real PNGs of the sizes it states", 
     background_color: string;
     icons: Array<{ src: string; sizes: string; type: string; purpose?: string }>;
   };
-  expect(manifest).toMatchObject({ short_name: "Roomful", display: "standalone", start_url: "/", theme_color: "#ffffff", background_color: "#f8fafc" });
+  expect(manifest).toMatchObject({
+    short_name: "Roomful",
+    display: "standalone",
+    start_url: "/",
+    theme_color: "#ffffff",
+    background_color: "#f8fafc",
+  });
   expect(manifest.name).toContain("Roomful");
   expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(["192x192", "512x512"]));
   expect(manifest.icons.some((i) => i.purpose === "maskable")).toBe(true);
@@ -199,19 +219,33 @@ test("the web app manifest and its icons are real PNGs of the sizes it states", 
   expect((await request.get("/favicon.ico")).status()).toBe(200);
 });
 
-test("robots.txt lets crawlers read public pages, not private ones, and names the sitemap on APP_URL", async ({ request }) => {
+test("robots.txt lets crawlers read public pages, not private ones, and names the sitemap on APP_URL", async ({
+  request,
+}) => {
   const response = await request.get("/robots.txt");
   expect(response.status()).toBe(200);
   const lines = (await response.text()).split("\n");
   expect(lines).toContain("User-Agent: *");
   expect(lines).toContain("Allow: /");
-  for (const path of ["/admin", "/api/", "/settings", "/activity", "/login", "/register", "/verify-email", "/forgot-password", "/reset-password"]) {
+  for (const path of [
+    "/admin",
+    "/api/",
+    "/settings",
+    "/activity",
+    "/login",
+    "/register",
+    "/verify-email",
+    "/forgot-password",
+    "/reset-password",
+  ]) {
     expect(lines).toContain(`Disallow: ${path}`);
   }
   expect(lines).toContain(`Sitemap: ${APP_URL}/sitemap.xml`);
 });
 
-test("the sitemap lists the home page, topics and public rooms on APP_URL, and nothing private", async ({ request }) => {
+test("the sitemap lists the home page, topics and public rooms on APP_URL, and nothing private", async ({
+  request,
+}) => {
   const host = await createMember({ prefix: "smh" });
   const room = await createRoom({ hostId: host.id, name: "Sitemap spec room" });
 

@@ -35,7 +35,10 @@ async function sessionUserId(page: Page): Promise<string | undefined> {
 }
 
 async function accountsOf(sub: string) {
-  return sql<{ userId: string }>(`SELECT "userId" FROM "Account" WHERE provider = $1 AND "providerAccountId" = $2`, [PROVIDER, sub]);
+  return sql<{ userId: string }>(`SELECT "userId" FROM "Account" WHERE provider = $1 AND "providerAccountId" = $2`, [
+    PROVIDER,
+    sub,
+  ]);
 }
 
 /** A member with a password (and a verified email), straight into the database. */
@@ -58,7 +61,14 @@ test("a first OAuth sign-in creates a member and a profile, and signs them in", 
   const userId = await sessionUserId(page);
   expect(userId).toBeTruthy();
 
-  const [user] = await sql<{ id: string; username: string; name: string; image: string | null; passwordHash: string | null; verified: boolean }>(
+  const [user] = await sql<{
+    id: string;
+    username: string;
+    name: string;
+    image: string | null;
+    passwordHash: string | null;
+    verified: boolean;
+  }>(
     `SELECT id, username, name, image, "passwordHash", "emailVerifiedAt" IS NOT NULL AS verified FROM "User" WHERE email = $1`,
     [identity.email],
   );
@@ -85,7 +95,9 @@ test("a first OAuth sign-in creates a member and a profile, and signs them in", 
   expect(await sql(`SELECT id FROM "User" WHERE email = $1`, [identity.email])).toHaveLength(1);
 });
 
-test("a login that is already someone's username gets a numeric suffix; an unverified email stays unverified", async ({ page }) => {
+test("a login that is already someone's username gets a numeric suffix; an unverified email stays unverified", async ({
+  page,
+}) => {
   const identity = newIdentity({ preferred_username: "Alice", email_verified: false });
   await setOidcIdentity(page.context(), identity);
   await continueWithTestOidc(page);

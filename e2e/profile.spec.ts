@@ -8,7 +8,13 @@ import { createMember, createRoom, userIdOf } from "./support/members";
 /** A small PNG photo stand-in: a wide gradient-ish block, so the crop has something to do. */
 function samplePng(width = 480, height = 320): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: { r: 79, g: 70, b: 229 } } })
-    .composite([{ input: { create: { width: width / 2, height, channels: 3, background: { r: 236, g: 72, b: 153 } } }, left: width / 2, top: 0 }])
+    .composite([
+      {
+        input: { create: { width: width / 2, height, channels: 3, background: { r: 236, g: 72, b: 153 } } },
+        left: width / 2,
+        top: 0,
+      },
+    ])
     .png()
     .toBuffer();
 }
@@ -70,14 +76,19 @@ test.describe("profile page", () => {
 });
 
 test.describe("avatars", () => {
-  test("an uploaded picture shows on the profile, is served as a 256×256 WebP, and can be removed", async ({ page, baseURL }) => {
+  test("an uploaded picture shows on the profile, is served as a 256×256 WebP, and can be removed", async ({
+    page,
+    baseURL,
+  }) => {
     const member = await createMember({ prefix: "av" });
     await signInViaApi(page, member.username, member.password ?? "");
     await page.goto("/settings");
 
     const form = page.getByTestId("avatar-form");
     await expect(form.getByRole("img", { name: member.name })).not.toHaveAttribute("src");
-    await form.getByLabel("Upload picture").setInputFiles({ name: "me.png", mimeType: "image/png", buffer: await samplePng() });
+    await form
+      .getByLabel("Upload picture")
+      .setInputFiles({ name: "me.png", mimeType: "image/png", buffer: await samplePng() });
     await expect(page.getByTestId("toast").filter({ hasText: "Your new picture is saved." })).toBeVisible();
     const img = form.locator(`img[src^="/api/avatars/${member.id}?v="]`);
     await expect(img).toBeVisible();
@@ -114,16 +125,28 @@ test.describe("avatars", () => {
     const upload = page.getByTestId("avatar-form").getByLabel("Upload picture");
 
     // Named and typed as a PNG, but it is text: the server reads the bytes.
-    await upload.setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from("this is not really a picture") });
-    await expect(page.getByTestId("avatar-error")).toHaveText("This file is not an image we can use. Upload a PNG, JPEG or WebP image.");
+    await upload.setInputFiles({
+      name: "photo.png",
+      mimeType: "image/png",
+      buffer: Buffer.from("this is not really a picture"),
+    });
+    await expect(page.getByTestId("avatar-error")).toHaveText(
+      "This file is not an image we can use. Upload a PNG, JPEG or WebP image.",
+    );
     await expect(page.getByRole("alert").filter({ hasText: "not an image" })).toBeFocused();
 
     // A real GIF is an image, but not one of the three formats.
-    const gif = await sharp({ create: { width: 16, height: 16, channels: 3, background: "#fff" } }).gif().toBuffer();
+    const gif = await sharp({ create: { width: 16, height: 16, channels: 3, background: "#fff" } })
+      .gif()
+      .toBuffer();
     await upload.setInputFiles({ name: "anim.png", mimeType: "image/png", buffer: gif });
     await expect(page.getByTestId("avatar-error")).toHaveText("This is a GIF file. Upload a PNG, JPEG or WebP image.");
 
-    await upload.setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: Buffer.alloc(2 * 1024 * 1024 + 10, 1) });
+    await upload.setInputFiles({
+      name: "huge.png",
+      mimeType: "image/png",
+      buffer: Buffer.alloc(2 * 1024 * 1024 + 10, 1),
+    });
     await expect(page.getByTestId("avatar-error")).toContainText("Images can be at most 2 MB");
     await expect(page.getByTestId("avatar-form").locator("img")).toHaveCount(0);
   });
@@ -133,25 +156,47 @@ test.describe("avatars", () => {
     await signInViaApi(page, member.username, member.password ?? "");
     const api = page.context().request;
 
-    const tooLarge = await api.put(`/api/avatars/${member.id}`, { data: Buffer.alloc(2 * 1024 * 1024 + 1, 1), headers: { "Content-Type": "image/png" } });
+    const tooLarge = await api.put(`/api/avatars/${member.id}`, {
+      data: Buffer.alloc(2 * 1024 * 1024 + 1, 1),
+      headers: { "Content-Type": "image/png" },
+    });
     expect(tooLarge.status()).toBe(413);
     expect(await tooLarge.json()).toMatchObject({ error: { code: "too_large:avatar" } });
 
-    const notImage = await api.put(`/api/avatars/${member.id}`, { data: Buffer.from("<svg/>"), headers: { "Content-Type": "image/png" } });
+    const notImage = await api.put(`/api/avatars/${member.id}`, {
+      data: Buffer.from("<svg/>"),
+      headers: { "Content-Type": "image/png" },
+    });
     expect(notImage.status()).toBe(415);
 
-    const someoneElse = await api.put(`/api/avatars/${await userIdOf("alice")}`, { data: await samplePng(), headers: { "Content-Type": "image/png" } });
+    const someoneElse = await api.put(`/api/avatars/${await userIdOf("alice")}`, {
+      data: await samplePng(),
+      headers: { "Content-Type": "image/png" },
+    });
     expect(someoneElse.status()).toBe(403);
 
     // Multipart works too (field "avatar"), for clients other than the settings page.
     const multipart = await api.put(`/api/avatars/${member.id}`, {
-      multipart: { avatar: { name: "a.jpg", mimeType: "image/jpeg", buffer: await sharp(await samplePng()).jpeg().toBuffer() } },
+      multipart: {
+        avatar: {
+          name: "a.jpg",
+          mimeType: "image/jpeg",
+          buffer: await sharp(await samplePng())
+            .jpeg()
+            .toBuffer(),
+        },
+      },
     });
     expect(multipart.status()).toBe(200);
-    expect(await multipart.json()).toMatchObject({ avatarUrl: expect.stringMatching(`^/api/avatars/${member.id}\\?v=`) });
+    expect(await multipart.json()).toMatchObject({
+      avatarUrl: expect.stringMatching(`^/api/avatars/${member.id}\\?v=`),
+    });
 
     const anonymous = await playwright.request.newContext({ baseURL });
-    const signedOut = await anonymous.put(`/api/avatars/${member.id}`, { data: await samplePng(), headers: { "Content-Type": "image/png" } });
+    const signedOut = await anonymous.put(`/api/avatars/${member.id}`, {
+      data: await samplePng(),
+      headers: { "Content-Type": "image/png" },
+    });
     expect(signedOut.status()).toBe(401);
     expect((await anonymous.get("/api/avatars/not-an-id!")).status()).toBe(400);
     // Avatars are public (rooms are readable signed out).

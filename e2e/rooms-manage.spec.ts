@@ -60,7 +60,11 @@ test.describe("opening a room", () => {
     const host = await createMember({ prefix: "hst" });
     await signIn(page, host);
     const id = token();
-    const room = { name: `Knot tying ${id}`, topic: `Knots ${id}`, description: `Bowlines, hitches and splices-${id}x.` };
+    const room = {
+      name: `Knot tying ${id}`,
+      topic: `Knots ${id}`,
+      description: `Bowlines, hitches and splices-${id}x.`,
+    };
 
     // The entry point in the account menu.
     await page.goto("/");
@@ -102,7 +106,9 @@ test.describe("opening a room", () => {
     }
   });
 
-  test("topic suggestions: arrow keys and Enter pick one; a name in another case reuses the topic", async ({ page }) => {
+  test("topic suggestions: arrow keys and Enter pick one; a name in another case reuses the topic", async ({
+    page,
+  }) => {
     const host = await createMember({ prefix: "sug" });
     await signIn(page, host);
     await page.goto("/rooms/new");
@@ -118,7 +124,10 @@ test.describe("opening a room", () => {
     await expect(topic).toHaveAttribute("aria-expanded", "true");
     await topic.press("ArrowDown");
     await expect(list.getByRole("option").first()).toHaveAttribute("aria-selected", "true");
-    await expect(topic).toHaveAttribute("aria-activedescendant", (await list.getByRole("option").first().getAttribute("id")) ?? "");
+    await expect(topic).toHaveAttribute(
+      "aria-activedescendant",
+      (await list.getByRole("option").first().getAttribute("id")) ?? "",
+    );
     const picked = (await list.getByRole("option").first().textContent()) ?? "";
     await topic.press("Enter");
     await expect(topic).toHaveValue(picked);
@@ -151,7 +160,9 @@ test.describe("opening a room", () => {
 
     const tooLong = await request.get(`/api/topics?q=${"a".repeat(41)}`);
     expect(tooLong.status()).toBe(400);
-    expect(await tooLong.json()).toMatchObject({ error: { code: "invalid", fields: { q: "Topic searches have at most 40 characters." } } });
+    expect(await tooLong.json()).toMatchObject({
+      error: { code: "invalid", fields: { q: "Topic searches have at most 40 characters." } },
+    });
   });
 
   test("the name can come from ?name= (the empty search offers it)", async ({ page }) => {
@@ -246,7 +257,9 @@ test.describe("editing", () => {
     await expect(form.getByRole("alert")).toContainText("Only the room’s host and moderators can change this room.");
     await hostPage.getByRole("button", { name: "Delete…" }).click();
     await hostPage.getByRole("alertdialog").getByRole("button", { name: "Delete room" }).click();
-    await expect(hostPage.getByRole("alertdialog")).toContainText("Only the room’s host and moderators can change this room.");
+    await expect(hostPage.getByRole("alertdialog")).toContainText(
+      "Only the room’s host and moderators can change this room.",
+    );
     const [row] = await sql<{ name: string }>(`SELECT name FROM "Room" WHERE id = $1`, [room.id]);
     expect(row?.name).toBe(room.name);
     await hostContext.close();
@@ -309,7 +322,10 @@ test.describe("participants", () => {
 
     // Visitors are offered sign-in instead.
     await page.goto(`/rooms/${slug}`);
-    await expect(page.getByRole("link", { name: "Sign in to join" })).toHaveAttribute("href", `/login?callbackUrl=${encodeURIComponent(`/rooms/${slug}`)}`);
+    await expect(page.getByRole("link", { name: "Sign in to join" })).toHaveAttribute(
+      "href",
+      `/login?callbackUrl=${encodeURIComponent(`/rooms/${slug}`)}`,
+    );
 
     await signIn(page, member);
     await page.goto(`/rooms/${slug}`);

@@ -34,7 +34,10 @@ test("/api/me answers who is signed in, and 401 JSON without a session", async (
 
   const member = await createMember();
   await signInViaApi(page, member.email, member.password);
-  expect(await me(page.context().request)).toEqual({ status: 200, body: { id: member.id, username: member.username, role: "MEMBER" } });
+  expect(await me(page.context().request)).toEqual({
+    status: 200,
+    body: { id: member.id, username: member.username, role: "MEMBER" },
+  });
 });
 
 test("a bumped session version signs out every copy of the old cookie", async ({ page, browser, baseURL }) => {

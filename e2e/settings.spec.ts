@@ -24,7 +24,9 @@ test("settings need sign-in and come back after it", async ({ page }) => {
 });
 
 test.describe("profile", () => {
-  test("a bad username is a field error with the other values kept and focus on it; then it saves", async ({ page }) => {
+  test("a bad username is a field error with the other values kept and focus on it; then it saves", async ({
+    page,
+  }) => {
     const member = await createMember({ prefix: "prof" });
     await openSettingsAs(page, member);
     const form = page.getByTestId("profile-form");
@@ -223,7 +225,9 @@ test.describe("account deletion", () => {
     const mine = page.getByTestId("message").filter({ hasText: "I opened this room." });
     await expect(mine).toContainText("Anonymous User");
     await expect(mine.getByTestId("anonymous-avatar")).toBeVisible();
-    await expect(page.getByTestId("message").filter({ hasText: "Second line from me." })).toContainText("Anonymous User");
+    await expect(page.getByTestId("message").filter({ hasText: "Second line from me." })).toContainText(
+      "Anonymous User",
+    );
     await expect(page.getByTestId("message").filter({ hasText: "Hi, I am Alice." })).toContainText("Alice Johnson");
     await expect(page.getByText(member.name)).toHaveCount(0);
 

@@ -39,9 +39,14 @@ const unreadable = () =>
   });
 
 const tooManyPixels = () =>
-  new AppError("invalid:avatar", `This picture is too big to process (over ${MAX_INPUT_PIXELS / 1_000_000} megapixels). Try a smaller one.`, 422, {
-    avatar: "Too many pixels.",
-  });
+  new AppError(
+    "invalid:avatar",
+    `This picture is too big to process (over ${MAX_INPUT_PIXELS / 1_000_000} megapixels). Try a smaller one.`,
+    422,
+    {
+      avatar: "Too many pixels.",
+    },
+  );
 
 function isAvatarFormat(format: string): format is AvatarFormat {
   return (AVATAR_FORMATS as readonly string[]).includes(format);
@@ -49,7 +54,8 @@ function isAvatarFormat(format: string): format is AvatarFormat {
 
 /** The real format of `input`, or an error naming what is wrong with it. */
 export async function sniffAvatarFormat(input: Uint8Array): Promise<AvatarFormat> {
-  if (input.byteLength === 0) throw new AppError("invalid:avatar", "That file is empty. Choose an image.", 400, { avatar: "Empty file." });
+  if (input.byteLength === 0)
+    throw new AppError("invalid:avatar", "That file is empty. Choose an image.", 400, { avatar: "Empty file." });
   if (input.byteLength > AVATAR_MAX_BYTES) throw avatarTooLarge(input.byteLength);
   let format: string;
   try {

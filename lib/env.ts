@@ -27,7 +27,10 @@ const postgresUrl = z
     try {
       parseDatabaseUrl(url);
     } catch (error) {
-      ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message.replace(/^DATABASE_URL /, "") : String(error) });
+      ctx.addIssue({
+        code: "custom",
+        message: error instanceof Error ? error.message.replace(/^DATABASE_URL /, "") : String(error),
+      });
     }
   });
 const httpUrl = z.string().regex(/^https?:\/\/[^/]+/, "expected an http(s) URL such as https://roomful.example");
@@ -40,67 +43,74 @@ const flag = z
 /** pino's levels; `silent` logs nothing. */
 const logLevel = z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(", ")}` });
 
-const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: postgresUrl,
-  /** Connections each app process keeps to PostgreSQL (a page runs several queries side by side). */
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1, "expected 1 or more").max(200, "expected at most 200").default(10),
-  /** The public URL of the app, used in links sent by mail. */
-  APP_URL: httpUrl,
-  PUSHER_APP_ID: z.string().min(1),
-  PUSHER_KEY: z.string().min(1),
-  PUSHER_SECRET: z.string().min(1),
-  /** Unset for Pusher Channels (then PUSHER_CLUSTER picks the region); set for soketi. */
-  PUSHER_HOST: z.string().min(1).optional(),
-  PUSHER_PORT: port.optional(),
-  PUSHER_USE_TLS: flag.optional(),
-  PUSHER_CLUSTER: z.string().min(1).default("mt1"),
-  /** Where browsers connect, when it differs from where the server does (e.g. behind a proxy). */
-  PUSHER_PUBLIC_HOST: z.string().min(1).optional(),
-  PUSHER_PUBLIC_PORT: port.optional(),
-  PUSHER_PUBLIC_USE_TLS: flag.optional(),
-  SMTP_URL: smtpUrl,
-  MAIL_FROM: z.string().min(3).default("Roomful <no-reply@roomful.local>"),
-  NEXTAUTH_SECRET: z.string().min(32, "expected at least 32 random characters (openssl rand -base64 32)"),
-  /** How many reverse proxies in front of the app append to X-Forwarded-For (for per-IP limits). */
-  TRUST_PROXY_HOPS: z.coerce.number().int().min(0, "expected 0 or more").max(10, "expected at most 10").default(1),
-  /** OAuth sign-in: each provider is offered only when both its id and its secret are set. */
-  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
-  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
-  GITHUB_CLIENT_ID: z.string().min(1).optional(),
-  GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
-  /** For the browser tests only: a local OpenID Connect issuer offered as "Test OIDC". */
-  OAUTH_TEST_ISSUER: httpUrl.optional(),
-  OAUTH_TEST_CLIENT_ID: z.string().min(1).optional(),
-  OAUTH_TEST_CLIENT_SECRET: z.string().min(1).optional(),
-  /** Least severe level written to the log (JSON lines on stdout). */
-  LOG_LEVEL: logLevel.default("info"),
-  /** Bearer token for GET /api/metrics; the route is off (404) while it is unset. */
-  METRICS_TOKEN: z.string().min(16, "expected at least 16 random characters (openssl rand -hex 32)").optional(),
-  /** How long `npm start` lets in-flight requests and their after() work finish after SIGTERM. */
-  SHUTDOWN_TIMEOUT_MS: z.coerce
-    .number()
-    .int()
-    .min(1_000, "expected at least 1000 (milliseconds)")
-    .max(600_000, "expected at most 600000 (10 minutes)")
-    .default(25_000),
-}).superRefine((value, ctx) => {
-  // Half a provider is a typo, not a choice: say which half is missing instead of hiding the button.
-  const groups = [
-    ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"],
-    ["GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET"],
-    ["OAUTH_TEST_ISSUER", "OAUTH_TEST_CLIENT_ID", "OAUTH_TEST_CLIENT_SECRET"],
-  ] as const;
-  for (const group of groups) {
-    const set = group.filter((key) => value[key] !== undefined);
-    if (set.length === 0 || set.length === group.length) continue;
-    for (const key of group) {
-      if (value[key] !== undefined) continue;
-      const others = `${set.join(" and ")} ${set.length > 1 ? "are" : "is"}`;
-      ctx.addIssue({ code: "custom", path: [key], message: `is required when ${others} set` });
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: postgresUrl,
+    /** Connections each app process keeps to PostgreSQL (a page runs several queries side by side). */
+    DATABASE_POOL_SIZE: z.coerce
+      .number()
+      .int()
+      .min(1, "expected 1 or more")
+      .max(200, "expected at most 200")
+      .default(10),
+    /** The public URL of the app, used in links sent by mail. */
+    APP_URL: httpUrl,
+    PUSHER_APP_ID: z.string().min(1),
+    PUSHER_KEY: z.string().min(1),
+    PUSHER_SECRET: z.string().min(1),
+    /** Unset for Pusher Channels (then PUSHER_CLUSTER picks the region); set for soketi. */
+    PUSHER_HOST: z.string().min(1).optional(),
+    PUSHER_PORT: port.optional(),
+    PUSHER_USE_TLS: flag.optional(),
+    PUSHER_CLUSTER: z.string().min(1).default("mt1"),
+    /** Where browsers connect, when it differs from where the server does (e.g. behind a proxy). */
+    PUSHER_PUBLIC_HOST: z.string().min(1).optional(),
+    PUSHER_PUBLIC_PORT: port.optional(),
+    PUSHER_PUBLIC_USE_TLS: flag.optional(),
+    SMTP_URL: smtpUrl,
+    MAIL_FROM: z.string().min(3).default("Roomful <no-reply@roomful.local>"),
+    NEXTAUTH_SECRET: z.string().min(32, "expected at least 32 random characters (openssl rand -base64 32)"),
+    /** How many reverse proxies in front of the app append to X-Forwarded-For (for per-IP limits). */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0, "expected 0 or more").max(10, "expected at most 10").default(1),
+    /** OAuth sign-in: each provider is offered only when both its id and its secret are set. */
+    GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+    GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+    GITHUB_CLIENT_ID: z.string().min(1).optional(),
+    GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+    /** For the browser tests only: a local OpenID Connect issuer offered as "Test OIDC". */
+    OAUTH_TEST_ISSUER: httpUrl.optional(),
+    OAUTH_TEST_CLIENT_ID: z.string().min(1).optional(),
+    OAUTH_TEST_CLIENT_SECRET: z.string().min(1).optional(),
+    /** Least severe level written to the log (JSON lines on stdout). */
+    LOG_LEVEL: logLevel.default("info"),
+    /** Bearer token for GET /api/metrics; the route is off (404) while it is unset. */
+    METRICS_TOKEN: z.string().min(16, "expected at least 16 random characters (openssl rand -hex 32)").optional(),
+    /** How long `npm start` lets in-flight requests and their after() work finish after SIGTERM. */
+    SHUTDOWN_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(1_000, "expected at least 1000 (milliseconds)")
+      .max(600_000, "expected at most 600000 (10 minutes)")
+      .default(25_000),
+  })
+  .superRefine((value, ctx) => {
+    // Half a provider is a typo, not a choice: say which half is missing instead of hiding the button.
+    const groups = [
+      ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"],
+      ["GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET"],
+      ["OAUTH_TEST_ISSUER", "OAUTH_TEST_CLIENT_ID", "OAUTH_TEST_CLIENT_SECRET"],
+    ] as const;
+    for (const group of groups) {
+      const set = group.filter((key) => value[key] !== undefined);
+      if (set.length === 0 || set.length === group.length) continue;
+      for (const key of group) {
+        if (value[key] !== undefined) continue;
+        const others = `${set.join(" and ")} ${set.length > 1 ? "are" : "is"}`;
+        ctx.addIssue({ code: "custom", path: [key], message: `is required when ${others} set` });
+      }
     }
-  }
-});
+  });
 
 export type Env = z.infer<typeof schema>;
 
@@ -147,7 +157,9 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const result = schema.safeParse(input);
   if (!result.success) {
     const missing = production
-      ? REQUIRED_IN_PRODUCTION.filter((key) => input[key] === undefined).map((key) => `  ${key}: is required in production`)
+      ? REQUIRED_IN_PRODUCTION.filter((key) => input[key] === undefined).map(
+          (key) => `  ${key}: is required in production`,
+        )
       : [];
     const other = describeIssues(
       result.error.issues.filter((i) => !(production && missing.some((m) => m.startsWith(`  ${String(i.path[0])}:`)))),
@@ -164,4 +176,3 @@ export function env(): Env {
   cached ??= parseEnv();
   return cached;
 }
-

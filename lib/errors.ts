@@ -53,5 +53,8 @@ export function errorResponse(error: unknown): NextResponse {
     );
   }
   log.error({ err: error }, "request failed");
-  return NextResponse.json({ error: { code: "internal", message: "Something went wrong on our side." } }, { status: 500 });
+  return NextResponse.json(
+    { error: { code: "internal", message: "Something went wrong on our side." } },
+    { status: 500 },
+  );
 }

@@ -13,7 +13,10 @@ export interface FormState {
 export const initialFormState: FormState = { status: "idle" };
 
 /** The text fields of a submission, minus secrets, for refilling the form. */
-export function keptValues(formData: FormData, omit: string[] = ["password", "confirmPassword", "currentPassword"]): Record<string, string> {
+export function keptValues(
+  formData: FormData,
+  omit: string[] = ["password", "confirmPassword", "currentPassword"],
+): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
     if (typeof value === "string" && !omit.includes(key) && !key.startsWith("$")) values[key] = value;

@@ -92,7 +92,10 @@ export function createLogger(settings: LoggerSettings = {}): Logger {
       return pino({
         ...options,
         formatters: {},
-        transport: { target: "pino-pretty", options: { colorize: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname" } },
+        transport: {
+          target: "pino-pretty",
+          options: { colorize: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname" },
+        },
       });
     } catch {
       // pino-pretty is a dev dependency: without it (npm ci --omit=dev), JSON it is.

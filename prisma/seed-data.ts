@@ -5,11 +5,41 @@ export const SEED_PASSWORD = "roomful-dev-password";
 
 export const seedUsers = [
   { username: "admin", name: "Ada Admin", email: "admin@roomful.local", role: "ADMIN", bio: "Keeps the lights on." },
-  { username: "mod_maya", name: "Maya Okafor", email: "maya@roomful.local", role: "MODERATOR", bio: "Moderator. Ask me anything about the rules." },
-  { username: "alice", name: "Alice Johnson", email: "alice@roomful.local", role: "MEMBER", bio: "Python tinkerer and weekend climber." },
-  { username: "bob", name: "Bob Martínez", email: "bob@roomful.local", role: "MEMBER", bio: "Maths teacher. Calculus is a love language." },
-  { username: "chen", name: "Chen Wei", email: "chen@roomful.local", role: "MEMBER", bio: "Front-end developer, looking for the next role." },
-  { username: "dana", name: "Dana Kowalski", email: "dana@roomful.local", role: "MEMBER", bio: "Data analyst learning Rust." },
+  {
+    username: "mod_maya",
+    name: "Maya Okafor",
+    email: "maya@roomful.local",
+    role: "MODERATOR",
+    bio: "Moderator. Ask me anything about the rules.",
+  },
+  {
+    username: "alice",
+    name: "Alice Johnson",
+    email: "alice@roomful.local",
+    role: "MEMBER",
+    bio: "Python tinkerer and weekend climber.",
+  },
+  {
+    username: "bob",
+    name: "Bob Martínez",
+    email: "bob@roomful.local",
+    role: "MEMBER",
+    bio: "Maths teacher. Calculus is a love language.",
+  },
+  {
+    username: "chen",
+    name: "Chen Wei",
+    email: "chen@roomful.local",
+    role: "MEMBER",
+    bio: "Front-end developer, looking for the next role.",
+  },
+  {
+    username: "dana",
+    name: "Dana Kowalski",
+    email: "dana@roomful.local",
+    role: "MEMBER",
+    bio: "Data analyst learning Rust.",
+  },
 ] as const;
 
 export type SeedUsername = (typeof seedUsers)[number]["username"];
@@ -41,7 +71,8 @@ export const seedRooms: SeedRoom[] = [
     name: "Python basics",
     topic: "Python",
     host: "alice",
-    description: "New to Python? Ask anything: syntax, virtual environments, your first script. No question is too small.",
+    description:
+      "New to Python? Ask anything: syntax, virtual environments, your first script. No question is too small.",
     script: [
       "alice: Welcome! What are you all working on this week?",
       "dana: Trying to understand list comprehensions. They look like magic.",

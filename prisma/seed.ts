@@ -50,14 +50,27 @@ export async function seed(now = new Date()): Promise<SeedSummary> {
       const [username, ...rest] = line.split(": ");
       const authorId = userIds.get(username ?? "");
       if (!authorId) throw new Error(`seed data: unknown author in ${r.slug}: ${line}`);
-      return { authorId, body: rest.join(": "), createdAt: new Date(startedAt.getTime() + i * 7 * MINUTE), clientKey: `seed:${r.slug}:${i}` };
+      return {
+        authorId,
+        body: rest.join(": "),
+        createdAt: new Date(startedAt.getTime() + i * 7 * MINUTE),
+        clientKey: `seed:${r.slug}:${i}`,
+      };
     });
     const lastActivityAt = lines.at(-1)?.createdAt ?? startedAt;
 
     const room = await db.room.upsert({
       where: { slug: r.slug },
       update: {},
-      create: { slug: r.slug, name: r.name, description: r.description, topicId, hostId, createdAt: startedAt, lastActivityAt },
+      create: {
+        slug: r.slug,
+        name: r.name,
+        description: r.description,
+        topicId,
+        hostId,
+        createdAt: startedAt,
+        lastActivityAt,
+      },
       select: { id: true },
     });
     const participantIds = new Set([hostId, ...lines.map((l) => l.authorId)]);
@@ -87,7 +100,9 @@ export async function isDatabaseEmpty(): Promise<boolean> {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   seed()
     .then((summary) => {
-      console.log(`Seeded ${summary.rooms} rooms, ${summary.topics} topics, ${summary.users} users (${summary.messages} new messages).`);
+      console.log(
+        `Seeded ${summary.rooms} rooms, ${summary.topics} topics, ${summary.users} users (${summary.messages} new messages).`,
+      );
       console.log(`Sign in as admin@roomful.local with password ${SEED_PASSWORD}`);
     })
     .catch((error: unknown) => {

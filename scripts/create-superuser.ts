@@ -44,7 +44,9 @@ function readFlags(argv: string[]): { values: Partial<SuperuserInput>; help: boo
     const { help, ...input } = values;
     return { values: input, help: help === true };
   } catch (error) {
-    throw new StackError(`${error instanceof Error ? error.message : String(error)} (see npm run create-superuser -- --help)`);
+    throw new StackError(
+      `${error instanceof Error ? error.message : String(error)} (see npm run create-superuser -- --help)`,
+    );
   }
 }
 
@@ -129,7 +131,9 @@ runMain(async () => {
     const { DATABASE_URL, APP_URL } = env();
     await assertDatabaseReachable(DATABASE_URL).catch((error: unknown) => {
       if (process.env.DATABASE_URL || !(error instanceof StackError)) throw error;
-      throw new StackError(`${error.message}. DATABASE_URL is unset, so this is npm run dev's database: start npm run dev first, or set DATABASE_URL.`);
+      throw new StackError(
+        `${error.message}. DATABASE_URL is unset, so this is npm run dev's database: start npm run dev first, or set DATABASE_URL.`,
+      );
     });
 
     let input = given;

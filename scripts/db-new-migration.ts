@@ -27,12 +27,25 @@ runMain(async () => {
   let server: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
   let url = process.env.DATABASE_URL;
   if (!url) {
-    server = await startEmbeddedPostgres({ dataDir: path.join(work, "pg"), port: await freePort(), portVariable: "-", fast: true });
+    server = await startEmbeddedPostgres({
+      dataDir: path.join(work, "pg"),
+      port: await freePort(),
+      portVariable: "-",
+      fast: true,
+    });
     url = withDatabase(server.adminUrl, "postgres");
   }
   try {
     const diff = await runPrisma(
-      ["migrate", "diff", "--from-schema-datamodel", previous, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+      [
+        "migrate",
+        "diff",
+        "--from-schema-datamodel",
+        previous,
+        "--to-schema-datamodel",
+        "prisma/schema.prisma",
+        "--script",
+      ],
       url,
     );
     if (!diff.ok) throw new StackError(`prisma migrate diff failed:\n${diff.text}`);

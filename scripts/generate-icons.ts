@@ -10,7 +10,10 @@ const root = path.resolve(import.meta.dirname, "..");
 
 async function png(svg: string, size: number): Promise<Buffer> {
   // Rendered at the target size (not scaled from another PNG), so every size is sharp.
-  return sharp(Buffer.from(svg), { density: (72 * size) / 32 }).resize(size, size).png({ compressionLevel: 9 }).toBuffer();
+  return sharp(Buffer.from(svg), { density: (72 * size) / 32 })
+    .resize(size, size)
+    .png({ compressionLevel: 9 })
+    .toBuffer();
 }
 
 /** An .ico holding PNG images (allowed since Windows Vista; every current browser reads it). */
@@ -52,7 +55,14 @@ const maskable = markSvg({ shape: "square", glyphScale: 0.72 });
 
 write("app/icon.svg", `${rounded}\n`);
 write("app/apple-icon.png", await png(square, 180));
-write("app/favicon.ico", ico([{ size: 16, data: await png(rounded, 16) }, { size: 32, data: await png(rounded, 32) }, { size: 48, data: await png(rounded, 48) }]));
+write(
+  "app/favicon.ico",
+  ico([
+    { size: 16, data: await png(rounded, 16) },
+    { size: 32, data: await png(rounded, 32) },
+    { size: 48, data: await png(rounded, 48) },
+  ]),
+);
 write("public/icons/icon-192.png", await png(rounded, 192));
 write("public/icons/icon-512.png", await png(rounded, 512));
 write("public/icons/icon-maskable-512.png", await png(maskable, 512));

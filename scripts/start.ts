@@ -24,10 +24,14 @@ runMain(async () => {
   await assertDatabaseReachable(env.DATABASE_URL);
   if (process.env.MIGRATE_ON_START !== "false") await applyMigrations(env.DATABASE_URL);
 
-  const next = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "--port", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "inherit",
-  });
+  const next = spawn(
+    process.execPath,
+    [path.resolve("node_modules/next/dist/bin/next"), "start", "--port", String(port)],
+    {
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: "inherit",
+    },
+  );
 
   let stopSignal: NodeJS.Signals | undefined;
   const stop = (signal: NodeJS.Signals) => {
@@ -37,7 +41,9 @@ runMain(async () => {
     stopSignal = signal;
     next.kill(signal);
     setTimeout(() => {
-      console.error(`✖ next start was still running ${env.SHUTDOWN_TIMEOUT_MS + KILL_GRACE_MS} ms after ${signal} (SHUTDOWN_TIMEOUT_MS): killed.`);
+      console.error(
+        `✖ next start was still running ${env.SHUTDOWN_TIMEOUT_MS + KILL_GRACE_MS} ms after ${signal} (SHUTDOWN_TIMEOUT_MS): killed.`,
+      );
       next.kill("SIGKILL");
     }, env.SHUTDOWN_TIMEOUT_MS + KILL_GRACE_MS).unref();
   };

@@ -8,7 +8,10 @@ import { AdminNav } from "@/components/admin/admin-nav";
 import { requireAdminArea } from "@/lib/admin/guard";
 import { ADMIN_PAGES } from "@/lib/admin/registry";
 
-export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · Roomful" }, robots: { index: false } };
+export const metadata: Metadata = {
+  title: { default: "Admin", template: "%s · Admin · Roomful" },
+  robots: { index: false },
+};
 export const dynamic = "force-dynamic";
 
 const navItems = Object.values(ADMIN_PAGES)

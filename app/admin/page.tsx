@@ -32,7 +32,10 @@ function Stat({ label, value, href, note, testId }: StatProps) {
   );
   const card = "block rounded-xl border border-line bg-surface p-4 transition";
   return href ? (
-    <Link href={href} className={`${card} hover:border-line-strong hover:bg-sunken focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring`}>
+    <Link
+      href={href}
+      className={`${card} hover:border-line-strong hover:bg-sunken focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring`}
+    >
       {body}
     </Link>
   ) : (
@@ -56,8 +59,20 @@ export default async function AdminDashboardPage() {
       <PageHeader title="Dashboard" description="How the community is doing right now." />
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-5">
         <Stat label="Members" value={members} href="/admin/members" note="active accounts" testId="stat-members" />
-        <Stat label="Rooms" value={rooms} href="/admin/rooms" note={locked ? `${locked} locked` : undefined} testId="stat-rooms" />
-        <Stat label="Messages today" value={messagesToday} href="/admin/messages" note="since midnight, server time" testId="stat-messages" />
+        <Stat
+          label="Rooms"
+          value={rooms}
+          href="/admin/rooms"
+          note={locked ? `${locked} locked` : undefined}
+          testId="stat-rooms"
+        />
+        <Stat
+          label="Messages today"
+          value={messagesToday}
+          href="/admin/messages"
+          note="since midnight, server time"
+          testId="stat-messages"
+        />
         <Stat label="Online now" value={online} note="in at least one room" testId="stat-online" />
         <Stat label="Open support requests" value={openRequests} href="/admin/support" testId="stat-support" />
       </div>

@@ -6,7 +6,14 @@ import { absoluteUrl } from "@/lib/site/urls";
 export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
-  const files = (await sitemapFileIds()).map((id) => `<sitemap><loc>${absoluteUrl(`/sitemaps/sitemap/${id}.xml`)}</loc></sitemap>`);
+  const files = (await sitemapFileIds()).map(
+    (id) => `<sitemap><loc>${absoluteUrl(`/sitemaps/sitemap/${id}.xml`)}</loc></sitemap>`,
+  );
   const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${files.join("\n")}\n</sitemapindex>\n`;
-  return new Response(xml, { headers: { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "public, max-age=0, must-revalidate" } });
+  return new Response(xml, {
+    headers: {
+      "Content-Type": "application/xml; charset=utf-8",
+      "Cache-Control": "public, max-age=0, must-revalidate",
+    },
+  });
 }

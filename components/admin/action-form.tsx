@@ -84,7 +84,10 @@ export function AdminActionForm({
     setAsking(false);
   }
 
-  const formMessage = failed && (!failed.fields || Object.keys(failed.fields).every((k) => k === "form" || k === "id")) ? failed.message : null;
+  const formMessage =
+    failed && (!failed.fields || Object.keys(failed.fields).every((k) => k === "form" || k === "id"))
+      ? failed.message
+      : null;
 
   return (
     <form
@@ -113,7 +116,14 @@ export function AdminActionForm({
             ))}
           </div>
         ) : null}
-        <Button type="submit" variant={variant} size={size} pending={pending} pendingText={pendingLabel} className={inline && fields?.length ? "sm:mt-7" : ""}>
+        <Button
+          type="submit"
+          variant={variant}
+          size={size}
+          pending={pending}
+          pendingText={pendingLabel}
+          className={inline && fields?.length ? "sm:mt-7" : ""}
+        >
           {submitLabel}
         </Button>
       </div>
@@ -145,7 +155,9 @@ export function AdminActionForm({
 
 const controlClass = (error?: string) =>
   `block w-full rounded-lg border bg-surface px-3 text-base text-ink shadow-sm transition focus:outline-none focus-visible:ring-3 sm:text-sm ${
-    error ? "border-rose-600 focus-visible:ring-rose-500/30 dark:border-rose-400" : "border-line-strong focus:border-accent focus-visible:ring-ring/30"
+    error
+      ? "border-rose-600 focus-visible:ring-rose-500/30 dark:border-rose-400"
+      : "border-line-strong focus:border-accent focus-visible:ring-ring/30"
   }`;
 
 function ActionFieldInput({ field, failed }: { field: ActionField; failed: FormState | null }) {
@@ -193,7 +205,15 @@ function ActionFieldInput({ field, failed }: { field: ActionField; failed: FormS
           className={`${controlClass(error)} resize-y py-2`}
         />
       ) : (
-        <select key={value} id={id} name={field.name} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={`${controlClass(error)} h-11 sm:h-10`}>
+        <select
+          key={value}
+          id={id}
+          name={field.name}
+          defaultValue={value}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          className={`${controlClass(error)} h-11 sm:h-10`}
+        >
           {field.options?.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

@@ -37,7 +37,8 @@ export function PageHeader({ title, description, actions }: PageHeaderProps) {
 export const inputClass =
   "block h-11 w-full rounded-lg border border-line-strong bg-surface px-3 text-base text-ink shadow-sm transition placeholder:text-ink-subtle hover:border-ink-subtle/60 focus:border-accent focus:outline-none focus-visible:ring-3 focus-visible:ring-ring/30 sm:h-10 sm:text-sm";
 
-export const linkClass = "rounded font-medium text-accent-ink underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring";
+export const linkClass =
+  "rounded font-medium text-accent-ink underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring";
 
 export interface FilterFormProps {
   /** Accessible name, e.g. "Search rooms". */
@@ -50,7 +51,12 @@ export interface FilterFormProps {
 /** A GET form: submitting it changes the URL, so every filtered view can be linked and reloaded. */
 export function FilterForm({ label, children, clearHref }: FilterFormProps) {
   return (
-    <form role="search" aria-label={label} method="get" className="mb-4 flex flex-col gap-3 rounded-xl border border-line bg-surface p-3 sm:flex-row sm:flex-wrap sm:items-end">
+    <form
+      role="search"
+      aria-label={label}
+      method="get"
+      className="mb-4 flex flex-col gap-3 rounded-xl border border-line bg-surface p-3 sm:flex-row sm:flex-wrap sm:items-end"
+    >
       {children}
       <div className="flex items-center gap-3">
         <button
@@ -100,8 +106,15 @@ export function SortHeader({ label, column, sort, dir, pathname, params, classNa
   const active = sort === column;
   const nextDir = active && dir === "desc" ? "asc" : "desc";
   return (
-    <th scope="col" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined} className={`px-3 py-2 text-left font-semibold ${className}`}>
-      <Link href={hrefWith(pathname, params, { sort: column, dir: nextDir, page: undefined })} className="inline-flex items-center gap-1 rounded hover:text-ink focus-visible:outline-2 focus-visible:outline-ring">
+    <th
+      scope="col"
+      aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}
+      className={`px-3 py-2 text-left font-semibold ${className}`}
+    >
+      <Link
+        href={hrefWith(pathname, params, { sort: column, dir: nextDir, page: undefined })}
+        className="inline-flex items-center gap-1 rounded hover:text-ink focus-visible:outline-2 focus-visible:outline-ring"
+      >
         {label}
         <span aria-hidden="true" className={active ? "text-ink" : "text-transparent"}>
           {dir === "asc" && active ? "↑" : "↓"}
@@ -125,7 +138,11 @@ export function Pagination({ page, pageCount, total, pathname, params, noun }: P
   const pill =
     "inline-flex h-9 items-center rounded-lg border border-line-strong bg-surface px-3 text-sm font-semibold text-ink shadow-sm transition hover:bg-sunken focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring";
   return (
-    <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm text-ink-muted" data-testid="pagination">
+    <nav
+      aria-label="Pages"
+      className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm text-ink-muted"
+      data-testid="pagination"
+    >
       <p>
         {total.toLocaleString("en-US")} {noun}
         {pageCount > 1 ? ` · page ${page} of ${pageCount}` : ""}
@@ -186,7 +203,13 @@ const badgeTones: Record<BadgeTone, string> = {
 };
 
 export function Badge({ tone = "neutral", children }: { tone?: BadgeTone; children: ReactNode }) {
-  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${badgeTones[tone]}`}>{children}</span>;
+  return (
+    <span
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${badgeTones[tone]}`}
+    >
+      {children}
+    </span>
+  );
 }
 
 export function RoleBadge({ role }: { role: "MEMBER" | "MODERATOR" | "ADMIN" }) {
@@ -197,7 +220,10 @@ export function RoleBadge({ role }: { role: "MEMBER" | "MODERATOR" | "ADMIN" }) 
 
 export function EmptyState({ children }: { children: ReactNode }) {
   return (
-    <div className="rounded-xl border border-dashed border-line-strong px-6 py-10 text-center text-ink-muted" data-testid="empty-state">
+    <div
+      className="rounded-xl border border-dashed border-line-strong px-6 py-10 text-center text-ink-muted"
+      data-testid="empty-state"
+    >
       {children}
     </div>
   );
@@ -206,14 +232,28 @@ export function EmptyState({ children }: { children: ReactNode }) {
 /** A table that scrolls sideways inside its card on narrow screens instead of widening the page. */
 export function TableCard({ children, label }: { children: ReactNode; label: string }) {
   return (
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region needs a tab stop to be scrolled from the keyboard (WCAG 2.1.1).
-    <div className="overflow-x-auto rounded-xl border border-line bg-surface" role="region" aria-label={label} tabIndex={0}>
+    <div
+      className="overflow-x-auto rounded-xl border border-line bg-surface"
+      role="region"
+      aria-label={label}
+      // A scrolling region needs a tab stop to be scrolled from the keyboard (WCAG 2.1.1).
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+      tabIndex={0}
+    >
       <table className="w-full min-w-[40rem] text-sm">{children}</table>
     </div>
   );
 }
 
-export function Section({ title, children, description }: { title: string; children: ReactNode; description?: ReactNode }) {
+export function Section({
+  title,
+  children,
+  description,
+}: {
+  title: string;
+  children: ReactNode;
+  description?: ReactNode;
+}) {
   return (
     <section className="rounded-xl border border-line bg-surface p-4 sm:p-5">
       <h2 className="text-base font-semibold text-ink">{title}</h2>
@@ -223,7 +263,14 @@ export function Section({ title, children, description }: { title: string; child
   );
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZoneName: "short",
+});
 
 /** An exact timestamp for tables (the reader's zone is unknown on the server, so it names its own). */
 export function Timestamp({ date }: { date: Date }) {

@@ -14,7 +14,12 @@ export function AuditList({ entries, exact = false }: AuditListProps) {
   return (
     <ol className="divide-y divide-line rounded-xl border border-line bg-surface" data-testid="audit-list">
       {entries.map((entry) => (
-        <li key={entry.id} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-baseline sm:gap-4" data-testid="audit-entry" data-action={entry.action}>
+        <li
+          key={entry.id}
+          className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-baseline sm:gap-4"
+          data-testid="audit-entry"
+          data-action={entry.action}
+        >
           <div className="min-w-0 flex-1">
             <p className="text-sm text-ink">
               <span className="font-semibold">@{entry.actorUsername}</span>{" "}

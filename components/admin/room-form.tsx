@@ -25,7 +25,11 @@ export interface AdminRoomFormValues {
 }
 
 type PreviewResult =
-  | { ok: true; message: string; data: { slug: string; takenBy: { id: string; name: string } | null; free: string } | undefined }
+  | {
+      ok: true;
+      message: string;
+      data: { slug: string; takenBy: { id: string; name: string } | null; free: string } | undefined;
+    }
   | { ok: false; message: string };
 
 export interface AdminRoomFormProps {
@@ -83,7 +87,12 @@ export function AdminRoomForm({ mode, action, preview, roomId, values: initial, 
   const shownSlug = touched ? slug : note?.tone === "moved" && slug.startsWith(wanted) ? slug : wanted;
 
   return (
-    <form {...formProps} aria-label={mode === "create" ? "New room" : "Edit room"} data-testid="admin-room-form" className="space-y-5">
+    <form
+      {...formProps}
+      aria-label={mode === "create" ? "New room" : "Edit room"}
+      data-testid="admin-room-form"
+      className="space-y-5"
+    >
       {formMessage ? <FormAlert tone="error">{formMessage}</FormAlert> : null}
       {roomId ? <input type="hidden" name="id" value={roomId} /> : null}
       <TextField
@@ -112,14 +121,19 @@ export function AdminRoomForm({ mode, action, preview, roomId, values: initial, 
           error={fields.slug}
           hint={
             <>
-              The room lives at <span className="font-mono text-ink" data-testid="slug-preview">/rooms/{shownSlug || "…"}</span>.{" "}
-              {mode === "create" && !touched ? "It follows the name until you change it." : null}
+              The room lives at{" "}
+              <span className="font-mono text-ink" data-testid="slug-preview">
+                /rooms/{shownSlug || "…"}
+              </span>
+              . {mode === "create" && !touched ? "It follows the name until you change it." : null}
             </>
           }
         />
         <p id={slugHintId} aria-live="polite" data-testid="slug-status" className="mt-1.5 min-h-5 text-sm">
           {checking ? <span className="text-ink-subtle">Checking…</span> : null}
-          {!checking && note?.tone === "ok" ? <span className="text-emerald-700 dark:text-emerald-300">{note.text}</span> : null}
+          {!checking && note?.tone === "ok" ? (
+            <span className="text-emerald-700 dark:text-emerald-300">{note.text}</span>
+          ) : null}
           {!checking && note?.tone === "moved" ? <span className="text-ink-muted">{note.text}</span> : null}
           {!checking && note?.tone === "taken" ? (
             <span className="text-amber-800 dark:text-amber-200">
@@ -139,12 +153,22 @@ export function AdminRoomForm({ mode, action, preview, roomId, values: initial, 
           ) : null}
         </p>
         {mode === "edit" && touched && baseSlug(name) !== slug ? (
-          <button type="button" className="mt-1 rounded text-sm font-medium text-accent-ink underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-ring" onClick={() => setSlug(baseSlug(name))}>
+          <button
+            type="button"
+            className="mt-1 rounded text-sm font-medium text-accent-ink underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-ring"
+            onClick={() => setSlug(baseSlug(name))}
+          >
             Make it from the name
           </button>
         ) : null}
       </div>
-      <TopicField name="topic" label="Topic" defaultValue={values.topic} error={fields.topic} maxLength={TOPIC_NAME_MAX} />
+      <TopicField
+        name="topic"
+        label="Topic"
+        defaultValue={values.topic}
+        error={fields.topic}
+        maxLength={TOPIC_NAME_MAX}
+      />
       <DescriptionField defaultValue={values.description} error={fields.description} />
       {mode === "create" ? (
         <TextField
@@ -187,7 +211,9 @@ function DescriptionField({ defaultValue, error }: { defaultValue: string; error
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         className={`block w-full resize-y rounded-lg border bg-surface px-3 py-2.5 text-base text-ink shadow-sm transition focus:outline-none focus-visible:ring-3 sm:text-sm ${
-          error ? "border-rose-600 focus-visible:ring-rose-500/30" : "border-line-strong focus:border-accent focus-visible:ring-ring/30"
+          error
+            ? "border-rose-600 focus-visible:ring-rose-500/30"
+            : "border-line-strong focus:border-accent focus-visible:ring-ring/30"
         }`}
       />
       {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}

@@ -71,7 +71,16 @@ const shell = "border-t border-line bg-surface px-3 pt-2 pb-[max(0.75rem,env(saf
 
 function LockIcon() {
   return (
-    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-5 shrink-0">
+    <svg
+      viewBox="0 0 20 20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      className="size-5 shrink-0"
+    >
       <rect x="4" y="8.5" width="12" height="8.5" rx="2" />
       <path d="M6.75 8.5V6.25a3.25 3.25 0 0 1 6.5 0V8.5M10 12v1.75" />
     </svg>
@@ -80,7 +89,16 @@ function LockIcon() {
 
 function MutedIcon() {
   return (
-    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-5 shrink-0">
+    <svg
+      viewBox="0 0 20 20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      className="size-5 shrink-0"
+    >
       <path d="M4 6.5A2.5 2.5 0 0 1 6.5 4h7A2.5 2.5 0 0 1 16 6.5v5a2.5 2.5 0 0 1-2.5 2.5H10l-3.5 3v-3A2.5 2.5 0 0 1 4 11.5z" />
       <path d="m3 3 14 14" />
     </svg>
@@ -89,7 +107,15 @@ function MutedIcon() {
 
 function BannedIcon() {
   return (
-    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" aria-hidden="true" className="size-5 shrink-0">
+    <svg
+      viewBox="0 0 20 20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      aria-hidden="true"
+      className="size-5 shrink-0"
+    >
       <circle cx="10" cy="10" r="7" />
       <path d="m5.05 5.05 9.9 9.9" />
     </svg>
@@ -109,7 +135,12 @@ function PostingBlockNotice({ block }: { block: PostingBlock }) {
   return (
     <div className={shell}>
       {/* A status, not an alert: it may appear while the member is typing, and is announced politely. */}
-      <div role="status" data-testid="composer-restricted" data-kind={block.kind} className={`my-1 flex items-start gap-3 rounded-xl border px-4 py-3 text-sm ${blockTone[block.kind]}`}>
+      <div
+        role="status"
+        data-testid="composer-restricted"
+        data-kind={block.kind}
+        className={`my-1 flex items-start gap-3 rounded-xl border px-4 py-3 text-sm ${blockTone[block.kind]}`}
+      >
         <Icon />
         <p className="min-w-0 leading-5 text-pretty break-words">{block.text}</p>
       </div>
@@ -117,14 +148,31 @@ function PostingBlockNotice({ block }: { block: PostingBlock }) {
   );
 }
 
-export function Composer({ roomId, slug, roomName, mode, block, status, rateLimitedUntil, onRateLimitOver, error, onDismissError, onSend }: ComposerProps) {
+export function Composer({
+  roomId,
+  slug,
+  roomName,
+  mode,
+  block,
+  status,
+  rateLimitedUntil,
+  onRateLimitOver,
+  error,
+  onDismissError,
+  onSend,
+}: ComposerProps) {
   if (mode === "restricted" && block) return <PostingBlockNotice block={block} />;
   if (mode === "room-deleted") {
     return (
       <div className={shell}>
-        <div role="alert" data-testid="room-deleted-notice" className="my-1 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-rose-200 bg-rose-50 px-4 py-3 text-sm text-rose-950 dark:border-rose-900 dark:bg-rose-950/50 dark:text-rose-50">
+        <div
+          role="alert"
+          data-testid="room-deleted-notice"
+          className="my-1 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-rose-200 bg-rose-50 px-4 py-3 text-sm text-rose-950 dark:border-rose-900 dark:bg-rose-950/50 dark:text-rose-50"
+        >
           <p>
-            <strong className="font-semibold">This room was deleted.</strong> Its messages are gone and nothing more can be posted here.
+            <strong className="font-semibold">This room was deleted.</strong> Its messages are gone and nothing more can
+            be posted here.
           </p>
           <Link href="/" className={buttonClasses({ variant: "secondary", size: "sm" })}>
             Back to all rooms
@@ -137,7 +185,10 @@ export function Composer({ roomId, slug, roomName, mode, block, status, rateLimi
     const returnTo = encodeURIComponent(`/rooms/${slug}`);
     return (
       <div className={shell}>
-        <div data-testid="composer-signed-out" className="my-1 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-line bg-sunken/60 px-4 py-3 text-sm">
+        <div
+          data-testid="composer-signed-out"
+          className="my-1 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-line bg-sunken/60 px-4 py-3 text-sm"
+        >
           <p className="font-medium text-ink">Sign in to join the conversation.</p>
           <div className="flex items-center gap-2">
             <Link href="/register" className={buttonClasses({ variant: "ghost", size: "sm" })}>
@@ -154,10 +205,13 @@ export function Composer({ roomId, slug, roomName, mode, block, status, rateLimi
   if (mode === "unverified") {
     return (
       <div className={shell}>
-        <div data-testid="composer-unverified" className="my-1 rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-900/70 dark:bg-amber-950/50 dark:text-amber-50">
+        <div
+          data-testid="composer-unverified"
+          className="my-1 rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-900/70 dark:bg-amber-950/50 dark:text-amber-50"
+        >
           <p>
-            <strong className="font-semibold">Confirm your email to post.</strong> Open the link we emailed you; if it has not arrived, use
-            “Resend email” in the banner at the top of the page.
+            <strong className="font-semibold">Confirm your email to post.</strong> Open the link we emailed you; if it
+            has not arrived, use “Resend email” in the banner at the top of the page.
           </p>
         </div>
       </div>
@@ -179,7 +233,16 @@ export function Composer({ roomId, slug, roomName, mode, block, status, rateLimi
 
 type PostingComposerProps = Omit<ComposerProps, "mode" | "slug">;
 
-function PostingComposer({ roomId, roomName, status, rateLimitedUntil, onRateLimitOver, error, onDismissError, onSend }: PostingComposerProps) {
+function PostingComposer({
+  roomId,
+  roomName,
+  status,
+  rateLimitedUntil,
+  onRateLimitOver,
+  error,
+  onDismissError,
+  onSend,
+}: PostingComposerProps) {
   const [draft, setDraft] = useState("");
   const textarea = useRef<HTMLTextAreaElement>(null);
   const notifyTyping = useTypingNotifier(roomId);
@@ -208,9 +271,17 @@ function PostingComposer({ roomId, roomName, status, rateLimitedUntil, onRateLim
       testId: "rate-limit-notice",
     };
   } else if (problem === "too_long") {
-    notice = { tone: "error", text: `Messages have at most ${MESSAGE_MAX.toLocaleString("en-US")} characters. Shorten it to send.`, testId: "too-long-notice" };
+    notice = {
+      tone: "error",
+      text: `Messages have at most ${MESSAGE_MAX.toLocaleString("en-US")} characters. Shorten it to send.`,
+      testId: "too-long-notice",
+    };
   } else if (status === "offline") {
-    notice = { tone: "info", text: "You're offline — messages will send when you reconnect.", testId: "offline-notice" };
+    notice = {
+      tone: "info",
+      text: "You're offline — messages will send when you reconnect.",
+      testId: "offline-notice",
+    };
   }
 
   const toneClasses = {
@@ -222,10 +293,27 @@ function PostingComposer({ roomId, roomName, status, rateLimitedUntil, onRateLim
   return (
     <div className={shell} data-testid="composer">
       {error ? (
-        <div role="alert" data-testid="composer-error" className="mb-2 flex items-start justify-between gap-3 rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-900 dark:bg-rose-950/60 dark:text-rose-100">
+        <div
+          role="alert"
+          data-testid="composer-error"
+          className="mb-2 flex items-start justify-between gap-3 rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-900 dark:bg-rose-950/60 dark:text-rose-100"
+        >
           <p>{error}</p>
-          <button type="button" onClick={onDismissError} aria-label="Dismiss" className="-m-1 rounded p-1 hover:bg-rose-100 focus-visible:outline-2 focus-visible:outline-ring dark:hover:bg-rose-900">
-            <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" aria-hidden="true" className="size-4">
+          <button
+            type="button"
+            onClick={onDismissError}
+            aria-label="Dismiss"
+            className="-m-1 rounded p-1 hover:bg-rose-100 focus-visible:outline-2 focus-visible:outline-ring dark:hover:bg-rose-900"
+          >
+            <svg
+              viewBox="0 0 20 20"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.75"
+              strokeLinecap="round"
+              aria-hidden="true"
+              className="size-4"
+            >
               <path d="m5 5 10 10M15 5 5 15" />
             </svg>
           </button>
@@ -275,7 +363,11 @@ function PostingComposer({ roomId, roomName, status, rateLimitedUntil, onRateLim
         </button>
       </form>
       <div className="mt-1 flex items-start justify-between gap-3 px-1 text-xs sm:min-h-5">
-        <p id={noticeId} data-testid={notice?.testId} className={notice ? toneClasses[notice.tone] : "text-ink-subtle max-sm:sr-only"}>
+        <p
+          id={noticeId}
+          data-testid={notice?.testId}
+          className={notice ? toneClasses[notice.tone] : "text-ink-subtle max-sm:sr-only"}
+        >
           {notice ? notice.text : "Enter to send · Shift+Enter for a new line"}
         </p>
         {/* Said once per kind of notice, not on every tick of the countdown. */}

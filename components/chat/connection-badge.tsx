@@ -6,7 +6,11 @@ import type { ConnectionStatus } from "@/components/realtime/connection-status";
 const LOOK: Record<Exclude<ConnectionStatus, "disabled">, { label: string; dot: string; text: string }> = {
   connected: { label: "Connected", dot: "bg-emerald-500", text: "text-emerald-800 dark:text-emerald-200" },
   connecting: { label: "Connecting…", dot: "bg-amber-400 animate-pulse", text: "text-ink-muted" },
-  reconnecting: { label: "Reconnecting…", dot: "bg-amber-500 animate-pulse", text: "text-amber-800 dark:text-amber-200" },
+  reconnecting: {
+    label: "Reconnecting…",
+    dot: "bg-amber-500 animate-pulse",
+    text: "text-amber-800 dark:text-amber-200",
+  },
   offline: { label: "Offline", dot: "bg-rose-500", text: "text-rose-800 dark:text-rose-200" },
 };
 

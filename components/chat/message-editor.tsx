@@ -33,7 +33,8 @@ export function MessageEditor({ initialBody, onSave, onCancel }: MessageEditorPr
   async function save() {
     if (saving) return;
     if (problem === "empty") return setError("Write a message first, or delete this one instead.");
-    if (problem === "too_long") return setError(`Messages have at most ${MESSAGE_MAX.toLocaleString("en-US")} characters.`);
+    if (problem === "too_long")
+      return setError(`Messages have at most ${MESSAGE_MAX.toLocaleString("en-US")} characters.`);
     if (text === initialBody) return onCancel();
     setSaving(true);
     setError(null);
@@ -75,7 +76,13 @@ export function MessageEditor({ initialBody, onSave, onCancel }: MessageEditorPr
         </p>
       ) : null}
       <div className="mt-1.5 flex flex-wrap items-center gap-2">
-        <Button size="sm" onClick={() => void save()} pending={saving} pendingText="Saving…" disabled={problem !== null}>
+        <Button
+          size="sm"
+          onClick={() => void save()}
+          pending={saving}
+          pendingText="Saving…"
+          disabled={problem !== null}
+        >
           Save
         </Button>
         <Button size="sm" variant="ghost" onClick={onCancel} aria-disabled={saving || undefined}>

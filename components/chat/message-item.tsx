@@ -33,7 +33,16 @@ function AuthorName({ author }: { author: MessageAuthorPayload | null }) {
 
 function PencilIcon() {
   return (
-    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-4">
+    <svg
+      viewBox="0 0 20 20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      className="size-4"
+    >
       <path d="m13.5 3.5 3 3L7 16l-3.75.75L4 13l9.5-9.5zM11.5 5.5l3 3" />
     </svg>
   );
@@ -41,7 +50,16 @@ function PencilIcon() {
 
 function TrashIcon() {
   return (
-    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-4">
+    <svg
+      viewBox="0 0 20 20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      className="size-4"
+    >
       <path d="M3.5 5.5h13M8 5.5V4a1 1 0 0 1 1-1h2a1 1 0 0 1 1 1v1.5M5.5 5.5l.7 10.1A1.5 1.5 0 0 0 7.7 17h4.6a1.5 1.5 0 0 0 1.5-1.4l.7-10.1M8.5 9v4.5M11.5 9v4.5" />
     </svg>
   );
@@ -49,7 +67,16 @@ function TrashIcon() {
 
 function ShieldIcon() {
   return (
-    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-4">
+    <svg
+      viewBox="0 0 20 20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      className="size-4"
+    >
       <path d="M10 2.75 4 5v4.5c0 3.6 2.5 6.4 6 7.75 3.5-1.35 6-4.15 6-7.75V5z" />
       <path d="m7.5 10 1.75 1.75L12.75 8.5" />
     </svg>
@@ -155,7 +182,9 @@ export const MessageItem = memo(function MessageItem({
             />
             {edited ? (
               <span data-testid="message-edited" className="ml-1.5 text-xs text-ink-subtle">
-                <span title={message.editedAt ? `Edited ${exactTime(message.editedAt, time.timeZone)}` : undefined}>(edited)</span>
+                <span title={message.editedAt ? `Edited ${exactTime(message.editedAt, time.timeZone)}` : undefined}>
+                  (edited)
+                </span>
               </span>
             ) : null}
           </div>
@@ -167,7 +196,13 @@ export const MessageItem = memo(function MessageItem({
           className="absolute -top-3 right-3 z-10 flex items-center gap-0.5 rounded-lg border border-line bg-surface p-0.5 opacity-0 shadow-sm transition-opacity group-focus-within:opacity-100 group-hover:opacity-100 sm:right-5"
         >
           {own && canEdit ? (
-            <button type="button" aria-label="Edit message" title="Edit" className={toolButton} onClick={() => setEditing(true)}>
+            <button
+              type="button"
+              aria-label="Edit message"
+              title="Edit"
+              className={toolButton}
+              onClick={() => setEditing(true)}
+            >
               <PencilIcon />
             </button>
           ) : null}

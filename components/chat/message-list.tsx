@@ -101,7 +101,8 @@ export function MessageList({
   // The newest message id the viewer had seen when they scrolled away from the bottom.
   const [seenUpTo, setSeenUpTo] = useState(lastId);
 
-  /** The first row in view and its distance from the scroller's top edge (a binary search: scrolling stays cheap in long histories). */
+  /** The first row in view and its distance from the scroller's top edge (a binary search: scrolling
+   * stays cheap in long histories). */
   const recordAnchor = useCallback(() => {
     const el = scroller.current;
     const rows = el?.querySelector("ol")?.children;
@@ -120,7 +121,9 @@ export function MessageList({
     // Day separators are no anchors: "Today" moves to the top when older messages of today arrive.
     let node = rows[low] as HTMLElement | undefined;
     while (node && !node.dataset.anchor) node = node.nextElementSibling as HTMLElement | undefined;
-    anchor.current = node?.dataset.anchor ? { key: node.dataset.anchor, offset: node.getBoundingClientRect().top - top } : null;
+    anchor.current = node?.dataset.anchor
+      ? { key: node.dataset.anchor, offset: node.getBoundingClientRect().top - top }
+      : null;
   }, []);
 
   const nearTop = (el: HTMLDivElement) => el.scrollHeight - el.clientHeight + el.scrollTop < LOAD_OLDER_WITHIN;
@@ -195,7 +198,8 @@ export function MessageList({
 
   const unseen = atBottom
     ? 0
-    : rows.filter((row) => row.kind === "message" && row.message.id > seenUpTo && row.message.author?.id !== viewer?.id).length;
+    : rows.filter((row) => row.kind === "message" && row.message.id > seenUpTo && row.message.author?.id !== viewer?.id)
+        .length;
   const hasMessages = rows.some((row) => row.kind !== "day");
 
   // The newest message by someone else, for screen readers (a live region announces changes).
@@ -214,8 +218,8 @@ export function MessageList({
         ref={scroller}
         onScroll={onScroll}
         data-testid="message-scroller"
-        // Focusable so keyboard users can scroll it (arrow keys, Page Up/Down): WCAG 2.1.1, axe's scrollable-region-focusable.
-        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region needs a tab stop to be scrolled from the keyboard.
+        // Focusable so keyboard users can scroll it (arrow keys, Page Up/Down): WCAG 2.1.1.
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         tabIndex={0}
         aria-label="Conversation history"
         role="region"
@@ -226,14 +230,21 @@ export function MessageList({
           <div className="px-4 pt-3 pb-1 sm:px-5" data-testid="history-start">
             {hasOlder ? (
               olderError ? (
-                <p role="alert" className="flex flex-wrap items-center justify-center gap-2 py-2 text-sm text-ink-muted">
+                <p
+                  role="alert"
+                  className="flex flex-wrap items-center justify-center gap-2 py-2 text-sm text-ink-muted"
+                >
                   {olderError}
                   <button type="button" onClick={onLoadOlder} className={linkButton}>
                     Try again
                   </button>
                 </p>
               ) : loadingOlder ? (
-                <p data-testid="loading-older" role="status" className="flex items-center justify-center gap-2 py-2 text-sm text-ink-subtle">
+                <p
+                  data-testid="loading-older"
+                  role="status"
+                  className="flex items-center justify-center gap-2 py-2 text-sm text-ink-subtle"
+                >
                   <Spinner className="size-4" />
                   Loading earlier messages…
                 </p>
@@ -256,9 +267,18 @@ export function MessageList({
               {rows.map((row) => {
                 if (row.kind === "day") {
                   return (
-                    <li key={row.key} data-testid="day-separator" data-day={row.day} className="relative my-3 flex items-center px-4 sm:px-5" aria-label={row.label}>
+                    <li
+                      key={row.key}
+                      data-testid="day-separator"
+                      data-day={row.day}
+                      className="relative my-3 flex items-center px-4 sm:px-5"
+                      aria-label={row.label}
+                    >
                       <span aria-hidden="true" className="h-px flex-1 bg-line" />
-                      <span aria-hidden="true" className="mx-3 rounded-full border border-line bg-surface px-3 py-0.5 text-xs font-semibold text-ink-muted">
+                      <span
+                        aria-hidden="true"
+                        className="mx-3 rounded-full border border-line bg-surface px-3 py-0.5 text-xs font-semibold text-ink-muted"
+                      >
                         {row.label}
                       </span>
                       <span aria-hidden="true" className="h-px flex-1 bg-line" />
@@ -266,7 +286,16 @@ export function MessageList({
                   );
                 }
                 if (row.kind === "pending") {
-                  return <PendingItem key={row.key} pending={row.pending} groupStart={row.groupStart} viewer={viewer} onRetry={onRetry} onDiscard={onDiscard} />;
+                  return (
+                    <PendingItem
+                      key={row.key}
+                      pending={row.pending}
+                      groupStart={row.groupStart}
+                      viewer={viewer}
+                      onRetry={onRetry}
+                      onDiscard={onDiscard}
+                    />
+                  );
                 }
                 const own = viewer !== null && row.message.author?.id === viewer.id;
                 return (
@@ -278,9 +307,16 @@ export function MessageList({
                     own={own && !readOnly}
                     canEdit={canEdit}
                     canDelete={!readOnly && (own || (viewer?.canModerate ?? false))}
-                    canModerateAuthor={!readOnly && !own && row.message.author !== null && (canModerateAuthor?.(row.message.author.id) ?? false)}
+                    canModerateAuthor={
+                      !readOnly &&
+                      !own &&
+                      row.message.author !== null &&
+                      (canModerateAuthor?.(row.message.author.id) ?? false)
+                    }
                     onModerate={onModerate}
-                    mentionsViewer={viewer !== null && !own && row.message.html.includes(`href="/u/${viewer.username.toLowerCase()}"`)}
+                    mentionsViewer={
+                      viewer !== null && !own && row.message.html.includes(`href="/u/${viewer.username.toLowerCase()}"`)
+                    }
                     onEdit={onEdit}
                     onDelete={onDelete}
                   />
@@ -300,7 +336,16 @@ export function MessageList({
             onClick={scrollToBottom}
             className="pointer-events-auto inline-flex items-center gap-1.5 rounded-full bg-accent px-4 py-1.5 text-sm font-semibold text-on-accent shadow-lg shadow-black/15 transition hover:bg-accent-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
           >
-            <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-4">
+            <svg
+              viewBox="0 0 20 20"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+              aria-hidden="true"
+              className="size-4"
+            >
               <path d="M10 4v12m0 0-5-5m5 5 5-5" />
             </svg>
             {unseen > 0 ? `${unseen} new message${unseen === 1 ? "" : "s"}` : "Jump to latest"}

@@ -23,7 +23,9 @@ export function PendingItem({ pending, groupStart, viewer, onRetry, onDiscard }:
       data-status={pending.status}
       className={`relative flex gap-3 px-3 sm:px-5 ${groupStart ? "mt-2 pt-1.5 pb-1" : "py-0.5"} ${failed ? "bg-rose-50/60 dark:bg-rose-950/20" : ""}`}
     >
-      <div className="flex w-10 shrink-0 justify-center">{groupStart ? <AuthorAvatar author={viewer} size="lg" /> : null}</div>
+      <div className="flex w-10 shrink-0 justify-center">
+        {groupStart ? <AuthorAvatar author={viewer} size="lg" /> : null}
+      </div>
       <div className="min-w-0 flex-1">
         {groupStart ? (
           <p className="flex flex-wrap items-baseline gap-x-2 text-sm leading-6">

@@ -55,7 +55,15 @@ export function PeopleButton({ roomId, live, controls, expanded, onOpen, ref }: 
       data-testid="people-open"
       className="inline-flex h-8 items-center gap-1.5 rounded-lg border border-line-strong bg-surface px-2.5 text-sm font-medium whitespace-nowrap text-ink shadow-sm hover:bg-sunken focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring lg:hidden"
     >
-      <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" aria-hidden="true" className="size-4">
+      <svg
+        viewBox="0 0 20 20"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+        strokeLinecap="round"
+        aria-hidden="true"
+        className="size-4"
+      >
         <circle cx="7.5" cy="7" r="2.75" />
         <path d="M2.5 16c.5-2.9 2.5-4.5 5-4.5s4.5 1.6 5 4.5M13 4.6a2.75 2.75 0 0 1 0 4.8M14.5 11.7c1.6.5 2.7 1.9 3 4.3" />
       </svg>
@@ -69,8 +77,7 @@ export function PeopleButton({ roomId, live, controls, expanded, onOpen, ref }: 
           className="inline-flex items-center gap-1 rounded-full bg-emerald-50 px-1.5 py-px text-xs font-semibold text-emerald-800 ring-1 ring-emerald-200 ring-inset dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-800"
         >
           <span aria-hidden="true" className="size-1.5 rounded-full bg-emerald-500" />
-          {online}{" "}
-          <span className="max-[419px]:hidden">online</span>
+          {online} <span className="max-[419px]:hidden">online</span>
         </span>
       ) : null}
     </button>

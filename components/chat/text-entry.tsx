@@ -63,7 +63,11 @@ export function CharacterCounter({ id, length }: CharacterCounterProps) {
       className={`text-xs tabular-nums ${over ? "font-semibold text-rose-700 dark:text-rose-300" : "text-ink-subtle"}`}
     >
       {count(length)} / {count(MESSAGE_MAX)}
-      {over ? <span className="sr-only"> characters: {count(length - MESSAGE_MAX)} too many</span> : <span className="sr-only"> characters</span>}
+      {over ? (
+        <span className="sr-only"> characters: {count(length - MESSAGE_MAX)} too many</span>
+      ) : (
+        <span className="sr-only"> characters</span>
+      )}
     </span>
   );
 }

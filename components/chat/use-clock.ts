@@ -53,5 +53,8 @@ export interface ChatTime {
 export function useChatTime(renderedAt: number): ChatTime {
   const clock = useClock();
   // One object per tick, so memoised messages re-render only when the clock moves.
-  return useMemo(() => (clock === null ? { now: renderedAt, timeZone: "UTC" } : { now: clock, timeZone: undefined }), [clock, renderedAt]);
+  return useMemo(
+    () => (clock === null ? { now: renderedAt, timeZone: "UTC" } : { now: clock, timeZone: undefined }),
+    [clock, renderedAt],
+  );
 }

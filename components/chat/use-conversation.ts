@@ -9,8 +9,21 @@ import type { PresenceChannel } from "pusher-js";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { useConnectionStatus } from "@/components/realtime/realtime-provider";
 import { useRoomChannel } from "@/components/realtime/use-room-channel";
-import { ChatApiError, deleteMessage, fetchHistory, newClientKey, patchMessage, postMessage } from "@/lib/chat/client/chat-api";
-import { conversationReducer, firstIdOf, initialConversation, lastIdOf, type SendFailure } from "@/lib/chat/client/message-store";
+import {
+  ChatApiError,
+  deleteMessage,
+  fetchHistory,
+  newClientKey,
+  patchMessage,
+  postMessage,
+} from "@/lib/chat/client/chat-api";
+import {
+  conversationReducer,
+  firstIdOf,
+  initialConversation,
+  lastIdOf,
+  type SendFailure,
+} from "@/lib/chat/client/message-store";
 import {
   messageDeletedSchema,
   messageEventSchema,
@@ -56,22 +69,39 @@ function failureOf(error: unknown): { failure: SendFailure; composerError: strin
     return { failure: { kind: "rejected", message: "Something went wrong. Try again." }, composerError: null };
   }
   if (error.isNetwork) {
-    return { failure: { kind: "network", message: "No connection. It will be sent when you reconnect." }, composerError: null };
+    return {
+      failure: { kind: "network", message: "No connection. It will be sent when you reconnect." },
+      composerError: null,
+    };
   }
-  if (error.status === 429) return { failure: { kind: "rate_limited", message: "Sent too fast." }, composerError: null };
+  if (error.status === 429)
+    return { failure: { kind: "rate_limited", message: "Sent too fast." }, composerError: null };
   if (error.status === 401) {
     const message = "Your session has ended. Sign in again to post.";
     return { failure: { kind: "rejected", message }, composerError: message };
   }
   // 403s are said in place of the composer (onPostingRefused), not above it.
   if (error.status === 403) return { failure: { kind: "rejected", message: error.message }, composerError: null };
-  if (error.status === 404) return { failure: { kind: "rejected", message: error.message }, composerError: error.message };
-  if (error.status >= 500) return { failure: { kind: "rejected", message: "The server had a problem. Try again." }, composerError: null };
+  if (error.status === 404)
+    return { failure: { kind: "rejected", message: error.message }, composerError: error.message };
+  if (error.status >= 500)
+    return { failure: { kind: "rejected", message: "The server had a problem. Try again." }, composerError: null };
   return { failure: { kind: "rejected", message: error.message }, composerError: null };
 }
 
-export function useConversation({ slug, roomId, initialEntries, initialHasOlder, initialReadAt, onRoomUpdated, onRoomDeleted, onPostingRefused }: UseConversationOptions) {
-  const [state, dispatch] = useReducer(conversationReducer, undefined, () => initialConversation(initialEntries, initialHasOlder));
+export function useConversation({
+  slug,
+  roomId,
+  initialEntries,
+  initialHasOlder,
+  initialReadAt,
+  onRoomUpdated,
+  onRoomDeleted,
+  onPostingRefused,
+}: UseConversationOptions) {
+  const [state, dispatch] = useReducer(conversationReducer, undefined, () =>
+    initialConversation(initialEntries, initialHasOlder),
+  );
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [olderError, setOlderError] = useState<string | null>(null);
   const [rateLimitedUntil, setRateLimitedUntil] = useState<number | null>(null);
@@ -262,9 +292,11 @@ export function useConversation({ slug, roomId, initialEntries, initialHasOlder,
           }
           if (isRoomGone(error)) roomGone();
           const { failure, composerError: message } = failureOf(error);
-          if (error instanceof ChatApiError && error.status === 429) setRateLimitedUntil(Date.now() + (error.retryAfter ?? 10) * 1000);
+          if (error instanceof ChatApiError && error.status === 429)
+            setRateLimitedUntil(Date.now() + (error.retryAfter ?? 10) * 1000);
           if (message) setComposerError(message);
-          if (error instanceof ChatApiError && error.status === 403) latest.current.onPostingRefused?.({ code: error.code, message: error.message });
+          if (error instanceof ChatApiError && error.status === 403)
+            latest.current.onPostingRefused?.({ code: error.code, message: error.message });
           dispatch({ type: "failed", clientKey, failure });
         }
       });
@@ -275,7 +307,10 @@ export function useConversation({ slug, roomId, initialEntries, initialHasOlder,
   const send = useCallback(
     (body: string) => {
       const clientKey = newClientKey();
-      dispatch({ type: "queued", pending: { clientKey, body, createdAt: new Date().toISOString(), status: "sending" } });
+      dispatch({
+        type: "queued",
+        pending: { clientKey, body, createdAt: new Date().toISOString(), status: "sending" },
+      });
       setComposerError(null);
       attempt(clientKey, body);
     },

@@ -43,7 +43,8 @@ export function useMarkRead({ slug, enabled, lastId, atBottom }: UseMarkReadOpti
       () => {
         marked.current = Math.max(marked.current ?? 0, lastId);
         markRead(slug, lastId).then(
-          (state) => window.dispatchEvent(new CustomEvent(UNREAD_TOTAL_EVENT, { detail: { total: state.totalUnread } })),
+          (state) =>
+            window.dispatchEvent(new CustomEvent(UNREAD_TOTAL_EVENT, { detail: { total: state.totalUnread } })),
           () => {
             // Not critical: the next message or visit marks it again.
           },

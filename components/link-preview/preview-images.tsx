@@ -25,7 +25,13 @@ function Brand({ host }: { host?: string }) {
     <div style={{ display: "flex", alignItems: "center", justifyContent: "space-between", width: "100%" }}>
       <div style={{ display: "flex", alignItems: "center" }}>
         {/* eslint-disable-next-line @next/next/no-img-element -- drawn by Satori, not a browser */}
-        <img src={MARK_SRC} width={64} height={64} alt="" style={{ borderRadius: 18, border: "2px solid rgba(255,255,255,0.35)" }} />
+        <img
+          src={MARK_SRC}
+          width={64}
+          height={64}
+          alt=""
+          style={{ borderRadius: 18, border: "2px solid rgba(255,255,255,0.35)" }}
+        />
         <div style={{ marginLeft: 20, fontSize: 40, letterSpacing: -0.5 }}>{SITE_NAME}</div>
       </div>
       {host ? <div style={{ display: "flex", fontSize: 28, color: "rgba(255,255,255,0.75)" }}>{host}</div> : null}
@@ -44,7 +50,14 @@ export interface RoomPreviewImageProps {
   host: string;
 }
 
-export function RoomPreviewImage({ name, topic, description, hostName, participantCount, host }: RoomPreviewImageProps): ReactElement {
+export function RoomPreviewImage({
+  name,
+  topic,
+  description,
+  hostName,
+  participantCount,
+  host,
+}: RoomPreviewImageProps): ReactElement {
   const people = `${participantCount.toLocaleString("en-US")} ${participantCount === 1 ? "participant" : "participants"}`;
   return (
     <div style={frame}>
@@ -52,17 +65,41 @@ export function RoomPreviewImage({ name, topic, description, hostName, participa
       <div style={{ display: "flex", flexDirection: "column", justifyContent: "center", flexGrow: 1, marginTop: 24 }}>
         {topic ? (
           <div style={{ display: "flex" }}>
-            <div style={{ display: "flex", padding: "8px 22px", borderRadius: 999, backgroundColor: "rgba(255,255,255,0.16)", fontSize: 28 }}>
+            <div
+              style={{
+                display: "flex",
+                padding: "8px 22px",
+                borderRadius: 999,
+                backgroundColor: "rgba(255,255,255,0.16)",
+                fontSize: 28,
+              }}
+            >
               {`# ${topic}`}
             </div>
           </div>
         ) : null}
-        <div style={{ display: "flex", marginTop: 28, fontSize: name.length > 40 ? 60 : 76, lineHeight: 1.1, letterSpacing: -1.5 }}>{name}</div>
+        <div
+          style={{
+            display: "flex",
+            marginTop: 28,
+            fontSize: name.length > 40 ? 60 : 76,
+            lineHeight: 1.1,
+            letterSpacing: -1.5,
+          }}
+        >
+          {name}
+        </div>
         {description ? (
-          <div style={{ display: "flex", marginTop: 24, fontSize: 30, lineHeight: 1.35, color: "rgba(255,255,255,0.8)" }}>{description}</div>
+          <div
+            style={{ display: "flex", marginTop: 24, fontSize: 30, lineHeight: 1.35, color: "rgba(255,255,255,0.8)" }}
+          >
+            {description}
+          </div>
         ) : null}
       </div>
-      <div style={{ display: "flex", alignItems: "center", marginTop: 16, fontSize: 30, color: "rgba(255,255,255,0.9)" }}>
+      <div
+        style={{ display: "flex", alignItems: "center", marginTop: 16, fontSize: 30, color: "rgba(255,255,255,0.9)" }}
+      >
         {hostName ? <div style={{ display: "flex" }}>{`Hosted by ${hostName}`}</div> : null}
         {hostName ? <div style={{ display: "flex", margin: "0 18px", color: "rgba(255,255,255,0.5)" }}>·</div> : null}
         <div style={{ display: "flex" }}>{people}</div>
@@ -83,7 +120,16 @@ export function SitePreviewImage({ tagline, description }: SitePreviewImageProps
       <Brand />
       <div style={{ display: "flex", flexDirection: "column", justifyContent: "center", flexGrow: 1 }}>
         <div style={{ display: "flex", fontSize: 84, lineHeight: 1.05, letterSpacing: -2 }}>{tagline}</div>
-        <div style={{ display: "flex", marginTop: 28, fontSize: 34, lineHeight: 1.35, color: "rgba(255,255,255,0.8)", maxWidth: 900 }}>
+        <div
+          style={{
+            display: "flex",
+            marginTop: 28,
+            fontSize: 34,
+            lineHeight: 1.35,
+            color: "rgba(255,255,255,0.8)",
+            maxWidth: 900,
+          }}
+        >
           {description}
         </div>
       </div>

@@ -8,7 +8,13 @@
 // The server checks the caller again (app/admin/_actions/moderation.ts → lib/admin), so showing it
 // to someone who is not a moderator only ever produces a refusal.
 import { useEffect, useId, useRef, useState, useTransition } from "react";
-import { banMemberAction, memberRestrictionsAction, muteMemberAction, unbanMemberAction, unmuteMemberAction } from "@/app/admin/_actions/moderation";
+import {
+  banMemberAction,
+  memberRestrictionsAction,
+  muteMemberAction,
+  unbanMemberAction,
+  unmuteMemberAction,
+} from "@/app/admin/_actions/moderation";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FieldError } from "@/components/ui/text-field";
@@ -160,7 +166,10 @@ export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMember
             </p>
           ) : null}
           {current?.ban ? (
-            <div data-testid="current-ban" className="flex items-center justify-between gap-3 rounded-lg bg-sunken px-3 py-2 text-sm">
+            <div
+              data-testid="current-ban"
+              className="flex items-center justify-between gap-3 rounded-lg bg-sunken px-3 py-2 text-sm"
+            >
               <span>Banned from this room{current.ban.reason ? `: ${current.ban.reason}` : "."}</span>
               <Button size="sm" variant="secondary" pending={pending} onClick={() => run(() => unbanMemberAction(ref))}>
                 Lift ban
@@ -168,12 +177,20 @@ export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMember
             </div>
           ) : null}
           {current?.mute ? (
-            <div data-testid="current-mute" className="flex items-center justify-between gap-3 rounded-lg bg-sunken px-3 py-2 text-sm">
+            <div
+              data-testid="current-mute"
+              className="flex items-center justify-between gap-3 rounded-lg bg-sunken px-3 py-2 text-sm"
+            >
               <span>
                 Muted until {timeFormat.format(new Date(current.mute.until))}
                 {current.mute.reason ? `: ${current.mute.reason}` : "."}
               </span>
-              <Button size="sm" variant="secondary" pending={pending} onClick={() => run(() => unmuteMemberAction(ref))}>
+              <Button
+                size="sm"
+                variant="secondary"
+                pending={pending}
+                onClick={() => run(() => unmuteMemberAction(ref))}
+              >
                 Unmute
               </Button>
             </div>
@@ -187,7 +204,14 @@ export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMember
                   key={choice.minutes}
                   className="flex cursor-pointer items-center gap-2 rounded-lg border border-line px-3 py-2 text-sm has-checked:border-accent has-checked:bg-accent-soft has-focus-visible:outline-2 has-focus-visible:outline-ring"
                 >
-                  <input type="radio" name="minutes" value={choice.minutes} checked={minutes === choice.minutes} onChange={() => setMinutes(choice.minutes)} className="accent-[var(--color-accent)]" />
+                  <input
+                    type="radio"
+                    name="minutes"
+                    value={choice.minutes}
+                    checked={minutes === choice.minutes}
+                    onChange={() => setMinutes(choice.minutes)}
+                    className="accent-[var(--color-accent)]"
+                  />
                   {choice.label}
                 </label>
               ))}
@@ -217,7 +241,13 @@ export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMember
             <Button variant="ghost" onClick={requestClose}>
               Cancel
             </Button>
-            <Button variant="danger" pending={pending} disabled={loading} onClick={() => run(() => banMemberAction({ ...ref, reason }))} data-testid="ban-member">
+            <Button
+              variant="danger"
+              pending={pending}
+              disabled={loading}
+              onClick={() => run(() => banMemberAction({ ...ref, reason }))}
+              data-testid="ban-member"
+            >
               Ban from room
             </Button>
             <Button type="submit" pending={pending} disabled={loading} data-testid="mute-member">

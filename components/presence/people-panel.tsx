@@ -10,7 +10,15 @@ import { useId, useMemo, useState, type ReactNode } from "react";
 import { useConnectionStatus } from "@/components/realtime/realtime-provider";
 import { useRoomChannel } from "@/components/realtime/use-room-channel";
 import { Avatar } from "@/components/ui/avatar";
-import { offlineParticipants, parseMember, PARTICIPANTS_SHOWN, sortMembers, withMember, withoutMember, type Person } from "@/lib/presence/members";
+import {
+  offlineParticipants,
+  parseMember,
+  PARTICIPANTS_SHOWN,
+  sortMembers,
+  withMember,
+  withoutMember,
+  type Person,
+} from "@/lib/presence/members";
 
 export interface PeoplePanelProps {
   roomId: string;
@@ -44,7 +52,13 @@ export function PeoplePanel(props: PeoplePanelProps) {
   return props.viewerId ? <LivePeoplePanel {...props} viewerId={props.viewerId} /> : <VisitorPeoplePanel {...props} />;
 }
 
-function LivePeoplePanel({ roomId, viewerId, hostId, participants, participantTotal }: PeoplePanelProps & { viewerId: string }) {
+function LivePeoplePanel({
+  roomId,
+  viewerId,
+  hostId,
+  participants,
+  participantTotal,
+}: PeoplePanelProps & { viewerId: string }) {
   // Null until the subscription tells us who is here.
   const [members, setMembers] = useState<Person[] | null>(null);
   const [refused, setRefused] = useState(false);
@@ -73,7 +87,13 @@ function LivePeoplePanel({ roomId, viewerId, hostId, participants, participantTo
   // While the connection is down the last list would be a guess: show none rather than a stale one.
   const online = subscribed ? members : null;
   const onlineIds = useMemo(() => new Set((online ?? []).map((m) => m.id)), [online]);
-  const rest = offlineParticipants({ participants, total: participantTotal, onlineIds, viewerId, cap: PARTICIPANTS_SHOWN });
+  const rest = offlineParticipants({
+    participants,
+    total: participantTotal,
+    onlineIds,
+    viewerId,
+    cap: PARTICIPANTS_SHOWN,
+  });
 
   let onlineBody: ReactNode;
   if (online) {
@@ -81,7 +101,14 @@ function LivePeoplePanel({ roomId, viewerId, hostId, participants, participantTo
       <>
         <ul className="space-y-0.5">
           {online.map((person) => (
-            <PersonRow key={person.id} person={person} online isViewer={person.id === viewerId} isHost={person.id === hostId} testId="online-member" />
+            <PersonRow
+              key={person.id}
+              person={person}
+              online
+              isViewer={person.id === viewerId}
+              isHost={person.id === hostId}
+              testId="online-member"
+            />
           ))}
         </ul>
         {online.every((m) => m.id === viewerId) ? (
@@ -92,9 +119,21 @@ function LivePeoplePanel({ roomId, viewerId, hostId, participants, participantTo
       </>
     );
   } else if (refused) {
-    onlineBody = <p className="px-2 text-sm text-ink-subtle">We could not see who is here. Reload the page to try again.</p>;
+    onlineBody = (
+      <p className="px-2 text-sm text-ink-subtle">We could not see who is here. Reload the page to try again.</p>
+    );
   } else {
-    onlineBody = <OnlineSkeleton label={status === "offline" ? "Offline: waiting for the connection…" : status === "reconnecting" ? "Reconnecting…" : "Loading who is here…"} />;
+    onlineBody = (
+      <OnlineSkeleton
+        label={
+          status === "offline"
+            ? "Offline: waiting for the connection…"
+            : status === "reconnecting"
+              ? "Reconnecting…"
+              : "Loading who is here…"
+        }
+      />
+    );
   }
 
   return (
@@ -107,11 +146,20 @@ function LivePeoplePanel({ roomId, viewerId, hostId, participants, participantTo
 
 function VisitorPeoplePanel({ hostId, participants, participantTotal }: PeoplePanelProps) {
   const pathname = usePathname();
-  const rest = offlineParticipants({ participants, total: participantTotal, onlineIds: new Set(), viewerId: null, cap: PARTICIPANTS_SHOWN });
+  const rest = offlineParticipants({
+    participants,
+    total: participantTotal,
+    onlineIds: new Set(),
+    viewerId: null,
+    cap: PARTICIPANTS_SHOWN,
+  });
   return (
     <PanelFrame>
       <p data-testid="people-sign-in" className="mx-2 rounded-lg bg-sunken px-3 py-2 text-sm text-ink-muted">
-        <Link href={`/login?callbackUrl=${encodeURIComponent(pathname)}`} className={`rounded-sm font-medium text-accent-ink underline-offset-2 hover:underline ${focusRing}`}>
+        <Link
+          href={`/login?callbackUrl=${encodeURIComponent(pathname)}`}
+          className={`rounded-sm font-medium text-accent-ink underline-offset-2 hover:underline ${focusRing}`}
+        >
           Sign in
         </Link>{" "}
         to see who is here now.
@@ -152,7 +200,14 @@ function ParticipantsSection({ people, more, hostId }: { people: Person[]; more:
       {people.length > 0 ? (
         <ul className="space-y-0.5">
           {people.map((person) => (
-            <PersonRow key={person.id} person={person} online={false} isViewer={false} isHost={person.id === hostId} testId="participant" />
+            <PersonRow
+              key={person.id}
+              person={person}
+              online={false}
+              isViewer={false}
+              isHost={person.id === hostId}
+              testId="participant"
+            />
           ))}
         </ul>
       ) : more === 0 ? (
@@ -167,7 +222,19 @@ function ParticipantsSection({ people, more, hostId }: { people: Person[]; more:
   );
 }
 
-function PersonRow({ person, online, isViewer, isHost, testId }: { person: Person; online: boolean; isViewer: boolean; isHost: boolean; testId: string }) {
+function PersonRow({
+  person,
+  online,
+  isViewer,
+  isHost,
+  testId,
+}: {
+  person: Person;
+  online: boolean;
+  isViewer: boolean;
+  isHost: boolean;
+  testId: string;
+}) {
   return (
     <li data-testid={testId} data-username={person.username}>
       <Link
@@ -177,7 +244,10 @@ function PersonRow({ person, online, isViewer, isHost, testId }: { person: Perso
         <span className="relative shrink-0">
           <Avatar name={person.name} image={person.avatarUrl} size="md" />
           {online ? (
-            <span aria-hidden="true" className="absolute -right-0.5 -bottom-0.5 size-3 rounded-full bg-emerald-500 ring-2 ring-surface" />
+            <span
+              aria-hidden="true"
+              className="absolute -right-0.5 -bottom-0.5 size-3 rounded-full bg-emerald-500 ring-2 ring-surface"
+            />
           ) : null}
         </span>
         <span className="min-w-0 flex-1">
@@ -185,7 +255,10 @@ function PersonRow({ person, online, isViewer, isHost, testId }: { person: Perso
             <span className="truncate text-sm font-medium text-ink">{person.name}</span>
             {isViewer ? <span className="shrink-0 text-xs text-ink-subtle">(you)</span> : null}
             {isHost ? (
-              <span data-testid="host-mark" className="shrink-0 rounded bg-accent-soft px-1.5 py-px text-[0.6875rem] font-medium text-accent-ink">
+              <span
+                data-testid="host-mark"
+                className="shrink-0 rounded bg-accent-soft px-1.5 py-px text-[0.6875rem] font-medium text-accent-ink"
+              >
                 Host
               </span>
             ) : null}
@@ -207,9 +280,7 @@ function OnlineSkeleton({ label }: { label: string }) {
           <span className="h-3 w-24 rounded bg-sunken" />
         </div>
       ))}
-      <p className="text-xs text-ink-subtle">
-        {label}
-      </p>
+      <p className="text-xs text-ink-subtle">{label}</p>
     </div>
   );
 }

@@ -5,7 +5,18 @@
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { useRoomChannel } from "@/components/realtime/use-room-channel";
-import { dropTyper, nextExpiryIn, NO_TYPERS, pruneTypers, recordTyper, resolveTyper, TYPING_EVENT, typingLabel, typingNames, type Typers } from "@/lib/presence/typing";
+import {
+  dropTyper,
+  nextExpiryIn,
+  NO_TYPERS,
+  pruneTypers,
+  recordTyper,
+  resolveTyper,
+  TYPING_EVENT,
+  typingLabel,
+  typingNames,
+  type Typers,
+} from "@/lib/presence/typing";
 
 export interface TypingIndicatorProps {
   roomId: string;
@@ -69,12 +80,21 @@ function LiveTypingIndicator({ roomId, viewerId }: { roomId: string; viewerId: s
   // After a disconnect, typers we knew may have stopped long ago: show nobody until told again.
   const label = subscribed ? typingLabel(typingNames(typers, viewerId)) : "";
   return (
-    <div aria-live="polite" aria-atomic="true" data-testid="typing-indicator" className="flex h-6 min-w-0 items-center gap-1.5 text-xs text-ink-muted">
+    <div
+      aria-live="polite"
+      aria-atomic="true"
+      data-testid="typing-indicator"
+      className="flex h-6 min-w-0 items-center gap-1.5 text-xs text-ink-muted"
+    >
       {label ? (
         <>
           <span aria-hidden="true" className="inline-flex shrink-0 gap-0.5">
             {[0, 150, 300].map((delay) => (
-              <span key={delay} className="size-1 animate-bounce rounded-full bg-ink-subtle motion-reduce:animate-none" style={{ animationDelay: `${delay}ms` }} />
+              <span
+                key={delay}
+                className="size-1 animate-bounce rounded-full bg-ink-subtle motion-reduce:animate-none"
+                style={{ animationDelay: `${delay}ms` }}
+              />
             ))}
           </span>
           <span className="truncate">{label}</span>

@@ -22,7 +22,10 @@ export function useTypingNotifier(roomId: string): () => void {
     if (typeof me?.id !== "string") return;
     const now = Date.now();
     if (!shouldSendTyping(lastSentAt.get(roomId), now)) return;
-    const event: TypingEvent = { userId: me.id, name: typeof me.info?.name === "string" ? me.info.name.slice(0, 200) : "" };
+    const event: TypingEvent = {
+      userId: me.id,
+      name: typeof me.info?.name === "string" ? me.info.name.slice(0, 200) : "",
+    };
     if (channel.trigger(TYPING_EVENT, event)) lastSentAt.set(roomId, now);
   }, [channel, subscribed, roomId]);
 }

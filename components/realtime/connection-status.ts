@@ -3,7 +3,10 @@
 // own online flag.
 export type ConnectionStatus = "disabled" | "connecting" | "connected" | "reconnecting" | "offline";
 
-export function connectionStatusOf(state: string, { wasConnected, online }: { wasConnected: boolean; online: boolean }): ConnectionStatus {
+export function connectionStatusOf(
+  state: string,
+  { wasConnected, online }: { wasConnected: boolean; online: boolean },
+): ConnectionStatus {
   if (!online) return "offline";
   switch (state) {
     case "connected":

@@ -30,8 +30,13 @@ const authorizeThroughApp: ChannelAuthorizer = async ({ socketId, channelName })
     body: new URLSearchParams({ socket_id: socketId, channel_name: channelName }),
     credentials: "same-origin",
   });
-  const body = (await response.json().catch(() => ({}))) as { auth?: string; channel_data?: string; error?: { message?: string } };
-  if (!response.ok || !body.auth) throw new Error(body.error?.message ?? `channel authorization failed (${response.status})`);
+  const body = (await response.json().catch(() => ({}))) as {
+    auth?: string;
+    channel_data?: string;
+    error?: { message?: string };
+  };
+  if (!response.ok || !body.auth)
+    throw new Error(body.error?.message ?? `channel authorization failed (${response.status})`);
   return { auth: body.auth, channel_data: body.channel_data };
 };
 

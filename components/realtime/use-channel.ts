@@ -29,7 +29,11 @@ export interface LiveChannel<C extends Channel> {
 }
 
 /** `name` null subscribes to nothing (e.g. a visitor's own channel). */
-export function useChannel<C extends Channel = Channel>(name: string | null, handlers: ChannelHandlers, options: ChannelOptions<C> = {}): LiveChannel<C> {
+export function useChannel<C extends Channel = Channel>(
+  name: string | null,
+  handlers: ChannelHandlers,
+  options: ChannelOptions<C> = {},
+): LiveChannel<C> {
   const { acquire, release, status } = useRealtime();
   const [channel, setChannel] = useState<C | null>(null);
   const [subscribedAt, setSubscribedAt] = useState(0);

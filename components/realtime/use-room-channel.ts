@@ -8,6 +8,10 @@ import { useChannel, type ChannelHandlers, type ChannelOptions, type LiveChannel
 
 export type RoomChannelOptions = ChannelOptions<PresenceChannel>;
 
-export function useRoomChannel(roomId: string, handlers: ChannelHandlers, options: RoomChannelOptions = {}): LiveChannel<PresenceChannel> {
+export function useRoomChannel(
+  roomId: string,
+  handlers: ChannelHandlers,
+  options: RoomChannelOptions = {},
+): LiveChannel<PresenceChannel> {
   return useChannel<PresenceChannel>(roomChannel(roomId), handlers, options);
 }

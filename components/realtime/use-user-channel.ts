@@ -13,7 +13,11 @@ export interface UserChannelOptions {
 }
 
 /** `userId` null (a visitor) subscribes to nothing. */
-export function useUserChannel(userId: string | null, handlers: ChannelHandlers, { onSubscribed }: UserChannelOptions = {}): { subscribed: boolean } {
+export function useUserChannel(
+  userId: string | null,
+  handlers: ChannelHandlers,
+  { onSubscribed }: UserChannelOptions = {},
+): { subscribed: boolean } {
   const { subscribed } = useChannel(userId ? userChannel(userId) : null, handlers, {
     onSubscribed: onSubscribed && ((_channel, again) => onSubscribed(again)),
   });

@@ -61,7 +61,8 @@ export function Avatar({ name, image, size = "md", className = "" }: AvatarProps
   if (image) {
     const px = sizePixels[size];
     return (
-      // eslint-disable-next-line @next/next/no-img-element -- avatars may be data URLs or arbitrary OAuth hosts that next/image cannot be configured for ahead of time.
+      // Avatars may be data URLs or any OAuth host, which next/image cannot be configured for ahead of time.
+      // eslint-disable-next-line @next/next/no-img-element
       <img
         src={image}
         alt={name}

@@ -10,7 +10,8 @@ const variants: Record<ButtonVariant, string> = {
   primary: "bg-accent text-on-accent shadow-sm hover:bg-accent-hover aria-disabled:hover:bg-accent",
   secondary: "border border-line-strong bg-surface text-ink shadow-sm hover:bg-sunken aria-disabled:hover:bg-surface",
   ghost: "text-ink-muted hover:bg-sunken hover:text-ink",
-  danger: "bg-rose-700 text-white shadow-sm hover:bg-rose-800 dark:bg-rose-400 dark:text-rose-950 dark:hover:bg-rose-300",
+  danger:
+    "bg-rose-700 text-white shadow-sm hover:bg-rose-800 dark:bg-rose-400 dark:text-rose-950 dark:hover:bg-rose-300",
 };
 
 const sizes: Record<ButtonSize, string> = {
@@ -28,13 +29,23 @@ export interface ButtonStyleOptions {
 }
 
 /** The button look, for links that act as buttons (`<Link className={buttonClasses()}>`). */
-export function buttonClasses({ variant = "primary", size = "md", block = false, className = "" }: ButtonStyleOptions = {}): string {
+export function buttonClasses({
+  variant = "primary",
+  size = "md",
+  block = false,
+  className = "",
+}: ButtonStyleOptions = {}): string {
   return `${base} ${variants[variant]} ${sizes[size]} ${block ? "w-full" : ""} ${className}`.trim();
 }
 
 export function Spinner({ className = "size-4" }: { className?: string }) {
   return (
-    <svg viewBox="0 0 24 24" fill="none" aria-hidden="true" className={`animate-spin motion-reduce:animate-[spin_1.5s_linear_infinite] ${className}`}>
+    <svg
+      viewBox="0 0 24 24"
+      fill="none"
+      aria-hidden="true"
+      className={`animate-spin motion-reduce:animate-[spin_1.5s_linear_infinite] ${className}`}
+    >
       <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.25" strokeWidth="3" />
       <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
     </svg>
@@ -79,7 +90,12 @@ export function Button({
       aria-disabled={pending || rest["aria-disabled"] || undefined}
       aria-busy={pending || undefined}
       data-pending={pending || undefined}
-      className={buttonClasses({ variant, size, block, className: `${pending ? "opacity-80" : ""} ${className ?? ""}` })}
+      className={buttonClasses({
+        variant,
+        size,
+        block,
+        className: `${pending ? "opacity-80" : ""} ${className ?? ""}`,
+      })}
     >
       {pending ? <Spinner /> : null}
       {pending && pendingText ? pendingText : children}

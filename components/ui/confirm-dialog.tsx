@@ -36,7 +36,16 @@ export interface ConfirmDialogProps {
 
 function WarningIcon() {
   return (
-    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-5">
+    <svg
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.75"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      className="size-5"
+    >
       <path d="M12 9v4M12 16.5v.01" />
       <path d="M10.3 3.9 2.6 17.5A2 2 0 0 0 4.3 20.5h15.4a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z" />
     </svg>
@@ -45,7 +54,16 @@ function WarningIcon() {
 
 function QuestionIcon() {
   return (
-    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-5">
+    <svg
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.75"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      className="size-5"
+    >
       <circle cx="12" cy="12" r="9" />
       <path d="M9.6 9.3a2.5 2.5 0 0 1 4.85.85c0 1.65-2.45 2.1-2.45 3.6M12 16.75v.01" />
     </svg>
@@ -111,7 +129,7 @@ export function ConfirmDialog({
 
   return (
     // The click handler is for the backdrop only; Escape is its keyboard equivalent (onCancel).
-    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions -- see above.
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions
     <dialog
       ref={dialogRef}
       role="alertdialog"
@@ -142,13 +160,18 @@ export function ConfirmDialog({
         <span
           aria-hidden="true"
           className={`hidden size-10 shrink-0 items-center justify-center rounded-full sm:flex ${
-            tone === "danger" ? "bg-rose-50 text-rose-700 dark:bg-rose-950 dark:text-rose-300" : "bg-accent-soft text-accent-ink"
+            tone === "danger"
+              ? "bg-rose-50 text-rose-700 dark:bg-rose-950 dark:text-rose-300"
+              : "bg-accent-soft text-accent-ink"
           }`}
         >
           {tone === "danger" ? <WarningIcon /> : <QuestionIcon />}
         </span>
         <div className="min-w-0 flex-1">
-          <h2 id={titleId} className="text-lg leading-snug font-semibold tracking-tight text-balance break-words text-ink">
+          <h2
+            id={titleId}
+            className="text-lg leading-snug font-semibold tracking-tight text-balance break-words text-ink"
+          >
             {title}
           </h2>
           {description ? (
@@ -165,7 +188,12 @@ export function ConfirmDialog({
         </div>
       </div>
       <div className="flex flex-col-reverse gap-2 rounded-b-2xl border-t border-line bg-sunken/50 px-5 py-4 sm:flex-row sm:justify-end sm:px-6">
-        <Button variant="secondary" onClick={requestClose} aria-disabled={pending || undefined} data-confirm-dialog-cancel="">
+        <Button
+          variant="secondary"
+          onClick={requestClose}
+          aria-disabled={pending || undefined}
+          data-confirm-dialog-cancel=""
+        >
           {cancelLabel}
         </Button>
         <Button

@@ -24,7 +24,10 @@ export interface FlashOptions {
 }
 
 /** Queues a toast for the next page this browser renders (within a minute). */
-export async function setFlash(message: string, { title, tone = "success", sticky = false }: FlashOptions = {}): Promise<void> {
+export async function setFlash(
+  message: string,
+  { title, tone = "success", sticky = false }: FlashOptions = {},
+): Promise<void> {
   const flash: Flash = { id: randomBytes(6).toString("base64url"), message, title, tone, sticky };
   (await cookies()).set(FLASH_COOKIE, JSON.stringify(flash), {
     path: "/",

@@ -20,7 +20,8 @@ export interface FormAlertProps {
 
 const tones: Record<FormAlertTone, string> = {
   error: "border-rose-200 bg-rose-50 text-rose-900 dark:border-rose-900 dark:bg-rose-950/60 dark:text-rose-100",
-  success: "border-emerald-200 bg-emerald-50 text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950/60 dark:text-emerald-100",
+  success:
+    "border-emerald-200 bg-emerald-50 text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950/60 dark:text-emerald-100",
   info: "border-indigo-200 bg-accent-soft text-indigo-950 dark:border-indigo-900 dark:text-indigo-100",
   warning: "border-amber-200 bg-amber-50 text-amber-950 dark:border-amber-900 dark:bg-amber-950/60 dark:text-amber-100",
 };
@@ -62,7 +63,16 @@ export function AlertIcon({ tone, className = "size-5" }: { tone: FormAlertTone;
  * A message about a whole form: what went wrong, or what happened. Focusable (tabIndex -1) so a
  * form can move focus to it after a failed submit.
  */
-export function FormAlert({ tone = "error", title, children, dismissible = false, onDismiss, announce, ref, className = "" }: FormAlertProps) {
+export function FormAlert({
+  tone = "error",
+  title,
+  children,
+  dismissible = false,
+  onDismiss,
+  announce,
+  ref,
+  className = "",
+}: FormAlertProps) {
   const [dismissed, setDismissed] = useState(false);
   if (dismissed) return null;
   const mode = announce ?? (tone === "error" ? "alert" : "status");
@@ -91,7 +101,15 @@ export function FormAlert({ tone = "error", title, children, dismissible = false
           }}
           className="-my-1 -mr-2 flex size-8 shrink-0 items-center justify-center rounded-md opacity-70 transition hover:bg-black/5 hover:opacity-100 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ring dark:hover:bg-white/10"
         >
-          <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" aria-hidden="true" className="size-4">
+          <svg
+            viewBox="0 0 20 20"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.75"
+            strokeLinecap="round"
+            aria-hidden="true"
+            className="size-4"
+          >
             <path d="m5 5 10 10M15 5 5 15" />
           </svg>
         </button>

@@ -31,11 +31,13 @@ export interface SheetProps {
 }
 
 const PLACEMENT: Record<SheetPlacement, string> = {
-  bottom: "mt-auto max-h-[85dvh] w-full rounded-t-2xl sm:mt-0 sm:ml-auto sm:h-dvh sm:max-h-none sm:w-96 sm:rounded-none sm:rounded-l-2xl",
+  bottom:
+    "mt-auto max-h-[85dvh] w-full rounded-t-2xl sm:mt-0 sm:ml-auto sm:h-dvh sm:max-h-none sm:w-96 sm:rounded-none sm:rounded-l-2xl",
   right: "ml-auto h-dvh max-h-none w-[min(20rem,88vw)] rounded-l-2xl",
 };
 
-const TABBABLE = 'a[href], button:not(:disabled), input:not(:disabled):not([type="hidden"]), select:not(:disabled), textarea:not(:disabled), summary, [tabindex]:not([tabindex="-1"])';
+const TABBABLE =
+  'a[href], button:not(:disabled), input:not(:disabled):not([type="hidden"]), select:not(:disabled), textarea:not(:disabled), summary, [tabindex]:not([tabindex="-1"])';
 
 /**
  * Tab from the last control goes to the first, Shift+Tab from the first to the last. A modal
@@ -44,7 +46,9 @@ const TABBABLE = 'a[href], button:not(:disabled), input:not(:disabled):not([type
  */
 function cycleFocus(event: KeyboardEvent<HTMLDialogElement>) {
   if (event.key !== "Tab" || event.altKey || event.ctrlKey || event.metaKey) return;
-  const tabbable = [...event.currentTarget.querySelectorAll<HTMLElement>(TABBABLE)].filter((el) => el.tabIndex >= 0 && el.checkVisibility());
+  const tabbable = [...event.currentTarget.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+    (el) => el.tabIndex >= 0 && el.checkVisibility(),
+  );
   const first = tabbable[0];
   const last = tabbable[tabbable.length - 1];
   if (!first || !last) return;
@@ -58,7 +62,19 @@ function cycleFocus(event: KeyboardEvent<HTMLDialogElement>) {
   }
 }
 
-export function Sheet({ open, onClose, title, placement = "bottom", returnFocus, closeWhen, closeLabel = "Close", bodyClassName = "", id, "data-testid": testId, children }: SheetProps) {
+export function Sheet({
+  open,
+  onClose,
+  title,
+  placement = "bottom",
+  returnFocus,
+  closeWhen,
+  closeLabel = "Close",
+  bodyClassName = "",
+  id,
+  "data-testid": testId,
+  children,
+}: SheetProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const opener = useRef<HTMLElement | null>(null);
@@ -131,11 +147,19 @@ export function Sheet({ open, onClose, title, placement = "bottom", returnFocus,
     >
       {open ? (
         <>
-          <div className={`flex shrink-0 items-center justify-between gap-3 border-b border-line px-4 pb-2 ${placement === "bottom" ? "pt-2 sm:pt-3" : "pt-2"}`}>
+          <div
+            className={`flex shrink-0 items-center justify-between gap-3 border-b border-line px-4 pb-2 ${placement === "bottom" ? "pt-2 sm:pt-3" : "pt-2"}`}
+          >
             {placement === "bottom" ? (
-              <span aria-hidden="true" className="absolute top-1.5 left-1/2 h-1 w-10 -translate-x-1/2 rounded-full bg-line-strong sm:hidden" />
+              <span
+                aria-hidden="true"
+                className="absolute top-1.5 left-1/2 h-1 w-10 -translate-x-1/2 rounded-full bg-line-strong sm:hidden"
+              />
             ) : null}
-            <h2 id={titleId} className={`text-base font-semibold text-ink ${placement === "bottom" ? "pt-2 sm:pt-0" : ""}`}>
+            <h2
+              id={titleId}
+              className={`text-base font-semibold text-ink ${placement === "bottom" ? "pt-2 sm:pt-0" : ""}`}
+            >
               {title}
             </h2>
             <button
@@ -144,7 +168,15 @@ export function Sheet({ open, onClose, title, placement = "bottom", returnFocus,
               aria-label={closeLabel}
               className="inline-flex size-10 items-center justify-center rounded-lg text-ink-muted transition hover:bg-sunken hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
             >
-              <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" aria-hidden="true" className="size-5">
+              <svg
+                viewBox="0 0 20 20"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.75"
+                strokeLinecap="round"
+                aria-hidden="true"
+                className="size-5"
+              >
                 <path d="m5 5 10 10M15 5 5 15" />
               </svg>
             </button>

@@ -58,8 +58,20 @@ export function ToastProvider({ children }: ToastProviderProps) {
   const dismiss = useCallback((id: string) => setToasts((list) => list.filter((t) => t.id !== id)), []);
 
   const toast = useCallback((input: ToastInput | string) => {
-    const { message, title, tone = "info", duration, id = nextId() } = typeof input === "string" ? { message: input } : input;
-    const item: ToastItem = { id, message, title, tone, duration: duration === undefined ? DEFAULT_DURATION[tone] : duration };
+    const {
+      message,
+      title,
+      tone = "info",
+      duration,
+      id = nextId(),
+    } = typeof input === "string" ? { message: input } : input;
+    const item: ToastItem = {
+      id,
+      message,
+      title,
+      tone,
+      duration: duration === undefined ? DEFAULT_DURATION[tone] : duration,
+    };
     setToasts((list) => [...list.filter((t) => t.id !== id), item].slice(-MAX_TOASTS));
     return id;
   }, []);
@@ -143,7 +155,15 @@ function ToastView({ item, onDismiss }: ToastViewProps) {
         onClick={() => onDismiss(item.id)}
         className="-my-1 flex size-8 shrink-0 items-center justify-center rounded-md text-ink-subtle transition hover:bg-sunken hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ring"
       >
-        <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" aria-hidden="true" className="size-4">
+        <svg
+          viewBox="0 0 20 20"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.75"
+          strokeLinecap="round"
+          aria-hidden="true"
+          className="size-4"
+        >
           <path d="m5 5 10 10M15 5 5 15" />
         </svg>
       </button>
@@ -179,7 +199,13 @@ export function FlashToast({ flash, cookieName }: FlashToastProps) {
     document.cookie = `${cookieName}=; Path=/; Max-Age=0; SameSite=Lax`;
     if (shownFlashes.has(flash.id)) return;
     shownFlashes.add(flash.id);
-    toast({ id: `flash-${flash.id}`, message: flash.message, title: flash.title, tone: flash.tone, duration: flash.sticky ? null : undefined });
+    toast({
+      id: `flash-${flash.id}`,
+      message: flash.message,
+      title: flash.title,
+      tone: flash.tone,
+      duration: flash.sticky ? null : undefined,
+    });
   }, [flash, cookieName, toast]);
 
   return null;

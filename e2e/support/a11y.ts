@@ -46,7 +46,9 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
     if (scheme === "dark") axe.withRules(COLOUR_RULES);
     const { violations } = await axe.analyze();
     const blocking = violations.filter((v) => v.impact && BLOCKING.has(v.impact));
-    expect.soft(blocking, `${label} (${scheme}) has serious or critical axe violations:\n${describeViolations(blocking)}`).toEqual([]);
+    expect
+      .soft(blocking, `${label} (${scheme}) has serious or critical axe violations:\n${describeViolations(blocking)}`)
+      .toEqual([]);
   }
   await page.emulateMedia({ colorScheme: null });
 }
@@ -77,14 +79,20 @@ const roomReady = (room: ArrangedRoom) => async (page: Page) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(room.name);
   const badge = page.getByTestId("connection-badge");
   await expect(badge).toHaveAttribute("data-status", /^(connected|disabled)$/, { timeout: 15_000 });
-  if ((await badge.getAttribute("data-status")) === "connected" && (await page.getByTestId("people-open").isVisible())) {
+  if (
+    (await badge.getAttribute("data-status")) === "connected" &&
+    (await page.getByTestId("people-open").isVisible())
+  ) {
     await expect(page.getByTestId("people-online-count")).toBeVisible();
   }
 };
 
 /** A member with a bio, and a room they host with messages from them and from someone else. */
 async function arrange(prefix: string): Promise<{ member: Member; room: ArrangedRoom }> {
-  const [member, other] = await Promise.all([createMember({ prefix, bio: "Writes about Python and tea." }), createMember({ prefix: `${prefix}o` })]);
+  const [member, other] = await Promise.all([
+    createMember({ prefix, bio: "Writes about Python and tea." }),
+    createMember({ prefix: `${prefix}o` }),
+  ]);
   const room = await createRoom({
     hostId: member.id,
     name: `Accessible room ${randomBytes(3).toString("hex")}`,
@@ -127,11 +135,14 @@ export function defineA11yTests({ phone = false }: { phone?: boolean } = {}): vo
       const member = await createMember({ prefix: "av" });
       // A live reset link, so the page shows its form rather than "this link isn't valid".
       const token = randomBytes(32).toString("base64url");
-      await sql(`INSERT INTO "OneTimeToken" (id, "userId", kind, "tokenHash", "expiresAt") VALUES ($1, $2, 'PASSWORD_RESET', $3, now() + interval '1 hour')`, [
-        `e2etok${randomBytes(8).toString("hex")}`,
-        member.id,
-        createHash("sha256").update(token, "utf8").digest("hex"),
-      ]);
+      await sql(
+        `INSERT INTO "OneTimeToken" (id, "userId", kind, "tokenHash", "expiresAt") VALUES ($1, $2, 'PASSWORD_RESET', $3, now() + interval '1 hour')`,
+        [
+          `e2etok${randomBytes(8).toString("hex")}`,
+          member.id,
+          createHash("sha256").update(token, "utf8").digest("hex"),
+        ],
+      );
       await checkPages(page, [
         { label: "sign in", url: "/login" },
         { label: "register", url: "/register" },
@@ -197,7 +208,10 @@ export function defineA11yTests({ phone = false }: { phone?: boolean } = {}): vo
       if (phone) {
         await test.step("home sheets", async () => {
           await page.goto("/");
-          for (const [button, title] of [["Topics", "Topics"], ["Activity", "Recent activity"]] as const) {
+          for (const [button, title] of [
+            ["Topics", "Topics"],
+            ["Activity", "Recent activity"],
+          ] as const) {
             await page.getByRole("button", { name: button, exact: true }).click();
             await expect(page.getByRole("dialog", { name: title })).toBeVisible();
             await expectAccessible(page, `home with the ${title} sheet open`);

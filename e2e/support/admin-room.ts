@@ -48,11 +48,16 @@ export async function restrictionUntil(roomId: string, userId: string, kind: "MU
 
 /** "19:45" for `date` in `timeZone`: the clock part of how the room page says a mute's end. */
 export function clockIn(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
+  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
+    date,
+  );
 }
 
 /** The room's stored, not deleted messages. */
 export async function liveMessageCount(roomId: string): Promise<number> {
-  const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "Message" WHERE "roomId" = $1 AND "deletedAt" IS NULL`, [roomId]);
+  const [row] = await sql<{ n: string }>(
+    `SELECT count(*) AS n FROM "Message" WHERE "roomId" = $1 AND "deletedAt" IS NULL`,
+    [roomId],
+  );
   return Number(row?.n ?? 0);
 }

@@ -11,7 +11,12 @@ export interface ChatSide {
 }
 
 /** A verified member signed in (by cookie) in a context of their own. */
-export async function signedInSide(browser: Browser, baseURL: string, prefix: string, options: { viewport?: { width: number; height: number } } = {}): Promise<ChatSide> {
+export async function signedInSide(
+  browser: Browser,
+  baseURL: string,
+  prefix: string,
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<ChatSide> {
   const member = await createMember({ prefix });
   const context = await browser.newContext({ baseURL, viewport: options.viewport });
   await signInByCookie(context, baseURL, member);
@@ -27,11 +32,19 @@ export interface ChatPair {
 }
 
 /** Two fresh members, A hosting a fresh room and B joined, both signed in and on the room page. */
-export async function chatPair(browser: Browser, baseURL: string, name: string, { open = true } = {}): Promise<ChatPair> {
+export async function chatPair(
+  browser: Browser,
+  baseURL: string,
+  name: string,
+  { open = true } = {},
+): Promise<ChatPair> {
   const a = await signedInSide(browser, baseURL, "ca");
   const b = await signedInSide(browser, baseURL, "cb");
   const room = await createRoom({ hostId: a.member.id, name });
-  await sql(`INSERT INTO "Participant" ("roomId", "userId") VALUES ($1, $2) ON CONFLICT DO NOTHING`, [room.id, b.member.id]);
+  await sql(`INSERT INTO "Participant" ("roomId", "userId") VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+    room.id,
+    b.member.id,
+  ]);
   if (open) await Promise.all([openRoom(a.page, room), openRoom(b.page, room)]);
   return {
     a,
@@ -56,7 +69,8 @@ export const composerInput = (page: Page) => page.getByRole("textbox", { name: /
 export const sendButton = (page: Page) => page.getByRole("button", { name: "Send message" });
 export const messages = (page: Page) => page.getByTestId("message-list").getByTestId("message");
 export const pendingMessages = (page: Page) => page.getByTestId("pending-message");
-export const messageWith = (page: Page, text: string): Locator => messages(page).filter({ has: page.getByTestId("message-body").getByText(text, { exact: true }) });
+export const messageWith = (page: Page, text: string): Locator =>
+  messages(page).filter({ has: page.getByTestId("message-body").getByText(text, { exact: true }) });
 
 /** Types into the composer and presses Enter. */
 export async function sendMessage(page: Page, text: string): Promise<void> {
@@ -75,11 +89,17 @@ export async function insertMessages(roomId: string, authorId: string, count: nu
      FROM generate_series(1, $4::int) AS n`,
     [roomId, authorId, prefix, count],
   );
-  await sql(`INSERT INTO "Participant" ("roomId", "userId") VALUES ($1, $2) ON CONFLICT DO NOTHING`, [roomId, authorId]);
+  await sql(`INSERT INTO "Participant" ("roomId", "userId") VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+    roomId,
+    authorId,
+  ]);
 }
 
 /** The bodies of the room's stored messages, oldest first (deleted ones left out). */
 export async function storedBodies(roomId: string): Promise<string[]> {
-  const rows = await sql<{ body: string }>(`SELECT body FROM "Message" WHERE "roomId" = $1 AND "deletedAt" IS NULL ORDER BY id`, [roomId]);
+  const rows = await sql<{ body: string }>(
+    `SELECT body FROM "Message" WHERE "roomId" = $1 AND "deletedAt" IS NULL ORDER BY id`,
+    [roomId],
+  );
   return rows.map((r) => r.body);
 }

@@ -3,7 +3,10 @@
 import { chooseChromium, NoChromiumError } from "./chromium";
 
 chooseChromium().then(
-  (choice) => console.log(`Browser tests: ${choice.source === "npm" ? "Chromium from @sparticuz/chromium" : "Chromium"} at ${choice.executablePath}`),
+  (choice) =>
+    console.log(
+      `Browser tests: ${choice.source === "npm" ? "Chromium from @sparticuz/chromium" : "Chromium"} at ${choice.executablePath}`,
+    ),
   (error: unknown) => {
     console.error(error instanceof NoChromiumError ? error.message : error);
     process.exit(1);

@@ -38,7 +38,9 @@ async function startControlServer(soketi: SoketiControl): Promise<Server> {
 export default async function globalSetup(): Promise<() => Promise<void>> {
   await assertPortFree(E2E_PORT, "the browser tests' app", "E2E_PORT");
   const browser = await chooseChromium();
-  console.log(`Browser: ${browser.source === "npm" ? "Chromium from the npm package @sparticuz/chromium" : "Chromium"} at ${browser.executablePath}`);
+  console.log(
+    `Browser: ${browser.source === "npm" ? "Chromium from the npm package @sparticuz/chromium" : "Chromium"} at ${browser.executablePath}`,
+  );
   // soketi tells the app who comes and goes (presence webhooks), as in production.
   const { stack, ports, serverUrl, soketi } = await startTestStack("e2e", {
     webhookUrl: `http://127.0.0.1:${E2E_PORT}/api/pusher/webhook`,
@@ -55,9 +57,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await new Promise((resolve) => (control ? control.close(resolve) : resolve(undefined)));
     await next?.stop();
     await oidcIssuer?.stop().catch((error: unknown) => console.error(error));
-    await withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(databaseName)} WITH (FORCE)`)).catch(
-      (error: unknown) => console.error(error),
-    );
+    await withClient(serverUrl, (c) =>
+      c.query(`DROP DATABASE IF EXISTS ${quoteIdent(databaseName)} WITH (FORCE)`),
+    ).catch((error: unknown) => console.error(error));
     await stack.stop();
   };
 

@@ -28,7 +28,11 @@ export interface Member {
 }
 
 /** Inserts a verified member; `password: null` makes one who only signs in through OAuth. */
-export async function createMember({ prefix = "m", password, bio = "" }: { prefix?: string; password?: string | null; bio?: string } = {}): Promise<Member> {
+export async function createMember({
+  prefix = "m",
+  password,
+  bio = "",
+}: { prefix?: string; password?: string | null; bio?: string } = {}): Promise<Member> {
   const fresh = uniqueMember(prefix);
   const plain = password === undefined ? fresh.password : password;
   const id = newId();
@@ -49,7 +53,11 @@ export async function sessionCookie(member: Pick<Member, "id">): Promise<{ name:
 }
 
 /** Signs a context in by cookie, the way next-auth would after an OAuth sign-in. */
-export async function signInByCookie(context: BrowserContext, baseURL: string, member: Pick<Member, "id">): Promise<void> {
+export async function signInByCookie(
+  context: BrowserContext,
+  baseURL: string,
+  member: Pick<Member, "id">,
+): Promise<void> {
   const cookie = await sessionCookie(member);
   await context.addCookies([{ ...cookie, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
 }
@@ -71,7 +79,10 @@ export async function createRoom({
   messages?: { authorId: string | null; body: string }[];
 }): Promise<ArrangedRoom> {
   const id = newId();
-  const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}-${randomBytes(3).toString("hex")}`;
+  const slug = `${name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")}-${randomBytes(3).toString("hex")}`;
   await sql(
     `INSERT INTO "Room" (id, name, slug, description, "topicId", "hostId", "updatedAt")
      VALUES ($1, $2, $3, $4, (SELECT id FROM "Topic" WHERE slug = 'python'), $5, now())`,
@@ -93,7 +104,10 @@ export async function createRoom({
     await sql(`INSERT INTO "Participant" ("roomId", "userId") VALUES ($1, $2) ON CONFLICT DO NOTHING`, [id, userId]);
   }
   // Keep the counter the app maintains (lib/db/participants.ts) in step with the rows.
-  await sql(`UPDATE "Room" SET "participantCount" = (SELECT count(*) FROM "Participant" WHERE "roomId" = $1) WHERE id = $1`, [id]);
+  await sql(
+    `UPDATE "Room" SET "participantCount" = (SELECT count(*) FROM "Participant" WHERE "roomId" = $1) WHERE id = $1`,
+    [id],
+  );
   return { id, slug, name };
 }
 

@@ -60,21 +60,31 @@ export async function startOidcIssuer(): Promise<RunningOidcIssuer> {
     const identity = decodeIdentity(cookieValue(req.headers.cookie, IDENTITY_COOKIE));
     if (code && identity) identityByCode.set(code, identity);
   });
-  server.service.on("beforeTokenSigning", (token: MutableToken, req: IncomingMessage & { body?: { code?: string } }) => {
-    const identity = req.body?.code ? identityByCode.get(req.body.code) : undefined;
-    // Both the access token and the ID token: /userinfo reads the claims back from the former.
-    if (identity) Object.assign(token.payload, identity);
-  });
-  server.service.on("beforeResponse", (_response: MutableResponse, req: IncomingMessage & { body?: { code?: string } }) => {
-    if (req.body?.code) identityByCode.delete(req.body.code);
-  });
+  server.service.on(
+    "beforeTokenSigning",
+    (token: MutableToken, req: IncomingMessage & { body?: { code?: string } }) => {
+      const identity = req.body?.code ? identityByCode.get(req.body.code) : undefined;
+      // Both the access token and the ID token: /userinfo reads the claims back from the former.
+      if (identity) Object.assign(token.payload, identity);
+    },
+  );
+  server.service.on(
+    "beforeResponse",
+    (_response: MutableResponse, req: IncomingMessage & { body?: { code?: string } }) => {
+      if (req.body?.code) identityByCode.delete(req.body.code);
+    },
+  );
   server.service.on("beforeUserinfo", (response: MutableResponse, req: IncomingMessage) => {
     const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
     const payload = token?.split(".")[1];
     if (!payload) return;
     const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Record<string, unknown>;
     const { sub, email, email_verified, preferred_username, name, picture } = claims;
-    response.body = Object.fromEntries(Object.entries({ sub, email, email_verified, preferred_username, name, picture }).filter(([, v]) => v !== undefined));
+    response.body = Object.fromEntries(
+      Object.entries({ sub, email, email_verified, preferred_username, name, picture }).filter(
+        ([, v]) => v !== undefined,
+      ),
+    );
   });
 
   await server.start(0, "127.0.0.1");

@@ -2,7 +2,14 @@
 // people panel's online list as B sees it, and a pusher-js client in Node that joins a room's
 // presence channel as a member (signed by the app's own /api/pusher/auth), e.g. to send forged
 // client events.
-import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "@playwright/test";
+import {
+  expect,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from "@playwright/test";
 import type Pusher from "pusher-js";
 import type { PresenceChannel } from "pusher-js";
 import { DEV_DEFAULTS } from "../../lib/env";
@@ -42,7 +49,10 @@ export async function presenceConnections(room: ArrangedRoom): Promise<number> {
     port: process.env.E2E_PUSHER_PORT,
     useTLS: false,
   });
-  const response = await server.get({ path: `/channels/${roomChannel(room.id)}`, params: { info: "subscription_count" } });
+  const response = await server.get({
+    path: `/channels/${roomChannel(room.id)}`,
+    params: { info: "subscription_count" },
+  });
   return ((await response.json()) as { subscription_count?: number }).subscription_count ?? 0;
 }
 
@@ -52,17 +62,21 @@ export const onlineMembers = (page: Page): Locator => page.getByTestId("people-p
 /** The usernames listed under "Online now", in the order shown. */
 export async function expectOnline(page: Page, usernames: string[]): Promise<void> {
   await expect(onlineMembers(page)).toHaveCount(usernames.length);
-  await expect.poll(() => onlineMembers(page).evaluateAll((rows) => rows.map((r) => r.getAttribute("data-username")))).toEqual(usernames);
+  await expect
+    .poll(() => onlineMembers(page).evaluateAll((rows) => rows.map((r) => r.getAttribute("data-username"))))
+    .toEqual(usernames);
 }
 
 /** Makes `member` a participant of `room` who joined `minutesAgo` minutes ago. */
 export async function addParticipantRow(room: ArrangedRoom, member: Pick<Member, "id">, minutesAgo = 0): Promise<void> {
-  await sql(`INSERT INTO "Participant" ("roomId", "userId", "joinedAt") VALUES ($1, $2, now() - make_interval(mins => $3)) ON CONFLICT DO NOTHING`, [
-    room.id,
-    member.id,
-    minutesAgo,
-  ]);
-  await sql(`UPDATE "Room" SET "participantCount" = (SELECT count(*) FROM "Participant" WHERE "roomId" = $1) WHERE id = $1`, [room.id]);
+  await sql(
+    `INSERT INTO "Participant" ("roomId", "userId", "joinedAt") VALUES ($1, $2, now() - make_interval(mins => $3)) ON CONFLICT DO NOTHING`,
+    [room.id, member.id, minutesAgo],
+  );
+  await sql(
+    `UPDATE "Room" SET "participantCount" = (SELECT count(*) FROM "Participant" WHERE "roomId" = $1) WHERE id = $1`,
+    [room.id],
+  );
 }
 
 export interface NodeMember {
@@ -76,9 +90,17 @@ export interface NodeMember {
  */
 export async function joinPresenceFromNode(context: BrowserContext, room: ArrangedRoom): Promise<NodeMember> {
   const client = createRealtimeClient(
-    { key: DEV_DEFAULTS.PUSHER_KEY, cluster: "mt1", wsHost: "127.0.0.1", wsPort: Number(process.env.E2E_PUSHER_PORT), forceTLS: false },
+    {
+      key: DEV_DEFAULTS.PUSHER_KEY,
+      cluster: "mt1",
+      wsHost: "127.0.0.1",
+      wsPort: Number(process.env.E2E_PUSHER_PORT),
+      forceTLS: false,
+    },
     async ({ socketId, channelName }) => {
-      const response = await context.request.post("/api/pusher/auth", { form: { socket_id: socketId, channel_name: channelName } });
+      const response = await context.request.post("/api/pusher/auth", {
+        form: { socket_id: socketId, channel_name: channelName },
+      });
       if (!response.ok()) throw new Error(`channel auth answered ${response.status()}`);
       return (await response.json()) as { auth: string; channel_data?: string };
     },
@@ -86,7 +108,9 @@ export async function joinPresenceFromNode(context: BrowserContext, room: Arrang
   const channel = await new Promise<PresenceChannel>((resolve, reject) => {
     const subscribed = client.subscribe(`presence-room-${room.id}`) as PresenceChannel;
     subscribed.bind("pusher:subscription_succeeded", () => resolve(subscribed));
-    subscribed.bind("pusher:subscription_error", (error: unknown) => reject(new Error(`subscription refused: ${JSON.stringify(error)}`)));
+    subscribed.bind("pusher:subscription_error", (error: unknown) =>
+      reject(new Error(`subscription refused: ${JSON.stringify(error)}`)),
+    );
   });
   return { client, channel };
 }
@@ -103,5 +127,8 @@ export async function addCrowd(room: ArrangedRoom, count: number, tag: string): 
      INSERT INTO "Participant" ("roomId", "userId", "joinedAt") SELECT $1, id, now() - interval '1 day' FROM made`,
     [room.id, tag, count],
   );
-  await sql(`UPDATE "Room" SET "participantCount" = (SELECT count(*) FROM "Participant" WHERE "roomId" = $1) WHERE id = $1`, [room.id]);
+  await sql(
+    `UPDATE "Room" SET "participantCount" = (SELECT count(*) FROM "Participant" WHERE "roomId" = $1) WHERE id = $1`,
+    [room.id],
+  );
 }

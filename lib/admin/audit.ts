@@ -16,7 +16,12 @@ export interface AuditTarget {
   label: string;
 }
 
-export function auditEntry(actor: Pick<AdminActor, "id" | "username">, action: AdminActionCode, target: AuditTarget, detail = ""): AuditEntryInput {
+export function auditEntry(
+  actor: Pick<AdminActor, "id" | "username">,
+  action: AdminActionCode,
+  target: AuditTarget,
+  detail = "",
+): AuditEntryInput {
   return {
     actorId: actor.id,
     actorUsername: actor.username,
@@ -29,7 +34,12 @@ export function auditEntry(actor: Pick<AdminActor, "id" | "username">, action: A
 }
 
 /** Writes an entry on its own, for a change that did not go through a transaction of ours. */
-export async function recordAudit(actor: Pick<AdminActor, "id" | "username">, action: AdminActionCode, target: AuditTarget, detail = ""): Promise<void> {
+export async function recordAudit(
+  actor: Pick<AdminActor, "id" | "username">,
+  action: AdminActionCode,
+  target: AuditTarget,
+  detail = "",
+): Promise<void> {
   await writeAuditEntry(auditEntry(actor, action, target, detail));
 }
 

@@ -27,7 +27,10 @@ export interface AdminOperation<I, D> {
   run: (context: OperationContext<I>) => Promise<AdminResult<D>>;
 }
 
-export function defineOperation<I, D = undefined>(schema: z.ZodType<I>, run: (context: OperationContext<I>) => Promise<AdminResult<D>>): AdminOperation<I, D> {
+export function defineOperation<I, D = undefined>(
+  schema: z.ZodType<I>,
+  run: (context: OperationContext<I>) => Promise<AdminResult<D>>,
+): AdminOperation<I, D> {
   return { schema, run };
 }
 

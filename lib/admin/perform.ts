@@ -10,11 +10,19 @@ import { OPERATIONS, type AdminOperationResult } from "./operations";
 import type { AdminOperation } from "./operation";
 import { ADMIN_ACTIONS, type AdminActionCode } from "./registry";
 
-export async function performAdminAction<K extends AdminActionCode>(code: K, caller: SessionUser | null, input: unknown): Promise<AdminOperationResult<K>> {
+export async function performAdminAction<K extends AdminActionCode>(
+  code: K,
+  caller: SessionUser | null,
+  input: unknown,
+): Promise<AdminOperationResult<K>> {
   const actor = assertAdminAccess(caller, ADMIN_ACTIONS[code].minRole);
   const operation = OPERATIONS[code] as unknown as AdminOperation<unknown, unknown>;
   const parsed = operation.schema.safeParse(input ?? {});
   if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
-  const result = await operation.run({ actor, input: parsed.data, audit: (target, detail) => auditEntry(actor, code, target, detail) });
+  const result = await operation.run({
+    actor,
+    input: parsed.data,
+    audit: (target, detail) => auditEntry(actor, code, target, detail),
+  });
   return result as AdminOperationResult<K>;
 }

@@ -45,7 +45,8 @@ export async function adminFormAction(code: AdminActionCode, formData: FormData)
   return { status: "success", message: result.message };
 }
 
-export type AdminCallResult<D> = { ok: true; message: string; data: D } | { ok: false; code: string; message: string; fields?: FieldErrors };
+export type AdminCallResult<D> =
+  { ok: true; message: string; data: D } | { ok: false; code: string; message: string; fields?: FieldErrors };
 
 /** For client components that call an action directly (dialogs, live previews). */
 export async function adminCallAction<K extends AdminActionCode>(

@@ -4,7 +4,10 @@
 // none, that is the last entry). 0 ignores the header: every caller shares one bucket.
 import { env } from "../env";
 
-export function clientIpFrom(headers: Headers | Record<string, string | string[] | undefined>, hops = env().TRUST_PROXY_HOPS): string {
+export function clientIpFrom(
+  headers: Headers | Record<string, string | string[] | undefined>,
+  hops = env().TRUST_PROXY_HOPS,
+): string {
   const get = (name: string): string | undefined => {
     if (headers instanceof Headers) return headers.get(name) ?? undefined;
     const value = headers[name];

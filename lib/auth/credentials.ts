@@ -19,7 +19,10 @@ export async function signInWithPassword(input: unknown, ip: string): Promise<Si
   if (!parsed.success) return { ok: false, error: "invalid" };
   const { identifier, password } = parsed.data;
 
-  for (const [name, key] of [["signInAccount", identifier], ["signInIp", ip]] as const) {
+  for (const [name, key] of [
+    ["signInAccount", identifier],
+    ["signInIp", ip],
+  ] as const) {
     const state = await peek(name, key);
     if (!state.allowed) return { ok: false, error: "rate_limited", retryAfterSeconds: state.retryAfterSeconds };
   }

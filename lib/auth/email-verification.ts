@@ -48,7 +48,8 @@ export async function resendVerificationByEmail(email: string): Promise<void> {
   await resendVerification(user.id);
 }
 
-export type VerifyOutcome = { ok: true; email: string } | { ok: false; reason: "invalid" | "expired" | "used" | "taken" };
+export type VerifyOutcome =
+  { ok: true; email: string } | { ok: false; reason: "invalid" | "expired" | "used" | "taken" };
 
 export async function confirmEmail(token: string): Promise<VerifyOutcome> {
   const result = await consumeToken(token, "EMAIL_VERIFICATION");

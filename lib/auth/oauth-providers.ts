@@ -54,7 +54,9 @@ function gitHub(clientId: string, clientSecret: string) {
         if (response.ok) {
           const emails = (await response.json()) as GitHubEmail[];
           const chosen =
-            emails.find((e) => typeof profile.email === "string" && e.email.toLowerCase() === profile.email.toLowerCase()) ??
+            emails.find(
+              (e) => typeof profile.email === "string" && e.email.toLowerCase() === profile.email.toLowerCase(),
+            ) ??
             emails.find((e) => e.primary) ??
             emails[0];
           if (chosen) {

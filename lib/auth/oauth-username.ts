@@ -33,7 +33,9 @@ export interface UsernameSources {
  * gets "_user" appended; with nothing usable at all it is "member".
  */
 export function baseUsername(sources: UsernameSources): string {
-  const localPart = sources.email ? sources.email.slice(0, Math.max(0, sources.email.lastIndexOf("@"))) || sources.email : null;
+  const localPart = sources.email
+    ? sources.email.slice(0, Math.max(0, sources.email.lastIndexOf("@"))) || sources.email
+    : null;
   const candidates = [sources.login, localPart, sources.name]
     .filter((s): s is string => typeof s === "string")
     .map(normaliseUsername)

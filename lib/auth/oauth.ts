@@ -56,7 +56,11 @@ export function verifyLinkIntent(value: string | undefined, secret: string, now 
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   try {
-    const data = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as { u?: unknown; p?: unknown; e?: unknown };
+    const data = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as {
+      u?: unknown;
+      p?: unknown;
+      e?: unknown;
+    };
     if (typeof data.u !== "string" || typeof data.p !== "string" || typeof data.e !== "number") return null;
     if (data.e * 1000 <= now) return null;
     return { userId: data.u, provider: data.p };
@@ -113,7 +117,10 @@ function text(value: unknown): string | null {
  * counts as verified only when the provider says so: Google and OIDC through `email_verified`,
  * GitHub through its emails API (lib/auth/oauth-providers.ts adds `email_verified`).
  */
-export function identityFromProfile(user: Pick<User, "name" | "email" | "image">, profile: Record<string, unknown> = {}): OAuthIdentity {
+export function identityFromProfile(
+  user: Pick<User, "name" | "email" | "image">,
+  profile: Record<string, unknown> = {},
+): OAuthIdentity {
   const email = emailSchema.safeParse(user.email ?? profile.email ?? "");
   const image = text(user.image);
   return {
@@ -193,7 +200,13 @@ export async function resolveOAuthSignIn(input: {
     const username = await findFreeUsername({ base });
     try {
       const user = await createUserWithAccount({
-        user: { email: identity.email, username, name, image: identity.image, emailVerifiedAt: identity.emailVerified ? new Date() : null },
+        user: {
+          email: identity.email,
+          username,
+          name,
+          image: identity.image,
+          emailVerifiedAt: identity.emailVerified ? new Date() : null,
+        },
         account,
       });
       if (!identity.emailVerified) {
@@ -205,7 +218,8 @@ export async function resolveOAuthSignIn(input: {
       return true;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      if (await findUserByEmail({ email: identity.email })) return loginError(OAUTH_ERRORS.emailExists, account.provider);
+      if (await findUserByEmail({ email: identity.email }))
+        return loginError(OAUTH_ERRORS.emailExists, account.provider);
       // The same person finishing two sign-ins at once: the other one created them.
       const again = await findAccountOwner(account);
       if (again) return again.deactivatedAt ? loginError(OAUTH_ERRORS.deactivated) : true;
@@ -215,7 +229,15 @@ export async function resolveOAuthSignIn(input: {
 }
 
 /** next-auth's signIn callback for OAuth providers. */
-export async function oauthSignIn({ user, account, profile }: { user: User; account: Account; profile?: Profile }): Promise<OAuthSignInResult> {
+export async function oauthSignIn({
+  user,
+  account,
+  profile,
+}: {
+  user: User;
+  account: Account;
+  profile?: Profile;
+}): Promise<OAuthSignInResult> {
   const intent = await readLinkIntent();
   let linkingUserId: string | null = null;
   if (intent && intent.provider === account.provider) {
@@ -237,7 +259,9 @@ export async function oauthSignIn({ user, account, profile }: { user: User; acco
 }
 
 /** For the jwt callback: OUR user id and session version for a provider account. */
-export async function oauthSessionClaims(account: Pick<Account, "provider" | "providerAccountId">): Promise<{ sub: string; sv: number } | null> {
+export async function oauthSessionClaims(
+  account: Pick<Account, "provider" | "providerAccountId">,
+): Promise<{ sub: string; sv: number } | null> {
   const owner = await findAccountOwner(account);
   if (!owner || owner.deactivatedAt) return null;
   return { sub: owner.id, sv: owner.sessionVersion };

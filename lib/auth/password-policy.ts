@@ -19,7 +19,11 @@ export function passwordProblem(password: string, context: { email?: string; use
   const lower = password.toLowerCase();
   if (commonPasswords().has(lower)) return "This password is too common. Choose something harder to guess.";
   const local = context.email?.split("@")[0]?.toLowerCase();
-  if ((context.username && lower === context.username.toLowerCase()) || (local && lower === local) || lower === context.email?.toLowerCase()) {
+  if (
+    (context.username && lower === context.username.toLowerCase()) ||
+    (local && lower === local) ||
+    lower === context.email?.toLowerCase()
+  ) {
     return "Your password must not be your username or email.";
   }
   return null;

@@ -18,7 +18,9 @@ export async function requestPasswordReset(email: string, ip: string): Promise<v
   const user = await findUserByEmail({ email });
   if (!user || user.deactivatedAt) return;
   const token = await issueToken({ userId: user.id, kind: "PASSWORD_RESET" });
-  await sendMail(resetPasswordMail({ to: user.email, name: user.name, url: `${env().APP_URL}/reset-password?token=${token}` }));
+  await sendMail(
+    resetPasswordMail({ to: user.email, name: user.name, url: `${env().APP_URL}/reset-password?token=${token}` }),
+  );
 }
 
 export type ResetOutcome = { ok: true } | { ok: false; reason: "invalid" | "expired" | "used" };
@@ -40,5 +42,6 @@ export async function resetPassword(token: string, password: string): Promise<Re
 
 export async function sendPasswordChangedNotice(userId: string): Promise<void> {
   const user = await findSessionUser({ id: userId });
-  if (user) await sendMail(passwordChangedMail({ to: user.email, name: user.name, url: `${env().APP_URL}/forgot-password` }));
+  if (user)
+    await sendMail(passwordChangedMail({ to: user.email, name: user.name, url: `${env().APP_URL}/forgot-password` }));
 }

@@ -57,7 +57,8 @@ export async function hit(name: LimitName, key: string): Promise<LimitState> {
     await limiter(name).consume(key);
     return { allowed: true, retryAfterSeconds: 0 };
   } catch (error) {
-    if (error instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000) };
+    if (error instanceof RateLimiterRes)
+      return { allowed: false, retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000) };
     throw error;
   }
 }
@@ -84,5 +85,6 @@ export function retryPhrase(seconds: number): string {
 /** Counts a hit and throws a 429 AppError when over the limit. */
 export async function enforce(name: LimitName, key: string, message: string): Promise<void> {
   const state = await hit(name, key);
-  if (!state.allowed) throw rateLimited(name, state.retryAfterSeconds, `${message} ${retryPhrase(state.retryAfterSeconds)}`);
+  if (!state.allowed)
+    throw rateLimited(name, state.retryAfterSeconds, `${message} ${retryPhrase(state.retryAfterSeconds)}`);
 }

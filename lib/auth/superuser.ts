@@ -39,9 +39,14 @@ export class SuperuserError extends Error {
 
 export type Checked = { ok: true; value: string } | { ok: false; problem: string };
 
-function viaSchema(schema: typeof emailSchema | typeof usernameSchema | typeof displayNameSchema, raw: string): Checked {
+function viaSchema(
+  schema: typeof emailSchema | typeof usernameSchema | typeof displayNameSchema,
+  raw: string,
+): Checked {
   const parsed = schema.safeParse(raw);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problem: parsed.error.issues[0]?.message ?? "Not valid." };
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, problem: parsed.error.issues[0]?.message ?? "Not valid." };
 }
 
 /** Normalised (trimmed, lower-case) address, or why it is refused; the sign-up form's rules. */
@@ -58,7 +63,10 @@ export function checkPassword(password: string, context: { email?: string; usern
 }
 
 /** Why `email` / `username` cannot be used because another account has it, per field. */
-export async function takenProblems(input: { email?: string; username?: string }): Promise<Partial<Record<"email" | "username", string>>> {
+export async function takenProblems(input: {
+  email?: string;
+  username?: string;
+}): Promise<Partial<Record<"email" | "username", string>>> {
   const taken = await findTakenIdentities(input);
   return {
     ...(taken.email ? { email: `An account with the email ${input.email} already exists.` } : {}),
@@ -121,8 +129,14 @@ export interface Prompter {
  * Asks for whatever `preset` lacks (or holds an unusable value for), repeating a question with
  * the reason until the answer is acceptable. The password is asked twice, hidden.
  */
-export async function askForSuperuser(prompter: Prompter, preset: Partial<SuperuserInput> = {}): Promise<SuperuserInput> {
-  const answer = async (field: "email" | "username" | "name", check: (raw: string) => Promise<Checked>): Promise<string> => {
+export async function askForSuperuser(
+  prompter: Prompter,
+  preset: Partial<SuperuserInput> = {},
+): Promise<SuperuserInput> {
+  const answer = async (
+    field: "email" | "username" | "name",
+    check: (raw: string) => Promise<Checked>,
+  ): Promise<string> => {
     let raw = preset[field];
     for (;;) {
       if (raw === undefined) raw = await prompter.ask(`${SUPERUSER_SOURCES[field].label}: `);
@@ -132,12 +146,14 @@ export async function askForSuperuser(prompter: Prompter, preset: Partial<Superu
       raw = undefined;
     }
   };
-  const free = (field: "email" | "username", check: (raw: string) => Checked) => async (raw: string): Promise<Checked> => {
-    const result = check(raw);
-    if (!result.ok) return result;
-    const problem = (await takenProblems({ [field]: result.value }))[field];
-    return problem ? { ok: false, problem } : result;
-  };
+  const free =
+    (field: "email" | "username", check: (raw: string) => Checked) =>
+    async (raw: string): Promise<Checked> => {
+      const result = check(raw);
+      if (!result.ok) return result;
+      const problem = (await takenProblems({ [field]: result.value }))[field];
+      return problem ? { ok: false, problem } : result;
+    };
 
   const email = await answer("email", free("email", checkEmail));
   const username = await answer("username", free("username", checkUsername));

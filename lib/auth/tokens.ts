@@ -15,7 +15,12 @@ export function hashToken(token: string): string {
 }
 
 /** Makes a token, retiring older unused ones of the same kind; returns the raw token for the link. */
-export async function issueToken(input: { userId: string; kind: TokenKind; email?: string; now?: Date }): Promise<string> {
+export async function issueToken(input: {
+  userId: string;
+  kind: TokenKind;
+  email?: string;
+  now?: Date;
+}): Promise<string> {
   const now = input.now ?? new Date();
   const token = randomBytes(32).toString("base64url");
   await retireTokens({ userId: input.userId, kind: input.kind, now });
@@ -29,7 +34,8 @@ export async function issueToken(input: { userId: string; kind: TokenKind; email
   return token;
 }
 
-export type ConsumedToken = { ok: true; userId: string; email: string | null } | { ok: false; reason: "invalid" | "expired" | "used" };
+export type ConsumedToken =
+  { ok: true; userId: string; email: string | null } | { ok: false; reason: "invalid" | "expired" | "used" };
 
 /** Claims `token` for `kind`. Wrong kind and unknown tokens are the same "invalid". */
 export async function consumeToken(token: string, kind: TokenKind, now = new Date()): Promise<ConsumedToken> {

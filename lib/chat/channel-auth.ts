@@ -13,7 +13,10 @@ import { REALTIME_LIMITS } from "../realtime/limits";
 import { pusher } from "../realtime/server";
 import { requireActive, socketIdSchema } from "./messages";
 
-export type ChannelActor = Pick<SessionUser, "id" | "role" | "emailVerified" | "deactivated" | "username" | "name" | "avatarUrl">;
+export type ChannelActor = Pick<
+  SessionUser,
+  "id" | "role" | "emailVerified" | "deactivated" | "username" | "name" | "avatarUrl"
+>;
 
 /** The member as other members of a room see them. */
 export interface PresenceMember {
@@ -23,7 +26,9 @@ export interface PresenceMember {
 
 const authRequestSchema = z.object({
   socket_id: socketIdSchema,
-  channel_name: z.string({ message: "channel_name is missing." }).max(REALTIME_LIMITS.maxChannelNameLength, "Unknown channel."),
+  channel_name: z
+    .string({ message: "channel_name is missing." })
+    .max(REALTIME_LIMITS.maxChannelNameLength, "Unknown channel."),
 });
 
 export function presenceMemberOf(actor: ChannelActor): PresenceMember {
@@ -32,7 +37,8 @@ export function presenceMemberOf(actor: ChannelActor): PresenceMember {
     user_info: { name: actor.name, username: actor.username, avatarUrl: actor.avatarUrl },
   };
   // The realtime server refuses members over 1 KB: a very long provider avatar URL goes first.
-  const fits = (m: PresenceMember) => Buffer.byteLength(JSON.stringify(m), "utf8") <= REALTIME_LIMITS.maxPresenceMemberSizeKb * 1024;
+  const fits = (m: PresenceMember) =>
+    Buffer.byteLength(JSON.stringify(m), "utf8") <= REALTIME_LIMITS.maxPresenceMemberSizeKb * 1024;
   if (fits(member)) return member;
   const slim = { ...member, user_info: { ...member.user_info, avatarUrl: null } };
   if (fits(slim)) return slim;
@@ -44,7 +50,13 @@ export function presenceMemberOf(actor: ChannelActor): PresenceMember {
  * 401 signed out, 403 deactivated, 400 a malformed socket id or an unknown channel shape,
  * 404 a room that does not exist, 403 someone else's private channel.
  */
-export async function authorizeChannel({ actor, input }: { actor: ChannelActor | null; input: unknown }): Promise<Pusher.ChannelAuthResponse> {
+export async function authorizeChannel({
+  actor,
+  input,
+}: {
+  actor: ChannelActor | null;
+  input: unknown;
+}): Promise<Pusher.ChannelAuthResponse> {
   const member = requireActive(actor);
   const parsed = authRequestSchema.safeParse(input);
   if (!parsed.success) {

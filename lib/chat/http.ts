@@ -5,14 +5,18 @@ import { AppError } from "../errors";
 const MAX_BODY_BYTES = 64 * 1024;
 
 /** The parsed JSON body; `undefined` for an empty body when `optional`. 400/413/415 otherwise. */
-export async function readJsonBody(request: Request, { optional = false }: { optional?: boolean } = {}): Promise<unknown> {
+export async function readJsonBody(
+  request: Request,
+  { optional = false }: { optional?: boolean } = {},
+): Promise<unknown> {
   const text = await request.text();
   if (text.trim() === "" && optional) return undefined;
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (type !== "application/json") {
     throw new AppError("invalid:content_type", "Send the request body as JSON (Content-Type: application/json).", 415);
   }
-  if (Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES) throw new AppError("invalid:too_large", "The request body is too large.", 413);
+  if (Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES)
+    throw new AppError("invalid:too_large", "The request body is too large.", 413);
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -24,13 +28,16 @@ export async function readJsonBody(request: Request, { optional = false }: { opt
 export function socketIdFrom(request: Request, body: unknown): unknown {
   const header = request.headers.get("x-socket-id");
   if (header) return header;
-  return typeof body === "object" && body !== null && "socketId" in body ? (body as { socketId: unknown }).socketId : undefined;
+  return typeof body === "object" && body !== null && "socketId" in body
+    ? (body as { socketId: unknown }).socketId
+    : undefined;
 }
 
 /** Form-encoded (as pusher-js posts) or JSON, as a plain object of strings. */
 export async function readFormOrJson(request: Request): Promise<unknown> {
   const text = await request.text();
-  if (Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES) throw new AppError("invalid:too_large", "The request body is too large.", 413);
+  if (Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES)
+    throw new AppError("invalid:too_large", "The request body is too large.", 413);
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (type === "application/json") {
     try {

@@ -35,7 +35,10 @@ export const socketIdSchema = z
   .max(64)
   .regex(/^\d+\.\d+$/, "socketId must be a Pusher socket id such as 1234.5678.");
 
-const messageIdSchema = z.coerce.number({ message: "That is not a message id." }).int("That is not a message id.").positive("That is not a message id.");
+const messageIdSchema = z.coerce
+  .number({ message: "That is not a message id." })
+  .int("That is not a message id.")
+  .positive("That is not a message id.");
 
 export function toChatMessage(message: StoredMessage): ChatMessage {
   return {
@@ -81,7 +84,8 @@ export function requireActive<T extends ChatActor>(actor: T | null): T {
 /** Posting and editing need a verified email too. */
 function requirePoster<T extends ChatActor>(actor: T | null): T {
   const active = requireActive(actor);
-  if (!active.emailVerified) throw new AppError("forbidden:unverified", "Please confirm your email address before you post.", 403);
+  if (!active.emailVerified)
+    throw new AppError("forbidden:unverified", "Please confirm your email address before you post.", 403);
   return active;
 }
 
@@ -124,7 +128,11 @@ function replay(message: StoredMessage, room: ChatRoom): Omit<SendResult, "deliv
 
 function tooFast(retryAfterSeconds: number): AppError {
   const wait = Math.max(1, retryAfterSeconds);
-  return rateLimited("message_post", wait, `You are sending messages too fast. Wait ${wait} second${wait === 1 ? "" : "s"} and try again.`);
+  return rateLimited(
+    "message_post",
+    wait,
+    `You are sending messages too fast. Wait ${wait} second${wait === 1 ? "" : "s"} and try again.`,
+  );
 }
 
 /**
@@ -163,7 +171,10 @@ export async function sendMessage({
   let result: Omit<SendResult, "delivered">;
   // A lock, ban or mute in force refuses the send (403 saying why); checked beside the limit so
   // it adds no round trip to the path of every live message.
-  const [limit] = await Promise.all([hit("messagePost", `${sender.id}:${room.id}`), assertMayPost({ roomId: room.id, userId: sender.id })]);
+  const [limit] = await Promise.all([
+    hit("messagePost", `${sender.id}:${room.id}`),
+    assertMayPost({ roomId: room.id, userId: sender.id }),
+  ]);
   if (!limit.allowed) {
     // Over the limit, a retry of a stored message is still answered: only new messages wait.
     const previous = await findMessageByClientKey({ authorId: sender.id, clientKey });
@@ -251,7 +262,13 @@ export async function deleteMessage({
  * `after=<id>&changedSince=<ISO time>` for the held messages edited or deleted since. Deleted
  * messages come back as tombstones ({ id, deleted: true }) so that ids, limits and hasMore stay exact.
  */
-export async function listHistory({ slug, query }: { slug: string; query: Record<string, string | undefined> }): Promise<HistoryPage> {
+export async function listHistory({
+  slug,
+  query,
+}: {
+  slug: string;
+  query: Record<string, string | undefined>;
+}): Promise<HistoryPage> {
   const { before, after, changedSince, limit } = parse(historyQuerySchema, query);
   const room = await roomBySlug(slug);
   // Taken before the read: a change committed during it is stamped later, so the next

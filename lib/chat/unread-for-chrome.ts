@@ -10,4 +10,6 @@ import { unreadTotal } from "./unread";
  * it to the header again after a client-side navigation (the root layout is not re-rendered then).
  * Null when it cannot be read: the header is chrome, and works without the number.
  */
-export const unreadTotalForChrome = cache((userId: string): Promise<number | null> => orNullForChrome(unreadTotal({ userId })));
+export const unreadTotalForChrome = cache((userId: string): Promise<number | null> =>
+  orNullForChrome(unreadTotal({ userId })),
+);

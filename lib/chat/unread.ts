@@ -14,12 +14,26 @@ export { UNREAD_COUNT_CAP };
  * moves backwards, never past the room's latest message. Returns the position afterwards; null
  * for someone who is not a participant (opening a room does not join it).
  */
-export async function markRead({ roomId, userId, messageId }: { roomId: string; userId: string; messageId?: number }): Promise<number | null> {
+export async function markRead({
+  roomId,
+  userId,
+  messageId,
+}: {
+  roomId: string;
+  userId: string;
+  messageId?: number;
+}): Promise<number | null> {
   return advanceReadPosition({ roomId, userId, messageId });
 }
 
 /** Unread messages per room (0 where none, or not a participant); each capped at UNREAD_COUNT_CAP. */
-export async function unreadCounts({ userId, roomIds }: { userId: string; roomIds: string[] }): Promise<Record<string, number>> {
+export async function unreadCounts({
+  userId,
+  roomIds,
+}: {
+  userId: string;
+  roomIds: string[];
+}): Promise<Record<string, number>> {
   const counts = await countUnread({ userId, roomIds });
   return Object.fromEntries(roomIds.map((id) => [id, counts.get(id) ?? 0]));
 }
@@ -32,13 +46,28 @@ export async function unreadTotal({ userId }: { userId: string }): Promise<numbe
 }
 
 const markReadSchema = z
-  .object({ messageId: z.number({ message: "messageId must be a message id." }).int().positive("messageId must be a message id.").optional() })
+  .object({
+    messageId: z
+      .number({ message: "messageId must be a message id." })
+      .int()
+      .positive("messageId must be a message id.")
+      .optional(),
+  })
   .default({});
 
 /** POST /api/rooms/<slug>/read with { messageId? }: the caller's read position and unread total. */
-export async function markRoomRead({ actor, slug, input }: { actor: ChatActor | null; slug: string; input: unknown }): Promise<ReadState> {
+export async function markRoomRead({
+  actor,
+  slug,
+  input,
+}: {
+  actor: ChatActor | null;
+  slug: string;
+  input: unknown;
+}): Promise<ReadState> {
   const parsed = markReadSchema.safeParse(input ?? undefined);
-  if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error), parsed.error.issues[0]?.message ?? "The request is not valid.");
+  if (!parsed.success)
+    throw invalid(fieldErrorsOf(parsed.error), parsed.error.issues[0]?.message ?? "The request is not valid.");
   const reader = requireActive(actor);
   const room = await findChatRoom({ slug });
   if (!room) throw notFound("room", "This room does not exist (any more).");

@@ -32,7 +32,13 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /** The member a provider account is linked to, with what sign-in needs to know about them. */
-export async function findAccountOwner({ provider, providerAccountId }: { provider: string; providerAccountId: string }) {
+export async function findAccountOwner({
+  provider,
+  providerAccountId,
+}: {
+  provider: string;
+  providerAccountId: string;
+}) {
   const row = await db.account.findUnique({
     where: { provider_providerAccountId: { provider, providerAccountId } },
     select: { user: { select: { id: true, sessionVersion: true, deactivatedAt: true } } },
@@ -53,8 +59,14 @@ export async function linkAccount({ userId, account }: { userId: string; account
 
 /** A free username starting from `base` (see lib/auth/oauth-username.ts). */
 export async function findFreeUsername({ base }: { base: string }): Promise<string> {
-  const rows = await db.user.findMany({ where: { username: { startsWith: candidatePrefix(base) } }, select: { username: true } });
-  return pickFreeUsername(base, rows.map((r) => r.username));
+  const rows = await db.user.findMany({
+    where: { username: { startsWith: candidatePrefix(base) } },
+    select: { username: true },
+  });
+  return pickFreeUsername(
+    base,
+    rows.map((r) => r.username),
+  );
 }
 
 /**
@@ -67,7 +79,12 @@ export async function createUserWithAccount(input: {
 }): Promise<{ id: string; sessionVersion: number }> {
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
-      data: { ...input.user, email: input.user.email.toLowerCase(), username: input.user.username.toLowerCase(), passwordHash: null },
+      data: {
+        ...input.user,
+        email: input.user.email.toLowerCase(),
+        username: input.user.username.toLowerCase(),
+        passwordHash: null,
+      },
       select: { id: true, sessionVersion: true },
     });
     await tx.account.create({ data: { ...accountData(input.account), userId: user.id } });
@@ -81,7 +98,13 @@ export type UnlinkOutcome = { ok: true } | { ok: false; reason: "not_linked" | "
  * Unlinks a provider from a member, unless it is their last way to sign in (no password and no
  * other linked account). The member's row is locked so two concurrent unlinks cannot both pass.
  */
-export async function unlinkAccount({ userId, provider }: { userId: string; provider: string }): Promise<UnlinkOutcome> {
+export async function unlinkAccount({
+  userId,
+  provider,
+}: {
+  userId: string;
+  provider: string;
+}): Promise<UnlinkOutcome> {
   return db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ hasPassword: boolean }[]>`
       SELECT "passwordHash" IS NOT NULL AS "hasPassword" FROM "User" WHERE id = ${userId} FOR UPDATE`;
@@ -90,7 +113,8 @@ export async function unlinkAccount({ userId, provider }: { userId: string; prov
     const accounts = await tx.account.findMany({ where: { userId }, select: { id: true, provider: true } });
     const target = accounts.filter((a) => a.provider === provider);
     if (target.length === 0) return { ok: false, reason: "not_linked" } as const;
-    if (!user.hasPassword && accounts.length - target.length === 0) return { ok: false, reason: "last_sign_in_method" } as const;
+    if (!user.hasPassword && accounts.length - target.length === 0)
+      return { ok: false, reason: "last_sign_in_method" } as const;
     await tx.account.deleteMany({ where: { userId, provider } });
     return { ok: true } as const;
   });

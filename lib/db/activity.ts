@@ -42,7 +42,8 @@ export function decodeActivityCursor(raw: string | undefined): ActivityCursor | 
   return Number.isNaN(at.getTime()) || id < 1 || id > 2_147_483_647 ? null : { at, id };
 }
 
-const cursorOf = (item: { id: number; createdAt: Date } | undefined) => (item ? encodeActivityCursor({ at: item.createdAt, id: item.id }) : null);
+const cursorOf = (item: { id: number; createdAt: Date } | undefined) =>
+  item ? encodeActivityCursor({ at: item.createdAt, id: item.id }) : null;
 
 /** Messages written before (`lt`) or after (`gt`) the cursor's position. */
 function beyond(cursor: ActivityCursor, direction: "lt" | "gt"): Prisma.MessageWhereInput {
@@ -77,7 +78,12 @@ export function plainTextOf(body: string): string {
 export function excerptOf(body: string, max = ACTIVITY_EXCERPT_CHARS): string {
   const text = plainTextOf(body).replace(/\s+/g, " ").trim();
   const chars = Array.from(text); // whole code points: never half an emoji
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, max - 1)
+        .join("")
+        .trimEnd()}…`;
 }
 
 /** One row of the cross-room feed, room, topic and author joined in (see activityRows). */
@@ -108,7 +114,11 @@ function toActivityItem(row: ActivityRow): ActivityItem {
             id: row.authorId,
             username: row.authorUsername,
             name: row.authorName,
-            avatarUrl: avatarUrlOf({ id: row.authorId, image: row.authorImage, avatar: row.authorAvatarAt ? { updatedAt: row.authorAvatarAt } : null }),
+            avatarUrl: avatarUrlOf({
+              id: row.authorId,
+              image: row.authorImage,
+              avatar: row.authorAvatarAt ? { updatedAt: row.authorAvatarAt } : null,
+            }),
           }
         : null,
   };
@@ -129,7 +139,17 @@ function beyondSql(cursor: ActivityCursor, direction: "lt" | "gt"): Prisma.Sql {
  * topic and author, in one query: the home page reads this on every request, and Prisma's
  * nested select took a query per relation (five in all).
  */
-async function activityRows({ topicSlug, beyond: position, order, take }: { topicSlug?: string; beyond?: Prisma.Sql; order: "newest" | "oldest"; take: number }) {
+async function activityRows({
+  topicSlug,
+  beyond: position,
+  order,
+  take,
+}: {
+  topicSlug?: string;
+  beyond?: Prisma.Sql;
+  order: "newest" | "oldest";
+  take: number;
+}) {
   const conditions = [Prisma.sql`m."deletedAt" IS NULL`];
   if (topicSlug) conditions.push(Prisma.sql`t.slug = ${topicSlug}`);
   if (position) conditions.push(position);
@@ -158,18 +178,29 @@ export interface ListRecentActivityInput {
 }
 
 /** The latest messages across rooms, newest first, in keyset pages; deleted messages are left out. */
-export async function listRecentActivity({ topicSlug, before, after, take = 8 }: ListRecentActivityInput = {}): Promise<ActivityPage> {
+export async function listRecentActivity({
+  topicSlug,
+  before,
+  after,
+  take = 8,
+}: ListRecentActivityInput = {}): Promise<ActivityPage> {
   const base: Prisma.MessageWhereInput = {
     deletedAt: null,
     ...(topicSlug ? { room: { topic: { slug: topicSlug } } } : {}),
   };
-  const exists = async (where: Prisma.MessageWhereInput) => (await db.message.findFirst({ where: { AND: [base, where] }, select: { id: true } })) !== null;
+  const exists = async (where: Prisma.MessageWhereInput) =>
+    (await db.message.findFirst({ where: { AND: [base, where] }, select: { id: true } })) !== null;
   const afterCursor = decodeActivityCursor(after);
   const beforeCursor = afterCursor ? null : decodeActivityCursor(before);
 
   if (afterCursor) {
     // Walk up from the cursor, one extra row telling whether a newer page exists.
-    const rows = await activityRows({ topicSlug, beyond: beyondSql(afterCursor, "gt"), order: "oldest", take: take + 1 });
+    const rows = await activityRows({
+      topicSlug,
+      beyond: beyondSql(afterCursor, "gt"),
+      order: "oldest",
+      take: take + 1,
+    });
     // Reaching the newest messages: show the latest page, full, rather than a short one.
     if (rows.length <= take) return listRecentActivity({ topicSlug, take });
     const items = rows.slice(0, take).reverse().map(toActivityItem);
@@ -179,7 +210,12 @@ export async function listRecentActivity({ topicSlug, before, after, take = 8 }:
   }
 
   // One extra row tells whether an older page exists.
-  const rows = await activityRows({ topicSlug, beyond: beforeCursor ? beyondSql(beforeCursor, "lt") : undefined, order: "newest", take: take + 1 });
+  const rows = await activityRows({
+    topicSlug,
+    beyond: beforeCursor ? beyondSql(beforeCursor, "lt") : undefined,
+    order: "newest",
+    take: take + 1,
+  });
   const items = rows.slice(0, take).map(toActivityItem);
   const newest = items[0];
   const hasNewer = beforeCursor && newest ? await exists(beyond({ at: newest.createdAt, id: newest.id }, "gt")) : false;
@@ -200,7 +236,9 @@ export interface ActiveTopic {
  * filter of /activity. Reads a few hundred index entries, where ranking topics by room count
  * would aggregate every room on each request.
  */
-export async function listActiveTopics({ take = 12, window = 500 }: { take?: number; window?: number } = {}): Promise<ActiveTopic[]> {
+export async function listActiveTopics({ take = 12, window = 500 }: { take?: number; window?: number } = {}): Promise<
+  ActiveTopic[]
+> {
   return db.$queryRaw<ActiveTopic[]>(Prisma.sql`
     SELECT t.name, t.slug
     FROM (SELECT "roomId", "createdAt" FROM "Message" WHERE "deletedAt" IS NULL ORDER BY "createdAt" DESC LIMIT ${window}) m
@@ -248,7 +286,12 @@ export interface FindMyActivityInput {
 }
 
 /** What /activity/mine lists: the rooms the member opened (newest first) and their messages (newest first). */
-export async function findMyActivity({ userId, before, roomsTake = 100, messagesTake = 30 }: FindMyActivityInput): Promise<MyActivity> {
+export async function findMyActivity({
+  userId,
+  before,
+  roomsTake = 100,
+  messagesTake = 30,
+}: FindMyActivityInput): Promise<MyActivity> {
   const messageWhere: Prisma.MessageWhereInput = { authorId: userId, deletedAt: null };
   const beforeCursor = decodeActivityCursor(before);
   const [rooms, roomCount, messageRows, messageCount] = await Promise.all([
@@ -275,6 +318,14 @@ export async function findMyActivity({ userId, before, roomsTake = 100, messages
     }),
     db.message.count({ where: messageWhere }),
   ]);
-  const messages = messageRows.slice(0, messagesTake).map((m) => ({ id: m.id, excerpt: excerptOf(m.body), createdAt: m.createdAt, room: m.room }));
-  return { rooms, roomCount, messages, messageCount, olderCursor: messageRows.length > messagesTake ? cursorOf(messages.at(-1)) : null };
+  const messages = messageRows
+    .slice(0, messagesTake)
+    .map((m) => ({ id: m.id, excerpt: excerptOf(m.body), createdAt: m.createdAt, room: m.room }));
+  return {
+    rooms,
+    roomCount,
+    messages,
+    messageCount,
+    olderCursor: messageRows.length > messagesTake ? cursorOf(messages.at(-1)) : null,
+  };
 }

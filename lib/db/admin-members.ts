@@ -62,11 +62,23 @@ export interface AdminMemberListInput {
 }
 
 /** Members matching a name, username or email substring, newest first. */
-export async function searchMembers({ q, role = "all", status = "all", page = 1, pageSize = ADMIN_PAGE_SIZE }: AdminMemberListInput = {}): Promise<Paged<AdminMemberRow>> {
+export async function searchMembers({
+  q,
+  role = "all",
+  status = "all",
+  page = 1,
+  pageSize = ADMIN_PAGE_SIZE,
+}: AdminMemberListInput = {}): Promise<Paged<AdminMemberRow>> {
   const text = q?.trim();
   const where: Prisma.UserWhereInput = {
     ...(role !== "all" ? { role } : {}),
-    ...(status === "active" ? { deactivatedAt: null } : status === "deactivated" ? { deactivatedAt: { not: null } } : status === "unverified" ? { emailVerifiedAt: null } : {}),
+    ...(status === "active"
+      ? { deactivatedAt: null }
+      : status === "deactivated"
+        ? { deactivatedAt: { not: null } }
+        : status === "unverified"
+          ? { emailVerifiedAt: null }
+          : {}),
     ...(text
       ? {
           OR: [
@@ -102,11 +114,28 @@ export interface AdminMemberDetail extends AdminMemberRow {
   joinedRooms: Array<{ id: string; slug: string; name: string }>;
   joinedRoomCount: number;
   messageCount: number;
-  recentMessages: Array<{ id: number; body: string; createdAt: Date; room: { id: string; slug: string; name: string } }>;
-  restrictions: Array<{ id: string; kind: "MUTE" | "BAN"; until: Date | null; reason: string; room: { id: string; slug: string; name: string } }>;
+  recentMessages: Array<{
+    id: number;
+    body: string;
+    createdAt: Date;
+    room: { id: string; slug: string; name: string };
+  }>;
+  restrictions: Array<{
+    id: string;
+    kind: "MUTE" | "BAN";
+    until: Date | null;
+    reason: string;
+    room: { id: string; slug: string; name: string };
+  }>;
 }
 
-export async function findAdminMember({ username, now = new Date() }: { username: string; now?: Date }): Promise<AdminMemberDetail | null> {
+export async function findAdminMember({
+  username,
+  now = new Date(),
+}: {
+  username: string;
+  now?: Date;
+}): Promise<AdminMemberDetail | null> {
   const row = await db.user.findUnique({
     where: { username: username.toLowerCase() },
     select: {
@@ -115,7 +144,11 @@ export async function findAdminMember({ username, now = new Date() }: { username
       passwordHash: true,
       accounts: { select: { provider: true }, orderBy: { provider: "asc" } },
       hostedRooms: { select: { id: true, slug: true, name: true }, orderBy: { name: "asc" }, take: 50 },
-      participations: { select: { room: { select: { id: true, slug: true, name: true } } }, orderBy: { joinedAt: "desc" }, take: 50 },
+      participations: {
+        select: { room: { select: { id: true, slug: true, name: true } } },
+        orderBy: { joinedAt: "desc" },
+        take: 50,
+      },
       messages: {
         where: { deletedAt: null },
         orderBy: { id: "desc" },
@@ -124,7 +157,13 @@ export async function findAdminMember({ username, now = new Date() }: { username
       },
       restrictions: {
         where: { OR: [{ until: null }, { until: { gt: now } }] },
-        select: { id: true, kind: true, until: true, reason: true, room: { select: { id: true, slug: true, name: true } } },
+        select: {
+          id: true,
+          kind: true,
+          until: true,
+          reason: true,
+          room: { select: { id: true, slug: true, name: true } },
+        },
       },
       _count: { select: { participations: true, messages: { where: { deletedAt: null } } } },
     },
@@ -147,16 +186,31 @@ export async function findAdminMember({ username, now = new Date() }: { username
 export async function findMemberTarget({ id }: { id: string }) {
   return db.user.findUnique({
     where: { id },
-    select: { id: true, username: true, name: true, email: true, role: true, emailVerifiedAt: true, deactivatedAt: true },
+    select: {
+      id: true,
+      username: true,
+      name: true,
+      email: true,
+      role: true,
+      emailVerifiedAt: true,
+      deactivatedAt: true,
+    },
   });
 }
 
 export async function findMemberIdByUsername({ username }: { username: string }) {
-  return db.user.findUnique({ where: { username: username.toLowerCase() }, select: { id: true, username: true, deactivatedAt: true } });
+  return db.user.findUnique({
+    where: { username: username.toLowerCase() },
+    select: { id: true, username: true, deactivatedAt: true },
+  });
 }
 
 export function lastAdminError(what: string): AppError {
-  return new AppError("conflict:last_admin", `This is the only active admin: ${what}. Make someone else an admin first.`, 409);
+  return new AppError(
+    "conflict:last_admin",
+    `This is the only active admin: ${what}. Make someone else an admin first.`,
+    409,
+  );
 }
 
 /**
@@ -171,17 +225,30 @@ export async function anotherActiveAdminExists(userId: string, tx: Tx): Promise<
 }
 
 async function memberOrThrow(id: string, tx: Tx) {
-  const user = await tx.user.findUnique({ where: { id }, select: { id: true, username: true, role: true, deactivatedAt: true, emailVerifiedAt: true, email: true } });
+  const user = await tx.user.findUnique({
+    where: { id },
+    select: { id: true, username: true, role: true, deactivatedAt: true, emailVerifiedAt: true, email: true },
+  });
   if (!user) throw notFound("user", "This member no longer exists.");
   return user;
 }
 
-/** Changes the role; the last active admin cannot lose it. Role changes end the member's sessions' cached role at once (it is read per request). */
-export async function adminSetRole({ id, role, audit }: { id: string; role: Role; audit: (info: { username: string; from: Role }) => AuditEntryInput }) {
+/** Changes the role; the last active admin cannot lose it. The new role applies at once: it is
+ * read per request, not cached in the session. */
+export async function adminSetRole({
+  id,
+  role,
+  audit,
+}: {
+  id: string;
+  role: Role;
+  audit: (info: { username: string; from: Role }) => AuditEntryInput;
+}) {
   return db.$transaction(async (tx) => {
     const user = await memberOrThrow(id, tx);
     if (user.role === role) return { username: user.username, from: user.role, changed: false };
-    if (user.role === "ADMIN" && !(await anotherActiveAdminExists(id, tx))) throw lastAdminError("the role cannot be taken away");
+    if (user.role === "ADMIN" && !(await anotherActiveAdminExists(id, tx)))
+      throw lastAdminError("the role cannot be taken away");
     await tx.user.update({ where: { id }, data: { role } });
     await writeAuditEntry(audit({ username: user.username, from: user.role }), tx);
     return { username: user.username, from: user.role, changed: true };
@@ -204,7 +271,8 @@ export async function adminSetDeactivated({
   return db.$transaction(async (tx) => {
     const user = await memberOrThrow(id, tx);
     if ((user.deactivatedAt !== null) === deactivated) return { username: user.username, changed: false };
-    if (deactivated && user.role === "ADMIN" && !(await anotherActiveAdminExists(id, tx))) throw lastAdminError("they cannot be deactivated");
+    if (deactivated && user.role === "ADMIN" && !(await anotherActiveAdminExists(id, tx)))
+      throw lastAdminError("they cannot be deactivated");
     await tx.user.update({
       where: { id },
       data: deactivated ? { deactivatedAt: new Date(), sessionVersion: { increment: 1 } } : { deactivatedAt: null },
@@ -215,13 +283,22 @@ export async function adminSetDeactivated({
 }
 
 /** Marks the member's current address verified (and retires their open verification links). */
-export async function adminMarkEmailVerified({ id, audit }: { id: string; audit: (info: { username: string; email: string }) => AuditEntryInput }) {
+export async function adminMarkEmailVerified({
+  id,
+  audit,
+}: {
+  id: string;
+  audit: (info: { username: string; email: string }) => AuditEntryInput;
+}) {
   return db.$transaction(async (tx) => {
     const user = await memberOrThrow(id, tx);
     if (user.emailVerifiedAt) return { username: user.username, email: user.email, changed: false };
     const now = new Date();
     await tx.user.update({ where: { id }, data: { emailVerifiedAt: now } });
-    await tx.oneTimeToken.updateMany({ where: { userId: id, kind: "EMAIL_VERIFICATION", usedAt: null, email: user.email }, data: { usedAt: now } });
+    await tx.oneTimeToken.updateMany({
+      where: { userId: id, kind: "EMAIL_VERIFICATION", usedAt: null, email: user.email },
+      data: { usedAt: now },
+    });
     await writeAuditEntry(audit({ username: user.username, email: user.email }), tx);
     return { username: user.username, email: user.email, changed: true };
   });

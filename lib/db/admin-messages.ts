@@ -43,7 +43,14 @@ const rowSelect = {
 } satisfies Prisma.MessageSelect;
 
 /** The latest messages (not deleted), newest first, filtered; paged by id either way. */
-export async function listAdminMessages({ roomSlug, username, q, before, after, take = 50 }: AdminMessageListInput = {}): Promise<AdminMessagePage> {
+export async function listAdminMessages({
+  roomSlug,
+  username,
+  q,
+  before,
+  after,
+  take = 50,
+}: AdminMessageListInput = {}): Promise<AdminMessagePage> {
   const where: Prisma.MessageWhereInput = {
     deletedAt: null,
     ...(roomSlug ? { room: { slug: roomSlug } } : {}),
@@ -51,7 +58,12 @@ export async function listAdminMessages({ roomSlug, username, q, before, after, 
     ...(q ? { body: { contains: literal(q), mode: "insensitive" } } : {}),
   };
   if (after !== undefined) {
-    const rows = await db.message.findMany({ where: { ...where, id: { gt: after } }, orderBy: { id: "asc" }, take: take + 1, select: rowSelect });
+    const rows = await db.message.findMany({
+      where: { ...where, id: { gt: after } },
+      orderBy: { id: "asc" },
+      take: take + 1,
+      select: rowSelect,
+    });
     return { messages: rows.slice(0, take).reverse(), hasNewer: rows.length > take, hasOlder: true };
   }
   const rows = await db.message.findMany({
@@ -79,17 +91,32 @@ export async function moderatorDeleteMessage({
   audit,
 }: {
   id: number;
-  audit: (message: { id: number; body: string; room: { name: string }; author: { username: string } | null }) => AuditEntryInput;
+  audit: (message: {
+    id: number;
+    body: string;
+    room: { name: string };
+    author: { username: string } | null;
+  }) => AuditEntryInput;
 }): Promise<{ message: DeletedByModerator; changed: boolean }> {
   return db.$transaction(async (tx) => {
     const message = await tx.message.findUnique({
       where: { id },
-      select: { id: true, roomId: true, body: true, deletedAt: true, room: { select: { name: true } }, author: { select: { username: true } } },
+      select: {
+        id: true,
+        roomId: true,
+        body: true,
+        deletedAt: true,
+        room: { select: { name: true } },
+        author: { select: { username: true } },
+      },
     });
     if (!message) throw notFound("message", "This message no longer exists.");
     const ref = { id: message.id, roomId: message.roomId };
     if (message.deletedAt) return { message: ref, changed: false };
-    const { count } = await tx.message.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: new Date(), body: "" } });
+    const { count } = await tx.message.updateMany({
+      where: { id, deletedAt: null },
+      data: { deletedAt: new Date(), body: "" },
+    });
     if (count === 1) await writeAuditEntry(audit(message), tx);
     return { message: ref, changed: count === 1 };
   });

@@ -19,7 +19,15 @@ export interface PostingState {
 }
 
 /** Whether the room is locked and which restrictions of the member are in force at `now`. */
-export async function findPostingState({ roomId, userId, now = new Date() }: { roomId: string; userId: string | null; now?: Date }): Promise<PostingState | null> {
+export async function findPostingState({
+  roomId,
+  userId,
+  now = new Date(),
+}: {
+  roomId: string;
+  userId: string | null;
+  now?: Date;
+}): Promise<PostingState | null> {
   const room = await db.room.findUnique({
     where: { id: roomId },
     select: {
@@ -48,7 +56,15 @@ export async function findRoomAndMember({ roomSlug, userId }: { roomSlug: string
   return { room, user };
 }
 
-export async function listMemberRestrictions({ roomId, userId, now = new Date() }: { roomId: string; userId: string; now?: Date }): Promise<ActiveRestriction[]> {
+export async function listMemberRestrictions({
+  roomId,
+  userId,
+  now = new Date(),
+}: {
+  roomId: string;
+  userId: string;
+  now?: Date;
+}): Promise<ActiveRestriction[]> {
   return db.roomRestriction.findMany({
     where: { roomId, userId, OR: [{ until: null }, { until: { gt: now } }] },
     select: { kind: true, until: true, reason: true },
@@ -84,7 +100,17 @@ export async function setRestriction({
 }
 
 /** Lifts a mute or ban; false (and no audit entry) when there was none. */
-export async function liftRestriction({ roomId, userId, kind, audit }: { roomId: string; userId: string; kind: RestrictionKind; audit: AuditEntryInput }): Promise<boolean> {
+export async function liftRestriction({
+  roomId,
+  userId,
+  kind,
+  audit,
+}: {
+  roomId: string;
+  userId: string;
+  kind: RestrictionKind;
+  audit: AuditEntryInput;
+}): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.roomRestriction.deleteMany({ where: { roomId, userId, kind } });
     if (count > 0) await writeAuditEntry(audit, tx);

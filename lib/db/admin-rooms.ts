@@ -82,7 +82,14 @@ function roomWhere({ q, status }: Pick<AdminRoomListInput, "q" | "status">): Pri
 }
 
 /** One page of the rooms table; `page` past the end is clamped to the last page. */
-export async function listAdminRooms({ q, sort = "created", dir = "desc", status = "all", page = 1, pageSize = ADMIN_PAGE_SIZE }: AdminRoomListInput = {}): Promise<Paged<AdminRoomRow>> {
+export async function listAdminRooms({
+  q,
+  sort = "created",
+  dir = "desc",
+  status = "all",
+  page = 1,
+  pageSize = ADMIN_PAGE_SIZE,
+}: AdminRoomListInput = {}): Promise<Paged<AdminRoomRow>> {
   const where = roomWhere({ q, status });
   const total = await db.room.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
@@ -106,10 +113,22 @@ export interface AdminRoomDetail extends AdminRoomRow {
   description: string;
   lockedBy: { username: string } | null;
   messageCount: number;
-  restrictions: Array<{ id: string; kind: "MUTE" | "BAN"; until: Date | null; reason: string; user: { id: string; username: string; name: string } }>;
+  restrictions: Array<{
+    id: string;
+    kind: "MUTE" | "BAN";
+    until: Date | null;
+    reason: string;
+    user: { id: string; username: string; name: string };
+  }>;
 }
 
-export async function findAdminRoom({ id, now = new Date() }: { id: string; now?: Date }): Promise<AdminRoomDetail | null> {
+export async function findAdminRoom({
+  id,
+  now = new Date(),
+}: {
+  id: string;
+  now?: Date;
+}): Promise<AdminRoomDetail | null> {
   const row = await db.room.findUnique({
     where: { id },
     select: {
@@ -120,7 +139,13 @@ export async function findAdminRoom({ id, now = new Date() }: { id: string; now?
       restrictions: {
         where: { OR: [{ until: null }, { until: { gt: now } }] },
         orderBy: { createdAt: "desc" },
-        select: { id: true, kind: true, until: true, reason: true, user: { select: { id: true, username: true, name: true } } },
+        select: {
+          id: true,
+          kind: true,
+          until: true,
+          reason: true,
+          user: { select: { id: true, username: true, name: true } },
+        },
       },
     },
   });
@@ -137,7 +162,10 @@ export async function findRoomBySlugForAdmin({ slug }: { slug: string }) {
 /** Slugs taken that could collide with `base` (base itself and base-N), minus the room being edited. */
 async function takenSlugs(base: string, exceptRoomId?: string, tx: Tx | typeof db = db): Promise<string[]> {
   const rows = await tx.room.findMany({
-    where: { OR: [{ slug: base }, { slug: { startsWith: `${base}-` } }], ...(exceptRoomId ? { NOT: { id: exceptRoomId } } : {}) },
+    where: {
+      OR: [{ slug: base }, { slug: { startsWith: `${base}-` } }],
+      ...(exceptRoomId ? { NOT: { id: exceptRoomId } } : {}),
+    },
     select: { slug: true },
   });
   return rows.map((r) => r.slug);
@@ -153,7 +181,15 @@ export interface SlugPreview {
 }
 
 /** For the live preview: is this slug (or the name's slug) free, and if not, what is? */
-export async function previewRoomSlug({ name, slug, roomId }: { name: string; slug?: string; roomId?: string }): Promise<SlugPreview> {
+export async function previewRoomSlug({
+  name,
+  slug,
+  roomId,
+}: {
+  name: string;
+  slug?: string;
+  roomId?: string;
+}): Promise<SlugPreview> {
   const wanted = slug?.trim() ? slug.trim().toLowerCase() : baseSlug(name);
   const owner = await db.room.findUnique({ where: { slug: wanted }, select: { id: true, name: true } });
   const takenBy = owner && owner.id !== roomId ? owner : null;
@@ -162,11 +198,17 @@ export async function previewRoomSlug({ name, slug, roomId }: { name: string; sl
 }
 
 const isSlugViolation = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && JSON.stringify(error.meta ?? {}).includes("slug");
+  error instanceof Prisma.PrismaClientKnownRequestError &&
+  error.code === "P2002" &&
+  JSON.stringify(error.meta ?? {}).includes("slug");
 
 async function slugTakenError(slug: string) {
   const owner = await findRoomBySlugForAdmin({ slug });
-  return invalid({ slug: owner ? `This address is already used by “${owner.name}”. Pick another one.` : "This address is already taken. Pick another one." });
+  return invalid({
+    slug: owner
+      ? `This address is already used by “${owner.name}”. Pick another one.`
+      : "This address is already taken. Pick another one.",
+  });
 }
 
 /**
@@ -235,7 +277,8 @@ export async function adminUpdateRoom(input: {
         select: { id: true, name: true, slug: true, description: true, topic: { select: { id: true, name: true } } },
       });
       if (!before) throw notFound("room", "This room no longer exists.");
-      if (input.slug !== before.slug && (await tx.room.count({ where: { slug: input.slug } })) > 0) throw await slugTakenError(input.slug);
+      if (input.slug !== before.slug && (await tx.room.count({ where: { slug: input.slug } })) > 0)
+        throw await slugTakenError(input.slug);
       const topic = await findOrCreateTopic({ name: input.topicName }, tx);
       const topicIds = [before.topic.id, topic.id];
       await lockTopics(topicIds, tx);
@@ -262,11 +305,20 @@ export async function adminUpdateRoom(input: {
 }
 
 /** Deletes the room (messages and memberships by cascade) and recounts its topic. */
-export async function adminDeleteRoom({ id, audit }: { id: string; audit: (room: { id: string; slug: string; name: string }) => AuditEntryInput }) {
+export async function adminDeleteRoom({
+  id,
+  audit,
+}: {
+  id: string;
+  audit: (room: { id: string; slug: string; name: string }) => AuditEntryInput;
+}) {
   return db.$transaction(async (tx) => {
     // Room row first, then its topic (the order lib/db/rooms.ts takes; see adminUpdateRoom).
     await tx.$queryRaw`SELECT id FROM "Room" WHERE id = ${id} FOR UPDATE`;
-    const room = await tx.room.findUnique({ where: { id }, select: { id: true, slug: true, name: true, topicId: true } });
+    const room = await tx.room.findUnique({
+      where: { id },
+      select: { id: true, slug: true, name: true, topicId: true },
+    });
     if (!room) throw notFound("room", "This room no longer exists.");
     await lockTopics([room.topicId], tx);
     await tx.room.delete({ where: { id } });
@@ -287,7 +339,10 @@ export async function adminReassignHost({
   audit: (info: { room: { id: string; name: string }; previous: string | null }) => AuditEntryInput;
 }) {
   return db.$transaction(async (tx) => {
-    const room = await tx.room.findUnique({ where: { id }, select: { id: true, name: true, slug: true, host: { select: { username: true } } } });
+    const room = await tx.room.findUnique({
+      where: { id },
+      select: { id: true, name: true, slug: true, host: { select: { username: true } } },
+    });
     if (!room) throw notFound("room", "This room no longer exists.");
     await tx.room.update({ where: { id }, data: { hostId } });
     await addParticipant({ roomId: id, userId: hostId }, tx);
@@ -312,11 +367,21 @@ export async function adminSetRoomLock({
     // Description and topic too: the caller tells open rooms (`room:updated` carries them all).
     const room = await tx.room.findUnique({
       where: { id },
-      select: { id: true, name: true, slug: true, description: true, lockedAt: true, topic: { select: { name: true, slug: true } } },
+      select: {
+        id: true,
+        name: true,
+        slug: true,
+        description: true,
+        lockedAt: true,
+        topic: { select: { name: true, slug: true } },
+      },
     });
     if (!room) throw notFound("room", "This room no longer exists.");
     if ((room.lockedAt !== null) === locked) return { room, changed: false };
-    await tx.room.update({ where: { id }, data: locked ? { lockedAt: new Date(), lockedById: byId } : { lockedAt: null, lockedById: null } });
+    await tx.room.update({
+      where: { id },
+      data: locked ? { lockedAt: new Date(), lockedById: byId } : { lockedAt: null, lockedById: null },
+    });
     await writeAuditEntry(audit(room), tx);
     return { room, changed: true };
   });

@@ -36,7 +36,18 @@ const rowSelect = {
 type Row = Prisma.SupportRequestGetPayload<{ select: typeof rowSelect }>;
 
 function toRow({ user, ...rest }: Row): SupportRequestRow {
-  return { ...rest, user: user ? { id: user.id, username: user.username, name: user.name, email: user.email, emailVerified: user.emailVerifiedAt !== null } : null };
+  return {
+    ...rest,
+    user: user
+      ? {
+          id: user.id,
+          username: user.username,
+          name: user.name,
+          email: user.email,
+          emailVerified: user.emailVerifiedAt !== null,
+        }
+      : null,
+  };
 }
 
 /** Open requests oldest first (first come, first served); handled ones newest first. */
@@ -44,7 +55,9 @@ export async function listSupportRequests({
   status = "OPEN",
   page = 1,
   pageSize = ADMIN_PAGE_SIZE,
-}: { status?: SupportRequestStatus | "ALL"; page?: number; pageSize?: number } = {}): Promise<Paged<SupportRequestRow>> {
+}: { status?: SupportRequestStatus | "ALL"; page?: number; pageSize?: number } = {}): Promise<
+  Paged<SupportRequestRow>
+> {
   const where: Prisma.SupportRequestWhereInput = status === "ALL" ? {} : { status };
   const total = await db.supportRequest.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
@@ -81,7 +94,10 @@ export async function closeSupportRequest({
   audit: (request: { email: string }) => AuditEntryInput;
 }) {
   return db.$transaction(async (tx) => {
-    const request = await tx.supportRequest.findUnique({ where: { id }, select: { id: true, email: true, status: true } });
+    const request = await tx.supportRequest.findUnique({
+      where: { id },
+      select: { id: true, email: true, status: true },
+    });
     if (!request) throw notFound("support_request", "This support request no longer exists.");
     const { count } = await tx.supportRequest.updateMany({
       where: { id, status: "OPEN" },

@@ -39,7 +39,9 @@ export interface AdminTopicRow {
   createdAt: Date;
 }
 
-export async function listAdminTopics({ q = "", take = 500 }: { q?: string; take?: number } = {}): Promise<AdminTopicRow[]> {
+export async function listAdminTopics({ q = "", take = 500 }: { q?: string; take?: number } = {}): Promise<
+  AdminTopicRow[]
+> {
   const rows = await db.topic.findMany({
     where: q ? { name: { contains: q, mode: "insensitive" } } : undefined,
     select: { id: true, name: true, slug: true, createdAt: true, _count: { select: { rooms: true } } },
@@ -56,7 +58,10 @@ export async function countTopics(): Promise<number> {
 /** Another topic with this name (any case) or slug, if any. */
 async function clashingTopic(name: string, slug: string, exceptId: string | undefined, tx: Tx) {
   return tx.topic.findFirst({
-    where: { OR: [{ slug }, { name: { equals: name, mode: "insensitive" } }], ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    where: {
+      OR: [{ slug }, { name: { equals: name, mode: "insensitive" } }],
+      ...(exceptId ? { NOT: { id: exceptId } } : {}),
+    },
     select: { id: true, name: true },
   });
 }
@@ -84,7 +89,15 @@ export async function adminCreateTopic({ name, audit }: { name: string; audit: O
 }
 
 /** Renames the topic; its slug follows the new name (topic links are rebuilt from the slug). */
-export async function adminRenameTopic({ id, name, audit }: { id: string; name: string; audit: (before: { name: string }) => AuditEntryInput }) {
+export async function adminRenameTopic({
+  id,
+  name,
+  audit,
+}: {
+  id: string;
+  name: string;
+  audit: (before: { name: string }) => AuditEntryInput;
+}) {
   const slug = baseSlug(name, "topic");
   try {
     return await db.$transaction(async (tx) => {
@@ -92,7 +105,11 @@ export async function adminRenameTopic({ id, name, audit }: { id: string; name: 
       if (!topic) throw notFound("topic", "This topic no longer exists.");
       const clash = await clashingTopic(name, slug, id, tx);
       if (clash) throw nameTaken(clash.name);
-      const updated = await tx.topic.update({ where: { id }, data: { name, slug }, select: { id: true, name: true, slug: true } });
+      const updated = await tx.topic.update({
+        where: { id },
+        data: { name, slug },
+        select: { id: true, name: true, slug: true },
+      });
       await writeAuditEntry(audit(topic), tx);
       return { before: topic, after: updated };
     });
@@ -103,10 +120,19 @@ export async function adminRenameTopic({ id, name, audit }: { id: string; name: 
 }
 
 /** Deletes an empty topic; 409 while it has rooms. */
-export async function adminDeleteTopic({ id, audit }: { id: string; audit: (topic: { name: string }) => AuditEntryInput }) {
+export async function adminDeleteTopic({
+  id,
+  audit,
+}: {
+  id: string;
+  audit: (topic: { name: string }) => AuditEntryInput;
+}) {
   return db.$transaction(async (tx) => {
     await lockTopics([id], tx);
-    const topic = await tx.topic.findUnique({ where: { id }, select: { id: true, name: true, _count: { select: { rooms: true } } } });
+    const topic = await tx.topic.findUnique({
+      where: { id },
+      select: { id: true, name: true, _count: { select: { rooms: true } } },
+    });
     if (!topic) throw notFound("topic", "This topic no longer exists.");
     const rooms = topic._count.rooms;
     if (rooms > 0) {

@@ -35,7 +35,11 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 
 export async function writeAuditEntry(entry: AuditEntryInput, tx?: Tx): Promise<void> {
   await (tx ?? db).auditLog.create({
-    data: { ...entry, targetLabel: clip(entry.targetLabel, AUDIT_LABEL_MAX), detail: clip(entry.detail, AUDIT_DETAIL_MAX) },
+    data: {
+      ...entry,
+      targetLabel: clip(entry.targetLabel, AUDIT_LABEL_MAX),
+      detail: clip(entry.detail, AUDIT_DETAIL_MAX),
+    },
   });
 }
 
@@ -79,11 +83,21 @@ function whereOf({ q, action }: Pick<ListAuditInput, "q" | "action">): Prisma.Au
 }
 
 /** A page of entries, newest first, paged by id in either direction. */
-export async function listAuditEntries({ q, action, before, after, take = 50 }: ListAuditInput = {}): Promise<AuditPage> {
+export async function listAuditEntries({
+  q,
+  action,
+  before,
+  after,
+  take = 50,
+}: ListAuditInput = {}): Promise<AuditPage> {
   const where = whereOf({ q, action });
   if (after !== undefined) {
     // Going back towards the newest: read ascending from `after`, then flip.
-    const rows = await db.auditLog.findMany({ where: { ...where, id: { gt: after } }, orderBy: { id: "asc" }, take: take + 1 });
+    const rows = await db.auditLog.findMany({
+      where: { ...where, id: { gt: after } },
+      orderBy: { id: "asc" },
+      take: take + 1,
+    });
     return { entries: rows.slice(0, take).reverse(), hasNewer: rows.length > take, hasOlder: true };
   }
   const rows = await db.auditLog.findMany({
@@ -99,6 +113,14 @@ export async function latestAuditEntries({ take = 8 }: { take?: number } = {}): 
 }
 
 /** The entries about one target (a member's page shows what was done to them). */
-export async function listAuditEntriesFor({ targetType, targetId, take = 20 }: { targetType: string; targetId: string; take?: number }): Promise<AuditEntry[]> {
+export async function listAuditEntriesFor({
+  targetType,
+  targetId,
+  take = 20,
+}: {
+  targetType: string;
+  targetId: string;
+  take?: number;
+}): Promise<AuditEntry[]> {
   return db.auditLog.findMany({ where: { targetType, targetId }, orderBy: { id: "desc" }, take });
 }

@@ -14,7 +14,15 @@ export async function findAvatar({ userId }: { userId: string }): Promise<Stored
 }
 
 /** Stores (or replaces) the avatar; returns the version that goes into its URL. */
-export async function upsertAvatar({ userId, mimeType, data }: { userId: string; mimeType: string; data: Uint8Array }): Promise<{ updatedAt: Date }> {
+export async function upsertAvatar({
+  userId,
+  mimeType,
+  data,
+}: {
+  userId: string;
+  mimeType: string;
+  data: Uint8Array;
+}): Promise<{ updatedAt: Date }> {
   // Prisma wants a Uint8Array backed by a plain ArrayBuffer; a Buffer from a pool may not be.
   const bytes = new Uint8Array(data);
   return db.avatar.upsert({

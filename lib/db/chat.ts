@@ -53,7 +53,9 @@ function toStoredMessage(row: MessageRow): StoredMessage {
   return {
     ...rest,
     body: row.deletedAt ? "" : row.body,
-    author: author ? { id: author.id, username: author.username, name: author.name, avatarUrl: avatarUrlOf(author) } : null,
+    author: author
+      ? { id: author.id, username: author.username, name: author.name, avatarUrl: avatarUrlOf(author) }
+      : null,
   };
 }
 
@@ -107,7 +109,11 @@ function fromRawRow(row: RawMessageRow): StoredMessage {
             id: row.authorId,
             username: row.authorUsername ?? "",
             name: row.authorName ?? "",
-            avatarUrl: avatarUrlOf({ id: row.authorId, image: row.authorImage, avatar: row.authorAvatarAt ? { updatedAt: row.authorAvatarAt } : null }),
+            avatarUrl: avatarUrlOf({
+              id: row.authorId,
+              image: row.authorImage,
+              avatar: row.authorAvatarAt ? { updatedAt: row.authorAvatarAt } : null,
+            }),
           },
   };
 }
@@ -118,7 +124,13 @@ const RAW_MESSAGE_COLUMNS = Prisma.sql`
   a."updatedAt" AS "authorAvatarAt"`;
 
 /** The message this author already sent with this client key, if any (one query). */
-export async function findMessageByClientKey({ authorId, clientKey }: { authorId: string; clientKey: string }): Promise<StoredMessage | null> {
+export async function findMessageByClientKey({
+  authorId,
+  clientKey,
+}: {
+  authorId: string;
+  clientKey: string;
+}): Promise<StoredMessage | null> {
   const rows = await db.$queryRaw<RawMessageRow[]>`
     SELECT ${RAW_MESSAGE_COLUMNS}
     FROM "Message" m
@@ -215,7 +227,9 @@ export async function listMessages({
 }): Promise<MessagePage> {
   if (after !== undefined) {
     if (after >= MAX_MESSAGE_ID) return { messages: [], hasMore: false };
-    const changed = changedSince ? { OR: [{ editedAt: { gt: changedSince } }, { deletedAt: { gt: changedSince } }] } : {};
+    const changed = changedSince
+      ? { OR: [{ editedAt: { gt: changedSince } }, { deletedAt: { gt: changedSince } }] }
+      : {};
     const rows = await db.message.findMany({
       // The (roomId, id) index bounds the scan to what the client holds; few of those rows changed.
       where: { roomId, id: { gt: after }, ...changed },
@@ -239,7 +253,15 @@ export async function listMessages({
  * matched (deleted meanwhile, or not theirs): the condition repeats the caller's checks so a
  * delete racing the edit wins.
  */
-export async function updateMessageBody({ id, authorId, body }: { id: number; authorId: string; body: string }): Promise<StoredMessage | null> {
+export async function updateMessageBody({
+  id,
+  authorId,
+  body,
+}: {
+  id: number;
+  authorId: string;
+  body: string;
+}): Promise<StoredMessage | null> {
   const { count } = await db.message.updateMany({
     where: { id, authorId, deletedAt: null },
     data: { body, editedAt: new Date() },
@@ -249,7 +271,10 @@ export async function updateMessageBody({ id, authorId, body }: { id: number; au
 
 /** Soft-deletes: sets deletedAt and blanks the body. False when it was already deleted. */
 export async function softDeleteMessage({ id }: { id: number }): Promise<boolean> {
-  const { count } = await db.message.updateMany({ where: { id, deletedAt: null }, data: { deletedAt: new Date(), body: "" } });
+  const { count } = await db.message.updateMany({
+    where: { id, deletedAt: null },
+    data: { deletedAt: new Date(), body: "" },
+  });
   return count === 1;
 }
 
@@ -293,7 +318,13 @@ export async function advanceReadPosition({
  * position (all of them if they never read the room). Rooms they do not participate in are 0.
  * Each count stops at UNREAD_COUNT_CAP.
  */
-export async function countUnread({ userId, roomIds }: { userId: string; roomIds?: string[] }): Promise<Map<string, number>> {
+export async function countUnread({
+  userId,
+  roomIds,
+}: {
+  userId: string;
+  roomIds?: string[];
+}): Promise<Map<string, number>> {
   if (roomIds?.length === 0) return new Map();
   const rows = await db.$queryRaw<Array<{ roomId: string; unread: number }>>`
     SELECT p."roomId" AS "roomId", (
@@ -316,7 +347,17 @@ export async function countUnread({ userId, roomIds }: { userId: string; roomIds
  * Records that `userId` joined (`online`) or left the room's presence channel at `at`, unless a
  * newer event for them was recorded already. Unknown rooms and users are ignored.
  */
-export async function recordPresence({ roomId, userId, online, at }: { roomId: string; userId: string; online: boolean; at: Date }): Promise<void> {
+export async function recordPresence({
+  roomId,
+  userId,
+  online,
+  at,
+}: {
+  roomId: string;
+  userId: string;
+  online: boolean;
+  at: Date;
+}): Promise<void> {
   // The time goes in as an ISO string converted in SQL, so the server's time zone never matters.
   const iso = at.toISOString();
   await db.$executeRaw`

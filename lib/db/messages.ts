@@ -129,10 +129,20 @@ export interface DeletedMessage {
  * while the id keeps its place in the room's history. Anyone else gets `forbidden:message` (403),
  * an unknown id `not_found:message` (404).
  */
-export async function deleteMessageAsAuthor({ messageId, authorId }: { messageId: number; authorId: string }): Promise<DeletedMessage> {
-  const message = await db.message.findUnique({ where: { id: messageId }, select: { id: true, roomId: true, authorId: true, deletedAt: true } });
+export async function deleteMessageAsAuthor({
+  messageId,
+  authorId,
+}: {
+  messageId: number;
+  authorId: string;
+}): Promise<DeletedMessage> {
+  const message = await db.message.findUnique({
+    where: { id: messageId },
+    select: { id: true, roomId: true, authorId: true, deletedAt: true },
+  });
   if (!message) throw notFound("message", "This message no longer exists.");
-  if (message.authorId === null || message.authorId !== authorId) throw forbidden("message", "You can only delete your own messages.");
+  if (message.authorId === null || message.authorId !== authorId)
+    throw forbidden("message", "You can only delete your own messages.");
   if (message.deletedAt) return { id: message.id, roomId: message.roomId, changed: false };
   // The condition repeats the checks, so two deletes at once change the row once.
   const { count } = await db.message.updateMany({

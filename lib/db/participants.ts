@@ -8,7 +8,10 @@ import { avatarUrlOf } from "./users";
 type Tx = Prisma.TransactionClient;
 
 /** Adds the member to the room if they are not in it yet; true when they were added. */
-export async function addParticipant({ roomId, userId }: { roomId: string; userId: string }, tx?: Tx): Promise<boolean> {
+export async function addParticipant(
+  { roomId, userId }: { roomId: string; userId: string },
+  tx?: Tx,
+): Promise<boolean> {
   const run = async (t: Tx) => {
     const { count } = await t.participant.createMany({ data: [{ roomId, userId }], skipDuplicates: true });
     if (count === 1) await t.room.update({ where: { id: roomId }, data: { participantCount: { increment: 1 } } });
@@ -62,14 +65,21 @@ export interface RoomParticipantList {
 export const MAX_PARTICIPANT_PAGE = 200;
 
 // Deactivated accounts are not shown as people in a room (nor counted): they cannot come back.
-const activeParticipant = (roomId: string) => ({ roomId, user: { deactivatedAt: null } }) satisfies Prisma.ParticipantWhereInput;
+const activeParticipant = (roomId: string) =>
+  ({ roomId, user: { deactivatedAt: null } }) satisfies Prisma.ParticipantWhereInput;
 
 export async function countRoomParticipants({ roomId }: { roomId: string }): Promise<number> {
   return db.participant.count({ where: activeParticipant(roomId) });
 }
 
 /** The room's participants with what the panel shows of them, the newest first, and the host. */
-export async function listRoomParticipants({ roomId, limit }: { roomId: string; limit: number }): Promise<RoomParticipantList> {
+export async function listRoomParticipants({
+  roomId,
+  limit,
+}: {
+  roomId: string;
+  limit: number;
+}): Promise<RoomParticipantList> {
   const take = Math.min(Math.max(1, Math.floor(limit)), MAX_PARTICIPANT_PAGE);
   const [room, total, rows] = await Promise.all([
     db.room.findUnique({ where: { id: roomId }, select: { hostId: true } }),
@@ -80,7 +90,9 @@ export async function listRoomParticipants({ roomId, limit }: { roomId: string; 
       take,
       select: {
         joinedAt: true,
-        user: { select: { id: true, username: true, name: true, image: true, avatar: { select: { updatedAt: true } } } },
+        user: {
+          select: { id: true, username: true, name: true, image: true, avatar: { select: { updatedAt: true } } },
+        },
       },
     }),
   ]);

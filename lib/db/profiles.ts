@@ -50,7 +50,14 @@ const profileSelect = (hostedTake: number, messagesTake: number) =>
     hostedRooms: {
       orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
       take: hostedTake,
-      select: { id: true, slug: true, name: true, description: true, lastActivityAt: true, topic: { select: { name: true, slug: true } } },
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        description: true,
+        lastActivityAt: true,
+        topic: { select: { name: true, slug: true } },
+      },
     },
     messages: {
       where: { deletedAt: null },
@@ -108,7 +115,13 @@ export interface AccountSettings {
 }
 
 /** What the settings page shows about the member. */
-export async function findAccountSettings({ userId, now = new Date() }: { userId: string; now?: Date }): Promise<AccountSettings | null> {
+export async function findAccountSettings({
+  userId,
+  now = new Date(),
+}: {
+  userId: string;
+  now?: Date;
+}): Promise<AccountSettings | null> {
   const row = await db.user.findUnique({
     where: { id: userId },
     select: {
@@ -132,7 +145,10 @@ export async function findAccountSettings({ userId, now = new Date() }: { userId
   if (!row) return null;
   const token = row.tokens[0];
   // A live link for the current address is the sign-up verification, not a change.
-  const pendingEmail = token?.email && token.email !== row.email ? { email: token.email, sentAt: token.createdAt, expiresAt: token.expiresAt } : null;
+  const pendingEmail =
+    token?.email && token.email !== row.email
+      ? { email: token.email, sentAt: token.createdAt, expiresAt: token.expiresAt }
+      : null;
   return {
     id: row.id,
     email: row.email,
@@ -148,7 +164,17 @@ export async function findAccountSettings({ userId, now = new Date() }: { userId
 }
 
 /** Saves name, username and bio. A taken username surfaces as Prisma's P2002 (see isUniqueViolation). */
-export async function updateProfile({ userId, name, username, bio }: { userId: string; name: string; username: string; bio: string }) {
+export async function updateProfile({
+  userId,
+  name,
+  username,
+  bio,
+}: {
+  userId: string;
+  name: string;
+  username: string;
+  bio: string;
+}) {
   return db.user.update({
     where: { id: userId },
     data: { name, username: username.toLowerCase(), bio },

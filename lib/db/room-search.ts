@@ -21,7 +21,8 @@ function searchTerm(q: string | undefined): string | undefined {
   return q?.replace(/^@(?=\S)/, "") || undefined;
 }
 
-const topicCondition = (topicSlug: string) => Prisma.sql`r."topicId" = (SELECT id FROM "Topic" WHERE slug = ${topicSlug})`;
+const topicCondition = (topicSlug: string) =>
+  Prisma.sql`r."topicId" = (SELECT id FROM "Topic" WHERE slug = ${topicSlug})`;
 
 const matchingTopicIds = (q: string) => Prisma.sql`SELECT id FROM "Topic" WHERE name ILIKE ${likePattern(q)}`;
 
@@ -67,7 +68,8 @@ export function decodeCursor(raw: string | undefined, sort: RoomSort): FeedCurso
   try {
     const [key, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown[];
     if (typeof id !== "string" || id.length > 40) return null;
-    if (sort === "participants" ? typeof key !== "number" : typeof key !== "string" || Number.isNaN(Date.parse(key))) return null;
+    if (sort === "participants" ? typeof key !== "number" : typeof key !== "string" || Number.isNaN(Date.parse(key)))
+      return null;
     return { key: key as string | number, id };
   } catch {
     return null;
@@ -98,7 +100,12 @@ export interface FeedCardRow {
  * the room, its topic and its host. (Loading the cards with Prisma's findMany took four more
  * queries, one per relation, which cost more than the search itself.)
  */
-export function feedCardsQuery(filter: RoomFeedFilter, sort: RoomSort, cursor: FeedCursor | null, limit: number): Prisma.Sql {
+export function feedCardsQuery(
+  filter: RoomFeedFilter,
+  sort: RoomSort,
+  cursor: FeedCursor | null,
+  limit: number,
+): Prisma.Sql {
   return Prisma.sql`
     SELECT p.key, r.id, r.slug, r.name, r.description, r."createdAt", r."lastActivityAt", r."participantCount",
            t.name AS "topicName", t.slug AS "topicSlug",
@@ -112,7 +119,12 @@ export function feedCardsQuery(filter: RoomFeedFilter, sort: RoomSort, cursor: F
 }
 
 /** The ordered, paged id query of a feed; fetches one extra row to know if a next page exists. */
-export function feedPageQuery(filter: RoomFeedFilter, sort: RoomSort, cursor: FeedCursor | null, limit: number): Prisma.Sql {
+export function feedPageQuery(
+  filter: RoomFeedFilter,
+  sort: RoomSort,
+  cursor: FeedCursor | null,
+  limit: number,
+): Prisma.Sql {
   const column = SORT_COLUMN[sort];
   const conditions = filterConditions(filter);
   if (cursor) {

@@ -3,7 +3,15 @@ import "server-only";
 import { db } from "./client";
 import { Prisma } from "./generated/prisma/client";
 import { addParticipant } from "./participants";
-import { decodeCursor, encodeCursor, feedCardsQuery, feedCountQuery, isSearch, type FeedCardRow, type RoomFeedFilter } from "./room-search";
+import {
+  decodeCursor,
+  encodeCursor,
+  feedCardsQuery,
+  feedCountQuery,
+  isSearch,
+  type FeedCardRow,
+  type RoomFeedFilter,
+} from "./room-search";
 import { avatarUrlOf } from "./users";
 import { baseSlug, firstFreeSlug } from "../rooms/slug";
 import { PAGE_SIZE, type RoomSort } from "../validation/rooms";
@@ -45,7 +53,9 @@ function toRoomCard(row: RoomCardRow): RoomCard {
     name: row.name,
     description: row.description,
     topic: row.topic,
-    host: row.host ? { id: row.host.id, username: row.host.username, name: row.host.name, avatarUrl: avatarUrlOf(row.host) } : null,
+    host: row.host
+      ? { id: row.host.id, username: row.host.username, name: row.host.name, avatarUrl: avatarUrlOf(row.host) }
+      : null,
     participantCount: row.participantCount,
     lastActivityAt: row.lastActivityAt,
     createdAt: row.createdAt,
@@ -77,7 +87,11 @@ function cardOfRow(row: FeedCardRow): RoomCard {
             id: row.hostId,
             username: row.hostUsername,
             name: row.hostName,
-            avatarUrl: avatarUrlOf({ id: row.hostId, image: row.hostImage, avatar: row.hostAvatarAt ? { updatedAt: row.hostAvatarAt } : null }),
+            avatarUrl: avatarUrlOf({
+              id: row.hostId,
+              image: row.hostImage,
+              avatar: row.hostAvatarAt ? { updatedAt: row.hostAvatarAt } : null,
+            }),
           }
         : null,
     participantCount: row.participantCount,
@@ -87,12 +101,22 @@ function cardOfRow(row: FeedCardRow): RoomCard {
 }
 
 /** One page of the feed: rooms matching the filter, in the chosen order (one query). */
-export async function searchRooms({ q, topicSlug, sort = "active", cursor, limit = PAGE_SIZE }: SearchRoomsInput): Promise<RoomPage> {
-  const rows = await db.$queryRaw<FeedCardRow[]>(feedCardsQuery({ q, topicSlug }, sort, decodeCursor(cursor, sort), limit));
+export async function searchRooms({
+  q,
+  topicSlug,
+  sort = "active",
+  cursor,
+  limit = PAGE_SIZE,
+}: SearchRoomsInput): Promise<RoomPage> {
+  const rows = await db.$queryRaw<FeedCardRow[]>(
+    feedCardsQuery({ q, topicSlug }, sort, decodeCursor(cursor, sort), limit),
+  );
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor =
-    rows.length > limit && last ? encodeCursor({ key: last.key instanceof Date ? last.key.toISOString() : Number(last.key), id: last.id }) : null;
+    rows.length > limit && last
+      ? encodeCursor({ key: last.key instanceof Date ? last.key.toISOString() : Number(last.key), id: last.id })
+      : null;
   return { rooms: page.map(cardOfRow), nextCursor };
 }
 
@@ -142,7 +166,12 @@ async function takenSlugs(base: string): Promise<string[]> {
   return rows.map((r) => r.slug);
 }
 
-export async function createRoom(input: { name: string; topicName: string; description: string; hostId: string }): Promise<{ id: string; slug: string }> {
+export async function createRoom(input: {
+  name: string;
+  topicName: string;
+  description: string;
+  hostId: string;
+}): Promise<{ id: string; slug: string }> {
   const base = baseSlug(input.name);
   // Two people opening "Python" at once: the unique index decides, and the loser retries.
   for (let attempt = 0; ; attempt++) {
@@ -160,7 +189,9 @@ export async function createRoom(input: { name: string; topicName: string; descr
       });
     } catch (error) {
       const slugTaken =
-        error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && JSON.stringify(error.meta ?? {}).includes("slug");
+        error instanceof Prisma.PrismaClientKnownRequestError &&
+        error.code === "P2002" &&
+        JSON.stringify(error.meta ?? {}).includes("slug");
       if (!slugTaken || attempt >= 4) throw error;
     }
   }
@@ -175,9 +206,15 @@ export async function updateRoom(
   tx?: Tx,
 ): Promise<{ id: string; slug: string }> {
   const run = async (t: Tx) => {
-    const [current] = await t.$queryRaw<Array<{ topicId: string }>>`SELECT "topicId" FROM "Room" WHERE id = ${id} FOR UPDATE`;
+    const [current] = await t.$queryRaw<
+      Array<{ topicId: string }>
+    >`SELECT "topicId" FROM "Room" WHERE id = ${id} FOR UPDATE`;
     const topic = await findOrCreateTopic({ name: topicName }, t);
-    const room = await t.room.update({ where: { id }, data: { name, description, topicId: topic.id }, select: { id: true, slug: true } });
+    const room = await t.room.update({
+      where: { id },
+      data: { name, description, topicId: topic.id },
+      select: { id: true, slug: true },
+    });
     if (current) await moveTopicRoomCounts({ from: current.topicId, to: topic.id }, t);
     return room;
   };
@@ -210,10 +247,22 @@ export interface RoomPreview {
 export async function findRoomPreview({ slug }: { slug: string }): Promise<RoomPreview | null> {
   const row = await db.room.findUnique({
     where: { slug },
-    select: { name: true, description: true, participantCount: true, topic: { select: { name: true } }, host: { select: { name: true } } },
+    select: {
+      name: true,
+      description: true,
+      participantCount: true,
+      topic: { select: { name: true } },
+      host: { select: { name: true } },
+    },
   });
   if (!row) return null;
-  return { name: row.name, description: row.description, topicName: row.topic.name, hostName: row.host?.name ?? null, participantCount: row.participantCount };
+  return {
+    name: row.name,
+    description: row.description,
+    topicName: row.topic.name,
+    hostName: row.host?.name ?? null,
+    participantCount: row.participantCount,
+  };
 }
 
 export interface SitemapRoom {
@@ -227,7 +276,15 @@ export interface SitemapRoom {
  * keyset, `batch` at a time, with only the two fields a sitemap needs. So the last of many sitemap
  * files costs one index walk plus its own rows, and no query holds more than `batch` rows.
  */
-export async function listSitemapRooms({ skip, take, batch = 10_000 }: { skip: number; take: number; batch?: number }): Promise<SitemapRoom[]> {
+export async function listSitemapRooms({
+  skip,
+  take,
+  batch = 10_000,
+}: {
+  skip: number;
+  take: number;
+  batch?: number;
+}): Promise<SitemapRoom[]> {
   if (take <= 0) return [];
   const [start] = await db.$queryRaw<Array<{ id: string }>>`SELECT id FROM "Room" ORDER BY id OFFSET ${skip} LIMIT 1`;
   if (!start) return [];
@@ -235,7 +292,12 @@ export async function listSitemapRooms({ skip, take, batch = 10_000 }: { skip: n
   let where: Prisma.RoomWhereInput = { id: { gte: start.id } };
   while (rooms.length < take) {
     const size = Math.min(batch, take - rooms.length);
-    const rows = await db.room.findMany({ where, orderBy: { id: "asc" }, take: size, select: { id: true, slug: true, lastActivityAt: true } });
+    const rows = await db.room.findMany({
+      where,
+      orderBy: { id: "asc" },
+      take: size,
+      select: { id: true, slug: true, lastActivityAt: true },
+    });
     for (const row of rows) rooms.push({ slug: row.slug, lastActivityAt: row.lastActivityAt });
     const last = rows.at(-1);
     if (!last || rows.length < size) break;
@@ -246,6 +308,9 @@ export async function listSitemapRooms({ skip, take, batch = 10_000 }: { skip: n
 
 /** When anything last happened in any room (the home page's last change), or null with no rooms. */
 export async function findLatestRoomActivity(): Promise<Date | null> {
-  const row = await db.room.findFirst({ orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }], select: { lastActivityAt: true } });
+  const row = await db.room.findFirst({
+    orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
+    select: { lastActivityAt: true },
+  });
   return row?.lastActivityAt ?? null;
 }

@@ -37,7 +37,10 @@ export function pgSslOptions(
   if (c.sslcert) options.cert = read("sslcert", c.sslcert);
   if (c.sslkey) options.key = read("sslkey", c.sslkey);
 
-  const verifyChain = c.sslmode === "verify-ca" || c.sslmode === "verify-full" || (c.sslmode === "require" && c.sslrootcert !== undefined);
+  const verifyChain =
+    c.sslmode === "verify-ca" ||
+    c.sslmode === "verify-full" ||
+    (c.sslmode === "require" && c.sslrootcert !== undefined);
   if (!verifyChain) return { ...options, rejectUnauthorized: false };
   if (c.sslmode === "verify-full") return { ...options, rejectUnauthorized: true };
   // verify-ca: Node checks the host name in checkServerIdentity; the chain is still checked.

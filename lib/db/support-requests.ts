@@ -4,7 +4,12 @@ import { db } from "./client";
 import type { SupportRequestKind } from "./generated/prisma/client";
 
 /** Records a request unless an open one of the same kind exists for that email. */
-export async function openSupportRequest(input: { userId: string | null; email: string; kind: SupportRequestKind; detail: string }) {
+export async function openSupportRequest(input: {
+  userId: string | null;
+  email: string;
+  kind: SupportRequestKind;
+  detail: string;
+}) {
   const existing = await db.supportRequest.findFirst({
     where: { email: input.email, kind: input.kind, status: "OPEN" },
     select: { id: true },

@@ -4,7 +4,13 @@ import "server-only";
 import { db } from "./client";
 import type { TokenKind } from "./generated/prisma/client";
 
-export async function insertToken(input: { userId: string; kind: TokenKind; tokenHash: string; email?: string; expiresAt: Date }) {
+export async function insertToken(input: {
+  userId: string;
+  kind: TokenKind;
+  tokenHash: string;
+  email?: string;
+  expiresAt: Date;
+}) {
   await db.oneTimeToken.create({ data: input });
 }
 

@@ -19,7 +19,10 @@ export interface TopicWithCount {
 const withCount = { name: true, slug: true, roomCount: true } satisfies Prisma.TopicSelect;
 
 /** The topic with this name (any case), created if there is none. */
-export async function findOrCreateTopic({ name }: { name: string }, tx?: Tx): Promise<{ id: string; name: string; slug: string }> {
+export async function findOrCreateTopic(
+  { name }: { name: string },
+  tx?: Tx,
+): Promise<{ id: string; name: string; slug: string }> {
   const t = tx ?? db;
   const trimmed = name.trim().replace(/\s+/g, " ");
   const slug = baseSlug(trimmed, "topic");
@@ -54,12 +57,14 @@ export async function findOrCreateTopic({ name }: { name: string }, tx?: Tx): Pr
  * re-topics the room, after that write, so the count commits (or rolls back) with it. The rows
  * are updated in id order, so two rooms moving opposite ways at once never deadlock.
  */
-export async function moveTopicRoomCounts({ from, to }: { from: string | null; to: string | null }, tx: Tx): Promise<void> {
+export async function moveTopicRoomCounts(
+  { from, to }: { from: string | null; to: string | null },
+  tx: Tx,
+): Promise<void> {
   if (from === to) return;
-  const changes = [
-    ...(from ? [{ id: from, delta: -1 }] : []),
-    ...(to ? [{ id: to, delta: 1 }] : []),
-  ].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const changes = [...(from ? [{ id: from, delta: -1 }] : []), ...(to ? [{ id: to, delta: 1 }] : [])].sort((a, b) =>
+    a.id < b.id ? -1 : 1,
+  );
   for (const { id, delta } of changes) {
     await tx.$executeRaw`UPDATE "Topic" SET "roomCount" = "roomCount" + ${delta}::int WHERE id = ${id}`;
   }
@@ -83,15 +88,27 @@ export async function countAllRooms(): Promise<number> {
   return row?.n ?? 0;
 }
 
-const topicFilter = (q: string | undefined): Prisma.TopicWhereInput | undefined => (q ? { name: { contains: q, mode: "insensitive" } } : undefined);
+const topicFilter = (q: string | undefined): Prisma.TopicWhereInput | undefined =>
+  q ? { name: { contains: q, mode: "insensitive" } } : undefined;
 
 /** Topics with their room counts, busiest first; `q` filters by substring. */
 export async function listTopics({ q, take = 200 }: { q?: string; take?: number } = {}): Promise<TopicWithCount[]> {
-  return db.topic.findMany({ where: topicFilter(q), select: withCount, orderBy: [{ roomCount: "desc" }, { name: "asc" }], take });
+  return db.topic.findMany({
+    where: topicFilter(q),
+    select: withCount,
+    orderBy: [{ roomCount: "desc" }, { name: "asc" }],
+    take,
+  });
 }
 
 /** The first `take` topics of listTopics and how many there are in all (for "1,000 topics"). */
-export async function listTopicsPage({ q, take }: { q?: string; take: number }): Promise<{ topics: TopicWithCount[]; total: number }> {
+export async function listTopicsPage({
+  q,
+  take,
+}: {
+  q?: string;
+  take: number;
+}): Promise<{ topics: TopicWithCount[]; total: number }> {
   const [topics, total] = await Promise.all([listTopics({ q, take }), db.topic.count({ where: topicFilter(q) })]);
   return { topics, total };
 }
@@ -100,7 +117,11 @@ export async function listTopicsPage({ q, take }: { q?: string; take: number }):
  * The busiest `take` topics and the number of all rooms, in one query: what the home page's
  * sidebar shows ("All rooms" and each topic) on every request.
  */
-export async function listTopicsWithTotal({ take }: { take: number }): Promise<{ topics: TopicWithCount[]; total: number }> {
+export async function listTopicsWithTotal({
+  take,
+}: {
+  take: number;
+}): Promise<{ topics: TopicWithCount[]; total: number }> {
   const rows = await db.$queryRaw<Array<TopicWithCount & { total: number }>>`
     SELECT name, slug, "roomCount", (SELECT coalesce(sum("roomCount"), 0)::int FROM "Topic") AS total
     FROM "Topic" ORDER BY "roomCount" DESC, name ASC LIMIT ${take}`;
@@ -133,7 +154,19 @@ export async function countTopicsWithRooms(): Promise<number> {
  * few next to rooms (one per subject, not per conversation), so a plain offset on the slug index
  * is enough here.
  */
-export async function listSitemapTopics({ skip, take }: { skip: number; take: number }): Promise<Array<{ slug: string }>> {
+export async function listSitemapTopics({
+  skip,
+  take,
+}: {
+  skip: number;
+  take: number;
+}): Promise<Array<{ slug: string }>> {
   if (take <= 0) return [];
-  return db.topic.findMany({ where: { roomCount: { gt: 0 } }, orderBy: { slug: "asc" }, skip, take, select: { slug: true } });
+  return db.topic.findMany({
+    where: { roomCount: { gt: 0 } },
+    orderBy: { slug: "asc" },
+    skip,
+    take,
+    select: { slug: true },
+  });
 }

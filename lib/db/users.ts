@@ -33,7 +33,11 @@ interface SessionUserRow {
 }
 
 /** The avatar to show: an upload (served by /api/avatars), else the provider's picture. */
-export function avatarUrlOf(user: { id: string; image: string | null; avatar: { updatedAt: Date } | null }): string | null {
+export function avatarUrlOf(user: {
+  id: string;
+  image: string | null;
+  avatar: { updatedAt: Date } | null;
+}): string | null {
   if (user.avatar) return `/api/avatars/${user.id}?v=${user.avatar.updatedAt.getTime()}`;
   return user.image;
 }
@@ -91,10 +95,21 @@ export async function findPasswordHash({ userId }: { userId: string }): Promise<
 }
 
 /** Which of email and username are already taken (lower-case compare). */
-export async function findTakenIdentities({ email, username, exceptUserId }: { email?: string; username?: string; exceptUserId?: string }) {
+export async function findTakenIdentities({
+  email,
+  username,
+  exceptUserId,
+}: {
+  email?: string;
+  username?: string;
+  exceptUserId?: string;
+}) {
   const rows = await db.user.findMany({
     where: {
-      OR: [...(email ? [{ email: email.toLowerCase() }] : []), ...(username ? [{ username: username.toLowerCase() }] : [])],
+      OR: [
+        ...(email ? [{ email: email.toLowerCase() }] : []),
+        ...(username ? [{ username: username.toLowerCase() }] : []),
+      ],
       ...(exceptUserId ? { NOT: { id: exceptUserId } } : {}),
     },
     select: { email: true, username: true },
@@ -135,7 +150,13 @@ export async function bumpSessionVersion({ userId }: { userId: string }): Promis
 }
 
 /** Sets a new password hash and ends every session; returns the new session version. */
-export async function setPasswordHash({ userId, passwordHash }: { userId: string; passwordHash: string }): Promise<number> {
+export async function setPasswordHash({
+  userId,
+  passwordHash,
+}: {
+  userId: string;
+  passwordHash: string;
+}): Promise<number> {
   const row = await db.user.update({
     where: { id: userId },
     data: { passwordHash, sessionVersion: { increment: 1 } },

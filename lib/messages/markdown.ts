@@ -12,7 +12,10 @@ md.disable(["heading", "lheading", "hr", "list", "blockquote", "table", "image",
 const MENTION = /(^|[^\w@/.])@([a-z0-9_]{3,30})(?![\w])/gi;
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
 }
 
 // Rendering is synchronous, so one counter tracks whether the text being rendered is inside a
@@ -33,7 +36,10 @@ md.renderer.rules.link_close = (tokens, idx, options, _env, self) => {
 md.renderer.rules.text = (tokens, idx) => {
   const escaped = escapeHtml(tokens[idx]?.content ?? "");
   if (linkDepth > 0) return escaped;
-  return escaped.replace(MENTION, (_m, before: string, name: string) => `${before}<a class="mention" href="/u/${name.toLowerCase()}">@${name}</a>`);
+  return escaped.replace(
+    MENTION,
+    (_m, before: string, name: string) => `${before}<a class="mention" href="/u/${name.toLowerCase()}">@${name}</a>`,
+  );
 };
 
 const SANITIZE: sanitizeHtml.IOptions = {
@@ -48,7 +54,9 @@ const SANITIZE: sanitizeHtml.IOptions = {
     a: (tagName, attribs) => {
       const href = attribs.href ?? "#";
       const safe: Record<string, string> =
-        attribs.class === "mention" ? { href, class: "mention" } : { href, rel: "noopener nofollow ugc", target: "_blank" };
+        attribs.class === "mention"
+          ? { href, class: "mention" }
+          : { href, rel: "noopener nofollow ugc", target: "_blank" };
       return { tagName, attribs: safe };
     },
   },

@@ -19,7 +19,12 @@ export async function auditInRoomDeletion({ actor, message, room }: DeletedInRoo
   try {
     const user = await findSessionUser({ id: actor.id });
     if (!user) return;
-    await recordAudit(user, "message.delete", { type: "message", id: message.id, label: excerpt(message.body) }, `by ${message.author ? `@${message.author.username}` : "Anonymous User"} in ${room.name ?? `/rooms/${room.slug}`} (in the room)`);
+    await recordAudit(
+      user,
+      "message.delete",
+      { type: "message", id: message.id, label: excerpt(message.body) },
+      `by ${message.author ? `@${message.author.username}` : "Anonymous User"} in ${room.name ?? `/rooms/${room.slug}`} (in the room)`,
+    );
   } catch (error) {
     // The message is deleted either way; a missing entry is logged for the operators.
     log.error({ err: error, messageId: message.id }, "in-room message deletion not recorded in the audit log");

@@ -33,8 +33,15 @@ const withReason = (text: string, reason: string) => (reason ? `${text}: ${reaso
 
 function describe(restriction: ActiveRestriction, now: Date): PostingRestriction {
   if (restriction.kind === "BAN") {
-    const text = restriction.until ? `You are banned from this room until ${formatUntil(restriction.until, now)}` : "You are banned from this room";
-    return { kind: "banned", until: restriction.until, reason: restriction.reason, message: withReason(text, restriction.reason) };
+    const text = restriction.until
+      ? `You are banned from this room until ${formatUntil(restriction.until, now)}`
+      : "You are banned from this room";
+    return {
+      kind: "banned",
+      until: restriction.until,
+      reason: restriction.reason,
+      message: withReason(text, restriction.reason),
+    };
   }
   // A mute always has an end (the schema allows null only for bans); treat a missing one as a ban.
   const until = restriction.until ?? new Date(8.64e15);
@@ -52,7 +59,15 @@ function describe(restriction: ActiveRestriction, now: Date): PostingRestriction
  * general reason is the one that will still hold when the others end. With `userId` null (a
  * visitor) only the lock is looked at, so the room page can say "locked" to everyone.
  */
-export async function postingRestriction({ roomId, userId, now = new Date() }: { roomId: string; userId: string | null; now?: Date }): Promise<PostingRestriction | null> {
+export async function postingRestriction({
+  roomId,
+  userId,
+  now = new Date(),
+}: {
+  roomId: string;
+  userId: string | null;
+  now?: Date;
+}): Promise<PostingRestriction | null> {
   const state = await findPostingState({ roomId, userId, now });
   if (!state) return null;
   if (state.room.lockedAt) return { kind: "locked", message: "This room is locked: nobody can post." };
@@ -63,7 +78,15 @@ export async function postingRestriction({ roomId, userId, now = new Date() }: {
 }
 
 /** Throws a 403 AppError (forbidden:room_locked / forbidden:banned / forbidden:muted) with a message for the member. */
-export async function assertMayPost({ roomId, userId, now }: { roomId: string; userId: string; now?: Date }): Promise<void> {
+export async function assertMayPost({
+  roomId,
+  userId,
+  now,
+}: {
+  roomId: string;
+  userId: string;
+  now?: Date;
+}): Promise<void> {
   const restriction = await postingRestriction({ roomId, userId, now });
   if (!restriction) return;
   const code = restriction.kind === "locked" ? "forbidden:room_locked" : `forbidden:${restriction.kind}`;

@@ -72,9 +72,17 @@ function createMetrics() {
         this.set(stats ? read(stats) : 0);
       },
     });
-  pool("roomful_db_pool_connections", "Open connections in this process's PostgreSQL pool (idle or in use).", (s) => s.total);
+  pool(
+    "roomful_db_pool_connections",
+    "Open connections in this process's PostgreSQL pool (idle or in use).",
+    (s) => s.total,
+  );
   pool("roomful_db_pool_idle_connections", "Open connections not in use.", (s) => s.idle);
-  pool("roomful_db_pool_waiting_queries", "Queries waiting for a connection because every pooled one is busy.", (s) => s.waiting);
+  pool(
+    "roomful_db_pool_waiting_queries",
+    "Queries waiting for a connection because every pooled one is busy.",
+    (s) => s.waiting,
+  );
   pool("roomful_db_pool_max_connections", "The pool's size (DATABASE_POOL_SIZE).", (s) => s.max);
 
   return { registry, httpRequests, httpDuration, messageSends, triggerDuration, triggerFailures, signIns };
@@ -109,7 +117,17 @@ export function messageSendOutcome(status: number): MessageSendOutcome {
   return "error";
 }
 
-export function recordHttpRequest({ method, route, status, durationSeconds }: { method: string; route: string; status: number; durationSeconds: number }): void {
+export function recordHttpRequest({
+  method,
+  route,
+  status,
+  durationSeconds,
+}: {
+  method: string;
+  route: string;
+  status: number;
+  durationSeconds: number;
+}): void {
   const m = metrics();
   m.httpRequests.inc({ method, route, status: String(status) });
   m.httpDuration.observe({ method, route }, durationSeconds);

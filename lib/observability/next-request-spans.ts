@@ -7,7 +7,18 @@
 // e.g. /api/rooms/[slug]/messages: bounded, unlike the URL) and `http.status_code`. This is a
 // minimal tracer provider that keeps only those spans and exports nothing.
 import "server-only";
-import { INVALID_SPAN_CONTEXT, context, trace, type Context, type Span, type SpanAttributes, type SpanAttributeValue, type SpanOptions, type Tracer, type TracerProvider } from "@opentelemetry/api";
+import {
+  INVALID_SPAN_CONTEXT,
+  context,
+  trace,
+  type Context,
+  type Span,
+  type SpanAttributes,
+  type SpanAttributeValue,
+  type SpanOptions,
+  type Tracer,
+  type TracerProvider,
+} from "@opentelemetry/api";
 
 export interface FinishedRequest {
   method: string;

@@ -9,7 +9,8 @@ function failureReason(error: unknown): string {
   if (error instanceof RealtimePayloadTooLarge) return "payload_too_large";
   if (error instanceof RealtimeTriggerError) return "refused";
   // The pusher SDK's RequestError carries the HTTP status of a non-2xx answer.
-  if (typeof error === "object" && error !== null && "status" in error && typeof error.status === "number") return "http_error";
+  if (typeof error === "object" && error !== null && "status" in error && typeof error.status === "number")
+    return "http_error";
   return "unreachable";
 }
 

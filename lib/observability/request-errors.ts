@@ -10,7 +10,13 @@ export function logRequestError(error: Args[0], request: Args[1], context: Args[
   const digest = typeof error === "object" && error !== null && "digest" in error ? String(error.digest) : undefined;
   // The route pattern, not request.path: paths and queries can hold tokens (reset links …).
   log.error(
-    { err: error, method: request.method, route: context.routePath, routeType: context.routeType, ...(digest ? { digest } : {}) },
+    {
+      err: error,
+      method: request.method,
+      route: context.routePath,
+      routeType: context.routeType,
+      ...(digest ? { digest } : {}),
+    },
     "request failed",
   );
 }

@@ -41,9 +41,15 @@ export function installShutdownHandlers({ timeoutMs }: { timeoutMs: number }): v
   const onSignal = (signal: NodeJS.Signals) => {
     if (isDraining()) return;
     startDraining();
-    log.info({ signal, timeoutMs }, "draining: no new connections; finishing in-flight requests and their after() work");
+    log.info(
+      { signal, timeoutMs },
+      "draining: no new connections; finishing in-flight requests and their after() work",
+    );
     setTimeout(() => {
-      log.error({ timeoutMs }, `still busy ${timeoutMs} ms after ${signal} (SHUTDOWN_TIMEOUT_MS): exiting with work unfinished`);
+      log.error(
+        { timeoutMs },
+        `still busy ${timeoutMs} ms after ${signal} (SHUTDOWN_TIMEOUT_MS): exiting with work unfinished`,
+      );
       process.exit(1);
     }, timeoutMs).unref();
   };

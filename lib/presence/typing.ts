@@ -61,7 +61,12 @@ export type Typers = ReadonlyMap<string, { name: string; until: number }>;
 
 export const NO_TYPERS: Typers = new Map();
 
-export function recordTyper(typers: Typers, { userId, name }: { userId: string; name: string }, now: number, expiry = TYPING_EXPIRY_MS): Typers {
+export function recordTyper(
+  typers: Typers,
+  { userId, name }: { userId: string; name: string },
+  now: number,
+  expiry = TYPING_EXPIRY_MS,
+): Typers {
   const next = new Map(typers);
   // Map.set on an existing key keeps its place, so names do not swap while both keep typing.
   next.set(userId, { name, until: now + expiry });

@@ -20,6 +20,9 @@ export function parseChannelName(name: string): ParsedChannel | null {
   return null;
 }
 
-export const channelNameSchema = z.string().max(164).refine((n) => parseChannelName(n) !== null, {
-  message: "unknown channel",
-});
+export const channelNameSchema = z
+  .string()
+  .max(164)
+  .refine((n) => parseChannelName(n) !== null, {
+    message: "unknown channel",
+  });

@@ -37,7 +37,10 @@ async function publishTo(channel: string, event: string, payload: unknown): Prom
   try {
     await triggerEvent(channel, event, payload);
   } catch (error) {
-    log.error({ event, channel, reason: error instanceof Error ? error.message : String(error) }, "realtime event not delivered");
+    log.error(
+      { event, channel, reason: error instanceof Error ? error.message : String(error) },
+      "realtime event not delivered",
+    );
   }
 }
 
@@ -48,7 +51,8 @@ export const publishRoomDeleted = (event: RoomDeletedEvent) => publish(event.roo
 export const publishRoomUpdated = (event: RoomUpdatedEvent) => publish(event.roomId, ROOM_EVENTS.roomUpdated, event);
 
 /** A soft-deleted message: clients blank it in place (its id keeps its spot in the history). */
-export const publishMessageDeleted = (event: MessageDeletedEvent) => publish(event.roomId, ROOM_EVENTS.messageDeleted, event);
+export const publishMessageDeleted = (event: MessageDeletedEvent) =>
+  publish(event.roomId, ROOM_EVENTS.messageDeleted, event);
 
 /** Tells one member (all their tabs) what now keeps them from posting in a room, if anything. */
 export const publishModerationRestricted = (userId: string, event: ModerationRestrictedEvent) =>
@@ -68,7 +72,15 @@ async function publishMessageEvent(event: string, message: ChatMessage, excludeS
     await triggerEvent(roomChannel(message.roomId), event, messageEventPayload(message), excludeSocketId);
     return true;
   } catch (error) {
-    log.error({ event, messageId: message.id, roomId: message.roomId, reason: error instanceof Error ? error.message : String(error) }, "realtime event not delivered");
+    log.error(
+      {
+        event,
+        messageId: message.id,
+        roomId: message.roomId,
+        reason: error instanceof Error ? error.message : String(error),
+      },
+      "realtime event not delivered",
+    );
     return false;
   }
 }

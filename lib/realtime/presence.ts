@@ -33,7 +33,12 @@ export async function applyPresenceWebhook(webhook: PresenceWebhook): Promise<nu
     const channel = parseChannelName(event.channel);
     if (channel?.kind !== "room") continue;
     if ((event.name === "member_added" || event.name === "member_removed") && event.user_id) {
-      await recordPresence({ roomId: channel.roomId, userId: event.user_id, online: event.name === "member_added", at });
+      await recordPresence({
+        roomId: channel.roomId,
+        userId: event.user_id,
+        online: event.name === "member_added",
+        at,
+      });
       applied++;
     } else if (event.name === "channel_vacated") {
       await vacateRoomPresence({ roomId: channel.roomId, at });
@@ -51,8 +56,15 @@ export const MAX_WEBHOOK_BYTES = 256 * 1024;
  * X-Pusher-Key and X-Pusher-Signature over the raw body) and applies it. 401 when the signature
  * is wrong or missing, 400 when a correctly signed body is not a webhook.
  */
-export async function handlePresenceWebhook({ headers, rawBody }: { headers: Headers; rawBody: string }): Promise<{ applied: number }> {
-  if (Buffer.byteLength(rawBody, "utf8") > MAX_WEBHOOK_BYTES) throw new AppError("invalid:webhook", "Webhook body too large.", 413);
+export async function handlePresenceWebhook({
+  headers,
+  rawBody,
+}: {
+  headers: Headers;
+  rawBody: string;
+}): Promise<{ applied: number }> {
+  if (Buffer.byteLength(rawBody, "utf8") > MAX_WEBHOOK_BYTES)
+    throw new AppError("invalid:webhook", "Webhook body too large.", 413);
   const lowerCase: Record<string, string> = {};
   headers.forEach((value, name) => {
     lowerCase[name.toLowerCase()] = value;

@@ -46,9 +46,16 @@ export async function triggerEvent(
 ): Promise<void> {
   const size = Buffer.byteLength(JSON.stringify(data), "utf8");
   if (size > REALTIME_LIMITS.maxEventPayloadKb * 1024) {
-    throw new RealtimePayloadTooLarge(`${event} payload is ${size} bytes; the limit is ${REALTIME_LIMITS.maxEventPayloadKb} KB`);
+    throw new RealtimePayloadTooLarge(
+      `${event} payload is ${size} bytes; the limit is ${REALTIME_LIMITS.maxEventPayloadKb} KB`,
+    );
   }
-  const response = await pusher().trigger(channel, event, data, excludeSocketId ? { socket_id: excludeSocketId } : undefined);
+  const response = await pusher().trigger(
+    channel,
+    event,
+    data,
+    excludeSocketId ? { socket_id: excludeSocketId } : undefined,
+  );
   // soketi reports refusals (e.g. over a limit) in the body of an HTTP 200.
   const body = (await response.json().catch(() => ({}))) as { error?: string };
   if (body.error) throw new RealtimeTriggerError(`${event} on ${channel} refused: ${body.error}`);

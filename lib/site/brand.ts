@@ -36,7 +36,10 @@ export const MARK_PATHS = {
  * icons, Apple's touch icon). `glyphScale` shrinks the bubble toward the centre: maskable icons must
  * keep it inside the safe zone, a circle of 40% of the icon's size around its centre.
  */
-export function markSvg({ shape = "rounded", glyphScale = 1 }: { shape?: "rounded" | "square"; glyphScale?: number } = {}): string {
+export function markSvg({
+  shape = "rounded",
+  glyphScale = 1,
+}: { shape?: "rounded" | "square"; glyphScale?: number } = {}): string {
   const rx = shape === "rounded" ? 9 : 0;
   const transform = glyphScale === 1 ? "" : ` transform="translate(16 16) scale(${glyphScale}) translate(-16 -16)"`;
   return [

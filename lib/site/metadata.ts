@@ -34,7 +34,14 @@ type OpenGraphImages = NonNullable<NonNullable<Metadata["openGraph"]>["images"]>
 /** Title, description, canonical URL, OpenGraph and Twitter card for a page anyone may read. */
 export function previewMetadata({ title, description, path, profile, images }: PreviewMetadataInput): Metadata {
   const text = previewDescription(description);
-  const common = { siteName: SITE_NAME, title, description: text, url: path, locale: "en_US", ...(images ? { images } : {}) };
+  const common = {
+    siteName: SITE_NAME,
+    title,
+    description: text,
+    url: path,
+    locale: "en_US",
+    ...(images ? { images } : {}),
+  };
   return {
     title,
     description: text,
@@ -47,7 +54,13 @@ export function previewMetadata({ title, description, path, profile, images }: P
 
 /** The site's own OpenGraph card: the root layout's default, and the home page's with its URL. */
 export function siteOpenGraph() {
-  return { type: "website", siteName: SITE_NAME, title: SITE_TITLE, description: SITE_DESCRIPTION, locale: "en_US" } as const;
+  return {
+    type: "website",
+    siteName: SITE_NAME,
+    title: SITE_TITLE,
+    description: SITE_DESCRIPTION,
+    locale: "en_US",
+  } as const;
 }
 
 /** The site-wide defaults (root layout); pages without their own preview show these. */

@@ -27,7 +27,11 @@ export function sitemapFileCount(counts: SitemapCounts, max = SITEMAP_MAX_URLS):
  * Which pages, topics and rooms file `index` holds: the URLs are one list (pages, then topics,
  * then rooms) cut every `max`, so a file may end in topics and the next start in rooms.
  */
-export function sitemapFileRanges(counts: SitemapCounts, index: number, max = SITEMAP_MAX_URLS): Record<keyof SitemapCounts, SitemapRange> {
+export function sitemapFileRanges(
+  counts: SitemapCounts,
+  index: number,
+  max = SITEMAP_MAX_URLS,
+): Record<keyof SitemapCounts, SitemapRange> {
   const from = index * max;
   const to = from + max;
   let offset = 0;

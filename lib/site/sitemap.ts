@@ -28,14 +28,22 @@ export async function sitemapFileEntries(index: number): Promise<MetadataRoute.S
     listSitemapTopics(ranges.topics),
     listSitemapRooms(ranges.rooms),
   ]);
-  const pages: MetadataRoute.Sitemap = SITEMAP_PAGES.slice(ranges.pages.skip, ranges.pages.skip + ranges.pages.take).map((path) => ({
+  const pages: MetadataRoute.Sitemap = SITEMAP_PAGES.slice(
+    ranges.pages.skip,
+    ranges.pages.skip + ranges.pages.take,
+  ).map((path) => ({
     url: absoluteUrl(path),
     // The home page changes with every message anywhere; /topics with every new topic.
-    ...(path === "/" && latest ? { lastModified: latest, changeFrequency: "hourly" as const } : { changeFrequency: "daily" as const }),
+    ...(path === "/" && latest
+      ? { lastModified: latest, changeFrequency: "hourly" as const }
+      : { changeFrequency: "daily" as const }),
   }));
   return [
     ...pages,
-    ...topics.map((topic) => ({ url: absoluteUrl(`/?topic=${encodeURIComponent(topic.slug)}`), changeFrequency: "daily" as const })),
+    ...topics.map((topic) => ({
+      url: absoluteUrl(`/?topic=${encodeURIComponent(topic.slug)}`),
+      changeFrequency: "daily" as const,
+    })),
     ...rooms.map((room) => ({ url: absoluteUrl(`/rooms/${room.slug}`), lastModified: room.lastActivityAt })),
   ];
 }

@@ -51,7 +51,10 @@ export type RegisterInput = z.infer<typeof registerSchema>;
 export const signInSchema = z.object({
   identifier: z.string().trim().toLowerCase().min(1, "Enter your email or username.").max(254),
   // No policy here: an old password may predate the current one; only bound the work.
-  password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX * 4),
+  password: z
+    .string()
+    .min(1, "Enter your password.")
+    .max(PASSWORD_MAX * 4),
 });
 
 export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This link is not valid.");

@@ -6,7 +6,10 @@ import { USERNAME_PATTERN } from "./account";
 import { ROOM_DESCRIPTION_MAX, ROOM_NAME_MAX, ROOM_NAME_MIN, TOPIC_NAME_MAX } from "./rooms";
 
 /** Ids are cuids (and e2e's hex ids): letters and digits only. */
-export const entityIdSchema = z.string({ message: "Which one?" }).trim().regex(/^[A-Za-z0-9]{8,40}$/, "That is not a valid id.");
+export const entityIdSchema = z
+  .string({ message: "Which one?" })
+  .trim()
+  .regex(/^[A-Za-z0-9]{8,40}$/, "That is not a valid id.");
 
 /** The longest slug we make: a base (≤ 60) plus a "-N" suffix. */
 export const ROOM_SLUG_MAX = SLUG_MAX_LENGTH + 8;
@@ -31,17 +34,34 @@ const oneLine = (v: string) => v.replace(/\s+/g, " ").trim();
 const roomNameSchema = z
   .string({ message: "Give the room a name." })
   .transform(oneLine)
-  .pipe(z.string().min(ROOM_NAME_MIN, `Room names have at least ${ROOM_NAME_MIN} characters.`).max(ROOM_NAME_MAX, `Room names have at most ${ROOM_NAME_MAX} characters.`));
+  .pipe(
+    z
+      .string()
+      .min(ROOM_NAME_MIN, `Room names have at least ${ROOM_NAME_MIN} characters.`)
+      .max(ROOM_NAME_MAX, `Room names have at most ${ROOM_NAME_MAX} characters.`),
+  );
 
 export const topicNameSchema = z
   .string({ message: "Enter a topic name." })
   .transform(oneLine)
-  .pipe(z.string().min(2, "Topics have at least 2 characters.").max(TOPIC_NAME_MAX, `Topics have at most ${TOPIC_NAME_MAX} characters.`));
+  .pipe(
+    z
+      .string()
+      .min(2, "Topics have at least 2 characters.")
+      .max(TOPIC_NAME_MAX, `Topics have at most ${TOPIC_NAME_MAX} characters.`),
+  );
 
 const descriptionSchema = z
   .string()
   .transform((v) => v.replace(/\r\n/g, "\n").trim())
-  .pipe(z.string().max(ROOM_DESCRIPTION_MAX, `Descriptions have at most ${ROOM_DESCRIPTION_MAX.toLocaleString("en-US")} characters.`))
+  .pipe(
+    z
+      .string()
+      .max(
+        ROOM_DESCRIPTION_MAX,
+        `Descriptions have at most ${ROOM_DESCRIPTION_MAX.toLocaleString("en-US")} characters.`,
+      ),
+  )
   .default("");
 
 /** An empty slug field means "make one from the name". */
@@ -74,8 +94,14 @@ export const adminRoomUpdateSchema = z.object({
 });
 
 export const slugPreviewSchema = z.object({
-  name: z.string().max(ROOM_NAME_MAX * 4).default(""),
-  slug: z.string().max(ROOM_SLUG_MAX * 2).optional(),
+  name: z
+    .string()
+    .max(ROOM_NAME_MAX * 4)
+    .default(""),
+  slug: z
+    .string()
+    .max(ROOM_SLUG_MAX * 2)
+    .optional(),
   /** The room being edited: its own slug is not a collision. */
   roomId: entityIdSchema.optional(),
 });
@@ -102,7 +128,10 @@ export const MUTE_CHOICES = [
 ] as const;
 export const MUTE_MAX_MINUTES = 30 * 24 * 60;
 
-const roomMemberShape = { roomSlug: z.string().trim().toLowerCase().regex(ROOM_SLUG_PATTERN, "That is not a room address.").max(ROOM_SLUG_MAX), userId: entityIdSchema };
+const roomMemberShape = {
+  roomSlug: z.string().trim().toLowerCase().regex(ROOM_SLUG_PATTERN, "That is not a room address.").max(ROOM_SLUG_MAX),
+  userId: entityIdSchema,
+};
 
 export const roomMemberSchema = z.object(roomMemberShape);
 
@@ -127,15 +156,27 @@ export const topicMergeSchema = z
     into: z
       .string({ message: "Name the topic to merge into." })
       .transform(oneLine)
-      .pipe(z.string().min(1, "Name the topic to merge into.").max(TOPIC_NAME_MAX + 10, "There is no topic with that name.")),
+      .pipe(
+        z
+          .string()
+          .min(1, "Name the topic to merge into.")
+          .max(TOPIC_NAME_MAX + 10, "There is no topic with that name."),
+      ),
   })
-  .refine((v) => v.id !== v.into, { path: ["into"], message: "A topic cannot be merged into itself. Pick another topic." });
+  .refine((v) => v.id !== v.into, {
+    path: ["into"],
+    message: "A topic cannot be merged into itself. Pick another topic.",
+  });
 
 export const ROLES = ["MEMBER", "MODERATOR", "ADMIN"] as const;
 export const setRoleSchema = z.object({ id: entityIdSchema, role: z.enum(ROLES, { message: "Pick a role." }) });
 
 export const messageIdSchema = z.object({
-  id: z.coerce.number({ message: "That is not a message id." }).int("That is not a message id.").positive("That is not a message id.").max(2_147_483_647, "That is not a message id."),
+  id: z.coerce
+    .number({ message: "That is not a message id." })
+    .int("That is not a message id.")
+    .positive("That is not a message id.")
+    .max(2_147_483_647, "That is not a message id."),
 });
 export const deleteAllMessagesSchema = z.object({
   userId: entityIdSchema,
@@ -149,7 +190,12 @@ export const supportCloseSchema = z.object({
   note: z
     .string()
     .transform((v) => v.replace(/\r\n/g, "\n").trim())
-    .pipe(z.string().min(1, "Write a short note: what was done?").max(NOTE_MAX, `Notes have at most ${NOTE_MAX} characters.`)),
+    .pipe(
+      z
+        .string()
+        .min(1, "Write a short note: what was done?")
+        .max(NOTE_MAX, `Notes have at most ${NOTE_MAX} characters.`),
+    ),
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,14 @@
 // zod schemas for profiles and settings: the profile form, email change, password change,
 // account deletion, and the route params of /u/<username> and /api/avatars/<userId>.
 import { z } from "zod";
-import { displayNameSchema, emailSchema, newPasswordSchema, PASSWORD_MAX, USERNAME_PATTERN, usernameSchema } from "./account";
+import {
+  displayNameSchema,
+  emailSchema,
+  newPasswordSchema,
+  PASSWORD_MAX,
+  USERNAME_PATTERN,
+  usernameSchema,
+} from "./account";
 
 export const BIO_MAX = 280;
 
@@ -29,7 +36,10 @@ export type ProfileInput = z.infer<typeof profileSchema>;
 export const changeEmailSchema = z.object({ email: emailSchema });
 
 // The current password is only bound in length: it may predate the current policy.
-const currentPasswordSchema = z.string().max(PASSWORD_MAX * 4).default("");
+const currentPasswordSchema = z
+  .string()
+  .max(PASSWORD_MAX * 4)
+  .default("");
 
 export const changePasswordSchema = z
   .object({
@@ -45,7 +55,10 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 /** The password for members who have one, else their username typed out. */
 export const deleteAccountSchema = z.object({
-  confirmation: z.string().max(PASSWORD_MAX * 4).default(""),
+  confirmation: z
+    .string()
+    .max(PASSWORD_MAX * 4)
+    .default(""),
 });
 
 /** A username from a URL: anything else cannot exist, so it is a 404, not an error. */

@@ -57,7 +57,7 @@ export const searchQueryParam = single
 export const roomSearchSchema = z.object({
   q: searchQueryParam,
   topic: single.transform((v) => v?.trim().toLowerCase() || undefined).pipe(z.string().max(80).optional()),
-  sort: single.transform((v) => (ROOM_SORTS as readonly string[]).includes(v ?? "") ? (v as RoomSort) : "active"),
+  sort: single.transform((v) => ((ROOM_SORTS as readonly string[]).includes(v ?? "") ? (v as RoomSort) : "active")),
   cursor: single.transform((v) => v || undefined),
   limit: pageLimitParam(PAGE_SIZE, PAGE_SIZE_MAX),
 });

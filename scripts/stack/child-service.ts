@@ -84,9 +84,7 @@ export async function spawnService(options: SpawnServiceOptions): Promise<ChildS
 
   const failedEarly = exited.then((code) => {
     if (!stopping) {
-      throw new StackError(
-        `${options.name} exited with code ${code} before it was ready.\n${service.recentOutput()}`,
-      );
+      throw new StackError(`${options.name} exited with code ${code} before it was ready.\n${service.recentOutput()}`);
     }
   });
   try {

@@ -75,7 +75,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
   const started: Array<{ stop(): Promise<void> }> = [];
   const stop = async () => {
-    await Promise.allSettled(started.splice(0).reverse().map((s) => s.stop()));
+    await Promise.allSettled(
+      started
+        .splice(0)
+        .reverse()
+        .map((s) => s.stop()),
+    );
   };
 
   const resultEnv: Record<string, string> = {};

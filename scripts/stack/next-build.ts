@@ -17,7 +17,10 @@ function writeBuildTsconfig(distDir: string): string {
   const file = buildTsconfigPath(distDir);
   mkdirSync(path.dirname(file), { recursive: true });
   // Paths in an extended config stay relative to the file that sets them (tsconfig.json's own).
-  writeFileSync(file, `${JSON.stringify({ extends: "../tsconfig.json", include: ["../next-env.d.ts", "../**/*.ts", "../**/*.tsx"] }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ extends: "../tsconfig.json", include: ["../next-env.d.ts", "../**/*.ts", "../**/*.tsx"] }, null, 2)}\n`,
+  );
   return file;
 }
 
@@ -26,7 +29,13 @@ export function buildNext(distDir: string, env: EnvVars, { quiet = false }: { qu
   const tsconfig = writeBuildTsconfig(distDir);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
-      env: { ...env, NEXT_DIST_DIR: distDir, NEXT_TSCONFIG_PATH: tsconfig, NEXT_SKIP_TYPECHECK: "1", NEXT_TELEMETRY_DISABLED: "1" } as unknown as NodeJS.ProcessEnv,
+      env: {
+        ...env,
+        NEXT_DIST_DIR: distDir,
+        NEXT_TSCONFIG_PATH: tsconfig,
+        NEXT_SKIP_TYPECHECK: "1",
+        NEXT_TELEMETRY_DISABLED: "1",
+      } as unknown as NodeJS.ProcessEnv,
       stdio: ["ignore", quiet ? "pipe" : "inherit", quiet ? "pipe" : "inherit"],
     });
     let output = "";
@@ -34,7 +43,9 @@ export function buildNext(distDir: string, env: EnvVars, { quiet = false }: { qu
     child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.once("error", reject);
     child.once("exit", (code) =>
-      code === 0 ? resolve() : reject(new StackError(`next build failed (exit ${code})${output ? `:\n${output}` : ""}`)),
+      code === 0
+        ? resolve()
+        : reject(new StackError(`next build failed (exit ${code})${output ? `:\n${output}` : ""}`)),
     );
   });
 }

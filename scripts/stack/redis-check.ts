@@ -11,10 +11,16 @@ function command(...parts: string[]): string {
 }
 
 /** Sends AUTH (if a password is set), SELECT and PING; resolves once Redis has answered PONG. */
-export async function assertRedisAnswers(redis: RedisSettings, variable = "REDIS_URL", timeoutMs = 3_000): Promise<void> {
+export async function assertRedisAnswers(
+  redis: RedisSettings,
+  variable = "REDIS_URL",
+  timeoutMs = 3_000,
+): Promise<void> {
   const where = `${redis.host}:${redis.port}`;
   const commands = [
-    ...(redis.password ? [redis.username ? command("AUTH", redis.username, redis.password) : command("AUTH", redis.password)] : []),
+    ...(redis.password
+      ? [redis.username ? command("AUTH", redis.username, redis.password) : command("AUTH", redis.password)]
+      : []),
     ...(redis.db ? [command("SELECT", String(redis.db))] : []),
     command("PING"),
   ];
@@ -29,7 +35,12 @@ export async function assertRedisAnswers(redis: RedisSettings, variable = "REDIS
       else resolve(lines ?? []);
     };
     const timer = setTimeout(
-      () => done(new StackError(`Redis at ${where} (${variable}) did not answer within ${timeoutMs / 1000} s. Check the host and port, and that it is Redis.`)),
+      () =>
+        done(
+          new StackError(
+            `Redis at ${where} (${variable}) did not answer within ${timeoutMs / 1000} s. Check the host and port, and that it is Redis.`,
+          ),
+        ),
       timeoutMs,
     );
     let received = "";
@@ -41,12 +52,19 @@ export async function assertRedisAnswers(redis: RedisSettings, variable = "REDIS
       if (lines.length >= commands.length || lines.some((l) => l.startsWith("-"))) done(undefined, lines);
     });
     socket.once("error", (error: NodeJS.ErrnoException) =>
-      done(new StackError(`Cannot reach Redis at ${where} (${variable}): ${error.code ?? error.message}. Start Redis there or correct ${variable}.`)),
+      done(
+        new StackError(
+          `Cannot reach Redis at ${where} (${variable}): ${error.code ?? error.message}. Start Redis there or correct ${variable}.`,
+        ),
+      ),
     );
-    socket.once("close", () => done(new StackError(`Redis at ${where} (${variable}) closed the connection without answering.`)));
+    socket.once("close", () =>
+      done(new StackError(`Redis at ${where} (${variable}) closed the connection without answering.`)),
+    );
   });
   const refusal = replies.find((line) => line.startsWith("-"));
-  if (refusal) throw new StackError(`Redis at ${where} (${variable}) refused us: ${refusal.slice(1).replace(/[.?!]?$/, ".")}`);
+  if (refusal)
+    throw new StackError(`Redis at ${where} (${variable}) refused us: ${refusal.slice(1).replace(/[.?!]?$/, ".")}`);
   if (replies.at(-1) !== "+PONG") {
     throw new StackError(`Something at ${where} (${variable}) answered, but not as Redis does. Check the port.`);
   }

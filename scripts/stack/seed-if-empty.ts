@@ -12,15 +12,21 @@ async function hasUsers(url: string): Promise<boolean> {
 
 export function runSeed(url: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", path.resolve("prisma/seed.ts")], {
-      env: { ...process.env, DATABASE_URL: url },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", path.resolve("prisma/seed.ts")],
+      {
+        env: { ...process.env, DATABASE_URL: url },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let output = "";
     child.stdout.on("data", (c: Buffer) => (output += c.toString("utf8")));
     child.stderr.on("data", (c: Buffer) => (output += c.toString("utf8")));
     child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new StackError(`Seeding sample data failed:\n${output}`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new StackError(`Seeding sample data failed:\n${output}`)),
+    );
   });
 }
 

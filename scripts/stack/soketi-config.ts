@@ -109,7 +109,8 @@ export function parseRedisUrl(value: string, prefix: string, variable = "REDIS_U
   } catch {
     return fail("it does not parse as a URL");
   }
-  if (url.protocol !== "redis:" && url.protocol !== "rediss:") fail(`it starts with ${url.protocol}// instead of redis://`);
+  if (url.protocol !== "redis:" && url.protocol !== "rediss:")
+    fail(`it starts with ${url.protocol}// instead of redis://`);
   if (!url.hostname) fail("it names no host");
   const db = url.pathname === "" || url.pathname === "/" ? 0 : Number(url.pathname.slice(1));
   if (!Number.isInteger(db) || db < 0) fail("the part after the host must be a database number");

@@ -59,7 +59,11 @@ export async function runSoketi({ settings, configDir, inheritOutput }: RunSoket
     // soketi reads SOKETI_* variables, and a .env in its working directory, over its config
     // file: keep the parent's out and run it where no .env is, so the file is the one truth.
     env: {
-      ...Object.fromEntries(Object.keys(process.env).filter((k) => k.startsWith("SOKETI_")).map((k) => [k, undefined])),
+      ...Object.fromEntries(
+        Object.keys(process.env)
+          .filter((k) => k.startsWith("SOKETI_"))
+          .map((k) => [k, undefined]),
+      ),
       // soketi bundles the AWS SDK v2 (for its SQS queue, unused here), which prints a notice at start.
       AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: "1",
     },

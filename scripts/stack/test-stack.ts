@@ -65,7 +65,11 @@ export async function startTestStack(
   // Only TEST_DATABASE_URL is honoured: the developer's own services stay untouched. With
   // controlSoketi the realtime credentials are given, so the local stack leaves soketi to us.
   const realtime = options.controlSoketi
-    ? { PUSHER_APP_ID: DEV_DEFAULTS.PUSHER_APP_ID, PUSHER_KEY: DEV_DEFAULTS.PUSHER_KEY, PUSHER_SECRET: DEV_DEFAULTS.PUSHER_SECRET }
+    ? {
+        PUSHER_APP_ID: DEV_DEFAULTS.PUSHER_APP_ID,
+        PUSHER_KEY: DEV_DEFAULTS.PUSHER_KEY,
+        PUSHER_SECRET: DEV_DEFAULTS.PUSHER_SECRET,
+      }
     : {};
   const stack = await startLocalStack({
     env: { ...(external ? { DATABASE_URL: external } : {}), ...realtime },
@@ -85,7 +89,12 @@ export async function startTestStack(
   let soketi: SoketiControl | undefined;
   if (options.controlSoketi) {
     try {
-      soketi = await startControlledSoketi({ port: ports.soketi, clusterPort: ports.soketiCluster, configDir: dataDir, webhookUrl: options.webhookUrl });
+      soketi = await startControlledSoketi({
+        port: ports.soketi,
+        clusterPort: ports.soketiCluster,
+        configDir: dataDir,
+        webhookUrl: options.webhookUrl,
+      });
     } catch (error) {
       await stack.stop();
       throw error;
@@ -109,7 +118,12 @@ export async function startTestStack(
 }
 
 /** soketi with the local stack's settings, which can be stopped and started again on its port. */
-async function startControlledSoketi(options: { port: number; clusterPort: number; configDir: string; webhookUrl?: string }): Promise<SoketiControl> {
+async function startControlledSoketi(options: {
+  port: number;
+  clusterPort: number;
+  configDir: string;
+  webhookUrl?: string;
+}): Promise<SoketiControl> {
   const launch = () =>
     startSoketi({
       ...options,

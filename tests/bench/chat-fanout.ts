@@ -32,7 +32,16 @@ import { portFromEnv, StackError } from "../../scripts/stack/ports";
 import { runMain } from "../../scripts/stack/run-main";
 import { BENCH_NEXTAUTH_SECRET, startBenchApp, type BenchApp } from "./support/app";
 import { groupCpuMs, loadAverage } from "./support/cpu";
-import { appAuthorizer, connectAndSubscribe, createMembers, createRoom, inBatches, sdkAuthorizer, type BenchMember, type Connection } from "./support/fanout-clients";
+import {
+  appAuthorizer,
+  connectAndSubscribe,
+  createMembers,
+  createRoom,
+  inBatches,
+  sdkAuthorizer,
+  type BenchMember,
+  type Connection,
+} from "./support/fanout-clients";
 import { machineBusyMs } from "./support/fanout-machine";
 import { findSoketi, memoryOf, mib, type Memory } from "./support/fanout-soketi";
 import { postgresCpuMs, postmasterPid } from "./support/pg-cpu";
@@ -44,7 +53,8 @@ function count(variable: string, fallback: number, { min = 1 } = {}): number {
   const raw = process.env[variable];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new StackError(`${variable} must be a whole number ≥ ${min} (got "${raw}").`);
+  if (!Number.isInteger(value) || value < min)
+    throw new StackError(`${variable} must be a whole number ≥ ${min} (got "${raw}").`);
   return value;
 }
 
@@ -65,7 +75,13 @@ interface Percentiles {
 }
 function percentiles(values: number[]): Percentiles {
   const sorted = Array.from(sortNumbers(values));
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN, n: sorted.length };
+  return {
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? Number.NaN,
+    n: sorted.length,
+  };
 }
 
 interface Subscriber {
@@ -129,37 +145,56 @@ function newPhase(name: Phase["name"]): Phase {
 /** The message number sits in the body, so every receiver can time it without a clock of its own. */
 const bodyOf = (seq: number, sender: BenchMember) =>
   `fanout #${seq}: **hello** from @${sender.username}, about as long as an ordinary line of chat in a busy room.`;
-const seqOf = (body: unknown) => (typeof body === "string" ? Number(/^fanout #(\d+):/.exec(body)?.[1] ?? Number.NaN) : Number.NaN);
+const seqOf = (body: unknown) =>
+  typeof body === "string" ? Number(/^fanout #(\d+):/.exec(body)?.[1] ?? Number.NaN) : Number.NaN;
 
 runMain(async () => {
   const subscriberCount = count("BENCH_SUBSCRIBERS", 100);
   if (subscriberCount > REALTIME_LIMITS.maxPresenceMembersPerChannel) {
-    throw new StackError(`BENCH_SUBSCRIBERS is at most ${REALTIME_LIMITS.maxPresenceMembersPerChannel}: a presence channel holds no more members.`);
+    throw new StackError(
+      `BENCH_SUBSCRIBERS is at most ${REALTIME_LIMITS.maxPresenceMembersPerChannel}: a presence channel holds no more members.`,
+    );
   }
   const rate = count("BENCH_RATE", 20);
   const seconds = count("BENCH_SECONDS", 30);
   // Each sender stays at half the per-member limit, so no send is refused for going too fast.
   const perSenderPerSecond = LIMITS.messagePost.points / LIMITS.messagePost.durationSeconds;
   const senderCount = count("BENCH_SENDERS", Math.min(subscriberCount, Math.ceil(rate / (perSenderPerSecond / 2))));
-  if (senderCount > subscriberCount) throw new StackError("BENCH_SENDERS cannot exceed BENCH_SUBSCRIBERS (senders are subscribers too).");
+  if (senderCount > subscriberCount)
+    throw new StackError("BENCH_SENDERS cannot exceed BENCH_SUBSCRIBERS (senders are subscribers too).");
   const idleCount = count("BENCH_IDLE", 1000, { min: 0 });
   const idleHoldSeconds = count("BENCH_IDLE_HOLD", 10);
   const blockSeconds = count("BENCH_BLOCK", 5);
   const port = portFromEnv("BENCH_PORT", 3202);
   const log = (line: string) => console.log(`· ${line}`);
   if (rate / senderCount > perSenderPerSecond) {
-    log(`warning: ${(rate / senderCount).toFixed(2)} messages/s per sender is over the limit of ${perSenderPerSecond}/s; expect 429s`);
+    log(
+      `warning: ${(rate / senderCount).toFixed(2)} messages/s per sender is over the limit of ${perSenderPerSecond}/s; expect 429s`,
+    );
   }
 
   let app: BenchApp | undefined;
   const connections: Connection[] = [];
   try {
-    app = await startBenchApp({ port, distDir: `.next-e2e-${port}`, skipBuild: process.env.BENCH_SKIP_BUILD === "1", log });
+    app = await startBenchApp({
+      port,
+      distDir: `.next-e2e-${port}`,
+      skipBuild: process.env.BENCH_SKIP_BUILD === "1",
+      log,
+    });
     const baseUrl = app.baseUrl;
     const soketi = findSoketi(app.processGroup);
     if (!soketi) throw new StackError("Could not find the benchmark's soketi process in /proc.");
-    const memory: Array<{ when: string; memory?: Memory }> = [{ when: "started, no clients", memory: memoryOf(soketi.pid) }];
-    const config: PublicRealtimeConfig = { key: DEV_DEFAULTS.PUSHER_KEY, cluster: "mt1", wsHost: "127.0.0.1", wsPort: soketi.port, forceTLS: false };
+    const memory: Array<{ when: string; memory?: Memory }> = [
+      { when: "started, no clients", memory: memoryOf(soketi.pid) },
+    ];
+    const config: PublicRealtimeConfig = {
+      key: DEV_DEFAULTS.PUSHER_KEY,
+      cluster: "mt1",
+      wsHost: "127.0.0.1",
+      wsPort: soketi.port,
+      forceTLS: false,
+    };
     // The floor's SDK: the app's credentials and a keep-alive agent like the app's (soketi 1.6
     // closes every API connection after its answer, so both connect per trigger).
     const sdk = new Pusher({
@@ -174,10 +209,18 @@ runMain(async () => {
 
     log(`Creating ${subscriberCount} members and the room…`);
     const { members, room, warmupRoom } = await withClient(app.databaseUrl, async (client) => {
-      const created = await createMembers(client, { prefix: "fan", count: subscriberCount, secret: BENCH_NEXTAUTH_SECRET });
+      const created = await createMembers(client, {
+        prefix: "fan",
+        count: subscriberCount,
+        secret: BENCH_NEXTAUTH_SECRET,
+      });
       const host = created[0];
       if (!host) throw new Error("no members");
-      return { members: created, room: await createRoom(client, { name: "fanout", hostId: host.id }), warmupRoom: await createRoom(client, { name: "warmup", hostId: host.id }) };
+      return {
+        members: created,
+        room: await createRoom(client, { name: "fanout", hostId: host.id }),
+        warmupRoom: await createRoom(client, { name: "warmup", hostId: host.id }),
+      };
     });
     const postmaster = await postmasterPid(app.databaseUrl);
     const channelName = roomChannel(room.id);
@@ -243,7 +286,12 @@ runMain(async () => {
     };
     const trigger = async (roomId: string, n: number, sender: number) => {
       const socketId = subscribers[sender]?.connection.socketId;
-      const response = await sdk.trigger(roomChannel(roomId), "message:created", floorPayload(n, sender, roomId), socketId ? { socket_id: socketId } : undefined);
+      const response = await sdk.trigger(
+        roomChannel(roomId),
+        "message:created",
+        floorPayload(n, sender, roomId),
+        socketId ? { socket_id: socketId } : undefined,
+      );
       const answer = (await response.json().catch(() => ({}))) as { error?: string };
       return answer.error ? 0 : response.status;
     };
@@ -255,9 +303,21 @@ runMain(async () => {
       await trigger(warmupRoom.id, -1, i % senderCount);
     }
 
-    const spent = (after: number | undefined, before: number | undefined) => (after !== undefined && before !== undefined ? after - before : undefined);
-    const add = (sum: number | undefined, value: number | undefined) => (value === undefined ? sum : (sum ?? 0) + value);
-    const usage = new Map<Phase, { app?: number; soketi?: number; postgres?: number; bench: number; machine?: number; loop: ReturnType<typeof monitorEventLoopDelay> }>();
+    const spent = (after: number | undefined, before: number | undefined) =>
+      after !== undefined && before !== undefined ? after - before : undefined;
+    const add = (sum: number | undefined, value: number | undefined) =>
+      value === undefined ? sum : (sum ?? 0) + value;
+    const usage = new Map<
+      Phase,
+      {
+        app?: number;
+        soketi?: number;
+        postgres?: number;
+        bench: number;
+        machine?: number;
+        loop: ReturnType<typeof monitorEventLoopDelay>;
+      }
+    >();
 
     /** `count` messages of `phase` at the fixed rate, then waits for their deliveries. */
     const runBlock = async (phase: Phase, count: number): Promise<void> => {
@@ -284,7 +344,10 @@ runMain(async () => {
         const send: Send = { phase, sender, startedAt: performance.now() };
         sends.set(n, send);
         phase.sends.push(send);
-        const request = phase.name === "app" ? post(room.slug, sender, bodyOf(n, senders[sender] as BenchMember)) : trigger(room.id, n, sender);
+        const request =
+          phase.name === "app"
+            ? post(room.slug, sender, bodyOf(n, senders[sender] as BenchMember))
+            : trigger(room.id, n, sender);
         inflight.push(
           request.then(
             (status) => {
@@ -331,7 +394,9 @@ runMain(async () => {
       };
       if (used.machine !== undefined) {
         phase.busyCpus = used.machine / phase.wallMs;
-        phase.othersCpus = Math.max(0, used.machine - (used.app ?? 0) - (used.soketi ?? 0) - (used.postgres ?? 0) - used.bench) / phase.wallMs;
+        phase.othersCpus =
+          Math.max(0, used.machine - (used.app ?? 0) - (used.soketi ?? 0) - (used.postgres ?? 0) - used.bench) /
+          phase.wallMs;
       }
       phase.eventLoopP99 = used.loop.percentile(99) / 1e6;
       // Lost: stored messages a subscriber (other than the sender) never received.
@@ -369,12 +434,21 @@ runMain(async () => {
     if (idleCount > 0) {
       await sleep(2_000);
       memory.push({ when: "subscribers gone", memory: memoryOf(soketi.pid) });
-      log(`Holding ${idleCount} idle connections (presence subscriptions signed with the SDK, ${REALTIME_LIMITS.maxPresenceMembersPerChannel} per channel) for ${idleHoldSeconds} s…`);
+      log(
+        `Holding ${idleCount} idle connections (presence subscriptions signed with the SDK, ${REALTIME_LIMITS.maxPresenceMembersPerChannel} per channel) for ${idleHoldSeconds} s…`,
+      );
       const idleStarted = performance.now();
-      const idleRooms = Array.from({ length: Math.ceil(idleCount / REALTIME_LIMITS.maxPresenceMembersPerChannel) }, (_, i) => `benchidle${String(i).padStart(12, "0")}`);
+      const idleRooms = Array.from(
+        { length: Math.ceil(idleCount / REALTIME_LIMITS.maxPresenceMembersPerChannel) },
+        (_, i) => `benchidle${String(i).padStart(12, "0")}`,
+      );
       const idleConnections = await inBatches(idleCount, 50, async (i) => {
         const roomId = idleRooms[Math.floor(i / REALTIME_LIMITS.maxPresenceMembersPerChannel)] ?? "";
-        const connection = await connectAndSubscribe({ config, channelName: roomChannel(roomId), authorize: sdkAuthorizer(sdk, `idle${i}`) });
+        const connection = await connectAndSubscribe({
+          config,
+          channelName: roomChannel(roomId),
+          authorize: sdkAuthorizer(sdk, `idle${i}`),
+        });
         connections.push(connection);
         return connection;
       });
@@ -391,7 +465,10 @@ runMain(async () => {
     // ---- report
     const f = percentiles(floor.latencies);
     const a = percentiles(appPhase.latencies);
-    const slowest = (phase: Phase) => percentiles(phase.sends.filter((s) => s.lastDeliveryAt !== undefined).map((s) => (s.lastDeliveryAt ?? 0) - s.startedAt));
+    const slowest = (phase: Phase) =>
+      percentiles(
+        phase.sends.filter((s) => s.lastDeliveryAt !== undefined).map((s) => (s.lastDeliveryAt ?? 0) - s.startedAt),
+      );
     const added = a.p95 - f.p95;
     const row = (label: string, p: Percentiles, extra = "") =>
       `  ${label.padEnd(30)} ${ms(p.p50).padStart(9)} ${ms(p.p95).padStart(9)} ${ms(p.p99).padStart(9)} ${ms(p.max).padStart(9)}  ${extra}`;
@@ -407,7 +484,9 @@ runMain(async () => {
         .join(", ");
     const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
     const busyLine = (phase: Phase) =>
-      phase.busyCpus === undefined ? "n/a" : `${phase.busyCpus.toFixed(2)} CPUs on average, ${(phase.othersCpus ?? 0).toFixed(2)} of them by other processes`;
+      phase.busyCpus === undefined
+        ? "n/a"
+        : `${phase.busyCpus.toFixed(2)} CPUs on average, ${(phase.othersCpus ?? 0).toFixed(2)} of them by other processes`;
     // Other processes using more than a quarter of a CPU means the figures are not this benchmark's alone.
     const disturbed = [floor, appPhase].some((phase) => (phase.othersCpus ?? 0) > 0.25);
     const lines = [
@@ -417,8 +496,16 @@ runMain(async () => {
       `  start-up  ${subscriberCount} subscribers connected and authorised through the app in ${(subscribeMs / 1000).toFixed(1)} s`,
       "",
       `  ${"send → receive (every delivery)".padEnd(30)} ${"p50".padStart(9)} ${"p95".padStart(9)} ${"p99".padStart(9)} ${"max".padStart(9)}  deliveries`,
-      row("floor: SDK trigger → soketi", f, `${f.n}/${floor.expected}, lost ${floor.lost}, duplicates ${floor.duplicates}`),
-      row("app: POST → soketi", a, `${a.n}/${appPhase.expected}, lost ${appPhase.lost}, duplicates ${appPhase.duplicates}`),
+      row(
+        "floor: SDK trigger → soketi",
+        f,
+        `${f.n}/${floor.expected}, lost ${floor.lost}, duplicates ${floor.duplicates}`,
+      ),
+      row(
+        "app: POST → soketi",
+        a,
+        `${a.n}/${appPhase.expected}, lost ${appPhase.lost}, duplicates ${appPhase.duplicates}`,
+      ),
       `  ${"app − floor".padEnd(30)} ${ms(a.p50 - f.p50).padStart(9)} ${ms(added).padStart(9)} ${ms(a.p99 - f.p99).padStart(9)}`,
       row("floor: last subscriber", slowest(floor), "(per message, its slowest delivery)"),
       row("app: last subscriber", slowest(appPhase)),
@@ -436,12 +523,15 @@ runMain(async () => {
         `0 lost: ${verdict(appPhase.lost === TARGET.lost && appPhase.expected > 0)} (${appPhase.lost}); app adds ≤ ${TARGET.addedP95} ms at p95: ${verdict(added <= TARGET.addedP95)} (${ms(added)})`,
       "",
       `soketi memory (pid ${soketi.pid}, /proc/<pid>/status)`,
-      ...memory.map(({ when, memory: m }) => `  ${when.padEnd(28)} RSS ${mib(m?.rssKb).padStart(10)}   (peak ${mib(m?.peakKb)})`),
+      ...memory.map(
+        ({ when, memory: m }) => `  ${when.padEnd(28)} RSS ${mib(m?.rssKb).padStart(10)}   (peak ${mib(m?.peakKb)})`,
+      ),
     ];
     if (idle) {
       const before = memory.find((m) => m.when === "subscribers gone")?.memory?.rssKb;
       const held = memory.find((m) => m.when.endsWith("idle connections"))?.memory?.rssKb;
-      const perConnection = before !== undefined && held !== undefined ? ((held - before) / idle.connected).toFixed(1) : "n/a";
+      const perConnection =
+        before !== undefined && held !== undefined ? ((held - before) / idle.connected).toFixed(1) : "n/a";
       lines.push(
         `  idle            ${idle.connected} connected and subscribed in ${(idle.connectMs / 1000).toFixed(1)} s; ${idle.stillConnected} still connected after ${idleHoldSeconds} s; ~${perConnection} KiB RSS per connection`,
       );

@@ -35,21 +35,65 @@ const HOME_TARGET_P95_MS = 150;
 /** ~50 searches of 3–12 characters: what people type, common and rare, hits and misses. */
 export const QUERIES: { q: string; field: string }[] = [
   // Room names (openers, nouns, subjects in names)
-  ...["weekend", "late night", "study gro", "office h", "workshop", "roundtable", "coffee cha", "clinic", "deep dive", "sprint", "lab", "lounge"].map(
-    (q) => ({ q, field: "name" }),
-  ),
+  ...[
+    "weekend",
+    "late night",
+    "study gro",
+    "office h",
+    "workshop",
+    "roundtable",
+    "coffee cha",
+    "clinic",
+    "deep dive",
+    "sprint",
+    "lab",
+    "lounge",
+  ].map((q) => ({ q, field: "name" })),
   // Descriptions
-  ...["homework", "interview", "terrible pun", "chapter", "guest spea", "feedback", "resources", "salary", "sunday even", "pun", "the", "and"].map(
-    (q) => ({ q, field: "description" }),
-  ),
+  ...[
+    "homework",
+    "interview",
+    "terrible pun",
+    "chapter",
+    "guest spea",
+    "feedback",
+    "resources",
+    "salary",
+    "sunday even",
+    "pun",
+    "the",
+    "and",
+  ].map((q) => ({ q, field: "description" })),
   // Topic names
-  ...["python", "rust", "calculus", "linear alg", "machine lea", "photograph", "gardening", "japanese", "startups", "typescript", "ops", "chess"].map(
-    (q) => ({ q, field: "topic" }),
-  ),
+  ...[
+    "python",
+    "rust",
+    "calculus",
+    "linear alg",
+    "machine lea",
+    "photograph",
+    "gardening",
+    "japanese",
+    "startups",
+    "typescript",
+    "ops",
+    "chess",
+  ].map((q) => ({ q, field: "topic" })),
   // Host usernames and display names
-  ...["maria_gar", "okafor", "tanaka", "kwame", "chen_wang", "_patel1", "ivanova", "lucas_s", "reyes12", "zara_k", "kim", "olga"].map(
-    (q) => ({ q, field: "host" }),
-  ),
+  ...[
+    "maria_gar",
+    "okafor",
+    "tanaka",
+    "kwame",
+    "chen_wang",
+    "_patel1",
+    "ivanova",
+    "lucas_s",
+    "reyes12",
+    "zara_k",
+    "kim",
+    "olga",
+  ].map((q) => ({ q, field: "host" })),
   // Nothing matches
   ...["zzqx", "xylophone", "qwertyuiop", "kubernetes"].map((q) => ({ q, field: "none" })),
 ];
@@ -58,7 +102,8 @@ function count(variable: string, fallback: number): number {
   const raw = process.env[variable];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new StackError(`${variable} must be a positive whole number (got "${raw}").`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new StackError(`${variable} must be a positive whole number (got "${raw}").`);
   return value;
 }
 
@@ -104,7 +149,14 @@ async function measureSearches(runs: number, postmaster: number | undefined, log
   log(`Warming up (every query once)…`);
   for (const { q } of QUERIES) await measureOnce(q);
   log(`Measuring ${QUERIES.length} queries × ${runs} runs, one at a time…`);
-  const results: QueryResult[] = QUERIES.map(({ q, field }) => ({ q, field, matches: "", both: [], search: [], count: [] }));
+  const results: QueryResult[] = QUERIES.map(({ q, field }) => ({
+    q,
+    field,
+    matches: "",
+    both: [],
+    search: [],
+    count: [],
+  }));
   // Round-robin over the queries, so a slow moment of the machine does not hit one query only.
   const cpu = await cpuDuring(postmaster, async () => {
     for (let run = 0; run < runs; run++) {
@@ -118,7 +170,11 @@ async function measureSearches(runs: number, postmaster: number | undefined, log
     }
   });
   const searches = runs * results.length;
-  return { results, postgresCpuMs: cpu.postgresMs === undefined ? undefined : cpu.postgresMs / searches, nodeCpuMs: cpu.nodeMs / searches };
+  return {
+    results,
+    postgresCpuMs: cpu.postgresMs === undefined ? undefined : cpu.postgresMs / searches,
+    nodeCpuMs: cpu.nodeMs / searches,
+  };
 }
 
 /** What the home page reads (no search), one call at a time: where its server time goes. */
@@ -152,10 +208,16 @@ async function explain(databaseUrl: string, q: string): Promise<{ page: string; 
   const { ROOM_COUNT_CAP } = await import("../../lib/db/rooms");
   const plan = async (sql: { text: string; values: unknown[] }) =>
     withClient(databaseUrl, async (client) => {
-      const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, sql.values);
+      const { rows } = await client.query<{ "QUERY PLAN": string }>(
+        `EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`,
+        sql.values,
+      );
       return rows.map((r) => r["QUERY PLAN"]).join("\n");
     });
-  return { page: await plan(feedCardsQuery({ q }, "active", null, PAGE_SIZE)), count: await plan(feedCountQuery({ q }, ROOM_COUNT_CAP)) };
+  return {
+    page: await plan(feedCardsQuery({ q }, "active", null, PAGE_SIZE)),
+    count: await plan(feedCountQuery({ q }, ROOM_COUNT_CAP)),
+  };
 }
 
 interface PageTiming {
@@ -170,14 +232,17 @@ interface PageTiming {
 async function loadPage(baseUrl: string, path: string, cookie?: string): Promise<PageTiming> {
   const started = performance.now();
   // fetch resolves once the headers are in; Next flushes them with the page's first chunk.
-  const response = await fetch(`${baseUrl}${path}`, { headers: { accept: "text/html", ...(cookie ? { cookie } : {}) }, redirect: "manual" });
+  const response = await fetch(`${baseUrl}${path}`, {
+    headers: { accept: "text/html", ...(cookie ? { cookie } : {}) },
+    redirect: "manual",
+  });
   const ttfb = performance.now() - started;
   if (!response.ok || !response.body) throw new Error(`GET ${path} answered ${response.status}`);
   const reader = response.body.getReader();
   const first = await reader.read();
   const firstChunk = performance.now() - started;
   let size = first.value?.byteLength ?? 0;
-  for (let chunk = first; !chunk.done; ) {
+  for (let chunk = first; !chunk.done;) {
     chunk = await reader.read();
     size += chunk.value?.byteLength ?? 0;
   }
@@ -185,7 +250,12 @@ async function loadPage(baseUrl: string, path: string, cookie?: string): Promise
   return { ttfb, firstChunk, total: performance.now() - started };
 }
 
-async function loadMany(baseUrl: string, paths: string[], concurrency: number, cookie?: string): Promise<{ timings: PageTiming[]; wallMs: number }> {
+async function loadMany(
+  baseUrl: string,
+  paths: string[],
+  concurrency: number,
+  cookie?: string,
+): Promise<{ timings: PageTiming[]; wallMs: number }> {
   const timings: PageTiming[] = [];
   let next = 0;
   const started = performance.now();
@@ -211,7 +281,13 @@ interface PageRun {
 }
 
 /** Loads `paths`, `concurrency` at a time, with the app's and PostgreSQL's CPU per page. */
-async function measurePages(app: BenchApp, postmaster: number | undefined, paths: string[], concurrency: number, cookie?: string): Promise<PageRun> {
+async function measurePages(
+  app: BenchApp,
+  postmaster: number | undefined,
+  paths: string[],
+  concurrency: number,
+  cookie?: string,
+): Promise<PageRun> {
   const cpuBefore = groupCpuMs(app.processGroup);
   const measured = await cpuDuring(postmaster, () => loadMany(app.baseUrl, paths, concurrency, cookie));
   const cpuAfter = groupCpuMs(app.processGroup);
@@ -221,14 +297,17 @@ async function measurePages(app: BenchApp, postmaster: number | undefined, paths
     firstChunk: run.timings.map((t) => t.firstChunk),
     total: run.timings.map((t) => t.total),
     perSecond: (run.timings.length / run.wallMs) * 1000,
-    cpuPerRequest: cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / paths.length : undefined,
+    cpuPerRequest:
+      cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / paths.length : undefined,
     postgresPerRequest: measured.postgresMs === undefined ? undefined : measured.postgresMs / paths.length,
   };
 }
 
 function pageLines(label: string, run: PageRun): string[] {
   const cpu =
-    run.cpuPerRequest === undefined ? "" : `; CPU app ${ms(run.cpuPerRequest)}${run.postgresPerRequest === undefined ? "" : ` + PostgreSQL ${ms(run.postgresPerRequest)}`} per page`;
+    run.cpuPerRequest === undefined
+      ? ""
+      : `; CPU app ${ms(run.cpuPerRequest)}${run.postgresPerRequest === undefined ? "" : ` + PostgreSQL ${ms(run.postgresPerRequest)}`} per page`;
   return [
     `  ${label.padEnd(22)} TTFB  ${stats(run.ttfb)}`,
     `  ${"".padEnd(22)} body  ${stats(run.firstChunk)}`,
@@ -259,18 +338,27 @@ runMain(async () => {
       database = await startBenchDatabase();
       databaseUrl = database.databaseUrl;
     } else {
-      app = await startBenchApp({ port, distDir: `.next-e2e-${port}`, skipBuild: process.env.BENCH_SKIP_BUILD === "1", log });
+      app = await startBenchApp({
+        port,
+        distDir: `.next-e2e-${port}`,
+        skipBuild: process.env.BENCH_SKIP_BUILD === "1",
+        log,
+      });
       databaseUrl = app.databaseUrl;
     }
     process.env.DATABASE_URL = databaseUrl;
 
-    log(`Seeding ${counts.users.toLocaleString("en-US")} users, ${counts.topics} topics, ${counts.rooms.toLocaleString("en-US")} rooms, ${counts.messages.toLocaleString("en-US")} messages…`);
+    log(
+      `Seeding ${counts.users.toLocaleString("en-US")} users, ${counts.topics} topics, ${counts.rooms.toLocaleString("en-US")} rooms, ${counts.messages.toLocaleString("en-US")} messages…`,
+    );
     const seedStarted = performance.now();
     const seedTimings = await withClient(databaseUrl, (client) => bulkSeed(client, counts));
     // The bulk rows bypass lib/db/rooms.ts: set each topic's room count from them (the repair).
     const { recountTopicRooms } = await import("../../lib/db/topics");
     await recountTopicRooms();
-    const member = await withClient(databaseUrl, (client) => arrangeBenchMember(client, { secret: BENCH_NEXTAUTH_SECRET }));
+    const member = await withClient(databaseUrl, (client) =>
+      arrangeBenchMember(client, { secret: BENCH_NEXTAUTH_SECRET }),
+    );
     const seedMs = performance.now() - seedStarted;
 
     const postmaster = await postmasterPid(databaseUrl);
@@ -279,7 +367,9 @@ runMain(async () => {
     log("Timing what the home page reads…");
     const homeData = await measureHomeData(20, member);
 
-    let pages: { home: PageRun; memberHome: PageRun; more: PageRun; search: PageRun; topics: PageRun; memberTopics: PageRun } | undefined;
+    let pages:
+      | { home: PageRun; memberHome: PageRun; more: PageRun; search: PageRun; topics: PageRun; memberTopics: PageRun }
+      | undefined;
     const loadBefore = loadAverage();
     if (app) {
       const warmup = Math.min(30, requests);
@@ -292,12 +382,23 @@ runMain(async () => {
       log(`…and as a signed-in member (unread badges, online counts, header total)…`);
       const memberHome = await measurePages(app, postmaster, times(requests, "/"), concurrency, member.cookie);
       log(`…and after one "Show more rooms" (/?limit=${2 * PAGE_SIZE}), as the member…`);
-      const more = await measurePages(app, postmaster, times(requests, `/?limit=${2 * PAGE_SIZE}`), concurrency, member.cookie);
+      const more = await measurePages(
+        app,
+        postmaster,
+        times(requests, `/?limit=${2 * PAGE_SIZE}`),
+        concurrency,
+        member.cookie,
+      );
       log(`Measuring ${requests} search page loads (/?q=…, the same queries), ${concurrency} at a time…`);
-      const searchPaths = Array.from({ length: requests }, (_, i) => `/?q=${encodeURIComponent(QUERIES[i % QUERIES.length]?.q ?? "rust")}`);
+      const searchPaths = Array.from(
+        { length: requests },
+        (_, i) => `/?q=${encodeURIComponent(QUERIES[i % QUERIES.length]?.q ?? "rust")}`,
+      );
       const search = await measurePages(app, postmaster, searchPaths, concurrency);
       const light = Math.max(10, Math.round(requests / 3));
-      log(`Measuring ${light} loads of /topics signed out and signed in (what the header's unread total costs a page)…`);
+      log(
+        `Measuring ${light} loads of /topics signed out and signed in (what the header's unread total costs a page)…`,
+      );
       await loadMany(app.baseUrl, times(warmup, "/topics"), concurrency);
       const topics = await measurePages(app, postmaster, times(light, "/topics"), concurrency);
       const memberTopics = await measurePages(app, postmaster, times(light, "/topics"), concurrency, member.cookie);
@@ -316,7 +417,8 @@ runMain(async () => {
     });
     const usesTrigram = /_trgm_idx/.test(plans.page);
     const p95Of = (values: number[]) => percentile(sortNumbers(values), 95);
-    const verdict = (values: number[]) => `${p95Of(values) <= HOME_TARGET_P95_MS ? "met" : "NOT met"} (p95 ${ms(p95Of(values))})`;
+    const verdict = (values: number[]) =>
+      `${p95Of(values) <= HOME_TARGET_P95_MS ? "met" : "NOT met"} (p95 ${ms(p95Of(values))})`;
 
     const lines = [
       "",

@@ -21,7 +21,8 @@ function count(variable: string, fallback: number): number {
   const raw = process.env[variable];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new StackError(`${variable} must be a positive whole number (got "${raw}").`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new StackError(`${variable} must be a positive whole number (got "${raw}").`);
   return value;
 }
 
@@ -104,7 +105,10 @@ async function argon2VerifyMs(): Promise<number> {
     await verifyPassword(hash, PASSWORD);
     times.push(performance.now() - started);
   }
-  return percentile(times.sort((a, b) => a - b), 50);
+  return percentile(
+    times.sort((a, b) => a - b),
+    50,
+  );
 }
 
 runMain(async () => {
@@ -116,7 +120,12 @@ runMain(async () => {
 
   let app: BenchApp | undefined;
   try {
-    app = await startBenchApp({ port, distDir: `.next-e2e-${port}`, skipBuild: process.env.BENCH_SKIP_BUILD === "1", log });
+    app = await startBenchApp({
+      port,
+      distDir: `.next-e2e-${port}`,
+      skipBuild: process.env.BENCH_SKIP_BUILD === "1",
+      log,
+    });
     log(`Creating ${warmup + signIns} accounts…`);
     await createAccounts(app.databaseUrl, warmup + signIns);
 
@@ -144,7 +153,8 @@ runMain(async () => {
     const perSecond = (result.latencies.length / result.wallMs) * 1000;
     const verify = await argon2VerifyMs();
     const cpuModel = cpus()[0]?.model.trim() ?? "unknown CPU";
-    const appCpuPerSignIn = cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / signIns : undefined;
+    const appCpuPerSignIn =
+      cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / signIns : undefined;
 
     console.log(
       [

@@ -13,7 +13,13 @@ afterAll(() => disconnectDb());
 async function member(label: string) {
   const id = randomUUID().slice(0, 8);
   return db.user.create({
-    data: { email: `${label}${id}@example.test`, username: `${label}_${id}`, name: `${label} ${id}`, passwordHash: null, emailVerifiedAt: new Date() },
+    data: {
+      email: `${label}${id}@example.test`,
+      username: `${label}_${id}`,
+      name: `${label} ${id}`,
+      passwordHash: null,
+      emailVerifiedAt: new Date(),
+    },
   });
 }
 
@@ -21,8 +27,12 @@ async function world() {
   const [leaver, stayer] = [await member("leaver"), await member("stayer")];
   const suffix = randomUUID().slice(0, 8);
   const topic = await db.topic.create({ data: { name: `Topic ${suffix}`, slug: `topic-${suffix}` } });
-  const hosted = await db.room.create({ data: { name: "Leaver's room", slug: `leavers-room-${suffix}`, topicId: topic.id, hostId: leaver.id } });
-  const other = await db.room.create({ data: { name: "Stayer's room", slug: `stayers-room-${suffix}`, topicId: topic.id, hostId: stayer.id } });
+  const hosted = await db.room.create({
+    data: { name: "Leaver's room", slug: `leavers-room-${suffix}`, topicId: topic.id, hostId: leaver.id },
+  });
+  const other = await db.room.create({
+    data: { name: "Stayer's room", slug: `stayers-room-${suffix}`, topicId: topic.id, hostId: stayer.id },
+  });
   await db.participant.createMany({
     data: [
       { roomId: hosted.id, userId: leaver.id },
@@ -39,9 +49,17 @@ async function world() {
     ],
   });
   await db.avatar.create({ data: { userId: leaver.id, mimeType: "image/webp", data: new Uint8Array([1, 2, 3]) } });
-  await db.account.create({ data: { userId: leaver.id, type: "oauth", provider: "github", providerAccountId: `gh-${suffix}` } });
+  await db.account.create({
+    data: { userId: leaver.id, type: "oauth", provider: "github", providerAccountId: `gh-${suffix}` },
+  });
   await db.oneTimeToken.create({
-    data: { userId: leaver.id, kind: "EMAIL_VERIFICATION", tokenHash: `hash-${suffix}`, email: "new@example.test", expiresAt: new Date(Date.now() + 60_000) },
+    data: {
+      userId: leaver.id,
+      kind: "EMAIL_VERIFICATION",
+      tokenHash: `hash-${suffix}`,
+      email: "new@example.test",
+      expiresAt: new Date(Date.now() + 60_000),
+    },
   });
   await db.supportRequest.create({ data: { userId: leaver.id, email: leaver.email, kind: "OTHER", detail: "help" } });
   return { leaver, stayer, topic, hosted, other };
@@ -55,7 +73,10 @@ describe("deleteUserAccount", () => {
 
     expect(await db.user.findUnique({ where: { id: leaver.id } })).toBeNull();
     // Messages: all four still there; the leaver's three have no author now.
-    const messages = await db.message.findMany({ where: { roomId: { in: [hosted.id, other.id] } }, orderBy: { id: "asc" } });
+    const messages = await db.message.findMany({
+      where: { roomId: { in: [hosted.id, other.id] } },
+      orderBy: { id: "asc" },
+    });
     expect(messages.map((m) => [m.body, m.authorId])).toEqual([
       ["hello from the leaver", null],
       ["hello back", stayer.id],
@@ -92,7 +113,9 @@ describe("deleteUserAccount", () => {
     const { leaver } = await world();
     await deleteUserAccount({ userId: leaver.id });
     expect(await deleteUserAccount({ userId: leaver.id })).toBeNull();
-    const again = await db.user.create({ data: { email: leaver.email, username: leaver.username, name: "Someone new" } });
+    const again = await db.user.create({
+      data: { email: leaver.email, username: leaver.username, name: "Someone new" },
+    });
     expect(again.id).not.toBe(leaver.id);
   });
 
@@ -103,7 +126,9 @@ describe("deleteUserAccount", () => {
     await db.$executeRawUnsafe(`
       CREATE OR REPLACE FUNCTION refuse_user_delete() RETURNS trigger AS $$
       BEGIN RAISE EXCEPTION 'refused for the test'; END $$ LANGUAGE plpgsql`);
-    await db.$executeRawUnsafe(`CREATE TRIGGER refuse_user_delete BEFORE DELETE ON "Avatar" FOR EACH ROW WHEN (OLD."userId" = '${leaver.id}') EXECUTE FUNCTION refuse_user_delete()`);
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_user_delete BEFORE DELETE ON "Avatar" FOR EACH ROW WHEN (OLD."userId" = '${leaver.id}') EXECUTE FUNCTION refuse_user_delete()`,
+    );
     try {
       await expect(deleteUserAccount({ userId: leaver.id })).rejects.toThrow();
     } finally {

@@ -14,7 +14,13 @@ afterAll(() => disconnectDb());
 
 function newMember() {
   const id = randomUUID().slice(0, 8);
-  return { email: `m${id}@example.test`, username: `m_${id}`, name: "New Member", password: "correct horse battery", confirmPassword: "correct horse battery" };
+  return {
+    email: `m${id}@example.test`,
+    username: `m_${id}`,
+    name: "New Member",
+    password: "correct horse battery",
+    confirmPassword: "correct horse battery",
+  };
 }
 
 describe("sign-up and verification", () => {
@@ -33,7 +39,9 @@ describe("sign-up and verification", () => {
   });
 
   it("refuses a common password and a taken username with field errors", async () => {
-    await expect(register({ ...newMember(), password: "password123", confirmPassword: "password123" }, "10.0.0.2")).rejects.toMatchObject({
+    await expect(
+      register({ ...newMember(), password: "password123", confirmPassword: "password123" }, "10.0.0.2"),
+    ).rejects.toMatchObject({
       fields: { password: expect.stringContaining("too common") },
     });
     const first = newMember();
@@ -48,10 +56,17 @@ describe("password sign-in", () => {
   it("signs in by email or username and refuses a wrong password like an unknown account", async () => {
     const input = newMember();
     await register(input, "10.0.1.1");
-    expect(await signInWithPassword({ identifier: input.email.toUpperCase(), password: input.password }, "10.0.1.1")).toMatchObject({ ok: true });
-    expect(await signInWithPassword({ identifier: input.username, password: input.password }, "10.0.1.1")).toMatchObject({ ok: true });
+    expect(
+      await signInWithPassword({ identifier: input.email.toUpperCase(), password: input.password }, "10.0.1.1"),
+    ).toMatchObject({ ok: true });
+    expect(
+      await signInWithPassword({ identifier: input.username, password: input.password }, "10.0.1.1"),
+    ).toMatchObject({ ok: true });
     const wrong = await signInWithPassword({ identifier: input.email, password: "nope nope nope" }, "10.0.1.1");
-    const unknown = await signInWithPassword({ identifier: "nobody@example.test", password: "nope nope nope" }, "10.0.1.1");
+    const unknown = await signInWithPassword(
+      { identifier: "nobody@example.test", password: "nope nope nope" },
+      "10.0.1.1",
+    );
     expect(wrong).toEqual({ ok: false, error: "invalid" });
     expect(unknown).toEqual(wrong);
   });
@@ -60,7 +75,9 @@ describe("password sign-in", () => {
     const input = newMember();
     await register(input, "10.0.2.1");
     for (let i = 0; i < 10; i++) {
-      expect(await signInWithPassword({ identifier: input.username, password: `wrong-${i}-password` }, `10.0.2.${i + 2}`)).toMatchObject({ error: "invalid" });
+      expect(
+        await signInWithPassword({ identifier: input.username, password: `wrong-${i}-password` }, `10.0.2.${i + 2}`),
+      ).toMatchObject({ error: "invalid" });
     }
     const locked = await signInWithPassword({ identifier: input.username, password: input.password }, "10.0.2.99");
     expect(locked).toMatchObject({ ok: false, error: "rate_limited" });

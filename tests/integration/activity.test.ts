@@ -34,7 +34,10 @@ const start = Date.now() - 3_600_000;
 
 /** Inserts a message written `minute` minutes after `start` (its id follows insertion, not that time). */
 async function insert(roomId: string, authorId: string | null, body: string, minute: number): Promise<number> {
-  const { id } = await db.message.create({ data: { roomId, authorId, body, createdAt: new Date(start + minute * 60_000) }, select: { id: true } });
+  const { id } = await db.message.create({
+    data: { roomId, authorId, body, createdAt: new Date(start + minute * 60_000) },
+    select: { id: true },
+  });
   return id;
 }
 
@@ -46,7 +49,12 @@ async function write(roomId: string, authorId: string | null, body: string): Pro
 }
 
 beforeAll(async () => {
-  alice = await createUser({ email: "alice@activity.test", username: "alice_a", name: "Alice Activity", passwordHash: null });
+  alice = await createUser({
+    email: "alice@activity.test",
+    username: "alice_a",
+    name: "Alice Activity",
+    passwordHash: null,
+  });
   bob = await createUser({ email: "bob@activity.test", username: "bob_a", name: "Bob Activity", passwordHash: null });
   python = await createRoom({ name: "Python basics", topicName: "Python", description: "", hostId: alice.id });
   calculus = await createRoom({ name: "Calculus club", topicName: "Calculus", description: "", hostId: bob.id });
@@ -111,7 +119,9 @@ describe("listRecentActivity", () => {
 
   it("ignores a cursor it did not make", async () => {
     expect(decodeActivityCursor("12-x")).toBeNull();
-    expect(ids((await listRecentActivity({ take: 2, before: "not-a-cursor" })).items)).toEqual(ids((await listRecentActivity({ take: 2 })).items));
+    expect(ids((await listRecentActivity({ take: 2, before: "not-a-cursor" })).items)).toEqual(
+      ids((await listRecentActivity({ take: 2 })).items),
+    );
     const at = new Date(start + 62 * 60_000);
     expect(decodeActivityCursor(encodeActivityCursor({ at, id: 42 }))).toEqual({ at, id: 42 });
   });
@@ -120,7 +130,9 @@ describe("listRecentActivity", () => {
     expect(plainTextOf("Use `[x * 2 for x in items]` and **read** the _docs_ at [Python](https://python.org)")).toBe(
       "Use [x * 2 for x in items] and read the docs at Python",
     );
-    expect(plainTextOf("ping @hana_host about snake_case_names, 2 * 3 * 4")).toBe("ping @hana_host about snake_case_names, 2 * 3 * 4");
+    expect(plainTextOf("ping @hana_host about snake_case_names, 2 * 3 * 4")).toBe(
+      "ping @hana_host about snake_case_names, 2 * 3 * 4",
+    );
     expect(excerptOf("```python\nprint('hi')\n```")).toBe("print('hi')");
   });
 
@@ -156,25 +168,40 @@ describe("deleteMessageAsAuthor", () => {
   it("refuses anyone but the author with a 403, and changes nothing", async () => {
     const id = await write(python.id, alice.id, "alice's words");
     await expectAppError(deleteMessageAsAuthor({ messageId: id, authorId: bob.id }), 403, "forbidden:message");
-    expect(await db.message.findUniqueOrThrow({ where: { id } })).toMatchObject({ body: "alice's words", deletedAt: null });
+    expect(await db.message.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      body: "alice's words",
+      deletedAt: null,
+    });
   });
 
   it("refuses a deleted account's message (nobody is its author) and answers 404 for an unknown id", async () => {
     const orphan = await write(python.id, null, "orphaned");
     await expectAppError(deleteMessageAsAuthor({ messageId: orphan, authorId: alice.id }), 403, "forbidden:message");
-    await expectAppError(deleteMessageAsAuthor({ messageId: 2_000_000_000, authorId: alice.id }), 404, "not_found:message");
+    await expectAppError(
+      deleteMessageAsAuthor({ messageId: 2_000_000_000, authorId: alice.id }),
+      404,
+      "not_found:message",
+    );
   });
 
   it("soft-deletes for the author: the body is blanked, the row stays, the feeds leave it out", async () => {
     const id = await write(calculus.id, alice.id, "something to take back");
-    expect(await deleteMessageAsAuthor({ messageId: id, authorId: alice.id })).toEqual({ id, roomId: calculus.id, changed: true });
+    expect(await deleteMessageAsAuthor({ messageId: id, authorId: alice.id })).toEqual({
+      id,
+      roomId: calculus.id,
+      changed: true,
+    });
     const row = await db.message.findUniqueOrThrow({ where: { id } });
     expect(row.body).toBe("");
     expect(row.deletedAt).toBeInstanceOf(Date);
     expect(ids((await listRecentActivity({ take: 50 })).items)).not.toContain(id);
     expect(ids((await findMyActivity({ userId: alice.id })).messages)).not.toContain(id);
     // A second delete (another tab) is harmless.
-    expect(await deleteMessageAsAuthor({ messageId: id, authorId: alice.id })).toEqual({ id, roomId: calculus.id, changed: false });
+    expect(await deleteMessageAsAuthor({ messageId: id, authorId: alice.id })).toEqual({
+      id,
+      roomId: calculus.id,
+      changed: false,
+    });
   });
 });
 
@@ -184,7 +211,10 @@ describe("publishMessageDeleted", () => {
 
   it("sends message:deleted with the room and message ids on the room's channel", async () => {
     client = createRealtimeClient(publicRealtimeConfig(), async ({ socketId, channelName }) =>
-      pusher().authorizeChannel(socketId, channelName, { user_id: alice.id, user_info: { name: "Alice", username: "alice_a" } }),
+      pusher().authorizeChannel(socketId, channelName, {
+        user_id: alice.id,
+        user_info: { name: "Alice", username: "alice_a" },
+      }),
     );
     const channel: Channel = client.subscribe(roomChannel(python.id));
     await new Promise<void>((resolve, reject) => {

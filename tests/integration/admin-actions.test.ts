@@ -35,7 +35,10 @@ afterAll(() => disconnectDb());
 const run = performAdminAction;
 
 async function topicCounts(...slugs: string[]) {
-  const rows = await db.topic.findMany({ where: { slug: { in: slugs } }, select: { slug: true, roomCount: true, _count: { select: { rooms: true } } } });
+  const rows = await db.topic.findMany({
+    where: { slug: { in: slugs } },
+    select: { slug: true, roomCount: true, _count: { select: { rooms: true } } },
+  });
   return Object.fromEntries(rows.map((r) => [r.slug, { stored: r.roomCount, actual: r._count.rooms }]));
 }
 
@@ -49,24 +52,43 @@ describe("rooms", () => {
     expect(taken.data?.free).toBe("sourdough-starters-2");
     // A room's own slug is not a collision while it is edited.
     const own = await db.room.findUniqueOrThrow({ where: { slug: "sourdough-starters" } });
-    expect((await run("room.slug_preview", moderator, { name: "x", slug: "sourdough-starters", roomId: own.id })).data?.takenBy).toBeNull();
+    expect(
+      (await run("room.slug_preview", moderator, { name: "x", slug: "sourdough-starters", roomId: own.id })).data
+        ?.takenBy,
+    ).toBeNull();
   });
 
   it("creates a room with the next free slug, keeps the topic count, and records it", async () => {
     const mark = await lastAuditId();
-    const result = await run("room.create", moderator, { name: "Sourdough Starters", topic: "Baking", description: "Levain talk", slug: "" });
+    const result = await run("room.create", moderator, {
+      name: "Sourdough Starters",
+      topic: "Baking",
+      description: "Levain talk",
+      slug: "",
+    });
     expect(result.data?.slug).toBe("sourdough-starters-2");
-    const room = await db.room.findUniqueOrThrow({ where: { slug: "sourdough-starters-2" }, select: { hostId: true, participantCount: true } });
+    const room = await db.room.findUniqueOrThrow({
+      where: { slug: "sourdough-starters-2" },
+      select: { hostId: true, participantCount: true },
+    });
     expect(room).toEqual({ hostId: moderator.id, participantCount: 1 });
     expect(await topicCounts("baking")).toEqual({ baking: { stored: 2, actual: 2 } });
     const [entry] = await auditSince(mark);
-    expect(entry).toMatchObject({ actorId: moderator.id, actorUsername: moderator.username, action: "room.create", targetType: "room", targetLabel: "Sourdough Starters" });
+    expect(entry).toMatchObject({
+      actorId: moderator.id,
+      actorUsername: moderator.username,
+      action: "room.create",
+      targetType: "room",
+      targetLabel: "Sourdough Starters",
+    });
   });
 
   it("refuses a taken slug as a field error naming the room, and stores nothing", async () => {
     const mark = await lastAuditId();
     const rooms = await db.room.count();
-    const error = await refusal(run("room.create", moderator, { name: "Bread", topic: "Baking", slug: "sourdough-starters" }));
+    const error = await refusal(
+      run("room.create", moderator, { name: "Bread", topic: "Baking", slug: "sourdough-starters" }),
+    );
     expect(error.status).toBe(400);
     expect(error.fields?.slug).toBe("This address is already used by “Sourdough Starters”. Pick another one.");
     expect(await db.room.count()).toBe(rooms);
@@ -87,16 +109,35 @@ describe("rooms", () => {
 
   it("edits name, slug and topic: a taken slug is a field error, a move recounts both topics", async () => {
     const { id } = await createRoom({ name: "Rye Breads", topicName: "Baking", description: "", hostId: member.id });
-    const conflict = await refusal(run("room.update", moderator, { id, name: "Rye Breads", slug: "sourdough-starters", topic: "Baking", description: "" }));
+    const conflict = await refusal(
+      run("room.update", moderator, {
+        id,
+        name: "Rye Breads",
+        slug: "sourdough-starters",
+        topic: "Baking",
+        description: "",
+      }),
+    );
     expect(conflict.fields?.slug).toMatch(/already used by “Sourdough Starters”/);
 
     const mark = await lastAuditId();
-    await run("room.update", moderator, { id, name: "Rye & Spelt", slug: "rye-and-spelt", topic: "Grains", description: "new" });
+    await run("room.update", moderator, {
+      id,
+      name: "Rye & Spelt",
+      slug: "rye-and-spelt",
+      topic: "Grains",
+      description: "new",
+    });
     const room = await db.room.findUniqueOrThrow({ where: { id }, select: { slug: true, name: true } });
     expect(room).toEqual({ slug: "rye-and-spelt", name: "Rye & Spelt" });
-    expect(await topicCounts("baking", "grains")).toEqual({ baking: { stored: 2, actual: 2 }, grains: { stored: 1, actual: 1 } });
+    expect(await topicCounts("baking", "grains")).toEqual({
+      baking: { stored: 2, actual: 2 },
+      grains: { stored: 1, actual: 1 },
+    });
     const [entry] = await auditSince(mark);
-    expect(entry?.detail).toBe("name: Rye Breads → Rye & Spelt; address: rye-breads → rye-and-spelt; topic: Baking → Grains; description changed");
+    expect(entry?.detail).toBe(
+      "name: Rye Breads → Rye & Spelt; address: rye-breads → rye-and-spelt; topic: Baking → Grains; description changed",
+    );
   });
 
   it("404s an unknown room", async () => {
@@ -139,7 +180,8 @@ describe("rooms", () => {
 
 describe("topics", () => {
   it("merges one topic into another: rooms move, counts stay exact, the source goes", async () => {
-    for (const name of ["Js one", "Js two", "Js three"]) await createRoom({ name, topicName: "JS", description: "", hostId: member.id });
+    for (const name of ["Js one", "Js two", "Js three"])
+      await createRoom({ name, topicName: "JS", description: "", hostId: member.id });
     await createRoom({ name: "Js four", topicName: "JavaScript", description: "", hostId: member.id });
     const js = await db.topic.findUniqueOrThrow({ where: { slug: "js" } });
     const mark = await lastAuditId();
@@ -149,7 +191,11 @@ describe("topics", () => {
     expect(await db.topic.count({ where: { id: js.id } })).toBe(0);
     expect(await topicCounts("javascript")).toEqual({ javascript: { stored: 4, actual: 4 } });
     const [entry] = await auditSince(mark);
-    expect(entry).toMatchObject({ action: "topic.merge", targetLabel: "JavaScript", detail: "JS merged into JavaScript; 3 rooms moved" });
+    expect(entry).toMatchObject({
+      action: "topic.merge",
+      targetLabel: "JavaScript",
+      detail: "JS merged into JavaScript; 3 rooms moved",
+    });
   });
 
   it("refuses to merge a topic into itself, and a moderator (admins only)", async () => {
@@ -186,7 +232,10 @@ describe("topics", () => {
     const clash = await refusal(run("topic.rename", moderator, { id: typo.id, name: "JAVASCRIPT" }));
     expect(clash.fields?.name).toBeTruthy();
     await run("topic.rename", moderator, { id: typo.id, name: "Python 3" });
-    expect(await db.topic.findUniqueOrThrow({ where: { id: typo.id } })).toMatchObject({ name: "Python 3", slug: "python-3" });
+    expect(await db.topic.findUniqueOrThrow({ where: { id: typo.id } })).toMatchObject({
+      name: "Python 3",
+      slug: "python-3",
+    });
   });
 });
 
@@ -224,7 +273,12 @@ describe("members", () => {
 
   it("deactivates: sessions end (version bumped), content stays; reactivates", async () => {
     const target = await person("MEMBER");
-    const { id: roomId } = await createRoom({ name: "Stays put", topicName: "Baking", description: "", hostId: target.id });
+    const { id: roomId } = await createRoom({
+      name: "Stays put",
+      topicName: "Baking",
+      description: "",
+      hostId: target.id,
+    });
     await db.message.create({ data: { roomId, authorId: target.id, body: "still here" } });
     const mark = await lastAuditId();
     await run("member.deactivate", moderator, { id: target.id });
@@ -249,14 +303,25 @@ describe("members", () => {
 
   it("deletes a member (admins only): messages stay without an author, the audit keeps names", async () => {
     const target = await person("MEMBER");
-    const { id: roomId } = await createRoom({ name: "Anonymous after", topicName: "Baking", description: "", hostId: member.id });
+    const { id: roomId } = await createRoom({
+      name: "Anonymous after",
+      topicName: "Baking",
+      description: "",
+      hostId: member.id,
+    });
     const message = await db.message.create({ data: { roomId, authorId: target.id, body: "my words" } });
     expect((await refusal(run("member.delete", moderator, { id: target.id }))).status).toBe(403);
     await run("member.delete", admin, { id: target.id });
     expect(await db.user.count({ where: { id: target.id } })).toBe(0);
-    expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ authorId: null, body: "my words" });
+    expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({
+      authorId: null,
+      body: "my words",
+    });
     const [entry] = await db.auditLog.findMany({ where: { action: "member.delete", targetId: target.id } });
-    expect(entry).toMatchObject({ targetLabel: `@${target.username}`, detail: "1 messages kept as Anonymous User; 0 rooms kept without a host" });
+    expect(entry).toMatchObject({
+      targetLabel: `@${target.username}`,
+      detail: "1 messages kept as Anonymous User; 0 rooms kept without a host",
+    });
   });
 
   it("keeps an entry's actor name after the actor's account is deleted", async () => {
@@ -310,15 +375,28 @@ describe("messages", () => {
 
   it("deletes one message, live, and records an excerpt", async () => {
     const spammer = await person("MEMBER");
-    const { id: roomId } = await createRoom({ name: "Live deletes", topicName: "Baking", description: "", hostId: member.id });
-    const message = await db.message.create({ data: { roomId, authorId: spammer.id, body: "Buy cheap   watches\nnow" } });
+    const { id: roomId } = await createRoom({
+      name: "Live deletes",
+      topicName: "Baking",
+      description: "",
+      hostId: member.id,
+    });
+    const message = await db.message.create({
+      data: { roomId, authorId: spammer.id, body: "Buy cheap   watches\nnow" },
+    });
     const deleted = await watch(roomId);
     const mark = await lastAuditId();
     await run("message.delete", moderator, { id: String(message.id) });
     await until(() => deleted.includes(message.id));
     expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ body: "" });
-    expect((await auditSince(mark))[0]).toMatchObject({ action: "message.delete", targetLabel: "Buy cheap watches now", detail: `by @${spammer.username} in Live deletes` });
-    expect((await run("message.delete", moderator, { id: message.id })).message).toBe("That message was already deleted.");
+    expect((await auditSince(mark))[0]).toMatchObject({
+      action: "message.delete",
+      targetLabel: "Buy cheap watches now",
+      detail: `by @${spammer.username} in Live deletes`,
+    });
+    expect((await run("message.delete", moderator, { id: message.id })).message).toBe(
+      "That message was already deleted.",
+    );
   });
 
   it("deletes all of a member's messages (in every room or one), each one live", async () => {
@@ -326,7 +404,8 @@ describe("messages", () => {
     const a = await createRoom({ name: "Spam target A", topicName: "Baking", description: "", hostId: member.id });
     const b = await createRoom({ name: "Spam target B", topicName: "Baking", description: "", hostId: member.id });
     const ids = [];
-    for (const roomId of [a.id, a.id, b.id]) ids.push((await db.message.create({ data: { roomId, authorId: spammer.id, body: "spam" } })).id);
+    for (const roomId of [a.id, a.id, b.id])
+      ids.push((await db.message.create({ data: { roomId, authorId: spammer.id, body: "spam" } })).id);
     const keep = await db.message.create({ data: { roomId: a.id, authorId: member.id, body: "legit" } });
     const deletedInA = await watch(a.id);
 
@@ -349,12 +428,22 @@ describe("in-room deletions (lib/chat calls auditInRoomDeletion)", () => {
     const mark = await lastAuditId();
     await auditInRoomDeletion({ actor: author, message, room });
     await auditInRoomDeletion({ actor: member, message, room });
-    await auditInRoomDeletion({ actor: moderator, message: { ...message, author: { id: moderator.id, username: moderator.username } }, room });
+    await auditInRoomDeletion({
+      actor: moderator,
+      message: { ...message, author: { id: moderator.id, username: moderator.username } },
+      room,
+    });
     expect(await auditSince(mark)).toEqual([]);
     await auditInRoomDeletion({ actor: moderator, message, room });
     const entries = await auditSince(mark);
     expect(entries.map((e) => [e.action, e.actorUsername, e.targetId, e.targetLabel, e.detail])).toEqual([
-      ["message.delete", moderator.username, "987654", "rude words", `by @${author.username} in Some room (in the room)`],
+      [
+        "message.delete",
+        moderator.username,
+        "987654",
+        "rude words",
+        `by @${author.username} in Some room (in the room)`,
+      ],
     ]);
   });
 });
@@ -362,23 +451,44 @@ describe("in-room deletions (lib/chat calls auditInRoomDeletion)", () => {
 describe("support requests", () => {
   it("closes with a note (required), marks verified, resends — each recorded", async () => {
     const asker = await person("MEMBER", { verified: false });
-    const first = await openSupportRequest({ userId: asker.id, email: asker.email, kind: "RESEND_VERIFICATION", detail: "limit reached" });
+    const first = await openSupportRequest({
+      userId: asker.id,
+      email: asker.email,
+      kind: "RESEND_VERIFICATION",
+      detail: "limit reached",
+    });
     const noNote = await refusal(run("support.close", moderator, { id: first.id, note: "  " }));
     expect(noNote.fields?.note).toBe("Write a short note: what was done?");
 
     await run("support.resend_verification", moderator, { id: first.id });
     await findMail(stack.mailApiUrl, asker.email, "Confirm your email for Roomful");
-    expect(await db.supportRequest.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: "HANDLED", handledById: moderator.id, note: "Verification mail sent again." });
+    expect(await db.supportRequest.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+      status: "HANDLED",
+      handledById: moderator.id,
+      note: "Verification mail sent again.",
+    });
 
-    const second = await openSupportRequest({ userId: asker.id, email: asker.email, kind: "RESEND_VERIFICATION", detail: "again" });
+    const second = await openSupportRequest({
+      userId: asker.id,
+      email: asker.email,
+      kind: "RESEND_VERIFICATION",
+      detail: "again",
+    });
     await run("support.mark_verified", moderator, { id: second.id });
     expect((await reload(asker.id)).emailVerified).toBe(true);
     expect((await db.supportRequest.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("HANDLED");
 
-    const third = await openSupportRequest({ userId: null, email: "stranger@example.test", kind: "OTHER", detail: "help" });
+    const third = await openSupportRequest({
+      userId: null,
+      email: "stranger@example.test",
+      kind: "OTHER",
+      detail: "help",
+    });
     expect((await refusal(run("support.resend_verification", moderator, { id: third.id }))).status).toBe(409);
     await run("support.close", moderator, { id: third.id, note: "Answered by mail." });
-    expect((await run("support.close", moderator, { id: third.id, note: "twice" })).message).toBe("This request was already handled.");
+    expect((await run("support.close", moderator, { id: third.id, note: "twice" })).message).toBe(
+      "This request was already handled.",
+    );
     const entries = await db.auditLog.findMany({ where: { targetType: "support_request" }, orderBy: { id: "asc" } });
     expect(entries.map((e) => [e.action, e.targetId])).toEqual([
       ["support.resend_verification", first.id],

@@ -46,16 +46,27 @@ describe("assertMayPost", () => {
     const error = await refusal(mayPost());
     expect(error.status).toBe(403);
     expect(error.code).toBe("forbidden:muted");
-    const until = (await db.roomRestriction.findFirstOrThrow({ where: { roomId: room.id, userId: member.id, kind: "MUTE" } })).until as Date;
+    const until = (
+      await db.roomRestriction.findFirstOrThrow({ where: { roomId: room.id, userId: member.id, kind: "MUTE" } })
+    ).until as Date;
     expect(error.message).toBe(`You are muted in this room until ${formatUntil(until)}: spamming`);
     expect(until.getTime() - Date.now()).toBeGreaterThan(29 * 60_000);
     // Others still post; and after the end, so does the member.
     await expect(mayPost(bystander.id)).resolves.toBeUndefined();
     await expect(mayPost(member.id, new Date(until.getTime() + 1000))).resolves.toBeUndefined();
     // The UI gets the same facts to show.
-    expect(await postingRestriction({ roomId: room.id, userId: member.id })).toMatchObject({ kind: "muted", reason: "spamming", until });
+    expect(await postingRestriction({ roomId: room.id, userId: member.id })).toMatchObject({
+      kind: "muted",
+      reason: "spamming",
+      until,
+    });
     const [entry] = await auditSince(mark);
-    expect(entry).toMatchObject({ action: "room.mute", actorUsername: moderator.username, targetLabel: `@${member.username}`, detail: "in Posting rules for 30 minutes: spamming" });
+    expect(entry).toMatchObject({
+      action: "room.mute",
+      actorUsername: moderator.username,
+      targetLabel: `@${member.username}`,
+      detail: "in Posting rules for 30 minutes: spamming",
+    });
   });
 
   it("lifts a mute (and says so when there was none)", async () => {
@@ -66,7 +77,9 @@ describe("assertMayPost", () => {
 
   it("says a mute without a reason ends with a full stop", async () => {
     await performAdminAction("room.mute", moderator, { ...ref(), minutes: 15, reason: "" });
-    expect((await refusal(mayPost())).message).toMatch(/^You are muted in this room until \d\d:\d\d [A-Z+\d:]+\.$|^You are muted in this room until \d+ \w+, \d\d:\d\d [A-Z+\d:]+\.$/);
+    expect((await refusal(mayPost())).message).toMatch(
+      /^You are muted in this room until \d\d:\d\d [A-Z+\d:]+\.$|^You are muted in this room until \d+ \w+, \d\d:\d\d [A-Z+\d:]+\.$/,
+    );
     await performAdminAction("room.unmute", moderator, ref());
   });
 
@@ -83,7 +96,10 @@ describe("assertMayPost", () => {
 
   it("refuses everyone in a locked room, moderators included, until it is unlocked", async () => {
     await performAdminAction("room.lock", moderator, { id: room.id, reason: "cooling off" });
-    expect(await postingRestriction({ roomId: room.id, userId: null })).toEqual({ kind: "locked", message: "This room is locked: nobody can post." });
+    expect(await postingRestriction({ roomId: room.id, userId: null })).toEqual({
+      kind: "locked",
+      message: "This room is locked: nobody can post.",
+    });
     for (const who of [member.id, bystander.id, moderator.id]) {
       const error = await refusal(mayPost(who));
       expect(error.code).toBe("forbidden:room_locked");
@@ -119,14 +135,43 @@ describe("mute and ban actions: bad input and refusals", () => {
   });
 
   it("404s an unknown room or member", async () => {
-    expect((await refusal(performAdminAction("room.ban", moderator, { roomSlug: "no-such-room", userId: member.id, reason: "" }))).status).toBe(404);
-    expect((await refusal(performAdminAction("room.ban", moderator, { roomSlug: room.slug, userId: "nosuchuser123", reason: "" }))).status).toBe(404);
+    expect(
+      (
+        await refusal(
+          performAdminAction("room.ban", moderator, { roomSlug: "no-such-room", userId: member.id, reason: "" }),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await refusal(
+          performAdminAction("room.ban", moderator, { roomSlug: room.slug, userId: "nosuchuser123", reason: "" }),
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it("refuses muting a moderator, or oneself", async () => {
     const other = await person("MODERATOR");
-    expect((await refusal(performAdminAction("room.mute", moderator, { roomSlug: room.slug, userId: other.id, minutes: 15, reason: "" }))).code).toBe("forbidden:admin_target");
-    expect((await refusal(performAdminAction("room.ban", moderator, { roomSlug: room.slug, userId: moderator.id, reason: "" }))).code).toBe("forbidden:self");
+    expect(
+      (
+        await refusal(
+          performAdminAction("room.mute", moderator, {
+            roomSlug: room.slug,
+            userId: other.id,
+            minutes: 15,
+            reason: "",
+          }),
+        )
+      ).code,
+    ).toBe("forbidden:admin_target");
+    expect(
+      (
+        await refusal(
+          performAdminAction("room.ban", moderator, { roomSlug: room.slug, userId: moderator.id, reason: "" }),
+        )
+      ).code,
+    ).toBe("forbidden:self");
   });
 
   it("is hidden from members (404), who cannot mute anyone", async () => {

@@ -8,7 +8,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminAccess } from "@/lib/admin/access";
 import { performAdminAction } from "@/lib/admin/perform";
-import { ADMIN_ACTION_CODES, ADMIN_ACTIONS, ADMIN_PAGES, type AdminActionCode, type AdminRole } from "@/lib/admin/registry";
+import {
+  ADMIN_ACTION_CODES,
+  ADMIN_ACTIONS,
+  ADMIN_PAGES,
+  type AdminActionCode,
+  type AdminRole,
+} from "@/lib/admin/registry";
 import { db, disconnectDb } from "@/lib/db/client";
 import type { SessionUser } from "@/lib/db/users";
 import { AppError } from "@/lib/errors";
@@ -73,9 +79,15 @@ describe("everything under app/admin is in the registry", () => {
       const route = routeOf(file);
       const key = registered.get(route);
       expect(key, `${rel(file)} (${route}) is not in ADMIN_PAGES of lib/admin/registry.ts`).toBeDefined();
-      expect(readFileSync(file, "utf8"), `${rel(file)} must call requireAdminPage("${key}")`).toContain(`requireAdminPage("${key}")`);
+      expect(readFileSync(file, "utf8"), `${rel(file)} must call requireAdminPage("${key}")`).toContain(
+        `requireAdminPage("${key}")`,
+      );
     }
-    expect(pageFiles.map(routeOf).sort()).toEqual(Object.values(ADMIN_PAGES).map((p) => p.path).sort());
+    expect(pageFiles.map(routeOf).sort()).toEqual(
+      Object.values(ADMIN_PAGES)
+        .map((p) => p.path)
+        .sort(),
+    );
   });
 
   it("guards the whole segment in its layout", () => {
@@ -86,7 +98,7 @@ describe("everything under app/admin is in the registry", () => {
     expect(routeFiles.map(rel)).toEqual([]);
   });
 
-  it("has no inline server actions outside \"use server\" files", () => {
+  it('has no inline server actions outside "use server" files', () => {
     for (const file of sourceFiles) {
       const source = readFileSync(file, "utf8");
       if (isUseServerFile(source)) continue;
@@ -98,9 +110,15 @@ describe("everything under app/admin is in the registry", () => {
     const used = new Set<string>();
     for (const action of actions) {
       const calls = [...action.body.matchAll(/admin(?:Form|Call)Action\(\s*"([a-z_.]+)"/g)].map((m) => m[1] ?? "");
-      expect(calls, `${action.file} → ${action.name} must be one call of adminFormAction/adminCallAction with a registry code`).toHaveLength(1);
+      expect(
+        calls,
+        `${action.file} → ${action.name} must be one call of adminFormAction/adminCallAction with a registry code`,
+      ).toHaveLength(1);
       const [code = ""] = calls;
-      expect(ADMIN_ACTION_CODES, `${action.file} → ${action.name} uses "${code}", which is not in ADMIN_ACTIONS`).toContain(code);
+      expect(
+        ADMIN_ACTION_CODES,
+        `${action.file} → ${action.name} uses "${code}", which is not in ADMIN_ACTIONS`,
+      ).toContain(code);
       used.add(code);
     }
     // And nothing in the registry is left without a way to reach it.
@@ -137,33 +155,40 @@ function expected(caller: Caller, minRole: AdminRole): Expected {
 }
 
 const matrix = ADMIN_ACTION_CODES.flatMap((code) =>
-  (Object.keys(callers) as Caller[]).map((caller) => ({ code, caller, outcome: expected(caller, ADMIN_ACTIONS[code].minRole) })),
+  (Object.keys(callers) as Caller[]).map((caller) => ({
+    code,
+    caller,
+    outcome: expected(caller, ADMIN_ACTIONS[code].minRole),
+  })),
 );
 
 describe("role matrix: every admin action × every kind of caller", () => {
-  it.each(matrix)("$code as $caller → $outcome", async ({ code, caller, outcome }: { code: AdminActionCode; caller: Caller; outcome: Expected }) => {
-    const before = await db.auditLog.count();
-    const result = await performAdminAction(code, callers[caller], {}).then(
-      () => null,
-      (error: unknown) => error,
-    );
-    if (outcome === "hidden") {
-      expect(result).toBeInstanceOf(AppError);
-      expect((result as AppError).status).toBe(404);
-      expect((result as AppError).code).toBe("not_found:admin");
-    } else if (outcome === "forbidden") {
-      expect(result).toBeInstanceOf(AppError);
-      expect((result as AppError).status).toBe(403);
-      expect((result as AppError).message).toMatch(/only admins/i);
-    } else if (result !== null) {
-      // Past the guard: empty input is refused by the action's own validation instead.
-      expect(result).toBeInstanceOf(AppError);
-      expect((result as AppError).code).not.toMatch(/^(not_found:admin|forbidden:admin_only)$/);
-      expect((result as AppError).status).toBe(400);
-    }
-    // A refused call leaves no trace.
-    if (outcome !== "allowed") expect(await db.auditLog.count()).toBe(before);
-  });
+  it.each(matrix)(
+    "$code as $caller → $outcome",
+    async ({ code, caller, outcome }: { code: AdminActionCode; caller: Caller; outcome: Expected }) => {
+      const before = await db.auditLog.count();
+      const result = await performAdminAction(code, callers[caller], {}).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      if (outcome === "hidden") {
+        expect(result).toBeInstanceOf(AppError);
+        expect((result as AppError).status).toBe(404);
+        expect((result as AppError).code).toBe("not_found:admin");
+      } else if (outcome === "forbidden") {
+        expect(result).toBeInstanceOf(AppError);
+        expect((result as AppError).status).toBe(403);
+        expect((result as AppError).message).toMatch(/only admins/i);
+      } else if (result !== null) {
+        // Past the guard: empty input is refused by the action's own validation instead.
+        expect(result).toBeInstanceOf(AppError);
+        expect((result as AppError).code).not.toMatch(/^(not_found:admin|forbidden:admin_only)$/);
+        expect((result as AppError).status).toBe(400);
+      }
+      // A refused call leaves no trace.
+      if (outcome !== "allowed") expect(await db.auditLog.count()).toBe(before);
+    },
+  );
 
   it("covers every registry action for every caller", () => {
     expect(matrix).toHaveLength(ADMIN_ACTION_CODES.length * Object.keys(callers).length);

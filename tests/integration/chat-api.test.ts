@@ -29,7 +29,10 @@ let moderator: SessionUser;
 let unverified: SessionUser;
 let deactivated: SessionUser;
 
-async function member(username: string, extra: { verified?: boolean; role?: "MODERATOR"; deactivated?: boolean } = {}): Promise<SessionUser> {
+async function member(
+  username: string,
+  extra: { verified?: boolean; role?: "MODERATOR"; deactivated?: boolean } = {},
+): Promise<SessionUser> {
   const { id } = await createUser({
     email: `${username}@example.test`,
     username,
@@ -47,11 +50,21 @@ async function member(username: string, extra: { verified?: boolean; role?: "MOD
 let roomCounter = 0;
 async function newRoom(host: SessionUser = hostUser) {
   roomCounter++;
-  const { id, slug } = await createRoom({ name: `Chat room ${roomCounter}`, topicName: "Testing", description: "", hostId: host.id });
+  const { id, slug } = await createRoom({
+    name: `Chat room ${roomCounter}`,
+    topicName: "Testing",
+    description: "",
+    hostId: host.id,
+  });
   return { id, slug };
 }
 
-const send = (actor: SessionUser | null, slug: string, body: string, extra: { clientKey?: string; socketId?: string } = {}) =>
+const send = (
+  actor: SessionUser | null,
+  slug: string,
+  body: string,
+  extra: { clientKey?: string; socketId?: string } = {},
+) =>
   sendMessage({ actor, slug, input: { body, clientKey: extra.clientKey ?? randomUUID() }, socketId: extra.socketId });
 
 /** The AppError a promise rejects with. */
@@ -87,7 +100,9 @@ async function listen(actor: SessionUser, roomId: string): Promise<Listener> {
   const channel = client.subscribe(roomChannel(roomId));
   await new Promise<void>((resolve, reject) => {
     channel.bind("pusher:subscription_succeeded", () => resolve());
-    channel.bind("pusher:subscription_error", (e: unknown) => reject(new Error(`subscription refused: ${JSON.stringify(e)}`)));
+    channel.bind("pusher:subscription_error", (e: unknown) =>
+      reject(new Error(`subscription refused: ${JSON.stringify(e)}`)),
+    );
   });
   const events: Listener["events"] = [];
   channel.bind_global((event: string, data: unknown) => {
@@ -124,10 +139,20 @@ describe("sendMessage: refusals", () => {
   it.each([
     ["an empty body", { body: "", clientKey: randomUUID() }, "body", "Write a message first."],
     ["a whitespace-only body", { body: "  \n\t ", clientKey: randomUUID() }, "body", "Write a message first."],
-    ["a body over 4,000 characters", { body: "x".repeat(4001), clientKey: randomUUID() }, "body", "Messages have at most 4,000 characters."],
+    [
+      "a body over 4,000 characters",
+      { body: "x".repeat(4001), clientKey: randomUUID() },
+      "body",
+      "Messages have at most 4,000 characters.",
+    ],
     ["a body that is not a string", { body: 42, clientKey: randomUUID() }, "body", "Write a message first."],
     ["a missing clientKey", { body: "hi" }, "clientKey", undefined],
-    ["a clientKey that is not a UUID", { body: "hi", clientKey: "abc" }, "clientKey", "clientKey: clientKey must be a UUID"],
+    [
+      "a clientKey that is not a UUID",
+      { body: "hi", clientKey: "abc" },
+      "clientKey",
+      "clientKey: clientKey must be a UUID",
+    ],
     ["a body that is not an object", "hello", "form", undefined],
   ])("400 for %s, storing nothing", async (_what, input, field, message) => {
     const room = await newRoom();
@@ -186,7 +211,9 @@ describe("sendMessage: storing", () => {
     expect(after.lastActivityAt.toISOString()).toBe(message.createdAt);
     expect(after.lastActivityAt.getTime()).toBeGreaterThanOrEqual(before.lastActivityAt.getTime());
     expect(after.participantCount).toBe(before.participantCount + 1);
-    const participant = await db.participant.findUniqueOrThrow({ where: { roomId_userId: { roomId: room.id, userId: alice.id } } });
+    const participant = await db.participant.findUniqueOrThrow({
+      where: { roomId_userId: { roomId: room.id, userId: alice.id } },
+    });
     expect(participant.lastReadMessageId).toBe(message.id);
   });
 
@@ -217,7 +244,9 @@ describe("sendMessage: storing", () => {
       const after = await db.room.findUniqueOrThrow({ where: { id: room.id } });
       expect(after.participantCount).toBe(2);
       expect(after.lastActivityAt.toISOString()).toBe(second.message.createdAt);
-      const participant = await db.participant.findUniqueOrThrow({ where: { roomId_userId: { roomId: room.id, userId: bob.id } } });
+      const participant = await db.participant.findUniqueOrThrow({
+        where: { roomId_userId: { roomId: room.id, userId: bob.id } },
+      });
       expect(participant.lastReadMessageId).toBe(second.message.id);
     } finally {
       await db.avatar.delete({ where: { userId: bob.id } });
@@ -227,7 +256,9 @@ describe("sendMessage: storing", () => {
   it("keeps the participant count exact when many members post their first messages at once", async () => {
     const room = await newRoom();
     const crowd = await Promise.all(Array.from({ length: 8 }, (_, i) => member(`crowd${roomCounter}x${i}`)));
-    const results = await Promise.all(crowd.flatMap((m) => [1, 2, 3].map((n) => send(m, room.slug, `${m.username} ${n}`))));
+    const results = await Promise.all(
+      crowd.flatMap((m) => [1, 2, 3].map((n) => send(m, room.slug, `${m.username} ${n}`))),
+    );
     expect(results.every((r) => r.created)).toBe(true);
     const stored = await db.room.findUniqueOrThrow({ where: { id: room.id } });
     expect(stored.participantCount).toBe(1 + crowd.length);
@@ -236,7 +267,9 @@ describe("sendMessage: storing", () => {
     expect(stored.lastActivityAt.getTime()).toBe(Math.max(...results.map((r) => Date.parse(r.message.createdAt))));
     for (const m of crowd) {
       const own = results.filter((r) => r.message.author?.id === m.id).map((r) => r.message.id);
-      const participant = await db.participant.findUniqueOrThrow({ where: { roomId_userId: { roomId: room.id, userId: m.id } } });
+      const participant = await db.participant.findUniqueOrThrow({
+        where: { roomId_userId: { roomId: room.id, userId: m.id } },
+      });
       expect(participant.lastReadMessageId).toBe(Math.max(...own));
       expect(participant.lastReadMessageId).toBeLessThanOrEqual(newest);
     }
@@ -244,14 +277,52 @@ describe("sendMessage: storing", () => {
 
   it("takes the session lookup as a promise: the same refusals, and a failing lookup is the error", async () => {
     const room = await newRoom();
-    expect((await sendMessage({ actor: Promise.resolve(alice), slug: room.slug, input: { body: "hi", clientKey: randomUUID() } })).created).toBe(true);
-    expect((await refusal(sendMessage({ actor: Promise.resolve(null), slug: room.slug, input: { body: "hi", clientKey: randomUUID() } }))).status).toBe(401);
-    expect((await refusal(sendMessage({ actor: Promise.resolve(alice), slug: "no-such-room", input: { body: "hi", clientKey: randomUUID() } }))).status).toBe(404);
+    expect(
+      (
+        await sendMessage({
+          actor: Promise.resolve(alice),
+          slug: room.slug,
+          input: { body: "hi", clientKey: randomUUID() },
+        })
+      ).created,
+    ).toBe(true);
+    expect(
+      (
+        await refusal(
+          sendMessage({
+            actor: Promise.resolve(null),
+            slug: room.slug,
+            input: { body: "hi", clientKey: randomUUID() },
+          }),
+        )
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await refusal(
+          sendMessage({
+            actor: Promise.resolve(alice),
+            slug: "no-such-room",
+            input: { body: "hi", clientKey: randomUUID() },
+          }),
+        )
+      ).status,
+    ).toBe(404);
     // Bad input is refused first, and the session lookup's failure does not go unhandled.
-    expect((await refusal(sendMessage({ actor: Promise.reject(new Error("database down")), slug: room.slug, input: { body: "" } }))).status).toBe(400);
-    await expect(sendMessage({ actor: Promise.reject(new Error("database down")), slug: room.slug, input: { body: "hi", clientKey: randomUUID() } })).rejects.toThrow(
-      "database down",
-    );
+    expect(
+      (
+        await refusal(
+          sendMessage({ actor: Promise.reject(new Error("database down")), slug: room.slug, input: { body: "" } }),
+        )
+      ).status,
+    ).toBe(400);
+    await expect(
+      sendMessage({
+        actor: Promise.reject(new Error("database down")),
+        slug: room.slug,
+        input: { body: "hi", clientKey: randomUUID() },
+      }),
+    ).rejects.toThrow("database down");
   });
 
   it("stores one row when the same send arrives several times at once", async () => {
@@ -349,7 +420,10 @@ describe("sendMessage: live", () => {
       expect(await db.message.findUnique({ where: { id: message.id } })).toMatchObject({ body: "stored anyway" });
       // The answer does not wait for the realtime server; its outcome comes after, logged.
       expect(await delivered).toBe(false);
-      expect(logged).toHaveBeenCalledWith(expect.objectContaining({ event: "message:created", messageId: message.id }), "realtime event not delivered");
+      expect(logged).toHaveBeenCalledWith(
+        expect.objectContaining({ event: "message:created", messageId: message.id }),
+        "realtime event not delivered",
+      );
     } finally {
       holder.roomfulPusher = real;
       logged.mockRestore();
@@ -369,9 +443,16 @@ describe("listHistory", () => {
     // 120 messages; createdAt runs backwards, so only ordering by id gives the right order.
     const start = Date.now();
     await db.message.createMany({
-      data: Array.from({ length: 120 }, (_, i) => ({ roomId: room.id, authorId: i % 2 ? alice.id : bob.id, body: `m${i}`, createdAt: new Date(start - i * 1000) })),
+      data: Array.from({ length: 120 }, (_, i) => ({
+        roomId: room.id,
+        authorId: i % 2 ? alice.id : bob.id,
+        body: `m${i}`,
+        createdAt: new Date(start - i * 1000),
+      })),
     });
-    ids = (await db.message.findMany({ where: { roomId: room.id }, orderBy: { id: "asc" }, select: { id: true } })).map((m) => m.id);
+    ids = (await db.message.findMany({ where: { roomId: room.id }, orderBy: { id: "asc" }, select: { id: true } })).map(
+      (m) => m.id,
+    );
   });
 
   const idsOf = (page: { messages: Array<{ id: number }> }) => page.messages.map((m) => m.id);
@@ -387,7 +468,10 @@ describe("listHistory", () => {
     let before: number | undefined;
     let pages = 0;
     for (;;) {
-      const page = await listHistory({ slug: room.slug, query: { before: before === undefined ? undefined : String(before), limit: "50" } });
+      const page = await listHistory({
+        slug: room.slug,
+        query: { before: before === undefined ? undefined : String(before), limit: "50" },
+      });
       pages++;
       seen.unshift(...idsOf(page));
       if (!page.hasMore) break;
@@ -439,7 +523,10 @@ describe("listHistory", () => {
     const seen: unknown[] = [];
     let after = 0;
     for (let pages = 1; ; pages++) {
-      const page = await listHistory({ slug: room.slug, query: { after: String(after), changedSince: since, limit: "2" } });
+      const page = await listHistory({
+        slug: room.slug,
+        query: { after: String(after), changedSince: since, limit: "2" },
+      });
       seen.push(...page.messages);
       if (!page.hasMore) break;
       expect(pages).toBeLessThan(5);
@@ -454,7 +541,10 @@ describe("listHistory", () => {
     const held = await listHistory({ slug: room.slug, query: { after: String(deleted), changedSince: since } });
     expect(idsOf(held)).toEqual([editedLate]);
     // Nothing changed after the latest read.
-    const later = await listHistory({ slug: room.slug, query: { after: "0", changedSince: new Date(Date.now() + 1_000).toISOString() } });
+    const later = await listHistory({
+      slug: room.slug,
+      query: { after: "0", changedSince: new Date(Date.now() + 1_000).toISOString() },
+    });
     expect(later.messages).toEqual([]);
   });
 
@@ -483,8 +573,13 @@ describe("listHistory", () => {
   });
 
   it("copes with ids beyond PostgreSQL's integer range", async () => {
-    expect(idsOf(await listHistory({ slug: room.slug, query: { before: "99999999999", limit: "5" } }))).toEqual(ids.slice(-5));
-    expect(await listHistory({ slug: room.slug, query: { after: "99999999999" } })).toMatchObject({ messages: [], hasMore: false });
+    expect(idsOf(await listHistory({ slug: room.slug, query: { before: "99999999999", limit: "5" } }))).toEqual(
+      ids.slice(-5),
+    );
+    expect(await listHistory({ slug: room.slug, query: { after: "99999999999" } })).toMatchObject({
+      messages: [],
+      hasMore: false,
+    });
   });
 });
 
@@ -493,8 +588,18 @@ describe("editMessage", () => {
     const room = await newRoom();
     const receiver = await listen(bob, room.id);
     const { message } = await send(alice, room.slug, "frist");
-    const edited = await editMessage({ actor: alice, slug: room.slug, messageId: String(message.id), input: { body: "**first**" } });
-    expect(edited).toMatchObject({ id: message.id, body: "**first**", html: "<p><strong>first</strong></p>", createdAt: message.createdAt });
+    const edited = await editMessage({
+      actor: alice,
+      slug: room.slug,
+      messageId: String(message.id),
+      input: { body: "**first**" },
+    });
+    expect(edited).toMatchObject({
+      id: message.id,
+      body: "**first**",
+      html: "<p><strong>first</strong></p>",
+      createdAt: message.createdAt,
+    });
     expect(edited.editedAt).not.toBeNull();
     const update = await eventually(() => receiver.events.find((e) => e.event === "message:updated"));
     expect(update.data).toEqual(edited);
@@ -503,24 +608,36 @@ describe("editMessage", () => {
   it("leaves an unchanged body alone (not marked edited)", async () => {
     const room = await newRoom();
     const { message } = await send(alice, room.slug, "same");
-    expect((await editMessage({ actor: alice, slug: room.slug, messageId: message.id, input: { body: "same" } })).editedAt).toBeNull();
+    expect(
+      (await editMessage({ actor: alice, slug: room.slug, messageId: message.id, input: { body: "same" } })).editedAt,
+    ).toBeNull();
   });
 
   it("refuses others (403), the host and moderators included, and bad bodies (400)", async () => {
     const room = await newRoom();
     const { message } = await send(alice, room.slug, "mine");
     for (const actor of [bob, hostUser, moderator]) {
-      expect((await refusal(editMessage({ actor, slug: room.slug, messageId: message.id, input: { body: "theirs" } }))).status).toBe(403);
+      expect(
+        (await refusal(editMessage({ actor, slug: room.slug, messageId: message.id, input: { body: "theirs" } })))
+          .status,
+      ).toBe(403);
     }
-    expect((await refusal(editMessage({ actor: null, slug: room.slug, messageId: message.id, input: { body: "x" } }))).status).toBe(401);
-    expect((await refusal(editMessage({ actor: alice, slug: room.slug, messageId: message.id, input: { body: " " } }))).status).toBe(400);
+    expect(
+      (await refusal(editMessage({ actor: null, slug: room.slug, messageId: message.id, input: { body: "x" } })))
+        .status,
+    ).toBe(401);
+    expect(
+      (await refusal(editMessage({ actor: alice, slug: room.slug, messageId: message.id, input: { body: " " } })))
+        .status,
+    ).toBe(400);
     expect((await db.message.findUniqueOrThrow({ where: { id: message.id } })).body).toBe("mine");
   });
 
   it("404 for a message of another room, an unknown or malformed id, or a deleted message", async () => {
     const [room, other] = [await newRoom(), await newRoom()];
     const { message } = await send(alice, room.slug, "here");
-    const edit = (slug: string, messageId: unknown) => editMessage({ actor: alice, slug, messageId, input: { body: "new" } });
+    const edit = (slug: string, messageId: unknown) =>
+      editMessage({ actor: alice, slug, messageId, input: { body: "new" } });
     expect((await refusal(edit(other.slug, message.id))).status).toBe(404);
     expect((await refusal(edit(room.slug, 2_000_000_000))).status).toBe(404);
     expect((await refusal(edit(room.slug, "99999999999"))).status).toBe(404);
@@ -536,9 +653,20 @@ describe("deleteMessage", () => {
     const receiver = await listen(bob, room.id);
     for (const actor of [alice, hostUser, moderator]) {
       const { message } = await send(alice, room.slug, `delete me (${actor.username})`);
-      expect(await deleteMessage({ actor, slug: room.slug, messageId: String(message.id) })).toEqual({ id: message.id, roomId: room.id, deleted: true });
-      expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ body: "", deletedAt: expect.any(Date) as Date });
-      const event = await eventually(() => receiver.events.find((e) => e.event === "message:deleted" && (e.data as { messageId: number }).messageId === message.id));
+      expect(await deleteMessage({ actor, slug: room.slug, messageId: String(message.id) })).toEqual({
+        id: message.id,
+        roomId: room.id,
+        deleted: true,
+      });
+      expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({
+        body: "",
+        deletedAt: expect.any(Date) as Date,
+      });
+      const event = await eventually(() =>
+        receiver.events.find(
+          (e) => e.event === "message:deleted" && (e.data as { messageId: number }).messageId === message.id,
+        ),
+      );
       expect(event.data).toEqual({ roomId: room.id, messageId: message.id });
     }
   });
@@ -552,7 +680,9 @@ describe("deleteMessage", () => {
 
     await deleteMessage({ actor: alice, slug: room.slug, messageId: message.id });
     const receiver = await listen(bob, room.id);
-    expect(await deleteMessage({ actor: alice, slug: room.slug, messageId: message.id })).toMatchObject({ deleted: true });
+    expect(await deleteMessage({ actor: alice, slug: room.slug, messageId: message.id })).toMatchObject({
+      deleted: true,
+    });
     await settle();
     expect(receiver.events).toEqual([]);
   });
@@ -562,7 +692,9 @@ describe("deleteMessage", () => {
     const { message } = await send(alice, room.slug, "not bob's to delete");
     expect((await refusal(deleteMessage({ actor: bob, slug: room.slug, messageId: message.id }))).status).toBe(403);
     const inBobsRoom = await send(alice, bobsRoom.slug, "bob may delete this");
-    expect((await deleteMessage({ actor: bob, slug: bobsRoom.slug, messageId: inBobsRoom.message.id })).deleted).toBe(true);
+    expect((await deleteMessage({ actor: bob, slug: bobsRoom.slug, messageId: inBobsRoom.message.id })).deleted).toBe(
+      true,
+    );
   });
 });
 
@@ -594,7 +726,10 @@ describe("unread", () => {
   it("is 0 for rooms one does not participate in, and reading them joins nothing", async () => {
     const room = await newRoom();
     await send(bob, room.slug, "hello");
-    expect(await unreadCounts({ userId: moderator.id, roomIds: [room.id, "cnotaroom0000000000000000"] })).toEqual({ [room.id]: 0, cnotaroom0000000000000000: 0 });
+    expect(await unreadCounts({ userId: moderator.id, roomIds: [room.id, "cnotaroom0000000000000000"] })).toEqual({
+      [room.id]: 0,
+      cnotaroom0000000000000000: 0,
+    });
     expect(await markRead({ roomId: room.id, userId: moderator.id })).toBeNull();
     expect(await db.participant.count({ where: { roomId: room.id, userId: moderator.id } })).toBe(0);
   });
@@ -602,9 +737,20 @@ describe("unread", () => {
   it("totals over all rooms, each capped, and markRoomRead answers the new total", async () => {
     const carol = await member("carol");
     const [one, two] = [await newRoom(carol), await newRoom(carol)];
-    await db.message.createMany({ data: Array.from({ length: UNREAD_COUNT_CAP + 5 }, (_, i) => ({ roomId: one.id, authorId: bob.id, body: `x${i}` })) });
-    await db.message.createMany({ data: Array.from({ length: 3 }, (_, i) => ({ roomId: two.id, authorId: bob.id, body: `y${i}` })) });
-    expect(await unreadCounts({ userId: carol.id, roomIds: [one.id, two.id] })).toEqual({ [one.id]: UNREAD_COUNT_CAP, [two.id]: 3 });
+    await db.message.createMany({
+      data: Array.from({ length: UNREAD_COUNT_CAP + 5 }, (_, i) => ({
+        roomId: one.id,
+        authorId: bob.id,
+        body: `x${i}`,
+      })),
+    });
+    await db.message.createMany({
+      data: Array.from({ length: 3 }, (_, i) => ({ roomId: two.id, authorId: bob.id, body: `y${i}` })),
+    });
+    expect(await unreadCounts({ userId: carol.id, roomIds: [one.id, two.id] })).toEqual({
+      [one.id]: UNREAD_COUNT_CAP,
+      [two.id]: 3,
+    });
     expect(await unreadTotal({ userId: carol.id })).toBe(UNREAD_COUNT_CAP + 3);
 
     expect(await markRoomRead({ actor: carol, slug: one.slug, input: undefined })).toMatchObject({ totalUnread: 3 });
@@ -618,7 +764,9 @@ describe("unread", () => {
   it("markRoomRead refuses the signed out (401), bad ids (400) and unknown rooms (404)", async () => {
     const room = await newRoom();
     expect((await refusal(markRoomRead({ actor: null, slug: room.slug, input: {} }))).status).toBe(401);
-    expect((await refusal(markRoomRead({ actor: alice, slug: room.slug, input: { messageId: "7" } }))).status).toBe(400);
+    expect((await refusal(markRoomRead({ actor: alice, slug: room.slug, input: { messageId: "7" } }))).status).toBe(
+      400,
+    );
     expect((await refusal(markRoomRead({ actor: alice, slug: room.slug, input: { messageId: -1 } }))).status).toBe(400);
     expect((await refusal(markRoomRead({ actor: alice, slug: "nope", input: {} }))).status).toBe(404);
   });

@@ -16,7 +16,12 @@ const ARGON2ID = /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/;
 
 function newAdmin() {
   const id = randomUUID().replace(/-/g, "").slice(0, 8);
-  return { email: `root${id}@example.test`, username: `root_${id}`, name: "Root Admin", password: `quiet-harbour-${id}` };
+  return {
+    email: `root${id}@example.test`,
+    username: `root_${id}`,
+    name: "Root Admin",
+    password: `quiet-harbour-${id}`,
+  };
 }
 
 async function storedUser(email: string) {
@@ -33,7 +38,9 @@ describe("createSuperuser", () => {
     expect(row?.emailVerifiedAt).toBeInstanceOf(Date);
     expect(row?.passwordHash).toMatch(ARGON2ID);
     expect(await verifyPassword(row?.passwordHash ?? "", input.password)).toBe(true);
-    expect(await signInWithPassword({ identifier: input.username, password: input.password }, "10.9.0.1")).toMatchObject({ ok: true, userId: created.id });
+    expect(
+      await signInWithPassword({ identifier: input.username, password: input.password }, "10.9.0.1"),
+    ).toMatchObject({ ok: true, userId: created.id });
   });
 
   it("refuses what sign-up refuses, naming the field", async () => {
@@ -94,12 +101,19 @@ describe("askForSuperuser (the interactive conversation)", () => {
     await createUser({ email: taken.email, username: taken.username, name: "Taken", passwordHash: null });
     const want = newAdmin();
     const prompter = scripted([
-      "nope", taken.email, want.email,
-      "x", taken.username, want.username,
-      "", want.name,
+      "nope",
+      taken.email,
+      want.email,
+      "x",
+      taken.username,
+      want.username,
+      "",
+      want.name,
       "password123",
-      want.password, "typo",
-      want.password, want.password,
+      want.password,
+      "typo",
+      want.password,
+      want.password,
     ]);
     expect(await askForSuperuser(prompter, {})).toEqual(want);
     expect(prompter.transcript).toEqual([
@@ -135,8 +149,13 @@ describe("askForSuperuser (the interactive conversation)", () => {
   });
 });
 
-function runScript(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("SUPERUSER_"))) as NodeJS.ProcessEnv;
+function runScript(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith("SUPERUSER_")),
+  ) as NodeJS.ProcessEnv;
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -202,7 +221,10 @@ describe("npm run create-superuser (non-interactive)", () => {
     const member = newAdmin();
     await createUser({ email: member.email, username: member.username, name: "Member", passwordHash: null });
     const input = newAdmin();
-    const { code, stderr } = await runScript(["--email", member.email, "--username", input.username, "--name", input.name, "--password", input.password], {});
+    const { code, stderr } = await runScript(
+      ["--email", member.email, "--username", input.username, "--name", input.name, "--password", input.password],
+      {},
+    );
     expect(code).toBe(1);
     expect(stderr.trim()).toBe(`✖ An account with the email ${member.email} already exists.`);
   });
@@ -222,6 +244,8 @@ describe("npm run create-superuser (non-interactive)", () => {
       DATABASE_URL: `postgresql://postgres@127.0.0.1:${deadPort}/roomful`,
     });
     expect(code).toBe(1);
-    expect(stderr.trim()).toMatch(new RegExp(`^✖ Cannot reach the database at 127\\.0\\.0\\.1:${deadPort}/roomful \\(DATABASE_URL\\): [^\\n]+$`));
+    expect(stderr.trim()).toMatch(
+      new RegExp(`^✖ Cannot reach the database at 127\\.0\\.0\\.1:${deadPort}/roomful \\(DATABASE_URL\\): [^\\n]+$`),
+    );
   });
 });

@@ -45,15 +45,49 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "roomful-tls-"));
   certFile = path.join(dir, "server.crt");
   const keyFile = path.join(dir, "server.key");
-  execFileSync("openssl", [
-    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-    "-keyout", keyFile, "-out", certFile, "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
-  ], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "1",
+      "-keyout",
+      keyFile,
+      "-out",
+      certFile,
+      "-subj",
+      "/CN=localhost",
+      "-addext",
+      "subjectAltName=DNS:localhost",
+    ],
+    { stdio: "ignore" },
+  );
   otherCertFile = path.join(dir, "other.crt");
-  execFileSync("openssl", [
-    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-    "-keyout", path.join(dir, "other.key"), "-out", otherCertFile, "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
-  ], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "1",
+      "-keyout",
+      path.join(dir, "other.key"),
+      "-out",
+      otherCertFile,
+      "-subj",
+      "/CN=localhost",
+      "-addext",
+      "subjectAltName=DNS:localhost",
+    ],
+    { stdio: "ignore" },
+  );
   const key = readFileSync(keyFile);
   const cert = readFileSync(certFile);
 
@@ -81,7 +115,14 @@ afterAll(() => {
 async function connect(host: string, query: string): Promise<string> {
   const url = `postgresql://app@${host}:${port}/roomful${query.replace("OTHER", encodeURIComponent(otherCertFile)).replace("CERT", encodeURIComponent(certFile))}`;
   const c = parseDatabaseUrl(url);
-  const client = new pg.Client({ host: c.host, port: c.port, user: c.user, database: c.database, ssl: pgSslOptions(c), connectionTimeoutMillis: 5_000 });
+  const client = new pg.Client({
+    host: c.host,
+    port: c.port,
+    user: c.user,
+    database: c.database,
+    ssl: pgSslOptions(c),
+    connectionTimeoutMillis: 5_000,
+  });
   client.on("error", () => undefined);
   try {
     await client.connect();
@@ -108,12 +149,16 @@ describe.skipIf(!haveOpenssl())("sslmode against a TLS server with a self-signed
   });
 
   it("verify-full also needs the certificate to name the host", async () => {
-    expect(await connect("127.0.0.1", "?sslmode=verify-full&sslrootcert=CERT")).toMatch(/does not match certificate's altnames/);
+    expect(await connect("127.0.0.1", "?sslmode=verify-full&sslrootcert=CERT")).toMatch(
+      /does not match certificate's altnames/,
+    );
     expect(await connect("localhost", "?sslmode=verify-full&sslrootcert=CERT")).toBe(ACCEPTED);
   });
 
   it("require with sslrootcert checks the chain, as libpq does", async () => {
     expect(await connect("127.0.0.1", "?sslmode=require&sslrootcert=CERT")).toBe(ACCEPTED);
-    expect(await connect("127.0.0.1", "?sslmode=require&sslrootcert=OTHER")).toMatch(/self[- ]signed certificate|unable to verify|signature/);
+    expect(await connect("127.0.0.1", "?sslmode=require&sslrootcert=OTHER")).toMatch(
+      /self[- ]signed certificate|unable to verify|signature/,
+    );
   });
 });

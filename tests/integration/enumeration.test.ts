@@ -47,7 +47,9 @@ function ip(): string {
 }
 
 async function subjectsTo(address: string): Promise<string[]> {
-  return (await listMail(stack.mailApiUrl)).filter((m) => m.to.some((t) => t.address === address)).map((m) => m.subject);
+  return (await listMail(stack.mailApiUrl))
+    .filter((m) => m.to.some((t) => t.address === address))
+    .map((m) => m.subject);
 }
 
 describe("sign-in", () => {
@@ -61,7 +63,10 @@ describe("sign-in", () => {
     };
     for (const [kind, a] of Object.entries(accounts)) {
       for (const identifier of [a.email, a.username]) {
-        expect({ kind, result: await signInWithPassword({ identifier, password: "wrong-password-1" }, ip()) }).toEqual({ kind, result: unknown });
+        expect({ kind, result: await signInWithPassword({ identifier, password: "wrong-password-1" }, ip()) }).toEqual({
+          kind,
+          result: unknown,
+        });
       }
     }
     // An OAuth-only account has no password to guess, whatever is typed.
@@ -73,7 +78,10 @@ describe("sign-in", () => {
     const unknownEmail = identity().email;
     const lockedAnswer = async (identifier: string) => {
       for (let i = 0; i < 10; i++) {
-        expect(await signInWithPassword({ identifier, password: `wrong-${i}-password` }, ip())).toEqual({ ok: false, error: "invalid" });
+        expect(await signInWithPassword({ identifier, password: `wrong-${i}-password` }, ip())).toEqual({
+          ok: false,
+          error: "invalid",
+        });
       }
       const locked = await signInWithPassword({ identifier, password: PASSWORD }, ip());
       expect(locked).toMatchObject({ ok: false, error: "rate_limited" });
@@ -91,9 +99,17 @@ describe("sign-up", () => {
     const before = await db.user.findUniqueOrThrow({ where: { id: owner.id } });
     const fresh = identity();
 
-    const attempt = { ...identity(), email: `  ${owner.email.toUpperCase()} `, password: "another-secret-pass", confirmPassword: "another-secret-pass" };
+    const attempt = {
+      ...identity(),
+      email: `  ${owner.email.toUpperCase()} `,
+      password: "another-secret-pass",
+      confirmPassword: "another-secret-pass",
+    };
     await expect(register(attempt, ip())).resolves.toEqual({ created: false });
-    const created = await register({ ...fresh, password: "another-secret-pass", confirmPassword: "another-secret-pass" }, ip());
+    const created = await register(
+      { ...fresh, password: "another-secret-pass", confirmPassword: "another-secret-pass" },
+      ip(),
+    );
     expect(created).toMatchObject({ created: true });
 
     // Both calls returned normally; what reaches the inboxes differs.
@@ -109,7 +125,12 @@ describe("sign-up", () => {
 
   it("answers the same for a deactivated account's address", async () => {
     const owner = await account({ deactivated: true });
-    const attempt = { ...identity(), email: owner.email, password: "another-secret-pass", confirmPassword: "another-secret-pass" };
+    const attempt = {
+      ...identity(),
+      email: owner.email,
+      password: "another-secret-pass",
+      confirmPassword: "another-secret-pass",
+    };
     await expect(register(attempt, ip())).resolves.toEqual({ created: false });
   });
 });

@@ -22,7 +22,11 @@ async function get(route: "live" | "ready" | "health") {
         ? await import("@/app/api/health/ready/route")
         : await import("@/app/api/health/route");
   const response = await routeModule.GET();
-  return { status: response.status, body: (await response.json()) as Body, cache: response.headers.get("cache-control") };
+  return {
+    status: response.status,
+    body: (await response.json()) as Body,
+    cache: response.headers.get("cache-control"),
+  };
 }
 
 describe("health probes", () => {
@@ -30,7 +34,12 @@ describe("health probes", () => {
     expect(await get("live")).toEqual({ status: 200, body: { status: "ok" }, cache: "no-store" });
     const ready = await get("ready");
     expect(ready.status).toBe(200);
-    expect(ready.body).toMatchObject({ ready: true, status: "ok", failing: [], checks: { database: { ok: true }, realtime: { ok: true } } });
+    expect(ready.body).toMatchObject({
+      ready: true,
+      status: "ok",
+      failing: [],
+      checks: { database: { ok: true }, realtime: { ok: true } },
+    });
     expect((await get("health")).status).toBe(200);
   });
 
@@ -68,7 +77,11 @@ describe("health probes", () => {
     vi.resetModules();
     const ready = await get("ready");
     expect(ready.status).toBe(503);
-    expect(ready.body).toMatchObject({ ready: false, status: "unavailable", checks: { database: { ok: false, error: "unreachable" } } });
+    expect(ready.body).toMatchObject({
+      ready: false,
+      status: "unavailable",
+      checks: { database: { ok: false, error: "unreachable" } },
+    });
     expect(ready.body.failing).toContain("database");
     expect((await get("live")).status).toBe(200);
     await disconnectDb();

@@ -5,7 +5,6 @@ import { ownSoketiForThisFile } from "@/tests/support/own-soketi";
 
 const soketi = ownSoketiForThisFile();
 
-
 async function getHealth() {
   const { GET } = await import("@/app/api/health/route");
   const response = await GET();

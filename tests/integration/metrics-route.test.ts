@@ -12,7 +12,9 @@ afterAll(() => disconnectDb());
 
 async function scrape(authorization?: string) {
   const { GET } = await import("@/app/api/metrics/route");
-  const response = await GET(new NextRequest("http://localhost/api/metrics", { headers: authorization ? { authorization } : {} }));
+  const response = await GET(
+    new NextRequest("http://localhost/api/metrics", { headers: authorization ? { authorization } : {} }),
+  );
   return { status: response.status, text: await response.text(), headers: response.headers };
 }
 
@@ -30,7 +32,9 @@ describe("GET /api/metrics", () => {
     for (const authorization of [undefined, "Bearer wrong-token-wrong-token", `Basic ${TOKEN}`, `Bearer ${TOKEN}0`]) {
       const { status, text, headers } = await scrape(authorization);
       expect(status).toBe(401);
-      expect(JSON.parse(text)).toEqual({ error: { code: "unauthorized", message: "A valid bearer token is required." } });
+      expect(JSON.parse(text)).toEqual({
+        error: { code: "unauthorized", message: "A valid bearer token is required." },
+      });
       expect(headers.get("www-authenticate")).toContain("Bearer");
       expect(text).not.toMatch(/roomful_|process_|nodejs_/);
     }
@@ -41,17 +45,22 @@ describe("GET /api/metrics", () => {
     vi.resetModules();
     await db.$queryRaw`SELECT 1`;
     await observedTrigger("metrics-test", "message:created", { id: 1 });
-    await expect(observedTrigger("metrics-test", "message:created", { text: "x".repeat(11 * 1024) })).rejects.toThrow("payload");
+    await expect(observedTrigger("metrics-test", "message:created", { text: "x".repeat(11 * 1024) })).rejects.toThrow(
+      "payload",
+    );
 
     const { status, text, headers } = await scrape(`Bearer ${TOKEN}`);
     expect(status).toBe(200);
     expect(headers.get("content-type")).toContain("text/plain");
     expect(headers.get("cache-control")).toBe("no-store");
     expect(text).toMatch(/roomful_realtime_trigger_duration_seconds_count\{event="message:created",outcome="ok"\} 1\n/);
-    expect(text).toMatch(/roomful_realtime_trigger_failures_total\{event="message:created",reason="payload_too_large"\} 1\n/);
+    expect(text).toMatch(
+      /roomful_realtime_trigger_failures_total\{event="message:created",reason="payload_too_large"\} 1\n/,
+    );
     expect(text).toMatch(/\nroomful_db_pool_connections [1-9]\d*\n/);
     expect(text).toMatch(/\nroomful_db_pool_max_connections 10\n/);
     expect(text).toContain("\nprocess_resident_memory_bytes ");
-    for (const name of ["roomful_http_requests_total", "roomful_message_sends_total", "roomful_sign_ins_total"]) expect(text).toContain(`# TYPE ${name} counter`);
+    for (const name of ["roomful_http_requests_total", "roomful_message_sends_total", "roomful_sign_ins_total"])
+      expect(text).toContain(`# TYPE ${name} counter`);
   });
 });

@@ -35,7 +35,13 @@ describe("database migrations", () => {
     expect(snapshot.extensions).toContain("pg_trgm");
     const trigram = snapshot.indexes.filter((line) => line.includes("gin_trgm_ops"));
     expect(trigram.map((line) => /INDEX "(\w+)"/.exec(line)?.[1])).toEqual(
-      expect.arrayContaining(["Room_name_trgm_idx", "Room_description_trgm_idx", "Topic_name_trgm_idx", "User_username_trgm_idx", "User_name_trgm_idx"]),
+      expect.arrayContaining([
+        "Room_name_trgm_idx",
+        "Room_description_trgm_idx",
+        "Topic_name_trgm_idx",
+        "User_username_trgm_idx",
+        "User_name_trgm_idx",
+      ]),
     );
   });
 });

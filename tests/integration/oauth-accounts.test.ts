@@ -3,7 +3,13 @@
 // signed link intent.
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { identityFromProfile, resolveOAuthSignIn, signLinkIntent, verifyLinkIntent, type OAuthIdentity } from "@/lib/auth/oauth";
+import {
+  identityFromProfile,
+  resolveOAuthSignIn,
+  signLinkIntent,
+  verifyLinkIntent,
+  type OAuthIdentity,
+} from "@/lib/auth/oauth";
 import { findAccountOwner, findFreeUsername, listLinkedProviders, linkAccount, unlinkAccount } from "@/lib/db/accounts";
 import { db, disconnectDb } from "@/lib/db/client";
 import { createUser } from "@/lib/db/users";
@@ -24,13 +30,25 @@ function account(provider = "oidc-test", providerAccountId = `sub-${id()}`) {
 
 function identity(overrides: Partial<OAuthIdentity> = {}): OAuthIdentity {
   const n = id();
-  return { email: `o${n}@example.test`, emailVerified: true, name: "Oauth Person", image: null, login: `Oauth.Person_${n}`, ...overrides };
+  return {
+    email: `o${n}@example.test`,
+    emailVerified: true,
+    name: "Oauth Person",
+    image: null,
+    login: `Oauth.Person_${n}`,
+    ...overrides,
+  };
 }
 
 async function passwordMember() {
   const n = id();
   const email = `p${n}@example.test`;
-  const user = await createUser({ email, username: `p_${n}`, name: "Password Person", passwordHash: "not-a-real-hash" });
+  const user = await createUser({
+    email,
+    username: `p_${n}`,
+    name: "Password Person",
+    passwordHash: "not-a-real-hash",
+  });
   return { ...user, email };
 }
 
@@ -47,7 +65,9 @@ describe("first sign-in", () => {
     expect(user).toMatchObject({ name: "Oauth Person", image: "https://example.test/p.png", passwordHash: null });
     expect(user?.username).toBe((who.login ?? "").toLowerCase().replace(".", "_"));
     expect(user?.emailVerifiedAt).toBeInstanceOf(Date);
-    expect(user?.accounts).toEqual([expect.objectContaining({ provider: "oidc-test", providerAccountId: acct.providerAccountId, access_token: null })]);
+    expect(user?.accounts).toEqual([
+      expect.objectContaining({ provider: "oidc-test", providerAccountId: acct.providerAccountId, access_token: null }),
+    ]);
   });
 
   it("counts the email as unverified unless the provider says it is verified", async () => {
@@ -68,14 +88,22 @@ describe("first sign-in", () => {
   it("never links to an existing member with the same email", async () => {
     const member = await passwordMember();
     const acct = account("google");
-    const result = await resolveOAuthSignIn({ account: acct, identity: identity({ email: member.email }), linkingUserId: null });
+    const result = await resolveOAuthSignIn({
+      account: acct,
+      identity: identity({ email: member.email }),
+      linkingUserId: null,
+    });
     expect(result).toBe("/login?error=oauth-email-exists&provider=Google");
     expect(await findAccountOwner(acct)).toBeNull();
     expect(await listLinkedProviders({ userId: member.id })).toEqual([]);
   });
 
   it("refuses a provider that gives no usable email", async () => {
-    const result = await resolveOAuthSignIn({ account: account("github"), identity: identity({ email: null }), linkingUserId: null });
+    const result = await resolveOAuthSignIn({
+      account: account("github"),
+      identity: identity({ email: null }),
+      linkingUserId: null,
+    });
     expect(result).toBe("/login?error=oauth-no-email&provider=GitHub");
   });
 });
@@ -89,7 +117,9 @@ describe("returning members", () => {
     // A changed email at the provider does not matter: the account decides.
     expect(await resolveOAuthSignIn({ account: acct, identity: identity(), linkingUserId: null })).toBe(true);
     await db.user.update({ where: { id: owner?.id }, data: { deactivatedAt: new Date() } });
-    expect(await resolveOAuthSignIn({ account: acct, identity: who, linkingUserId: null })).toBe("/login?error=deactivated");
+    expect(await resolveOAuthSignIn({ account: acct, identity: who, linkingUserId: null })).toBe(
+      "/login?error=deactivated",
+    );
   });
 });
 
@@ -119,7 +149,10 @@ describe("unlinking", () => {
     await resolveOAuthSignIn({ account: acct, identity: who, linkingUserId: null });
     const user = await userByEmail(who.email ?? "");
     const userId = user?.id ?? "";
-    expect(await unlinkAccount({ userId, provider: "oidc-test" })).toEqual({ ok: false, reason: "last_sign_in_method" });
+    expect(await unlinkAccount({ userId, provider: "oidc-test" })).toEqual({
+      ok: false,
+      reason: "last_sign_in_method",
+    });
     expect(await listLinkedProviders({ userId })).toEqual(["oidc-test"]);
 
     // With a second provider linked, either one may go, but not both.
@@ -132,7 +165,10 @@ describe("unlinking", () => {
     const member = await passwordMember();
     await linkAccount({ userId: member.id, account: account() });
     expect(await unlinkAccount({ userId: member.id, provider: "oidc-test" })).toEqual({ ok: true });
-    expect(await unlinkAccount({ userId: member.id, provider: "oidc-test" })).toEqual({ ok: false, reason: "not_linked" });
+    expect(await unlinkAccount({ userId: member.id, provider: "oidc-test" })).toEqual({
+      ok: false,
+      reason: "not_linked",
+    });
   });
 
   it("lets only one of two concurrent unlinks through when they would leave nothing", async () => {
@@ -140,7 +176,10 @@ describe("unlinking", () => {
     await resolveOAuthSignIn({ account: account(), identity: who, linkingUserId: null });
     const userId = (await userByEmail(who.email ?? ""))?.id ?? "";
     await linkAccount({ userId, account: account("github") });
-    const outcomes = await Promise.all([unlinkAccount({ userId, provider: "oidc-test" }), unlinkAccount({ userId, provider: "github" })]);
+    const outcomes = await Promise.all([
+      unlinkAccount({ userId, provider: "oidc-test" }),
+      unlinkAccount({ userId, provider: "github" }),
+    ]);
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
     expect(await listLinkedProviders({ userId })).toHaveLength(1);
   });
@@ -165,10 +204,16 @@ describe("link intent", () => {
 
 describe("provider profiles", () => {
   it("trusts email_verified only when the provider sets it", () => {
-    expect(identityFromProfile({ email: "A@Example.test" }, { email_verified: true })).toMatchObject({ email: "a@example.test", emailVerified: true });
+    expect(identityFromProfile({ email: "A@Example.test" }, { email_verified: true })).toMatchObject({
+      email: "a@example.test",
+      emailVerified: true,
+    });
     expect(identityFromProfile({ email: "a@example.test" }, {}).emailVerified).toBe(false);
     expect(identityFromProfile({ email: "a@example.test" }, { email_verified: false }).emailVerified).toBe(false);
-    expect(identityFromProfile({ email: "not an email" }, { email_verified: true })).toMatchObject({ email: null, emailVerified: false });
+    expect(identityFromProfile({ email: "not an email" }, { email_verified: true })).toMatchObject({
+      email: null,
+      emailVerified: false,
+    });
   });
 
   it("takes GitHub's login or OIDC's preferred_username, and only http(s) pictures", () => {
@@ -182,8 +227,12 @@ describe("configuration", () => {
   const base = { NODE_ENV: "development" } as NodeJS.ProcessEnv;
 
   it("needs both halves of a provider's credentials", () => {
-    expect(() => parseEnv({ ...base, GOOGLE_CLIENT_ID: "id" })).toThrow(/GOOGLE_CLIENT_SECRET: is required when GOOGLE_CLIENT_ID is set/);
-    expect(() => parseEnv({ ...base, OAUTH_TEST_ISSUER: "http://127.0.0.1:9" })).toThrow(/OAUTH_TEST_CLIENT_ID: is required/);
+    expect(() => parseEnv({ ...base, GOOGLE_CLIENT_ID: "id" })).toThrow(
+      /GOOGLE_CLIENT_SECRET: is required when GOOGLE_CLIENT_ID is set/,
+    );
+    expect(() => parseEnv({ ...base, OAUTH_TEST_ISSUER: "http://127.0.0.1:9" })).toThrow(
+      /OAUTH_TEST_CLIENT_ID: is required/,
+    );
     const env = parseEnv({ ...base, GITHUB_CLIENT_ID: "id", GITHUB_CLIENT_SECRET: "secret", GOOGLE_CLIENT_ID: "" });
     expect(env.GITHUB_CLIENT_ID).toBe("id");
     expect(env.GOOGLE_CLIENT_ID).toBeUndefined();

@@ -2,7 +2,13 @@
 // who is listed, in which order, with what, and how many.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
-import { addParticipant, countRoomParticipants, listRoomParticipants, MAX_PARTICIPANT_PAGE, removeParticipant } from "@/lib/db/participants";
+import {
+  addParticipant,
+  countRoomParticipants,
+  listRoomParticipants,
+  MAX_PARTICIPANT_PAGE,
+  removeParticipant,
+} from "@/lib/db/participants";
 import { createRoom } from "@/lib/db/rooms";
 import { createUser } from "@/lib/db/users";
 
@@ -11,7 +17,14 @@ let room: { id: string; slug: string };
 const people: Record<string, string> = {};
 
 async function member(username: string, image: string | null = null): Promise<string> {
-  const { id } = await createUser({ email: `${username}@example.test`, username, name: `${username} Example`, passwordHash: null, emailVerifiedAt: new Date(), image });
+  const { id } = await createUser({
+    email: `${username}@example.test`,
+    username,
+    name: `${username} Example`,
+    passwordHash: null,
+    emailVerifiedAt: new Date(),
+    image,
+  });
   return id;
 }
 
@@ -20,13 +33,19 @@ async function joined(username: string, minutesAgo: number, image: string | null
   const id = await member(username, image);
   people[username] = id;
   await addParticipant({ roomId: room.id, userId: id });
-  await db.participant.update({ where: { roomId_userId: { roomId: room.id, userId: id } }, data: { joinedAt: new Date(Date.now() - minutesAgo * 60_000) } });
+  await db.participant.update({
+    where: { roomId_userId: { roomId: room.id, userId: id } },
+    data: { joinedAt: new Date(Date.now() - minutesAgo * 60_000) },
+  });
 }
 
 beforeAll(async () => {
   host = await member("hosting");
   room = await createRoom({ name: "People room", topicName: "Testing", description: "", hostId: host });
-  await db.participant.update({ where: { roomId_userId: { roomId: room.id, userId: host } }, data: { joinedAt: new Date(Date.now() - 60 * 60_000) } });
+  await db.participant.update({
+    where: { roomId_userId: { roomId: room.id, userId: host } },
+    data: { joinedAt: new Date(Date.now() - 60 * 60_000) },
+  });
   await joined("early", 30, "https://avatars.example.test/early.png");
   await joined("middle", 20);
   await joined("latest", 10);
@@ -75,7 +94,8 @@ describe("listRoomParticipants", () => {
   it("orders people who joined at the same moment the same way every time", async () => {
     const other = await createRoom({ name: "Tied room", topicName: "Testing", description: "", hostId: host });
     const at = new Date("2026-01-01T00:00:00Z");
-    for (const username of ["early", "middle", "latest"]) await addParticipant({ roomId: other.id, userId: people[username] ?? "" });
+    for (const username of ["early", "middle", "latest"])
+      await addParticipant({ roomId: other.id, userId: people[username] ?? "" });
     await db.participant.updateMany({ where: { roomId: other.id }, data: { joinedAt: at } });
     const first = await listRoomParticipants({ roomId: other.id, limit: 50 });
     const ids = first.participants.map((p) => p.id);
@@ -84,16 +104,27 @@ describe("listRoomParticipants", () => {
   });
 
   it("follows leaving, and has no host once the host is gone", async () => {
-    const other = await createRoom({ name: "Leaving room", topicName: "Testing", description: "", hostId: people.latest ?? "" });
+    const other = await createRoom({
+      name: "Leaving room",
+      topicName: "Testing",
+      description: "",
+      hostId: people.latest ?? "",
+    });
     await addParticipant({ roomId: other.id, userId: people.middle ?? "" });
     expect(await countRoomParticipants({ roomId: other.id })).toBe(2);
     await removeParticipant({ roomId: other.id, userId: people.middle ?? "" });
-    expect((await listRoomParticipants({ roomId: other.id, limit: 50 })).participants.map((p) => p.username)).toEqual(["latest"]);
+    expect((await listRoomParticipants({ roomId: other.id, limit: 50 })).participants.map((p) => p.username)).toEqual([
+      "latest",
+    ]);
     await db.room.update({ where: { id: other.id }, data: { hostId: null } });
     expect((await listRoomParticipants({ roomId: other.id, limit: 50 })).hostId).toBeNull();
   });
 
   it("answers an empty list for a room that does not exist", async () => {
-    expect(await listRoomParticipants({ roomId: "nosuchroom0000000000000", limit: 50 })).toEqual({ hostId: null, total: 0, participants: [] });
+    expect(await listRoomParticipants({ roomId: "nosuchroom0000000000000", limit: 50 })).toEqual({
+      hostId: null,
+      total: 0,
+      participants: [],
+    });
   });
 });

@@ -17,7 +17,13 @@ import { withClient } from "@/scripts/stack/database";
 import { freePort } from "@/scripts/stack/ports";
 import { buildNext } from "@/scripts/stack/next-build";
 import { startNpmStart, startRelay, type Relay, type RunningServer } from "@/tests/support/production-server";
-import { connectAndSubscribe, createMembers, createRoom, sdkAuthorizer, type BenchMember } from "@/tests/bench/support/fanout-clients";
+import {
+  connectAndSubscribe,
+  createMembers,
+  createRoom,
+  sdkAuthorizer,
+  type BenchMember,
+} from "@/tests/bench/support/fanout-clients";
 
 const DIST_DIR = process.env.OPS_TEST_DIST_DIR ?? ".next-e2e-ops";
 const SECRET = "production-server-test-secret-0123456789";
@@ -81,14 +87,21 @@ function heldSend(body: unknown) {
   const request = http.request(`${server.baseUrl}/api/rooms/${room.slug}/messages`, {
     method: "POST",
     agent: false,
-    headers: { cookie: member.cookie, "content-type": "application/json", "content-length": Buffer.byteLength(payload), "x-request-id": "ops-drain-send" },
+    headers: {
+      cookie: member.cookie,
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(payload),
+      "x-request-id": "ops-drain-send",
+    },
   });
   const response = new Promise<{ status: number; body: Record<string, unknown>; at: number }>((resolve, reject) => {
     request.once("error", reject);
     request.once("response", (res) => {
       let text = "";
       res.on("data", (c: Buffer) => (text += c.toString("utf8")));
-      res.once("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown>, at: Date.now() }));
+      res.once("end", () =>
+        resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown>, at: Date.now() }),
+      );
     });
   });
   request.flushHeaders();
@@ -117,9 +130,22 @@ async function eventually<T>(read: () => T | undefined, timeoutMs = 10_000): Pro
 }
 
 async function subscribeToRoom(): Promise<{ events: { data: { id?: number; body?: string }; at: number }[] }> {
-  const sdk = new Pusher({ appId: process.env.PUSHER_APP_ID ?? "", key: process.env.PUSHER_KEY ?? "", secret: process.env.PUSHER_SECRET ?? "", host: soketi.host, port: String(soketi.port), useTLS: false });
+  const sdk = new Pusher({
+    appId: process.env.PUSHER_APP_ID ?? "",
+    key: process.env.PUSHER_KEY ?? "",
+    secret: process.env.PUSHER_SECRET ?? "",
+    host: soketi.host,
+    port: String(soketi.port),
+    useTLS: false,
+  });
   const { client, channel } = await connectAndSubscribe({
-    config: { key: process.env.PUSHER_KEY ?? "", cluster: "mt1", wsHost: soketi.host, wsPort: soketi.port, forceTLS: false },
+    config: {
+      key: process.env.PUSHER_KEY ?? "",
+      cluster: "mt1",
+      wsHost: soketi.host,
+      wsPort: soketi.port,
+      forceTLS: false,
+    },
     channelName: `presence-room-${room.id}`,
     authorize: sdkAuthorizer(sdk, "ops-listener"),
   });
@@ -131,7 +157,9 @@ async function subscribeToRoom(): Promise<{ events: { data: { id?: number; body?
 
 describe("request ids", () => {
   it("echo a sane incoming X-Request-Id, and replace a missing or unsafe one", async () => {
-    expect((await get("/api/health/live", { "x-request-id": "ops-test-1" })).headers.get("x-request-id")).toBe("ops-test-1");
+    expect((await get("/api/health/live", { "x-request-id": "ops-test-1" })).headers.get("x-request-id")).toBe(
+      "ops-test-1",
+    );
     const made = (await get("/api/health/live")).headers.get("x-request-id");
     expect(made).toMatch(/^[0-9a-f-]{36}$/);
     const replaced = (await get("/api/health/live", { "x-request-id": "x".repeat(200) })).headers.get("x-request-id");
@@ -145,7 +173,9 @@ describe("request ids", () => {
 
   it("are on the JSON log lines written while the request is handled", async () => {
     await (await get("/", { "x-request-id": "ops-page-2" })).text();
-    const access = await eventually(() => server.logLines().find((l) => l.requestId === "ops-page-2" && l.msg === "request"));
+    const access = await eventually(() =>
+      server.logLines().find((l) => l.requestId === "ops-page-2" && l.msg === "request"),
+    );
     expect(access).toMatchObject({ level: "info", method: "GET", route: "/", status: 200 });
     expect(typeof access.time).toBe("string");
     expect(typeof access.durationMs).toBe("number");
@@ -162,7 +192,9 @@ describe("health over HTTP", () => {
       expect((await get("/api/health")).status).toBe(503);
       expect((await get("/api/health/live")).status).toBe(200);
       // Code inside the route handler logged the failure with the request's id.
-      const line = await eventually(() => server.logLines().find((l) => l.requestId === "ops-ready-1" && l.msg === "realtime check failed"));
+      const line = await eventually(() =>
+        server.logLines().find((l) => l.requestId === "ops-ready-1" && l.msg === "realtime check failed"),
+      );
       expect(line).toMatchObject({ level: "warn", dependency: "realtime" });
     } finally {
       relay.down = false;
@@ -196,7 +228,9 @@ describe("GET /api/metrics", () => {
     expect(response.status).toBe(200);
     const text = await response.text();
     expect(text).toMatch(/roomful_http_requests_total\{method="GET",route="\/api\/health\/live",status="200"\} [3-9]/);
-    expect(text).toContain('roomful_http_requests_total{method="POST",route="/api/rooms/[slug]/messages",status="201"} 1');
+    expect(text).toContain(
+      'roomful_http_requests_total{method="POST",route="/api/rooms/[slug]/messages",status="201"} 1',
+    );
     expect(text).toContain('roomful_http_requests_total{method="GET",route="/rooms/[slug]",status="200"} 1');
     // Raw URLs never become labels.
     expect(text).not.toContain(room.slug);
@@ -241,7 +275,11 @@ describe("SIGTERM", () => {
       client.query<{ body: string }>(`SELECT body FROM "Message" WHERE id = $1`, [answer.body.id]),
     );
     expect(stored.rows).toEqual([{ body: "sent while stopping" }]);
-    expect(server.logLines().some((l) => l.msg === "draining: no new connections; finishing in-flight requests and their after() work")).toBe(true);
+    expect(
+      server
+        .logLines()
+        .some((l) => l.msg === "draining: no new connections; finishing in-flight requests and their after() work"),
+    ).toBe(true);
     expect(server.logLines().find((l) => l.msg === "stopped")).toMatchObject({ code: 143 });
   });
 });

@@ -81,7 +81,9 @@ describe("refusals", () => {
 
   it("400 for a missing channel name or a socket id not shaped like Pusher's", async () => {
     expect((await refusal(authorizeChannel({ actor: alice, input: { socket_id: SOCKET } }))).status).toBe(400);
-    expect((await refusal(authorizeChannel({ actor: alice, input: { channel_name: roomChannel(room.id) } }))).status).toBe(400);
+    expect(
+      (await refusal(authorizeChannel({ actor: alice, input: { channel_name: roomChannel(room.id) } }))).status,
+    ).toBe(400);
     for (const socketId of ["", "abc", "1234", "1.2.3", "1234.5678\n", 1234.5678]) {
       expect((await refusal(authorize(alice, roomChannel(room.id), socketId))).status).toBe(400);
     }
@@ -144,11 +146,17 @@ describe("soketi accepts what we sign", () => {
     return new Promise((resolve) => {
       const channel = client.subscribe(name);
       channel.bind("pusher:subscription_succeeded", () => resolve({ ok: true, channel }));
-      channel.bind("pusher:subscription_error", (e: { status?: number }) => resolve({ ok: false, channel, status: e.status }));
+      channel.bind("pusher:subscription_error", (e: { status?: number }) =>
+        resolve({ ok: false, channel, status: e.status }),
+      );
     });
   }
 
-  type Members = { count: number; me: { id: string; info: unknown }; each(fn: (m: { id: string; info: unknown }) => void): void };
+  type Members = {
+    count: number;
+    me: { id: string; info: unknown };
+    each(fn: (m: { id: string; info: unknown }) => void): void;
+  };
 
   it("subscribes to a room's presence channel and lists each member once, however many tabs", async () => {
     const first = await subscribe(connect(alice), roomChannel(room.id));

@@ -28,12 +28,20 @@ async function newRoom(): Promise<string> {
   roomCounter++;
   const first = users[0];
   if (!first) throw new Error("no users");
-  return (await createRoom({ name: `Webhook room ${roomCounter}`, topicName: "Testing", description: "", hostId: first.id })).id;
+  return (
+    await createRoom({ name: `Webhook room ${roomCounter}`, topicName: "Testing", description: "", hostId: first.id })
+  ).id;
 }
 
 beforeAll(async () => {
   for (const name of ["ann", "ben", "cat"]) {
-    const { id } = await createUser({ email: `${name}@example.test`, username: name, name, passwordHash: null, emailVerifiedAt: new Date() });
+    const { id } = await createUser({
+      email: `${name}@example.test`,
+      username: name,
+      name,
+      passwordHash: null,
+      emailVerifiedAt: new Date(),
+    });
     const user = await findSessionUser({ id });
     if (user) users.push(user);
   }
@@ -50,7 +58,13 @@ type WebhookEvent = { name: string; channel: string; user_id?: string };
 
 function webhookRequest(
   events: WebhookEvent[],
-  { timeMs = Date.now(), key = KEY, secret = SECRET, tamper, contentType = "application/json" }: { timeMs?: number; key?: string; secret?: string; tamper?: (body: string) => string; contentType?: string } = {},
+  {
+    timeMs = Date.now(),
+    key = KEY,
+    secret = SECRET,
+    tamper,
+    contentType = "application/json",
+  }: { timeMs?: number; key?: string; secret?: string; tamper?: (body: string) => string; contentType?: string } = {},
 ): Request {
   const body = JSON.stringify({ time_ms: timeMs, events });
   const signature = createHmac("sha256", secret).update(body).digest("hex");
@@ -66,8 +80,16 @@ async function deliver(events: WebhookEvent[], options: Parameters<typeof webhoo
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-const added = (roomId: string, userId: string): WebhookEvent => ({ name: "member_added", channel: roomChannel(roomId), user_id: userId });
-const removed = (roomId: string, userId: string): WebhookEvent => ({ name: "member_removed", channel: roomChannel(roomId), user_id: userId });
+const added = (roomId: string, userId: string): WebhookEvent => ({
+  name: "member_added",
+  channel: roomChannel(roomId),
+  user_id: userId,
+});
+const removed = (roomId: string, userId: string): WebhookEvent => ({
+  name: "member_removed",
+  channel: roomChannel(roomId),
+  user_id: userId,
+});
 const vacated = (roomId: string): WebhookEvent => ({ name: "channel_vacated", channel: roomChannel(roomId) });
 
 const online = async (roomId: string) => (await getOnlineCounts([roomId]))[roomId];
@@ -81,7 +103,9 @@ describe("signature", () => {
 
   it("accepts a charset on the JSON content type", async () => {
     const room = await newRoom();
-    expect((await deliver([added(room, user(0).id)], { contentType: "application/json; charset=utf-8" })).status).toBe(200);
+    expect((await deliver([added(room, user(0).id)], { contentType: "application/json; charset=utf-8" })).status).toBe(
+      200,
+    );
     expect(await online(room)).toBe(1);
   });
 
@@ -100,7 +124,13 @@ describe("signature", () => {
   });
 
   it("answers 401 for a request without the Pusher headers", async () => {
-    const response = await POST(new Request("http://localhost/api/pusher/webhook", { method: "POST", body: "{}", headers: { "Content-Type": "application/json" } }));
+    const response = await POST(
+      new Request("http://localhost/api/pusher/webhook", {
+        method: "POST",
+        body: "{}",
+        headers: { "Content-Type": "application/json" },
+      }),
+    );
     expect(response.status).toBe(401);
   });
 });
@@ -183,8 +213,11 @@ describe("soketi's own webhooks", () => {
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
         const headers = new Headers();
-        for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-        void POST(new Request(`http://127.0.0.1${req.url ?? "/"}`, { method: "POST", headers, body: Buffer.concat(chunks) })).then(async (response) => {
+        for (const [name, value] of Object.entries(req.headers))
+          if (typeof value === "string") headers.set(name, value);
+        void POST(
+          new Request(`http://127.0.0.1${req.url ?? "/"}`, { method: "POST", headers, body: Buffer.concat(chunks) }),
+        ).then(async (response) => {
           received.push(response.status);
           res.writeHead(response.status, { "Content-Type": "application/json" });
           res.end(await response.text());
@@ -219,7 +252,8 @@ describe("soketi's own webhooks", () => {
     // The realtime settings are read per call here, so this client uses this file's soketi.
     const client = createRealtimeClient(
       { key: KEY, cluster: "mt1", wsHost: "127.0.0.1", wsPort: Number(process.env.PUSHER_PORT), forceTLS: false },
-      ({ socketId, channelName }) => authorizeChannel({ actor, input: { socket_id: socketId, channel_name: channelName } }),
+      ({ socketId, channelName }) =>
+        authorizeChannel({ actor, input: { socket_id: socketId, channel_name: channelName } }),
     );
     clients.push(client);
     return new Promise((resolve, reject) => {

@@ -106,7 +106,11 @@ describe("enforce", () => {
     for (let i = 0; i < 3; i++) await instanceA.enforce(LIMIT, key, "Too many reset requests.");
     const error = await instanceB.enforce(LIMIT, key, "Too many reset requests.").catch((e: unknown) => e);
     // The second module copy has its own AppError class; compare by shape.
-    expect(error).toMatchObject({ code: `rate_limited:${LIMIT}`, status: 429, message: "Too many reset requests. Try again in 60 minutes." });
+    expect(error).toMatchObject({
+      code: `rate_limited:${LIMIT}`,
+      status: 429,
+      message: "Too many reset requests. Try again in 60 minutes.",
+    });
     expect((error as AppError).retryAfter).toBeGreaterThan(3500);
   });
 });

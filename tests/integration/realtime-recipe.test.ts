@@ -55,9 +55,13 @@ describe("the realtime recipe's soketi config", () => {
   });
 
   it("posts every presence event the app's webhook route applies to <APP_URL>/api/pusher/webhook", () => {
-    expect(app.webhooks).toEqual([{ url: "https://roomful.example/api/pusher/webhook", event_types: [...PRESENCE_WEBHOOK_EVENTS] }]);
+    expect(app.webhooks).toEqual([
+      { url: "https://roomful.example/api/pusher/webhook", event_types: [...PRESENCE_WEBHOOK_EVENTS] },
+    ]);
     // The events lib/realtime/presence.ts acts on, read from its source: a new one there must be sent too.
-    const handled = [...readFileSync(path.resolve("lib/realtime/presence.ts"), "utf8").matchAll(/event\.name === "([a-z_]+)"/g)].map((m) => m[1]);
+    const handled = [
+      ...readFileSync(path.resolve("lib/realtime/presence.ts"), "utf8").matchAll(/event\.name === "([a-z_]+)"/g),
+    ].map((m) => m[1]);
     expect([...new Set(handled)].sort()).toEqual([...PRESENCE_WEBHOOK_EVENTS].sort());
   });
 
@@ -72,9 +76,13 @@ describe("the realtime recipe's soketi config", () => {
       "database.redis.password": "p@ss",
     });
     expect(config).not.toHaveProperty("database.redis.tls");
-    const tls = buildSoketiConfig(realtimeSettingsFromEnv({ ...APP, APP_URL: "https://r.example", REDIS_URL: "rediss://r.example" }));
+    const tls = buildSoketiConfig(
+      realtimeSettingsFromEnv({ ...APP, APP_URL: "https://r.example", REDIS_URL: "rediss://r.example" }),
+    );
     expect(tls).toMatchObject({ "database.redis.port": 6379, "database.redis.tls": { servername: "r.example" } });
-    const single = buildSoketiConfig(realtimeSettingsFromEnv({ ...APP, APP_URL: "https://r.example", PUSHER_PORT: "6002" }));
+    const single = buildSoketiConfig(
+      realtimeSettingsFromEnv({ ...APP, APP_URL: "https://r.example", PUSHER_PORT: "6002" }),
+    );
     expect(single).not.toHaveProperty("adapter.driver");
     expect(single.port).toBe(6002);
   });
@@ -96,7 +104,9 @@ describe("the realtime recipe's soketi config", () => {
     const redis = problem({ ...APP, APP_URL: "https://r.example", REDIS_URL: "http://:hunter2@redis.internal" });
     expect(redis).toMatch(/^REDIS_URL is not a usable Redis URL: it starts with http:\/\/ instead of redis:\/\//);
     expect(redis).not.toContain("hunter2");
-    expect(problem({ ...APP, APP_URL: "https://r.example", REDIS_URL: "not a url" })).toContain("REDIS_URL is not a usable Redis URL");
+    expect(problem({ ...APP, APP_URL: "https://r.example", REDIS_URL: "not a url" })).toContain(
+      "REDIS_URL is not a usable Redis URL",
+    );
   });
 });
 
@@ -106,14 +116,22 @@ interface Node {
   output: () => string;
 }
 
-function runRecipe(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), path.resolve("scripts/realtime.ts")], {
-    // Only what the recipe is given here: none of the test run's own PUSHER_*/SOKETI_* settings,
-    // and no .env (the recipe reads the one in its working directory, as `npm run realtime` does).
-    cwd: workDirs[workDirs.push(mkdtempSync(path.join(tmpdir(), "roomful-recipe-"))) - 1],
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+function runRecipe(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
+  const child = spawn(
+    process.execPath,
+    [path.resolve("node_modules/tsx/dist/cli.mjs"), path.resolve("scripts/realtime.ts")],
+    {
+      // Only what the recipe is given here: none of the test run's own PUSHER_*/SOKETI_* settings,
+      // and no .env (the recipe reads the one in its working directory, as `npm run realtime` does).
+      cwd: workDirs[workDirs.push(mkdtempSync(path.join(tmpdir(), "roomful-recipe-"))) - 1],
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout?.on("data", (c: Buffer) => (output += c.toString()));
   child.stderr?.on("data", (c: Buffer) => (output += c.toString()));
@@ -132,7 +150,8 @@ async function startNode(env: Record<string, string>): Promise<Node> {
   });
   const deadline = Date.now() + 30_000;
   while (!node.output().includes("Roomful realtime ready")) {
-    if (node.child.exitCode !== null || Date.now() > deadline) throw new Error(`recipe did not start:\n${node.output()}`);
+    if (node.child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`recipe did not start:\n${node.output()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return { child: node.child, port, output: node.output };
@@ -151,19 +170,31 @@ function nextEvent<T>(channel: Channel, event: string, timeoutMs = 10_000): Prom
 describe("npm run realtime with REDIS_URL: two soketi nodes", () => {
   const nodes: Node[] = [];
   const clients: PusherClient[] = [];
-  const webhooks: Array<{ path: string; valid: boolean; events: Array<{ name: string; channel: string; user_id?: string }> }> = [];
+  const webhooks: Array<{
+    path: string;
+    valid: boolean;
+    events: Array<{ name: string; channel: string; user_id?: string }>;
+  }> = [];
   let appServer: http.Server | undefined;
   let sdk: Pusher;
 
   beforeAll(async () => {
     // Stands in for the app: records the webhooks that reach <APP_URL>/api/pusher/webhook.
     const appPort = await freePort();
-    const verifier = new Pusher({ appId: APP.PUSHER_APP_ID, key: APP.PUSHER_KEY, secret: APP.PUSHER_SECRET, host: "127.0.0.1" });
+    const verifier = new Pusher({
+      appId: APP.PUSHER_APP_ID,
+      key: APP.PUSHER_KEY,
+      secret: APP.PUSHER_SECRET,
+      host: "127.0.0.1",
+    });
     appServer = http.createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
-        const webhook = verifier.webhook({ headers: req.headers as Record<string, string>, rawBody: Buffer.concat(chunks).toString() });
+        const webhook = verifier.webhook({
+          headers: req.headers as Record<string, string>,
+          rawBody: Buffer.concat(chunks).toString(),
+        });
         const valid = webhook.isValid();
         webhooks.push({ path: req.url ?? "", valid, events: valid ? webhook.getEvents() : [] });
         res.writeHead(200).end("{}");
@@ -178,7 +209,14 @@ describe("npm run realtime with REDIS_URL: two soketi nodes", () => {
       REDIS_PREFIX: `roomful-test-${process.pid}-${randomBytes(4).toString("hex")}`,
     };
     nodes.push(...(await Promise.all([startNode(env), startNode(env)])));
-    sdk = new Pusher({ appId: APP.PUSHER_APP_ID, key: APP.PUSHER_KEY, secret: APP.PUSHER_SECRET, host: "127.0.0.1", port: String(nodes[0]?.port), useTLS: false });
+    sdk = new Pusher({
+      appId: APP.PUSHER_APP_ID,
+      key: APP.PUSHER_KEY,
+      secret: APP.PUSHER_SECRET,
+      host: "127.0.0.1",
+      port: String(nodes[0]?.port),
+      useTLS: false,
+    });
   }, 60_000);
 
   afterEach(() => {
@@ -197,8 +235,10 @@ describe("npm run realtime with REDIS_URL: two soketi nodes", () => {
   });
 
   function connect(port: number, userId: string): PusherClient {
-    const client = createRealtimeClient({ key: APP.PUSHER_KEY, cluster: "mt1", wsHost: "127.0.0.1", wsPort: port, forceTLS: false }, async ({ socketId, channelName }) =>
-      sdk.authorizeChannel(socketId, channelName, { user_id: userId, user_info: { name: userId } }),
+    const client = createRealtimeClient(
+      { key: APP.PUSHER_KEY, cluster: "mt1", wsHost: "127.0.0.1", wsPort: port, forceTLS: false },
+      async ({ socketId, channelName }) =>
+        sdk.authorizeChannel(socketId, channelName, { user_id: userId, user_info: { name: userId } }),
     );
     clients.push(client);
     return client;
@@ -241,7 +281,10 @@ describe("npm run realtime with REDIS_URL: two soketi nodes", () => {
     const name = `presence-room-c${randomBytes(12).toString("hex")}`;
     await subscribe(connect(node2.port, "dee"), name);
     const deadline = Date.now() + 10_000;
-    const added = () => webhooks.find((w) => w.events.some((e) => e.name === "member_added" && e.channel === name && e.user_id === "dee"));
+    const added = () =>
+      webhooks.find((w) =>
+        w.events.some((e) => e.name === "member_added" && e.channel === name && e.user_id === "dee"),
+      );
     while (!added() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(added()).toMatchObject({ path: "/api/pusher/webhook", valid: true });
   });
@@ -251,9 +294,16 @@ describe("npm run realtime refuses bad input in one line", () => {
   it("names REDIS_URL when nothing answers on its port, and starts nothing", async () => {
     const closedPort = await freePort();
     const soketiPort = await freePort();
-    const run = runRecipe({ ...APP, APP_URL: "https://r.example", REDIS_URL: `redis://127.0.0.1:${closedPort}`, SOKETI_PORT: String(soketiPort) });
+    const run = runRecipe({
+      ...APP,
+      APP_URL: "https://r.example",
+      REDIS_URL: `redis://127.0.0.1:${closedPort}`,
+      SOKETI_PORT: String(soketiPort),
+    });
     expect(await run.exited).toBe(1);
-    expect(run.output().trim()).toBe(`✖ Cannot reach Redis at 127.0.0.1:${closedPort} (REDIS_URL): ECONNREFUSED. Start Redis there or correct REDIS_URL.`);
+    expect(run.output().trim()).toBe(
+      `✖ Cannot reach Redis at 127.0.0.1:${closedPort} (REDIS_URL): ECONNREFUSED. Start Redis there or correct REDIS_URL.`,
+    );
   });
 
   it("names the missing credential", async () => {

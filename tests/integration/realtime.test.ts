@@ -24,11 +24,16 @@ function connect(authorize: ChannelAuthorizer): PusherClient {
   return client;
 }
 
-function subscribe(client: PusherClient, channelName: string): Promise<{ channel: Channel; ok: boolean; status?: number }> {
+function subscribe(
+  client: PusherClient,
+  channelName: string,
+): Promise<{ channel: Channel; ok: boolean; status?: number }> {
   return new Promise((resolve) => {
     const channel = client.subscribe(channelName);
     channel.bind("pusher:subscription_succeeded", () => resolve({ channel, ok: true }));
-    channel.bind("pusher:subscription_error", (error: { status?: number }) => resolve({ channel, ok: false, status: error.status }));
+    channel.bind("pusher:subscription_error", (error: { status?: number }) =>
+      resolve({ channel, ok: false, status: error.status }),
+    );
   });
 }
 
@@ -78,7 +83,10 @@ describe("realtime pipe through soketi", () => {
     expect(result.ok).toBe(false);
 
     // Nothing reaches a client whose subscription was refused.
-    const delivered = nextEvent(result.channel, "message:created", 1_000).then(() => true, () => false);
+    const delivered = nextEvent(result.channel, "message:created", 1_000).then(
+      () => true,
+      () => false,
+    );
     await triggerEvent(channelName, "message:created", { id: 1 });
     expect(await delivered).toBe(false);
   });
@@ -94,7 +102,9 @@ describe("realtime pipe through soketi", () => {
   it("never sends an event over Pusher's 10 KB limit, and soketi enforces the same limit", async () => {
     const channelName = newRoomChannel();
     const oversized = { body: "x".repeat(REALTIME_LIMITS.maxEventPayloadKb * 1024 + 1) };
-    await expect(triggerEvent(channelName, "message:created", oversized)).rejects.toBeInstanceOf(RealtimePayloadTooLarge);
+    await expect(triggerEvent(channelName, "message:created", oversized)).rejects.toBeInstanceOf(
+      RealtimePayloadTooLarge,
+    );
     // Bypassing our check, the server itself refuses it (soketi says so in the body, with HTTP 200).
     const response = await pusher().trigger(channelName, "message:created", oversized);
     expect(await response.json()).toMatchObject({ code: 413 });

@@ -17,7 +17,12 @@ let host: { id: string };
 let other: { id: string };
 
 beforeAll(async () => {
-  host = await createUser({ email: "hana@example.test", username: "hana_host", name: "Hana Quixote", passwordHash: null });
+  host = await createUser({
+    email: "hana@example.test",
+    username: "hana_host",
+    name: "Hana Quixote",
+    passwordHash: null,
+  });
   other = await createUser({ email: "otto@example.test", username: "otto", name: "Otto", passwordHash: null });
 });
 afterAll(() => disconnectDb());
@@ -28,7 +33,10 @@ describe("createRoom", () => {
     const second = await createRoom({ name: "rust nights!", topicName: "rust", description: "", hostId: other.id });
     expect(first.slug).toBe("rust-nights");
     expect(second.slug).toBe("rust-nights-2");
-    const rooms = await db.room.findMany({ where: { id: { in: [first.id, second.id] } }, select: { participantCount: true, topicId: true } });
+    const rooms = await db.room.findMany({
+      where: { id: { in: [first.id, second.id] } },
+      select: { participantCount: true, topicId: true },
+    });
     expect(rooms.map((r) => r.participantCount)).toEqual([1, 1]);
     // "Rust" and "rust" are one topic.
     expect(new Set(rooms.map((r) => r.topicId)).size).toBe(1);
@@ -48,8 +56,18 @@ describe("createRoom", () => {
 
 describe("searchRooms", () => {
   beforeAll(async () => {
-    await createRoom({ name: "Zebra crossings", topicName: "Urbanism", description: "Stripes, lights and walkable streets", hostId: other.id });
-    await createRoom({ name: "Quiet room", topicName: "Ornithology", description: "Birdsong recordings", hostId: host.id });
+    await createRoom({
+      name: "Zebra crossings",
+      topicName: "Urbanism",
+      description: "Stripes, lights and walkable streets",
+      hostId: other.id,
+    });
+    await createRoom({
+      name: "Quiet room",
+      topicName: "Ornithology",
+      description: "Birdsong recordings",
+      hostId: host.id,
+    });
   });
 
   it.each([

@@ -45,7 +45,9 @@ describe("seed", () => {
   });
 
   it("keeps each room's latest activity equal to its newest message", async () => {
-    const rooms = await db.room.findMany({ select: { lastActivityAt: true, messages: { orderBy: { id: "desc" }, take: 1, select: { createdAt: true } } } });
+    const rooms = await db.room.findMany({
+      select: { lastActivityAt: true, messages: { orderBy: { id: "desc" }, take: 1, select: { createdAt: true } } },
+    });
     for (const room of rooms) expect(room.lastActivityAt).toEqual(room.messages[0]?.createdAt);
   });
 });

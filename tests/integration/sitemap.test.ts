@@ -10,9 +10,19 @@ import { sitemapFileEntries, sitemapFileIds } from "@/lib/site/sitemap";
 let slugsInIdOrder: string[] = [];
 
 beforeAll(async () => {
-  const host = await createUser({ email: "sam@sitemap.test", username: "sam_sitemap", name: "Sam Sitemap", passwordHash: null });
+  const host = await createUser({
+    email: "sam@sitemap.test",
+    username: "sam_sitemap",
+    name: "Sam Sitemap",
+    passwordHash: null,
+  });
   for (let i = 0; i < 7; i++) {
-    await createRoom({ name: `Sitemap room ${i}`, topicName: i % 2 ? "Odd topics" : "Even topics", description: "", hostId: host.id });
+    await createRoom({
+      name: `Sitemap room ${i}`,
+      topicName: i % 2 ? "Odd topics" : "Even topics",
+      description: "",
+      hostId: host.id,
+    });
   }
   // A topic with no rooms has an empty page: not in the sitemap.
   await findOrCreateTopic({ name: "Empty topic" });

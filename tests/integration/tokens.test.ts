@@ -13,7 +13,12 @@ const HOUR = 60 * 60 * 1000;
 
 async function newUser(): Promise<string> {
   const id = randomUUID().replace(/-/g, "").slice(0, 10);
-  const user = await createUser({ email: `t${id}@example.test`, username: `t_${id}`, name: "Token Holder", passwordHash: null });
+  const user = await createUser({
+    email: `t${id}@example.test`,
+    username: `t_${id}`,
+    name: "Token Holder",
+    passwordHash: null,
+  });
   return user.id;
 }
 
@@ -36,7 +41,11 @@ describe("storage", () => {
   it("keeps the address being verified with a verification token", async () => {
     const userId = await newUser();
     const token = await issueToken({ userId, kind: "EMAIL_VERIFICATION", email: "new-address@example.test" });
-    expect(await consumeToken(token, "EMAIL_VERIFICATION")).toEqual({ ok: true, userId, email: "new-address@example.test" });
+    expect(await consumeToken(token, "EMAIL_VERIFICATION")).toEqual({
+      ok: true,
+      userId,
+      email: "new-address@example.test",
+    });
   });
 });
 
@@ -58,10 +67,15 @@ describe("expiry", () => {
     const userId = await newUser();
     const now = new Date();
     const early = await issueToken({ userId, kind: "PASSWORD_RESET", now });
-    expect(await consumeToken(early, "PASSWORD_RESET", new Date(now.getTime() + HOUR - 1000))).toMatchObject({ ok: true });
+    expect(await consumeToken(early, "PASSWORD_RESET", new Date(now.getTime() + HOUR - 1000))).toMatchObject({
+      ok: true,
+    });
 
     const late = await issueToken({ userId, kind: "PASSWORD_RESET", now });
-    expect(await consumeToken(late, "PASSWORD_RESET", new Date(now.getTime() + HOUR))).toEqual({ ok: false, reason: "expired" });
+    expect(await consumeToken(late, "PASSWORD_RESET", new Date(now.getTime() + HOUR))).toEqual({
+      ok: false,
+      reason: "expired",
+    });
     // An expired token is not claimed by the failed attempt.
     expect((await db.oneTimeToken.findUnique({ where: { tokenHash: hashToken(late) } }))?.usedAt).toBeNull();
   });
@@ -79,7 +93,10 @@ describe("single use", () => {
     for (let round = 0; round < 8; round++) {
       const userId = await newUser();
       const token = await issueToken({ userId, kind: "EMAIL_VERIFICATION", email: "race@example.test" });
-      const results = await Promise.all([consumeToken(token, "EMAIL_VERIFICATION"), consumeToken(token, "EMAIL_VERIFICATION")]);
+      const results = await Promise.all([
+        consumeToken(token, "EMAIL_VERIFICATION"),
+        consumeToken(token, "EMAIL_VERIFICATION"),
+      ]);
       expect(results.filter((r) => r.ok)).toEqual([{ ok: true, userId, email: "race@example.test" }]);
       expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: "used" }]);
     }

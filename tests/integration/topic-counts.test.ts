@@ -5,20 +5,35 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deleteUserAccount } from "@/lib/db/account-deletion";
 import { db, disconnectDb } from "@/lib/db/client";
 import { countRooms, createRoom, deleteRoom, ROOM_COUNT_CAP, searchRooms, updateRoom } from "@/lib/db/rooms";
-import { countAllRooms, findTopic, listTopics, listTopicsPage, listTopicsWithTotal, recountTopicRooms, suggestTopics } from "@/lib/db/topics";
+import {
+  countAllRooms,
+  findTopic,
+  listTopics,
+  listTopicsPage,
+  listTopicsWithTotal,
+  recountTopicRooms,
+  suggestTopics,
+} from "@/lib/db/topics";
 import { createUser } from "@/lib/db/users";
 import { adminMergeTopics } from "@/lib/db/admin-topics";
 
 let host: { id: string };
 
 beforeAll(async () => {
-  host = await createUser({ email: "tess@counts.test", username: "tess_counts", name: "Tess Counter", passwordHash: null });
+  host = await createUser({
+    email: "tess@counts.test",
+    username: "tess_counts",
+    name: "Tess Counter",
+    passwordHash: null,
+  });
 });
 afterAll(() => disconnectDb());
 
 /** Every topic's stored count next to the rooms actually in it; equal when the counter is exact. */
 async function storedAndActual(): Promise<{ stored: Record<string, number>; actual: Record<string, number> }> {
-  const topics = await db.topic.findMany({ select: { slug: true, roomCount: true, _count: { select: { rooms: true } } } });
+  const topics = await db.topic.findMany({
+    select: { slug: true, roomCount: true, _count: { select: { rooms: true } } },
+  });
   return {
     stored: Object.fromEntries(topics.map((t) => [t.slug, t.roomCount])),
     actual: Object.fromEntries(topics.map((t) => [t.slug, t._count.rooms])),
@@ -61,16 +76,29 @@ describe("Topic.roomCount", () => {
   it("counts a room out when it is deleted, once, however many times delete is asked", async () => {
     const room = await roomOf("Doomed", "Glassblowing");
     expect((await expectExact()).glassblowing).toBe(1);
-    const results = await Promise.all([deleteRoom({ id: room.id }), deleteRoom({ id: room.id }), deleteRoom({ id: room.id })]);
+    const results = await Promise.all([
+      deleteRoom({ id: room.id }),
+      deleteRoom({ id: room.id }),
+      deleteRoom({ id: room.id }),
+    ]);
     expect(results.filter(Boolean)).toHaveLength(1);
     expect((await expectExact()).glassblowing).toBe(0);
   });
 
   it("stays exact under concurrent creates, moves and deletes", async () => {
-    const rooms = await Promise.all(Array.from({ length: 8 }, (_, i) => roomOf(`Busy ${i}`, i % 2 ? "Busy odd" : "Busy even")));
+    const rooms = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => roomOf(`Busy ${i}`, i % 2 ? "Busy odd" : "Busy even")),
+    );
     await Promise.all([
       // Rooms moving both ways between the same two topics at once (locks taken in id order).
-      ...rooms.slice(0, 4).map((r, i) => updateRoom({ id: r.id, name: `Busy moved ${i}`, topicName: i % 2 ? "Busy even" : "Busy odd", description: "" })),
+      ...rooms.slice(0, 4).map((r, i) =>
+        updateRoom({
+          id: r.id,
+          name: `Busy moved ${i}`,
+          topicName: i % 2 ? "Busy even" : "Busy odd",
+          description: "",
+        }),
+      ),
       ...rooms.slice(4, 6).map((r) => deleteRoom({ id: r.id })),
       roomOf("Busy late", "Busy odd"),
     ]);
@@ -82,7 +110,8 @@ describe("Topic.roomCount", () => {
     const edited = await roomOf("Merge race edited", "Merge race source");
     await roomOf("Merge race stays", "Merge race source");
     await roomOf("Merge race target room", "Merge race target");
-    const idOf = async (slug: string) => (await db.topic.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
+    const idOf = async (slug: string) =>
+      (await db.topic.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
     const [source, target] = await Promise.all([idOf("merge-race-source"), idOf("merge-race-target")]);
     let roomLocked!: () => void;
     let finishEdit!: () => void;
@@ -93,13 +122,24 @@ describe("Topic.roomCount", () => {
       await tx.$queryRaw`SELECT id FROM "Room" WHERE id = ${edited.id} FOR UPDATE`;
       roomLocked();
       await go;
-      return updateRoom({ id: edited.id, name: "Merge race edited", topicName: "Merge race elsewhere", description: "" }, tx);
+      return updateRoom(
+        { id: edited.id, name: "Merge race edited", topicName: "Merge race elsewhere", description: "" },
+        tx,
+      );
     });
     await locked;
     const merge = adminMergeTopics({
       id: source,
       into: target,
-      audit: ({ from, to }) => ({ actorId: host.id, actorUsername: "tess_counts", action: "topic.merge", targetType: "topic", targetId: target, targetLabel: to, detail: from }),
+      audit: ({ from, to }) => ({
+        actorId: host.id,
+        actorUsername: "tess_counts",
+        action: "topic.merge",
+        targetType: "topic",
+        targetId: target,
+        targetLabel: to,
+        detail: from,
+      }),
     });
     // Let the merge reach the locks it takes; then the edit goes on to the topics.
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -108,20 +148,31 @@ describe("Topic.roomCount", () => {
     expect(editDone).toMatchObject({ status: "fulfilled", value: { id: edited.id } });
     expect(mergeDone).toMatchObject({ status: "fulfilled", value: { moved: 1 } });
     const counts = await expectExact();
-    expect([counts["merge-race-target"], counts["merge-race-elsewhere"], counts["merge-race-source"]]).toEqual([2, 1, undefined]);
+    expect([counts["merge-race-target"], counts["merge-race-elsewhere"], counts["merge-race-source"]]).toEqual([
+      2,
+      1,
+      undefined,
+    ]);
   });
 
   it("rolls back with a failed room write", async () => {
     const before = await expectExact();
     // The host does not exist: the room insert fails after the topic was created and counted.
-    await expect(createRoom({ name: "Orphan", topicName: "Never counted", description: "", hostId: "no-such-user" })).rejects.toThrow();
+    await expect(
+      createRoom({ name: "Orphan", topicName: "Never counted", description: "", hostId: "no-such-user" }),
+    ).rejects.toThrow();
     const after = await expectExact();
     expect(after).toEqual(before);
     expect(await findTopic({ slug: "never-counted" })).toBeNull();
   });
 
   it("is unchanged by deleting a host's account (their rooms stay, without a host)", async () => {
-    const leaver = await createUser({ email: "leaver@counts.test", username: "leaver_counts", name: "Leaver", passwordHash: null });
+    const leaver = await createUser({
+      email: "leaver@counts.test",
+      username: "leaver_counts",
+      name: "Leaver",
+      passwordHash: null,
+    });
     await createRoom({ name: "Left behind", topicName: "Knitting", description: "", hostId: leaver.id });
     const before = await expectExact();
     expect(await deleteUserAccount({ userId: leaver.id })).toMatchObject({ roomsKept: 1 });
@@ -132,7 +183,12 @@ describe("Topic.roomCount", () => {
     const topic = await db.topic.findUniqueOrThrow({ where: { slug: "knitting" } });
     // As a bulk import would: rooms inserted straight, and a counter knocked off.
     await db.room.createMany({
-      data: [1, 2, 3].map((i) => ({ name: `Imported ${i}`, slug: `imported-${i}`, topicId: topic.id, hostId: host.id })),
+      data: [1, 2, 3].map((i) => ({
+        name: `Imported ${i}`,
+        slug: `imported-${i}`,
+        topicId: topic.id,
+        hostId: host.id,
+      })),
     });
     await db.topic.update({ where: { slug: "pottery" }, data: { roomCount: 42 } });
     const { stored, actual } = await storedAndActual();
@@ -145,7 +201,9 @@ describe("Topic.roomCount", () => {
 
   it("orders the sidebar, /topics and suggestions by it, then by name", async () => {
     const listed = await listTopics();
-    const sorted = [...listed].sort((a, b) => b.roomCount - a.roomCount || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const sorted = [...listed].sort(
+      (a, b) => b.roomCount - a.roomCount || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+    );
     expect(listed).toEqual(sorted);
     expect(listed[0]).toMatchObject({ slug: "knitting" });
     expect(await suggestTopics({ prefix: "busy" })).toHaveLength(2);
@@ -191,7 +249,10 @@ describe("countRooms with a search", () => {
   it("stops at ROOM_COUNT_CAP and says so", async () => {
     expect(await countRooms({ q: "capybara" })).toEqual({ total: ROOM_COUNT_CAP, capped: true });
     // Matched by topic name alone (the "Capybara care" rooms), and a host's rooms: exact, below the cap.
-    expect(await countRooms({ q: "capybara care" })).toEqual({ total: Math.floor((ROOM_COUNT_CAP + 5) / 10), capped: false });
+    expect(await countRooms({ q: "capybara care" })).toEqual({
+      total: Math.floor((ROOM_COUNT_CAP + 5) / 10),
+      capped: false,
+    });
     const hosted = await db.room.count({ where: { hostId: host.id } });
     expect(hosted).toBeGreaterThan(ROOM_COUNT_CAP);
     expect(await countRooms({ q: "tess_counts" })).toEqual({ total: ROOM_COUNT_CAP, capped: true });

@@ -9,7 +9,10 @@ import { AppError } from "@/lib/errors";
 export type TestRole = "MEMBER" | "MODERATOR" | "ADMIN";
 
 /** A new verified member with this role, as getCurrentUser would return them. */
-export async function person(role: TestRole = "MEMBER", options: { prefix?: string; verified?: boolean; name?: string } = {}): Promise<SessionUser> {
+export async function person(
+  role: TestRole = "MEMBER",
+  options: { prefix?: string; verified?: boolean; name?: string } = {},
+): Promise<SessionUser> {
   const tag = randomBytes(4).toString("hex");
   const username = `${options.prefix ?? role.toLowerCase().slice(0, 3)}_${tag}`;
   const { id } = await createUser({

@@ -13,7 +13,9 @@ function solid(width: number, height: number, colour = { r: 200, g: 40, b: 90 })
 
 /** Left half red, right half blue: shows which part of a wide picture survives the crop. */
 async function splitImage(width: number, height: number): Promise<Buffer> {
-  const half = await solid(width / 2, height, { r: 0, g: 0, b: 255 }).png().toBuffer();
+  const half = await solid(width / 2, height, { r: 0, g: 0, b: 255 })
+    .png()
+    .toBuffer();
   return solid(width, height, { r: 255, g: 0, b: 0 })
     .composite([{ input: half, left: width / 2, top: 0 }])
     .png()
@@ -41,8 +43,13 @@ describe("sniffAvatarFormat", () => {
     expect(gif).toMatchObject({ status: 415, code: "unsupported:avatar" });
     expect(gif.message).toMatch(/GIF.*PNG, JPEG or WebP/);
 
-    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>');
-    expect(await rejection(sniffAvatarFormat(svg))).toMatchObject({ status: 415, message: expect.stringContaining("SVG") });
+    const svg = new TextEncoder().encode(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>',
+    );
+    expect(await rejection(sniffAvatarFormat(svg))).toMatchObject({
+      status: 415,
+      message: expect.stringContaining("SVG"),
+    });
   });
 
   it("refuses files that are not images at all, and empty files", async () => {
@@ -61,7 +68,10 @@ describe("sniffAvatarFormat", () => {
     // 8000×8000 of one colour: a 190 KB PNG that would take 192 MB to decode.
     const bomb = await solid(8000, 8000).png({ compressionLevel: 9 }).toBuffer();
     expect(bomb.byteLength).toBeLessThan(AVATAR_MAX_BYTES);
-    expect(await rejection(sniffAvatarFormat(bomb))).toMatchObject({ status: 422, message: expect.stringContaining("megapixels") });
+    expect(await rejection(sniffAvatarFormat(bomb))).toMatchObject({
+      status: 422,
+      message: expect.stringContaining("megapixels"),
+    });
   });
 
   it("refuses anything over 2 MB before decoding it", async () => {
@@ -115,7 +125,9 @@ describe("processAvatar", () => {
     // Random pixels do not compress: about 1.9 MB of PNG.
     const noise = Buffer.alloc(790 * 790 * 3);
     for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
-    const png = await sharp(noise, { raw: { width: 790, height: 790, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+    const png = await sharp(noise, { raw: { width: 790, height: 790, channels: 3 } })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
     expect(png.byteLength).toBeGreaterThan(1.5 * 1024 * 1024);
     expect(png.byteLength).toBeLessThanOrEqual(AVATAR_MAX_BYTES);
     const meta = await sharp((await processAvatar(png)).data).metadata();

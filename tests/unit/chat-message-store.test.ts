@@ -32,7 +32,9 @@ describe("mergeEntries", () => {
   it("appends newer messages, sorts anything else by id and drops duplicates", () => {
     const start = [message(2), message(5)];
     expect(ids(mergeEntries(start, [message(6), message(7)]))).toEqual([2, 5, 6, 7]);
-    expect(ids(mergeEntries(start, [message(9), message(1), message(5), message(3), message(3)]))).toEqual([1, 2, 3, 5, 9]);
+    expect(ids(mergeEntries(start, [message(9), message(1), message(5), message(3), message(3)]))).toEqual([
+      1, 2, 3, 5, 9,
+    ]);
     expect(ids(mergeEntries([], [message(4), message(2)]))).toEqual([2, 4]);
   });
 
@@ -80,11 +82,17 @@ describe("conversationReducer", () => {
       type: "queued",
       pending: { clientKey: "k1", body: "hi", createdAt: "2026-11-21T12:01:00.000Z", status: "sending" },
     });
-    state = conversationReducer(state, { type: "failed", clientKey: "k1", failure: { kind: "rate_limited", message: "Sent too fast." } });
+    state = conversationReducer(state, {
+      type: "failed",
+      clientKey: "k1",
+      failure: { kind: "rate_limited", message: "Sent too fast." },
+    });
     expect(state.pending[0]).toMatchObject({ status: "failed", failure: { kind: "rate_limited" } });
     state = conversationReducer(state, { type: "sending", clientKey: "k1" });
     expect(state.pending[0]).toMatchObject({ status: "sending", failure: undefined });
-    expect(conversationReducer(state, { type: "failed", clientKey: "other", failure: { kind: "network", message: "x" } })).toBe(state);
+    expect(
+      conversationReducer(state, { type: "failed", clientKey: "other", failure: { kind: "network", message: "x" } }),
+    ).toBe(state);
     state = conversationReducer(state, { type: "discarded", clientKey: "k1" });
     expect(state.pending).toEqual([]);
   });
@@ -102,7 +110,9 @@ describe("conversationReducer", () => {
     expect(visibleMessages(state.entries).map((m) => m.id)).toEqual([10]);
     expect(lastIdOf(state)).toBe(11);
     // A late message:created for it does not bring it back.
-    expect(visibleMessages(conversationReducer(state, { type: "merge", entries: [message(11)] }).entries).map((m) => m.id)).toEqual([10]);
+    expect(
+      visibleMessages(conversationReducer(state, { type: "merge", entries: [message(11)] }).entries).map((m) => m.id),
+    ).toEqual([10]);
     expect(lastIdOf(initialConversation([], false))).toBeNull();
   });
 });

@@ -49,19 +49,11 @@ describe("buildTimeline", () => {
       message("2026-11-21T00:02:30Z", null),
     ];
     const rows = buildTimeline({ messages, now, timeZone: "UTC" });
-    expect(rows.map((r) => (r.kind === "day" ? r.label : r.kind === "message" ? (r.groupStart ? "start" : "cont") : "pending"))).toEqual([
-      "Yesterday",
-      "start",
-      "cont",
-      "start",
-      "start",
-      "start",
-      "start",
-      "Today",
-      "start",
-      "start",
-      "start",
-    ]);
+    expect(
+      rows.map((r) =>
+        r.kind === "day" ? r.label : r.kind === "message" ? (r.groupStart ? "start" : "cont") : "pending",
+      ),
+    ).toEqual(["Yesterday", "start", "cont", "start", "start", "start", "start", "Today", "start", "start", "start"]);
     expect(GROUP_GAP_MS).toBe(300_000);
   });
 
@@ -82,7 +74,11 @@ describe("buildTimeline", () => {
   });
 
   it("gives every row a unique key even when clocks bring a day back", () => {
-    const messages = [message("2026-11-21T00:00:10Z", alice), message("2026-11-20T23:59:59Z", bob), message("2026-11-21T00:00:20Z", alice)];
+    const messages = [
+      message("2026-11-21T00:00:10Z", alice),
+      message("2026-11-20T23:59:59Z", bob),
+      message("2026-11-21T00:00:20Z", alice),
+    ];
     const keys = buildTimeline({ messages, now, timeZone: "UTC" }).map((r) => r.key);
     expect(new Set(keys).size).toBe(keys.length);
   });

@@ -15,13 +15,25 @@ describe("parseDatabaseUrl", () => {
   });
 
   it("defaults the port and user, and reads sslmode=disable as no TLS", () => {
-    expect(parseDatabaseUrl("postgres://localhost/app?sslmode=disable")).toMatchObject({ port: 5432, user: "postgres", ssl: false });
+    expect(parseDatabaseUrl("postgres://localhost/app?sslmode=disable")).toMatchObject({
+      port: 5432,
+      user: "postgres",
+      ssl: false,
+    });
     expect(parseDatabaseUrl("postgres://localhost/app")).not.toHaveProperty("sslmode");
   });
 
   it("reads libpq's certificate parameters", () => {
-    const c = parseDatabaseUrl("postgresql://u@db/app?sslmode=verify-full&sslrootcert=/etc/ssl/db-ca.pem&sslcert=/c.pem&sslkey=/k.pem");
-    expect(c).toMatchObject({ ssl: true, sslmode: "verify-full", sslrootcert: "/etc/ssl/db-ca.pem", sslcert: "/c.pem", sslkey: "/k.pem" });
+    const c = parseDatabaseUrl(
+      "postgresql://u@db/app?sslmode=verify-full&sslrootcert=/etc/ssl/db-ca.pem&sslcert=/c.pem&sslkey=/k.pem",
+    );
+    expect(c).toMatchObject({
+      ssl: true,
+      sslmode: "verify-full",
+      sslrootcert: "/etc/ssl/db-ca.pem",
+      sslcert: "/c.pem",
+      sslkey: "/k.pem",
+    });
   });
 
   it("refuses URLs that name no database or another scheme, and unknown sslmodes", () => {
@@ -43,11 +55,19 @@ describe("parseDatabaseUrl", () => {
     const url = "postgresql://app@db:5432/main?sslmode=verify-ca&sslrootcert=%2Fetc%2Fssl%2Fca.pem";
     const other = withDatabase(url, "roomful_test_1");
     expect(other).toBe("postgresql://app@db:5432/roomful_test_1?sslmode=verify-ca&sslrootcert=%2Fetc%2Fssl%2Fca.pem");
-    expect(parseDatabaseUrl(other)).toMatchObject({ database: "roomful_test_1", sslmode: "verify-ca", sslrootcert: "/etc/ssl/ca.pem" });
-    expect(withDatabase("postgresql://app@db:5432/main?sslmode=disable", "x")).toBe("postgresql://app@db:5432/x?sslmode=disable");
+    expect(parseDatabaseUrl(other)).toMatchObject({
+      database: "roomful_test_1",
+      sslmode: "verify-ca",
+      sslrootcert: "/etc/ssl/ca.pem",
+    });
+    expect(withDatabase("postgresql://app@db:5432/main?sslmode=disable", "x")).toBe(
+      "postgresql://app@db:5432/x?sslmode=disable",
+    );
   });
 
   it("writes sslmode=require for a bare ssl: true", () => {
-    expect(formatDatabaseUrl({ host: "db", port: 5432, user: "u", password: "", database: "d", ssl: true })).toBe("postgresql://u@db:5432/d?sslmode=require");
+    expect(formatDatabaseUrl({ host: "db", port: 5432, user: "u", password: "", database: "d", ssl: true })).toBe(
+      "postgresql://u@db:5432/d?sslmode=require",
+    );
   });
 });

@@ -29,7 +29,9 @@ describe("operations settings", () => {
   });
 
   it("name the variable of a bad value", () => {
-    expect(errorOf({ LOG_LEVEL: "verbose" })).toContain("LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent");
+    expect(errorOf({ LOG_LEVEL: "verbose" })).toContain(
+      "LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent",
+    );
     expect(errorOf({ METRICS_TOKEN: "short" })).toContain("METRICS_TOKEN: expected at least 16 random characters");
     expect(errorOf({ SHUTDOWN_TIMEOUT_MS: "50" })).toContain("SHUTDOWN_TIMEOUT_MS: expected at least 1000");
     expect(errorOf({ SHUTDOWN_TIMEOUT_MS: "soon" })).toContain("SHUTDOWN_TIMEOUT_MS");
@@ -37,7 +39,11 @@ describe("operations settings", () => {
 
   it("refuse a DATABASE_URL with an unknown sslmode instead of connecting without the checks it asked for", () => {
     const message = errorOf({ DATABASE_URL: "postgresql://app@db.internal:5432/roomful?sslmode=verify_full" });
-    expect(message).toContain("DATABASE_URL: has sslmode=verify_full; expected one of disable, allow, prefer, require, verify-ca, verify-full");
-    expect(dev({ DATABASE_URL: "postgresql://app@db.internal:5432/roomful?sslmode=verify-full" }).DATABASE_URL).toContain("verify-full");
+    expect(message).toContain(
+      "DATABASE_URL: has sslmode=verify_full; expected one of disable, allow, prefer, require, verify-ca, verify-full",
+    );
+    expect(
+      dev({ DATABASE_URL: "postgresql://app@db.internal:5432/roomful?sslmode=verify-full" }).DATABASE_URL,
+    ).toContain("verify-full");
   });
 });

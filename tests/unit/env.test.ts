@@ -34,7 +34,9 @@ describe("parseEnv", () => {
   });
 
   it("treats an empty value as unset", () => {
-    expect(parseEnv({ NODE_ENV: "development", DATABASE_URL: "" } as NodeJS.ProcessEnv).DATABASE_URL).toBe(DEV_DEFAULTS.DATABASE_URL);
+    expect(parseEnv({ NODE_ENV: "development", DATABASE_URL: "" } as NodeJS.ProcessEnv).DATABASE_URL).toBe(
+      DEV_DEFAULTS.DATABASE_URL,
+    );
   });
 
   it("accepts a complete production configuration without local defaults", () => {
@@ -45,7 +47,14 @@ describe("parseEnv", () => {
 
   it("names every variable missing in production", () => {
     const message = errorOf({ NODE_ENV: "production", APP_URL: "https://roomful.example" });
-    for (const name of ["DATABASE_URL", "PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET", "SMTP_URL", "NEXTAUTH_SECRET"]) {
+    for (const name of [
+      "DATABASE_URL",
+      "PUSHER_APP_ID",
+      "PUSHER_KEY",
+      "PUSHER_SECRET",
+      "SMTP_URL",
+      "NEXTAUTH_SECRET",
+    ]) {
       expect(message).toContain(`${name}: is required in production`);
     }
     expect(message).not.toContain("APP_URL");
@@ -56,7 +65,11 @@ describe("parseEnv", () => {
       "DATABASE_URL: expected postgresql://user:password@host:5432/database",
     );
     expect(errorOf({ NODE_ENV: "development", PUSHER_PORT: "seventy" })).toMatch(/PUSHER_PORT: /);
-    expect(errorOf({ NODE_ENV: "development", PUSHER_USE_TLS: "yes" })).toContain("PUSHER_USE_TLS: expected true or false");
-    expect(errorOf({ ...production, NEXTAUTH_SECRET: "short" })).toContain("NEXTAUTH_SECRET: expected at least 32 random characters");
+    expect(errorOf({ NODE_ENV: "development", PUSHER_USE_TLS: "yes" })).toContain(
+      "PUSHER_USE_TLS: expected true or false",
+    );
+    expect(errorOf({ ...production, NEXTAUTH_SECRET: "short" })).toContain(
+      "NEXTAUTH_SECRET: expected at least 32 random characters",
+    );
   });
 });

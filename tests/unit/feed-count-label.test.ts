@@ -5,7 +5,9 @@ import { countLabel } from "@/app/(main)/_components/feed-url";
 describe("countLabel", () => {
   it("counts rooms, singular for one, with the search and the topic", () => {
     expect(countLabel({ total: 0, capped: false }, { q: "" })).toBe("0 rooms");
-    expect(countLabel({ total: 1, capped: false }, { q: "epsilon" }, "Calculus")).toBe("1 room matching “epsilon” in Calculus");
+    expect(countLabel({ total: 1, capped: false }, { q: "epsilon" }, "Calculus")).toBe(
+      "1 room matching “epsilon” in Calculus",
+    );
     expect(countLabel({ total: 1234, capped: false }, { q: "" }, "Rust")).toBe("1,234 rooms in Rust");
   });
 

@@ -11,7 +11,8 @@ import { sitemapFileCount, sitemapFileRanges } from "@/lib/site/sitemap-plan";
 /** The code points a TrueType font maps (its cmap table: formats 4 and 12). */
 function cmapCodePoints(font: Buffer): Set<number> {
   const tables = new Map<string, number>();
-  for (let i = 0; i < font.readUInt16BE(4); i++) tables.set(font.toString("latin1", 12 + 16 * i, 16 + 16 * i), font.readUInt32BE(20 + 16 * i));
+  for (let i = 0; i < font.readUInt16BE(4); i++)
+    tables.set(font.toString("latin1", 12 + 16 * i, 16 + 16 * i), font.readUInt32BE(20 + 16 * i));
   const cmap = tables.get("cmap");
   if (cmap === undefined) throw new Error("no cmap table");
   const points = new Set<number>();
@@ -54,7 +55,9 @@ describe("preview image text", () => {
     const require = createRequire(import.meta.url);
     const og = path.dirname(require.resolve("next/dist/compiled/@vercel/og/package.json"));
     const font = readFileSync(path.join(og, "Geist-Regular.ttf"));
-    const listed = new Set(PREVIEW_FONT_RANGES.flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, i) => first + i)));
+    const listed = new Set(
+      PREVIEW_FONT_RANGES.flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, i) => first + i)),
+    );
     expect([...listed].sort((a, b) => a - b)).toEqual([...cmapCodePoints(font)].sort((a, b) => a - b));
   });
 
@@ -80,9 +83,21 @@ describe("sitemap files", () => {
     const max = 10;
     expect(sitemapFileCount(counts, max)).toBe(3);
     const files = [0, 1, 2].map((i) => sitemapFileRanges(counts, i, max));
-    expect(files[0]).toEqual({ pages: { skip: 0, take: 2 }, topics: { skip: 0, take: 5 }, rooms: { skip: 0, take: 3 } });
-    expect(files[1]).toEqual({ pages: { skip: 2, take: 0 }, topics: { skip: 5, take: 0 }, rooms: { skip: 3, take: 10 } });
-    expect(files[2]).toEqual({ pages: { skip: 2, take: 0 }, topics: { skip: 5, take: 0 }, rooms: { skip: 13, take: 7 } });
+    expect(files[0]).toEqual({
+      pages: { skip: 0, take: 2 },
+      topics: { skip: 0, take: 5 },
+      rooms: { skip: 0, take: 3 },
+    });
+    expect(files[1]).toEqual({
+      pages: { skip: 2, take: 0 },
+      topics: { skip: 5, take: 0 },
+      rooms: { skip: 3, take: 10 },
+    });
+    expect(files[2]).toEqual({
+      pages: { skip: 2, take: 0 },
+      topics: { skip: 5, take: 0 },
+      rooms: { skip: 13, take: 7 },
+    });
     // Past the last file: nothing.
     const after = sitemapFileRanges(counts, 3, max);
     expect(after.pages.take + after.topics.take + after.rooms.take).toBe(0);
@@ -100,8 +115,17 @@ describe("sitemap files", () => {
 
 describe("preview metadata", () => {
   it("gives OpenGraph and Twitter cards with the page's URL and a bounded description", () => {
-    const metadata = previewMetadata({ title: "Rust for beginners", description: "word ".repeat(100), path: "/rooms/rust-beginners" });
-    expect(metadata.openGraph).toMatchObject({ type: "website", siteName: "Roomful", title: "Rust for beginners", url: "/rooms/rust-beginners" });
+    const metadata = previewMetadata({
+      title: "Rust for beginners",
+      description: "word ".repeat(100),
+      path: "/rooms/rust-beginners",
+    });
+    expect(metadata.openGraph).toMatchObject({
+      type: "website",
+      siteName: "Roomful",
+      title: "Rust for beginners",
+      url: "/rooms/rust-beginners",
+    });
     expect(metadata.twitter).toMatchObject({ card: "summary_large_image", title: "Rust for beginners" });
     expect(metadata.alternates?.canonical).toBe("/rooms/rust-beginners");
     expect(String(metadata.description).length).toBeLessThanOrEqual(PREVIEW_DESCRIPTION_MAX);
@@ -109,7 +133,12 @@ describe("preview metadata", () => {
   });
 
   it("describes a profile as og:type profile with its username", () => {
-    const metadata = previewMetadata({ title: "Dana (@dana)", description: "Bio", path: "/u/dana", profile: { username: "dana" } });
+    const metadata = previewMetadata({
+      title: "Dana (@dana)",
+      description: "Bio",
+      path: "/u/dana",
+      profile: { username: "dana" },
+    });
     expect(metadata.openGraph).toMatchObject({ type: "profile", username: "dana", url: "/u/dana" });
   });
 

@@ -8,7 +8,11 @@ import { currentRequestId, registerRequestContext, withRequestId } from "@/lib/o
 
 function capture(settings: Parameters<typeof createLogger>[0] = {}) {
   const lines: Record<string, unknown>[] = [];
-  const logger = createLogger({ level: "info", ...settings, destination: { write: (line: string) => void lines.push(JSON.parse(line)) } });
+  const logger = createLogger({
+    level: "info",
+    ...settings,
+    destination: { write: (line: string) => void lines.push(JSON.parse(line)) },
+  });
   return { logger, lines };
 }
 
@@ -45,8 +49,13 @@ describe("log lines", () => {
       "careful",
     );
     const text = JSON.stringify(lines[0]);
-    for (const secret of ["hunter2", "t0k", "my private words", "argon2id", "Bearer abc", "session-token", "a=b"]) expect(text).not.toContain(secret);
-    expect(lines[0]).toMatchObject({ password: "[redacted]", body: "[redacted]", req: { headers: { authorization: "[redacted]", accept: "*/*" } } });
+    for (const secret of ["hunter2", "t0k", "my private words", "argon2id", "Bearer abc", "session-token", "a=b"])
+      expect(text).not.toContain(secret);
+    expect(lines[0]).toMatchObject({
+      password: "[redacted]",
+      body: "[redacted]",
+      req: { headers: { authorization: "[redacted]", accept: "*/*" } },
+    });
   });
 
   it("follow LOG_LEVEL", () => {
@@ -67,7 +76,10 @@ describe("request ids in log lines", () => {
     await withRequestId("req-42", async () => {
       logger.info("start");
       await sleep(5);
-      await Promise.all([sleep(1).then(() => logger.info("parallel")), Promise.resolve().then(() => logger.error("after await"))]);
+      await Promise.all([
+        sleep(1).then(() => logger.info("parallel")),
+        Promise.resolve().then(() => logger.error("after await")),
+      ]);
     });
     logger.info("after");
     expect(lines.map((l) => [l.msg, l.requestId])).toEqual([
@@ -84,7 +96,9 @@ describe("request ids in log lines", () => {
     const extracted = propagation.extract(ROOT_CONTEXT, headers);
     expect(context.with(extracted, currentRequestId)).toBe("lb-7f3a");
     // A value proxy.ts would have replaced is never trusted here either.
-    expect(context.with(propagation.extract(ROOT_CONTEXT, { "x-request-id": "two words" }), currentRequestId)).toBeUndefined();
+    expect(
+      context.with(propagation.extract(ROOT_CONTEXT, { "x-request-id": "two words" }), currentRequestId),
+    ).toBeUndefined();
   });
 
   it("do not leak between concurrent requests", async () => {

@@ -6,7 +6,9 @@ describe("renderMessageHtml", () => {
     expect(renderMessageHtml("**bold** and *italic* and `x = 1`")).toBe(
       "<p><strong>bold</strong> and <em>italic</em> and <code>x = 1</code></p>",
     );
-    expect(renderMessageHtml("```py\nprint('hi')\n```")).toBe('<pre><code class="language-py">print(\'hi\')\n</code></pre>');
+    expect(renderMessageHtml("```py\nprint('hi')\n```")).toBe(
+      "<pre><code class=\"language-py\">print('hi')\n</code></pre>",
+    );
     expect(renderMessageHtml("line one\nline two")).toBe("<p>line one<br />\nline two</p>");
   });
 

@@ -5,7 +5,8 @@ const key = "7f1f7c1e-3c55-4d1a-9d62-0b8f3a2b1c4d";
 
 describe("sendMessageSchema", () => {
   it("refuses empty and whitespace-only bodies", () => {
-    for (const body of ["", "   ", "\n\n\t"]) expect(sendMessageSchema.safeParse({ body, clientKey: key }).success).toBe(false);
+    for (const body of ["", "   ", "\n\n\t"])
+      expect(sendMessageSchema.safeParse({ body, clientKey: key }).success).toBe(false);
   });
 
   it("allows up to 4,000 characters and keeps inner line breaks", () => {

@@ -17,7 +17,17 @@ describe("metricsAccess", () => {
   });
 
   it("denies a missing, malformed, wrong, shortened or extended token", () => {
-    for (const header of [null, "", TOKEN, `Basic ${TOKEN}`, "Bearer", "Bearer wrong", `Bearer ${TOKEN.slice(0, -1)}`, `Bearer ${TOKEN}x`, `Bearer ${TOKEN} extra`]) {
+    for (const header of [
+      null,
+      "",
+      TOKEN,
+      `Basic ${TOKEN}`,
+      "Bearer",
+      "Bearer wrong",
+      `Bearer ${TOKEN.slice(0, -1)}`,
+      `Bearer ${TOKEN}x`,
+      `Bearer ${TOKEN} extra`,
+    ]) {
       expect(metricsAccess(header, TOKEN)).toBe("denied");
     }
   });

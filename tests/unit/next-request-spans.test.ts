@@ -13,15 +13,26 @@ beforeAll(() => {
 });
 
 // What base-server.js does for one pass of a request.
-function handleRequest(attributes: Record<string, string | number>, work: () => Promise<void> = async () => undefined): Promise<void> {
+function handleRequest(
+  attributes: Record<string, string | number>,
+  work: () => Promise<void> = async () => undefined,
+): Promise<void> {
   const tracer = trace.getTracer("next.js", "16");
   return tracer.startActiveSpan(
     "GET",
-    { attributes: { "next.span_type": "BaseServer.handleRequest", "http.method": "GET", "http.target": "/rooms/rust?x=1" } },
+    {
+      attributes: {
+        "next.span_type": "BaseServer.handleRequest",
+        "http.method": "GET",
+        "http.target": "/rooms/rust?x=1",
+      },
+    },
     context.active(),
     async (span) => {
       // Inner spans (rendering, route handlers) are created and ended too.
-      tracer.startActiveSpan("render", { attributes: { "next.span_type": "AppRender.getBodyResult" } }, (inner) => inner.end());
+      tracer.startActiveSpan("render", { attributes: { "next.span_type": "AppRender.getBodyResult" } }, (inner) =>
+        inner.end(),
+      );
       await work();
       span.setAttributes(attributes);
       span.end();
@@ -32,9 +43,19 @@ function handleRequest(attributes: Record<string, string | number>, work: () => 
 describe("observeNextRequests", () => {
   it("reports a finished request with its route pattern, status and duration, inside the request's context", async () => {
     finished.length = 0;
-    await withRequestId("r-1", () => handleRequest({ "http.status_code": 404, "next.route": "/rooms/[slug]" }, () => new Promise((r) => setTimeout(r, 20))));
+    await withRequestId("r-1", () =>
+      handleRequest(
+        { "http.status_code": 404, "next.route": "/rooms/[slug]" },
+        () => new Promise((r) => setTimeout(r, 20)),
+      ),
+    );
     expect(finished).toHaveLength(1);
-    expect(finished[0]?.request).toMatchObject({ method: "GET", route: "/rooms/[slug]", status: 404, target: "/rooms/rust?x=1" });
+    expect(finished[0]?.request).toMatchObject({
+      method: "GET",
+      route: "/rooms/[slug]",
+      status: 404,
+      target: "/rooms/rust?x=1",
+    });
     expect(finished[0]?.request.durationSeconds).toBeGreaterThanOrEqual(0.015);
     expect(finished[0]?.requestId).toBe("r-1");
   });
@@ -42,7 +63,10 @@ describe("observeNextRequests", () => {
   it("skips the pass that only runs proxy.ts (no route) and spans of other kinds", async () => {
     finished.length = 0;
     await handleRequest({ "http.status_code": 200 });
-    trace.getTracer("next.js").startSpan("fetch", { attributes: { "next.span_type": "AppRender.fetch", "next.route": "/x" } }).end();
+    trace
+      .getTracer("next.js")
+      .startSpan("fetch", { attributes: { "next.span_type": "AppRender.fetch", "next.route": "/x" } })
+      .end();
     expect(finished).toEqual([]);
   });
 

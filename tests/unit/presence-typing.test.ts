@@ -90,7 +90,11 @@ describe("the receiver's typers", () => {
   });
 
   it("never shows the viewer", () => {
-    const typers = recordTyper(recordTyper(NO_TYPERS, { userId: "me", name: "Me" }, 0), { userId: "a", name: "Alice" }, 0);
+    const typers = recordTyper(
+      recordTyper(NO_TYPERS, { userId: "me", name: "Me" }, 0),
+      { userId: "a", name: "Alice" },
+      0,
+    );
     expect(typingNames(typers, "me")).toEqual(["Alice"]);
   });
 
@@ -108,9 +112,15 @@ describe("which client events are believed", () => {
   const memberName = (id: string) => members[id] ?? null;
 
   it("takes the id the realtime server stamped and the name presence knows", () => {
-    expect(resolveTyper({ data: { userId: "a", name: "Alice" }, metadata: { user_id: "a" }, memberName })).toEqual({ userId: "a", name: "Alice" });
+    expect(resolveTyper({ data: { userId: "a", name: "Alice" }, metadata: { user_id: "a" }, memberName })).toEqual({
+      userId: "a",
+      name: "Alice",
+    });
     // A made-up name in the payload changes nothing.
-    expect(resolveTyper({ data: { userId: "a", name: "The Admin" }, metadata: { user_id: "a" }, memberName })).toEqual({ userId: "a", name: "Alice" });
+    expect(resolveTyper({ data: { userId: "a", name: "The Admin" }, metadata: { user_id: "a" }, memberName })).toEqual({
+      userId: "a",
+      name: "Alice",
+    });
   });
 
   it("refuses a payload claiming someone else than the stamped sender", () => {
@@ -118,7 +128,10 @@ describe("which client events are believed", () => {
   });
 
   it("falls back to the payload's id without a stamp, but only for a current member", () => {
-    expect(resolveTyper({ data: { userId: "b", name: "Bob" }, metadata: {}, memberName })).toEqual({ userId: "b", name: "Bob" });
+    expect(resolveTyper({ data: { userId: "b", name: "Bob" }, metadata: {}, memberName })).toEqual({
+      userId: "b",
+      name: "Bob",
+    });
     expect(resolveTyper({ data: { userId: "z", name: "Zed" }, metadata: undefined, memberName })).toBeNull();
     expect(resolveTyper({ data: { userId: "z", name: "Zed" }, metadata: { user_id: "z" }, memberName })).toBeNull();
   });

@@ -28,7 +28,13 @@ afterEach(() => vi.unstubAllEnvs());
 describe("publicRealtimeConfig", () => {
   it("gives browsers the app servers' host, port and TLS by default", async () => {
     const { browser, server } = await configWith({});
-    expect(browser).toEqual({ key: "public-key", cluster: "mt1", wsHost: "soketi.internal", wsPort: 6001, forceTLS: false });
+    expect(browser).toEqual({
+      key: "public-key",
+      cluster: "mt1",
+      wsHost: "soketi.internal",
+      wsPort: 6001,
+      forceTLS: false,
+    });
     expect(server.secret).toBe("secret-secret");
     expect(JSON.stringify(browser)).not.toContain("secret-secret");
   });

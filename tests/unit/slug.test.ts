@@ -19,7 +19,9 @@ describe("baseSlug", () => {
   });
 
   it("keeps long names under the limit without cutting a word", () => {
-    const slug = baseSlug("An extremely long room name about the history of mathematics in the ancient world and beyond");
+    const slug = baseSlug(
+      "An extremely long room name about the history of mathematics in the ancient world and beyond",
+    );
     expect(slug.length).toBeLessThanOrEqual(SLUG_MAX_LENGTH);
     expect(slug).toBe("an-extremely-long-room-name-about-the-history-of-mathematics");
   });

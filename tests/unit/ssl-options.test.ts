@@ -9,7 +9,8 @@ const readFile = (path: string) => {
   if (content === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: "ENOENT" });
   return content;
 };
-const optionsFor = (query: string) => pgSslOptions(parseDatabaseUrl(`postgresql://u@db.example:5432/app${query}`), readFile);
+const optionsFor = (query: string) =>
+  pgSslOptions(parseDatabaseUrl(`postgresql://u@db.example:5432/app${query}`), readFile);
 
 describe("pgSslOptions", () => {
   it("leaves TLS to pg when the URL has no sslmode, and turns it off for disable", () => {
@@ -47,10 +48,16 @@ describe("pgSslOptions", () => {
   });
 
   it("adds a client certificate and key", () => {
-    expect(optionsFor("?sslmode=verify-full&sslcert=/client.pem&sslkey=/client.key")).toEqual({ rejectUnauthorized: true, cert: "CERT", key: "KEY" });
+    expect(optionsFor("?sslmode=verify-full&sslcert=/client.pem&sslkey=/client.key")).toEqual({
+      rejectUnauthorized: true,
+      cert: "CERT",
+      key: "KEY",
+    });
   });
 
   it("names the parameter and path of a file it cannot read", () => {
-    expect(() => optionsFor("?sslmode=verify-ca&sslrootcert=/missing.pem")).toThrow("DATABASE_URL's sslrootcert file /missing.pem cannot be read (ENOENT)");
+    expect(() => optionsFor("?sslmode=verify-ca&sslrootcert=/missing.pem")).toThrow(
+      "DATABASE_URL's sslrootcert file /missing.pem cannot be read (ENOENT)",
+    );
   });
 });

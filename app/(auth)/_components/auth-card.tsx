@@ -46,7 +46,15 @@ function Icon({ name }: { name: AuthCardIcon }) {
         : "bg-accent-soft text-accent-ink";
   return (
     <span aria-hidden="true" className={`mx-auto mb-4 flex size-12 items-center justify-center rounded-full ${tone}`}>
-      <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" className="size-6">
+      <svg
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.75"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        className="size-6"
+      >
         {paths[name]}
       </svg>
     </span>
@@ -65,13 +73,25 @@ export interface AuthCardProps {
   "data-testid"?: string;
 }
 
-export function AuthCard({ title, description, icon, children, footer, headingRef, "data-testid": testId }: AuthCardProps) {
+export function AuthCard({
+  title,
+  description,
+  icon,
+  children,
+  footer,
+  headingRef,
+  "data-testid": testId,
+}: AuthCardProps) {
   return (
     <div data-testid={testId}>
       <section className="rounded-2xl border border-line bg-surface px-5 py-7 shadow-sm shadow-black/[0.03] sm:px-8 sm:py-9">
         <header className="mb-7 text-center">
           {icon ? <Icon name={icon} /> : null}
-          <h1 ref={headingRef} tabIndex={headingRef ? -1 : undefined} className="text-2xl font-bold tracking-tight text-balance text-ink focus:outline-none">
+          <h1
+            ref={headingRef}
+            tabIndex={headingRef ? -1 : undefined}
+            className="text-2xl font-bold tracking-tight text-balance text-ink focus:outline-none"
+          >
             {title}
           </h1>
           {description ? <div className="mt-2 text-sm text-pretty text-ink-muted">{description}</div> : null}

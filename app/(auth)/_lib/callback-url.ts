@@ -5,7 +5,8 @@ const BASE = "http://roomful.invalid";
 
 export function safeCallbackUrl(raw: string | string[] | null | undefined): string {
   const value = Array.isArray(raw) ? raw[0] : raw;
-  if (!value || value.length > 2000 || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  if (!value || value.length > 2000 || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\"))
+    return "/";
   // Control characters and backslashes are never in a path we make; browsers treat "\" as "/".
   if (/[\u0000-\u001f\u007f\\]/.test(value)) return "/";
   let url: URL;

@@ -12,7 +12,11 @@ export async function requestResetAction(_previous: FormState, formData: FormDat
   const values = keptValues(formData);
   const email = emailSchema.safeParse(formData.get("email") ?? "");
   if (!email.success) {
-    return { status: "error", fields: { email: email.error.issues[0]?.message ?? "Enter a valid email address." }, values };
+    return {
+      status: "error",
+      fields: { email: email.error.issues[0]?.message ?? "Enter a valid email address." },
+      values,
+    };
   }
   const ip = clientIpFrom(await headers());
   after(async () => {

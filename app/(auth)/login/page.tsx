@@ -51,12 +51,23 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
       <details className="group mt-7 border-t border-line pt-5">
         <summary className="flex cursor-pointer list-none items-center justify-between gap-3 rounded-md text-sm font-medium text-ink-muted transition hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring [&::-webkit-details-marker]:hidden">
           Didn&apos;t get the confirmation email?
-          <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-4 shrink-0 transition group-open:rotate-180">
+          <svg
+            viewBox="0 0 20 20"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.75"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+            aria-hidden="true"
+            className="size-4 shrink-0 transition group-open:rotate-180"
+          >
             <path d="m5 7.5 5 5 5-5" />
           </svg>
         </summary>
         <div className="mt-4 space-y-4">
-          <p className="text-sm text-ink-muted">Enter the address you signed up with and we&apos;ll send a new confirmation link.</p>
+          <p className="text-sm text-ink-muted">
+            Enter the address you signed up with and we&apos;ll send a new confirmation link.
+          </p>
           <ResendByEmailForm />
         </div>
       </details>

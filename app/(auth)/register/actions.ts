@@ -43,7 +43,10 @@ async function problemsOf(input: Record<(typeof FIELDS)[number], string>): Promi
 
 export async function registerAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = keptValues(formData);
-  const input = Object.fromEntries(FIELDS.map((key) => [key, textOf(formData, key)])) as Record<(typeof FIELDS)[number], string>;
+  const input = Object.fromEntries(FIELDS.map((key) => [key, textOf(formData, key)])) as Record<
+    (typeof FIELDS)[number],
+    string
+  >;
 
   let email: string;
   try {

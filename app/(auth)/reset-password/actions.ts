@@ -23,7 +23,8 @@ export async function resetPasswordAction(_previous: ResetState, formData: FormD
   if (!parsed.success) {
     const fields = fieldErrorsOf(parsed.error);
     if (fields.token) return { status: "error", linkProblem: "invalid" };
-    if (fields.confirmPassword && !formData.get("confirmPassword")) fields.confirmPassword = "Repeat your new password.";
+    if (fields.confirmPassword && !formData.get("confirmPassword"))
+      fields.confirmPassword = "Repeat your new password.";
     return { status: "error", message: "Please correct the highlighted fields.", fields };
   }
   try {

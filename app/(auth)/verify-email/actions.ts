@@ -5,7 +5,12 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { after } from "next/server";
 import { clientIpFrom } from "@/lib/auth/client-ip";
-import { confirmEmail, resendVerification, resendVerificationByEmail, type ResendOutcome } from "@/lib/auth/email-verification";
+import {
+  confirmEmail,
+  resendVerification,
+  resendVerificationByEmail,
+  type ResendOutcome,
+} from "@/lib/auth/email-verification";
 import { hit } from "@/lib/auth/rate-limit";
 import { getCurrentUser } from "@/lib/auth/session";
 import { keptValues, type FormState } from "@/lib/form-state";
@@ -34,7 +39,10 @@ export async function confirmEmailAction(_previous: ConfirmState, formData: Form
   }
 }
 
-export type ResendState = { status: "idle" } | { status: "done"; outcome: ResendOutcome | "signed_out"; at: number } | { status: "error"; at: number };
+export type ResendState =
+  | { status: "idle" }
+  | { status: "done"; outcome: ResendOutcome | "signed_out"; at: number }
+  | { status: "error"; at: number };
 
 /** "Resend email" for the signed-in member (banner, verify page). */
 export async function resendVerificationAction(_previous: ResendState, _formData?: FormData): Promise<ResendState> {
@@ -59,7 +67,11 @@ export async function resendVerificationByEmailAction(_previous: FormState, form
   const values = keptValues(formData);
   const email = emailSchema.safeParse(formData.get("email") ?? "");
   if (!email.success) {
-    return { status: "error", fields: { email: email.error.issues[0]?.message ?? "Enter a valid email address." }, values };
+    return {
+      status: "error",
+      fields: { email: email.error.issues[0]?.message ?? "Enter a valid email address." },
+      values,
+    };
   }
   const ip = clientIpFrom(await headers());
   after(async () => {
@@ -71,7 +83,8 @@ export async function resendVerificationByEmailAction(_previous: FormState, form
   });
   return {
     status: "success",
-    message: "If that address belongs to an account that still needs confirming, we've sent it a new link. Check your inbox.",
+    message:
+      "If that address belongs to an account that still needs confirming, we've sent it a new link. Check your inbox.",
     values,
   };
 }

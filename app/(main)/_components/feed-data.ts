@@ -44,6 +44,9 @@ export async function loadFeedPage(input: SearchRoomsInput): Promise<{ page: Roo
   const [page, user] = await Promise.all([searchRooms(input), getCurrentUser()]);
   const roomIds = page.rooms.map((room) => room.id);
   if (roomIds.length === 0) return { page, extras: { online: {}, unread: {} } };
-  const [online, unread] = await Promise.all([getOnlineCounts(roomIds), user ? unreadCounts({ userId: user.id, roomIds }) : {}]);
+  const [online, unread] = await Promise.all([
+    getOnlineCounts(roomIds),
+    user ? unreadCounts({ userId: user.id, roomIds }) : {},
+  ]);
   return { page, extras: { online, unread } };
 }

@@ -7,7 +7,15 @@ type EmptyIcon = "search" | "chat" | "tag" | "warning";
 
 function Icon({ kind }: { kind: EmptyIcon }) {
   return (
-    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" className="size-6">
+    <svg
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.75"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      className="size-6"
+    >
       {kind === "search" ? (
         <>
           <circle cx="10.5" cy="10.5" r="6.5" />
@@ -47,7 +55,9 @@ function EmptyPanel({ icon, title, children, actions, testId, tone = "neutral", 
       data-testid={testId}
       role={role}
       className={`flex flex-col items-center rounded-2xl border border-dashed px-6 py-12 text-center sm:py-14 ${
-        error ? "border-rose-300 bg-rose-50/60 dark:border-rose-900 dark:bg-rose-950/30" : "border-line-strong bg-surface"
+        error
+          ? "border-rose-300 bg-rose-50/60 dark:border-rose-900 dark:bg-rose-950/30"
+          : "border-line-strong bg-surface"
       }`}
     >
       <span
@@ -75,14 +85,17 @@ export function SearchTooLong({ feed }: { feed: FeedParams }) {
       testId="search-error"
       title="That search is too long"
       actions={
-        <Link href={feedHref({ topic: feed.topic, sort: feed.sort, limit: feed.limit })} className={buttonClasses({ variant: "secondary" })}>
+        <Link
+          href={feedHref({ topic: feed.topic, sort: feed.sort, limit: feed.limit })}
+          className={buttonClasses({ variant: "secondary" })}
+        >
           Clear search
         </Link>
       }
     >
       <p>
-        {feed.qError} Yours has {feed.q.length.toLocaleString("en-US")}. Try a few words from the room’s name,
-        its topic or its host.
+        {feed.qError} Yours has {feed.q.length.toLocaleString("en-US")}. Try a few words from the room’s name, its topic
+        or its host.
       </p>
     </EmptyPanel>
   );
@@ -106,7 +119,8 @@ export function UnknownTopic({ slug, q }: { slug: string; q: string }) {
       }
     >
       <p>
-        There’s no topic called “<span className="font-medium break-all text-ink">{slug}</span>”. It may have been renamed, or the link has a typo.
+        There’s no topic called “<span className="font-medium break-all text-ink">{slug}</span>”. It may have been
+        renamed, or the link has a typo.
       </p>
     </EmptyPanel>
   );
@@ -129,23 +143,32 @@ export function NoRooms({ feed, topicName }: { feed: FeedParams; topicName?: str
             <Link
               href={`/rooms/new?${create.toString()}`}
               data-testid="create-from-search"
-              className={buttonClasses({ variant: "primary", className: "h-auto min-h-10 max-w-full shrink py-2 text-center whitespace-normal!" })}
+              className={buttonClasses({
+                variant: "primary",
+                className: "h-auto min-h-10 max-w-full shrink py-2 text-center whitespace-normal!",
+              })}
             >
               <span className="line-clamp-2 min-w-0 break-words">Create a room named “{feed.q}”</span>
             </Link>
-            <Link href={feedHref({ topic: feed.topic, sort: feed.sort, limit: feed.limit })} className={buttonClasses({ variant: "secondary" })}>
+            <Link
+              href={feedHref({ topic: feed.topic, sort: feed.sort, limit: feed.limit })}
+              className={buttonClasses({ variant: "secondary" })}
+            >
               Clear search
             </Link>
           </>
         }
       >
         <p>
-          Try a shorter word, a topic name or someone’s username{topicName ? ", or search every topic" : ""}. Or start the conversation
-          yourself.
+          Try a shorter word, a topic name or someone’s username{topicName ? ", or search every topic" : ""}. Or start
+          the conversation yourself.
         </p>
         {topicName ? (
           <p className="mt-2">
-            <Link href={feedHref({ q: feed.q, sort: feed.sort, limit: feed.limit })} className="font-medium text-accent-ink underline underline-offset-4">
+            <Link
+              href={feedHref({ q: feed.q, sort: feed.sort, limit: feed.limit })}
+              className="font-medium text-accent-ink underline underline-offset-4"
+            >
               Search all topics for “{feed.q}”
             </Link>
           </p>

@@ -53,7 +53,15 @@ export function FeedHeader({ topic }: FeedHeaderProps) {
         href={topic ? `/rooms/new?${new URLSearchParams({ topic: topic.name }).toString()}` : "/rooms/new"}
         className={buttonClasses({ variant: "primary", className: "max-sm:w-full" })}
       >
-        <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true" className="size-4">
+        <svg
+          viewBox="0 0 20 20"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+          aria-hidden="true"
+          className="size-4"
+        >
           <path d="M10 4.5v11M4.5 10h11" />
         </svg>
         Open a room

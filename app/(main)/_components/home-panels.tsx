@@ -20,7 +20,16 @@ export interface HomePanelsProps {
 
 function TagIcon({ className }: { className?: string }) {
   return (
-    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className={className}>
+    <svg
+      viewBox="0 0 20 20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      className={className}
+    >
       <path d="M3 10.2V4.25C3 3.56 3.56 3 4.25 3h5.95c.33 0 .65.13.88.37l5.55 5.55c.49.49.49 1.28 0 1.77l-5.6 5.6c-.49.49-1.28.49-1.77 0L3.37 11.08A1.25 1.25 0 0 1 3 10.2z" />
       <circle cx="7" cy="7" r="1" />
     </svg>
@@ -29,7 +38,16 @@ function TagIcon({ className }: { className?: string }) {
 
 function PulseIcon({ className }: { className?: string }) {
   return (
-    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className={className}>
+    <svg
+      viewBox="0 0 20 20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      className={className}
+    >
       <path d="M2.5 10h3l2-5 3.5 10 2-5h4.5" />
     </svg>
   );
@@ -58,7 +76,9 @@ export function HomePanels({ topics, activity, topicName, children }: HomePanels
 
   return (
     <div className="lg:grid lg:grid-cols-[12.5rem_minmax(0,1fr)_17rem] lg:items-start lg:gap-8">
-      <div className="hidden lg:sticky lg:top-24 lg:block lg:max-h-[calc(100dvh-7rem)] lg:overflow-y-auto lg:pb-4">{open === "topics" ? null : topics}</div>
+      <div className="hidden lg:sticky lg:top-24 lg:block lg:max-h-[calc(100dvh-7rem)] lg:overflow-y-auto lg:pb-4">
+        {open === "topics" ? null : topics}
+      </div>
 
       <div className="min-w-0">
         <div className="mb-5 grid grid-cols-2 gap-2 lg:hidden">
@@ -76,7 +96,9 @@ export function HomePanels({ topics, activity, topicName, children }: HomePanels
             {/* With a topic picked, its name gets the room the icon would take. */}
             {topicName ? null : <TagIcon className="size-4 shrink-0 text-ink-subtle" />}
             <span>Topics</span>
-            {topicName ? <span className="-ml-1 min-w-0 truncate font-normal text-accent-ink">· {topicName}</span> : null}
+            {topicName ? (
+              <span className="-ml-1 min-w-0 truncate font-normal text-accent-ink">· {topicName}</span>
+            ) : null}
           </button>
           <button
             ref={(node) => {

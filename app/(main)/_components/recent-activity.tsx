@@ -18,8 +18,20 @@ const panelClass =
 function PanelHeading({ seeAllHref }: { seeAllHref?: string }) {
   return (
     <div className="flex items-center justify-between gap-3 in-[dialog]:justify-end">
-      <h2 id="recent-activity-heading" className="flex items-center gap-2 text-sm font-semibold text-ink in-[dialog]:sr-only">
-        <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-4 text-ink-subtle">
+      <h2
+        id="recent-activity-heading"
+        className="flex items-center gap-2 text-sm font-semibold text-ink in-[dialog]:sr-only"
+      >
+        <svg
+          viewBox="0 0 20 20"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.6"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+          aria-hidden="true"
+          className="size-4 text-ink-subtle"
+        >
           <path d="M2.5 10h3l2-5.5 4 11 2-5.5h4" />
         </svg>
         Recent activity

@@ -13,7 +13,12 @@ export interface RoomCardExtras {
 }
 
 /** Under "Newest" a card says when the room was opened rather than when it was last active. */
-export function roomCardData(room: RoomCard, query: string | undefined, sort: RoomSort, { online = 0, unread = 0 }: RoomCardExtras): RoomCardData {
+export function roomCardData(
+  room: RoomCard,
+  query: string | undefined,
+  sort: RoomSort,
+  { online = 0, unread = 0 }: RoomCardExtras,
+): RoomCardData {
   return {
     slug: room.slug,
     name: room.name,

@@ -47,7 +47,10 @@ function UnreadBadge({ count }: { count: number }) {
 
 function OnlineCount({ count }: { count: number }) {
   return (
-    <span data-testid="room-online" className="flex shrink-0 items-center gap-1.5 font-medium text-emerald-700 dark:text-emerald-400">
+    <span
+      data-testid="room-online"
+      className="flex shrink-0 items-center gap-1.5 font-medium text-emerald-700 dark:text-emerald-400"
+    >
       <span aria-hidden="true" className="size-2 rounded-full bg-emerald-500 ring-2 ring-emerald-500/20" />
       {count.toLocaleString("en-US")} online
     </span>
@@ -56,7 +59,16 @@ function OnlineCount({ count }: { count: number }) {
 
 function PeopleIcon({ className }: { className?: string }) {
   return (
-    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className={className}>
+    <svg
+      viewBox="0 0 20 20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      className={className}
+    >
       <circle cx="7.5" cy="7" r="2.75" />
       <path d="M2.75 16c.5-2.6 2.4-4.25 4.75-4.25S11.75 13.4 12.25 16" />
       <path d="M12.75 4.6a2.6 2.6 0 0 1 0 4.8M14.5 11.9c1.5.6 2.5 2 2.75 4.1" />
@@ -105,7 +117,10 @@ export function RoomCardView({ room, query }: RoomCardViewProps) {
       </div>
 
       {room.description ? (
-        <p data-testid="room-description" className="mt-1 mb-4 line-clamp-3 text-sm leading-relaxed break-words text-ink-muted">
+        <p
+          data-testid="room-description"
+          className="mt-1 mb-4 line-clamp-3 text-sm leading-relaxed break-words text-ink-muted"
+        >
           <Highlight text={room.description} query={query} />
         </p>
       ) : (

@@ -39,7 +39,11 @@ export async function RoomFeed({ feed, topic }: RoomFeedProps) {
       <div className="mb-4 flex flex-wrap items-center justify-between gap-x-4 gap-y-3">
         <div className="flex min-w-0 items-baseline gap-3">
           {/* Polite live region: after typing in the search box, a screen reader hears the new count. */}
-          <p data-testid="room-count" aria-live="polite" className="min-w-0 text-sm font-medium break-words text-ink-muted">
+          <p
+            data-testid="room-count"
+            aria-live="polite"
+            className="min-w-0 text-sm font-medium break-words text-ink-muted"
+          >
             {countLabel(total, feed, topic?.name)}
           </p>
           {hasFilter ? (
@@ -62,7 +66,9 @@ export async function RoomFeed({ feed, topic }: RoomFeedProps) {
         )
       ) : (
         <RoomCardGrid
-          cards={page.rooms.map((room) => roomCardData(room, feed.q, feed.sort, { online: extras.online[room.id], unread: extras.unread[room.id] }))}
+          cards={page.rooms.map((room) =>
+            roomCardData(room, feed.q, feed.sort, { online: extras.online[room.id], unread: extras.unread[room.id] }),
+          )}
           query={feed.q || undefined}
         />
       )}
@@ -79,7 +85,11 @@ export async function RoomFeed({ feed, topic }: RoomFeedProps) {
           {page.nextCursor && !feed.cursor && feed.limit < PAGE_SIZE_MAX ? (
             // Grows this page in place (a real URL: ?limit=48, at most PAGE_SIZE_MAX),
             // keeping the scroll position and the focus on the link; "Next page" turns the page.
-            <Link href={feedHref({ ...feed, limit: Math.min(feed.limit + PAGE_SIZE, PAGE_SIZE_MAX) })} scroll={false} className={linkClasses}>
+            <Link
+              href={feedHref({ ...feed, limit: Math.min(feed.limit + PAGE_SIZE, PAGE_SIZE_MAX) })}
+              scroll={false}
+              className={linkClasses}
+            >
               Show more rooms <span aria-hidden="true">↓</span>
             </Link>
           ) : null}

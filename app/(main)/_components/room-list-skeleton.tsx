@@ -35,7 +35,13 @@ function SkeletonCard() {
 
 export function RoomListSkeleton({ count = 4 }: RoomListSkeletonProps) {
   return (
-    <div role="status" aria-busy="true" aria-label="Loading rooms" data-testid="room-list-skeleton" className="animate-pulse motion-reduce:animate-none">
+    <div
+      role="status"
+      aria-busy="true"
+      aria-label="Loading rooms"
+      data-testid="room-list-skeleton"
+      className="animate-pulse motion-reduce:animate-none"
+    >
       <div className="mb-5 h-5 w-28 rounded bg-line" />
       <div aria-hidden="true" className={ROOM_GRID}>
         {Array.from({ length: count }, (_, i) => (

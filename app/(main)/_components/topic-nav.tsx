@@ -23,7 +23,12 @@ export async function TopicNav({ feed }: TopicNavProps) {
       <TopicNavList
         items={[
           { name: "All rooms", href: feedHref(keep), count: total, current: !feed.topic },
-          ...shown.map((topic) => ({ name: topic.name, href: feedHref({ ...keep, topic: topic.slug }), count: topic.roomCount, current: feed.topic === topic.slug })),
+          ...shown.map((topic) => ({
+            name: topic.name,
+            href: feedHref({ ...keep, topic: topic.slug }),
+            count: topic.roomCount,
+            current: feed.topic === topic.slug,
+          })),
         ]}
       />
       <Link

@@ -23,9 +23,15 @@ export async function generateMetadata({ searchParams }: ActivityPageProps): Pro
 
 export default async function ActivityPage({ searchParams }: ActivityPageProps) {
   const { topic, before, after } = readActivityParams(await searchParams);
-  const [topics, current] = await Promise.all([listActiveTopics({ take: FILTER_TOPICS }), topic ? findTopic({ slug: topic }) : null]);
+  const [topics, current] = await Promise.all([
+    listActiveTopics({ take: FILTER_TOPICS }),
+    topic ? findTopic({ slug: topic }) : null,
+  ]);
   // The selected topic stays in the filter even when nobody wrote in it lately.
-  const shown = current && !topics.some((t) => t.slug === current.slug) ? [...topics, { name: current.name, slug: current.slug }] : topics;
+  const shown =
+    current && !topics.some((t) => t.slug === current.slug)
+      ? [...topics, { name: current.name, slug: current.slug }]
+      : topics;
 
   return (
     <div className="mx-auto max-w-3xl px-4 pt-8 pb-16 sm:px-6 sm:pt-12">
@@ -35,14 +41,25 @@ export default async function ActivityPage({ searchParams }: ActivityPageProps) 
             Recent activity{current ? <span className="text-ink-muted"> in {current.name}</span> : null}
           </h1>
           <p className="mt-1.5 text-ink-muted">
-            {current ? `The latest messages in ${current.name} rooms, newest first.` : "The latest messages across every room, newest first."}
+            {current
+              ? `The latest messages in ${current.name} rooms, newest first.`
+              : "The latest messages across every room, newest first."}
           </p>
         </div>
         <Link
           href="/activity/mine"
           className="inline-flex h-10 items-center gap-2 rounded-lg border border-line-strong bg-surface px-4 text-sm font-semibold text-ink shadow-sm transition hover:bg-sunken focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
         >
-          <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-4 text-ink-subtle">
+          <svg
+            viewBox="0 0 20 20"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+            aria-hidden="true"
+            className="size-4 text-ink-subtle"
+          >
             <circle cx="10" cy="6.5" r="3" />
             <path d="M4 17c.6-3.3 3-5.25 6-5.25S15.4 13.7 16 17" />
           </svg>

@@ -34,7 +34,11 @@ function formObject(formData: FormData): Record<string, FormDataEntryValue> {
 async function checkOwnPassword(user: SessionUser, password: string, field: string): Promise<void> {
   const state = await peek("signInAccount", user.username);
   if (!state.allowed) {
-    throw rateLimited("password_check", state.retryAfterSeconds, `Too many wrong passwords. ${retryPhrase(state.retryAfterSeconds)}`);
+    throw rateLimited(
+      "password_check",
+      state.retryAfterSeconds,
+      `Too many wrong passwords. ${retryPhrase(state.retryAfterSeconds)}`,
+    );
   }
   const hash = await findPasswordHash({ userId: user.id });
   if (!password || !hash || !(await verifyPassword(hash, password))) {
@@ -76,14 +80,22 @@ export async function changeEmailAction(_prev: FormState, formData: FormData): P
     if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
     const { email } = parsed.data;
     if (email === user.email) {
-      throw invalid({ email: user.emailVerified ? "This is already your email address." : "This is already your address; confirm it with the link we sent." });
+      throw invalid({
+        email: user.emailVerified
+          ? "This is already your email address."
+          : "This is already your address; confirm it with the link we sent.",
+      });
     }
     await enforce("verificationMail", user.id, "You asked for several confirmation mails already.");
     // Whether another account uses the address is not revealed here: the link itself refuses a
     // taken address when it is opened (confirmEmail), and only the address's owner can open it.
     await sendVerificationMail(user, email);
     revalidatePath("/settings");
-    return { status: "success", message: `We sent a confirmation link to ${email}. Your email changes once you open it.`, values: { email: "" } };
+    return {
+      status: "success",
+      message: `We sent a confirmation link to ${email}. Your email changes once you open it.`,
+      values: { email: "" },
+    };
   } catch (error) {
     return formStateFromError(error, values);
   }
@@ -110,7 +122,8 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
     if (user.hasPassword) await checkOwnPassword(user, currentPassword, "currentPassword");
     const problem = passwordProblem(password, { email: user.email, username: user.username });
     if (problem) throw invalid({ password: problem });
-    if (user.hasPassword && password === currentPassword) throw invalid({ password: "Choose a password different from the current one." });
+    if (user.hasPassword && password === currentPassword)
+      throw invalid({ password: "Choose a password different from the current one." });
 
     const sessionVersion = await setPasswordHash({ userId: user.id, passwordHash: await hashPassword(password) });
     // Every session ended with the version bump; this browser gets a cookie with the new one.
@@ -123,7 +136,9 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
     }
     return {
       status: "success",
-      message: user.hasPassword ? "Password changed. You were signed out everywhere else." : "Password set. You can now sign in with it too.",
+      message: user.hasPassword
+        ? "Password changed. You were signed out everywhere else."
+        : "Password set. You can now sign in with it too.",
     };
   } catch (error) {
     return formStateFromError(error);
@@ -139,12 +154,17 @@ export async function deleteAccountAction(_prev: FormState, formData: FormData):
     if (user.hasPassword) {
       await checkOwnPassword(user, confirmation, "confirmation");
     } else if (confirmation.trim().toLowerCase() !== user.username) {
-      throw invalid({ confirmation: confirmation.trim() ? "That is not your username." : "Type your username to confirm." });
+      throw invalid({
+        confirmation: confirmation.trim() ? "That is not your username." : "Type your username to confirm.",
+      });
     }
     // Null when a second submit lost the race: the account is gone either way.
     await deleteUserAccount({ userId: user.id });
     await clearSessionCookie();
-    await setFlash("Your messages stay in their rooms, shown as by “Anonymous User”.", { title: "Your account was deleted", tone: "success" });
+    await setFlash("Your messages stay in their rooms, shown as by “Anonymous User”.", {
+      title: "Your account was deleted",
+      tone: "success",
+    });
   } catch (error) {
     return formStateFromError(error);
   }

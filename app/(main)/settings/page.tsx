@@ -46,7 +46,11 @@ export default async function SettingsPage() {
       <div className="mt-6 grid gap-6 lg:mt-8 lg:grid-cols-[12rem_1fr] lg:gap-10">
         <SettingsNav items={sections} />
         <div className="min-w-0 space-y-6">
-          <SettingsSection id="profile" title="Profile" description="How other members see you on your profile and in rooms.">
+          <SettingsSection
+            id="profile"
+            title="Profile"
+            description="How other members see you on your profile and in rooms."
+          >
             <div className="space-y-6">
               <AvatarForm
                 // Remounts after a new upload so its transient state starts fresh.
@@ -62,14 +66,28 @@ export default async function SettingsPage() {
             </div>
           </SettingsSection>
 
-          <SettingsSection id="email" title="Email" description="Where we send sign-in help and notices. Never shown to other members.">
-            <EmailForm email={settings.email} emailVerified={settings.emailVerified} pendingEmail={settings.pendingEmail} />
+          <SettingsSection
+            id="email"
+            title="Email"
+            description="Where we send sign-in help and notices. Never shown to other members."
+          >
+            <EmailForm
+              email={settings.email}
+              emailVerified={settings.emailVerified}
+              pendingEmail={settings.pendingEmail}
+            />
           </SettingsSection>
 
-          <SettingsSection id="sign-in" title="Sign-in methods" description="Your password and the accounts you can sign in with.">
+          <SettingsSection
+            id="sign-in"
+            title="Sign-in methods"
+            description="Your password and the accounts you can sign in with."
+          >
             <div className="space-y-6">
               <div>
-                <h3 className="mb-4 text-sm font-semibold text-ink">{settings.hasPassword ? "Change password" : "Set a password"}</h3>
+                <h3 className="mb-4 text-sm font-semibold text-ink">
+                  {settings.hasPassword ? "Change password" : "Set a password"}
+                </h3>
                 <PasswordForm hasPassword={settings.hasPassword} username={settings.username} />
               </div>
               {/* Renders nothing when no provider is configured or linked; the rule goes with it. */}

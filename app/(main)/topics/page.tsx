@@ -13,7 +13,8 @@ export const dynamic = "force-dynamic";
 export async function generateMetadata(_props: TopicsPageProps, parent: ResolvingMetadata): Promise<Metadata> {
   return previewMetadata({
     title: "Topics",
-    description: "Every topic on Roomful with its number of rooms: pick one to see its rooms, or open a room about your own.",
+    description:
+      "Every topic on Roomful with its number of rooms: pick one to see its rooms, or open a room about your own.",
     path: "/topics",
     images: (await parent).openGraph?.images,
   });
@@ -54,13 +55,18 @@ export default async function TopicsPage({ searchParams }: TopicsPageProps) {
         <span aria-hidden="true">←</span> All rooms
       </Link>
       <h1 className="mt-4 text-3xl font-bold tracking-tight text-ink sm:text-4xl">Topics</h1>
-      <p className="mt-2 text-base text-ink-muted">Pick a topic to see its rooms, or search for the one you have in mind.</p>
+      <p className="mt-2 text-base text-ink-muted">
+        Pick a topic to see its rooms, or search for the one you have in mind.
+      </p>
 
       <div className="mt-6">
         <TopicSearch defaultQuery={q} max={SEARCH_QUERY_MAX} />
       </div>
 
-      <section aria-labelledby="topics-heading" className="mt-6 transition-opacity duration-200 [body:has([data-search-pending])_&]:opacity-60">
+      <section
+        aria-labelledby="topics-heading"
+        className="mt-6 transition-opacity duration-200 [body:has([data-search-pending])_&]:opacity-60"
+      >
         <h2 id="topics-heading" className="sr-only">
           {q ? "Matching topics" : "All topics"}
         </h2>
@@ -69,7 +75,11 @@ export default async function TopicsPage({ searchParams }: TopicsPageProps) {
             <TopicGrid q={q} limit={limit} />
           </Suspense>
         ) : (
-          <div role="alert" data-testid="search-error" className="rounded-2xl border border-rose-300 bg-rose-50/60 px-6 py-10 text-center dark:border-rose-900 dark:bg-rose-950/30">
+          <div
+            role="alert"
+            data-testid="search-error"
+            className="rounded-2xl border border-rose-300 bg-rose-50/60 px-6 py-10 text-center dark:border-rose-900 dark:bg-rose-950/30"
+          >
             <p className="font-semibold text-ink">That search is too long</p>
             <p className="mt-1 text-sm text-ink-muted">
               {parsed.error.issues[0]?.message} Yours has {q.length.toLocaleString("en-US")}.
@@ -94,28 +104,44 @@ async function TopicGrid({ q, limit }: { q: string; limit: number }) {
         {count}
       </p>
       {topics.length === 0 ? (
-        <div data-testid="topics-empty" className="flex flex-col items-center rounded-2xl border border-dashed border-line-strong bg-surface px-6 py-12 text-center">
+        <div
+          data-testid="topics-empty"
+          className="flex flex-col items-center rounded-2xl border border-dashed border-line-strong bg-surface px-6 py-12 text-center"
+        >
           <p className="max-w-full text-lg font-semibold break-words text-ink">No topics match “{q}”</p>
           <p className="mt-1.5 max-w-sm text-sm text-ink-muted">A topic is created with its first room. Start one?</p>
           <div className="mt-6 flex flex-wrap justify-center gap-3">
             <Link
               href={`/rooms/new?${new URLSearchParams({ topic: q }).toString()}`}
-              className={buttonClasses({ variant: "primary", className: "h-auto min-h-10 max-w-full shrink py-2 text-center whitespace-normal!" })}
+              className={buttonClasses({
+                variant: "primary",
+                className: "h-auto min-h-10 max-w-full shrink py-2 text-center whitespace-normal!",
+              })}
             >
               <span className="line-clamp-2 min-w-0 break-words">Open a room about “{q}”</span>
             </Link>
-            <Link href={`/?${new URLSearchParams({ q }).toString()}`} className={buttonClasses({ variant: "secondary" })}>
+            <Link
+              href={`/?${new URLSearchParams({ q }).toString()}`}
+              className={buttonClasses({ variant: "secondary" })}
+            >
               Search rooms instead
             </Link>
           </div>
         </div>
       ) : (
-        <TopicTiles topics={topics.map((t) => ({ name: t.name, slug: t.slug, roomCount: t.roomCount }))} query={q || undefined} />
+        <TopicTiles
+          topics={topics.map((t) => ({ name: t.name, slug: t.slug, roomCount: t.roomCount }))}
+          query={q || undefined}
+        />
       )}
       {total > topics.length && limit < TOPICS_SHOWN_MAX ? (
         <div className="mt-6 flex justify-center">
           {/* A real URL (?limit=120, …) that keeps the scroll position; the search narrows faster. */}
-          <Link href={topicsHref(q, Math.min(limit + TOPICS_PAGE_SIZE, TOPICS_SHOWN_MAX))} scroll={false} className={buttonClasses({ variant: "secondary" })}>
+          <Link
+            href={topicsHref(q, Math.min(limit + TOPICS_PAGE_SIZE, TOPICS_SHOWN_MAX))}
+            scroll={false}
+            className={buttonClasses({ variant: "secondary" })}
+          >
             Show more topics <span aria-hidden="true">↓</span>
           </Link>
         </div>

@@ -7,8 +7,19 @@ export const metadata: Metadata = notFoundMetadata("Member not found");
 
 export default function ProfileNotFound() {
   const icon = (
-    <span aria-hidden="true" className="flex size-14 items-center justify-center rounded-full bg-accent-soft text-accent-ink">
-      <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" className="size-7">
+    <span
+      aria-hidden="true"
+      className="flex size-14 items-center justify-center rounded-full bg-accent-soft text-accent-ink"
+    >
+      <svg
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.75"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        className="size-7"
+      >
         <circle cx="12" cy="8" r="3.5" />
         <path d="M5 19.5c.8-3.4 3.6-5.5 7-5.5s6.2 2.1 7 5.5" />
       </svg>

@@ -1,5 +1,17 @@
 import Link from "next/link";
-import { Badge, EmptyState, RoleBadge, Field, FilterForm, inputClass, linkClass, PageHeader, Pagination, TableCard, Timestamp } from "@/components/admin/admin-ui";
+import {
+  Badge,
+  EmptyState,
+  RoleBadge,
+  Field,
+  FilterForm,
+  inputClass,
+  linkClass,
+  PageHeader,
+  Pagination,
+  TableCard,
+  Timestamp,
+} from "@/components/admin/admin-ui";
 import { Avatar } from "@/components/ui/avatar";
 import { requireAdminPage } from "@/lib/admin/guard";
 import { searchMembers } from "@/lib/db/admin-members";
@@ -9,11 +21,19 @@ export const metadata = { title: "Members" };
 
 const PATH = "/admin/members";
 
-export default async function AdminMembersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminMembersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireAdminPage("members");
   const params = adminMemberListSchema.parse(await searchParams);
   const { rows, total, page, pageCount } = await searchMembers(params);
-  const urlParams = { q: params.q, role: params.role === "all" ? undefined : params.role, status: params.status === "all" ? undefined : params.status };
+  const urlParams = {
+    q: params.q,
+    role: params.role === "all" ? undefined : params.role,
+    status: params.status === "all" ? undefined : params.status,
+  };
   const filtered = Boolean(urlParams.q || urlParams.role || urlParams.status);
 
   return (
@@ -21,7 +41,13 @@ export default async function AdminMembersPage({ searchParams }: { searchParams:
       <PageHeader title="Members" description="Find anyone by name, username or email." />
       <FilterForm label="Search members" clearHref={filtered ? PATH : undefined}>
         <Field label="Search" className="sm:flex-1">
-          <input type="search" name="q" defaultValue={params.q} placeholder="Name, @username or email" className={inputClass} />
+          <input
+            type="search"
+            name="q"
+            defaultValue={params.q}
+            placeholder="Name, @username or email"
+            className={inputClass}
+          />
         </Field>
         <Field label="Role">
           <select name="role" defaultValue={params.role} className={inputClass}>
@@ -90,7 +116,14 @@ export default async function AdminMembersPage({ searchParams }: { searchParams:
           </tbody>
         </TableCard>
       )}
-      <Pagination page={page} pageCount={pageCount} total={total} pathname={PATH} params={urlParams} noun={total === 1 ? "member" : "members"} />
+      <Pagination
+        page={page}
+        pageCount={pageCount}
+        total={total}
+        pathname={PATH}
+        params={urlParams}
+        noun={total === 1 ? "member" : "members"}
+      />
     </div>
   );
 }

@@ -1,6 +1,16 @@
 import Link from "next/link";
 import { AdminActionForm } from "@/components/admin/action-form";
-import { CursorPager, EmptyState, Field, FilterForm, hrefWith, inputClass, linkClass, PageHeader, Timestamp } from "@/components/admin/admin-ui";
+import {
+  CursorPager,
+  EmptyState,
+  Field,
+  FilterForm,
+  hrefWith,
+  inputClass,
+  linkClass,
+  PageHeader,
+  Timestamp,
+} from "@/components/admin/admin-ui";
 import { requireAdminPage } from "@/lib/admin/guard";
 import { excerpt } from "@/lib/admin/audit";
 import { findMemberIdByUsername } from "@/lib/db/admin-members";
@@ -13,11 +23,21 @@ export const metadata = { title: "Messages" };
 
 const PATH = "/admin/messages";
 
-export default async function AdminMessagesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminMessagesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireAdminPage("messages");
   const params = adminMessageListSchema.parse(await searchParams);
   const [page, member, room] = await Promise.all([
-    listAdminMessages({ roomSlug: params.room || undefined, username: params.member || undefined, q: params.q || undefined, before: params.before, after: params.after }),
+    listAdminMessages({
+      roomSlug: params.room || undefined,
+      username: params.member || undefined,
+      q: params.q || undefined,
+      before: params.before,
+      after: params.after,
+    }),
     params.member ? findMemberIdByUsername({ username: params.member }) : null,
     params.room ? findRoomBySlugForAdmin({ slug: params.room }) : null,
   ]);
@@ -28,16 +48,37 @@ export default async function AdminMessagesPage({ searchParams }: { searchParams
 
   return (
     <div>
-      <PageHeader title="Messages" description="The latest messages in every room. Deleting one removes it from the room at once." />
+      <PageHeader
+        title="Messages"
+        description="The latest messages in every room. Deleting one removes it from the room at once."
+      />
       <FilterForm label="Filter messages" clearHref={filtered ? PATH : undefined}>
         <Field label="Room address" className="sm:w-48">
-          <input type="search" name="room" defaultValue={params.room} placeholder="python-help" className={inputClass} />
+          <input
+            type="search"
+            name="room"
+            defaultValue={params.room}
+            placeholder="python-help"
+            className={inputClass}
+          />
         </Field>
         <Field label="Member" className="sm:w-48">
-          <input type="search" name="member" defaultValue={params.member} placeholder="@username" className={inputClass} />
+          <input
+            type="search"
+            name="member"
+            defaultValue={params.member}
+            placeholder="@username"
+            className={inputClass}
+          />
         </Field>
         <Field label="Text" className="sm:flex-1">
-          <input type="search" name="q" defaultValue={params.q} placeholder="Words in the message" className={inputClass} />
+          <input
+            type="search"
+            name="q"
+            defaultValue={params.q}
+            placeholder="Words in the message"
+            className={inputClass}
+          />
         </Field>
       </FilterForm>
 
@@ -55,7 +96,10 @@ export default async function AdminMessagesPage({ searchParams }: { searchParams
             pendingLabel="Deleting…"
             variant="danger"
             data-testid="delete-all-messages-form"
-            confirm={{ title: `Delete all of @${member.username}’s messages${room ? ` in “${room.name}”` : ""}?`, description: "They disappear from the rooms at once. This cannot be undone." }}
+            confirm={{
+              title: `Delete all of @${member.username}’s messages${room ? ` in “${room.name}”` : ""}?`,
+              description: "They disappear from the rooms at once. This cannot be undone.",
+            }}
           />
         </div>
       ) : null}
@@ -65,7 +109,12 @@ export default async function AdminMessagesPage({ searchParams }: { searchParams
       ) : (
         <ul className="divide-y divide-line rounded-xl border border-line bg-surface" data-testid="admin-messages">
           {page.messages.map((m) => (
-            <li key={m.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-start sm:justify-between" data-testid="admin-message" data-message-id={m.id}>
+            <li
+              key={m.id}
+              className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-start sm:justify-between"
+              data-testid="admin-message"
+              data-message-id={m.id}
+            >
               <div className="min-w-0">
                 <p className="text-sm break-words whitespace-pre-line text-ink">{excerpt(m.body, 400)}</p>
                 <p className="mt-1 text-xs text-ink-subtle">
@@ -96,7 +145,10 @@ export default async function AdminMessagesPage({ searchParams }: { searchParams
           ))}
         </ul>
       )}
-      <CursorPager newerHref={page.hasNewer && first ? hrefWith(PATH, keep, { after: first.id }) : null} olderHref={page.hasOlder && last ? hrefWith(PATH, keep, { before: last.id }) : null} />
+      <CursorPager
+        newerHref={page.hasNewer && first ? hrefWith(PATH, keep, { after: first.id }) : null}
+        olderHref={page.hasOlder && last ? hrefWith(PATH, keep, { before: last.id }) : null}
+      />
     </div>
   );
 }

@@ -1,5 +1,17 @@
 import Link from "next/link";
-import { Badge, EmptyState, Field, FilterForm, inputClass, linkClass, PageHeader, Pagination, SortHeader, TableCard, Timestamp } from "@/components/admin/admin-ui";
+import {
+  Badge,
+  EmptyState,
+  Field,
+  FilterForm,
+  inputClass,
+  linkClass,
+  PageHeader,
+  Pagination,
+  SortHeader,
+  TableCard,
+  Timestamp,
+} from "@/components/admin/admin-ui";
 import { buttonClasses } from "@/components/ui/button";
 import { requireAdminPage } from "@/lib/admin/guard";
 import { listAdminRooms } from "@/lib/db/admin-rooms";
@@ -9,11 +21,20 @@ export const metadata = { title: "Rooms" };
 
 const PATH = "/admin/rooms";
 
-export default async function AdminRoomsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminRoomsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireAdminPage("rooms");
   const params = adminRoomListSchema.parse(await searchParams);
   const { rows, total, page, pageCount } = await listAdminRooms(params);
-  const urlParams = { q: params.q, status: params.status === "all" ? undefined : params.status, sort: params.sort, dir: params.dir };
+  const urlParams = {
+    q: params.q,
+    status: params.status === "all" ? undefined : params.status,
+    sort: params.sort,
+    dir: params.dir,
+  };
   const filtered = Boolean(params.q || params.status !== "all");
 
   return (
@@ -29,7 +50,13 @@ export default async function AdminRoomsPage({ searchParams }: { searchParams: P
       />
       <FilterForm label="Search rooms" clearHref={filtered ? PATH : undefined}>
         <Field label="Search" className="sm:flex-1">
-          <input type="search" name="q" defaultValue={params.q} placeholder="Name, address, topic or @host" className={inputClass} />
+          <input
+            type="search"
+            name="q"
+            defaultValue={params.q}
+            placeholder="Name, address, topic or @host"
+            className={inputClass}
+          />
         </Field>
         <Field label="Show">
           <select name="status" defaultValue={params.status} className={inputClass}>
@@ -46,16 +73,44 @@ export default async function AdminRoomsPage({ searchParams }: { searchParams: P
         <TableCard label="Rooms">
           <thead className="border-b border-line bg-sunken/60 text-ink-muted">
             <tr>
-              <SortHeader label="Room" column="name" sort={params.sort} dir={params.dir} pathname={PATH} params={urlParams} />
+              <SortHeader
+                label="Room"
+                column="name"
+                sort={params.sort}
+                dir={params.dir}
+                pathname={PATH}
+                params={urlParams}
+              />
               <th scope="col" className="px-3 py-2 text-left font-semibold">
                 Topic
               </th>
               <th scope="col" className="px-3 py-2 text-left font-semibold">
                 Host
               </th>
-              <SortHeader label="People" column="participants" sort={params.sort} dir={params.dir} pathname={PATH} params={urlParams} />
-              <SortHeader label="Last active" column="active" sort={params.sort} dir={params.dir} pathname={PATH} params={urlParams} />
-              <SortHeader label="Created" column="created" sort={params.sort} dir={params.dir} pathname={PATH} params={urlParams} />
+              <SortHeader
+                label="People"
+                column="participants"
+                sort={params.sort}
+                dir={params.dir}
+                pathname={PATH}
+                params={urlParams}
+              />
+              <SortHeader
+                label="Last active"
+                column="active"
+                sort={params.sort}
+                dir={params.dir}
+                pathname={PATH}
+                params={urlParams}
+              />
+              <SortHeader
+                label="Created"
+                column="created"
+                sort={params.sort}
+                dir={params.dir}
+                pathname={PATH}
+                params={urlParams}
+              />
             </tr>
           </thead>
           <tbody className="divide-y divide-line">
@@ -92,7 +147,14 @@ export default async function AdminRoomsPage({ searchParams }: { searchParams: P
           </tbody>
         </TableCard>
       )}
-      <Pagination page={page} pageCount={pageCount} total={total} pathname={PATH} params={{ ...urlParams }} noun={total === 1 ? "room" : "rooms"} />
+      <Pagination
+        page={page}
+        pageCount={pageCount}
+        total={total}
+        pathname={PATH}
+        params={{ ...urlParams }}
+        noun={total === 1 ? "room" : "rooms"}
+      />
     </div>
   );
 }

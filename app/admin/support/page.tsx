@@ -17,22 +17,34 @@ const FILTERS = [
 
 const KIND_LABELS = { RESEND_VERIFICATION: "Verification mail", OTHER: "Other" } as const;
 
-export default async function AdminSupportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminSupportPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireAdminPage("support");
   const params = adminSupportListSchema.parse(await searchParams);
   const { rows, total, page, pageCount } = await listSupportRequests({ status: params.status, page: params.page });
 
   return (
     <div>
-      <PageHeader title="Support requests" description="Members who need a person's help, e.g. after asking for verification mail too often." />
-      <nav aria-label="Filter requests" className="mb-4 flex gap-1 rounded-xl border border-line bg-surface p-1 sm:inline-flex">
+      <PageHeader
+        title="Support requests"
+        description="Members who need a person's help, e.g. after asking for verification mail too often."
+      />
+      <nav
+        aria-label="Filter requests"
+        className="mb-4 flex gap-1 rounded-xl border border-line bg-surface p-1 sm:inline-flex"
+      >
         {FILTERS.map((f) => (
           <Link
             key={f.value}
             href={hrefWith(PATH, { status: f.value === "OPEN" ? undefined : f.value })}
             aria-current={params.status === f.value ? "page" : undefined}
             className={`flex-1 rounded-lg px-4 py-2 text-center text-sm font-medium transition focus-visible:outline-2 focus-visible:outline-ring ${
-              params.status === f.value ? "bg-accent-soft text-accent-ink" : "text-ink-muted hover:bg-sunken hover:text-ink"
+              params.status === f.value
+                ? "bg-accent-soft text-accent-ink"
+                : "text-ink-muted hover:bg-sunken hover:text-ink"
             }`}
           >
             {f.label}
@@ -46,11 +58,20 @@ export default async function AdminSupportPage({ searchParams }: { searchParams:
           {rows.map((r) => (
             <li key={r.id} className="rounded-xl border border-line bg-surface p-4" data-testid="support-request">
               <div className="flex flex-wrap items-center gap-2">
-                <Badge tone={r.status === "OPEN" ? "warning" : "success"}>{r.status === "OPEN" ? "Open" : "Handled"}</Badge>
+                <Badge tone={r.status === "OPEN" ? "warning" : "success"}>
+                  {r.status === "OPEN" ? "Open" : "Handled"}
+                </Badge>
                 <span className="font-medium text-ink">{KIND_LABELS[r.kind]}</span>
                 <span className="text-sm text-ink-muted">
-                  · {r.user ? <Link href={`/admin/members/${r.user.username}`} className={linkClass}>@{r.user.username}</Link> : "no account"} ·{" "}
-                  <span className="break-all">{r.email}</span> · <Timestamp date={r.createdAt} />
+                  ·{" "}
+                  {r.user ? (
+                    <Link href={`/admin/members/${r.user.username}`} className={linkClass}>
+                      @{r.user.username}
+                    </Link>
+                  ) : (
+                    "no account"
+                  )}{" "}
+                  · <span className="break-all">{r.email}</span> · <Timestamp date={r.createdAt} />
                 </span>
               </div>
               {r.detail ? <p className="mt-2 text-sm text-ink-muted">{r.detail}</p> : null}
@@ -72,11 +93,25 @@ export default async function AdminSupportPage({ searchParams }: { searchParams:
                 <div className="mt-3 grid gap-4 border-t border-line pt-3 md:grid-cols-[auto_1fr]">
                   {r.user && !r.user.emailVerified ? (
                     <div className="flex flex-wrap gap-2">
-                      <AdminActionForm action={supportResendAction} hidden={{ id: r.id }} label={`Resend verification to ${r.email}`} submitLabel="Resend verification" pendingLabel="Sending…" />
-                      <AdminActionForm action={supportMarkVerifiedAction} hidden={{ id: r.id }} label={`Mark ${r.email} verified`} submitLabel="Mark verified" pendingLabel="Saving…" />
+                      <AdminActionForm
+                        action={supportResendAction}
+                        hidden={{ id: r.id }}
+                        label={`Resend verification to ${r.email}`}
+                        submitLabel="Resend verification"
+                        pendingLabel="Sending…"
+                      />
+                      <AdminActionForm
+                        action={supportMarkVerifiedAction}
+                        hidden={{ id: r.id }}
+                        label={`Mark ${r.email} verified`}
+                        submitLabel="Mark verified"
+                        pendingLabel="Saving…"
+                      />
                     </div>
                   ) : (
-                    <p className="text-sm text-ink-muted">{r.user ? "The address is verified now." : "No account uses this address."}</p>
+                    <p className="text-sm text-ink-muted">
+                      {r.user ? "The address is verified now." : "No account uses this address."}
+                    </p>
                   )}
                   <AdminActionForm
                     action={supportCloseAction}
@@ -93,7 +128,14 @@ export default async function AdminSupportPage({ searchParams }: { searchParams:
           ))}
         </ul>
       )}
-      <Pagination page={page} pageCount={pageCount} total={total} pathname={PATH} params={{ status: params.status === "OPEN" ? undefined : params.status }} noun={total === 1 ? "request" : "requests"} />
+      <Pagination
+        page={page}
+        pageCount={pageCount}
+        total={total}
+        pathname={PATH}
+        params={{ status: params.status === "OPEN" ? undefined : params.status }}
+        noun={total === 1 ? "request" : "requests"}
+      />
     </div>
   );
 }

@@ -9,7 +9,11 @@ import { createTopicAction, deleteTopicAction, mergeTopicAction, renameTopicActi
 
 export const metadata = { title: "Topics" };
 
-export default async function AdminTopicsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AdminTopicsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireAdminPage("topics");
   const { q } = adminTopicListSchema.parse(await searchParams);
   const topics = await listAdminTopics({ q });
@@ -17,7 +21,10 @@ export default async function AdminTopicsPage({ searchParams }: { searchParams: 
 
   return (
     <div className="space-y-6">
-      <PageHeader title="Topics" description="Rooms are filed under topics. Rename a typo, merge duplicates, delete what is empty." />
+      <PageHeader
+        title="Topics"
+        description="Rooms are filed under topics. Rename a typo, merge duplicates, delete what is empty."
+      />
       <Section title="New topic">
         <AdminActionForm
           action={createTopicAction}
@@ -78,7 +85,10 @@ export default async function AdminTopicsPage({ searchParams }: { searchParams: 
                         submitLabel="Delete topic"
                         pendingLabel="Deleting…"
                         variant="danger"
-                        confirm={{ title: `Delete the topic “${topic.name}”?`, description: "It has no rooms. This cannot be undone." }}
+                        confirm={{
+                          title: `Delete the topic “${topic.name}”?`,
+                          description: "It has no rooms. This cannot be undone.",
+                        }}
                       />
                     ) : isAdmin ? (
                       <AdminActionForm
@@ -92,7 +102,14 @@ export default async function AdminTopicsPage({ searchParams }: { searchParams: 
                           title: `Merge “${topic.name}”?`,
                           description: `Its ${topic.roomCount} room${topic.roomCount === 1 ? "" : "s"} move to the topic you picked, and “${topic.name}” is deleted. This cannot be undone.`,
                         }}
-                        fields={[{ name: "into", label: "Merge into", placeholder: "Name of another topic", maxLength: TOPIC_NAME_MAX }]}
+                        fields={[
+                          {
+                            name: "into",
+                            label: "Merge into",
+                            placeholder: "Name of another topic",
+                            maxLength: TOPIC_NAME_MAX,
+                          },
+                        ]}
                       />
                     ) : (
                       <p className="text-sm text-ink-muted">

@@ -12,7 +12,10 @@ const NO_STORE = { "Cache-Control": "no-store" };
 export async function GET(request: NextRequest): Promise<Response> {
   const access = metricsAccess(request.headers.get("authorization"), env().METRICS_TOKEN);
   if (access === "off") {
-    return NextResponse.json({ error: { code: "not_found", message: "Not found." } }, { status: 404, headers: NO_STORE });
+    return NextResponse.json(
+      { error: { code: "not_found", message: "Not found." } },
+      { status: 404, headers: NO_STORE },
+    );
   }
   if (access === "denied") {
     return NextResponse.json(

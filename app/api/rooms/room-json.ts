@@ -22,7 +22,12 @@ export function roomJson(room: RoomCard): RoomJson {
     url: `/rooms/${room.slug}`,
     topic: { name: room.topic.name, slug: room.topic.slug },
     host: room.host
-      ? { username: room.host.username, name: room.host.name, avatarUrl: room.host.avatarUrl, url: `/u/${room.host.username}` }
+      ? {
+          username: room.host.username,
+          name: room.host.name,
+          avatarUrl: room.host.avatarUrl,
+          url: `/u/${room.host.username}`,
+        }
       : null,
     participantCount: room.participantCount,
     lastActivityAt: room.lastActivityAt.toISOString(),

@@ -34,8 +34,16 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
     if (topic && !(await findTopic({ slug: topic }))) throw notFound("topic", `There is no topic “${topic}”.`);
 
     const filter = { q: q || undefined, topicSlug: topic };
-    const [page, { total, capped }] = await Promise.all([searchRooms({ ...filter, sort, cursor, limit }), countRooms(filter)]);
-    return NextResponse.json({ rooms: page.rooms.map(roomJson), nextCursor: page.nextCursor, total, totalIsCapped: capped });
+    const [page, { total, capped }] = await Promise.all([
+      searchRooms({ ...filter, sort, cursor, limit }),
+      countRooms(filter),
+    ]);
+    return NextResponse.json({
+      rooms: page.rooms.map(roomJson),
+      nextCursor: page.nextCursor,
+      total,
+      totalIsCapped: capped,
+    });
   } catch (error) {
     return errorResponse(error);
   }

@@ -9,11 +9,7 @@ import { TOPIC_NAME_MAX } from "@/lib/validation/rooms";
 export const dynamic = "force-dynamic";
 
 const querySchema = z.object({
-  q: z
-    .string()
-    .trim()
-    .max(TOPIC_NAME_MAX, `Topic searches have at most ${TOPIC_NAME_MAX} characters.`)
-    .default(""),
+  q: z.string().trim().max(TOPIC_NAME_MAX, `Topic searches have at most ${TOPIC_NAME_MAX} characters.`).default(""),
 });
 
 const SUGGESTIONS = 8;

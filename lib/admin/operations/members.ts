@@ -5,7 +5,13 @@
 import "server-only";
 import { sendVerificationMail } from "../../auth/email-verification";
 import { deleteUserAccount } from "../../db/account-deletion";
-import { adminMarkEmailVerified, adminSetDeactivated, adminSetRole, assertNotLastAdmin, findMemberTarget } from "../../db/admin-members";
+import {
+  adminMarkEmailVerified,
+  adminSetDeactivated,
+  adminSetRole,
+  assertNotLastAdmin,
+  findMemberTarget,
+} from "../../db/admin-members";
 import type { SessionUser } from "../../db/users";
 import { AppError, forbidden, notFound } from "../../errors";
 import { idSchema, setRoleSchema } from "../../validation/admin";
@@ -22,7 +28,8 @@ async function target(id: string): Promise<Target> {
 
 /** Moderators may act on members only; admins on anyone. */
 function assertOutranks(actor: SessionUser, user: Target, what: string) {
-  if (actor.role !== "ADMIN" && user.role !== "MEMBER") throw forbidden("admin_target", `Only admins can ${what} a moderator or an admin.`);
+  if (actor.role !== "ADMIN" && user.role !== "MEMBER")
+    throw forbidden("admin_target", `Only admins can ${what} a moderator or an admin.`);
 }
 
 function assertNotSelf(actor: SessionUser, user: Target, message: string) {
@@ -36,24 +43,43 @@ export const memberOperations = {
     const result = await adminSetRole({
       id: input.id,
       role: input.role,
-      audit: ({ username, from }) => audit({ type: "user", id: input.id, label: `@${username}` }, `${ROLE_NAMES[from]} → ${ROLE_NAMES[input.role]}`),
+      audit: ({ username, from }) =>
+        audit({ type: "user", id: input.id, label: `@${username}` }, `${ROLE_NAMES[from]} → ${ROLE_NAMES[input.role]}`),
     });
-    return { message: result.changed ? `@${result.username} is now ${ROLE_NAMES[input.role] === "admin" ? "an" : "a"} ${ROLE_NAMES[input.role]}.` : `@${result.username} already was one.` };
+    return {
+      message: result.changed
+        ? `@${result.username} is now ${ROLE_NAMES[input.role] === "admin" ? "an" : "a"} ${ROLE_NAMES[input.role]}.`
+        : `@${result.username} already was one.`,
+    };
   }),
 
   "member.deactivate": defineOperation(idSchema, async ({ actor, input, audit }) => {
     const user = await target(input.id);
     assertNotSelf(actor, user, "You cannot deactivate your own account here.");
     assertOutranks(actor, user, "deactivate");
-    const result = await adminSetDeactivated({ id: user.id, deactivated: true, audit: ({ username }) => audit({ type: "user", id: user.id, label: `@${username}` }, "signed out everywhere") });
-    return { message: result.changed ? `@${result.username} is deactivated and signed out everywhere. Their rooms and messages stay.` : `@${result.username} already was deactivated.` };
+    const result = await adminSetDeactivated({
+      id: user.id,
+      deactivated: true,
+      audit: ({ username }) => audit({ type: "user", id: user.id, label: `@${username}` }, "signed out everywhere"),
+    });
+    return {
+      message: result.changed
+        ? `@${result.username} is deactivated and signed out everywhere. Their rooms and messages stay.`
+        : `@${result.username} already was deactivated.`,
+    };
   }),
 
   "member.reactivate": defineOperation(idSchema, async ({ actor, input, audit }) => {
     const user = await target(input.id);
     assertOutranks(actor, user, "reactivate");
-    const result = await adminSetDeactivated({ id: user.id, deactivated: false, audit: ({ username }) => audit({ type: "user", id: user.id, label: `@${username}` }) });
-    return { message: result.changed ? `@${result.username} can sign in again.` : `@${result.username} was not deactivated.` };
+    const result = await adminSetDeactivated({
+      id: user.id,
+      deactivated: false,
+      audit: ({ username }) => audit({ type: "user", id: user.id, label: `@${username}` }),
+    });
+    return {
+      message: result.changed ? `@${result.username} can sign in again.` : `@${result.username} was not deactivated.`,
+    };
   }),
 
   "member.delete": defineOperation(idSchema, async ({ actor, input }) => {
@@ -64,21 +90,40 @@ export const memberOperations = {
     if (!deleted) throw notFound("user", "This member no longer exists.");
     // account-deletion.ts runs its own transaction (shared with Settings → Delete account), so
     // the entry follows it rather than joining it.
-    await recordAudit(actor, "member.delete", { type: "user", id: user.id, label: `@${user.username}` }, `${deleted.messagesKept} messages kept as Anonymous User; ${deleted.roomsKept} rooms kept without a host`);
-    return { message: `@${user.username} is deleted. Their messages stay, shown as “Anonymous User”.`, href: "/admin/members" };
+    await recordAudit(
+      actor,
+      "member.delete",
+      { type: "user", id: user.id, label: `@${user.username}` },
+      `${deleted.messagesKept} messages kept as Anonymous User; ${deleted.roomsKept} rooms kept without a host`,
+    );
+    return {
+      message: `@${user.username} is deleted. Their messages stay, shown as “Anonymous User”.`,
+      href: "/admin/members",
+    };
   }),
 
   "member.verify_email": defineOperation(idSchema, async ({ input, audit }) => {
-    const result = await adminMarkEmailVerified({ id: input.id, audit: ({ username, email }) => audit({ type: "user", id: input.id, label: `@${username}` }, email) });
-    return { message: result.changed ? `${result.email} is marked verified.` : `${result.email} already was verified.` };
+    const result = await adminMarkEmailVerified({
+      id: input.id,
+      audit: ({ username, email }) => audit({ type: "user", id: input.id, label: `@${username}` }, email),
+    });
+    return {
+      message: result.changed ? `${result.email} is marked verified.` : `${result.email} already was verified.`,
+    };
   }),
 
   "member.resend_verification": defineOperation(idSchema, async ({ actor, input }) => {
     const user = await target(input.id);
-    if (user.emailVerifiedAt) throw new AppError("conflict:already_verified", `${user.email} is already verified.`, 409);
+    if (user.emailVerifiedAt)
+      throw new AppError("conflict:already_verified", `${user.email} is already verified.`, 409);
     // No rate limit for moderators: they send on a member's behalf, one click at a time.
     await sendVerificationMail(user, user.email);
-    await recordAudit(actor, "member.resend_verification", { type: "user", id: user.id, label: `@${user.username}` }, user.email);
+    await recordAudit(
+      actor,
+      "member.resend_verification",
+      { type: "user", id: user.id, label: `@${user.username}` },
+      user.email,
+    );
     return { message: `A new verification link is on its way to ${user.email}.` };
   }),
 };

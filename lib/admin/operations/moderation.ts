@@ -1,7 +1,12 @@
 // In-room moderation: look up, set and lift a member's mute or ban in one room. Moderators and
 // admins cannot be muted or banned (they would simply lift it), nor can anyone restrict themselves.
 import "server-only";
-import { findRoomAndMember, liftRestriction, listMemberRestrictions, setRestriction } from "../../db/admin-restrictions";
+import {
+  findRoomAndMember,
+  liftRestriction,
+  listMemberRestrictions,
+  setRestriction,
+} from "../../db/admin-restrictions";
 import { AppError } from "../../errors";
 import { log } from "../../log";
 import { banSchema, muteSchema, roomMemberSchema } from "../../validation/admin";
@@ -18,7 +23,8 @@ export interface MemberRestrictions {
 async function restrictable(actor: SessionUser, input: { roomSlug: string; userId: string }) {
   const found = await findRoomAndMember(input);
   if (found.user.id === actor.id) throw new AppError("forbidden:self", "You cannot mute or ban yourself.", 403);
-  if (found.user.role !== "MEMBER") throw new AppError("forbidden:admin_target", "Moderators and admins cannot be muted or banned.", 403);
+  if (found.user.role !== "MEMBER")
+    throw new AppError("forbidden:admin_target", "Moderators and admins cannot be muted or banned.", 403);
   return found;
 }
 
@@ -51,19 +57,22 @@ export function durationLabel(minutes: number): string {
 }
 
 export const moderationOperations = {
-  "room.restrictions": defineOperation<{ roomSlug: string; userId: string }, MemberRestrictions>(roomMemberSchema, async ({ input }) => {
-    const { room, user } = await findRoomAndMember(input);
-    const rows = await listMemberRestrictions({ roomId: room.id, userId: user.id });
-    const mute = rows.find((r) => r.kind === "MUTE");
-    const ban = rows.find((r) => r.kind === "BAN");
-    return {
-      message: "",
-      data: {
-        mute: mute?.until ? { until: mute.until.toISOString(), reason: mute.reason } : null,
-        ban: ban ? { until: ban.until?.toISOString() ?? null, reason: ban.reason } : null,
-      },
-    };
-  }),
+  "room.restrictions": defineOperation<{ roomSlug: string; userId: string }, MemberRestrictions>(
+    roomMemberSchema,
+    async ({ input }) => {
+      const { room, user } = await findRoomAndMember(input);
+      const rows = await listMemberRestrictions({ roomId: room.id, userId: user.id });
+      const mute = rows.find((r) => r.kind === "MUTE");
+      const ban = rows.find((r) => r.kind === "BAN");
+      return {
+        message: "",
+        data: {
+          mute: mute?.until ? { until: mute.until.toISOString(), reason: mute.reason } : null,
+          ban: ban ? { until: ban.until?.toISOString() ?? null, reason: ban.reason } : null,
+        },
+      };
+    },
+  ),
 
   "room.mute": defineOperation(muteSchema, async ({ actor, input, audit }) => {
     const { room, user } = await restrictable(actor, input);
@@ -75,7 +84,10 @@ export const moderationOperations = {
       until,
       reason: input.reason,
       byId: actor.id,
-      audit: audit({ type: "user", id: user.id, label: `@${user.username}` }, `in ${room.name} for ${durationLabel(input.minutes)}${input.reason ? `: ${input.reason}` : ""}`),
+      audit: audit(
+        { type: "user", id: user.id, label: `@${user.username}` },
+        `in ${room.name} for ${durationLabel(input.minutes)}${input.reason ? `: ${input.reason}` : ""}`,
+      ),
     });
     await tellMember(room.id, user.id);
     return { message: `@${user.username} is muted in “${room.name}” until ${formatUntil(until)}.` };
@@ -83,9 +95,16 @@ export const moderationOperations = {
 
   "room.unmute": defineOperation(roomMemberSchema, async ({ actor, input, audit }) => {
     const { room, user } = await restrictable(actor, input);
-    const lifted = await liftRestriction({ roomId: room.id, userId: user.id, kind: "MUTE", audit: audit({ type: "user", id: user.id, label: `@${user.username}` }, `in ${room.name}`) });
+    const lifted = await liftRestriction({
+      roomId: room.id,
+      userId: user.id,
+      kind: "MUTE",
+      audit: audit({ type: "user", id: user.id, label: `@${user.username}` }, `in ${room.name}`),
+    });
     if (lifted) await tellMember(room.id, user.id);
-    return { message: lifted ? `@${user.username} can post in “${room.name}” again.` : `@${user.username} was not muted here.` };
+    return {
+      message: lifted ? `@${user.username} can post in “${room.name}” again.` : `@${user.username} was not muted here.`,
+    };
   }),
 
   "room.ban": defineOperation(banSchema, async ({ actor, input, audit }) => {
@@ -97,7 +116,10 @@ export const moderationOperations = {
       until: null,
       reason: input.reason,
       byId: actor.id,
-      audit: audit({ type: "user", id: user.id, label: `@${user.username}` }, `from ${room.name}${input.reason ? `: ${input.reason}` : ""}`),
+      audit: audit(
+        { type: "user", id: user.id, label: `@${user.username}` },
+        `from ${room.name}${input.reason ? `: ${input.reason}` : ""}`,
+      ),
     });
     await tellMember(room.id, user.id);
     return { message: `@${user.username} is banned from “${room.name}”.` };
@@ -105,8 +127,17 @@ export const moderationOperations = {
 
   "room.unban": defineOperation(roomMemberSchema, async ({ actor, input, audit }) => {
     const { room, user } = await restrictable(actor, input);
-    const lifted = await liftRestriction({ roomId: room.id, userId: user.id, kind: "BAN", audit: audit({ type: "user", id: user.id, label: `@${user.username}` }, `in ${room.name}`) });
+    const lifted = await liftRestriction({
+      roomId: room.id,
+      userId: user.id,
+      kind: "BAN",
+      audit: audit({ type: "user", id: user.id, label: `@${user.username}` }, `in ${room.name}`),
+    });
     if (lifted) await tellMember(room.id, user.id);
-    return { message: lifted ? `@${user.username} is no longer banned from “${room.name}”.` : `@${user.username} was not banned here.` };
+    return {
+      message: lifted
+        ? `@${user.username} is no longer banned from “${room.name}”.`
+        : `@${user.username} was not banned here.`,
+    };
   }),
 };

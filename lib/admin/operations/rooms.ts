@@ -12,12 +12,29 @@ import {
 import { findMemberIdByUsername } from "../../db/admin-members";
 import { invalid } from "../../errors";
 import { publishRoomDeleted, publishRoomUpdated } from "../../realtime/events";
-import { adminRoomCreateSchema, adminRoomUpdateSchema, idSchema, reassignHostSchema, roomLockSchema, slugPreviewSchema } from "../../validation/admin";
+import {
+  adminRoomCreateSchema,
+  adminRoomUpdateSchema,
+  idSchema,
+  reassignHostSchema,
+  roomLockSchema,
+  slugPreviewSchema,
+} from "../../validation/admin";
 import { defineOperation } from "../operation";
 
 /** Open room pages switch their composer and "Locked" chip at once. */
-async function publishLock(room: { id: string; slug: string; name: string; description: string; topic: { name: string; slug: string } }, locked: boolean) {
-  await publishRoomUpdated({ roomId: room.id, slug: room.slug, name: room.name, description: room.description, topic: room.topic, locked });
+async function publishLock(
+  room: { id: string; slug: string; name: string; description: string; topic: { name: string; slug: string } },
+  locked: boolean,
+) {
+  await publishRoomUpdated({
+    roomId: room.id,
+    slug: room.slug,
+    name: room.name,
+    description: room.description,
+    topic: room.topic,
+    locked,
+  });
 }
 
 async function activeMemberId(username: string, field: string): Promise<string> {
@@ -28,10 +45,13 @@ async function activeMemberId(username: string, field: string): Promise<string> 
 }
 
 export const roomOperations = {
-  "room.slug_preview": defineOperation<{ name: string; slug?: string; roomId?: string }, SlugPreview>(slugPreviewSchema, async ({ input }) => {
-    const preview = await previewRoomSlug(input);
-    return { message: preview.takenBy ? `Taken by “${preview.takenBy.name}”.` : "Free.", data: preview };
-  }),
+  "room.slug_preview": defineOperation<{ name: string; slug?: string; roomId?: string }, SlugPreview>(
+    slugPreviewSchema,
+    async ({ input }) => {
+      const preview = await previewRoomSlug(input);
+      return { message: preview.takenBy ? `Taken by “${preview.takenBy.name}”.` : "Free.", data: preview };
+    },
+  ),
 
   "room.create": defineOperation(adminRoomCreateSchema, async ({ actor, input, audit }) => {
     const hostId = input.host ? await activeMemberId(input.host, "host") : actor.id;
@@ -41,7 +61,11 @@ export const roomOperations = {
       topicName: input.topic,
       description: input.description,
       hostId,
-      audit: (created) => audit({ type: "room", id: created.id, label: input.name }, `/rooms/${created.slug} in ${input.topic}${input.host ? `, hosted by @${input.host}` : ""}`),
+      audit: (created) =>
+        audit(
+          { type: "room", id: created.id, label: input.name },
+          `/rooms/${created.slug} in ${input.topic}${input.host ? `, hosted by @${input.host}` : ""}`,
+        ),
     });
     return { message: `“${input.name}” is open at /rooms/${room.slug}.`, href: `/admin/rooms/${room.id}`, data: room };
   }),
@@ -55,12 +79,21 @@ export const roomOperations = {
       description: input.description,
       audit: (c) => audit({ type: "room", id: c.id, label: c.name }, c.changes.join("; ") || "no change"),
     });
-    await publishRoomUpdated({ roomId: change.id, slug: change.slug, name: change.name, description: change.description, topic: change.topic });
+    await publishRoomUpdated({
+      roomId: change.id,
+      slug: change.slug,
+      name: change.name,
+      description: change.description,
+      topic: change.topic,
+    });
     return { message: change.changes.length ? "Room saved." : "Nothing changed." };
   }),
 
   "room.delete": defineOperation(idSchema, async ({ input, audit }) => {
-    const room = await adminDeleteRoom({ id: input.id, audit: (r) => audit({ type: "room", id: r.id, label: r.name }, `/rooms/${r.slug}`) });
+    const room = await adminDeleteRoom({
+      id: input.id,
+      audit: (r) => audit({ type: "room", id: r.id, label: r.name }, `/rooms/${r.slug}`),
+    });
     await publishRoomDeleted({ roomId: room.id, slug: room.slug });
     return { message: `“${room.name}” and its messages are gone.`, href: "/admin/rooms" };
   }),
@@ -70,7 +103,11 @@ export const roomOperations = {
     const room = await adminReassignHost({
       id: input.id,
       hostId,
-      audit: ({ room: r, previous }) => audit({ type: "room", id: r.id, label: r.name }, `host: ${previous ? `@${previous}` : "none"} → @${input.username}`),
+      audit: ({ room: r, previous }) =>
+        audit(
+          { type: "room", id: r.id, label: r.name },
+          `host: ${previous ? `@${previous}` : "none"} → @${input.username}`,
+        ),
     });
     return { message: `@${input.username} now hosts “${room.name}”.` };
   }),
@@ -87,7 +124,12 @@ export const roomOperations = {
   }),
 
   "room.unlock": defineOperation(idSchema, async ({ actor, input, audit }) => {
-    const { room, changed } = await adminSetRoomLock({ id: input.id, locked: false, byId: actor.id, audit: (r) => audit({ type: "room", id: r.id, label: r.name }) });
+    const { room, changed } = await adminSetRoomLock({
+      id: input.id,
+      locked: false,
+      byId: actor.id,
+      audit: (r) => audit({ type: "room", id: r.id, label: r.name }),
+    });
     if (changed) await publishLock(room, false);
     return { message: changed ? `“${room.name}” is open for posts again.` : `“${room.name}” was not locked.` };
   }),

@@ -10,29 +10,50 @@ import { auditEntry } from "../audit";
 import { defineOperation } from "../operation";
 import type { SessionUser } from "../../db/users";
 
-async function requestWithUser(id: string): Promise<SupportRequestRow & { user: NonNullable<SupportRequestRow["user"]> }> {
+async function requestWithUser(
+  id: string,
+): Promise<SupportRequestRow & { user: NonNullable<SupportRequestRow["user"]> }> {
   const request = await findSupportRequest({ id });
   if (!request) throw notFound("support_request", "This support request no longer exists.");
   const { user } = request;
-  if (!user) throw new AppError("conflict:no_account", `No account uses ${request.email} (any more). Close the request with a note instead.`, 409);
+  if (!user)
+    throw new AppError(
+      "conflict:no_account",
+      `No account uses ${request.email} (any more). Close the request with a note instead.`,
+      409,
+    );
   return { ...request, user };
 }
 
 /** Handles the request after the work is done; a request handled meanwhile is left as it is. */
 async function handle(actor: SessionUser, id: string, note: string) {
-  await closeSupportRequest({ id, note, handledById: actor.id, audit: (r) => auditEntry(actor, "support.close", { type: "support_request", id, label: r.email }, note) });
+  await closeSupportRequest({
+    id,
+    note,
+    handledById: actor.id,
+    audit: (r) => auditEntry(actor, "support.close", { type: "support_request", id, label: r.email }, note),
+  });
 }
 
 export const supportOperations = {
   "support.resend_verification": defineOperation(idSchema, async ({ actor, input, audit }) => {
     const request = await requestWithUser(input.id);
-    if (request.user.emailVerified) throw new AppError("conflict:already_verified", `${request.user.email} is already verified. Close the request.`, 409);
+    if (request.user.emailVerified)
+      throw new AppError(
+        "conflict:already_verified",
+        `${request.user.email} is already verified. Close the request.`,
+        409,
+      );
     await sendVerificationMail(request.user, request.user.email);
     await closeSupportRequest({
       id: request.id,
       note: "Verification mail sent again.",
       handledById: actor.id,
-      audit: () => audit({ type: "support_request", id: request.id, label: request.user.email }, `mail sent to @${request.user.username}`),
+      audit: () =>
+        audit(
+          { type: "support_request", id: request.id, label: request.user.email },
+          `mail sent to @${request.user.username}`,
+        ),
     });
     return { message: `A new verification link is on its way to ${request.user.email}; the request is handled.` };
   }),
@@ -41,7 +62,8 @@ export const supportOperations = {
     const request = await requestWithUser(input.id);
     await adminMarkEmailVerified({
       id: request.user.id,
-      audit: ({ username, email }) => audit({ type: "support_request", id: request.id, label: email }, `@${username} marked verified`),
+      audit: ({ username, email }) =>
+        audit({ type: "support_request", id: request.id, label: email }, `@${username} marked verified`),
     });
     await handle(actor, request.id, "Email marked verified.");
     return { message: `${request.user.email} is marked verified; the request is handled.` };

@@ -1,13 +1,22 @@
 // Admin actions on topics: create, rename, delete (only when empty), merge into another.
 import "server-only";
-import { adminCreateTopic, adminDeleteTopic, adminMergeTopics, adminRenameTopic, findTopicByRef } from "../../db/admin-topics";
+import {
+  adminCreateTopic,
+  adminDeleteTopic,
+  adminMergeTopics,
+  adminRenameTopic,
+  findTopicByRef,
+} from "../../db/admin-topics";
 import { invalid } from "../../errors";
 import { idSchema, topicCreateSchema, topicMergeSchema, topicRenameSchema } from "../../validation/admin";
 import { defineOperation } from "../operation";
 
 export const topicOperations = {
   "topic.create": defineOperation(topicCreateSchema, async ({ input, audit }) => {
-    const topic = await adminCreateTopic({ name: input.name, audit: audit({ type: "topic", id: null, label: input.name }) });
+    const topic = await adminCreateTopic({
+      name: input.name,
+      audit: audit({ type: "topic", id: null, label: input.name }),
+    });
     return { message: `Topic “${topic.name}” created.` };
   }),
 
@@ -21,7 +30,10 @@ export const topicOperations = {
   }),
 
   "topic.delete": defineOperation(idSchema, async ({ input, audit }) => {
-    const topic = await adminDeleteTopic({ id: input.id, audit: (t) => audit({ type: "topic", id: input.id, label: t.name }) });
+    const topic = await adminDeleteTopic({
+      id: input.id,
+      audit: (t) => audit({ type: "topic", id: input.id, label: t.name }),
+    });
     return { message: `Topic “${topic.name}” deleted.` };
   }),
 
@@ -31,8 +43,14 @@ export const topicOperations = {
     const result = await adminMergeTopics({
       id: input.id,
       into: target.id,
-      audit: ({ from, to, moved }) => audit({ type: "topic", id: input.into, label: to }, `${from} merged into ${to}; ${moved} room${moved === 1 ? "" : "s"} moved`),
+      audit: ({ from, to, moved }) =>
+        audit(
+          { type: "topic", id: input.into, label: to },
+          `${from} merged into ${to}; ${moved} room${moved === 1 ? "" : "s"} moved`,
+        ),
     });
-    return { message: `“${result.from}” merged into “${result.to.name}”: ${result.moved} room${result.moved === 1 ? "" : "s"} moved.` };
+    return {
+      message: `“${result.from}” merged into “${result.to.name}”: ${result.moved} room${result.moved === 1 ? "" : "s"} moved.`,
+    };
   }),
 };

@@ -2,7 +2,14 @@
 // schemas, and refusals become a ChatApiError carrying the API's code, message and Retry-After,
 // so the UI can say exactly what went wrong.
 import { z } from "zod";
-import { chatMessageSchema, historyPageSchema, readStateSchema, type ChatMessage, type HistoryPage, type ReadState } from "../message-payload";
+import {
+  chatMessageSchema,
+  historyPageSchema,
+  readStateSchema,
+  type ChatMessage,
+  type HistoryPage,
+  type ReadState,
+} from "../message-payload";
 
 export class ChatApiError extends Error {
   override name = "ChatApiError";
@@ -46,7 +53,12 @@ async function request<T>(url: string, init: RequestInit, schema: z.ZodType<T>):
     );
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new ChatApiError(response.status, "invalid_response", "The server sent something unexpected. Please reload the page.");
+  if (!parsed.success)
+    throw new ChatApiError(
+      response.status,
+      "invalid_response",
+      "The server sent something unexpected. Please reload the page.",
+    );
   return parsed.data;
 }
 
@@ -74,7 +86,11 @@ export function fetchHistory(slug: string, cursor: HistoryCursor, limit = 50): P
 }
 
 /** Sends a message; a retry with the same clientKey answers with the first one, never a second. */
-export function postMessage(slug: string, input: { body: string; clientKey: string }, socketId?: string | null): Promise<ChatMessage> {
+export function postMessage(
+  slug: string,
+  input: { body: string; clientKey: string },
+  socketId?: string | null,
+): Promise<ChatMessage> {
   return request(messagesUrl(slug), jsonInit("POST", input, socketId), chatMessageSchema);
 }
 
@@ -88,7 +104,11 @@ export function deleteMessage(slug: string, id: number): Promise<{ id: number }>
 
 /** Marks the room read up to `messageId` (the latest when omitted). */
 export function markRead(slug: string, messageId?: number | null): Promise<ReadState> {
-  return request(`/api/rooms/${encodeURIComponent(slug)}/read`, jsonInit("POST", messageId ? { messageId } : {}), readStateSchema);
+  return request(
+    `/api/rooms/${encodeURIComponent(slug)}/read`,
+    jsonInit("POST", messageId ? { messageId } : {}),
+    readStateSchema,
+  );
 }
 
 /** A UUID v4 for the idempotency key; crypto.randomUUID exists only on secure origins. */

@@ -6,7 +6,8 @@ import { isTombstone, type ChatMessage, type HistoryEntry } from "../message-pay
 
 /** Why a send did not go through; decides what the bubble offers. */
 export interface SendFailure {
-  /** network: never reached the server (retried by itself on reconnect); rate_limited: 429; rejected: any other refusal. */
+  /** network: never reached the server (retried by itself on reconnect); rate_limited: 429;
+   * rejected: any other refusal. */
   kind: "network" | "rate_limited" | "rejected";
   message: string;
 }
@@ -56,7 +57,13 @@ export function newerEntry(existing: HistoryEntry, incoming: HistoryEntry): Hist
 function sameEntry(a: HistoryEntry, b: HistoryEntry): boolean {
   if (a === b) return true;
   if (isTombstone(a) || isTombstone(b)) return isTombstone(a) && isTombstone(b);
-  return a.editedAt === b.editedAt && a.html === b.html && a.body === b.body && a.author?.avatarUrl === b.author?.avatarUrl && a.author?.name === b.author?.name;
+  return (
+    a.editedAt === b.editedAt &&
+    a.html === b.html &&
+    a.body === b.body &&
+    a.author?.avatarUrl === b.author?.avatarUrl &&
+    a.author?.name === b.author?.name
+  );
 }
 
 /**
@@ -88,7 +95,11 @@ export function initialConversation(entries: HistoryEntry[], hasOlder: boolean):
   return { entries: mergeEntries([], entries), hasOlder, pending: [] };
 }
 
-function updatePending(state: ConversationState, clientKey: string, change: (p: PendingMessage) => PendingMessage | null): ConversationState {
+function updatePending(
+  state: ConversationState,
+  clientKey: string,
+  change: (p: PendingMessage) => PendingMessage | null,
+): ConversationState {
   if (!state.pending.some((p) => p.clientKey === clientKey)) return state;
   const pending = state.pending.flatMap((p) => {
     if (p.clientKey !== clientKey) return [p];
@@ -133,4 +144,5 @@ export const lastIdOf = (state: Pick<ConversationState, "entries">): number | nu
 export const firstIdOf = (state: Pick<ConversationState, "entries">): number | null => state.entries[0]?.id ?? null;
 
 /** The messages to show: deleted ones are left out (a tombstone carries no author or time). */
-export const visibleMessages = (entries: HistoryEntry[]): ChatMessage[] => entries.filter((e): e is ChatMessage => !isTombstone(e));
+export const visibleMessages = (entries: HistoryEntry[]): ChatMessage[] =>
+  entries.filter((e): e is ChatMessage => !isTombstone(e));

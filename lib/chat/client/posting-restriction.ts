@@ -18,7 +18,10 @@ export type PostingBlock =
   /** The API refused a send (403) for a reason the page did not know yet: its own words. */
   | { kind: "refused"; text: string };
 
-const formats = new Map<string, { sameDay: Intl.DateTimeFormat; time: Intl.DateTimeFormat; dayTime: Intl.DateTimeFormat }>();
+const formats = new Map<
+  string,
+  { sameDay: Intl.DateTimeFormat; time: Intl.DateTimeFormat; dayTime: Intl.DateTimeFormat }
+>();
 
 function formatsFor(timeZone: string | undefined) {
   const key = timeZone ?? "";
@@ -75,11 +78,20 @@ export function postingBlock({
   if (locked) return { kind: "locked", text: "This room is locked: nobody can post." };
   const current = inForce(restriction, now);
   if (current?.kind === "banned") {
-    const text = current.until ? `You are banned from this room until ${formatUntilLocal(current.until, now, timeZone)}` : "You are banned from this room";
+    const text = current.until
+      ? `You are banned from this room until ${formatUntilLocal(current.until, now, timeZone)}`
+      : "You are banned from this room";
     return { kind: "banned", text: withReason(text, current.reason), until: current.until };
   }
   if (current?.kind === "muted" && current.until) {
-    return { kind: "muted", text: withReason(`You are muted in this room until ${formatUntilLocal(current.until, now, timeZone)}`, current.reason), until: current.until };
+    return {
+      kind: "muted",
+      text: withReason(
+        `You are muted in this room until ${formatUntilLocal(current.until, now, timeZone)}`,
+        current.reason,
+      ),
+      until: current.until,
+    };
   }
   return refusal ? { kind: "refused", text: refusal } : null;
 }

@@ -37,7 +37,13 @@ export function dayKeyOf(time: number, timeZone?: string): string {
   return format.format(time);
 }
 
-const labelFormat = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const labelFormat = new Intl.DateTimeFormat("en-GB", {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 function keyToUtc(key: string): number {
   const [y = 1970, m = 1, d = 1] = key.split("-").map(Number);
@@ -68,7 +74,13 @@ function continues(previous: Previous | null, authorId: string | null, time: num
   return previous.day === day && time - previous.time <= GROUP_GAP_MS && time >= previous.time - GROUP_GAP_MS;
 }
 
-export function buildTimeline({ messages, pending = [], viewer = null, now, timeZone }: TimelineOptions): TimelineRow[] {
+export function buildTimeline({
+  messages,
+  pending = [],
+  viewer = null,
+  now,
+  timeZone,
+}: TimelineOptions): TimelineRow[] {
   const rows: TimelineRow[] = [];
   let previous: Previous | null = null;
   // Out-of-order clocks could bring a day back; its separator key must stay unique.

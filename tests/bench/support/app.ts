@@ -38,9 +38,9 @@ export async function startBenchApp(options: BenchAppOptions): Promise<BenchApp>
 
   const stop = async () => {
     await next?.stop();
-    await withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(databaseName)} WITH (FORCE)`)).catch(
-      (error: unknown) => console.error(error),
-    );
+    await withClient(serverUrl, (c) =>
+      c.query(`DROP DATABASE IF EXISTS ${quoteIdent(databaseName)} WITH (FORCE)`),
+    ).catch((error: unknown) => console.error(error));
     await stack.stop();
   };
 

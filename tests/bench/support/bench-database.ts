@@ -14,9 +14,9 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
   const databaseName = `roomful_bench_${Date.now().toString(36)}`;
   const databaseUrl = withDatabase(serverUrl, databaseName);
   const stop = async () => {
-    await withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(databaseName)} WITH (FORCE)`)).catch(
-      (error: unknown) => console.error(error),
-    );
+    await withClient(serverUrl, (c) =>
+      c.query(`DROP DATABASE IF EXISTS ${quoteIdent(databaseName)} WITH (FORCE)`),
+    ).catch((error: unknown) => console.error(error));
     await stack.stop();
   };
   try {

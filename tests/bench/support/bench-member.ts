@@ -47,7 +47,10 @@ export async function arrangeBenchMember(client: pg.Client, options: ArrangeBenc
      ON CONFLICT DO NOTHING`,
     [userId, activeRooms, otherRooms],
   );
-  await client.query(`UPDATE "Room" SET "participantCount" = "participantCount" + 1 WHERE id IN (SELECT "roomId" FROM "Participant" WHERE "userId" = $1)`, [userId]);
+  await client.query(
+    `UPDATE "Room" SET "participantCount" = "participantCount" + 1 WHERE id IN (SELECT "roomId" FROM "Participant" WHERE "userId" = $1)`,
+    [userId],
+  );
   const unread = await client.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM "Participant" p
      WHERE p."userId" = $1 AND EXISTS (SELECT 1 FROM "Message" m WHERE m."roomId" = p."roomId" AND m.id > COALESCE(p."lastReadMessageId", 0))`,
@@ -63,5 +66,10 @@ export async function arrangeBenchMember(client: pg.Client, options: ArrangeBenc
     [onlineRooms],
   );
   const token = await encode({ token: { sub: userId, sv: 0 }, secret });
-  return { userId, cookie: `next-auth.session-token=${token}`, rooms: joined.rowCount ?? 0, unreadRooms: unread.rows[0]?.n ?? 0 };
+  return {
+    userId,
+    cookie: `next-auth.session-token=${token}`,
+    rooms: joined.rowCount ?? 0,
+    unreadRooms: unread.rows[0]?.n ?? 0,
+  };
 }

@@ -19,7 +19,10 @@ export interface BenchMember {
 }
 
 /** Inserts `count` verified members named `<prefix>_<n>` and mints each a session cookie. */
-export async function createMembers(client: pg.Client, { prefix, count, secret }: { prefix: string; count: number; secret: string }): Promise<BenchMember[]> {
+export async function createMembers(
+  client: pg.Client,
+  { prefix, count, secret }: { prefix: string; count: number; secret: string },
+): Promise<BenchMember[]> {
   const { rows } = await client.query<{ id: string; username: string }>(
     `INSERT INTO "User" (id, email, username, name, "emailVerifiedAt", "updatedAt")
      SELECT $1 || lpad(i::text, 6, '0'), $2 || i || '@bench.test', $2 || i, 'Fan-out ' || $2 || i, now(), now()
@@ -36,11 +39,18 @@ export async function createMembers(client: pg.Client, { prefix, count, secret }
 }
 
 /** A topic and a room hosted by `hostId`, straight in the database. */
-export async function createRoom(client: pg.Client, { name, hostId }: { name: string; hostId: string }): Promise<{ id: string; slug: string }> {
+export async function createRoom(
+  client: pg.Client,
+  { name, hostId }: { name: string; hostId: string },
+): Promise<{ id: string; slug: string }> {
   const suffix = randomBytes(4).toString("hex");
   const id = `benchroom${suffix}${name.replace(/[^a-z0-9]/g, "")}`.slice(0, 30);
   const slug = `${name}-${suffix}`;
-  await client.query(`INSERT INTO "Topic" (id, name, slug) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [`benchtopic${suffix}`, `Bench ${suffix}`, `bench-${suffix}`]);
+  await client.query(`INSERT INTO "Topic" (id, name, slug) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+    `benchtopic${suffix}`,
+    `Bench ${suffix}`,
+    `bench-${suffix}`,
+  ]);
   await client.query(
     `INSERT INTO "Room" (id, name, slug, description, "topicId", "hostId", "updatedAt") VALUES ($1, $2, $3, '', $4, $5, now())`,
     [id, name, slug, `benchtopic${suffix}`, hostId],
@@ -56,7 +66,8 @@ export function appAuthorizer(baseUrl: string, member: BenchMember): ChannelAuth
       headers: { cookie: member.cookie, "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ socket_id: socketId, channel_name: channelName }),
     });
-    if (!response.ok) throw new Error(`channel auth for ${member.username} answered ${response.status}: ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`channel auth for ${member.username} answered ${response.status}: ${await response.text()}`);
     return (await response.json()) as { auth: string; channel_data?: string };
   };
 }
@@ -64,7 +75,12 @@ export function appAuthorizer(baseUrl: string, member: BenchMember): ChannelAuth
 /** Signs presence subscriptions with the app's credentials, without asking the app. */
 export function sdkAuthorizer(sdk: Pusher, userId: string): ChannelAuthorizer {
   return ({ socketId, channelName }) =>
-    Promise.resolve(sdk.authorizeChannel(socketId, channelName, { user_id: userId, user_info: { name: userId, username: userId, avatarUrl: null } }));
+    Promise.resolve(
+      sdk.authorizeChannel(socketId, channelName, {
+        user_id: userId,
+        user_info: { name: userId, username: userId, avatarUrl: null },
+      }),
+    );
 }
 
 export interface Connection {
@@ -107,7 +123,11 @@ export async function connectAndSubscribe({
 }
 
 /** Runs `work` for 0…count-1, `concurrency` at a time, keeping the results in order. */
-export async function inBatches<T>(count: number, concurrency: number, work: (index: number) => Promise<T>): Promise<T[]> {
+export async function inBatches<T>(
+  count: number,
+  concurrency: number,
+  work: (index: number) => Promise<T>,
+): Promise<T[]> {
   const results: T[] = new Array<T>(count);
   let next = 0;
   await Promise.all(

@@ -73,4 +73,5 @@ export function memoryOf(pid: number): Memory | undefined {
   }
 }
 
-export const mib = (kb: number | undefined) => (kb === undefined || Number.isNaN(kb) ? "n/a" : `${(kb / 1024).toFixed(1)} MiB`);
+export const mib = (kb: number | undefined) =>
+  kb === undefined || Number.isNaN(kb) ? "n/a" : `${(kb / 1024).toFixed(1)} MiB`;

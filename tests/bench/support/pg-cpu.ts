@@ -29,7 +29,10 @@ function statFields(pid: string | number): string[] | undefined {
 
 /** The postmaster's pid for the server behind `databaseUrl`, if it runs on this machine. */
 export async function postmasterPid(databaseUrl: string): Promise<number | undefined> {
-  const backend = await withClient(databaseUrl, async (client) => (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]?.pid);
+  const backend = await withClient(
+    databaseUrl,
+    async (client) => (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]?.pid,
+  );
   const parent = backend === undefined ? undefined : Number(statFields(backend)?.[1]);
   return parent && Number.isInteger(parent) ? parent : undefined;
 }
@@ -51,7 +54,10 @@ export function postgresCpuMs(postmaster: number | undefined): number | undefine
 }
 
 /** CPU milliseconds of the server and of this Node process while `work` ran. */
-export async function cpuDuring<T>(postmaster: number | undefined, work: () => Promise<T>): Promise<{ value: T; postgresMs?: number; nodeMs: number }> {
+export async function cpuDuring<T>(
+  postmaster: number | undefined,
+  work: () => Promise<T>,
+): Promise<{ value: T; postgresMs?: number; nodeMs: number }> {
   const pgBefore = postgresCpuMs(postmaster);
   const nodeBefore = process.cpuUsage();
   const value = await work();

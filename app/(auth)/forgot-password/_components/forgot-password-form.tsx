@@ -39,16 +39,17 @@ function ForgotPasswordForm({ onRestart }: { onRestart: () => void }) {
         headingRef={headingRef}
         title="Check your inbox"
         description={
-          <p role="status">
-            If an account exists for that address, we&apos;ve sent a link to reset the password.
-          </p>
+          <p role="status">If an account exists for that address, we&apos;ve sent a link to reset the password.</p>
         }
         footer={backToSignIn}
         data-testid="forgot-password-sent"
       >
         <ul className="space-y-2 rounded-xl bg-sunken px-4 py-3 text-sm text-ink-muted">
           <li>The link works once, for an hour.</li>
-          <li>Nothing there after a few minutes? Check your spam folder, or make sure you used the address you signed up with.</li>
+          <li>
+            Nothing there after a few minutes? Check your spam folder, or make sure you used the address you signed up
+            with.
+          </li>
         </ul>
         <Button variant="secondary" block className="mt-6" onClick={onRestart}>
           Try another address

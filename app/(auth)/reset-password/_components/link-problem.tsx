@@ -6,8 +6,14 @@ import { buttonClasses } from "@/components/ui/button";
 import { AuthCard, textLinkClass } from "../../_components/auth-card";
 
 const TEXT: Record<"invalid" | "expired" | "used", { title: string; text: string }> = {
-  expired: { title: "This reset link has expired", text: "Reset links work for an hour. Ask for a new one; it only takes a moment." },
-  used: { title: "This reset link was already used", text: "Each reset link works once. If you still need to change your password, ask for a new link." },
+  expired: {
+    title: "This reset link has expired",
+    text: "Reset links work for an hour. Ask for a new one; it only takes a moment.",
+  },
+  used: {
+    title: "This reset link was already used",
+    text: "Each reset link works once. If you still need to change your password, ask for a new link.",
+  },
   invalid: {
     title: "This reset link isn't valid",
     text: "It may have been copied only in part, or a newer link replaced it. Ask for a new one.",

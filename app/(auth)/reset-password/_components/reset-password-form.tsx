@@ -25,7 +25,11 @@ export function ResetPasswordForm({ token }: ResetPasswordFormProps) {
 
   const fields = state.fields ?? {};
   return (
-    <AuthCard icon="lock" title="Choose a new password" description="After this, every device signed in to your account is signed out.">
+    <AuthCard
+      icon="lock"
+      title="Choose a new password"
+      description="After this, every device signed in to your account is signed out."
+    >
       <form {...formProps} className="space-y-5">
         {state.status === "error" && !state.fields ? <FormAlert tone="error">{state.message}</FormAlert> : null}
         <input type="hidden" name="token" value={token} />

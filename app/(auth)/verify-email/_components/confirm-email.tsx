@@ -17,7 +17,10 @@ export interface ConfirmEmailProps {
 
 const idle: ConfirmState = { status: "idle" };
 
-const FAILURES: Record<"invalid" | "expired" | "used" | "taken" | "error", { title: string; text: string; icon: AuthCardIcon }> = {
+const FAILURES: Record<
+  "invalid" | "expired" | "used" | "taken" | "error",
+  { title: string; text: string; icon: AuthCardIcon }
+> = {
   expired: {
     title: "This link has expired",
     text: "Confirmation links work for 24 hours. Ask for a new one and use it within a day.",
@@ -77,8 +80,8 @@ export function ConfirmEmail({ token, signedIn }: ConfirmEmailProps) {
         title="Your email is confirmed"
         description={
           <>
-            Thanks! <strong className="font-semibold break-all text-ink">{state.email}</strong> is confirmed, so you can open rooms and
-            chat.
+            Thanks! <strong className="font-semibold break-all text-ink">{state.email}</strong> is confirmed, so you can
+            open rooms and chat.
           </>
         }
         data-testid="verify-confirmed"
@@ -94,13 +97,21 @@ export function ConfirmEmail({ token, signedIn }: ConfirmEmailProps) {
     const failure = FAILURES[state.status === "error" ? "error" : state.reason];
     const canResend = state.status === "failed" && state.reason !== "taken";
     return (
-      <AuthCard icon={failure.icon} headingRef={headingRef} title={failure.title} description={failure.text} data-testid="verify-failed">
+      <AuthCard
+        icon={failure.icon}
+        headingRef={headingRef}
+        title={failure.title}
+        description={failure.text}
+        data-testid="verify-failed"
+      >
         {canResend ? (
           signedIn ? (
             <ResendForMember />
           ) : (
             <div className="space-y-4">
-              <p className="text-sm text-ink-muted">Enter the address you signed up with and we&apos;ll send a new link.</p>
+              <p className="text-sm text-ink-muted">
+                Enter the address you signed up with and we&apos;ll send a new link.
+              </p>
               <ResendByEmailForm />
             </div>
           )
@@ -121,7 +132,11 @@ export function ConfirmEmail({ token, signedIn }: ConfirmEmailProps) {
   }
 
   return (
-    <AuthCard icon="mail" title="Confirm your email" description="Confirm that this address is yours to finish setting up your account.">
+    <AuthCard
+      icon="mail"
+      title="Confirm your email"
+      description="Confirm that this address is yours to finish setting up your account."
+    >
       <form action={formAction} className="space-y-4">
         <input type="hidden" name="token" value={token ?? ""} />
         <p role="status" className="sr-only">

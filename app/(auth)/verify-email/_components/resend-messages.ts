@@ -7,7 +7,8 @@ export interface ResendMessage {
 
 /** What "Resend email" came to, in words (the banner's toast and the verify page say the same). */
 export function resendMessage(state: Exclude<ResendState, { status: "idle" }>): ResendMessage {
-  if (state.status === "error") return { text: "We couldn't send the email just now. Please try again in a minute.", tone: "error" };
+  if (state.status === "error")
+    return { text: "We couldn't send the email just now. Please try again in a minute.", tone: "error" };
   switch (state.outcome) {
     case "sent":
       return { text: "Sent! Check your inbox.", tone: "success" };

@@ -18,7 +18,12 @@ export interface ActivityFeedProps {
 export async function ActivityFeed({ topicSlug, before, after, topicExists }: ActivityFeedProps) {
   if (!topicExists) {
     return (
-      <EmptyFeed title="No such topic" text={`There is no topic “${topicSlug ?? ""}”. It may have been renamed.`} linkText="All activity" href="/activity" />
+      <EmptyFeed
+        title="No such topic"
+        text={`There is no topic “${topicSlug ?? ""}”. It may have been renamed.`}
+        linkText="All activity"
+        href="/activity"
+      />
     );
   }
   const page = await listRecentActivity({ topicSlug, before, after, take: ACTIVITY_PAGE_SIZE });
@@ -26,11 +31,20 @@ export async function ActivityFeed({ topicSlug, before, after, topicExists }: Ac
 
   if (page.items.length === 0) {
     return paged ? (
-      <EmptyFeed title="Nothing further back" text="There are no older messages here." linkText="Latest messages" href={activityHref("/activity", { topic: topicSlug })} />
+      <EmptyFeed
+        title="Nothing further back"
+        text="There are no older messages here."
+        linkText="Latest messages"
+        href={activityHref("/activity", { topic: topicSlug })}
+      />
     ) : (
       <EmptyFeed
         title={topicSlug ? "Quiet in this topic" : "No messages yet"}
-        text={topicSlug ? "Nobody has written in this topic’s rooms yet." : "When people talk in rooms, their messages show up here."}
+        text={
+          topicSlug
+            ? "Nobody has written in this topic’s rooms yet."
+            : "When people talk in rooms, their messages show up here."
+        }
         linkText="Browse rooms"
         href={topicSlug ? `/?topic=${encodeURIComponent(topicSlug)}` : "/"}
       />
@@ -38,12 +52,20 @@ export async function ActivityFeed({ topicSlug, before, after, topicExists }: Ac
   }
 
   const newerHref =
-    page.newerCursor !== null ? activityHref("/activity", { topic: topicSlug, after: page.newerCursor }) : paged ? activityHref("/activity", { topic: topicSlug }) : null;
-  const olderHref = page.olderCursor !== null ? activityHref("/activity", { topic: topicSlug, before: page.olderCursor }) : null;
+    page.newerCursor !== null
+      ? activityHref("/activity", { topic: topicSlug, after: page.newerCursor })
+      : paged
+        ? activityHref("/activity", { topic: topicSlug })
+        : null;
+  const olderHref =
+    page.olderCursor !== null ? activityHref("/activity", { topic: topicSlug, before: page.olderCursor }) : null;
 
   return (
     <>
-      <ol data-testid="activity-feed" className="divide-y divide-line overflow-hidden rounded-2xl border border-line bg-surface shadow-sm">
+      <ol
+        data-testid="activity-feed"
+        className="divide-y divide-line overflow-hidden rounded-2xl border border-line bg-surface shadow-sm"
+      >
         {page.items.map((item) => (
           <li key={item.id}>
             <ActivityEntry item={item} variant="full" showTopic={!topicSlug} />
@@ -57,9 +79,23 @@ export async function ActivityFeed({ topicSlug, before, after, topicExists }: Ac
 
 function EmptyFeed({ title, text, linkText, href }: { title: string; text: string; linkText: string; href: string }) {
   return (
-    <div data-testid="activity-empty" className="flex flex-col items-center rounded-2xl border border-dashed border-line-strong bg-surface px-6 py-14 text-center">
-      <span aria-hidden="true" className="flex size-12 items-center justify-center rounded-full bg-accent-soft text-accent-ink">
-        <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" className="size-6">
+    <div
+      data-testid="activity-empty"
+      className="flex flex-col items-center rounded-2xl border border-dashed border-line-strong bg-surface px-6 py-14 text-center"
+    >
+      <span
+        aria-hidden="true"
+        className="flex size-12 items-center justify-center rounded-full bg-accent-soft text-accent-ink"
+      >
+        <svg
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.75"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+          className="size-6"
+        >
           <path d="M3 12h3.5l2.5-7 5 14 2.5-7H21" />
         </svg>
       </span>
@@ -77,8 +113,17 @@ function EmptyFeed({ title, text, linkText, href }: { title: string; text: strin
 
 export function ActivityFeedSkeleton({ count = 6 }: { count?: number }) {
   return (
-    <div role="status" aria-busy="true" aria-label="Loading activity" data-testid="activity-skeleton" className="animate-pulse motion-reduce:animate-none">
-      <div aria-hidden="true" className="divide-y divide-line overflow-hidden rounded-2xl border border-line bg-surface shadow-sm">
+    <div
+      role="status"
+      aria-busy="true"
+      aria-label="Loading activity"
+      data-testid="activity-skeleton"
+      className="animate-pulse motion-reduce:animate-none"
+    >
+      <div
+        aria-hidden="true"
+        className="divide-y divide-line overflow-hidden rounded-2xl border border-line bg-surface shadow-sm"
+      >
         {Array.from({ length: count }, (_, i) => (
           <div key={i} className="flex gap-3 px-4 py-4 sm:px-5">
             <div className="size-10 shrink-0 rounded-full bg-line" />

@@ -19,7 +19,11 @@ export function TopicFilter({ topics, current }: TopicFilterProps) {
     <nav aria-label="Filter by topic" className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:overflow-visible sm:px-0">
       <ul className="flex gap-2 pb-1 sm:flex-wrap">
         <li>
-          <Link href="/activity" aria-current={current ? undefined : "page"} className={`${chip} ${current ? idle : active}`}>
+          <Link
+            href="/activity"
+            aria-current={current ? undefined : "page"}
+            className={`${chip} ${current ? idle : active}`}
+          >
             All topics
           </Link>
         </li>

@@ -15,8 +15,7 @@ import { roomSlugParamSchema } from "@/lib/validation/rooms";
 
 /** What the page needs to know: an HTTP-like status and a message fit for a toast. */
 export type DeleteOutcome =
-  | { ok: true; message: string }
-  | { ok: false; status: number; code: string; message: string };
+  { ok: true; message: string } | { ok: false; status: number; code: string; message: string };
 
 const messageInput = z.object({ messageId: z.coerce.number().int().positive().max(2_147_483_647) });
 const roomInput = z.object({ slug: roomSlugParamSchema });

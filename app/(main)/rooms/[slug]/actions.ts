@@ -64,7 +64,14 @@ export async function updateRoomAction(_previous: FormState, formData: FormData)
     // Renames keep the slug, so links keep working.
     await updateRoom({ id: room.id, name, topicName: topic, description });
     const card = await findRoomCard({ slug });
-    if (card) await publishRoomUpdated({ roomId: card.id, slug, name: card.name, description: card.description, topic: card.topic });
+    if (card)
+      await publishRoomUpdated({
+        roomId: card.id,
+        slug,
+        name: card.name,
+        description: card.description,
+        topic: card.topic,
+      });
   } catch (error) {
     return formStateFromError(error, values);
   }

@@ -22,20 +22,19 @@ const CACHE_CONTROL = "public, max-age=600, s-maxage=600, stale-while-revalidate
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
   const slug = roomSlugParamSchema.safeParse((await params).slug);
   const room = slug.success ? await findRoomPreview({ slug: slug.data }) : null;
-  if (!room) return new Response("No room has that address.", { status: 404, headers: { "Cache-Control": "no-store" } });
+  if (!room)
+    return new Response("No room has that address.", { status: 404, headers: { "Cache-Control": "no-store" } });
   const name = previewText(room.name, 80) || "A room";
   return new ImageResponse(
-    (
-      <RoomPreviewImage
-        name={name}
-        topic={previewText(room.topicName, 40)}
-        // Two lines under a one-line name; one under a name that wraps.
-        description={previewText(room.description, name.length > 40 ? 70 : 140)}
-        hostName={room.hostName === null ? null : previewText(room.hostName, 40) || null}
-        participantCount={room.participantCount}
-        host={previewText(siteUrl().host, 40)}
-      />
-    ),
+    <RoomPreviewImage
+      name={name}
+      topic={previewText(room.topicName, 40)}
+      // Two lines under a one-line name; one under a name that wraps.
+      description={previewText(room.description, name.length > 40 ? 70 : 140)}
+      hostName={room.hostName === null ? null : previewText(room.hostName, 40) || null}
+      participantCount={room.participantCount}
+      host={previewText(siteUrl().host, 40)}
+    />,
     { ...size, headers: { "Cache-Control": CACHE_CONTROL } },
   );
 }

@@ -23,7 +23,9 @@ interface RoomPageProps {
 }
 
 /** Shared by the metadata and the page within one request; a slug slugify cannot make cannot exist. */
-const roomOf = cache(async (slug: string) => (roomSlugParamSchema.safeParse(slug).success ? findRoomWithLatestMessages({ slug }) : null));
+const roomOf = cache(async (slug: string) =>
+  roomSlugParamSchema.safeParse(slug).success ? findRoomWithLatestMessages({ slug }) : null,
+);
 
 /** The link preview: the room's name and description (the picture is ./opengraph-image.tsx). */
 export async function generateMetadata({ params }: RoomPageProps): Promise<Metadata> {
@@ -92,7 +94,10 @@ export default async function RoomPage({ params }: RoomPageProps) {
   const canManage = canManageRoom(user, { hostId });
   // Moderators (not hosts) may mute and ban in any room: they get Moderate on members' messages.
   const moderator = user !== null && !user.deactivated && hasRole(user, "MODERATOR");
-  const [posting, staffIds] = await Promise.all([postingOf(room.id, user?.id ?? null), moderator ? listStaffIds() : Promise.resolve([])]);
+  const [posting, staffIds] = await Promise.all([
+    postingOf(room.id, user?.id ?? null),
+    moderator ? listStaffIds() : Promise.resolve([]),
+  ]);
   const viewer: RoomViewer = {
     signedIn: user !== null,
     joined: user !== null && (await isParticipant({ roomId: room.id, userId: user.id })),
@@ -131,7 +136,8 @@ export default async function RoomPage({ params }: RoomPageProps) {
       staffIds={staffIds}
       initialEntries={room.messages.map((message) => toHistoryEntry(message, room.id))}
       initialHasOlder={room.hasOlder}
-      // eslint-disable-next-line react-hooks/purity -- the render's own clock, handed to the browser so both render the same times.
+      // The render's own clock, handed to the browser so both render the same times.
+      // eslint-disable-next-line react-hooks/purity
       renderedAt={Date.now()}
       people={
         <Suspense fallback={<PeopleSkeleton />}>

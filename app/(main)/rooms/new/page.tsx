@@ -27,9 +27,15 @@ export default async function NewRoomPage({ searchParams }: NewRoomPageProps) {
   return (
     <div className="mx-auto max-w-2xl px-4 pt-8 pb-16 sm:px-6 sm:pt-12">
       <h1 className="text-2xl font-bold tracking-tight text-ink sm:text-3xl">Open a room</h1>
-      <p className="mt-1 text-pretty text-ink-muted">Start a conversation about a topic. You’ll be its host, and you can change it later.</p>
+      <p className="mt-1 text-pretty text-ink-muted">
+        Start a conversation about a topic. You’ll be its host, and you can change it later.
+      </p>
       <div className="mt-6 rounded-2xl border border-line bg-surface p-5 shadow-sm sm:mt-8 sm:p-7">
-        {user.emailVerified ? <NewRoomForm initialName={initial.name} initialTopic={initial.topic} /> : <ConfirmEmailFirst email={user.email} />}
+        {user.emailVerified ? (
+          <NewRoomForm initialName={initial.name} initialTopic={initial.topic} />
+        ) : (
+          <ConfirmEmailFirst email={user.email} />
+        )}
       </div>
     </div>
   );
@@ -38,8 +44,19 @@ export default async function NewRoomPage({ searchParams }: NewRoomPageProps) {
 function ConfirmEmailFirst({ email }: { email: string }) {
   return (
     <div data-testid="confirm-email-first" className="mx-auto max-w-md py-4 text-center">
-      <span aria-hidden="true" className="mx-auto mb-4 flex size-12 items-center justify-center rounded-full bg-amber-50 text-amber-700 dark:bg-amber-950 dark:text-amber-300">
-        <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" className="size-6">
+      <span
+        aria-hidden="true"
+        className="mx-auto mb-4 flex size-12 items-center justify-center rounded-full bg-amber-50 text-amber-700 dark:bg-amber-950 dark:text-amber-300"
+      >
+        <svg
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.75"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+          className="size-6"
+        >
           <rect x="3" y="5" width="18" height="14" rx="2.5" />
           <path d="m4 7 8 6 8-6" />
         </svg>

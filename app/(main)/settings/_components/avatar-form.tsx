@@ -54,7 +54,9 @@ export function AvatarForm({ userId, name, avatarUrl, hasUploadedAvatar }: Avata
     setFailure(null);
     // Only a quick hint: the server checks the size again and reads the real format itself.
     if (file.size > AVATAR_MAX_BYTES) {
-      fail(`Images can be at most 2 MB; this one is ${(file.size / (1024 * 1024)).toFixed(1)} MB. Try a smaller picture.`);
+      fail(
+        `Images can be at most 2 MB; this one is ${(file.size / (1024 * 1024)).toFixed(1)} MB. Try a smaller picture.`,
+      );
       return;
     }
     setBusy("upload");
@@ -101,7 +103,10 @@ export function AvatarForm({ userId, name, avatarUrl, hasUploadedAvatar }: Avata
       <div className="relative w-fit">
         <Avatar name={name} image={avatarUrl} size="xl" className="ring-1 ring-line sm:size-20" />
         {pending ? (
-          <span className="absolute inset-0 flex items-center justify-center rounded-full bg-surface/70" aria-hidden="true">
+          <span
+            className="absolute inset-0 flex items-center justify-center rounded-full bg-surface/70"
+            aria-hidden="true"
+          >
             <span className="size-6 animate-spin rounded-full border-2 border-accent border-t-transparent motion-reduce:animate-none" />
           </span>
         ) : null}
@@ -118,7 +123,16 @@ export function AvatarForm({ userId, name, avatarUrl, hasUploadedAvatar }: Avata
               className: `cursor-pointer has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring ${pending ? "pointer-events-none opacity-60" : ""}`,
             })}
           >
-            <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-4">
+            <svg
+              viewBox="0 0 20 20"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.6"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+              aria-hidden="true"
+              className="size-4"
+            >
               <path d="M10 13V3.5M6 7.5l4-4 4 4M3.5 13v2A1.5 1.5 0 0 0 5 16.5h10a1.5 1.5 0 0 0 1.5-1.5v-2" />
             </svg>
             {busy === "upload" ? "Uploading…" : "Upload picture"}
@@ -138,7 +152,14 @@ export function AvatarForm({ userId, name, avatarUrl, hasUploadedAvatar }: Avata
             />
           </label>
           {hasUploadedAvatar ? (
-            <Button variant="ghost" size="sm" onClick={() => void remove()} pending={busy === "remove"} pendingText="Removing…" disabled={busy === "upload"}>
+            <Button
+              variant="ghost"
+              size="sm"
+              onClick={() => void remove()}
+              pending={busy === "remove"}
+              pendingText="Removing…"
+              disabled={busy === "upload"}
+            >
               Remove
             </Button>
           ) : null}

@@ -31,7 +31,13 @@ export function DeleteAccountForm({ hasPassword, username }: DeleteAccountFormPr
         <li>Rooms you host stay open, without a host.</li>
       </ul>
       {open ? (
-        <form ref={formRef} action={formAction} noValidate className="space-y-4 rounded-xl border border-rose-200 bg-rose-50/50 p-4 dark:border-rose-900/70 dark:bg-rose-950/20" data-testid="delete-account-form">
+        <form
+          ref={formRef}
+          action={formAction}
+          noValidate
+          className="space-y-4 rounded-xl border border-rose-200 bg-rose-50/50 p-4 dark:border-rose-900/70 dark:bg-rose-950/20"
+          data-testid="delete-account-form"
+        >
           {formError ? <FormAlert tone="error">{formError}</FormAlert> : null}
           {hasPassword ? (
             <TextField
@@ -40,7 +46,8 @@ export function DeleteAccountForm({ hasPassword, username }: DeleteAccountFormPr
               type="password"
               autoComplete="current-password"
               required
-              // eslint-disable-next-line jsx-a11y/no-autofocus -- shown by the member's own "Delete account" press: focus goes to what it revealed, not past it.
+              // Shown by the member's own "Delete account" press: focus goes to what it revealed.
+              // eslint-disable-next-line jsx-a11y/no-autofocus
               autoFocus
               error={fields?.confirmation}
               hint="Enter your password to confirm that you want to delete your account."
@@ -58,7 +65,8 @@ export function DeleteAccountForm({ hasPassword, username }: DeleteAccountFormPr
               autoCapitalize="none"
               spellCheck={false}
               required
-              // eslint-disable-next-line jsx-a11y/no-autofocus -- shown by the member's own "Delete account" press: focus goes to what it revealed, not past it.
+              // Shown by the member's own "Delete account" press: focus goes to what it revealed.
+              // eslint-disable-next-line jsx-a11y/no-autofocus
               autoFocus
               error={fields?.confirmation}
               className="sm:max-w-sm"

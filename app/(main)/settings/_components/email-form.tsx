@@ -46,9 +46,14 @@ export function EmailForm({ email, emailVerified, pendingEmail }: EmailFormProps
 
       {pendingEmail ? (
         <div data-testid="pending-email" className="space-y-3">
-          <FormAlert tone="info" title="Waiting for confirmation" announce={state.status === "success" ? "status" : "none"}>
+          <FormAlert
+            tone="info"
+            title="Waiting for confirmation"
+            announce={state.status === "success" ? "status" : "none"}
+          >
             We sent a link to <strong className="font-semibold break-all">{pendingEmail.email}</strong>{" "}
-            <RelativeTime date={pendingEmail.sentAt} />. Your address changes once you open it; until then you keep using {email}.
+            <RelativeTime date={pendingEmail.sentAt} />. Your address changes once you open it; until then you keep
+            using {email}.
           </FormAlert>
           <div className="flex flex-wrap gap-2">
             <form action={formAction}>
@@ -68,7 +73,9 @@ export function EmailForm({ email, emailVerified, pendingEmail }: EmailFormProps
 
       <form ref={formRef} action={formAction} noValidate className="space-y-4" data-testid="email-form">
         {formError ? <FormAlert tone="error">{formError}</FormAlert> : null}
-        {cancelState.status === "error" && cancelState.message ? <FormAlert tone="error">{cancelState.message}</FormAlert> : null}
+        {cancelState.status === "error" && cancelState.message ? (
+          <FormAlert tone="error">{cancelState.message}</FormAlert>
+        ) : null}
         <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
           <TextField
             label={pendingEmail ? "Use a different new address" : "New email address"}

@@ -98,7 +98,12 @@ export function LinkedAccountsList({ rows }: LinkedAccountsListProps) {
       ) : null}
       <ul className="divide-y divide-line rounded-xl border border-line">
         {rows.map((row) => (
-          <li key={row.id} data-testid={`linked-account-${row.id}`} data-linked={row.linked} className="flex flex-wrap items-center gap-3 px-4 py-3">
+          <li
+            key={row.id}
+            data-testid={`linked-account-${row.id}`}
+            data-linked={row.linked}
+            className="flex flex-wrap items-center gap-3 px-4 py-3"
+          >
             <OAuthProviderIcon providerId={row.id} className="size-6 shrink-0" />
             <div className="min-w-0 flex-1">
               <p className="font-medium text-ink">{row.name}</p>
@@ -107,7 +112,14 @@ export function LinkedAccountsList({ rows }: LinkedAccountsListProps) {
             {row.linked ? (
               <form action={unlinkAction} onSubmit={() => setLastAction("unlink")}>
                 <input type="hidden" name="provider" value={row.id} />
-                <Button type="submit" variant="ghost" size="sm" pending={unlinking} pendingText="Unlinking…" data-testid={`unlink-${row.id}`}>
+                <Button
+                  type="submit"
+                  variant="ghost"
+                  size="sm"
+                  pending={unlinking}
+                  pendingText="Unlinking…"
+                  data-testid={`unlink-${row.id}`}
+                >
                   Unlink
                 </Button>
               </form>

@@ -27,8 +27,8 @@ export async function LinkedAccounts() {
         Linked accounts
       </h3>
       <p className="mt-1 mb-4 text-sm text-pretty text-ink-muted">
-        Sign in with these accounts{user.hasPassword ? " as well as with your password" : ""}. Linking one never changes your
-        email address.
+        Sign in with these accounts{user.hasPassword ? " as well as with your password" : ""}. Linking one never changes
+        your email address.
       </p>
       <LinkedAccountsList rows={rows} />
     </section>

@@ -27,11 +27,7 @@ export function PasswordForm({ hasPassword, username }: PasswordFormProps) {
   return (
     <form ref={formRef} action={formAction} noValidate className="space-y-5" data-testid="password-form">
       {formError ? <FormAlert tone="error">{formError}</FormAlert> : null}
-      {state.status === "success" && state.message ? (
-        <FormAlert tone="success">
-          {state.message}
-        </FormAlert>
-      ) : null}
+      {state.status === "success" && state.message ? <FormAlert tone="success">{state.message}</FormAlert> : null}
       {/* Lets a password manager file the new password under the right account. */}
       <input type="text" name="usernameHint" autoComplete="username" value={username} readOnly hidden />
       {hasPassword ? (
@@ -70,7 +66,9 @@ export function PasswordForm({ hasPassword, username }: PasswordFormProps) {
         />
       </div>
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-between">
-        <p className="text-sm text-ink-muted">{hasPassword ? "You stay signed in here; other devices are signed out." : null}</p>
+        <p className="text-sm text-ink-muted">
+          {hasPassword ? "You stay signed in here; other devices are signed out." : null}
+        </p>
         <Button type="submit" pending={pending} pendingText="Saving…">
           {hasPassword ? "Change password" : "Set password"}
         </Button>

@@ -80,7 +80,11 @@ function BioField({ defaultValue, error }: BioFieldProps) {
         <label htmlFor="settings-bio" className="text-sm font-medium text-ink">
           Bio
         </label>
-        <span id="settings-bio-count" aria-live="polite" className={`text-xs tabular-nums ${over ? "font-semibold text-rose-700 dark:text-rose-300" : "text-ink-subtle"}`}>
+        <span
+          id="settings-bio-count"
+          aria-live="polite"
+          className={`text-xs tabular-nums ${over ? "font-semibold text-rose-700 dark:text-rose-300" : "text-ink-subtle"}`}
+        >
           {length}/{BIO_MAX}
         </span>
       </div>

@@ -22,8 +22,13 @@ export function SettingsSection({ id, title, description, tone = "default", chil
         tone === "danger" ? "border-rose-200 dark:border-rose-900/70" : "border-line"
       }`}
     >
-      <header className={`border-b px-5 py-4 sm:px-6 ${tone === "danger" ? "border-rose-200 dark:border-rose-900/70" : "border-line"}`}>
-        <h2 id={headingId} className={`text-base font-semibold tracking-tight ${tone === "danger" ? "text-rose-700 dark:text-rose-300" : "text-ink"}`}>
+      <header
+        className={`border-b px-5 py-4 sm:px-6 ${tone === "danger" ? "border-rose-200 dark:border-rose-900/70" : "border-line"}`}
+      >
+        <h2
+          id={headingId}
+          className={`text-base font-semibold tracking-tight ${tone === "danger" ? "text-rose-700 dark:text-rose-300" : "text-ink"}`}
+        >
           {title}
         </h2>
         {description ? <p className="mt-1 text-sm text-pretty text-ink-muted">{description}</p> : null}

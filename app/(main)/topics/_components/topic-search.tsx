@@ -40,7 +40,14 @@ export function TopicSearch({ defaultQuery, max }: TopicSearchProps) {
   }
 
   return (
-    <form action="/topics" method="get" role="search" onSubmit={onSubmit} data-search-pending={pending ? "" : undefined} className="relative">
+    <form
+      action="/topics"
+      method="get"
+      role="search"
+      onSubmit={onSubmit}
+      data-search-pending={pending ? "" : undefined}
+      className="relative"
+    >
       <label htmlFor={inputId} className="sr-only">
         Search topics
       </label>
@@ -69,10 +76,16 @@ export function TopicSearch({ defaultQuery, max }: TopicSearchProps) {
         aria-invalid={tooLong || undefined}
         aria-describedby={tooLong ? errorId : undefined}
         className={`h-12 w-full rounded-xl border bg-surface pr-4 pl-11 text-base text-ink shadow-sm transition placeholder:text-ink-subtle focus:outline-none focus-visible:ring-2 ${
-          tooLong ? "border-rose-500 focus-visible:ring-rose-500/30" : "border-line-strong focus:border-accent focus-visible:ring-ring/40"
+          tooLong
+            ? "border-rose-500 focus-visible:ring-rose-500/30"
+            : "border-line-strong focus:border-accent focus-visible:ring-ring/40"
         }`}
       />
-      <p id={errorId} role="alert" className={`${tooLong ? "" : "hidden"} mt-2 text-sm font-medium text-rose-700 dark:text-rose-300`}>
+      <p
+        id={errorId}
+        role="alert"
+        className={`${tooLong ? "" : "hidden"} mt-2 text-sm font-medium text-rose-700 dark:text-rose-300`}
+      >
         {tooLong ? `Searches have at most ${max} characters; this one has ${value.trim().length}.` : null}
       </p>
     </form>

@@ -60,7 +60,10 @@ export default async function ProfilePage({ params }: ProfilePageProps) {
         data-testid="profile-card"
         className="relative overflow-hidden rounded-2xl border border-line bg-surface shadow-sm"
       >
-        <div aria-hidden="true" className="h-24 bg-linear-to-r from-indigo-500/90 via-violet-500/80 to-fuchsia-500/70 sm:h-28" />
+        <div
+          aria-hidden="true"
+          className="h-24 bg-linear-to-r from-indigo-500/90 via-violet-500/80 to-fuchsia-500/70 sm:h-28"
+        />
         <div className="px-5 pb-6 sm:px-8">
           <div className="-mt-10 flex flex-wrap items-end justify-between gap-4 sm:-mt-12">
             <div className="rounded-full bg-surface p-1 shadow-sm ring-1 ring-line">
@@ -71,7 +74,16 @@ export default async function ProfilePage({ params }: ProfilePageProps) {
                 href="/settings"
                 className="inline-flex h-9 items-center gap-1.5 rounded-lg border border-line-strong bg-surface px-3.5 text-sm font-semibold text-ink shadow-sm transition hover:bg-sunken focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
               >
-                <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-4">
+                <svg
+                  viewBox="0 0 20 20"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="1.6"
+                  strokeLinecap="round"
+                  strokeLinejoin="round"
+                  aria-hidden="true"
+                  className="size-4"
+                >
                   <path d="M13.5 3.5l3 3L7 16H4v-3z" />
                 </svg>
                 Edit profile
@@ -99,11 +111,16 @@ export default async function ProfilePage({ params }: ProfilePageProps) {
               @{profile.username}
             </p>
             {profile.bio ? (
-              <p data-testid="profile-bio" className="mt-4 max-w-2xl text-[0.9375rem] leading-relaxed whitespace-pre-line break-words text-ink">
+              <p
+                data-testid="profile-bio"
+                className="mt-4 max-w-2xl text-[0.9375rem] leading-relaxed whitespace-pre-line break-words text-ink"
+              >
                 {profile.bio}
               </p>
             ) : (
-              <p className="mt-4 text-sm text-ink-subtle italic">{isSelf ? "You have not written a bio yet." : "No bio yet."}</p>
+              <p className="mt-4 text-sm text-ink-subtle italic">
+                {isSelf ? "You have not written a bio yet." : "No bio yet."}
+              </p>
             )}
           </div>
 
@@ -132,7 +149,12 @@ export default async function ProfilePage({ params }: ProfilePageProps) {
       <div className="mt-8 grid gap-8 lg:grid-cols-5">
         <section aria-labelledby="hosted-heading" className="lg:col-span-2">
           <SectionHeading id="hosted-heading" title="Rooms hosted" count={profile.hostedRoomCount} />
-          <HostedRooms rooms={profile.hostedRooms} total={profile.hostedRoomCount} isSelf={isSelf} name={profile.name} />
+          <HostedRooms
+            rooms={profile.hostedRooms}
+            total={profile.hostedRoomCount}
+            isSelf={isSelf}
+            name={profile.name}
+          />
         </section>
         <section aria-labelledby="messages-heading" className="lg:col-span-3">
           <SectionHeading id="messages-heading" title="Recent messages" />
@@ -147,14 +169,27 @@ function SectionHeading({ id, title, count }: { id: string; title: string; count
   return (
     <h2 id={id} className="mb-3 flex items-center gap-2 text-sm font-semibold tracking-wide text-ink-muted uppercase">
       {title}
-      {count ? <span className="rounded-full bg-sunken px-2 py-0.5 text-xs font-semibold text-ink-muted tabular-nums normal-case">{count}</span> : null}
+      {count ? (
+        <span className="rounded-full bg-sunken px-2 py-0.5 text-xs font-semibold text-ink-muted tabular-nums normal-case">
+          {count}
+        </span>
+      ) : null}
     </h2>
   );
 }
 
 function CalendarIcon({ className }: { className?: string }) {
   return (
-    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className={className}>
+    <svg
+      viewBox="0 0 20 20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      className={className}
+    >
       <rect x="3" y="4.5" width="14" height="12.5" rx="2" />
       <path d="M3 8.5h14M7 2.75v3.5M13 2.75v3.5" />
     </svg>

@@ -11,7 +11,14 @@ import { findAdminMember } from "@/lib/db/admin-members";
 import { listAuditEntriesFor } from "@/lib/db/audit-log";
 import { usernameParamSchema } from "@/lib/validation/profile";
 import { deleteAllMessagesAction, deleteMessageAction } from "../../messages/actions";
-import { deactivateMemberAction, deleteMemberAction, reactivateMemberAction, resendVerificationAction, setRoleAction, verifyEmailAction } from "../actions";
+import {
+  deactivateMemberAction,
+  deleteMemberAction,
+  reactivateMemberAction,
+  resendVerificationAction,
+  setRoleAction,
+  verifyEmailAction,
+} from "../actions";
 
 export const metadata = { title: "Member" };
 
@@ -40,7 +47,11 @@ export default async function AdminMemberPage({ params }: { params: Promise<{ us
             <span className="break-all">· {member.email}</span>
             <RoleBadge role={member.role} />
             {member.deactivated ? <Badge tone="danger">Deactivated</Badge> : null}
-            {member.emailVerified ? <Badge tone="success">Email verified</Badge> : <Badge tone="warning">Email not verified</Badge>}
+            {member.emailVerified ? (
+              <Badge tone="success">Email verified</Badge>
+            ) : (
+              <Badge tone="warning">Email not verified</Badge>
+            )}
           </span>
         }
       />
@@ -55,7 +66,11 @@ export default async function AdminMemberPage({ params }: { params: Promise<{ us
                   <Timestamp date={member.createdAt} />
                 </dd>
                 <dt className="text-ink-muted">Signs in with</dt>
-                <dd data-testid="member-providers">{member.providers.length ? member.providers.map((p) => PROVIDER_NAMES[p] ?? p).join(", ") : "nothing (cannot sign in)"}</dd>
+                <dd data-testid="member-providers">
+                  {member.providers.length
+                    ? member.providers.map((p) => PROVIDER_NAMES[p] ?? p).join(", ")
+                    : "nothing (cannot sign in)"}
+                </dd>
                 <dt className="text-ink-muted">Messages</dt>
                 <dd className="tabular-nums">{member.messageCount.toLocaleString("en-US")}</dd>
                 <dt className="text-ink-muted">Rooms</dt>
@@ -79,7 +94,10 @@ export default async function AdminMemberPage({ params }: { params: Promise<{ us
               <ul className="flex flex-wrap gap-2" data-testid="member-rooms">
                 {member.joinedRooms.map((room) => (
                   <li key={room.id}>
-                    <Link href={`/admin/rooms/${room.id}`} className="inline-flex items-center gap-1.5 rounded-full border border-line px-3 py-1 text-sm hover:bg-sunken focus-visible:outline-2 focus-visible:outline-ring">
+                    <Link
+                      href={`/admin/rooms/${room.id}`}
+                      className="inline-flex items-center gap-1.5 rounded-full border border-line px-3 py-1 text-sm hover:bg-sunken focus-visible:outline-2 focus-visible:outline-ring"
+                    >
                       {room.name}
                       {member.hostedRooms.some((h) => h.id === room.id) ? <Badge tone="accent">host</Badge> : null}
                     </Link>
@@ -89,7 +107,16 @@ export default async function AdminMemberPage({ params }: { params: Promise<{ us
             )}
           </Section>
 
-          <Section title="Latest messages" description={member.messageCount > member.recentMessages.length ? <Link className={linkClass} href={`/admin/messages?member=${member.username}`}>See all {member.messageCount} →</Link> : undefined}>
+          <Section
+            title="Latest messages"
+            description={
+              member.messageCount > member.recentMessages.length ? (
+                <Link className={linkClass} href={`/admin/messages?member=${member.username}`}>
+                  See all {member.messageCount} →
+                </Link>
+              ) : undefined
+            }
+          >
             {member.recentMessages.length === 0 ? (
               <p className="text-sm text-ink-muted">No messages.</p>
             ) : (
@@ -106,7 +133,14 @@ export default async function AdminMemberPage({ params }: { params: Promise<{ us
                         · <Timestamp date={m.createdAt} />
                       </p>
                     </div>
-                    <AdminActionForm action={deleteMessageAction} hidden={{ id: String(m.id) }} label={`Delete message ${m.id}`} submitLabel="Delete" pendingLabel="Deleting…" confirm={{ title: "Delete this message?", description: "It disappears from the room at once." }} />
+                    <AdminActionForm
+                      action={deleteMessageAction}
+                      hidden={{ id: String(m.id) }}
+                      label={`Delete message ${m.id}`}
+                      submitLabel="Delete"
+                      pendingLabel="Deleting…"
+                      confirm={{ title: "Delete this message?", description: "It disappears from the room at once." }}
+                    />
                   </li>
                 ))}
               </ul>
@@ -125,7 +159,10 @@ export default async function AdminMemberPage({ params }: { params: Promise<{ us
 
         <div className="space-y-6">
           {isAdmin ? (
-            <Section title="Role" description={self ? "Your own role. Another admin must exist before you give it up." : undefined}>
+            <Section
+              title="Role"
+              description={self ? "Your own role. Another admin must exist before you give it up." : undefined}
+            >
               <AdminActionForm
                 action={setRoleAction}
                 hidden={{ id: member.id }}
@@ -153,8 +190,20 @@ export default async function AdminMemberPage({ params }: { params: Promise<{ us
           {!member.emailVerified ? (
             <Section title="Email" description={`${member.email} is not verified yet.`}>
               <div className="flex flex-wrap gap-2">
-                <AdminActionForm action={resendVerificationAction} hidden={{ id: member.id }} label="Resend verification mail" submitLabel="Resend verification" pendingLabel="Sending…" />
-                <AdminActionForm action={verifyEmailAction} hidden={{ id: member.id }} label="Mark email verified" submitLabel="Mark verified" pendingLabel="Saving…" />
+                <AdminActionForm
+                  action={resendVerificationAction}
+                  hidden={{ id: member.id }}
+                  label="Resend verification mail"
+                  submitLabel="Resend verification"
+                  pendingLabel="Sending…"
+                />
+                <AdminActionForm
+                  action={verifyEmailAction}
+                  hidden={{ id: member.id }}
+                  label="Mark email verified"
+                  submitLabel="Mark verified"
+                  pendingLabel="Saving…"
+                />
               </div>
             </Section>
           ) : null}
@@ -165,7 +214,10 @@ export default async function AdminMemberPage({ params }: { params: Promise<{ us
                 {member.restrictions.map((r) => (
                   <li key={r.id} className="flex items-center justify-between gap-3 py-2 text-sm">
                     <span className="min-w-0">
-                      <Badge tone={r.kind === "BAN" ? "danger" : "warning"}>{r.kind === "BAN" ? "Banned" : "Muted"}</Badge> in{" "}
+                      <Badge tone={r.kind === "BAN" ? "danger" : "warning"}>
+                        {r.kind === "BAN" ? "Banned" : "Muted"}
+                      </Badge>{" "}
+                      in{" "}
                       <Link className={linkClass} href={`/admin/rooms/${r.room.id}`}>
                         {r.room.name}
                       </Link>
@@ -185,9 +237,23 @@ export default async function AdminMemberPage({ params }: { params: Promise<{ us
           ) : null}
 
           {mayManage ? (
-            <Section title={member.deactivated ? "Deactivated" : "Deactivate"} description={member.deactivated ? "Cannot sign in. Their rooms and messages stay." : "Signs them out everywhere at once and keeps them out. Their rooms and messages stay."}>
+            <Section
+              title={member.deactivated ? "Deactivated" : "Deactivate"}
+              description={
+                member.deactivated
+                  ? "Cannot sign in. Their rooms and messages stay."
+                  : "Signs them out everywhere at once and keeps them out. Their rooms and messages stay."
+              }
+            >
               {member.deactivated ? (
-                <AdminActionForm action={reactivateMemberAction} hidden={{ id: member.id }} label="Reactivate member" submitLabel="Reactivate" pendingLabel="Saving…" data-testid="reactivate-form" />
+                <AdminActionForm
+                  action={reactivateMemberAction}
+                  hidden={{ id: member.id }}
+                  label="Reactivate member"
+                  submitLabel="Reactivate"
+                  pendingLabel="Saving…"
+                  data-testid="reactivate-form"
+                />
               ) : (
                 <AdminActionForm
                   action={deactivateMemberAction}
@@ -197,14 +263,20 @@ export default async function AdminMemberPage({ params }: { params: Promise<{ us
                   pendingLabel="Deactivating…"
                   variant="danger"
                   data-testid="deactivate-form"
-                  confirm={{ title: `Deactivate @${member.username}?`, description: "They are signed out everywhere at once and cannot sign in until reactivated." }}
+                  confirm={{
+                    title: `Deactivate @${member.username}?`,
+                    description: "They are signed out everywhere at once and cannot sign in until reactivated.",
+                  }}
                 />
               )}
             </Section>
           ) : null}
 
           {member.messageCount > 0 ? (
-            <Section title="Clean up messages" description={`Deletes all ${member.messageCount} of their messages, in every room. Open rooms update at once.`}>
+            <Section
+              title="Clean up messages"
+              description={`Deletes all ${member.messageCount} of their messages, in every room. Open rooms update at once.`}
+            >
               <AdminActionForm
                 action={deleteAllMessagesAction}
                 hidden={{ userId: member.id }}
@@ -213,13 +285,19 @@ export default async function AdminMemberPage({ params }: { params: Promise<{ us
                 pendingLabel="Deleting…"
                 variant="danger"
                 data-testid="delete-all-messages-form"
-                confirm={{ title: `Delete all of @${member.username}’s messages?`, description: `${member.messageCount} messages disappear from their rooms. This cannot be undone.` }}
+                confirm={{
+                  title: `Delete all of @${member.username}’s messages?`,
+                  description: `${member.messageCount} messages disappear from their rooms. This cannot be undone.`,
+                }}
               />
             </Section>
           ) : null}
 
           {isAdmin && !self ? (
-            <Section title="Delete account" description="Their messages stay, shown as “Anonymous User”; rooms they host stay without a host.">
+            <Section
+              title="Delete account"
+              description="Their messages stay, shown as “Anonymous User”; rooms they host stay without a host."
+            >
               <AdminActionForm
                 action={deleteMemberAction}
                 hidden={{ id: member.id }}
@@ -228,7 +306,10 @@ export default async function AdminMemberPage({ params }: { params: Promise<{ us
                 pendingLabel="Deleting…"
                 variant="danger"
                 data-testid="delete-member-form"
-                confirm={{ title: `Delete @${member.username}?`, description: "The account goes for good. This cannot be undone." }}
+                confirm={{
+                  title: `Delete @${member.username}?`,
+                  description: "The account goes for good. This cannot be undone.",
+                }}
               />
             </Section>
           ) : null}

@@ -7,7 +7,14 @@ import { LiftRestrictionButton } from "@/components/moderation/lift-restriction-
 import { requireAdminPage } from "@/lib/admin/guard";
 import { findAdminRoom } from "@/lib/db/admin-rooms";
 import { entityIdSchema, REASON_MAX } from "@/lib/validation/admin";
-import { deleteRoomAction, lockRoomAction, previewRoomSlugAction, reassignHostAction, unlockRoomAction, updateRoomAction } from "../actions";
+import {
+  deleteRoomAction,
+  lockRoomAction,
+  previewRoomSlugAction,
+  reassignHostAction,
+  unlockRoomAction,
+  updateRoomAction,
+} from "../actions";
 
 export const metadata = { title: "Edit room" };
 
@@ -26,7 +33,9 @@ export default async function AdminRoomPage({ params }: { params: Promise<{ id: 
             <Link href={`/rooms/${room.slug}`} className={linkClass}>
               /rooms/{room.slug}
             </Link>
-            <span>· {room.messageCount.toLocaleString("en-US")} messages · {room.participantCount} people</span>
+            <span>
+              · {room.messageCount.toLocaleString("en-US")} messages · {room.participantCount} people
+            </span>
             {room.lockedAt ? <Badge tone="warning">Locked</Badge> : null}
           </span>
         }
@@ -43,7 +52,22 @@ export default async function AdminRoomPage({ params }: { params: Promise<{ id: 
           />
         </Section>
         <div className="space-y-6">
-          <Section title="Host" description={room.host ? <>Hosted by <Link className={linkClass} href={`/admin/members/${room.host.username}`}>@{room.host.username}</Link>.</> : "Nobody hosts this room (the host deleted their account)."}>
+          <Section
+            title="Host"
+            description={
+              room.host ? (
+                <>
+                  Hosted by{" "}
+                  <Link className={linkClass} href={`/admin/members/${room.host.username}`}>
+                    @{room.host.username}
+                  </Link>
+                  .
+                </>
+              ) : (
+                "Nobody hosts this room (the host deleted their account)."
+              )
+            }
+          >
             <AdminActionForm
               action={reassignHostAction}
               hidden={{ id: room.id }}
@@ -68,7 +92,14 @@ export default async function AdminRoomPage({ params }: { params: Promise<{ id: 
             }
           >
             {room.lockedAt ? (
-              <AdminActionForm action={unlockRoomAction} hidden={{ id: room.id }} label="Unlock room" submitLabel="Unlock" pendingLabel="Unlocking…" data-testid="unlock-form" />
+              <AdminActionForm
+                action={unlockRoomAction}
+                hidden={{ id: room.id }}
+                label="Unlock room"
+                submitLabel="Unlock"
+                pendingLabel="Unlocking…"
+                data-testid="unlock-form"
+              />
             ) : (
               <AdminActionForm
                 action={lockRoomAction}
@@ -92,7 +123,9 @@ export default async function AdminRoomPage({ params }: { params: Promise<{ id: 
                       <Link href={`/admin/members/${r.user.username}`} className={linkClass}>
                         @{r.user.username}
                       </Link>{" "}
-                      <Badge tone={r.kind === "BAN" ? "danger" : "warning"}>{r.kind === "BAN" ? "Banned" : "Muted"}</Badge>
+                      <Badge tone={r.kind === "BAN" ? "danger" : "warning"}>
+                        {r.kind === "BAN" ? "Banned" : "Muted"}
+                      </Badge>
                       <p className="text-ink-muted">
                         {r.until ? (
                           <>
@@ -119,7 +152,10 @@ export default async function AdminRoomPage({ params }: { params: Promise<{ id: 
               pendingLabel="Deleting…"
               variant="danger"
               data-testid="delete-room-form"
-              confirm={{ title: `Delete “${room.name}”?`, description: `Its ${room.messageCount} messages go with it. People in the room are told at once. This cannot be undone.` }}
+              confirm={{
+                title: `Delete “${room.name}”?`,
+                description: `Its ${room.messageCount} messages go with it. People in the room are told at once. This cannot be undone.`,
+              }}
             />
           </Section>
         </div>

@@ -43,7 +43,9 @@ export async function GET(request: NextRequest, context: RouteContext): Promise<
       "Content-Security-Policy": "default-src 'none'",
     };
     if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
-    return new Response(new Uint8Array(avatar.data), { headers: { ...headers, "Content-Length": String(avatar.data.byteLength) } });
+    return new Response(new Uint8Array(avatar.data), {
+      headers: { ...headers, "Content-Length": String(avatar.data.byteLength) },
+    });
   } catch (error) {
     return errorResponse(error);
   }
@@ -99,7 +101,9 @@ async function uploadedBytes(request: NextRequest): Promise<Uint8Array> {
   try {
     form = await new Response(new Blob([new Uint8Array(raw)]), { headers: { "content-type": type } }).formData();
   } catch {
-    throw new AppError("invalid:avatar", "The upload could not be read. Try again.", 400, { avatar: "Unreadable upload." });
+    throw new AppError("invalid:avatar", "The upload could not be read. Try again.", 400, {
+      avatar: "Unreadable upload.",
+    });
   }
   const file = form.get("avatar");
   if (!(file instanceof Blob)) {
@@ -127,7 +131,8 @@ export async function DELETE(request: NextRequest, context: RouteContext): Promi
   try {
     const user = await requireUser();
     const userId = await userIdFrom(context);
-    if (userId !== user.id && !hasRole(user, "MODERATOR")) throw forbidden("avatar", "You can only remove your own avatar.");
+    if (userId !== user.id && !hasRole(user, "MODERATOR"))
+      throw forbidden("avatar", "You can only remove your own avatar.");
     assertSameOrigin(request);
     // Removing an avatar that is already gone is fine: a double click changes nothing.
     await deleteAvatar({ userId });

@@ -10,7 +10,10 @@ export const dynamic = "force-dynamic";
 
 // Slugs come from slugify (lower-case letters, digits, dashes); anything else cannot exist.
 
-export async function GET(_request: NextRequest, { params }: { params: Promise<{ slug: string }> }): Promise<NextResponse> {
+export async function GET(
+  _request: NextRequest,
+  { params }: { params: Promise<{ slug: string }> },
+): Promise<NextResponse> {
   try {
     const { slug } = await params;
     const room = ROOM_SLUG_PARAM_PATTERN.test(slug) ? await findRoomCard({ slug }) : null;

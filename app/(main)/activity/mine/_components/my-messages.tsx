@@ -28,7 +28,10 @@ export interface MyMessagesProps {
 
 export function MyMessages({ messages, total, pager, paged }: MyMessagesProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const flow = useDeleteFlow((message: MyMessagesItem & { key: string }) => deleteMyMessageAction({ messageId: message.id }), headingRef);
+  const flow = useDeleteFlow(
+    (message: MyMessagesItem & { key: string }) => deleteMyMessageAction({ messageId: message.id }),
+    headingRef,
+  );
   const visible = messages.filter((message) => !flow.isRemoved(String(message.id)));
   const count = total - (messages.length - visible.length);
 
@@ -36,14 +39,24 @@ export function MyMessages({ messages, total, pager, paged }: MyMessagesProps) {
     <section aria-labelledby="my-messages-heading">
       <SectionHeading id="my-messages-heading" title="Messages you sent" count={count} ref={headingRef} />
       {visible.length === 0 ? (
-        <p data-testid="my-messages-empty" className="rounded-2xl border border-dashed border-line-strong bg-surface px-5 py-8 text-center text-sm text-ink-muted">
+        <p
+          data-testid="my-messages-empty"
+          className="rounded-2xl border border-dashed border-line-strong bg-surface px-5 py-8 text-center text-sm text-ink-muted"
+        >
           {paged ? "No older messages." : "You have not sent any messages."}
         </p>
       ) : (
-        <ol data-testid="my-messages" className="divide-y divide-line overflow-hidden rounded-2xl border border-line bg-surface shadow-sm">
+        <ol
+          data-testid="my-messages"
+          className="divide-y divide-line overflow-hidden rounded-2xl border border-line bg-surface shadow-sm"
+        >
           {visible.map((message) => (
             <li key={message.id}>
-              <article data-testid="my-message" data-message-id={message.id} className="relative px-4 py-3.5 transition hover:bg-sunken/60 sm:px-5">
+              <article
+                data-testid="my-message"
+                data-message-id={message.id}
+                className="relative px-4 py-3.5 transition hover:bg-sunken/60 sm:px-5"
+              >
                 <div className="flex items-center justify-between gap-3 text-xs">
                   <p className="min-w-0 truncate text-ink-subtle">
                     in{" "}
@@ -56,9 +69,15 @@ export function MyMessages({ messages, total, pager, paged }: MyMessagesProps) {
                     {" · "}
                     <RelativeTime date={message.createdAt} />
                   </p>
-                  <DeleteButton label={`Delete message in ${message.room.name}`} onClick={() => flow.ask({ ...message, key: String(message.id) })} />
+                  <DeleteButton
+                    label={`Delete message in ${message.room.name}`}
+                    onClick={() => flow.ask({ ...message, key: String(message.id) })}
+                  />
                 </div>
-                <p data-testid="my-message-text" className="mt-0.5 line-clamp-3 pr-2 text-sm leading-relaxed break-words text-ink">
+                <p
+                  data-testid="my-message-text"
+                  className="mt-0.5 line-clamp-3 pr-2 text-sm leading-relaxed break-words text-ink"
+                >
                   {message.excerpt}
                 </p>
               </article>
@@ -78,7 +97,8 @@ export function MyMessages({ messages, total, pager, paged }: MyMessagesProps) {
         description={
           flow.target ? (
             <>
-              Your message in <span className="font-medium text-ink">{flow.target.room.name}</span> disappears for everyone. This cannot be undone.
+              Your message in <span className="font-medium text-ink">{flow.target.room.name}</span> disappears for
+              everyone. This cannot be undone.
             </>
           ) : null
         }
@@ -88,7 +108,9 @@ export function MyMessages({ messages, total, pager, paged }: MyMessagesProps) {
         data-testid="delete-message-dialog"
       >
         {flow.target ? (
-          <blockquote className="line-clamp-4 rounded-lg border-l-4 border-line-strong bg-sunken/60 px-3 py-2 text-sm break-words text-ink">{flow.target.excerpt}</blockquote>
+          <blockquote className="line-clamp-4 rounded-lg border-l-4 border-line-strong bg-sunken/60 px-3 py-2 text-sm break-words text-ink">
+            {flow.target.excerpt}
+          </blockquote>
         ) : null}
       </ConfirmDialog>
     </section>

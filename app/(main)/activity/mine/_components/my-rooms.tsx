@@ -26,7 +26,10 @@ export interface MyRoomsProps {
 
 export function MyRooms({ rooms, total }: MyRoomsProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const flow = useDeleteFlow((room: MyRoomsItem & { key: string }) => deleteMyRoomAction({ slug: room.slug }), headingRef);
+  const flow = useDeleteFlow(
+    (room: MyRoomsItem & { key: string }) => deleteMyRoomAction({ slug: room.slug }),
+    headingRef,
+  );
   const visible = rooms.filter((room) => !flow.isRemoved(room.id));
   const count = total - (rooms.length - visible.length);
 
@@ -34,9 +37,15 @@ export function MyRooms({ rooms, total }: MyRoomsProps) {
     <section aria-labelledby="my-rooms-heading">
       <SectionHeading id="my-rooms-heading" title="Rooms you host" count={count} ref={headingRef} />
       {visible.length === 0 ? (
-        <div data-testid="my-rooms-empty" className="rounded-2xl border border-dashed border-line-strong bg-surface px-5 py-8 text-center text-sm text-ink-muted">
+        <div
+          data-testid="my-rooms-empty"
+          className="rounded-2xl border border-dashed border-line-strong bg-surface px-5 py-8 text-center text-sm text-ink-muted"
+        >
           <p>You do not host any rooms.</p>
-          <Link href="/" className="mt-2 inline-block rounded font-medium text-accent-ink underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring">
+          <Link
+            href="/"
+            className="mt-2 inline-block rounded font-medium text-accent-ink underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+          >
             Find a room to join
           </Link>
         </div>
@@ -62,7 +71,10 @@ export function MyRooms({ rooms, total }: MyRoomsProps) {
                       </Link>
                     </h3>
                   </div>
-                  <DeleteButton label={`Delete room ${room.name}`} onClick={() => flow.ask({ ...room, key: room.id })} />
+                  <DeleteButton
+                    label={`Delete room ${room.name}`}
+                    onClick={() => flow.ask({ ...room, key: room.id })}
+                  />
                 </div>
                 <p className="mt-1.5 text-xs text-ink-subtle">
                   <RelativeTime date={room.createdAt} prefix="opened" /> · {room.participantCount}{" "}
@@ -73,7 +85,9 @@ export function MyRooms({ rooms, total }: MyRoomsProps) {
           ))}
         </ul>
       )}
-      {total > rooms.length ? <p className="mt-3 text-sm text-ink-muted">Showing your {rooms.length} newest rooms.</p> : null}
+      {total > rooms.length ? (
+        <p className="mt-3 text-sm text-ink-muted">Showing your {rooms.length} newest rooms.</p>
+      ) : null}
 
       <ConfirmDialog
         open={flow.target !== null}

@@ -10,7 +10,10 @@ import type { DeleteOutcome } from "../actions";
  * a toast for the outcome, and focus moved to `focusAfterRemoval` (the section heading) so it is
  * not lost with the item.
  */
-export function useDeleteFlow<T extends { key: string }>(run: (item: T) => Promise<DeleteOutcome>, focusAfterRemoval: RefObject<HTMLElement | null>) {
+export function useDeleteFlow<T extends { key: string }>(
+  run: (item: T) => Promise<DeleteOutcome>,
+  focusAfterRemoval: RefObject<HTMLElement | null>,
+) {
   const { toast } = useToast();
   const [target, setTarget] = useState<T | null>(null);
   const [removed, setRemoved] = useState<ReadonlySet<string>>(() => new Set());
@@ -32,7 +35,12 @@ export function useDeleteFlow<T extends { key: string }>(run: (item: T) => Promi
       try {
         outcome = await run(item);
       } catch {
-        outcome = { ok: false, status: 0, code: "network", message: "Could not reach Roomful. Check your connection and try again." };
+        outcome = {
+          ok: false,
+          status: 0,
+          code: "network",
+          message: "Could not reach Roomful. Check your connection and try again.",
+        };
       }
       setTarget(null);
       if (outcome.ok) {

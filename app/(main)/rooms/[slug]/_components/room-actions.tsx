@@ -11,7 +11,16 @@ import { deleteRoomAction, joinRoomAction, leaveRoomAction } from "../actions";
 
 function TrashIcon({ className = "" }: { className?: string }) {
   return (
-    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className={`size-4 ${className}`}>
+    <svg
+      viewBox="0 0 20 20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      className={`size-4 ${className}`}
+    >
       <path d="M3.5 5.5h13M8 5.5V4a1 1 0 0 1 1-1h2a1 1 0 0 1 1 1v1.5M5.5 5.5l.7 10.1A1.5 1.5 0 0 0 7.7 17h4.6a1.5 1.5 0 0 0 1.5-1.4l.7-10.1M8.5 9v4.5M11.5 9v4.5" />
     </svg>
   );
@@ -99,12 +108,20 @@ export function MembershipButton({ slug, joined }: MembershipButtonProps) {
 
   useEffect(() => {
     if (joinState.status !== "idle" && joinState.message) {
-      toast({ id: "room-membership", message: joinState.message, tone: joinState.status === "success" ? "success" : "error" });
+      toast({
+        id: "room-membership",
+        message: joinState.message,
+        tone: joinState.status === "success" ? "success" : "error",
+      });
     }
   }, [joinState, toast]);
   useEffect(() => {
     if (leaveState.status !== "idle" && leaveState.message) {
-      toast({ id: "room-membership", message: leaveState.message, tone: leaveState.status === "success" ? "success" : "error" });
+      toast({
+        id: "room-membership",
+        message: leaveState.message,
+        tone: leaveState.status === "success" ? "success" : "error",
+      });
     }
   }, [leaveState, toast]);
 
@@ -128,8 +145,24 @@ export function MembershipButton({ slug, joined }: MembershipButtonProps) {
       {joined ? (
         <form action={leaveAction}>
           <input type="hidden" name="slug" value={slug} />
-          <Button type="submit" variant="secondary" size="sm" pending={leaving} pendingText="Leaving…" data-testid="leave-room">
-            <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-4">
+          <Button
+            type="submit"
+            variant="secondary"
+            size="sm"
+            pending={leaving}
+            pendingText="Leaving…"
+            data-testid="leave-room"
+          >
+            <svg
+              viewBox="0 0 20 20"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.6"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+              aria-hidden="true"
+              className="size-4"
+            >
               <path d="M12.5 6.5V4.75A1.75 1.75 0 0 0 10.75 3h-5A1.75 1.75 0 0 0 4 4.75v10.5C4 16.22 4.78 17 5.75 17h5a1.75 1.75 0 0 0 1.75-1.75V13.5M8.5 10h9m0 0-2.75-2.75M17.5 10l-2.75 2.75" />
             </svg>
             Leave room
@@ -139,7 +172,15 @@ export function MembershipButton({ slug, joined }: MembershipButtonProps) {
         <form action={joinAction}>
           <input type="hidden" name="slug" value={slug} />
           <Button type="submit" size="sm" pending={joining} pendingText="Joining…" data-testid="join-room">
-            <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" aria-hidden="true" className="size-4">
+            <svg
+              viewBox="0 0 20 20"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.75"
+              strokeLinecap="round"
+              aria-hidden="true"
+              className="size-4"
+            >
               <path d="M10 4.5v11M4.5 10h11" />
             </svg>
             Join room

@@ -65,11 +65,13 @@ function useFillViewport() {
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const measure = () => el.style.setProperty("--chat-top", `${Math.max(0, el.getBoundingClientRect().top + window.scrollY)}px`);
+    const measure = () =>
+      el.style.setProperty("--chat-top", `${Math.max(0, el.getBoundingClientRect().top + window.scrollY)}px`);
     measure();
     const observer = new ResizeObserver(measure);
     if (el.parentElement) observer.observe(el.parentElement);
-    for (const sibling of document.body.children) if (sibling instanceof HTMLElement && !sibling.contains(el)) observer.observe(sibling);
+    for (const sibling of document.body.children)
+      if (sibling instanceof HTMLElement && !sibling.contains(el)) observer.observe(sibling);
     window.addEventListener("resize", measure);
     return () => {
       observer.disconnect();
@@ -130,11 +132,24 @@ function usePosting({ roomId, memberId, posting }: { roomId: string; memberId: s
   return { locked, restriction, refusal, onRoomUpdated, onRefused };
 }
 
-export function RoomChat({ room: initialRoom, viewer, member, posting, staffIds, initialEntries, initialHasOlder, renderedAt, people }: RoomChatProps) {
+export function RoomChat({
+  room: initialRoom,
+  viewer,
+  member,
+  posting,
+  staffIds,
+  initialEntries,
+  initialHasOlder,
+  renderedAt,
+  people,
+}: RoomChatProps) {
   const [update, setUpdate] = useState<RoomUpdatedEvent | null>(null);
   const [deleted, setDeleted] = useState(false);
   const room = useMemo(
-    () => (update ? { ...initialRoom, name: update.name, description: update.description, topic: update.topic } : initialRoom),
+    () =>
+      update
+        ? { ...initialRoom, name: update.name, description: update.description, topic: update.topic }
+        : initialRoom,
     [initialRoom, update],
   );
   const { toast } = useToast();
@@ -147,7 +162,13 @@ export function RoomChat({ room: initialRoom, viewer, member, posting, staffIds,
   const [followSignal, setFollowSignal] = useState(0);
   const [atBottom, setAtBottom] = useState(true);
 
-  const { locked, restriction, refusal, onRoomUpdated: onPostingUpdated, onRefused } = usePosting({ roomId: room.id, memberId: member?.id ?? null, posting });
+  const {
+    locked,
+    restriction,
+    refusal,
+    onRoomUpdated: onPostingUpdated,
+    onRefused,
+  } = usePosting({ roomId: room.id, memberId: member?.id ?? null, posting });
   const onRoomDeleted = useCallback(() => setDeleted(true), []);
   const onRoomUpdated = useCallback(
     (event: RoomUpdatedEvent) => {
@@ -175,7 +196,14 @@ export function RoomChat({ room: initialRoom, viewer, member, posting, staffIds,
   useMarkRead({ slug: room.slug, enabled: member !== null && !deleted, lastId: lastIdOf(state), atBottom });
 
   const rows = useMemo(
-    () => buildTimeline({ messages: visibleMessages(state.entries), pending: state.pending, viewer: member, now: time.now, timeZone: time.timeZone }),
+    () =>
+      buildTimeline({
+        messages: visibleMessages(state.entries),
+        pending: state.pending,
+        viewer: member,
+        now: time.now,
+        timeZone: time.timeZone,
+      }),
     [state.entries, state.pending, member, time.now, time.timeZone],
   );
 
@@ -217,8 +245,14 @@ export function RoomChat({ room: initialRoom, viewer, member, posting, staffIds,
   const staff = useMemo(() => new Set(staffIds), [staffIds]);
   const canRestrict = member?.canRestrict ?? false;
   const memberId = member?.id ?? null;
-  const canModerateAuthor = useCallback((authorId: string) => canRestrict && authorId !== memberId && !staff.has(authorId), [canRestrict, memberId, staff]);
-  const onModerate = useCallback((author: MessageAuthorPayload) => setModerating({ id: author.id, username: author.username, name: author.name }), []);
+  const canModerateAuthor = useCallback(
+    (authorId: string) => canRestrict && authorId !== memberId && !staff.has(authorId),
+    [canRestrict, memberId, staff],
+  );
+  const onModerate = useCallback(
+    (author: MessageAuthorPayload) => setModerating({ id: author.id, username: author.username, name: author.name }),
+    [],
+  );
 
   const block = deleted ? null : postingBlock({ locked, restriction, refusal, now: time.now, timeZone: time.timeZone });
   // The lock is said to everyone, visitors too; a member's own restriction once they could post.
@@ -242,7 +276,10 @@ export function RoomChat({ room: initialRoom, viewer, member, posting, staffIds,
       className="mx-auto flex h-[calc(100dvh-var(--chat-top,4.0625rem))] min-h-[26rem] w-full max-w-6xl flex-col sm:gap-3 sm:px-6 sm:pt-3 sm:pb-4"
     >
       {/* This page is an app screen: the site footer would only push the composer off the bottom. */}
-      <style href="room-chat-layout" precedence="default">{`body:has([data-chat-layout]) > footer { display: none; }`}</style>
+      <style
+        href="room-chat-layout"
+        precedence="default"
+      >{`body:has([data-chat-layout]) > footer { display: none; }`}</style>
       <RoomHeader room={room} viewer={viewer} deleted={deleted} locked={locked} />
       <div className="flex min-h-0 flex-1 sm:gap-3">
         <section
@@ -284,21 +321,39 @@ export function RoomChat({ room: initialRoom, viewer, member, posting, staffIds,
             canModerateAuthor={canRestrict ? canModerateAuthor : undefined}
             onModerate={canRestrict ? onModerate : undefined}
             empty={
-              <div data-testid="messages-empty" className="flex flex-1 flex-col items-center justify-center px-6 py-10 text-center">
-                <span aria-hidden="true" className="flex size-12 items-center justify-center rounded-full bg-accent-soft text-accent-ink">
-                  <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" className="size-6">
+              <div
+                data-testid="messages-empty"
+                className="flex flex-1 flex-col items-center justify-center px-6 py-10 text-center"
+              >
+                <span
+                  aria-hidden="true"
+                  className="flex size-12 items-center justify-center rounded-full bg-accent-soft text-accent-ink"
+                >
+                  <svg
+                    viewBox="0 0 24 24"
+                    fill="none"
+                    stroke="currentColor"
+                    strokeWidth="1.75"
+                    strokeLinecap="round"
+                    className="size-6"
+                  >
                     <path d="M5 6.5A2.5 2.5 0 0 1 7.5 4h9A2.5 2.5 0 0 1 19 6.5v7a2.5 2.5 0 0 1-2.5 2.5H12l-4 3.5V16h-.5A2.5 2.5 0 0 1 5 13.5z" />
                   </svg>
                 </span>
                 <p className="mt-4 font-semibold text-ink">No messages yet</p>
                 <p className="mt-1 max-w-sm text-sm text-ink-muted">
-                  {composerMode === "post" ? "Say hello: your message starts the conversation." : "When people start talking here, their messages show up in this space."}
+                  {composerMode === "post"
+                    ? "Say hello: your message starts the conversation."
+                    : "When people start talking here, their messages show up in this space."}
                 </p>
               </div>
             }
           />
           {/* A fixed-height line, so "Alice is typing…" appearing never moves the conversation. */}
-          <div data-testid="typing-line" className="h-6 shrink-0 overflow-hidden px-4 text-xs leading-6 text-ink-muted sm:px-5">
+          <div
+            data-testid="typing-line"
+            className="h-6 shrink-0 overflow-hidden px-4 text-xs leading-6 text-ink-muted sm:px-5"
+          >
             <TypingIndicator roomId={room.id} viewerId={member?.id ?? null} />
           </div>
           <Composer
@@ -322,7 +377,9 @@ export function RoomChat({ room: initialRoom, viewer, member, posting, staffIds,
           {people}
         </PeopleDrawer>
       </div>
-      {canRestrict && !deleted ? <ModerateMemberDialog roomSlug={room.slug} user={moderating} onClose={() => setModerating(null)} /> : null}
+      {canRestrict && !deleted ? (
+        <ModerateMemberDialog roomSlug={room.slug} user={moderating} onClose={() => setModerating(null)} />
+      ) : null}
       <ConfirmDialog
         open={deleting !== null}
         onCancel={() => setDeleting(null)}

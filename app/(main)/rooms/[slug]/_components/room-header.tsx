@@ -46,7 +46,16 @@ const focusRing = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-
 function PencilIcon() {
   return (
     // Hidden on phones so the host's three controls fit on one row.
-    <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-4 max-sm:hidden">
+    <svg
+      viewBox="0 0 20 20"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      className="size-4 max-sm:hidden"
+    >
       <path d="m13.5 3.5 3 3L7 16l-3.75.75L4 13l9.5-9.5zM11.5 5.5l3 3" />
     </svg>
   );
@@ -68,7 +77,9 @@ function RoomControls({ room, viewer }: RoomHeaderProps) {
           <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="size-4">
             <path d="M10 2.5l2.2 4.6 5 .7-3.6 3.5.9 5-4.5-2.4-4.5 2.4.9-5L2.8 7.8l5-.7z" />
           </svg>
-          <span aria-hidden="true" className="md:hidden">Your room</span>
+          <span aria-hidden="true" className="md:hidden">
+            Your room
+          </span>
           <span className="max-md:sr-only">You host this room</span>
         </span>
       ) : (
@@ -93,7 +104,10 @@ export function RoomHeader({ room, viewer, deleted = false, locked = false }: Ro
   const participants = `${room.participantCount} ${room.participantCount === 1 ? "participant" : "participants"}`;
 
   return (
-    <header data-testid="room-header" className="shrink-0 border-b border-line bg-surface px-4 py-3 sm:rounded-2xl sm:border sm:px-5 sm:shadow-sm">
+    <header
+      data-testid="room-header"
+      className="shrink-0 border-b border-line bg-surface px-4 py-3 sm:rounded-2xl sm:border sm:px-5 sm:shadow-sm"
+    >
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <div className="flex min-w-0 flex-1 basis-64 items-center gap-2">
           <Link
@@ -102,7 +116,16 @@ export function RoomHeader({ room, viewer, deleted = false, locked = false }: Ro
             title="All rooms"
             className={`-ml-1.5 flex size-8 shrink-0 items-center justify-center rounded-lg text-ink-muted transition hover:bg-sunken hover:text-ink ${focusRing}`}
           >
-            <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-5">
+            <svg
+              viewBox="0 0 20 20"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.75"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+              aria-hidden="true"
+              className="size-5"
+            >
               <path d="M12.5 4.5 7 10l5.5 5.5" />
             </svg>
           </Link>
@@ -122,7 +145,16 @@ export function RoomHeader({ room, viewer, deleted = false, locked = false }: Ro
               title="Locked by a moderator: read-only, nobody can post."
               className="inline-flex shrink-0 items-center gap-1 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300/60 ring-inset dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-800"
             >
-              <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-3.5">
+              <svg
+                viewBox="0 0 20 20"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.8"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+                aria-hidden="true"
+                className="size-3.5"
+              >
                 <rect x="4" y="8.5" width="12" height="8.5" rx="2" />
                 <path d="M6.75 8.5V6.25a3.25 3.25 0 0 1 6.5 0V8.5" />
               </svg>
@@ -137,7 +169,15 @@ export function RoomHeader({ room, viewer, deleted = false, locked = false }: Ro
             className={`-mr-1 ml-auto inline-flex h-8 shrink-0 items-center gap-0.5 rounded-lg px-1.5 text-sm font-medium text-ink-muted hover:bg-sunken hover:text-ink sm:hidden ${focusRing}`}
           >
             About
-            <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" aria-hidden="true" className={`size-4 transition ${aboutOpen ? "rotate-180" : ""}`}>
+            <svg
+              viewBox="0 0 20 20"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.75"
+              strokeLinecap="round"
+              aria-hidden="true"
+              className={`size-4 transition ${aboutOpen ? "rotate-180" : ""}`}
+            >
               <path d="m5.5 8 4.5 4.5L14.5 8" />
             </svg>
           </button>
@@ -159,12 +199,17 @@ export function RoomHeader({ room, viewer, deleted = false, locked = false }: Ro
           <p className="text-sm text-ink-subtle italic">No description yet.</p>
         )}
         <div className="mt-2 flex flex-wrap items-center gap-x-5 gap-y-1 text-xs text-ink-muted">
-          <span className="inline-flex items-center gap-1 rounded-full bg-accent-soft px-2 py-0.5 font-medium text-accent-ink min-[420px]:hidden">{room.topic.name}</span>
+          <span className="inline-flex items-center gap-1 rounded-full bg-accent-soft px-2 py-0.5 font-medium text-accent-ink min-[420px]:hidden">
+            {room.topic.name}
+          </span>
           <div data-testid="room-host" className="flex min-w-0 items-center gap-1.5">
             {room.host ? (
               <>
                 <span className="text-ink-subtle">Hosted by</span>
-                <Link href={`/u/${room.host.username}`} className={`-m-0.5 flex min-w-0 items-center gap-1.5 rounded-md p-0.5 font-medium text-ink transition hover:text-accent-ink ${focusRing}`}>
+                <Link
+                  href={`/u/${room.host.username}`}
+                  className={`-m-0.5 flex min-w-0 items-center gap-1.5 rounded-md p-0.5 font-medium text-ink transition hover:text-accent-ink ${focusRing}`}
+                >
                   <Avatar name={room.host.name} image={room.host.avatarUrl} size="xs" />
                   <span className="truncate">@{room.host.username}</span>
                 </Link>

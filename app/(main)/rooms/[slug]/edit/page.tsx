@@ -36,11 +36,15 @@ export default async function EditRoomPage({ params }: EditRoomPageProps) {
       </Link>
       <h1 className="text-2xl font-bold tracking-tight text-ink sm:text-3xl">Edit room</h1>
       <p className="mt-1 text-pretty text-ink-muted">
-        The address stays <span className="font-medium break-words text-ink">/rooms/{room.slug}</span>, so links to the room keep working.
+        The address stays <span className="font-medium break-words text-ink">/rooms/{room.slug}</span>, so links to the
+        room keep working.
       </p>
 
       <div className="mt-6 rounded-2xl border border-line bg-surface p-5 shadow-sm sm:mt-8 sm:p-7">
-        <EditRoomForm slug={room.slug} room={{ name: room.name, topic: room.topic.name, description: room.description }} />
+        <EditRoomForm
+          slug={room.slug}
+          room={{ name: room.name, topic: room.topic.name, description: room.description }}
+        />
       </div>
 
       <section
@@ -51,7 +55,9 @@ export default async function EditRoomPage({ params }: EditRoomPageProps) {
           <h2 id="delete-room-heading" className="text-base font-semibold text-rose-700 dark:text-rose-300">
             Delete this room
           </h2>
-          <p className="mt-1 text-sm text-pretty text-ink-muted">The room and all its messages are removed for everyone. This cannot be undone.</p>
+          <p className="mt-1 text-sm text-pretty text-ink-muted">
+            The room and all its messages are removed for everyone. This cannot be undone.
+          </p>
         </div>
         <DeleteRoomButton slug={room.slug} name={room.name} />
       </section>

@@ -13,7 +13,10 @@ export interface HostedRoomsProps {
 export function HostedRooms({ rooms, total, isSelf, name }: HostedRoomsProps) {
   if (rooms.length === 0) {
     return (
-      <p data-testid="hosted-rooms-empty" className="rounded-2xl border border-dashed border-line-strong bg-surface px-5 py-8 text-center text-sm text-ink-muted">
+      <p
+        data-testid="hosted-rooms-empty"
+        className="rounded-2xl border border-dashed border-line-strong bg-surface px-5 py-8 text-center text-sm text-ink-muted"
+      >
         {isSelf ? "You do not host any rooms yet." : `${name} does not host any rooms yet.`}
       </p>
     );
@@ -34,8 +37,12 @@ export function HostedRooms({ rooms, total, isSelf, name }: HostedRoomsProps) {
                 </span>
                 <RelativeTime date={room.lastActivityAt} prefix="active" className="shrink-0 text-xs text-ink-subtle" />
               </span>
-              <span className="mt-2 block font-semibold tracking-tight break-words text-ink group-hover:text-accent-ink">{room.name}</span>
-              {room.description ? <span className="mt-1 line-clamp-2 block text-sm text-ink-muted">{room.description}</span> : null}
+              <span className="mt-2 block font-semibold tracking-tight break-words text-ink group-hover:text-accent-ink">
+                {room.name}
+              </span>
+              {room.description ? (
+                <span className="mt-1 line-clamp-2 block text-sm text-ink-muted">{room.description}</span>
+              ) : null}
             </Link>
           </li>
         ))}

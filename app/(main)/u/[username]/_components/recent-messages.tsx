@@ -11,16 +11,26 @@ export interface RecentMessagesProps {
 export function RecentMessages({ messages, isSelf, name }: RecentMessagesProps) {
   if (messages.length === 0) {
     return (
-      <p data-testid="recent-messages-empty" className="rounded-2xl border border-dashed border-line-strong bg-surface px-5 py-8 text-center text-sm text-ink-muted">
+      <p
+        data-testid="recent-messages-empty"
+        className="rounded-2xl border border-dashed border-line-strong bg-surface px-5 py-8 text-center text-sm text-ink-muted"
+      >
         {isSelf ? "You have not written any messages yet." : `${name} has not written any messages yet.`}
       </p>
     );
   }
 
   return (
-    <ol data-testid="recent-messages" className="divide-y divide-line overflow-hidden rounded-2xl border border-line bg-surface shadow-sm">
+    <ol
+      data-testid="recent-messages"
+      className="divide-y divide-line overflow-hidden rounded-2xl border border-line bg-surface shadow-sm"
+    >
       {messages.map((message) => (
-        <li key={message.id} data-testid="recent-message" className="relative px-4 py-3.5 transition hover:bg-sunken/60 sm:px-5">
+        <li
+          key={message.id}
+          data-testid="recent-message"
+          className="relative px-4 py-3.5 transition hover:bg-sunken/60 sm:px-5"
+        >
           <div className="flex items-center justify-between gap-3 text-xs">
             <Link
               href={`/rooms/${message.room.slug}#message-${message.id}`}
@@ -31,7 +41,9 @@ export function RecentMessages({ messages, isSelf, name }: RecentMessagesProps) 
             </Link>
             <RelativeTime date={message.createdAt} className="shrink-0 text-ink-subtle" />
           </div>
-          <p className="mt-1 line-clamp-3 text-sm leading-relaxed whitespace-pre-line break-words text-ink">{message.body}</p>
+          <p className="mt-1 line-clamp-3 text-sm leading-relaxed whitespace-pre-line break-words text-ink">
+            {message.body}
+          </p>
         </li>
       ))}
     </ol>

@@ -20,7 +20,9 @@ export async function GET(request: NextRequest, context: RouteContext): Promise<
   try {
     const { slug } = await context.params;
     const params = request.nextUrl.searchParams;
-    const query = Object.fromEntries(["before", "after", "changedSince", "limit"].map((key) => [key, params.get(key) ?? undefined]));
+    const query = Object.fromEntries(
+      ["before", "after", "changedSince", "limit"].map((key) => [key, params.get(key) ?? undefined]),
+    );
     return NextResponse.json(await listHistory({ slug, query }), { headers: NO_STORE });
   } catch (error) {
     return errorResponse(error);
@@ -38,7 +40,10 @@ export async function POST(request: NextRequest, context: RouteContext): Promise
     after(result.delivered);
     // One message is a few hundred bytes: gzipping it costs the server more than it saves
     // (a zlib stream per reply), so the reply asks not to be transformed.
-    return NextResponse.json(result.message, { status: result.created ? 201 : 200, headers: { "Cache-Control": "no-store, no-transform" } });
+    return NextResponse.json(result.message, {
+      status: result.created ? 201 : 200,
+      headers: { "Cache-Control": "no-store, no-transform" },
+    });
   } catch (error) {
     return errorResponse(error);
   }

@@ -19,7 +19,13 @@ export async function PATCH(request: NextRequest, context: RouteContext): Promis
   try {
     const { slug, id } = await context.params;
     const input = await readJsonBody(request);
-    const message = await editMessage({ actor: await getCurrentUser(), slug, messageId: id, input, socketId: socketIdFrom(request, input) });
+    const message = await editMessage({
+      actor: await getCurrentUser(),
+      slug,
+      messageId: id,
+      input,
+      socketId: socketIdFrom(request, input),
+    });
     return NextResponse.json(message, { headers: NO_STORE });
   } catch (error) {
     return errorResponse(error);
@@ -29,7 +35,9 @@ export async function PATCH(request: NextRequest, context: RouteContext): Promis
 export async function DELETE(_request: NextRequest, context: RouteContext): Promise<NextResponse> {
   try {
     const { slug, id } = await context.params;
-    return NextResponse.json(await deleteMessage({ actor: await getCurrentUser(), slug, messageId: id }), { headers: NO_STORE });
+    return NextResponse.json(await deleteMessage({ actor: await getCurrentUser(), slug, messageId: id }), {
+      headers: NO_STORE,
+    });
   } catch (error) {
     return errorResponse(error);
   }
