@@ -1,0 +1,54 @@
+// Paging shapes shared by every list in the data layer: numbered pages for tables, id windows for
+// logs and message histories, and the LIKE escape their text filters use.
+
+/** Rows per numbered page in the moderators' tables. */
+export const TABLE_PAGE_SIZE = 25;
+
+/** One numbered page of a table, with the total it was cut from. */
+export interface Paged<T> {
+  rows: T[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+/** Where a numbered page starts, with the page clamped to what exists (an old link past the end shows the last). */
+export function pageWindow({ total, page, pageSize }: { total: number; page: number; pageSize: number }): {
+  page: number;
+  pageCount: number;
+  skip: number;
+  take: number;
+} {
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const current = Math.min(Math.max(1, page), pageCount);
+  return { page: current, pageCount, skip: (current - 1) * pageSize, take: pageSize };
+}
+
+/** Loads one numbered page: counts, clamps the page, then reads just its rows. */
+export async function loadPage<T>({
+  page,
+  pageSize,
+  count,
+  read,
+}: {
+  page: number;
+  pageSize: number;
+  count: () => Promise<number>;
+  read: (window: { skip: number; take: number }) => Promise<T[]>;
+}): Promise<Paged<T>> {
+  const total = await count();
+  const window = pageWindow({ total, page, pageSize });
+  const rows = await read(window);
+  return { rows, total, page: window.page, pageCount: window.pageCount };
+}
+
+/** Whether more entries lie beyond either end of a window paged by id. */
+export interface IdWindowEdges {
+  hasOlder: boolean;
+  hasNewer: boolean;
+}
+
+/** Escapes LIKE wildcards so that "%" and "_" typed in a filter match themselves. */
+export function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
