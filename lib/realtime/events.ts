@@ -1,4 +1,4 @@
-// The live-event contract (../shared/DESIGN.md): the server publishes room and member events
+// The live-event contract (README, "Realtime"): the server publishes room and member events
 // through these functions only. Names and payload schemas live in ./event-schemas.ts, which the
 // browser shares; this module triggers, so it is server-only.
 import "server-only";
