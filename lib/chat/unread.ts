@@ -2,10 +2,11 @@
 // derived from it for home cards and the header. Positions only move forward, by message id.
 import "server-only";
 import { z } from "zod";
-import { advanceReadPosition, countUnread, findChatRoom, UNREAD_COUNT_CAP } from "../db/chat";
+import { advanceReadPosition, countUnread, UNREAD_COUNT_CAP } from "../db/read-positions";
+import { findChatRoom } from "../db/room-lookup";
 import { fieldErrorsOf, invalid, notFound } from "../errors";
 import type { ReadState } from "./message-payload";
-import { requireActive, type ChatActor } from "./messages";
+import { requireActive, type ChatActor } from "./actor";
 
 export { UNREAD_COUNT_CAP };
 

@@ -11,6 +11,7 @@ import { AppError } from "../../errors";
 import { log } from "../../log";
 import { banSchema, muteSchema, roomMemberSchema } from "../../validation/admin";
 import { formatUntil } from "../../moderation/posting";
+import { decidingRestriction, restrictionOf } from "../../moderation/posting-rule";
 import { publishModerationRestricted } from "../../realtime/events";
 import { defineOperation } from "../operation";
 import type { SessionUser } from "../../db/users";
@@ -35,10 +36,10 @@ async function restrictable(actor: SessionUser, input: { roomSlug: string; userI
 async function tellMember(roomId: string, userId: string): Promise<void> {
   try {
     const rows = await listMemberRestrictions({ roomId, userId });
-    const held = rows.find((r) => r.kind === "BAN") ?? rows.find((r) => r.kind === "MUTE" && r.until !== null);
+    const held = decidingRestriction(rows.map(restrictionOf));
     await publishModerationRestricted(userId, {
       roomId,
-      kind: held ? (held.kind === "BAN" ? "banned" : "muted") : "none",
+      kind: held?.kind ?? "none",
       until: held?.until?.toISOString() ?? null,
       reason: held?.reason ?? "",
     });
