@@ -15,17 +15,7 @@ export { UNREAD_COUNT_CAP };
  * moves backwards, never past the room's latest message. Returns the position afterwards; null
  * for someone who is not a participant (opening a room does not join it).
  */
-export async function markRead({
-  roomId,
-  userId,
-  messageId,
-}: {
-  roomId: string;
-  userId: string;
-  messageId?: number;
-}): Promise<number | null> {
-  return advanceReadPosition({ roomId, userId, messageId });
-}
+export const markRead = advanceReadPosition;
 
 /** Unread messages per room (0 where none, or not a participant); each capped at UNREAD_COUNT_CAP. */
 export async function unreadCounts({

@@ -20,15 +20,10 @@ export interface AuditEntryInput {
   detail: string;
 }
 
-export interface AuditEntry {
+/** A stored entry; its actor is null once their account was deleted (the username stays). */
+export interface AuditEntry extends Omit<AuditEntryInput, "actorId"> {
   id: number;
   actorId: string | null;
-  actorUsername: string;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  targetLabel: string;
-  detail: string;
   createdAt: Date;
 }
 

@@ -57,25 +57,11 @@ function toStoredMessage({ author, ...row }: MessageRow): StoredMessage {
 }
 
 /** A message row with its author, as the raw queries of the send path return it. */
-interface RawMessageRow extends RawAuthorColumns {
-  id: number;
-  roomId: string;
-  body: string;
-  createdAt: Date;
-  editedAt: Date | null;
-  deletedAt: Date | null;
-}
+type RawMessageRow = Omit<StoredMessage, "author"> & RawAuthorColumns;
 
 function fromRawRow(row: RawMessageRow): StoredMessage {
-  return {
-    id: row.id,
-    roomId: row.roomId,
-    body: row.deletedAt ? "" : row.body,
-    createdAt: row.createdAt,
-    editedAt: row.editedAt,
-    deletedAt: row.deletedAt,
-    author: authorFromRaw(row),
-  };
+  const { id, roomId, body, createdAt, editedAt, deletedAt } = row;
+  return { id, roomId, body: deletedAt ? "" : body, createdAt, editedAt, deletedAt, author: authorFromRaw(row) };
 }
 
 const RAW_MESSAGE_COLUMNS = Prisma.sql`m.id, m."roomId", m.body, m."createdAt", m."editedAt", m."deletedAt", ${RAW_AUTHOR_COLUMNS}`;

@@ -50,16 +50,11 @@ function describe(rule: PostingRule<Date>, now: Date): PostingRestriction {
  * unknown room: the caller reports that one itself). With `userId` null (a visitor) only the
  * lock is looked at.
  */
-export async function postingRestriction({
-  roomId,
-  userId,
-  now = new Date(),
-}: {
-  roomId: string;
-  userId: string | null;
-  now?: Date;
-}): Promise<PostingRestriction | null> {
-  const state = await findPostingState({ roomId, userId, now });
+export async function postingRestriction(
+  query: Parameters<typeof findPostingState>[0],
+): Promise<PostingRestriction | null> {
+  const now = query.now ?? new Date();
+  const state = await findPostingState({ ...query, now });
   if (!state) return null;
   const rule = postingRule({
     locked: state.room.lockedAt !== null,
