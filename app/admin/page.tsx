@@ -5,7 +5,7 @@ import { EmptyState, linkClass, PageHeader } from "@/components/admin/admin-ui";
 import { requireAdminPage } from "@/lib/admin/guard";
 import { countLockedRooms, countOnlineMembers } from "@/lib/db/admin-dashboard";
 import { countMembers } from "@/lib/db/admin-members";
-import { countMessagesSince } from "@/lib/db/admin-messages";
+import { countMessagesSince } from "@/lib/db/messages";
 import { countAllRooms } from "@/lib/db/admin-rooms";
 import { countOpenSupportRequests } from "@/lib/db/admin-support";
 import { latestAuditEntries } from "@/lib/db/audit-log";

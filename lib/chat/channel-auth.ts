@@ -5,13 +5,14 @@
 import "server-only";
 import type Pusher from "pusher";
 import { z } from "zod";
-import { roomExists } from "../db/chat";
+import { roomExists } from "../db/room-lookup";
 import type { SessionUser } from "../db/users";
 import { AppError, fieldErrorsOf, forbidden, invalid, notFound } from "../errors";
 import { parseChannelName } from "../realtime/channels";
 import { REALTIME_LIMITS } from "../realtime/limits";
 import { pusher } from "../realtime/server";
-import { requireActive, socketIdSchema } from "./messages";
+import { requireActive } from "./actor";
+import { socketIdSchema } from "./messages";
 
 export type ChannelActor = Pick<
   SessionUser,

@@ -6,39 +6,28 @@ import "server-only";
 import { z } from "zod";
 import { hit } from "../auth/rate-limit";
 import {
-  findChatRoom,
   findMessage,
   findMessageByClientKey,
   insertMessage,
   listMessages,
-  softDeleteMessage,
   updateMessageBody,
-  type ChatRoom,
   type StoredMessage,
-} from "../db/chat";
-import type { SessionUser } from "../db/users";
-import { AppError, fieldErrorsOf, forbidden, invalid, notFound, rateLimited, unauthorized } from "../errors";
+} from "../db/messages";
+import { findChatRoom, type ChatRoom } from "../db/room-lookup";
+import { AppError, fieldErrorsOf, forbidden, invalid, notFound, rateLimited } from "../errors";
 import { renderMessageHtml } from "../messages/markdown";
-import { auditInRoomDeletion } from "../moderation/message-audit";
 import { assertMayPost } from "../moderation/posting";
-import { publishMessageCreated, publishMessageDeleted, publishMessageUpdated } from "../realtime/events";
-import { canManageRoom } from "../rooms/permissions";
-import { editMessageSchema, historyQuerySchema, sendMessageSchema } from "../validation/messages";
+import { publishMessageCreated, publishMessageUpdated } from "../realtime/events";
+import { editMessageSchema, historyQuerySchema, messageIdSchema, sendMessageSchema } from "../validation/messages";
+import { requireActive, type ChatActor } from "./actor";
+import { deleteMessage, type MessageDeleter } from "./message-deletion";
 import type { ChatMessage, HistoryEntry, HistoryPage } from "./message-payload";
-
-/** What the chat rules need to know about the caller (a SessionUser has all of it). */
-export type ChatActor = Pick<SessionUser, "id" | "role" | "emailVerified" | "deactivated">;
 
 /** Pusher's socket id shape, e.g. "123456.7890123". */
 export const socketIdSchema = z
   .string()
   .max(64)
   .regex(/^\d+\.\d+$/, "socketId must be a Pusher socket id such as 1234.5678.");
-
-const messageIdSchema = z.coerce
-  .number({ message: "That is not a message id." })
-  .int("That is not a message id.")
-  .positive("That is not a message id.");
 
 export function toChatMessage(message: StoredMessage): ChatMessage {
   return {
@@ -52,7 +41,8 @@ export function toChatMessage(message: StoredMessage): ChatMessage {
   };
 }
 
-function toHistoryEntry(message: StoredMessage): HistoryEntry {
+/** A history entry: the message, or its tombstone once deleted (the room page renders the same). */
+export function toHistoryEntry(message: StoredMessage): HistoryEntry {
   return message.deletedAt ? { id: message.id, deleted: true } : toChatMessage(message);
 }
 
@@ -72,13 +62,6 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
 function parseSocketId(socketId: unknown): string | undefined {
   if (socketId === undefined || socketId === null || socketId === "") return undefined;
   return parse(z.object({ socketId: socketIdSchema }), { socketId }).socketId;
-}
-
-/** Signed in and active: 401 / 403 otherwise. */
-export function requireActive<T extends ChatActor>(actor: T | null): T {
-  if (!actor) throw unauthorized("Please sign in to take part in the conversation.");
-  if (actor.deactivated) throw new AppError("forbidden:deactivated", "This account is deactivated.", 403);
-  return actor;
 }
 
 /** Posting and editing need a verified email too. */
@@ -144,7 +127,7 @@ function tooFast(retryAfterSeconds: number): AppError {
  * Everything before the trigger is on the path of every live message, so it waits on as few
  * round trips as it can: the room is looked up while the session is checked (`actor` may be the
  * session lookup's promise), then the rate limit, then one statement that stores the message or
- * finds the one stored under this client key (lib/db/chat.ts).
+ * finds the one stored under this client key (lib/db/messages.ts).
  */
 export async function sendMessage({
   actor,
@@ -227,33 +210,20 @@ export interface DeletedMessageResult {
 }
 
 /**
- * Soft-deletes a message: its author, the room's host or a moderator. The body is blanked and
- * `message:deleted` ({ roomId, messageId }) sent. Deleting a deleted message answers the same,
- * without a second event.
+ * DELETE /api/rooms/<slug>/messages/<id>: the author, the room's host or a moderator deletes a
+ * message of this room (./message-deletion.ts). Deleting a deleted message answers the same.
  */
-export async function deleteMessage({
+export async function deleteRoomMessage({
   actor,
   slug,
   messageId,
 }: {
-  actor: ChatActor | null;
+  actor: MessageDeleter | null;
   slug: string;
   messageId: unknown;
 }): Promise<DeletedMessageResult> {
-  const deleter = requireActive(actor);
-  const room = await roomBySlug(slug);
-  const message = await messageInRoom(room, messageId);
-  const result: DeletedMessageResult = { id: message.id, roomId: room.id, deleted: true };
-  if (message.deletedAt) return result;
-  const isAuthor = message.author !== null && message.author.id === deleter.id;
-  if (!isAuthor && !canManageRoom(deleter, room)) {
-    throw forbidden("message", "Only the author, the room's host or a moderator can delete this message.");
-  }
-  if (await softDeleteMessage({ id: message.id })) {
-    await publishMessageDeleted({ roomId: room.id, messageId: message.id });
-    await auditInRoomDeletion({ actor: deleter, message, room });
-  }
-  return result;
+  const { id, roomId } = await deleteMessage({ actor, slug, messageId });
+  return { id, roomId, deleted: true };
 }
 
 /**

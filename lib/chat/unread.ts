@@ -2,10 +2,11 @@
 // derived from it for home cards and the header. Positions only move forward, by message id.
 import "server-only";
 import { z } from "zod";
-import { advanceReadPosition, countUnread, findChatRoom, UNREAD_COUNT_CAP } from "../db/chat";
+import { advanceReadPosition, countUnread, UNREAD_COUNT_CAP } from "../db/read-positions";
+import { findChatRoom } from "../db/room-lookup";
 import { fieldErrorsOf, invalid, notFound } from "../errors";
 import type { ReadState } from "./message-payload";
-import { requireActive, type ChatActor } from "./messages";
+import { requireActive, type ChatActor } from "./actor";
 
 export { UNREAD_COUNT_CAP };
 
@@ -14,17 +15,7 @@ export { UNREAD_COUNT_CAP };
  * moves backwards, never past the room's latest message. Returns the position afterwards; null
  * for someone who is not a participant (opening a room does not join it).
  */
-export async function markRead({
-  roomId,
-  userId,
-  messageId,
-}: {
-  roomId: string;
-  userId: string;
-  messageId?: number;
-}): Promise<number | null> {
-  return advanceReadPosition({ roomId, userId, messageId });
-}
+export const markRead = advanceReadPosition;
 
 /** Unread messages per room (0 where none, or not a participant); each capped at UNREAD_COUNT_CAP. */
 export async function unreadCounts({

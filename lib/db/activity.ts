@@ -6,15 +6,19 @@
 import "server-only";
 import { db } from "./client";
 import { Prisma } from "./generated/prisma/client";
-import { avatarUrlOf } from "./users";
-import type { MessageAuthor } from "./messages";
-
-/** Longest excerpt of a message sent to a list; the rest is in the room. */
-export const ACTIVITY_EXCERPT_CHARS = 280;
+import {
+  authorFromRaw,
+  RAW_AUTHOR_COLUMNS,
+  RAW_AUTHOR_JOINS,
+  type MessageAuthor,
+  type RawAuthorColumns,
+} from "./message-author";
+import { excerptOf } from "../messages/excerpt";
+import { MAX_MESSAGE_ID } from "../validation/messages";
 
 export interface ActivityItem {
   id: number;
-  /** An excerpt of at most ACTIVITY_EXCERPT_CHARS characters (an ellipsis marks a cut). */
+  /** An excerpt of at most ACTIVITY_EXCERPT_CHARS (lib/messages/excerpt.ts) characters (an ellipsis marks a cut). */
   excerpt: string;
   createdAt: Date;
   room: { slug: string; name: string; topic: { name: string; slug: string } };
@@ -39,7 +43,7 @@ export function decodeActivityCursor(raw: string | undefined): ActivityCursor | 
   if (!match) return null;
   const at = new Date(Number(match[1]));
   const id = Number(match[2]);
-  return Number.isNaN(at.getTime()) || id < 1 || id > 2_147_483_647 ? null : { at, id };
+  return Number.isNaN(at.getTime()) || id < 1 || id > MAX_MESSAGE_ID ? null : { at, id };
 }
 
 const cursorOf = (item: { id: number; createdAt: Date } | undefined) =>
@@ -62,32 +66,8 @@ export interface ActivityPage {
   newerCursor: string | null;
 }
 
-/**
- * A message as plain text for a one-glance list: the markers of chat's markdown subset (code
- * fences, `code`, **bold**, _italic_, [links](url)) are dropped, their text kept.
- */
-export function plainTextOf(body: string): string {
-  return body
-    .replace(/^\s*```[^\n]*$/gm, "")
-    .replace(/`([^`\n]+)`/g, "$1")
-    .replace(/\[([^\]\n]+)\]\([^)\s]+\)/g, "$1")
-    .replace(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g, "$2")
-    .replace(/(^|[^\w*])([*_])(?=\S)([^\n*_]*?\S)\2(?![\w*])/g, "$1$3");
-}
-
-export function excerptOf(body: string, max = ACTIVITY_EXCERPT_CHARS): string {
-  const text = plainTextOf(body).replace(/\s+/g, " ").trim();
-  const chars = Array.from(text); // whole code points: never half an emoji
-  return chars.length <= max
-    ? text
-    : `${chars
-        .slice(0, max - 1)
-        .join("")
-        .trimEnd()}…`;
-}
-
 /** One row of the cross-room feed, room, topic and author joined in (see activityRows). */
-interface ActivityRow {
+interface ActivityRow extends RawAuthorColumns {
   id: number;
   body: string;
   createdAt: Date;
@@ -95,11 +75,6 @@ interface ActivityRow {
   roomName: string;
   topicName: string;
   topicSlug: string;
-  authorId: string | null;
-  authorUsername: string | null;
-  authorName: string | null;
-  authorImage: string | null;
-  authorAvatarAt: Date | null;
 }
 
 function toActivityItem(row: ActivityRow): ActivityItem {
@@ -108,19 +83,7 @@ function toActivityItem(row: ActivityRow): ActivityItem {
     excerpt: excerptOf(row.body),
     createdAt: row.createdAt,
     room: { slug: row.roomSlug, name: row.roomName, topic: { name: row.topicName, slug: row.topicSlug } },
-    author:
-      row.authorId && row.authorUsername !== null && row.authorName !== null
-        ? {
-            id: row.authorId,
-            username: row.authorUsername,
-            name: row.authorName,
-            avatarUrl: avatarUrlOf({
-              id: row.authorId,
-              image: row.authorImage,
-              avatar: row.authorAvatarAt ? { updatedAt: row.authorAvatarAt } : null,
-            }),
-          }
-        : null,
+    author: authorFromRaw(row),
   };
 }
 
@@ -156,12 +119,11 @@ async function activityRows({
   const direction = order === "newest" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   return db.$queryRaw<ActivityRow[]>(Prisma.sql`
     SELECT m.id, m.body, m."createdAt", r.slug AS "roomSlug", r.name AS "roomName", t.name AS "topicName", t.slug AS "topicSlug",
-           u.id AS "authorId", u.username AS "authorUsername", u.name AS "authorName", u.image AS "authorImage", a."updatedAt" AS "authorAvatarAt"
+           ${RAW_AUTHOR_COLUMNS}
     FROM "Message" m
     JOIN "Room" r ON r.id = m."roomId"
     JOIN "Topic" t ON t.id = r."topicId"
-    LEFT JOIN "User" u ON u.id = m."authorId"
-    LEFT JOIN "Avatar" a ON a."userId" = u.id
+    ${RAW_AUTHOR_JOINS}
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY m."createdAt" ${direction}, m.id ${direction}
     LIMIT ${take}`);

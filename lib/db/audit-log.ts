@@ -3,6 +3,7 @@
 import "server-only";
 import { db } from "./client";
 import type { Prisma } from "./generated/prisma/client";
+import { likeLiteral, readIdWindow, type IdWindowEdges } from "./paging";
 
 type Tx = Prisma.TransactionClient;
 
@@ -19,15 +20,10 @@ export interface AuditEntryInput {
   detail: string;
 }
 
-export interface AuditEntry {
+/** A stored entry; its actor is null once their account was deleted (the username stays). */
+export interface AuditEntry extends Omit<AuditEntryInput, "actorId"> {
   id: number;
   actorId: string | null;
-  actorUsername: string;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  targetLabel: string;
-  detail: string;
   createdAt: Date;
 }
 
@@ -54,16 +50,9 @@ export interface ListAuditInput {
   take?: number;
 }
 
-export interface AuditPage {
+export interface AuditPage extends IdWindowEdges {
   entries: AuditEntry[];
-  /** Whether older entries exist (beyond the last one shown). */
-  hasOlder: boolean;
-  /** Whether newer entries exist (before the first one shown). */
-  hasNewer: boolean;
 }
-
-/** Escapes LIKE wildcards so that "%" and "_" match themselves. */
-const literal = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function whereOf({ q, action }: Pick<ListAuditInput, "q" | "action">): Prisma.AuditLogWhereInput {
   const text = q?.trim();
@@ -72,10 +61,10 @@ function whereOf({ q, action }: Pick<ListAuditInput, "q" | "action">): Prisma.Au
     ...(text
       ? {
           OR: [
-            { actorUsername: { contains: literal(text.replace(/^@/, "")), mode: "insensitive" } },
-            { targetLabel: { contains: literal(text), mode: "insensitive" } },
-            { detail: { contains: literal(text), mode: "insensitive" } },
-            { action: { contains: literal(text), mode: "insensitive" } },
+            { actorUsername: { contains: likeLiteral(text.replace(/^@/, "")), mode: "insensitive" } },
+            { targetLabel: { contains: likeLiteral(text), mode: "insensitive" } },
+            { detail: { contains: likeLiteral(text), mode: "insensitive" } },
+            { action: { contains: likeLiteral(text), mode: "insensitive" } },
           ],
         }
       : {}),
@@ -91,21 +80,13 @@ export async function listAuditEntries({
   take = 50,
 }: ListAuditInput = {}): Promise<AuditPage> {
   const where = whereOf({ q, action });
-  if (after !== undefined) {
-    // Going back towards the newest: read ascending from `after`, then flip.
-    const rows = await db.auditLog.findMany({
-      where: { ...where, id: { gt: after } },
-      orderBy: { id: "asc" },
-      take: take + 1,
-    });
-    return { entries: rows.slice(0, take).reverse(), hasNewer: rows.length > take, hasOlder: true };
-  }
-  const rows = await db.auditLog.findMany({
-    where: { ...where, ...(before !== undefined ? { id: { lt: before } } : {}) },
-    orderBy: { id: "desc" },
-    take: take + 1,
+  const { rows, ...edges } = await readIdWindow({
+    before,
+    after,
+    take,
+    read: ({ id, order, take }) => db.auditLog.findMany({ where: { ...where, id }, orderBy: { id: order }, take }),
   });
-  return { entries: rows.slice(0, take), hasOlder: rows.length > take, hasNewer: before !== undefined };
+  return { entries: rows, ...edges };
 }
 
 export async function latestAuditEntries({ take = 8 }: { take?: number } = {}): Promise<AuditEntry[]> {

@@ -1,30 +1,199 @@
-// Message queries: a room's latest messages (for the room page), oldest first, with what the
-// page shows about each author, and an author's soft delete. Ordered by id, which increases with
-// every insert, never by time.
+// The messages entity: storing one (idempotent on the sender's client key), a room's history by
+// id, edits, soft deletes (one, or all of a member's, with a moderator's audit entry in the same
+// transaction) and the moderators' list across rooms. A room's history is ordered by id, which
+// grows with every insert, never by time. The rules (who may do what) live in lib/chat.
 import "server-only";
+import { writeAuditEntry, type AuditEntryInput } from "./audit-log";
 import { db } from "./client";
-import type { Prisma } from "./generated/prisma/client";
-import { avatarUrlOf } from "./users";
-import { forbidden, notFound } from "../errors";
+import { Prisma } from "./generated/prisma/client";
+import {
+  authorFromRaw,
+  authorSelect,
+  RAW_AUTHOR_COLUMNS,
+  RAW_AUTHOR_JOINS,
+  toMessageAuthor,
+  type MessageAuthor,
+  type RawAuthorColumns,
+} from "./message-author";
+import { likeLiteral, readIdWindow, type IdWindowEdges } from "./paging";
+import { MAX_MESSAGE_ID } from "../validation/messages";
+
+export type { MessageAuthor } from "./message-author";
 
 export const ROOM_PAGE_MESSAGES = 50;
 
-export interface MessageAuthor {
-  id: string;
-  username: string;
-  name: string;
-  avatarUrl: string | null;
-}
-
-export interface RoomMessage {
+export interface StoredMessage {
   id: number;
-  /** Empty for a deleted message: its text never leaves the database. */
+  roomId: string;
+  /** Empty once deleted: its text never leaves the database. */
   body: string;
   createdAt: Date;
   editedAt: Date | null;
-  deleted: boolean;
+  deletedAt: Date | null;
   /** Null once the author deleted their account ("Anonymous User"). */
   author: MessageAuthor | null;
+}
+
+/** A message by its place: what a deletion tells the rooms. */
+export interface MessageRef {
+  id: number;
+  roomId: string;
+}
+
+const messageSelect = {
+  id: true,
+  roomId: true,
+  body: true,
+  createdAt: true,
+  editedAt: true,
+  deletedAt: true,
+  author: { select: authorSelect },
+} satisfies Prisma.MessageSelect;
+
+type MessageRow = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
+
+function toStoredMessage({ author, ...row }: MessageRow): StoredMessage {
+  return { ...row, body: row.deletedAt ? "" : row.body, author: author ? toMessageAuthor(author) : null };
+}
+
+/** A message row with its author, as the raw queries of the send path return it. */
+type RawMessageRow = Omit<StoredMessage, "author"> & RawAuthorColumns;
+
+function fromRawRow(row: RawMessageRow): StoredMessage {
+  const { id, roomId, body, createdAt, editedAt, deletedAt } = row;
+  return { id, roomId, body: deletedAt ? "" : body, createdAt, editedAt, deletedAt, author: authorFromRaw(row) };
+}
+
+const RAW_MESSAGE_COLUMNS = Prisma.sql`m.id, m."roomId", m.body, m."createdAt", m."editedAt", m."deletedAt", ${RAW_AUTHOR_COLUMNS}`;
+
+export async function findMessage({ id }: { id: number }): Promise<StoredMessage | null> {
+  if (id > MAX_MESSAGE_ID) return null;
+  const row = await db.message.findUnique({ where: { id }, select: messageSelect });
+  return row ? toStoredMessage(row) : null;
+}
+
+/**
+ * The message this author already sent with this client key, if any (one query). Raw SQL, as on
+ * the whole send path: Prisma compiles every model query afresh, and every live message pays it.
+ */
+export async function findMessageByClientKey({
+  authorId,
+  clientKey,
+}: {
+  authorId: string;
+  clientKey: string;
+}): Promise<StoredMessage | null> {
+  const rows = await db.$queryRaw<RawMessageRow[]>`
+    SELECT ${RAW_MESSAGE_COLUMNS}
+    FROM "Message" m ${RAW_AUTHOR_JOINS}
+    WHERE m."authorId" = ${authorId} AND m."clientKey" = ${clientKey}`;
+  return rows[0] ? fromRawRow(rows[0]) : null;
+}
+
+/**
+ * Stores a message and, in the same statement, makes the author a participant (counted in
+ * Room.participantCount), moves the room's last activity forward and marks the author's read
+ * position at their own message; answers the stored message with its author. One round trip: the
+ * send path waits on it before anyone hears of the message. A second insert with the same
+ * (author, client key) stores nothing and returns the first message with `created: false`, also
+ * when both arrive at once (the unique index decides).
+ */
+export async function insertMessage({
+  roomId,
+  authorId,
+  body,
+  clientKey,
+}: {
+  roomId: string;
+  authorId: string;
+  body: string;
+  clientKey: string;
+}): Promise<{ message: StoredMessage; created: boolean }> {
+  // The application's clock, as Prisma's @default(now()) would use, sent as UTC so that the
+  // database session's time zone never matters (the columns are timestamps without zone).
+  const now = new Date().toISOString();
+  // One statement is atomic (data-modifying CTEs run even when nothing reads them). Each part
+  // reads the one before it, so the rows are locked in one order: the message, the participant,
+  // then the room (its new count needs the participant part first), the order of every other
+  // membership change (lib/db/participants.ts); concurrent sends never wait on each other in a
+  // cycle. `xmax = 0` tells a participant row just inserted from one that was updated.
+  const rows = await db.$queryRaw<RawMessageRow[]>`
+    WITH inserted AS (
+      INSERT INTO "Message" ("roomId", "authorId", body, "clientKey", "createdAt")
+      VALUES (${roomId}, ${authorId}, ${body}, ${clientKey}, (${now}::timestamptz AT TIME ZONE 'UTC'))
+      ON CONFLICT ("authorId", "clientKey") DO NOTHING
+      RETURNING id, "roomId", "authorId", body, "createdAt", "editedAt", "deletedAt"
+    ), participant AS (
+      INSERT INTO "Participant" ("roomId", "userId", "joinedAt", "lastReadMessageId")
+      SELECT "roomId", "authorId", "createdAt", id FROM inserted
+      ON CONFLICT ("roomId", "userId") DO UPDATE SET "lastReadMessageId" = EXCLUDED."lastReadMessageId"
+        WHERE "Participant"."lastReadMessageId" IS NULL OR "Participant"."lastReadMessageId" < EXCLUDED."lastReadMessageId"
+      RETURNING (xmax = 0) AS joined
+    ), room AS (
+      UPDATE "Room" r
+      SET "lastActivityAt" = GREATEST(r."lastActivityAt", inserted."createdAt"),
+          "participantCount" = r."participantCount" + (SELECT count(*)::int FROM participant WHERE joined),
+          "updatedAt" = inserted."createdAt"
+      FROM inserted
+      WHERE r.id = inserted."roomId"
+      RETURNING r.id
+    )
+    SELECT ${RAW_MESSAGE_COLUMNS}
+    FROM inserted m ${RAW_AUTHOR_JOINS}`;
+  const inserted = rows[0];
+  if (inserted) return { message: fromRawRow(inserted), created: true };
+  const message = await findMessageByClientKey({ authorId, clientKey });
+  // Unreachable unless the row vanished between the two statements (its room deleted meanwhile).
+  if (!message) throw new Error(`message with client key ${clientKey} disappeared after insert`);
+  return { message, created: false };
+}
+
+export interface MessagePage {
+  /** Ascending by id. */
+  messages: StoredMessage[];
+  hasMore: boolean;
+}
+
+/**
+ * A page of a room's messages, ascending by id: the latest `limit` (no cursor), the `limit`
+ * before `before` (scrolling up), or the `limit` after `after` (catch-up). `hasMore` says
+ * whether older messages exist (latest, before) or newer ones (after).
+ */
+export async function listMessages({
+  roomId,
+  before,
+  after,
+  changedSince,
+  limit,
+}: {
+  roomId: string;
+  before?: number;
+  after?: number;
+  /** Only messages edited or deleted after this moment (with `after`). */
+  changedSince?: Date;
+  limit: number;
+}): Promise<MessagePage> {
+  if (after !== undefined) {
+    if (after >= MAX_MESSAGE_ID) return { messages: [], hasMore: false };
+    const changed = changedSince
+      ? { OR: [{ editedAt: { gt: changedSince } }, { deletedAt: { gt: changedSince } }] }
+      : {};
+    const rows = await db.message.findMany({
+      // The (roomId, id) index bounds the scan to what the client holds; few of those rows changed.
+      where: { roomId, id: { gt: after }, ...changed },
+      orderBy: { id: "asc" },
+      take: limit + 1,
+      select: messageSelect,
+    });
+    return { messages: rows.slice(0, limit).map(toStoredMessage), hasMore: rows.length > limit };
+  }
+  const rows = await db.message.findMany({
+    where: { roomId, ...(before !== undefined ? { id: { lt: Math.min(before, MAX_MESSAGE_ID) } } : {}) },
+    orderBy: { id: "desc" },
+    take: limit + 1,
+    select: messageSelect,
+  });
+  return { messages: rows.slice(0, limit).reverse().map(toStoredMessage), hasMore: rows.length > limit };
 }
 
 export interface RoomWithMessages {
@@ -36,46 +205,10 @@ export interface RoomWithMessages {
   topic: { name: string; slug: string };
   host: MessageAuthor | null;
   participantCount: number;
-  messages: RoomMessage[];
+  /** Oldest first. */
+  messages: StoredMessage[];
   /** True when older messages exist beyond `messages`. */
   hasOlder: boolean;
-}
-
-const authorSelect = {
-  id: true,
-  username: true,
-  name: true,
-  image: true,
-  avatar: { select: { updatedAt: true } },
-} satisfies Prisma.UserSelect;
-
-type AuthorRow = Prisma.UserGetPayload<{ select: typeof authorSelect }>;
-
-function toAuthor(row: AuthorRow | null): MessageAuthor | null {
-  return row ? { id: row.id, username: row.username, name: row.name, avatarUrl: avatarUrlOf(row) } : null;
-}
-
-const messageSelect = {
-  id: true,
-  body: true,
-  createdAt: true,
-  editedAt: true,
-  deletedAt: true,
-  author: { select: authorSelect },
-} satisfies Prisma.MessageSelect;
-
-type MessageRow = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
-
-function toRoomMessage(row: MessageRow): RoomMessage {
-  const deleted = row.deletedAt !== null;
-  return {
-    id: row.id,
-    body: deleted ? "" : row.body,
-    createdAt: row.createdAt,
-    editedAt: row.editedAt,
-    deleted,
-    author: toAuthor(row.author),
-  };
 }
 
 /** The room by slug with its latest `take` messages, oldest first; null for an unknown slug. */
@@ -102,52 +235,175 @@ export async function findRoomWithLatestMessages({
     },
   });
   if (!room) return null;
-  const latest = room.messages.slice(0, take);
+  const { host, _count, messages, ...rest } = room;
   return {
-    id: room.id,
-    slug: room.slug,
-    name: room.name,
-    description: room.description,
-    createdAt: room.createdAt,
-    topic: room.topic,
-    host: toAuthor(room.host),
-    participantCount: room._count.participants,
-    messages: latest.reverse().map(toRoomMessage),
-    hasOlder: room.messages.length > take,
+    ...rest,
+    host: host ? toMessageAuthor(host) : null,
+    participantCount: _count.participants,
+    messages: messages.slice(0, take).reverse().map(toStoredMessage),
+    hasOlder: messages.length > take,
   };
 }
 
-export interface DeletedMessage {
+/**
+ * Replaces the body of an author's own live message and stamps editedAt. Null when nothing
+ * matched (deleted meanwhile, or not theirs): the condition repeats the caller's checks so a
+ * delete racing the edit wins.
+ */
+export async function updateMessageBody({
+  id,
+  authorId,
+  body,
+}: {
   id: number;
-  roomId: string;
-  /** False when it was already deleted (a second click, another tab): nothing changed. */
-  changed: boolean;
+  authorId: string;
+  body: string;
+}): Promise<StoredMessage | null> {
+  const { count } = await db.message.updateMany({
+    where: { id, authorId, deletedAt: null },
+    data: { body, editedAt: new Date() },
+  });
+  return count === 1 ? findMessage({ id }) : null;
 }
 
+/** What deciding a deletion needs: the author, the room (its host) and what the audit log names. */
+export interface MessageForDeletion extends MessageRef {
+  body: string;
+  deletedAt: Date | null;
+  authorId: string | null;
+  author: { username: string } | null;
+  room: { slug: string; name: string; hostId: string | null };
+}
+
+export async function findMessageForDeletion({ id }: { id: number }): Promise<MessageForDeletion | null> {
+  if (id > MAX_MESSAGE_ID) return null;
+  return db.message.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      roomId: true,
+      body: true,
+      deletedAt: true,
+      authorId: true,
+      author: { select: { username: true } },
+      room: { select: { slug: true, name: true, hostId: true } },
+    },
+  });
+}
+
+/** Not deleted. */
+const LIVE = { deletedAt: null } satisfies Prisma.MessageWhereInput;
+
 /**
- * Soft-deletes a message for its author: sets deletedAt and blanks the body, so the text is gone
- * while the id keeps its place in the room's history. Anyone else gets `forbidden:message` (403),
- * an unknown id `not_found:message` (404).
+ * Soft-deletes: sets deletedAt and blanks the body, so the text is gone while the id keeps its
+ * place in the room's history; writes `audit` in the same transaction. False when it already was
+ * deleted (two deletes at once change the row once, and only the one that did is audited).
  */
-export async function deleteMessageAsAuthor({
-  messageId,
+export async function softDeleteMessage({ id, audit }: { id: number; audit?: AuditEntryInput }): Promise<boolean> {
+  const run = async (tx: Prisma.TransactionClient) => {
+    const { count } = await tx.message.updateMany({
+      where: { id, ...LIVE },
+      data: { deletedAt: new Date(), body: "" },
+    });
+    if (count === 1 && audit) await writeAuditEntry(audit, tx);
+    return count === 1;
+  };
+  return audit ? db.$transaction(run) : run(db);
+}
+
+export type BulkDeletion =
+  | { deleted: MessageRef[] }
+  /** The member (or the room) named no longer exists: nothing was changed. */
+  | { missing: "user" | "room" };
+
+/**
+ * Soft-deletes every live message of the member (only in `roomId` when given) and writes the
+ * entry `audit` makes of the outcome, in one transaction.
+ */
+export async function softDeleteMessagesOf({
   authorId,
+  roomId,
+  audit,
 }: {
-  messageId: number;
   authorId: string;
-}): Promise<DeletedMessage> {
-  const message = await db.message.findUnique({
-    where: { id: messageId },
-    select: { id: true, roomId: true, authorId: true, deletedAt: true },
+  roomId?: string;
+  audit: (outcome: { username: string; roomName: string | null; count: number }) => AuditEntryInput;
+}): Promise<BulkDeletion> {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: authorId }, select: { username: true } });
+    if (!user) return { missing: "user" };
+    const room = roomId ? await tx.room.findUnique({ where: { id: roomId }, select: { name: true } }) : null;
+    if (roomId && !room) return { missing: "room" };
+    const deleted = await tx.$queryRaw<MessageRef[]>`
+      UPDATE "Message" SET "deletedAt" = now(), body = ''
+      WHERE "authorId" = ${authorId} AND "deletedAt" IS NULL ${roomId ? Prisma.sql`AND "roomId" = ${roomId}` : Prisma.empty}
+      RETURNING id, "roomId"`;
+    await writeAuditEntry(audit({ username: user.username, roomName: room?.name ?? null, count: deleted.length }), tx);
+    return { deleted };
   });
-  if (!message) throw notFound("message", "This message no longer exists.");
-  if (message.authorId === null || message.authorId !== authorId)
-    throw forbidden("message", "You can only delete your own messages.");
-  if (message.deletedAt) return { id: message.id, roomId: message.roomId, changed: false };
-  // The condition repeats the checks, so two deletes at once change the row once.
-  const { count } = await db.message.updateMany({
-    where: { id: messageId, authorId, deletedAt: null },
-    data: { deletedAt: new Date(), body: "" },
+}
+
+// ---- The moderators' list across rooms (app/admin/messages) ---------------------------------
+
+export interface ListedMessage {
+  id: number;
+  body: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  room: { id: string; slug: string; name: string };
+  author: MessageAuthor | null;
+}
+
+export interface SearchMessagesInput {
+  roomSlug?: string;
+  username?: string;
+  /** Text the body contains, any case. */
+  q?: string;
+  before?: number;
+  after?: number;
+  take?: number;
+}
+
+export interface ListedMessagePage extends IdWindowEdges {
+  messages: ListedMessage[];
+}
+
+const listedSelect = {
+  id: true,
+  body: true,
+  createdAt: true,
+  editedAt: true,
+  room: { select: { id: true, slug: true, name: true } },
+  author: { select: authorSelect },
+} satisfies Prisma.MessageSelect;
+
+/** The latest live messages across rooms, newest first, filtered; paged by id either way. */
+export async function searchMessages({
+  roomSlug,
+  username,
+  q,
+  before,
+  after,
+  take = 50,
+}: SearchMessagesInput = {}): Promise<ListedMessagePage> {
+  const where: Prisma.MessageWhereInput = {
+    ...LIVE,
+    ...(roomSlug ? { room: { slug: roomSlug } } : {}),
+    ...(username ? { author: { username } } : {}),
+    ...(q ? { body: { contains: likeLiteral(q), mode: "insensitive" } } : {}),
+  };
+  const { rows, ...edges } = await readIdWindow({
+    before,
+    after,
+    take,
+    read: ({ id, order, take }) =>
+      db.message.findMany({ where: { ...where, id }, orderBy: { id: order }, take, select: listedSelect }),
   });
-  return { id: message.id, roomId: message.roomId, changed: count === 1 };
+  const messages = rows.map(({ author, ...row }) => ({ ...row, author: author ? toMessageAuthor(author) : null }));
+  return { messages, ...edges };
+}
+
+/** Messages written since `since` (the dashboard's "today"), deleted ones excluded. */
+export async function countMessagesSince({ since }: { since: Date }): Promise<number> {
+  return db.message.count({ where: { createdAt: { gte: since }, ...LIVE } });
 }

@@ -52,3 +52,34 @@ export interface IdWindowEdges {
 export function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/** The id bound, order and size of one read of a list paged by id. */
+export interface IdWindowQuery {
+  id: { lt: number } | { gt: number } | undefined;
+  order: "asc" | "desc";
+  take: number;
+}
+
+/**
+ * One window of a list shown newest first and paged by id: the newest `take`, the `take` below
+ * `before`, or the `take` above `after` (read upwards, then flipped). One extra row tells whether
+ * the list goes on in the direction read.
+ */
+export async function readIdWindow<T>({
+  before,
+  after,
+  take,
+  read,
+}: {
+  before?: number;
+  after?: number;
+  take: number;
+  read: (query: IdWindowQuery) => Promise<T[]>;
+}): Promise<{ rows: T[] } & IdWindowEdges> {
+  if (after !== undefined) {
+    const rows = await read({ id: { gt: after }, order: "asc", take: take + 1 });
+    return { rows: rows.slice(0, take).reverse(), hasNewer: rows.length > take, hasOlder: true };
+  }
+  const rows = await read({ id: before !== undefined ? { lt: before } : undefined, order: "desc", take: take + 1 });
+  return { rows: rows.slice(0, take), hasOlder: rows.length > take, hasNewer: before !== undefined };
+}

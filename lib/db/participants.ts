@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "./client";
 import type { Prisma } from "./generated/prisma/client";
-import { avatarUrlOf } from "./users";
+import { authorSelect, toMessageAuthor, type MessageAuthor } from "./message-author";
 
 type Tx = Prisma.TransactionClient;
 
@@ -44,11 +44,7 @@ export async function recountParticipants({ roomIds }: { roomIds: string[] }, tx
 
 // ---- The people panel (components/presence/room-people.tsx) --------------------------------
 
-export interface RoomParticipant {
-  id: string;
-  username: string;
-  name: string;
-  avatarUrl: string | null;
+export interface RoomParticipant extends MessageAuthor {
   joinedAt: Date;
 }
 
@@ -88,23 +84,12 @@ export async function listRoomParticipants({
       where: activeParticipant(roomId),
       orderBy: [{ joinedAt: "desc" }, { userId: "asc" }],
       take,
-      select: {
-        joinedAt: true,
-        user: {
-          select: { id: true, username: true, name: true, image: true, avatar: { select: { updatedAt: true } } },
-        },
-      },
+      select: { joinedAt: true, user: { select: authorSelect } },
     }),
   ]);
   return {
     hostId: room?.hostId ?? null,
     total,
-    participants: rows.map(({ joinedAt, user }) => ({
-      id: user.id,
-      username: user.username,
-      name: user.name,
-      avatarUrl: avatarUrlOf(user),
-      joinedAt,
-    })),
+    participants: rows.map(({ joinedAt, user }) => ({ ...toMessageAuthor(user), joinedAt })),
   };
 }

@@ -1,10 +1,10 @@
-// May this member post in this room right now? A locked room refuses everyone; a ban or a mute
-// in force refuses the member, with a message saying why and until when. lib/chat calls
-// assertMayPost before storing a message or an edit; the room page calls postingRestriction to
-// show the reason instead of the composer.
+// May this member post in this room right now? The rule is ./posting-rule.ts (lock, then ban,
+// then mute); this reads what it needs and words the refusal, saying why and until when.
+// lib/chat calls assertMayPost before storing a message or an edit.
 import "server-only";
-import { findPostingState, type ActiveRestriction } from "../db/admin-restrictions";
+import { findPostingState } from "../db/admin-restrictions";
 import { AppError } from "../errors";
+import { postingRule, restrictionOf, type PostingRule } from "./posting-rule";
 
 export type PostingRestriction =
   | { kind: "locked"; message: string }
@@ -31,50 +31,36 @@ export function formatUntil(until: Date, now = new Date(), timeZone?: string): s
 
 const withReason = (text: string, reason: string) => (reason ? `${text}: ${reason}` : `${text}.`);
 
-function describe(restriction: ActiveRestriction, now: Date): PostingRestriction {
-  if (restriction.kind === "BAN") {
-    const text = restriction.until
-      ? `You are banned from this room until ${formatUntil(restriction.until, now)}`
+function describe(rule: PostingRule<Date>, now: Date): PostingRestriction {
+  if (rule.kind === "locked") return { kind: "locked", message: "This room is locked: nobody can post." };
+  if (rule.kind === "banned") {
+    const text = rule.until
+      ? `You are banned from this room until ${formatUntil(rule.until, now)}`
       : "You are banned from this room";
-    return {
-      kind: "banned",
-      until: restriction.until,
-      reason: restriction.reason,
-      message: withReason(text, restriction.reason),
-    };
+    return { ...rule, message: withReason(text, rule.reason) };
   }
-  // A mute always has an end (the schema allows null only for bans); treat a missing one as a ban.
-  const until = restriction.until ?? new Date(8.64e15);
   return {
-    kind: "muted",
-    until,
-    reason: restriction.reason,
-    message: withReason(`You are muted in this room until ${formatUntil(until, now)}`, restriction.reason),
+    ...rule,
+    message: withReason(`You are muted in this room until ${formatUntil(rule.until, now)}`, rule.reason),
   };
 }
 
 /**
  * What keeps the member from posting in the room now, or null if nothing does (also for an
- * unknown room: the caller reports that one itself). Lock first, then ban, then mute: the most
- * general reason is the one that will still hold when the others end. With `userId` null (a
- * visitor) only the lock is looked at, so the room page can say "locked" to everyone.
+ * unknown room: the caller reports that one itself). With `userId` null (a visitor) only the
+ * lock is looked at.
  */
-export async function postingRestriction({
-  roomId,
-  userId,
-  now = new Date(),
-}: {
-  roomId: string;
-  userId: string | null;
-  now?: Date;
-}): Promise<PostingRestriction | null> {
-  const state = await findPostingState({ roomId, userId, now });
+export async function postingRestriction(
+  query: Parameters<typeof findPostingState>[0],
+): Promise<PostingRestriction | null> {
+  const now = query.now ?? new Date();
+  const state = await findPostingState({ ...query, now });
   if (!state) return null;
-  if (state.room.lockedAt) return { kind: "locked", message: "This room is locked: nobody can post." };
-  const ban = state.restrictions.find((r) => r.kind === "BAN");
-  if (ban) return describe(ban, now);
-  const mute = state.restrictions.find((r) => r.kind === "MUTE");
-  return mute ? describe(mute, now) : null;
+  const rule = postingRule({
+    locked: state.room.lockedAt !== null,
+    restrictions: state.restrictions.map(restrictionOf),
+  });
+  return rule && describe(rule, now);
 }
 
 /** Throws a 403 AppError (forbidden:room_locked / forbidden:banned / forbidden:muted) with a message for the member. */

@@ -2,7 +2,7 @@
 // member_removed, channel_vacated) and stored in PostgreSQL so every app instance shares it.
 import "server-only";
 import { z } from "zod";
-import { countOnline, recordPresence, vacateRoomPresence } from "../db/chat";
+import { countOnline, recordPresence, vacateRoomPresence } from "../db/presence";
 import { AppError } from "../errors";
 import { parseChannelName } from "./channels";
 import { pusher } from "./server";

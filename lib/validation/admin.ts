@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { SLUG_MAX_LENGTH } from "../rooms/slug";
 import { USERNAME_PATTERN } from "./account";
+import { MAX_MESSAGE_ID, messageIdSchema } from "./messages";
 import { ROOM_DESCRIPTION_MAX, ROOM_NAME_MAX, ROOM_NAME_MIN, TOPIC_NAME_MAX } from "./rooms";
 
 /** Ids are cuids (and e2e's hex ids): letters and digits only. */
@@ -171,13 +172,7 @@ export const topicMergeSchema = z
 export const ROLES = ["MEMBER", "MODERATOR", "ADMIN"] as const;
 export const setRoleSchema = z.object({ id: entityIdSchema, role: z.enum(ROLES, { message: "Pick a role." }) });
 
-export const messageIdSchema = z.object({
-  id: z.coerce
-    .number({ message: "That is not a message id." })
-    .int("That is not a message id.")
-    .positive("That is not a message id.")
-    .max(2_147_483_647, "That is not a message id."),
-});
+export const deleteMessageSchema = z.object({ id: messageIdSchema });
 export const deleteAllMessagesSchema = z.object({
   userId: entityIdSchema,
   /** Only in this room, when given (clean-up after a raid on one room). */
@@ -209,9 +204,10 @@ const page = single.transform((v) => {
 });
 const enumOr = <T extends string>(values: readonly T[], fallback: T) =>
   single.transform((v) => ((values as readonly string[]).includes(v ?? "") ? (v as T) : fallback));
+// Message and audit-log ids alike are PostgreSQL integers.
 const cursor = single.transform((v) => {
   const n = Number(v);
-  return Number.isInteger(n) && n > 0 && n <= 2_147_483_647 ? n : undefined;
+  return Number.isInteger(n) && n > 0 && n <= MAX_MESSAGE_ID ? n : undefined;
 });
 
 export const ADMIN_ROOM_SORTS = ["name", "created", "active", "participants"] as const;

@@ -1,9 +1,21 @@
-// zod schemas for chat messages: the body a member sends, and the history/catch-up parameters
-// of GET /api/rooms/<slug>/messages.
+// zod schemas for chat messages: the body a member sends, a message id, and the history/catch-up
+// parameters of GET /api/rooms/<slug>/messages.
 import { z } from "zod";
 
 export const MESSAGE_MAX = 4000;
 export const HISTORY_PAGE_MAX = 100;
+
+/** Message ids are PostgreSQL integers: a larger one (from a URL) cannot exist, and Prisma would throw on it. */
+export const MAX_MESSAGE_ID = 2_147_483_647;
+
+const NOT_A_MESSAGE_ID = "That is not a message id.";
+
+/** A message id from a URL, a form or JSON: a whole number within the column's range. */
+export const messageIdSchema = z.coerce
+  .number({ message: NOT_A_MESSAGE_ID })
+  .int(NOT_A_MESSAGE_ID)
+  .positive(NOT_A_MESSAGE_ID)
+  .max(MAX_MESSAGE_ID, NOT_A_MESSAGE_ID);
 
 export const messageBodySchema = z
   .string({ message: "Write a message first." })
@@ -21,7 +33,8 @@ export type SendMessageInput = z.infer<typeof sendMessageSchema>;
 
 export const editMessageSchema = z.object({ body: messageBodySchema });
 
-const messageId = z.coerce.number().int().positive();
+// Unbounded: a cursor past the last id reads as "the latest" (lib/db/messages.ts clamps it).
+const cursorId = z.coerce.number().int().positive();
 
 /**
  * Either a page of history (`before`) or catch-up (`after`), never both. With `changedSince`, the
@@ -30,7 +43,7 @@ const messageId = z.coerce.number().int().positive();
  */
 export const historyQuerySchema = z
   .object({
-    before: messageId.optional(),
+    before: cursorId.optional(),
     // 0 is "from the start": a client holding message 1 asks for changes after 0.
     after: z.coerce.number().int().min(0).optional(),
     changedSince: z.iso

@@ -1,22 +1,20 @@
 // Activity at the data layer: the recent-activity feed (order, topic filter, deleted and
-// anonymous messages, keyset pages), a member's own activity, and the author-only soft delete
-// with its live event.
+// anonymous messages, keyset pages), a member's own activity, and My activity's author-only soft
+// delete (lib/chat's deleteMessage) with its live event.
 import type PusherClient from "pusher-js";
 import type { Channel } from "pusher-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   decodeActivityCursor,
   encodeActivityCursor,
-  excerptOf,
   findMyActivity,
   listActiveTopics,
   listRecentActivity,
-  plainTextOf,
 } from "@/lib/db/activity";
+import { deleteMessage } from "@/lib/chat/message-deletion";
 import { db, disconnectDb } from "@/lib/db/client";
-import { deleteMessageAsAuthor } from "@/lib/db/messages";
 import { createRoom } from "@/lib/db/rooms";
-import { createUser } from "@/lib/db/users";
+import { createUser, findSessionUser } from "@/lib/db/users";
 import { AppError } from "@/lib/errors";
 import { createRealtimeClient } from "@/lib/realtime/browser-client";
 import { roomChannel } from "@/lib/realtime/channels";
@@ -125,23 +123,6 @@ describe("listRecentActivity", () => {
     const at = new Date(start + 62 * 60_000);
     expect(decodeActivityCursor(encodeActivityCursor({ at, id: 42 }))).toEqual({ at, id: 42 });
   });
-
-  it("shows chat markdown as plain text", () => {
-    expect(plainTextOf("Use `[x * 2 for x in items]` and **read** the _docs_ at [Python](https://python.org)")).toBe(
-      "Use [x * 2 for x in items] and read the docs at Python",
-    );
-    expect(plainTextOf("ping @hana_host about snake_case_names, 2 * 3 * 4")).toBe(
-      "ping @hana_host about snake_case_names, 2 * 3 * 4",
-    );
-    expect(excerptOf("```python\nprint('hi')\n```")).toBe("print('hi')");
-  });
-
-  it("cuts long messages to an excerpt on whole characters", () => {
-    expect(excerptOf("a  b\n\nc")).toBe("a b c");
-    const long = excerptOf("😀".repeat(300), 10);
-    expect(Array.from(long)).toHaveLength(10);
-    expect(long.endsWith("…")).toBe(true);
-  });
 });
 
 describe("findMyActivity", () => {
@@ -155,7 +136,12 @@ describe("findMyActivity", () => {
   });
 });
 
-describe("deleteMessageAsAuthor", () => {
+/** My activity's delete: lib/chat's deleteMessage, author only, for the member with this id. */
+async function deleteMessageAsAuthor({ messageId, authorId }: { messageId: number; authorId: string }) {
+  return deleteMessage({ actor: await findSessionUser({ id: authorId }), messageId, ownOnly: true });
+}
+
+describe("deleteMessage for My activity (author only)", () => {
   async function expectAppError(promise: Promise<unknown>, status: number, code: string) {
     const error = await promise.then(
       () => null,

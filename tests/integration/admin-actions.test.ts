@@ -7,6 +7,7 @@ import type PusherClient from "pusher-js";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { performAdminAction } from "@/lib/admin/perform";
 import { authorizeChannel } from "@/lib/chat/channel-auth";
+import { deleteMessage } from "@/lib/chat/message-deletion";
 import { listAuditEntries } from "@/lib/db/audit-log";
 import { db, disconnectDb } from "@/lib/db/client";
 import { createRoom } from "@/lib/db/rooms";
@@ -14,7 +15,6 @@ import { openSupportRequest } from "@/lib/db/support-requests";
 import type { SessionUser } from "@/lib/db/users";
 import { createRealtimeClient } from "@/lib/realtime/browser-client";
 import { roomChannel } from "@/lib/realtime/channels";
-import { auditInRoomDeletion } from "@/lib/moderation/message-audit";
 import { publicRealtimeConfig } from "@/lib/realtime/config";
 import { auditSince, lastAuditId, person, refusal, reload } from "../support/admin-fixtures";
 import { findMail } from "../support/mailbox";
@@ -420,27 +420,25 @@ describe("messages", () => {
   });
 });
 
-describe("in-room deletions (lib/chat calls auditInRoomDeletion)", () => {
+describe("in-room deletions (lib/chat's deleteMessage)", () => {
   it("records a moderator deleting someone else's message, not an author or a host", async () => {
     const author = await person("MEMBER");
-    const message = { id: 987_654, body: "rude words", author: { id: author.id, username: author.username } };
-    const room = { name: "Some room", slug: "some-room" };
+    const room = await createRoom({ name: "Some room", topicName: "Baking", description: "", hostId: member.id });
+    const write = async (authorId: string) =>
+      (await db.message.create({ data: { roomId: room.id, authorId, body: "rude words" } })).id;
     const mark = await lastAuditId();
-    await auditInRoomDeletion({ actor: author, message, room });
-    await auditInRoomDeletion({ actor: member, message, room });
-    await auditInRoomDeletion({
-      actor: moderator,
-      message: { ...message, author: { id: moderator.id, username: moderator.username } },
-      room,
-    });
+    await deleteMessage({ actor: author, slug: room.slug, messageId: await write(author.id) });
+    await deleteMessage({ actor: member, slug: room.slug, messageId: await write(author.id) });
+    await deleteMessage({ actor: moderator, slug: room.slug, messageId: await write(moderator.id) });
     expect(await auditSince(mark)).toEqual([]);
-    await auditInRoomDeletion({ actor: moderator, message, room });
+    const id = await write(author.id);
+    await deleteMessage({ actor: moderator, slug: room.slug, messageId: id });
     const entries = await auditSince(mark);
     expect(entries.map((e) => [e.action, e.actorUsername, e.targetId, e.targetLabel, e.detail])).toEqual([
       [
         "message.delete",
         moderator.username,
-        "987654",
+        String(id),
         "rude words",
         `by @${author.username} in Some room (in the room)`,
       ],

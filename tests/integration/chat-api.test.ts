@@ -9,7 +9,7 @@ import type { Channel } from "pusher-js";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { authorizeChannel } from "@/lib/chat/channel-auth";
 import { isTombstone, type ChatMessage } from "@/lib/chat/message-payload";
-import { deleteMessage, editMessage, listHistory, sendMessage } from "@/lib/chat/messages";
+import { deleteRoomMessage, editMessage, listHistory, sendMessage } from "@/lib/chat/messages";
 import { markRead, markRoomRead, unreadCounts, unreadTotal, UNREAD_COUNT_CAP } from "@/lib/chat/unread";
 import { db, disconnectDb } from "@/lib/db/client";
 import { createRoom } from "@/lib/db/rooms";
@@ -347,7 +347,7 @@ describe("sendMessage: storing", () => {
     const clientKey = randomUUID();
     const { message } = await send(alice, one.slug, "here", { clientKey });
     expect((await refusal(send(alice, two.slug, "there", { clientKey }))).status).toBe(409);
-    await deleteMessage({ actor: alice, slug: one.slug, messageId: message.id });
+    await deleteRoomMessage({ actor: alice, slug: one.slug, messageId: message.id });
     expect((await refusal(send(alice, one.slug, "here", { clientKey }))).status).toBe(410);
   });
 });
@@ -642,18 +642,18 @@ describe("editMessage", () => {
     expect((await refusal(edit(room.slug, 2_000_000_000))).status).toBe(404);
     expect((await refusal(edit(room.slug, "99999999999"))).status).toBe(404);
     expect((await refusal(edit(room.slug, "abc"))).status).toBe(404);
-    await deleteMessage({ actor: alice, slug: room.slug, messageId: message.id });
+    await deleteRoomMessage({ actor: alice, slug: room.slug, messageId: message.id });
     expect((await refusal(edit(room.slug, message.id))).status).toBe(404);
   });
 });
 
-describe("deleteMessage", () => {
+describe("deleteRoomMessage", () => {
   it("lets the author, the room's host and a moderator delete; the body is blanked and message:deleted goes out", async () => {
     const room = await newRoom();
     const receiver = await listen(bob, room.id);
     for (const actor of [alice, hostUser, moderator]) {
       const { message } = await send(alice, room.slug, `delete me (${actor.username})`);
-      expect(await deleteMessage({ actor, slug: room.slug, messageId: String(message.id) })).toEqual({
+      expect(await deleteRoomMessage({ actor, slug: room.slug, messageId: String(message.id) })).toEqual({
         id: message.id,
         roomId: room.id,
         deleted: true,
@@ -674,13 +674,15 @@ describe("deleteMessage", () => {
   it("refuses other members (403) and the signed out (401); deleting twice answers the same without a second event", async () => {
     const room = await newRoom();
     const { message } = await send(alice, room.slug, "stay");
-    expect((await refusal(deleteMessage({ actor: bob, slug: room.slug, messageId: message.id }))).status).toBe(403);
-    expect((await refusal(deleteMessage({ actor: null, slug: room.slug, messageId: message.id }))).status).toBe(401);
+    expect((await refusal(deleteRoomMessage({ actor: bob, slug: room.slug, messageId: message.id }))).status).toBe(403);
+    expect((await refusal(deleteRoomMessage({ actor: null, slug: room.slug, messageId: message.id }))).status).toBe(
+      401,
+    );
     expect((await db.message.findUniqueOrThrow({ where: { id: message.id } })).deletedAt).toBeNull();
 
-    await deleteMessage({ actor: alice, slug: room.slug, messageId: message.id });
+    await deleteRoomMessage({ actor: alice, slug: room.slug, messageId: message.id });
     const receiver = await listen(bob, room.id);
-    expect(await deleteMessage({ actor: alice, slug: room.slug, messageId: message.id })).toMatchObject({
+    expect(await deleteRoomMessage({ actor: alice, slug: room.slug, messageId: message.id })).toMatchObject({
       deleted: true,
     });
     await settle();
@@ -690,11 +692,11 @@ describe("deleteMessage", () => {
   it("lets a room's host delete only in their own room", async () => {
     const [room, bobsRoom] = [await newRoom(), await newRoom(bob)];
     const { message } = await send(alice, room.slug, "not bob's to delete");
-    expect((await refusal(deleteMessage({ actor: bob, slug: room.slug, messageId: message.id }))).status).toBe(403);
+    expect((await refusal(deleteRoomMessage({ actor: bob, slug: room.slug, messageId: message.id }))).status).toBe(403);
     const inBobsRoom = await send(alice, bobsRoom.slug, "bob may delete this");
-    expect((await deleteMessage({ actor: bob, slug: bobsRoom.slug, messageId: inBobsRoom.message.id })).deleted).toBe(
-      true,
-    );
+    expect(
+      (await deleteRoomMessage({ actor: bob, slug: bobsRoom.slug, messageId: inBobsRoom.message.id })).deleted,
+    ).toBe(true);
   });
 });
 
@@ -707,7 +709,7 @@ describe("unread", () => {
     // alice read up to her own message: bob's four are unread.
     expect(await unreadCounts({ userId: alice.id, roomIds: [room.id] })).toEqual({ [room.id]: 4 });
 
-    await deleteMessage({ actor: bob, slug: room.slug, messageId: b[3]?.id });
+    await deleteRoomMessage({ actor: bob, slug: room.slug, messageId: b[3]?.id });
     expect((await unreadCounts({ userId: alice.id, roomIds: [room.id] }))[room.id]).toBe(3);
 
     expect(await markRead({ roomId: room.id, userId: alice.id, messageId: b[1]?.id })).toBe(b[1]?.id);

@@ -14,7 +14,7 @@ import {
 import { requireAdminPage } from "@/lib/admin/guard";
 import { excerpt } from "@/lib/admin/audit";
 import { findMemberIdByUsername } from "@/lib/db/admin-members";
-import { listAdminMessages } from "@/lib/db/admin-messages";
+import { searchMessages } from "@/lib/db/messages";
 import { findRoomBySlugForAdmin } from "@/lib/db/admin-rooms";
 import { adminMessageListSchema } from "@/lib/validation/admin";
 import { deleteAllMessagesAction, deleteMessageAction } from "./actions";
@@ -31,7 +31,7 @@ export default async function AdminMessagesPage({
   await requireAdminPage("messages");
   const params = adminMessageListSchema.parse(await searchParams);
   const [page, member, room] = await Promise.all([
-    listAdminMessages({
+    searchMessages({
       roomSlug: params.room || undefined,
       username: params.member || undefined,
       q: params.q || undefined,

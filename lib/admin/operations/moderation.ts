@@ -11,8 +11,9 @@ import { AppError } from "../../errors";
 import { log } from "../../log";
 import { banSchema, muteSchema, roomMemberSchema } from "../../validation/admin";
 import { formatUntil } from "../../moderation/posting";
+import { decidingRestriction, restrictionOf } from "../../moderation/posting-rule";
 import { publishModerationRestricted } from "../../realtime/events";
-import { defineOperation } from "../operation";
+import { defineOperation, type OperationContext } from "../operation";
 import type { SessionUser } from "../../db/users";
 
 export interface MemberRestrictions {
@@ -35,10 +36,10 @@ async function restrictable(actor: SessionUser, input: { roomSlug: string; userI
 async function tellMember(roomId: string, userId: string): Promise<void> {
   try {
     const rows = await listMemberRestrictions({ roomId, userId });
-    const held = rows.find((r) => r.kind === "BAN") ?? rows.find((r) => r.kind === "MUTE" && r.until !== null);
+    const held = decidingRestriction(rows.map(restrictionOf));
     await publishModerationRestricted(userId, {
       roomId,
-      kind: held ? (held.kind === "BAN" ? "banned" : "muted") : "none",
+      kind: held?.kind ?? "none",
       until: held?.until?.toISOString() ?? null,
       reason: held?.reason ?? "",
     });
@@ -46,6 +47,22 @@ async function tellMember(roomId: string, userId: string): Promise<void> {
     // The change is stored; their page learns it on the next refresh or refused send.
     log.error({ err: error, userId, roomId }, "moderation change not sent to the member");
   }
+}
+
+/** Lifts the member's mute or ban in the room (audited with it) and tells them if there was one. */
+async function lift(
+  kind: "MUTE" | "BAN",
+  { actor, input, audit }: OperationContext<{ roomSlug: string; userId: string }>,
+) {
+  const { room, user } = await restrictable(actor, input);
+  const lifted = await liftRestriction({
+    roomId: room.id,
+    userId: user.id,
+    kind,
+    audit: audit({ type: "user", id: user.id, label: `@${user.username}` }, `in ${room.name}`),
+  });
+  if (lifted) await tellMember(room.id, user.id);
+  return { lifted, room, user };
 }
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
@@ -93,15 +110,8 @@ export const moderationOperations = {
     return { message: `@${user.username} is muted in “${room.name}” until ${formatUntil(until)}.` };
   }),
 
-  "room.unmute": defineOperation(roomMemberSchema, async ({ actor, input, audit }) => {
-    const { room, user } = await restrictable(actor, input);
-    const lifted = await liftRestriction({
-      roomId: room.id,
-      userId: user.id,
-      kind: "MUTE",
-      audit: audit({ type: "user", id: user.id, label: `@${user.username}` }, `in ${room.name}`),
-    });
-    if (lifted) await tellMember(room.id, user.id);
+  "room.unmute": defineOperation(roomMemberSchema, async (context) => {
+    const { lifted, room, user } = await lift("MUTE", context);
     return {
       message: lifted ? `@${user.username} can post in “${room.name}” again.` : `@${user.username} was not muted here.`,
     };
@@ -125,15 +135,8 @@ export const moderationOperations = {
     return { message: `@${user.username} is banned from “${room.name}”.` };
   }),
 
-  "room.unban": defineOperation(roomMemberSchema, async ({ actor, input, audit }) => {
-    const { room, user } = await restrictable(actor, input);
-    const lifted = await liftRestriction({
-      roomId: room.id,
-      userId: user.id,
-      kind: "BAN",
-      audit: audit({ type: "user", id: user.id, label: `@${user.username}` }, `in ${room.name}`),
-    });
-    if (lifted) await tellMember(room.id, user.id);
+  "room.unban": defineOperation(roomMemberSchema, async (context) => {
+    const { lifted, room, user } = await lift("BAN", context);
     return {
       message: lifted
         ? `@${user.username} is no longer banned from “${room.name}”.`

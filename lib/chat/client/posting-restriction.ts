@@ -1,16 +1,12 @@
 // What keeps the viewer from posting in a room, as the room page holds it: the room's lock
 // (everyone), the viewer's own ban or mute (from the server render, then live from
-// `moderation:restricted`), or a refusal the API gave a send. Pure and browser-safe: the
-// composer's notice is worded here, with `until` in the browser's own time zone (the API's
-// message names the server's zone instead: lib/moderation/posting.ts).
+// `moderation:restricted`), or a refusal the API gave a send. The rule is
+// lib/moderation/posting-rule.ts; the composer's notice is worded here, with `until` in the
+// browser's own time zone (the API's message names the server's zone: lib/moderation/posting.ts).
+import { postingRule, type Restriction } from "../../moderation/posting-rule";
 
-/** The viewer's own restriction in the room (a ban outranks a mute). */
-export interface MemberRestriction {
-  kind: "muted" | "banned";
-  /** ISO 8601; null for a ban without end. */
-  until: string | null;
-  reason: string;
-}
+/** The viewer's own restriction in the room; `until` is ISO 8601, null for a ban without end. */
+export type MemberRestriction = Restriction<string>;
 
 export type PostingBlock =
   | { kind: "locked"; text: string }
@@ -57,11 +53,7 @@ export function inForce(restriction: MemberRestriction | null, now: number): Mem
   return restriction;
 }
 
-/**
- * What the composer says instead of the text box, or null when the viewer may post. The lock
- * first (it holds for everyone, and will still hold when a personal restriction ends), then a
- * ban, then a mute, then a refusal from the API.
- */
+/** What the composer says instead of the text box, or null when the viewer may post: the rule, else an API refusal. */
 export function postingBlock({
   locked,
   restriction,
@@ -75,23 +67,18 @@ export function postingBlock({
   now: number;
   timeZone: string | undefined;
 }): PostingBlock | null {
-  if (locked) return { kind: "locked", text: "This room is locked: nobody can post." };
   const current = inForce(restriction, now);
-  if (current?.kind === "banned") {
-    const text = current.until
-      ? `You are banned from this room until ${formatUntilLocal(current.until, now, timeZone)}`
+  const rule = postingRule({ locked, restrictions: current ? [current] : [] });
+  if (rule?.kind === "locked") return { kind: "locked", text: "This room is locked: nobody can post." };
+  if (rule?.kind === "banned") {
+    const text = rule.until
+      ? `You are banned from this room until ${formatUntilLocal(rule.until, now, timeZone)}`
       : "You are banned from this room";
-    return { kind: "banned", text: withReason(text, current.reason), until: current.until };
+    return { kind: "banned", text: withReason(text, rule.reason), until: rule.until };
   }
-  if (current?.kind === "muted" && current.until) {
-    return {
-      kind: "muted",
-      text: withReason(
-        `You are muted in this room until ${formatUntilLocal(current.until, now, timeZone)}`,
-        current.reason,
-      ),
-      until: current.until,
-    };
+  if (rule?.kind === "muted") {
+    const text = `You are muted in this room until ${formatUntilLocal(rule.until, now, timeZone)}`;
+    return { kind: "muted", text: withReason(text, rule.reason), until: rule.until };
   }
   return refusal ? { kind: "refused", text: refusal } : null;
 }

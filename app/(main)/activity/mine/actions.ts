@@ -1,23 +1,25 @@
 "use server";
 // My activity's server actions: a member deletes a room they host (the same as deleting it from
-// the room: canManageRoom, then tell anyone inside) or soft-deletes a message they sent. Each is
-// a public endpoint: it finds the caller, validates the input with zod, then checks permission.
+// the room: canManageRoom, then tell anyone inside) or soft-deletes a message they sent (lib/chat's
+// deleteMessage). Each is a public endpoint: it finds the caller, validates the input with zod,
+// then checks permission.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
-import { deleteMessageAsAuthor } from "@/lib/db/messages";
+import { deleteMessage } from "@/lib/chat/message-deletion";
 import { deleteRoom, findRoomForEdit } from "@/lib/db/rooms";
 import { AppError, forbidden, invalid, notFound } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { publishMessageDeleted, publishRoomDeleted } from "@/lib/realtime/events";
+import { publishRoomDeleted } from "@/lib/realtime/events";
 import { canManageRoom } from "@/lib/rooms/permissions";
+import { messageIdSchema } from "@/lib/validation/messages";
 import { roomSlugParamSchema } from "@/lib/validation/rooms";
 
 /** What the page needs to know: an HTTP-like status and a message fit for a toast. */
 export type DeleteOutcome =
   { ok: true; message: string } | { ok: false; status: number; code: string; message: string };
 
-const messageInput = z.object({ messageId: z.coerce.number().int().positive().max(2_147_483_647) });
+const messageInput = z.object({ messageId: messageIdSchema });
 const roomInput = z.object({ slug: roomSlugParamSchema });
 
 function outcomeOf(error: unknown): DeleteOutcome {
@@ -36,9 +38,7 @@ export async function deleteMyMessageAction(input: { messageId: number }): Promi
     const user = await requireUser();
     const parsed = messageInput.safeParse(input);
     if (!parsed.success) throw invalid({ messageId: "Not a message." }, "That is not a message we know.");
-    const deleted = await deleteMessageAsAuthor({ messageId: parsed.data.messageId, authorId: user.id });
-    // Stored first; a realtime failure is logged by publish and the rooms catch up on reload.
-    if (deleted.changed) await publishMessageDeleted({ roomId: deleted.roomId, messageId: deleted.id });
+    await deleteMessage({ actor: user, messageId: parsed.data.messageId, ownOnly: true });
     refresh();
     return { ok: true, message: "Message deleted." };
   } catch (error) {

@@ -4,12 +4,11 @@ import { cache, Suspense } from "react";
 import { RoomPeople } from "@/components/presence/room-people";
 import { listStaffIds } from "@/lib/db/admin-members";
 import { getCurrentUser, hasRole } from "@/lib/auth/session";
-import type { MemberRestriction } from "@/lib/chat/client/posting-restriction";
-import type { HistoryEntry } from "@/lib/chat/message-payload";
+import { toHistoryEntry } from "@/lib/chat/messages";
 import { findPostingState } from "@/lib/db/admin-restrictions";
-import { findRoomWithLatestMessages, type RoomMessage } from "@/lib/db/messages";
+import { findRoomWithLatestMessages } from "@/lib/db/messages";
 import { isParticipant } from "@/lib/db/participants";
-import { renderMessageHtml } from "@/lib/messages/markdown";
+import { decidingRestriction, restrictionOf } from "@/lib/moderation/posting-rule";
 import { canManageRoom } from "@/lib/rooms/permissions";
 import { notFoundMetadata, previewMetadata } from "@/lib/site/metadata";
 import { roomSlugParamSchema } from "@/lib/validation/rooms";
@@ -39,37 +38,17 @@ export async function generateMetadata({ params }: RoomPageProps): Promise<Metad
 }
 
 /**
- * The same shapes the API sends (lib/chat/message-payload.ts), with the same rendering
- * (renderMessageHtml), so the server's HTML and the browser's state are one thing.
- */
-function toHistoryEntry(message: RoomMessage, roomId: string): HistoryEntry {
-  if (message.deleted) return { id: message.id, deleted: true };
-  return {
-    id: message.id,
-    roomId,
-    body: message.body,
-    html: renderMessageHtml(message.body),
-    createdAt: message.createdAt.toISOString(),
-    editedAt: message.editedAt?.toISOString() ?? null,
-    author: message.author,
-  };
-}
-
-/**
- * The room's lock and the viewer's own ban or mute in force now (lib/moderation/posting.ts's
- * rule, kept apart: the page shows the lock to everyone and must know a mute still holds when
- * the room is unlocked). The browser words and times them in its own time zone.
+ * The room's lock and the viewer's own ban or mute in force now, apart: the page shows the lock
+ * to everyone and must know a mute still holds when the room is unlocked. The browser applies
+ * the rule (lib/moderation/posting-rule.ts) and words it in its own time zone.
  */
 async function postingOf(roomId: string, userId: string | null): Promise<RoomPosting> {
   const state = await findPostingState({ roomId, userId });
-  const ban = state?.restrictions.find((r) => r.kind === "BAN");
-  const mute = state?.restrictions.find((r) => r.kind === "MUTE" && r.until !== null);
-  const restriction: MemberRestriction | null = ban
-    ? { kind: "banned", until: ban.until?.toISOString() ?? null, reason: ban.reason }
-    : mute?.until
-      ? { kind: "muted", until: mute.until.toISOString(), reason: mute.reason }
-      : null;
-  return { locked: Boolean(state?.room.lockedAt), restriction };
+  const held = decidingRestriction((state?.restrictions ?? []).map(restrictionOf));
+  return {
+    locked: Boolean(state?.room.lockedAt),
+    restriction: held && { ...held, until: held.until?.toISOString() ?? null },
+  };
 }
 
 function PeopleSkeleton() {
@@ -134,7 +113,8 @@ export default async function RoomPage({ params }: RoomPageProps) {
       member={member}
       posting={posting}
       staffIds={staffIds}
-      initialEntries={room.messages.map((message) => toHistoryEntry(message, room.id))}
+      // The same shapes and rendering as the API's, so the server's HTML and the browser's state are one thing.
+      initialEntries={room.messages.map(toHistoryEntry)}
       initialHasOlder={room.hasOlder}
       // The render's own clock, handed to the browser so both render the same times.
       // eslint-disable-next-line react-hooks/purity

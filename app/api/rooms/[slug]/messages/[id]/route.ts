@@ -4,7 +4,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { readJsonBody, socketIdFrom } from "@/lib/chat/http";
-import { deleteMessage, editMessage } from "@/lib/chat/messages";
+import { deleteRoomMessage, editMessage } from "@/lib/chat/messages";
 import { errorResponse } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -35,7 +35,7 @@ export async function PATCH(request: NextRequest, context: RouteContext): Promis
 export async function DELETE(_request: NextRequest, context: RouteContext): Promise<NextResponse> {
   try {
     const { slug, id } = await context.params;
-    return NextResponse.json(await deleteMessage({ actor: await getCurrentUser(), slug, messageId: id }), {
+    return NextResponse.json(await deleteRoomMessage({ actor: await getCurrentUser(), slug, messageId: id }), {
       headers: NO_STORE,
     });
   } catch (error) {

@@ -1,0 +1,15 @@
+// The caller of a chat operation: passed explicitly (null when signed out) so the rules are tested
+// without a request.
+import "server-only";
+import type { SessionUser } from "../db/users";
+import { AppError, unauthorized } from "../errors";
+
+/** What the chat rules need to know about the caller (a SessionUser has all of it). */
+export type ChatActor = Pick<SessionUser, "id" | "role" | "emailVerified" | "deactivated">;
+
+/** Signed in and active: 401 / 403 otherwise. */
+export function requireActive<T extends ChatActor>(actor: T | null): T {
+  if (!actor) throw unauthorized("Please sign in to take part in the conversation.");
+  if (actor.deactivated) throw new AppError("forbidden:deactivated", "This account is deactivated.", 403);
+  return actor;
+}

@@ -1,0 +1,56 @@
+// Presence rows (lib/realtime/presence.ts): one per room and member, kept from the realtime
+// server's webhooks so that every app instance shares "N online".
+import "server-only";
+import { db } from "./client";
+
+/**
+ * Records that `userId` joined (`online`) or left the room's presence channel at `at`, unless a
+ * newer event for them was recorded already. Unknown rooms and users are ignored.
+ */
+export async function recordPresence({
+  roomId,
+  userId,
+  online,
+  at,
+}: {
+  roomId: string;
+  userId: string;
+  online: boolean;
+  at: Date;
+}): Promise<void> {
+  // The time goes in as an ISO string converted in SQL, so the server's time zone never matters.
+  const iso = at.toISOString();
+  await db.$executeRaw`
+    INSERT INTO "RoomPresence" ("roomId", "userId", "online", "eventAt")
+    SELECT ${roomId}, ${userId}, ${online}, (${iso}::timestamptz AT TIME ZONE 'UTC')
+    WHERE EXISTS (SELECT 1 FROM "Room" WHERE id = ${roomId}) AND EXISTS (SELECT 1 FROM "User" WHERE id = ${userId})
+    ON CONFLICT ("roomId", "userId") DO UPDATE SET "online" = EXCLUDED."online", "eventAt" = EXCLUDED."eventAt"
+    WHERE "RoomPresence"."eventAt" <= EXCLUDED."eventAt"`;
+}
+
+/** Everyone left the room's channel at `at`: every row goes offline as of then. */
+export async function vacateRoomPresence({ roomId, at }: { roomId: string; at: Date }): Promise<void> {
+  const iso = at.toISOString();
+  // Rows only guard against late webhooks, which are never a day late: drop the old offline ones.
+  await db.$executeRaw`
+    DELETE FROM "RoomPresence"
+    WHERE "roomId" = ${roomId} AND NOT "online" AND "eventAt" < (${iso}::timestamptz AT TIME ZONE 'UTC') - interval '1 day'`;
+  // Every remaining row takes the vacate's time, so a member_added older than it, arriving late,
+  // cannot bring anyone back.
+  await db.$executeRaw`
+    UPDATE "RoomPresence" SET "online" = false, "eventAt" = (${iso}::timestamptz AT TIME ZONE 'UTC')
+    WHERE "roomId" = ${roomId} AND "eventAt" <= (${iso}::timestamptz AT TIME ZONE 'UTC')`;
+}
+
+/**
+ * Members online per room; rooms with nobody online are absent. Raw SQL: every home page asks,
+ * and Prisma would compile a groupBy afresh on each call.
+ */
+export async function countOnline({ roomIds }: { roomIds: string[] }): Promise<Map<string, number>> {
+  if (roomIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<Array<{ roomId: string; n: number }>>`
+    SELECT "roomId", count(*)::int AS n FROM "RoomPresence"
+    WHERE "roomId" = ANY(${roomIds}::text[]) AND online
+    GROUP BY "roomId"`;
+  return new Map(rows.map((r) => [r.roomId, r.n]));
+}

@@ -1,0 +1,21 @@
+// The room lookups of the chat paths: by slug on every send (raw SQL: Prisma compiles every model
+// query afresh, and every live message would pay it; tests/bench/chat-fanout.ts measures the
+// send path), and "does it exist" for channel authorization. Rooms themselves: lib/db/rooms.ts.
+import "server-only";
+import { db } from "./client";
+
+/** What the chat rules need of a room: its id for the writes, its host for permissions. */
+export interface ChatRoom {
+  id: string;
+  slug: string;
+  hostId: string | null;
+}
+
+export async function findChatRoom({ slug }: { slug: string }): Promise<ChatRoom | null> {
+  const rows = await db.$queryRaw<ChatRoom[]>`SELECT id, slug, "hostId" FROM "Room" WHERE slug = ${slug}`;
+  return rows[0] ?? null;
+}
+
+export async function roomExists({ id }: { id: string }): Promise<boolean> {
+  return (await db.room.count({ where: { id } })) === 1;
+}
