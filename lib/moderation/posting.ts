@@ -3,7 +3,7 @@
 // assertMayPost before storing a message or an edit; the room page calls postingRestriction to
 // show the reason instead of the composer.
 import "server-only";
-import { findPostingState, type ActiveRestriction } from "../db/admin-restrictions";
+import { findPostingState, type ActiveRestriction } from "../db/restrictions";
 import { AppError } from "../errors";
 
 export type PostingRestriction =

@@ -9,16 +9,17 @@ import { z } from "zod";
 import { setFlash } from "@/components/ui/flash";
 import { requireUser, type SessionUser } from "@/lib/auth/session";
 import { addParticipant, removeParticipant } from "@/lib/db/participants";
-import { deleteRoom, findRoomCard, findRoomForEdit, updateRoom } from "@/lib/db/rooms";
+import { findRoomCard, findRoomForEdit, updateRoom } from "@/lib/db/rooms";
 import { AppError, fieldErrorsOf, forbidden, invalid, notFound } from "@/lib/errors";
 import { formStateFromError } from "@/lib/form-errors";
 import { keptValues, type FormState } from "@/lib/form-state";
-import { publishRoomDeleted, publishRoomUpdated } from "@/lib/realtime/events";
+import { publishRoomUpdated } from "@/lib/realtime/events";
+import { deleteRoomAs } from "@/lib/rooms/delete-room";
 import { canManageRoom } from "@/lib/rooms/permissions";
-import { ROOM_SLUG_PARAM_PATTERN, roomFormSchema } from "@/lib/validation/rooms";
+import { ROOM_SLUG_PATTERN, roomFormSchema } from "@/lib/validation/rooms";
 
 // Slugs come from slugify (lower-case letters, digits, dashes); anything else names no room.
-const slugSchema = z.string({ message: "Which room?" }).regex(ROOM_SLUG_PARAM_PATTERN, "That is not a room address.");
+const slugSchema = z.string({ message: "Which room?" }).regex(ROOM_SLUG_PATTERN, "That is not a room address.");
 const roomRefSchema = z.object({ slug: slugSchema });
 
 function text(formData: FormData, key: string): string | undefined {
@@ -83,10 +84,7 @@ export async function deleteRoomAction(_previous: FormState, formData: FormData)
   let name: string;
   try {
     const user = await requireUser();
-    const room = await managedRoom(slugOf(formData), user);
-    // False when a second request got there first: it is gone either way.
-    if (await deleteRoom({ id: room.id })) await publishRoomDeleted({ roomId: room.id, slug: room.slug });
-    name = room.name;
+    ({ name } = await deleteRoomAs(user, { slug: slugOf(formData) }));
   } catch (error) {
     return formStateFromError(error);
   }
