@@ -3,6 +3,7 @@
 import "server-only";
 import { db } from "./client";
 import type { Prisma, Role } from "./generated/prisma/client";
+import { inForce } from "./restrictions";
 import { loadPage, TABLE_PAGE_SIZE, type Paged } from "./paging";
 import { toUserSummary, userSummarySelect, type UserSummary } from "./users";
 
@@ -142,7 +143,7 @@ export async function findAdminMember({
         select: { id: true, body: true, createdAt: true, room: { select: { id: true, slug: true, name: true } } },
       },
       restrictions: {
-        where: { OR: [{ until: null }, { until: { gt: now } }] },
+        where: inForce(now),
         select: {
           id: true,
           kind: true,

@@ -3,6 +3,7 @@
 import "server-only";
 import { db } from "./client";
 import type { Prisma } from "./generated/prisma/client";
+import { inForce } from "./restrictions";
 import { loadPage, TABLE_PAGE_SIZE, type Paged } from "./paging";
 import type { AdminRoomSort } from "../validation/admin";
 
@@ -115,7 +116,7 @@ export async function findAdminRoom({
       lockedBy: { select: { username: true } },
       _count: { select: { messages: { where: { deletedAt: null } } } },
       restrictions: {
-        where: { OR: [{ until: null }, { until: { gt: now } }] },
+        where: inForce(now),
         orderBy: { createdAt: "desc" },
         select: {
           id: true,
