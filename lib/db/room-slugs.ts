@@ -2,7 +2,8 @@
 // one, and the field error a taken slug becomes. Slugs themselves are made in lib/rooms/slug.ts.
 import "server-only";
 import { db } from "./client";
-import { Prisma } from "./generated/prisma/client";
+import type { Prisma } from "./generated/prisma/client";
+import { isUniqueViolation } from "./unique-violation";
 import { baseSlug, firstFreeSlug } from "../rooms/slug";
 import { invalid, type AppError } from "../errors";
 
@@ -52,10 +53,7 @@ export async function previewRoomSlug({
 }
 
 /** Whether a write failed on the unique index of Room.slug. */
-export const isSlugViolation = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError &&
-  error.code === "P2002" &&
-  JSON.stringify(error.meta ?? {}).includes("slug");
+export const isSlugViolation = (error: unknown) => isUniqueViolation(error, "slug");
 
 /** The field error for a slug another room holds, naming that room when it still exists. */
 export async function slugTakenError(slug: string): Promise<AppError> {

@@ -3,7 +3,8 @@
 import "server-only";
 import { db } from "./client";
 import { writeAuditEntry, type AuditEntryInput } from "./audit-log";
-import { Prisma } from "./generated/prisma/client";
+import type { Prisma } from "./generated/prisma/client";
+import { isUniqueViolation } from "./unique-violation";
 import { lockTopics, recountTopicRooms } from "./topics";
 import { baseSlug } from "../rooms/slug";
 import { AppError, invalid, notFound } from "../errors";
@@ -21,8 +22,6 @@ async function clashingTopic(name: string, slug: string, exceptId: string | unde
   });
 }
 
-const isUnique = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-
 function nameTaken(name: string): AppError {
   return invalid({ name: `There is already a topic “${name}”. To combine the two, merge one into the other.` });
 }
@@ -38,7 +37,7 @@ export async function createTopic({ name, audit }: { name: string; audit: Omit<A
       return topic;
     });
   } catch (error) {
-    if (isUnique(error)) throw nameTaken(name);
+    if (isUniqueViolation(error)) throw nameTaken(name);
     throw error;
   }
 }
@@ -69,7 +68,7 @@ export async function renameTopic({
       return { before: topic, after: updated };
     });
   } catch (error) {
-    if (isUnique(error)) throw nameTaken(name);
+    if (isUniqueViolation(error)) throw nameTaken(name);
     throw error;
   }
 }
