@@ -1,6 +1,6 @@
 // Topic queries and the topics' room counts. A topic's slug is its case-insensitive identity:
 // "python" and "Python" share one. Topic.roomCount changes in the same transaction as every room
-// create, delete and topic change (lib/db/room-writes.ts calls moveTopicRoomCounts), so that the
+// create, delete and topic change (lib/db/rooms.ts calls moveTopicRoomCounts), so that the
 // sidebar, /topics and the home feed's totals read a column instead of counting rooms.
 import "server-only";
 import { randomBytes } from "node:crypto";

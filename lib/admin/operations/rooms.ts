@@ -2,11 +2,12 @@
 import "server-only";
 import { reassignRoomHost, setRoomLock } from "../../db/room-moderation";
 import { previewRoomSlug, type SlugPreview } from "../../db/room-slugs";
-import { createRoom, updateRoom } from "../../db/rooms";
+import { createRoom } from "../../db/rooms";
 import { findMemberIdByUsername } from "../../db/users";
 import { invalid } from "../../errors";
 import { publishRoomUpdated } from "../../realtime/events";
 import { deleteRoomAs } from "../../rooms/delete-room";
+import { editRoomAs } from "../../rooms/edit-room";
 import {
   adminRoomCreateSchema,
   adminRoomUpdateSchema,
@@ -65,22 +66,13 @@ export const roomOperations = {
     return { message: `“${input.name}” is open at /rooms/${room.slug}.`, href: `/admin/rooms/${room.id}`, data: room };
   }),
 
-  "room.update": defineOperation(adminRoomUpdateSchema, async ({ input, audit }) => {
-    const change = await updateRoom({
-      id: input.id,
-      name: input.name,
-      slug: input.slug,
-      topicName: input.topic,
-      description: input.description,
-      audit: (c) => audit({ type: "room", id: c.id, label: c.name }, c.changes.join("; ") || "no change"),
-    });
-    await publishRoomUpdated({
-      roomId: change.id,
-      slug: change.slug,
-      name: change.name,
-      description: change.description,
-      topic: change.topic,
-    });
+  "room.update": defineOperation(adminRoomUpdateSchema, async ({ actor, input }) => {
+    const change = await editRoomAs(
+      actor,
+      { id: input.id },
+      { name: input.name, slug: input.slug, topicName: input.topic, description: input.description },
+      { fromAdminArea: true },
+    );
     return { message: change.changes.length ? "Room saved." : "Nothing changed." };
   }),
 

@@ -1,7 +1,6 @@
 "use server";
-// My activity's server actions: a member deletes a room they host (through lib/rooms/delete-room.ts,
-// as the room page does) or soft-deletes a message they sent. Each is
-// a public endpoint: it finds the caller, validates the input with zod, then checks permission.
+// My activity's server actions: a member deletes a room they host (lib/rooms/delete-room.ts, as the
+// room page does) or soft-deletes a message they sent. Each finds the caller, then validates with zod.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";

@@ -1,11 +1,12 @@
-// Deleting a room through lib/rooms/delete-room.ts, the one path the room page, My activity and the
-// admin area share: who may, the topic count, and the audit entry in the delete's transaction
-// whenever a moderator deletes (someone else's room anywhere, any room from /admin).
+// Editing and deleting a room through lib/rooms (edit-room.ts, delete-room.ts), the one path the room
+// page, My activity and the admin area share: who may, the topic counts, and the audit entry in the
+// write's transaction whenever a moderator acts (on someone else's room anywhere, on any from /admin).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
 import { createRoom } from "@/lib/db/rooms";
 import type { SessionUser } from "@/lib/db/users";
 import { deleteRoomAs } from "@/lib/rooms/delete-room";
+import { editRoomAs } from "@/lib/rooms/edit-room";
 import { auditSince, lastAuditId, person, refusal } from "../support/admin-fixtures";
 
 let host: SessionUser;
@@ -84,5 +85,60 @@ describe("deleteRoomAs", () => {
     expect(done.filter(Boolean)).toHaveLength(1);
     expect(await deletionsCount()).toBe(before - 1);
     expect(await auditSince(mark)).toHaveLength(1);
+  });
+});
+
+describe("editRoomAs", () => {
+  it("lets the host rename their room, unaudited, keeping its address", async () => {
+    const room = await openRoom("Host edits");
+    const mark = await lastAuditId();
+    const change = await editRoomAs(
+      host,
+      { slug: room.slug },
+      { name: "Host edited", topicName: "Deletions", description: "" },
+    );
+    expect(change).toMatchObject({
+      id: room.id,
+      slug: room.slug,
+      name: "Host edited",
+      changes: ["name: Host edits → Host edited"],
+    });
+    expect(await auditSince(mark)).toEqual([]);
+  });
+
+  it("refuses another member, and audits a moderator's edit of someone else's room in its transaction", async () => {
+    const room = await openRoom("Moderator edits");
+    const denied = await refusal(
+      editRoomAs(stranger, { slug: room.slug }, { name: "Mine now", topicName: "Deletions", description: "" }),
+    );
+    expect([denied.status, denied.message]).toEqual([403, "Only the room’s host and moderators can change this room."]);
+    const mark = await lastAuditId();
+    await editRoomAs(
+      moderator,
+      { slug: room.slug },
+      { name: "Moderator edits", topicName: "Deletions", description: "Tidied" },
+    );
+    expect(await auditSince(mark)).toMatchObject([
+      {
+        actorId: moderator.id,
+        action: "room.update",
+        targetId: room.id,
+        targetLabel: "Moderator edits",
+        detail: "description changed",
+      },
+    ]);
+  });
+
+  it("makes a taken address a field error naming the room that has it", async () => {
+    const [first, second] = [await openRoom("Address one"), await openRoom("Address two")];
+    const taken = await refusal(
+      editRoomAs(
+        moderator,
+        { id: second.id },
+        { name: "Address two", slug: first.slug, topicName: "Deletions", description: "" },
+        { fromAdminArea: true },
+      ),
+    );
+    expect(taken.fields?.slug).toBe("This address is already used by “Address one”. Pick another one.");
   });
 });
