@@ -3,11 +3,12 @@ import { startOfDay } from "date-fns";
 import { AuditList } from "@/components/admin/audit-list";
 import { EmptyState, linkClass, PageHeader } from "@/components/admin/admin-ui";
 import { requireAdminPage } from "@/lib/admin/guard";
-import { countLockedRooms, countOnlineMembers } from "@/lib/db/admin-dashboard";
-import { countMembers } from "@/lib/db/admin-members";
+import { countOnlineMembers } from "@/lib/db/presence-counts";
+import { countMembers } from "@/lib/db/member-list";
 import { countMessagesSince } from "@/lib/db/messages";
-import { countAllRooms } from "@/lib/db/admin-rooms";
-import { countOpenSupportRequests } from "@/lib/db/admin-support";
+import { countLockedRooms } from "@/lib/db/room-admin-list";
+import { countAllRooms } from "@/lib/db/topics";
+import { countOpenSupportRequests } from "@/lib/db/support-requests";
 import { latestAuditEntries } from "@/lib/db/audit-log";
 
 export const metadata = { title: "Dashboard" };

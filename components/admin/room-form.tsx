@@ -13,7 +13,7 @@ import { FieldError, TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/use-action-form";
 import { initialFormState, type FormState } from "@/lib/form-state";
 import { baseSlug } from "@/lib/rooms/slug";
-import { ROOM_SLUG_MAX } from "@/lib/validation/admin";
+import { ROOM_SLUG_MAX } from "@/lib/validation/rooms";
 import { ROOM_DESCRIPTION_MAX, ROOM_NAME_MAX, TOPIC_NAME_MAX } from "@/lib/validation/rooms";
 
 export interface AdminRoomFormValues {

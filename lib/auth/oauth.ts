@@ -9,10 +9,10 @@ import {
   createUserWithAccount,
   findAccountOwner,
   findFreeUsername,
-  isUniqueViolation,
   linkAccount,
   type OAuthAccountInput,
 } from "../db/accounts";
+import { isUniqueViolation } from "../db/unique-violation";
 import { findUserByEmail } from "../db/users";
 import { env } from "../env";
 import { log } from "../log";

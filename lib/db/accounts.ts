@@ -27,10 +27,6 @@ function accountData(account: OAuthAccountInput) {
   };
 }
 
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && "code" in error && (error as { code: unknown }).code === "P2002";
-}
-
 /** The member a provider account is linked to, with what sign-in needs to know about them. */
 export async function findAccountOwner({
   provider,

@@ -38,7 +38,8 @@ export async function loadPage<T>({
 }): Promise<Paged<T>> {
   const total = await count();
   const window = pageWindow({ total, page, pageSize });
-  const rows = await read(window);
+  // Only skip and take: callers spread the window into Prisma's findMany.
+  const rows = await read({ skip: window.skip, take: window.take });
   return { rows, total, page: window.page, pageCount: window.pageCount };
 }
 

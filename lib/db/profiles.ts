@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "./client";
 import type { Prisma } from "./generated/prisma/client";
-import { avatarUrlOf } from "./users";
+import { toUserSummary, userSummarySelect, type UserSummary } from "./users";
 
 export interface ProfileRoom {
   id: string;
@@ -21,12 +21,8 @@ export interface ProfileMessage {
   room: { slug: string; name: string };
 }
 
-export interface Profile {
-  id: string;
-  username: string;
-  name: string;
+export interface Profile extends UserSummary {
   bio: string;
-  avatarUrl: string | null;
   role: "MEMBER" | "MODERATOR" | "ADMIN";
   createdAt: Date;
   deactivated: boolean;
@@ -38,15 +34,11 @@ export interface Profile {
 
 const profileSelect = (hostedTake: number, messagesTake: number) =>
   ({
-    id: true,
-    username: true,
-    name: true,
+    ...userSummarySelect,
     bio: true,
-    image: true,
     role: true,
     createdAt: true,
     deactivatedAt: true,
-    avatar: { select: { updatedAt: true } },
     hostedRooms: {
       orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
       take: hostedTake,
@@ -84,11 +76,8 @@ export async function findProfileByUsername({
   });
   if (!row) return null;
   return {
-    id: row.id,
-    username: row.username,
-    name: row.name,
+    ...toUserSummary(row),
     bio: row.bio,
-    avatarUrl: avatarUrlOf(row),
     role: row.role,
     createdAt: row.createdAt,
     deactivated: row.deactivatedAt !== null,
@@ -99,14 +88,10 @@ export async function findProfileByUsername({
   };
 }
 
-export interface AccountSettings {
-  id: string;
+export interface AccountSettings extends UserSummary {
   email: string;
   emailVerified: boolean;
-  username: string;
-  name: string;
   bio: string;
-  avatarUrl: string | null;
   /** An uploaded avatar (removable), as opposed to a provider picture or initials. */
   hasUploadedAvatar: boolean;
   hasPassword: boolean;
@@ -125,15 +110,11 @@ export async function findAccountSettings({
   const row = await db.user.findUnique({
     where: { id: userId },
     select: {
-      id: true,
+      ...userSummarySelect,
       email: true,
       emailVerifiedAt: true,
-      username: true,
-      name: true,
       bio: true,
-      image: true,
       passwordHash: true,
-      avatar: { select: { updatedAt: true } },
       tokens: {
         where: { kind: "EMAIL_VERIFICATION", usedAt: null, expiresAt: { gt: now } },
         orderBy: { createdAt: "desc" },
@@ -150,13 +131,10 @@ export async function findAccountSettings({
       ? { email: token.email, sentAt: token.createdAt, expiresAt: token.expiresAt }
       : null;
   return {
-    id: row.id,
+    ...toUserSummary(row),
     email: row.email,
     emailVerified: row.emailVerifiedAt !== null,
-    username: row.username,
-    name: row.name,
     bio: row.bio,
-    avatarUrl: avatarUrlOf(row),
     hasUploadedAvatar: row.avatar !== null,
     hasPassword: row.passwordHash !== null,
     pendingEmail,
@@ -182,7 +160,5 @@ export async function updateProfile({
   });
 }
 
-/** Whether `error` is a unique-constraint violation (a race lost to another writer). */
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && "code" in error && (error as { code: unknown }).code === "P2002";
-}
+// Settings' profile action imports it from here today; lib/db/unique-violation.ts holds it.
+export { isUniqueViolation } from "./unique-violation";

@@ -4,6 +4,7 @@
 // matching (text, topic, host), so PostgreSQL uses each index and never reads every room.
 import "server-only";
 import { Prisma } from "./generated/prisma/client";
+import { likeLiteral } from "./paging";
 import type { RoomSort } from "../validation/rooms";
 
 export interface RoomFeedFilter {
@@ -11,9 +12,9 @@ export interface RoomFeedFilter {
   topicSlug?: string;
 }
 
-/** Escapes LIKE's wildcards so that a search for "50%" means those three characters. */
+/** A substring search for `q`, its LIKE wildcards escaped. */
 export function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${likeLiteral(q)}%`;
 }
 
 /** "@dana" is how people write a handle; usernames are stored without the "@". */
@@ -27,10 +28,8 @@ const topicCondition = (topicSlug: string) =>
 const matchingTopicIds = (q: string) => Prisma.sql`SELECT id FROM "Topic" WHERE name ILIKE ${likePattern(q)}`;
 
 /**
- * The three ways a room matches `q`, each a condition on "Room" r alone. Topics and hosts are
- * looked up first (a handful of rows, through their trigram indexes) and passed as an array, so
- * PostgreSQL reads the matching rooms through the topicId and hostId indexes instead of joining
- * every room.
+ * The three ways a room matches `q`, each a condition on "Room" r alone: topics and hosts are looked
+ * up first and passed as an array, so the rooms are read through the topicId and hostId indexes.
  */
 function matchBranches(q: string): Prisma.Sql[] {
   const pattern = likePattern(q);
@@ -96,9 +95,8 @@ export interface FeedCardRow {
 }
 
 /**
- * A feed page with its cards in one round trip: the ordered, paged ids (feedPageQuery), joined to
- * the room, its topic and its host. (Loading the cards with Prisma's findMany took four more
- * queries, one per relation, which cost more than the search itself.)
+ * A feed page with its cards in one round trip: the ordered, paged ids (feedPageQuery) joined to
+ * the room, its topic and its host, rather than one more query per relation.
  */
 export function feedCardsQuery(
   filter: RoomFeedFilter,
@@ -138,15 +136,11 @@ export function feedPageQuery(
     const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
     return Prisma.sql`SELECT r.id, ${column} AS key FROM "Room" r ${where} ${order}`;
   }
-  // One page per way of matching, then the best of the three. The name/description branch lets
-  // PostgreSQL choose between walking the sort index (a common word fills a page at once) and
-  // the trigram indexes (a rare one); the topic and host branches read their few rooms through
-  // the btree indexes (fenced by OFFSET 0, or one LATERAL page per topic) so a LIMIT never
-  // tempts the planner into walking every room. Nothing sorts or hash-joins all 100,000 rooms.
+  // One page per way of matching, then the best of the three. The topic and host branches are
+  // fenced (OFFSET 0, or a LATERAL page per topic) so a LIMIT never tempts the planner into a walk of every room.
   const [byText, byTopic, byHost] = matchBranches(term).map((match) => Prisma.join([match, ...conditions], " AND "));
-  // Most active first, a topic's rooms are already in order in the (topicId, lastActivityAt)
-  // index: the top page of each matching topic (40 topics × 25 rooms for "the") instead of every
-  // room of those topics (4,000) sorted.
+  // Most active first, each topic's rooms are already in order in the (topicId, lastActivityAt)
+  // index: read the top page of each matching topic instead of sorting all their rooms.
   const topicBranch =
     sort === "active"
       ? Prisma.sql`(SELECT x.id, x.key FROM (${matchingTopicIds(term)}) mt CROSS JOIN LATERAL (
@@ -164,16 +158,10 @@ export function feedPageQuery(
 }
 
 /**
- * How many rooms a search matches, counted up to `cap` + 1: a result of `cap` + 1 means "more than
- * `cap`". A common word ("the", "and") matches half the rooms, and counting them exactly cost more
- * than the page itself, for a figure nobody reads beyond "1,000+". Each way of matching stops
- * after `cap` + 1 rooms: if one finds that many, its list alone says "more"; otherwise every list
- * is complete and their union is the exact count.
- *
- * Each branch is a MATERIALIZED CTE, read lazily, so the LIMIT still stops it early, but planned
- * for reading every match. Planned under the LIMIT, PostgreSQL picks a sequential scan for a
- * word in 2% of rooms (it prices ILIKE at a fraction of its real cost) and rechecks 50,000
- * descriptions; planned for every match it takes the trigram indexes, and stops after cap + 1.
+ * How many rooms a search matches, up to `cap` + 1 (meaning "more than `cap`"): exact counts of a
+ * common word cost more than the page. Each way of matching stops after `cap` + 1 rooms.
+ * Each branch is a MATERIALIZED CTE: planned for every match, PostgreSQL takes the trigram indexes
+ * (under a LIMIT it would misprice ILIKE and scan), yet reading it lazily still stops at the LIMIT.
  */
 export function feedCountQuery(filter: RoomFeedFilter & { q: string }, cap: number): Prisma.Sql {
   const term = searchTerm(filter.q) ?? "";

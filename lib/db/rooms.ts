@@ -1,7 +1,10 @@
-// Room queries. Routes and pages call these; nothing outside lib/db touches Prisma.
+// Rooms: the card every list shows, the feed, one room by slug or id, and the three writes every
+// caller shares (create with its slug retry, edit, delete), each moving its topic's room count in
+// the same transaction and writing the moderator's audit entry there when one is given.
 import "server-only";
 import { db } from "./client";
-import { Prisma } from "./generated/prisma/client";
+import { writeAuditEntry, type AuditEntryInput } from "./audit-log";
+import type { Prisma } from "./generated/prisma/client";
 import { addParticipant } from "./participants";
 import {
   decodeCursor,
@@ -12,10 +15,12 @@ import {
   type FeedCardRow,
   type RoomFeedFilter,
 } from "./room-search";
-import { avatarUrlOf } from "./users";
+import { isSlugViolation, slugTakenError, takenSlugs } from "./room-slugs";
+import { countAllRooms, findOrCreateTopic, findTopic, moveTopicRoomCounts } from "./topics";
+import { toUserSummary, userSummarySelect, type UserSummary } from "./users";
+import { notFound } from "../errors";
 import { baseSlug, firstFreeSlug } from "../rooms/slug";
 import { PAGE_SIZE, type RoomSort } from "../validation/rooms";
-import { countAllRooms, findOrCreateTopic, findTopic, moveTopicRoomCounts } from "./topics";
 
 type Tx = Prisma.TransactionClient;
 
@@ -25,7 +30,7 @@ export interface RoomCard {
   name: string;
   description: string;
   topic: { name: string; slug: string };
-  host: { id: string; username: string; name: string; avatarUrl: string | null } | null;
+  host: UserSummary | null;
   participantCount: number;
   /** The latest message, or the room's creation when nobody has written yet. */
   lastActivityAt: Date;
@@ -41,7 +46,7 @@ const roomCardSelect = {
   lastActivityAt: true,
   participantCount: true,
   topic: { select: { name: true, slug: true } },
-  host: { select: { id: true, username: true, name: true, image: true, avatar: { select: { updatedAt: true } } } },
+  host: { select: userSummarySelect },
 } satisfies Prisma.RoomSelect;
 
 type RoomCardRow = Prisma.RoomGetPayload<{ select: typeof roomCardSelect }>;
@@ -53,9 +58,7 @@ function toRoomCard(row: RoomCardRow): RoomCard {
     name: row.name,
     description: row.description,
     topic: row.topic,
-    host: row.host
-      ? { id: row.host.id, username: row.host.username, name: row.host.name, avatarUrl: avatarUrlOf(row.host) }
-      : null,
+    host: row.host ? toUserSummary(row.host) : null,
     participantCount: row.participantCount,
     lastActivityAt: row.lastActivityAt,
     createdAt: row.createdAt,
@@ -74,30 +77,23 @@ export interface RoomPage {
   nextCursor: string | null;
 }
 
+/** The feed's flat SQL row, as the card's Prisma row, so that one mapper makes every card. */
 function cardOfRow(row: FeedCardRow): RoomCard {
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    description: row.description,
+  const { hostId, hostUsername, hostName } = row;
+  return toRoomCard({
+    ...row,
     topic: { name: row.topicName, slug: row.topicSlug },
     host:
-      row.hostId && row.hostUsername !== null && row.hostName !== null
+      hostId && hostUsername !== null && hostName !== null
         ? {
-            id: row.hostId,
-            username: row.hostUsername,
-            name: row.hostName,
-            avatarUrl: avatarUrlOf({
-              id: row.hostId,
-              image: row.hostImage,
-              avatar: row.hostAvatarAt ? { updatedAt: row.hostAvatarAt } : null,
-            }),
+            id: hostId,
+            username: hostUsername,
+            name: hostName,
+            image: row.hostImage,
+            avatar: row.hostAvatarAt ? { updatedAt: row.hostAvatarAt } : null,
           }
         : null,
-    participantCount: row.participantCount,
-    lastActivityAt: row.lastActivityAt,
-    createdAt: row.createdAt,
-  };
+  });
 }
 
 /** One page of the feed: rooms matching the filter, in the chosen order (one query). */
@@ -149,35 +145,34 @@ export async function findRoomCard({ slug }: { slug: string }): Promise<RoomCard
   return row ? toRoomCard(row) : null;
 }
 
-/** What permission checks and the edit form need. */
-export async function findRoomForEdit({ slug }: { slug: string }) {
+/** What permission checks, the edit form and the delete need, by slug (URLs) or id (the admin area). */
+export async function findRoomForEdit(ref: { slug: string } | { id: string }) {
   return db.room.findUnique({
-    where: { slug },
+    where: "slug" in ref ? { slug: ref.slug } : { id: ref.id },
     select: { id: true, slug: true, name: true, description: true, hostId: true, topic: { select: { name: true } } },
   });
 }
 
-/** Slugs already taken that could collide with `base` (base itself and base-N). */
-async function takenSlugs(base: string): Promise<string[]> {
-  const rows = await db.room.findMany({
-    where: { OR: [{ slug: base }, { slug: { startsWith: `${base}-` } }] },
-    select: { slug: true },
-  });
-  return rows.map((r) => r.slug);
-}
-
-export async function createRoom(input: {
+export interface NewRoom {
   name: string;
   topicName: string;
   description: string;
   hostId: string;
-}): Promise<{ id: string; slug: string }> {
+  /** A chosen address (moderators); it must be free. Without one, the name's slug with the first free suffix. */
+  slug?: string;
+  /** A moderator's audit entry, written in the room's transaction. */
+  audit?: (room: { id: string; slug: string }) => AuditEntryInput;
+}
+
+/** Opens a room with its host as first participant; members and moderators both come here. */
+export async function createRoom(input: NewRoom): Promise<{ id: string; slug: string }> {
   const base = baseSlug(input.name);
   // Two people opening "Python" at once: the unique index decides, and the loser retries.
   for (let attempt = 0; ; attempt++) {
-    const slug = firstFreeSlug(base, await takenSlugs(base));
+    const slug = input.slug ?? firstFreeSlug(base, await takenSlugs(base));
     try {
       return await db.$transaction(async (tx) => {
+        if (input.slug && (await tx.room.count({ where: { slug } })) > 0) throw await slugTakenError(slug);
         const topic = await findOrCreateTopic({ name: input.topicName }, tx);
         const room = await tx.room.create({
           data: { name: input.name, slug, description: input.description, topicId: topic.id, hostId: input.hostId },
@@ -185,50 +180,94 @@ export async function createRoom(input: {
         });
         await addParticipant({ roomId: room.id, userId: input.hostId }, tx);
         await moveTopicRoomCounts({ from: null, to: topic.id }, tx);
+        if (input.audit) await writeAuditEntry(input.audit(room), tx);
         return room;
       });
     } catch (error) {
-      const slugTaken =
-        error instanceof Prisma.PrismaClientKnownRequestError &&
-        error.code === "P2002" &&
-        JSON.stringify(error.meta ?? {}).includes("slug");
-      if (!slugTaken || attempt >= 4) throw error;
+      if (!isSlugViolation(error)) throw error;
+      // A chosen slug taken between the check and the insert is the mover's to change.
+      if (input.slug || attempt >= 4) throw await slugTakenError(slug);
     }
   }
 }
 
-/**
- * Renames keep the slug, so links keep working. The room's row is locked first, so a concurrent
- * edit or delete cannot move its topic count twice. Pass `tx` to run inside a larger transaction.
- */
-export async function updateRoom(
-  { id, name, topicName, description }: { id: string; name: string; topicName: string; description: string },
-  tx?: Tx,
-): Promise<{ id: string; slug: string }> {
-  const run = async (t: Tx) => {
-    const [current] = await t.$queryRaw<
-      Array<{ topicId: string }>
-    >`SELECT "topicId" FROM "Room" WHERE id = ${id} FOR UPDATE`;
-    const topic = await findOrCreateTopic({ name: topicName }, t);
-    const room = await t.room.update({
-      where: { id },
-      data: { name, description, topicId: topic.id },
-      select: { id: true, slug: true },
-    });
-    if (current) await moveTopicRoomCounts({ from: current.topicId, to: topic.id }, t);
-    return room;
-  };
-  return tx ? run(tx) : db.$transaction(run);
+export interface RoomEdit {
+  id: string;
+  name: string;
+  topicName: string;
+  description: string;
+  /** A new address (moderators); hosts' renames keep the slug, so links keep working. */
+  slug?: string;
+  audit?: (change: RoomChange) => AuditEntryInput;
+}
+
+export interface RoomChange {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  topic: { name: string; slug: string };
+  /** "name: Old → New; address: old → new", for the audit detail. */
+  changes: string[];
 }
 
 /**
- * Deletes the room and (by cascade) its messages and participants, and takes it off its topic's
- * count in the same transaction; false if already gone. Pass `tx` to run inside a larger one.
+ * Edits name, topic, description and (moderators) address; a taken address is a field error. The
+ * room's row is locked first, then its topics: the order every room write takes, so a host's edit
+ * and a moderator's at once wait for each other instead of deadlocking, and a concurrent edit or
+ * delete cannot move the topic count twice. Pass `tx` to run inside a larger transaction.
  */
-export async function deleteRoom({ id }: { id: string }, tx?: Tx): Promise<boolean> {
+export async function updateRoom(edit: RoomEdit, tx?: Tx): Promise<RoomChange> {
   const run = async (t: Tx) => {
-    const gone = await t.$queryRaw<Array<{ topicId: string }>>`DELETE FROM "Room" WHERE id = ${id} RETURNING "topicId"`;
-    for (const room of gone) await moveTopicRoomCounts({ from: room.topicId, to: null }, t);
+    await t.$queryRaw`SELECT id FROM "Room" WHERE id = ${edit.id} FOR UPDATE`;
+    const before = await t.room.findUnique({
+      where: { id: edit.id },
+      select: { name: true, slug: true, description: true, topic: { select: { id: true, name: true } } },
+    });
+    if (!before) throw notFound("room", "This room no longer exists.");
+    const slug = edit.slug ?? before.slug;
+    if (slug !== before.slug && (await t.room.count({ where: { slug } })) > 0) throw await slugTakenError(slug);
+    const topic = await findOrCreateTopic({ name: edit.topicName }, t);
+    const after = await t.room.update({
+      where: { id: edit.id },
+      data: { name: edit.name, slug, description: edit.description, topicId: topic.id },
+      select: { id: true, slug: true, name: true, description: true, topic: { select: { name: true, slug: true } } },
+    });
+    await moveTopicRoomCounts({ from: before.topic.id, to: topic.id }, t);
+    const changes = [
+      before.name !== after.name ? `name: ${before.name} → ${after.name}` : null,
+      before.slug !== after.slug ? `address: ${before.slug} → ${after.slug}` : null,
+      before.topic.id !== topic.id ? `topic: ${before.topic.name} → ${after.topic.name}` : null,
+      before.description !== after.description ? "description changed" : null,
+    ].filter((c): c is string => c !== null);
+    const change = { ...after, changes };
+    if (edit.audit) await writeAuditEntry(edit.audit(change), t);
+    return change;
+  };
+  try {
+    return await (tx ? run(tx) : db.$transaction(run));
+  } catch (error) {
+    if (edit.slug && isSlugViolation(error)) throw await slugTakenError(edit.slug);
+    throw error;
+  }
+}
+
+/**
+ * Deletes the room and (by cascade) its messages and participants, takes it off its topic's count
+ * and writes the audit entry, if any, in one transaction; false if it was already gone (and then
+ * nothing is written). Pass `tx` to run inside a larger one.
+ */
+export async function deleteRoom(
+  { id, audit }: { id: string; audit?: (room: { id: string; slug: string; name: string }) => AuditEntryInput },
+  tx?: Tx,
+): Promise<boolean> {
+  const run = async (t: Tx) => {
+    const gone = await t.$queryRaw<Array<{ id: string; slug: string; name: string; topicId: string }>>`
+      DELETE FROM "Room" WHERE id = ${id} RETURNING id, slug, name, "topicId"`;
+    for (const room of gone) {
+      await moveTopicRoomCounts({ from: room.topicId, to: null }, t);
+      if (audit) await writeAuditEntry(audit(room), t);
+    }
     return gone.length === 1;
   };
   return tx ? run(tx) : db.$transaction(run);

@@ -1,7 +1,7 @@
-// Topic queries. A topic's slug is its case-insensitive identity: "python" and "Python" share one.
-// Each topic carries its room count (Topic.roomCount), changed in the same transaction as every
-// room create, delete and topic change (lib/db/rooms.ts calls moveTopicRoomCounts), so that
-// the sidebar, /topics and the home feed's totals read a column instead of counting rooms.
+// Topic queries and the topics' room counts. A topic's slug is its case-insensitive identity:
+// "python" and "Python" share one. Topic.roomCount changes in the same transaction as every room
+// create, delete and topic change (lib/db/rooms.ts calls moveTopicRoomCounts), so that the
+// sidebar, /topics and the home feed's totals read a column instead of counting rooms.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "./client";
@@ -71,18 +71,33 @@ export async function moveTopicRoomCounts(
 }
 
 /**
- * Sets every topic's roomCount from the rooms themselves: the repair for rows written around
- * lib/db/rooms.ts (bulk imports, the benchmark's seed, hand-made SQL). Returns how many topics
- * were wrong.
+ * Locks the topics' rows (in id order, so two writers never wait on each other in a cycle).
+ * Writes that move many rooms at once (a merge) take it first, so that their recount starts after
+ * every other writer of these topics has committed.
  */
-export async function recountTopicRooms(tx?: Tx): Promise<number> {
+export async function lockTopics(topicIds: string[], tx: Tx): Promise<void> {
+  const ids = [...new Set(topicIds)].sort();
+  if (ids.length === 0) return;
+  await tx.$queryRaw`SELECT id FROM "Topic" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
+}
+
+/**
+ * Sets topics' roomCount from the rooms themselves: `topicIds` after a bulk move (call lockTopics
+ * first, same transaction), or every topic as the repair for rows written around the data layer
+ * (bulk imports, the benchmark's seed, hand-made SQL). Returns how many counts were wrong.
+ */
+export async function recountTopicRooms({ topicIds }: { topicIds?: string[] } = {}, tx?: Tx): Promise<number> {
+  const only = topicIds ? [...new Set(topicIds)] : null;
+  if (only?.length === 0) return 0;
+  const scope = only ? Prisma.sql`WHERE tt.id = ANY(${only}::text[])` : Prisma.empty;
   return (tx ?? db).$executeRaw`
     UPDATE "Topic" t SET "roomCount" = c.n
-    FROM (SELECT tt.id, count(r.id)::int AS n FROM "Topic" tt LEFT JOIN "Room" r ON r."topicId" = tt.id GROUP BY tt.id) c
+    FROM (SELECT tt.id, count(r.id)::int AS n FROM "Topic" tt LEFT JOIN "Room" r ON r."topicId" = tt.id ${scope}
+          GROUP BY tt.id) c
     WHERE c.id = t.id AND t."roomCount" <> c.n`;
 }
 
-/** Every room, as the sum of the topics' counts (every room has a topic): 1,000 rows, not 100,000. */
+/** Every room, as the sum of the topics' counts (every room has a topic): one row per topic, not per room. */
 export async function countAllRooms(): Promise<number> {
   const [row] = await db.$queryRaw<Array<{ n: number }>>`SELECT coalesce(sum("roomCount"), 0)::int AS n FROM "Topic"`;
   return row?.n ?? 0;
@@ -168,5 +183,34 @@ export async function listSitemapTopics({
     skip,
     take,
     select: { slug: true },
+  });
+}
+
+export interface AdminTopicRow {
+  id: string;
+  name: string;
+  slug: string;
+  /** Counted from the rooms, not read from the maintained column: this page shows the truth. */
+  roomCount: number;
+  createdAt: Date;
+}
+
+export async function listAdminTopics({ q = "", take = 500 }: { q?: string; take?: number } = {}): Promise<
+  AdminTopicRow[]
+> {
+  const rows = await db.topic.findMany({
+    where: q ? { name: { contains: q, mode: "insensitive" } } : undefined,
+    select: { id: true, name: true, slug: true, createdAt: true, _count: { select: { rooms: true } } },
+    orderBy: { name: "asc" },
+    take,
+  });
+  return rows.map((r) => ({ id: r.id, name: r.name, slug: r.slug, createdAt: r.createdAt, roomCount: r._count.rooms }));
+}
+
+/** The topic an admin means by `ref`: its id, else its name or slug (any case). */
+export async function findTopicByRef({ ref }: { ref: string }): Promise<{ id: string; name: string } | null> {
+  return db.topic.findFirst({
+    where: { OR: [{ id: ref }, { name: { equals: ref, mode: "insensitive" } }, { slug: ref.toLowerCase() }] },
+    select: { id: true, name: true },
   });
 }

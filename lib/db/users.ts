@@ -1,7 +1,7 @@
 // User queries. Emails and usernames are stored lower-case, so lookups compare lower-case.
 import "server-only";
 import { db } from "./client";
-import type { Role } from "./generated/prisma/client";
+import type { Prisma, Role } from "./generated/prisma/client";
 
 /** What the session and guards need about the person signed in. */
 export interface SessionUser {
@@ -40,6 +40,27 @@ export function avatarUrlOf(user: {
 }): string | null {
   if (user.avatar) return `/api/avatars/${user.id}?v=${user.avatar.updatedAt.getTime()}`;
   return user.image;
+}
+
+/** Who someone is in public (a room's host, a member in a list): no email, no role. */
+export interface UserSummary {
+  id: string;
+  username: string;
+  name: string;
+  avatarUrl: string | null;
+}
+
+/** The columns a UserSummary is made from. */
+export const userSummarySelect = {
+  id: true,
+  username: true,
+  name: true,
+  image: true,
+  avatar: { select: { updatedAt: true } },
+} satisfies Prisma.UserSelect;
+
+export function toUserSummary(row: Prisma.UserGetPayload<{ select: typeof userSummarySelect }>): UserSummary {
+  return { id: row.id, username: row.username, name: row.name, avatarUrl: avatarUrlOf(row) };
 }
 
 function toSessionUser(row: SessionUserRow): SessionUser {
@@ -169,4 +190,18 @@ export async function setPasswordHash({
 export async function listUsernamesStartingWith({ base }: { base: string }): Promise<string[]> {
   const rows = await db.user.findMany({ where: { username: { startsWith: base } }, select: { username: true } });
   return rows.map((r) => r.username);
+}
+
+/** The ids of every moderator and admin (a handful of accounts), for the room page's "Moderate" offers. */
+export async function listStaffIds(): Promise<string[]> {
+  const rows = await db.user.findMany({ where: { role: { not: "MEMBER" } }, select: { id: true } });
+  return rows.map((row) => row.id);
+}
+
+/** The account behind a username, for forms that name a member (host, filter). */
+export async function findMemberIdByUsername({ username }: { username: string }) {
+  return db.user.findUnique({
+    where: { username: username.toLowerCase() },
+    select: { id: true, username: true, deactivatedAt: true },
+  });
 }

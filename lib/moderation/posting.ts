@@ -2,7 +2,7 @@
 // then mute); this reads what it needs and words the refusal, saying why and until when.
 // lib/chat calls assertMayPost before storing a message or an edit.
 import "server-only";
-import { findPostingState } from "../db/admin-restrictions";
+import { findPostingState } from "../db/restrictions";
 import { AppError } from "../errors";
 import { postingRule, restrictionOf, type PostingRule } from "./posting-rule";
 

@@ -1,10 +1,16 @@
 // zod schemas for the admin area: every admin action's input (forms post strings, so numbers
 // are coerced) and the list pages' URL parameters (bad values fall back instead of failing).
 import { z } from "zod";
-import { SLUG_MAX_LENGTH } from "../rooms/slug";
 import { USERNAME_PATTERN } from "./account";
 import { MAX_MESSAGE_ID, messageIdSchema } from "./messages";
-import { ROOM_DESCRIPTION_MAX, ROOM_NAME_MAX, ROOM_NAME_MIN, TOPIC_NAME_MAX } from "./rooms";
+import {
+  ROOM_DESCRIPTION_MAX,
+  ROOM_NAME_MAX,
+  ROOM_NAME_MIN,
+  ROOM_SLUG_MAX,
+  ROOM_SLUG_PATTERN,
+  TOPIC_NAME_MAX,
+} from "./rooms";
 
 /** Ids are cuids (and e2e's hex ids): letters and digits only. */
 export const entityIdSchema = z
@@ -12,10 +18,7 @@ export const entityIdSchema = z
   .trim()
   .regex(/^[A-Za-z0-9]{8,40}$/, "That is not a valid id.");
 
-/** The longest slug we make: a base (≤ 60) plus a "-N" suffix. */
-export const ROOM_SLUG_MAX = SLUG_MAX_LENGTH + 8;
-export const ROOM_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
+/** The address a moderator types for a room. */
 export const roomSlugSchema = z
   .string()
   .trim()

@@ -1,6 +1,7 @@
 // zod schemas for rooms: the create/edit form and the search parameters shared by the home page
 // and GET /api/rooms (so every state of the feed is a URL both understand).
 import { z } from "zod";
+import { SLUG_MAX_LENGTH } from "../rooms/slug";
 
 export const ROOM_NAME_MIN = 3;
 export const ROOM_NAME_MAX = 80;
@@ -30,10 +31,15 @@ export const roomFormSchema = z.object({
 });
 export type RoomFormInput = z.infer<typeof roomFormSchema>;
 
-/** A room's slug as URLs and forms carry it (slugify's lower-case letters, digits and dashes). */
-export const ROOM_SLUG_PARAM_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
-/** A room's slug from a URL: anything else is a 404. */
-export const roomSlugParamSchema = z.string().regex(ROOM_SLUG_PARAM_PATTERN);
+/** The longest room slug we make: a base (SLUG_MAX_LENGTH) plus a "-N" suffix. */
+export const ROOM_SLUG_MAX = SLUG_MAX_LENGTH + 8;
+/**
+ * Every room slug, made by slugify or typed by a moderator: lower-case letters and digits in words
+ * joined by single dashes, at most ROOM_SLUG_MAX long. URLs, forms and the admin area share it.
+ */
+export const ROOM_SLUG_PATTERN = new RegExp(`^(?=.{1,${ROOM_SLUG_MAX}}$)[a-z0-9]+(?:-[a-z0-9]+)*$`);
+/** A room's slug from a URL or a form: anything else names no room (a 404). */
+export const roomSlugParamSchema = z.string().regex(ROOM_SLUG_PATTERN);
 
 export const ROOM_SORTS = ["active", "newest", "participants"] as const;
 export type RoomSort = (typeof ROOM_SORTS)[number];

@@ -15,7 +15,7 @@ import {
   suggestTopics,
 } from "@/lib/db/topics";
 import { createUser } from "@/lib/db/users";
-import { adminMergeTopics } from "@/lib/db/admin-topics";
+import { mergeTopics } from "@/lib/db/topic-writes";
 
 let host: { id: string };
 
@@ -128,7 +128,7 @@ describe("Topic.roomCount", () => {
       );
     });
     await locked;
-    const merge = adminMergeTopics({
+    const merge = mergeTopics({
       id: source,
       into: target,
       audit: ({ from, to }) => ({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { baseSlug, firstFreeSlug, SLUG_MAX_LENGTH } from "@/lib/rooms/slug";
+import { ROOM_SLUG_MAX, ROOM_SLUG_PATTERN, roomSlugParamSchema } from "@/lib/validation/rooms";
 
 describe("baseSlug", () => {
   it.each([
@@ -33,5 +34,29 @@ describe("firstFreeSlug", () => {
     expect(firstFreeSlug("python", ["python"])).toBe("python-2");
     expect(firstFreeSlug("python", ["python", "python-2"])).toBe("python-3");
     expect(firstFreeSlug("python", ["python", "python-3"])).toBe("python-2");
+  });
+});
+
+describe("ROOM_SLUG_PATTERN", () => {
+  it("accepts every slug we make, suffixed ones at the longest base too", () => {
+    const long = baseSlug("An extremely long room name about the history of mathematics in the ancient world");
+    for (const slug of [baseSlug("Python basics"), baseSlug("数学"), firstFreeSlug(long, [long]), `${long}-9999999`])
+      expect(ROOM_SLUG_PATTERN.test(slug)).toBe(true);
+    expect(roomSlugParamSchema.safeParse("python-3").success).toBe(true);
+  });
+
+  it("refuses what slugify never makes, and anything longer than ROOM_SLUG_MAX", () => {
+    for (const slug of [
+      "",
+      "-python",
+      "python-",
+      "py--thon",
+      "Python",
+      "py_thon",
+      "py thon",
+      "a".repeat(ROOM_SLUG_MAX + 1),
+    ])
+      expect(ROOM_SLUG_PATTERN.test(slug)).toBe(false);
+    expect(ROOM_SLUG_PATTERN.test("a".repeat(ROOM_SLUG_MAX))).toBe(true);
   });
 });

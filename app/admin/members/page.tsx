@@ -14,7 +14,7 @@ import {
 } from "@/components/admin/admin-ui";
 import { Avatar } from "@/components/ui/avatar";
 import { requireAdminPage } from "@/lib/admin/guard";
-import { searchMembers } from "@/lib/db/admin-members";
+import { searchMembers } from "@/lib/db/member-list";
 import { adminMemberListSchema } from "@/lib/validation/admin";
 
 export const metadata = { title: "Members" };

@@ -13,9 +13,9 @@ import {
 } from "@/components/admin/admin-ui";
 import { requireAdminPage } from "@/lib/admin/guard";
 import { excerpt } from "@/lib/admin/audit";
-import { findMemberIdByUsername } from "@/lib/db/admin-members";
+import { findMemberIdByUsername } from "@/lib/db/users";
 import { searchMessages } from "@/lib/db/messages";
-import { findRoomBySlugForAdmin } from "@/lib/db/admin-rooms";
+import { findRoomNameBySlug } from "@/lib/db/room-slugs";
 import { adminMessageListSchema } from "@/lib/validation/admin";
 import { deleteAllMessagesAction, deleteMessageAction } from "./actions";
 
@@ -39,7 +39,7 @@ export default async function AdminMessagesPage({
       after: params.after,
     }),
     params.member ? findMemberIdByUsername({ username: params.member }) : null,
-    params.room ? findRoomBySlugForAdmin({ slug: params.room }) : null,
+    params.room ? findRoomNameBySlug({ slug: params.room }) : null,
   ]);
   const keep = { room: params.room, member: params.member, q: params.q };
   const filtered = Boolean(params.room || params.member || params.q);

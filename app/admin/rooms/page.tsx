@@ -14,7 +14,7 @@ import {
 } from "@/components/admin/admin-ui";
 import { buttonClasses } from "@/components/ui/button";
 import { requireAdminPage } from "@/lib/admin/guard";
-import { listAdminRooms } from "@/lib/db/admin-rooms";
+import { listAdminRooms } from "@/lib/db/room-admin-list";
 import { adminRoomListSchema } from "@/lib/validation/admin";
 
 export const metadata = { title: "Rooms" };

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { AdminActionForm } from "@/components/admin/action-form";
 import { Badge, EmptyState, hrefWith, linkClass, PageHeader, Pagination, Timestamp } from "@/components/admin/admin-ui";
 import { requireAdminPage } from "@/lib/admin/guard";
-import { listSupportRequests } from "@/lib/db/admin-support";
+import { listSupportRequests } from "@/lib/db/support-requests";
 import { adminSupportListSchema, NOTE_MAX } from "@/lib/validation/admin";
 import { supportCloseAction, supportMarkVerifiedAction, supportResendAction } from "./actions";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { AdminActionForm } from "@/components/admin/action-form";
 import { EmptyState, Field, FilterForm, inputClass, linkClass, PageHeader, Section } from "@/components/admin/admin-ui";
 import { requireAdminPage } from "@/lib/admin/guard";
-import { listAdminTopics } from "@/lib/db/admin-topics";
+import { listAdminTopics } from "@/lib/db/topics";
 import { adminTopicListSchema } from "@/lib/validation/admin";
 import { TOPIC_NAME_MAX } from "@/lib/validation/rooms";
 import { createTopicAction, deleteTopicAction, mergeTopicAction, renameTopicAction } from "./actions";

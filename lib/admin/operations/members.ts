@@ -6,12 +6,12 @@ import "server-only";
 import { sendVerificationMail } from "../../auth/email-verification";
 import { deleteUserAccount } from "../../db/account-deletion";
 import {
-  adminMarkEmailVerified,
-  adminSetDeactivated,
-  adminSetRole,
+  markMemberEmailVerified,
+  setMemberDeactivated,
+  setMemberRole,
   assertNotLastAdmin,
   findMemberTarget,
-} from "../../db/admin-members";
+} from "../../db/member-status";
 import type { SessionUser } from "../../db/users";
 import { AppError, forbidden, notFound } from "../../errors";
 import { idSchema, setRoleSchema } from "../../validation/admin";
@@ -40,7 +40,7 @@ const ROLE_NAMES = { MEMBER: "member", MODERATOR: "moderator", ADMIN: "admin" } 
 
 export const memberOperations = {
   "member.set_role": defineOperation(setRoleSchema, async ({ input, audit }) => {
-    const result = await adminSetRole({
+    const result = await setMemberRole({
       id: input.id,
       role: input.role,
       audit: ({ username, from }) =>
@@ -57,7 +57,7 @@ export const memberOperations = {
     const user = await target(input.id);
     assertNotSelf(actor, user, "You cannot deactivate your own account here.");
     assertOutranks(actor, user, "deactivate");
-    const result = await adminSetDeactivated({
+    const result = await setMemberDeactivated({
       id: user.id,
       deactivated: true,
       audit: ({ username }) => audit({ type: "user", id: user.id, label: `@${username}` }, "signed out everywhere"),
@@ -72,7 +72,7 @@ export const memberOperations = {
   "member.reactivate": defineOperation(idSchema, async ({ actor, input, audit }) => {
     const user = await target(input.id);
     assertOutranks(actor, user, "reactivate");
-    const result = await adminSetDeactivated({
+    const result = await setMemberDeactivated({
       id: user.id,
       deactivated: false,
       audit: ({ username }) => audit({ type: "user", id: user.id, label: `@${username}` }),
@@ -103,7 +103,7 @@ export const memberOperations = {
   }),
 
   "member.verify_email": defineOperation(idSchema, async ({ input, audit }) => {
-    const result = await adminMarkEmailVerified({
+    const result = await markMemberEmailVerified({
       id: input.id,
       audit: ({ username, email }) => audit({ type: "user", id: input.id, label: `@${username}` }, email),
     });

@@ -1,12 +1,7 @@
 // In-room moderation: look up, set and lift a member's mute or ban in one room. Moderators and
 // admins cannot be muted or banned (they would simply lift it), nor can anyone restrict themselves.
 import "server-only";
-import {
-  findRoomAndMember,
-  liftRestriction,
-  listMemberRestrictions,
-  setRestriction,
-} from "../../db/admin-restrictions";
+import { findRoomAndMember, liftRestriction, listMemberRestrictions, setRestriction } from "../../db/restrictions";
 import { AppError } from "../../errors";
 import { log } from "../../log";
 import { banSchema, muteSchema, roomMemberSchema } from "../../validation/admin";

@@ -1,17 +1,13 @@
 // Admin actions on rooms: slug preview, create, edit, delete, reassign host, lock and unlock.
 import "server-only";
-import {
-  adminCreateRoom,
-  adminDeleteRoom,
-  adminReassignHost,
-  adminSetRoomLock,
-  adminUpdateRoom,
-  previewRoomSlug,
-  type SlugPreview,
-} from "../../db/admin-rooms";
-import { findMemberIdByUsername } from "../../db/admin-members";
+import { reassignRoomHost, setRoomLock } from "../../db/room-moderation";
+import { previewRoomSlug, type SlugPreview } from "../../db/room-slugs";
+import { createRoom } from "../../db/rooms";
+import { findMemberIdByUsername } from "../../db/users";
 import { invalid } from "../../errors";
-import { publishRoomDeleted, publishRoomUpdated } from "../../realtime/events";
+import { publishRoomUpdated } from "../../realtime/events";
+import { deleteRoomAs } from "../../rooms/delete-room";
+import { editRoomAs } from "../../rooms/edit-room";
 import {
   adminRoomCreateSchema,
   adminRoomUpdateSchema,
@@ -55,7 +51,7 @@ export const roomOperations = {
 
   "room.create": defineOperation(adminRoomCreateSchema, async ({ actor, input, audit }) => {
     const hostId = input.host ? await activeMemberId(input.host, "host") : actor.id;
-    const room = await adminCreateRoom({
+    const room = await createRoom({
       name: input.name,
       slug: input.slug,
       topicName: input.topic,
@@ -70,37 +66,24 @@ export const roomOperations = {
     return { message: `“${input.name}” is open at /rooms/${room.slug}.`, href: `/admin/rooms/${room.id}`, data: room };
   }),
 
-  "room.update": defineOperation(adminRoomUpdateSchema, async ({ input, audit }) => {
-    const change = await adminUpdateRoom({
-      id: input.id,
-      name: input.name,
-      slug: input.slug,
-      topicName: input.topic,
-      description: input.description,
-      audit: (c) => audit({ type: "room", id: c.id, label: c.name }, c.changes.join("; ") || "no change"),
-    });
-    await publishRoomUpdated({
-      roomId: change.id,
-      slug: change.slug,
-      name: change.name,
-      description: change.description,
-      topic: change.topic,
-    });
+  "room.update": defineOperation(adminRoomUpdateSchema, async ({ actor, input }) => {
+    const change = await editRoomAs(
+      actor,
+      { id: input.id },
+      { name: input.name, slug: input.slug, topicName: input.topic, description: input.description },
+      { fromAdminArea: true },
+    );
     return { message: change.changes.length ? "Room saved." : "Nothing changed." };
   }),
 
-  "room.delete": defineOperation(idSchema, async ({ input, audit }) => {
-    const room = await adminDeleteRoom({
-      id: input.id,
-      audit: (r) => audit({ type: "room", id: r.id, label: r.name }, `/rooms/${r.slug}`),
-    });
-    await publishRoomDeleted({ roomId: room.id, slug: room.slug });
+  "room.delete": defineOperation(idSchema, async ({ actor, input }) => {
+    const room = await deleteRoomAs(actor, { id: input.id }, { fromAdminArea: true });
     return { message: `“${room.name}” and its messages are gone.`, href: "/admin/rooms" };
   }),
 
   "room.reassign_host": defineOperation(reassignHostSchema, async ({ input, audit }) => {
     const hostId = await activeMemberId(input.username, "username");
-    const room = await adminReassignHost({
+    const room = await reassignRoomHost({
       id: input.id,
       hostId,
       audit: ({ room: r, previous }) =>
@@ -113,7 +96,7 @@ export const roomOperations = {
   }),
 
   "room.lock": defineOperation(roomLockSchema, async ({ actor, input, audit }) => {
-    const { room, changed } = await adminSetRoomLock({
+    const { room, changed } = await setRoomLock({
       id: input.id,
       locked: true,
       byId: actor.id,
@@ -124,7 +107,7 @@ export const roomOperations = {
   }),
 
   "room.unlock": defineOperation(idSchema, async ({ actor, input, audit }) => {
-    const { room, changed } = await adminSetRoomLock({
+    const { room, changed } = await setRoomLock({
       id: input.id,
       locked: false,
       byId: actor.id,

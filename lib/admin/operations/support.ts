@@ -2,8 +2,8 @@
 // (either one handles the request, with a note saying which), or close it with a note.
 import "server-only";
 import { sendVerificationMail } from "../../auth/email-verification";
-import { adminMarkEmailVerified } from "../../db/admin-members";
-import { closeSupportRequest, findSupportRequest, type SupportRequestRow } from "../../db/admin-support";
+import { markMemberEmailVerified } from "../../db/member-status";
+import { closeSupportRequest, findSupportRequest, type SupportRequestRow } from "../../db/support-requests";
 import { AppError, notFound } from "../../errors";
 import { idSchema, supportCloseSchema } from "../../validation/admin";
 import { auditEntry } from "../audit";
@@ -60,7 +60,7 @@ export const supportOperations = {
 
   "support.mark_verified": defineOperation(idSchema, async ({ actor, input, audit }) => {
     const request = await requestWithUser(input.id);
-    await adminMarkEmailVerified({
+    await markMemberEmailVerified({
       id: request.user.id,
       audit: ({ username, email }) =>
         audit({ type: "support_request", id: request.id, label: email }, `@${username} marked verified`),

@@ -1,19 +1,14 @@
 // Admin actions on topics: create, rename, delete (only when empty), merge into another.
 import "server-only";
-import {
-  adminCreateTopic,
-  adminDeleteTopic,
-  adminMergeTopics,
-  adminRenameTopic,
-  findTopicByRef,
-} from "../../db/admin-topics";
+import { createTopic, deleteTopic, mergeTopics, renameTopic } from "../../db/topic-writes";
+import { findTopicByRef } from "../../db/topics";
 import { invalid } from "../../errors";
 import { idSchema, topicCreateSchema, topicMergeSchema, topicRenameSchema } from "../../validation/admin";
 import { defineOperation } from "../operation";
 
 export const topicOperations = {
   "topic.create": defineOperation(topicCreateSchema, async ({ input, audit }) => {
-    const topic = await adminCreateTopic({
+    const topic = await createTopic({
       name: input.name,
       audit: audit({ type: "topic", id: null, label: input.name }),
     });
@@ -21,7 +16,7 @@ export const topicOperations = {
   }),
 
   "topic.rename": defineOperation(topicRenameSchema, async ({ input, audit }) => {
-    const { before, after } = await adminRenameTopic({
+    const { before, after } = await renameTopic({
       id: input.id,
       name: input.name,
       audit: (b) => audit({ type: "topic", id: input.id, label: input.name }, `${b.name} → ${input.name}`),
@@ -30,7 +25,7 @@ export const topicOperations = {
   }),
 
   "topic.delete": defineOperation(idSchema, async ({ input, audit }) => {
-    const topic = await adminDeleteTopic({
+    const topic = await deleteTopic({
       id: input.id,
       audit: (t) => audit({ type: "topic", id: input.id, label: t.name }),
     });
@@ -40,7 +35,7 @@ export const topicOperations = {
   "topic.merge": defineOperation(topicMergeSchema, async ({ input, audit }) => {
     const target = await findTopicByRef({ ref: input.into });
     if (!target) throw invalid({ into: `There is no topic “${input.into}”. Type the name of an existing topic.` });
-    const result = await adminMergeTopics({
+    const result = await mergeTopics({
       id: input.id,
       into: target.id,
       audit: ({ from, to, moved }) =>

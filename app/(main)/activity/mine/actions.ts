@@ -1,17 +1,13 @@
 "use server";
-// My activity's server actions: a member deletes a room they host (the same as deleting it from
-// the room: canManageRoom, then tell anyone inside) or soft-deletes a message they sent (lib/chat's
-// deleteMessage). Each is a public endpoint: it finds the caller, validates the input with zod,
-// then checks permission.
+// My activity's server actions: a member deletes a room they host (lib/rooms/delete-room.ts, as the
+// room page does) or soft-deletes a message they sent (lib/chat/message-deletion.ts, as the room does).
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { deleteMessage } from "@/lib/chat/message-deletion";
-import { deleteRoom, findRoomForEdit } from "@/lib/db/rooms";
-import { AppError, forbidden, invalid, notFound } from "@/lib/errors";
+import { AppError, invalid } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { publishRoomDeleted } from "@/lib/realtime/events";
-import { canManageRoom } from "@/lib/rooms/permissions";
+import { deleteRoomAs } from "@/lib/rooms/delete-room";
 import { messageIdSchema } from "@/lib/validation/messages";
 import { roomSlugParamSchema } from "@/lib/validation/rooms";
 
@@ -51,11 +47,9 @@ export async function deleteMyRoomAction(input: { slug: string }): Promise<Delet
     const user = await requireUser();
     const parsed = roomInput.safeParse(input);
     if (!parsed.success) throw invalid({ slug: "Not a room." }, "That is not a room we know.");
-    const room = await findRoomForEdit({ slug: parsed.data.slug });
-    if (!room) throw notFound("room", "This room no longer exists.");
-    if (!canManageRoom(user, room)) throw forbidden("room", "Only the host or a moderator can delete this room.");
-    // False when someone else deleted it a moment ago: gone either way, and they told the room.
-    if (await deleteRoom({ id: room.id })) await publishRoomDeleted({ roomId: room.id, slug: room.slug });
+    const room = await deleteRoomAs(user, parsed.data, {
+      refusal: "Only the host or a moderator can delete this room.",
+    });
     refresh();
     return { ok: true, message: `“${room.name}” was deleted.` };
   } catch (error) {

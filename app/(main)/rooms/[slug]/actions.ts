@@ -1,24 +1,24 @@
 "use server";
 // A room's server actions: edit and delete (the host and moderators), join and leave (members).
-// Each is a public endpoint: it finds the caller first (requireUser), validates what was posted
-// with zod, checks the permission (canManageRoom), then acts. Refusals come back as form state
-// carrying the AppError's message (403 someone else's room, 404 a room that is gone), never a crash.
+// Each finds the caller first (requireUser) and validates what was posted with zod; edit and delete
+// go through lib/rooms (edit-room.ts, delete-room.ts), which check who may. Refusals come back as
+// form state carrying the AppError's message (403 someone else's room, 404 a room that is gone).
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { setFlash } from "@/components/ui/flash";
-import { requireUser, type SessionUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/session";
 import { addParticipant, removeParticipant } from "@/lib/db/participants";
-import { deleteRoom, findRoomCard, findRoomForEdit, updateRoom } from "@/lib/db/rooms";
-import { AppError, fieldErrorsOf, forbidden, invalid, notFound } from "@/lib/errors";
+import { findRoomForEdit } from "@/lib/db/rooms";
+import { AppError, fieldErrorsOf, invalid, notFound } from "@/lib/errors";
 import { formStateFromError } from "@/lib/form-errors";
 import { keptValues, type FormState } from "@/lib/form-state";
-import { publishRoomDeleted, publishRoomUpdated } from "@/lib/realtime/events";
-import { canManageRoom } from "@/lib/rooms/permissions";
-import { ROOM_SLUG_PARAM_PATTERN, roomFormSchema } from "@/lib/validation/rooms";
+import { deleteRoomAs } from "@/lib/rooms/delete-room";
+import { editRoomAs } from "@/lib/rooms/edit-room";
+import { ROOM_SLUG_PATTERN, roomFormSchema } from "@/lib/validation/rooms";
 
 // Slugs come from slugify (lower-case letters, digits, dashes); anything else names no room.
-const slugSchema = z.string({ message: "Which room?" }).regex(ROOM_SLUG_PARAM_PATTERN, "That is not a room address.");
+const slugSchema = z.string({ message: "Which room?" }).regex(ROOM_SLUG_PATTERN, "That is not a room address.");
 const roomRefSchema = z.object({ slug: slugSchema });
 
 function text(formData: FormData, key: string): string | undefined {
@@ -40,13 +40,6 @@ async function existingRoom(slug: string) {
   return room;
 }
 
-/** The room, if `user` may edit and delete it (its host, or a moderator). */
-async function managedRoom(slug: string, user: SessionUser) {
-  const room = await existingRoom(slug);
-  if (!canManageRoom(user, room)) throw forbidden("room", "Only the room’s host and moderators can change this room.");
-  return room;
-}
-
 export async function updateRoomAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = keptValues(formData);
   let slug: string;
@@ -59,19 +52,9 @@ export async function updateRoomAction(_previous: FormState, formData: FormData)
       description: text(formData, "description")?.replace(/\r\n/g, "\n"),
     });
     if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
-    const room = await managedRoom(slug, user);
     const { name, topic, description } = parsed.data;
     // Renames keep the slug, so links keep working.
-    await updateRoom({ id: room.id, name, topicName: topic, description });
-    const card = await findRoomCard({ slug });
-    if (card)
-      await publishRoomUpdated({
-        roomId: card.id,
-        slug,
-        name: card.name,
-        description: card.description,
-        topic: card.topic,
-      });
+    await editRoomAs(user, { slug }, { name, topicName: topic, description });
   } catch (error) {
     return formStateFromError(error, values);
   }
@@ -83,10 +66,7 @@ export async function deleteRoomAction(_previous: FormState, formData: FormData)
   let name: string;
   try {
     const user = await requireUser();
-    const room = await managedRoom(slugOf(formData), user);
-    // False when a second request got there first: it is gone either way.
-    if (await deleteRoom({ id: room.id })) await publishRoomDeleted({ roomId: room.id, slug: room.slug });
-    name = room.name;
+    ({ name } = await deleteRoomAs(user, { slug: slugOf(formData) }));
   } catch (error) {
     return formStateFromError(error);
   }

@@ -7,7 +7,7 @@ import { LiftRestrictionButton } from "@/components/moderation/lift-restriction-
 import { Avatar } from "@/components/ui/avatar";
 import { requireAdminPage } from "@/lib/admin/guard";
 import { excerpt } from "@/lib/admin/audit";
-import { findAdminMember } from "@/lib/db/admin-members";
+import { findAdminMember } from "@/lib/db/member-list";
 import { listAuditEntriesFor } from "@/lib/db/audit-log";
 import { usernameParamSchema } from "@/lib/validation/profile";
 import { deleteAllMessagesAction, deleteMessageAction } from "../../messages/actions";

@@ -5,7 +5,7 @@ import { AdminActionForm } from "@/components/admin/action-form";
 import { AdminRoomForm } from "@/components/admin/room-form";
 import { LiftRestrictionButton } from "@/components/moderation/lift-restriction-button";
 import { requireAdminPage } from "@/lib/admin/guard";
-import { findAdminRoom } from "@/lib/db/admin-rooms";
+import { findAdminRoom } from "@/lib/db/room-admin-list";
 import { entityIdSchema, REASON_MAX } from "@/lib/validation/admin";
 import {
   deleteRoomAction,

@@ -4,7 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { findRoomCard } from "@/lib/db/rooms";
 import { errorResponse, notFound } from "@/lib/errors";
 import { roomJson } from "../room-json";
-import { ROOM_SLUG_PARAM_PATTERN } from "@/lib/validation/rooms";
+import { ROOM_SLUG_PATTERN } from "@/lib/validation/rooms";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +16,7 @@ export async function GET(
 ): Promise<NextResponse> {
   try {
     const { slug } = await params;
-    const room = ROOM_SLUG_PARAM_PATTERN.test(slug) ? await findRoomCard({ slug }) : null;
+    const room = ROOM_SLUG_PATTERN.test(slug) ? await findRoomCard({ slug }) : null;
     if (!room) throw notFound("room", "No room has that address.");
     return NextResponse.json({ room: roomJson(room) });
   } catch (error) {

@@ -6,7 +6,7 @@ import { findRoomForEdit } from "@/lib/db/rooms";
 import { canManageRoom } from "@/lib/rooms/permissions";
 import { DeleteRoomButton } from "../_components/room-actions";
 import { EditRoomForm } from "./_components/edit-room-form";
-import { ROOM_SLUG_PARAM_PATTERN } from "@/lib/validation/rooms";
+import { ROOM_SLUG_PATTERN } from "@/lib/validation/rooms";
 
 export const metadata: Metadata = { title: "Edit room", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -20,7 +20,7 @@ interface EditRoomPageProps {
 export default async function EditRoomPage({ params }: EditRoomPageProps) {
   // No loading boundary above this, so notFound() and forbidden() answer with real 404/403 statuses.
   const { slug } = await params;
-  if (!ROOM_SLUG_PARAM_PATTERN.test(slug)) notFound();
+  if (!ROOM_SLUG_PATTERN.test(slug)) notFound();
   const user = await requireUserOrRedirect(`/rooms/${slug}/edit`);
   const room = await findRoomForEdit({ slug });
   if (!room) notFound();

@@ -4,8 +4,12 @@
 import "server-only";
 import { db } from "./client";
 import { writeAuditEntry, type AuditEntryInput } from "./audit-log";
-import type { RestrictionKind } from "./generated/prisma/client";
+import type { Prisma, RestrictionKind } from "./generated/prisma/client";
 import { notFound } from "../errors";
+
+/** Restrictions in force at `now`: bans without an end, and whatever ends later. */
+export const inForce = (now: Date) =>
+  ({ OR: [{ until: null }, { until: { gt: now } }] }) satisfies Prisma.RoomRestrictionWhereInput;
 
 export interface ActiveRestriction {
   kind: RestrictionKind;
@@ -35,7 +39,7 @@ export async function findPostingState({
       lockedAt: true,
       restrictions: {
         // A visitor (no user) has no restrictions; only the lock concerns them.
-        where: { userId: userId ?? "", OR: [{ until: null }, { until: { gt: now } }] },
+        where: { userId: userId ?? "", ...inForce(now) },
         select: { kind: true, until: true, reason: true },
         take: userId ? undefined : 0,
       },
@@ -66,7 +70,7 @@ export async function listMemberRestrictions({
   now?: Date;
 }): Promise<ActiveRestriction[]> {
   return db.roomRestriction.findMany({
-    where: { roomId, userId, OR: [{ until: null }, { until: { gt: now } }] },
+    where: { roomId, userId, ...inForce(now) },
     select: { kind: true, until: true, reason: true },
   });
 }

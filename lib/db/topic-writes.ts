@@ -1,59 +1,15 @@
-// Topic queries for the admin area: the table with room counts, create, rename, delete (only
-// when empty) and merge. Also the two helpers every admin write that moves rooms between topics
-// uses to keep Topic.roomCount exact: lock the topics first, recount them last, in one transaction.
+// Topic writes by moderators: create, rename, delete (only when empty) and merge, each with its
+// audit entry in the same transaction. A merge moves many rooms, so it locks and recounts topics.
 import "server-only";
 import { db } from "./client";
 import { writeAuditEntry, type AuditEntryInput } from "./audit-log";
-import { Prisma } from "./generated/prisma/client";
+import type { Prisma } from "./generated/prisma/client";
+import { isUniqueViolation } from "./unique-violation";
+import { lockTopics, recountTopicRooms } from "./topics";
 import { baseSlug } from "../rooms/slug";
 import { AppError, invalid, notFound } from "../errors";
 
 type Tx = Prisma.TransactionClient;
-
-/**
- * Locks the topics' rows (in id order, so two writers never wait on each other in a cycle).
- * Taken before rooms are added, removed or moved, so that the recount at the end of the
- * transaction starts after every other writer of these topics has committed.
- */
-export async function lockTopics(topicIds: string[], tx: Tx): Promise<void> {
-  const ids = [...new Set(topicIds)].sort();
-  if (ids.length === 0) return;
-  await tx.$queryRaw`SELECT id FROM "Topic" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
-}
-
-/** Sets each topic's roomCount from its rows. Call after lockTopics, in the same transaction. */
-export async function recountTopicRooms(topicIds: string[], tx: Tx): Promise<void> {
-  const ids = [...new Set(topicIds)];
-  if (ids.length === 0) return;
-  await tx.$executeRaw`
-    UPDATE "Topic" t SET "roomCount" = (SELECT count(*)::int FROM "Room" r WHERE r."topicId" = t.id)
-    WHERE t.id = ANY(${ids}::text[])`;
-}
-
-export interface AdminTopicRow {
-  id: string;
-  name: string;
-  slug: string;
-  /** Counted from the rooms, not read from the maintained column: this page shows the truth. */
-  roomCount: number;
-  createdAt: Date;
-}
-
-export async function listAdminTopics({ q = "", take = 500 }: { q?: string; take?: number } = {}): Promise<
-  AdminTopicRow[]
-> {
-  const rows = await db.topic.findMany({
-    where: q ? { name: { contains: q, mode: "insensitive" } } : undefined,
-    select: { id: true, name: true, slug: true, createdAt: true, _count: { select: { rooms: true } } },
-    orderBy: { name: "asc" },
-    take,
-  });
-  return rows.map((r) => ({ id: r.id, name: r.name, slug: r.slug, createdAt: r.createdAt, roomCount: r._count.rooms }));
-}
-
-export async function countTopics(): Promise<number> {
-  return db.topic.count();
-}
 
 /** Another topic with this name (any case) or slug, if any. */
 async function clashingTopic(name: string, slug: string, exceptId: string | undefined, tx: Tx) {
@@ -66,13 +22,11 @@ async function clashingTopic(name: string, slug: string, exceptId: string | unde
   });
 }
 
-const isUnique = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-
 function nameTaken(name: string): AppError {
   return invalid({ name: `There is already a topic “${name}”. To combine the two, merge one into the other.` });
 }
 
-export async function adminCreateTopic({ name, audit }: { name: string; audit: Omit<AuditEntryInput, "targetId"> }) {
+export async function createTopic({ name, audit }: { name: string; audit: Omit<AuditEntryInput, "targetId"> }) {
   const slug = baseSlug(name, "topic");
   try {
     return await db.$transaction(async (tx) => {
@@ -83,13 +37,13 @@ export async function adminCreateTopic({ name, audit }: { name: string; audit: O
       return topic;
     });
   } catch (error) {
-    if (isUnique(error)) throw nameTaken(name);
+    if (isUniqueViolation(error)) throw nameTaken(name);
     throw error;
   }
 }
 
 /** Renames the topic; its slug follows the new name (topic links are rebuilt from the slug). */
-export async function adminRenameTopic({
+export async function renameTopic({
   id,
   name,
   audit,
@@ -114,19 +68,13 @@ export async function adminRenameTopic({
       return { before: topic, after: updated };
     });
   } catch (error) {
-    if (isUnique(error)) throw nameTaken(name);
+    if (isUniqueViolation(error)) throw nameTaken(name);
     throw error;
   }
 }
 
 /** Deletes an empty topic; 409 while it has rooms. */
-export async function adminDeleteTopic({
-  id,
-  audit,
-}: {
-  id: string;
-  audit: (topic: { name: string }) => AuditEntryInput;
-}) {
+export async function deleteTopic({ id, audit }: { id: string; audit: (topic: { name: string }) => AuditEntryInput }) {
   return db.$transaction(async (tx) => {
     await lockTopics([id], tx);
     const topic = await tx.topic.findUnique({
@@ -148,19 +96,11 @@ export async function adminDeleteTopic({
   });
 }
 
-/** The topic an admin means by `ref`: its id, else its name or slug (any case). */
-export async function findTopicByRef({ ref }: { ref: string }): Promise<{ id: string; name: string } | null> {
-  return db.topic.findFirst({
-    where: { OR: [{ id: ref }, { name: { equals: ref, mode: "insensitive" } }, { slug: ref.toLowerCase() }] },
-    select: { id: true, name: true },
-  });
-}
-
 /**
  * Moves every room of topic `id` into topic `into`, deletes `id` and recounts `into`, all in one
  * transaction; `into` = `id` is refused (400) before anything is read.
  */
-export async function adminMergeTopics({
+export async function mergeTopics({
   id,
   into,
   audit,
@@ -183,7 +123,7 @@ export async function adminMergeTopics({
     if (!target) throw invalid({ into: "That topic no longer exists. Pick another one." });
     const { count: moved } = await tx.room.updateMany({ where: { topicId: id }, data: { topicId: into } });
     await tx.topic.delete({ where: { id } });
-    await recountTopicRooms([into], tx);
+    await recountTopicRooms({ topicIds: [into] }, tx);
     await writeAuditEntry(audit({ from: source.name, to: target.name, moved }), tx);
     return { from: source.name, to: target, moved };
   });
