@@ -14,12 +14,15 @@ interface RealtimeContextValue {
   status: ConnectionStatus;
   acquire(channelName: string): Channel | null;
   release(channelName: string): void;
+  /** This tab's socket, which the server leaves out of the fan-out of its own sends; null when not connected. */
+  socketId(): string | null;
 }
 
 const RealtimeContext = createContext<RealtimeContextValue>({
   status: "disabled",
   acquire: () => null,
   release: () => {},
+  socketId: () => null,
 });
 
 /** Signs subscriptions through the app (POST /api/pusher/auth, the caller's session cookie). */
@@ -150,7 +153,9 @@ export function RealtimeProvider({ config, children }: RealtimeProviderProps) {
     clientRef.current?.unsubscribe(channelName);
   }, []);
 
-  const value = useMemo(() => ({ status, acquire, release }), [status, acquire, release]);
+  const socketId = useCallback(() => clientRef.current?.connection.socket_id ?? null, []);
+
+  const value = useMemo(() => ({ status, acquire, release, socketId }), [status, acquire, release, socketId]);
   return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
 }
 
