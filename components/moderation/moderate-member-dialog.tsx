@@ -7,7 +7,7 @@
 // and ModerateMemberButton bundles a trigger with its own dialog for anywhere else.
 // The server checks the caller again (app/admin/_actions/moderation.ts → lib/admin), so showing it
 // to someone who is not a moderator only ever produces a refusal.
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useEffect, useId, useState, useTransition } from "react";
 import {
   banMemberAction,
   memberRestrictionsAction,
@@ -17,6 +17,7 @@ import {
 } from "@/app/admin/_actions/moderation";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { FieldError } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import { MUTE_CHOICES, REASON_MAX } from "@/lib/validation/admin";
@@ -44,8 +45,6 @@ type ActionResult = { ok: boolean; message: string; fields?: Record<string, stri
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMemberDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const reasonRef = useRef<HTMLInputElement>(null);
   const titleId = useId();
   const descriptionId = useId();
   const reasonId = useId();
@@ -56,10 +55,6 @@ export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMember
   const [pending, startTransition] = useTransition();
   const { toast } = useToast();
   const open = user !== null;
-  const latest = useRef({ pending, onClose });
-  useEffect(() => {
-    latest.current = { pending, onClose };
-  });
 
   // A fresh form for each member: what they are under now, no leftover reason or error.
   const [shownFor, setShownFor] = useState<string | null>(null);
@@ -70,16 +65,6 @@ export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMember
     setReason("");
     setMinutes(MUTE_CHOICES[1].minutes);
   }
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      reasonRef.current?.focus();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   useEffect(() => {
     if (!user) return;
@@ -95,12 +80,12 @@ export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMember
   }, [roomSlug, user]);
 
   const requestClose = () => {
-    if (!latest.current.pending) latest.current.onClose();
+    if (!pending) onClose();
   };
 
   function run(action: () => Promise<ActionResult>) {
     // Enter in the reason field submits even while a button shows it is busy: never twice.
-    if (latest.current.pending) return;
+    if (pending) return;
     startTransition(async () => {
       const result = await action();
       if (!result.ok) {
@@ -118,19 +103,15 @@ export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMember
   const fieldError = error?.fields?.minutes ?? error?.fields?.reason;
 
   return (
-    <dialog
-      ref={dialogRef}
+    // No close on a backdrop click: a stray click must not lose a reason being typed.
+    <ModalDialog
+      open={open}
+      onClose={onClose}
+      busy={pending}
+      closeOnBackdrop={false}
       aria-labelledby={titleId}
       aria-describedby={descriptionId}
       data-testid="moderate-member-dialog"
-      onCancel={(event) => {
-        // Escape: closed through `user`, so the dialog and the parent's state never disagree.
-        event.preventDefault();
-        requestClose();
-      }}
-      onClose={() => {
-        if (open) latest.current.onClose();
-      }}
       className="m-auto max-h-[calc(100dvh-2rem)] w-[min(28rem,calc(100vw-2rem))] overflow-y-auto rounded-2xl border border-line bg-surface p-0 text-ink shadow-2xl shadow-black/20 backdrop:bg-slate-950/50 backdrop:backdrop-blur-[2px] dark:shadow-black/60"
     >
       {user && ref ? (
@@ -224,8 +205,8 @@ export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMember
               Reason <span className="font-normal text-ink-subtle">(shown to them)</span>
             </label>
             <input
-              ref={reasonRef}
               id={reasonId}
+              data-autofocus=""
               value={reason}
               maxLength={REASON_MAX}
               onChange={(event) => setReason(event.currentTarget.value)}
@@ -256,7 +237,7 @@ export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMember
           </div>
         </form>
       ) : null}
-    </dialog>
+    </ModalDialog>
   );
 }
 
