@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useState, useSyncExternalStore } from "react";
 import { useRealtime } from "@/components/realtime/realtime-provider";
 import { useRoomChannel } from "@/components/realtime/use-room-channel";
+import { useWindowEvents } from "@/components/use-window-events";
 import { createCatchUp } from "@/lib/chat/client/catch-up";
 import {
   deleteMessage,
@@ -163,11 +164,7 @@ export function useConversation({
 
   // Back online (the browser says so, or the realtime connection is up again): what failed for
   // want of a connection goes out by itself, in order.
-  useEffect(() => {
-    const retryOffline = () => sends.retryOffline();
-    window.addEventListener("online", retryOffline);
-    return () => window.removeEventListener("online", retryOffline);
-  }, [sends]);
+  useWindowEvents(["online"], () => sends.retryOffline());
   useEffect(() => {
     if (status === "connected") sends.retryOffline();
   }, [status, sends]);

@@ -21,6 +21,7 @@ import { ModalDialog } from "@/components/ui/modal-dialog";
 import { FieldError } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import { MUTE_CHOICES, REASON_MAX } from "@/lib/validation/admin";
+import { CurrentRestrictions, type Restrictions } from "./current-restrictions";
 
 export interface ModeratedMember {
   id: string;
@@ -35,14 +36,7 @@ export interface ModerateMemberDialogProps {
   onClose: () => void;
 }
 
-interface Restrictions {
-  mute: { until: string; reason: string } | null;
-  ban: { until: string | null; reason: string } | null;
-}
-
 type ActionResult = { ok: boolean; message: string; fields?: Record<string, string> };
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMemberDialogProps) {
   const titleId = useId();
@@ -134,48 +128,13 @@ export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMember
 
           {error && !fieldError ? <FormAlert tone="error">{error.message}</FormAlert> : null}
 
-          {/* One line while the lookup runs and when there is nothing to lift, so in the usual
-              case the buttons below stay where they are when the answer arrives. */}
-          {loading ? (
-            <p role="status" className="text-sm text-ink-subtle">
-              Checking their current restrictions…
-            </p>
-          ) : null}
-          {current && !current.ban && !current.mute ? (
-            <p data-testid="no-restrictions" className="text-sm text-ink-subtle">
-              Not muted or banned in this room.
-            </p>
-          ) : null}
-          {current?.ban ? (
-            <div
-              data-testid="current-ban"
-              className="flex items-center justify-between gap-3 rounded-lg bg-sunken px-3 py-2 text-sm"
-            >
-              <span>Banned from this room{current.ban.reason ? `: ${current.ban.reason}` : "."}</span>
-              <Button size="sm" variant="secondary" pending={pending} onClick={() => run(() => unbanMemberAction(ref))}>
-                Lift ban
-              </Button>
-            </div>
-          ) : null}
-          {current?.mute ? (
-            <div
-              data-testid="current-mute"
-              className="flex items-center justify-between gap-3 rounded-lg bg-sunken px-3 py-2 text-sm"
-            >
-              <span>
-                Muted until {timeFormat.format(new Date(current.mute.until))}
-                {current.mute.reason ? `: ${current.mute.reason}` : "."}
-              </span>
-              <Button
-                size="sm"
-                variant="secondary"
-                pending={pending}
-                onClick={() => run(() => unmuteMemberAction(ref))}
-              >
-                Unmute
-              </Button>
-            </div>
-          ) : null}
+          <CurrentRestrictions
+            current={current}
+            loading={loading}
+            pending={pending}
+            onLiftBan={() => run(() => unbanMemberAction(ref))}
+            onUnmute={() => run(() => unmuteMemberAction(ref))}
+          />
 
           <fieldset className="space-y-2">
             <legend className="mb-1.5 text-sm font-medium">Mute for</legend>

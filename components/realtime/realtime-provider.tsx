@@ -7,6 +7,7 @@ import type { Channel } from "pusher-js";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { createRealtimeClient, type ChannelAuthorizer } from "@/lib/realtime/browser-client";
 import type { PublicRealtimeConfig } from "@/lib/realtime/config";
+import { useWindowEvents } from "@/components/use-window-events";
 import { connectionStatusOf, type ConnectionStatus } from "./connection-status";
 
 interface RealtimeContextValue {
@@ -107,22 +108,17 @@ export function RealtimeProvider({ config, children }: RealtimeProviderProps) {
   }, [configKey]);
 
   // The browser knows it is offline before the socket times out; say so at once.
-  useEffect(() => {
-    if (!config) return;
-    const update = () => {
+  useWindowEvents(
+    ["online", "offline"],
+    () => {
       const pusher = clientRef.current;
       const state = pusher?.connection.state ?? "initialized";
       setStatus(connectionStatusOf(state, { wasConnected: true, online: navigator.onLine }));
       // Back online: try now instead of waiting for the next retry.
       if (navigator.onLine && pusher && state !== "connected") pusher.connect();
-    };
-    window.addEventListener("online", update);
-    window.addEventListener("offline", update);
-    return () => {
-      window.removeEventListener("online", update);
-      window.removeEventListener("offline", update);
-    };
-  }, [config]);
+    },
+    config !== null,
+  );
 
   useEffect(
     () => () => {
