@@ -2,28 +2,17 @@
 // The message composer, pinned under the conversation: the text box for a member who may post
 // (posting-composer.tsx), or a clear line in its place for visitors, unconfirmed members, a
 // deleted or locked room, and a muted or banned member (composer-notices.tsx).
-import type { ConnectionStatus } from "@/components/realtime/connection-status";
 import type { PostingBlock } from "@/lib/chat/client/posting-restriction";
 import { PostingBlockNotice, RoomDeletedNotice, SignedOutNotice, UnverifiedNotice } from "./composer-notices";
-import { PostingComposer } from "./posting-composer";
+import { PostingComposer, type PostingComposerProps } from "./posting-composer";
 
 export type ComposerMode = "post" | "signed-out" | "unverified" | "room-deleted" | "restricted";
 
-export interface ComposerProps {
-  roomId: string;
+export interface ComposerProps extends PostingComposerProps {
   slug: string;
-  roomName: string;
   mode: ComposerMode;
   /** With mode "restricted": what keeps the viewer from posting, worded for them. */
   block?: PostingBlock | null;
-  status: ConnectionStatus;
-  /** Epoch ms until which the server refuses more messages (429), or null. */
-  rateLimitedUntil: number | null;
-  onRateLimitOver: () => void;
-  /** A refusal worth saying next to the box (403, 404, a lost session). */
-  error: string | null;
-  onDismissError: () => void;
-  onSend: (body: string) => void;
 }
 
 export function Composer({ slug, mode, block, ...posting }: ComposerProps) {

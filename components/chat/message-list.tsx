@@ -11,24 +11,16 @@ import { MessageItem } from "./message-item";
 import { NewMessagesPill } from "./new-messages-pill";
 import { PendingItem } from "./pending-item";
 import type { ChatTime } from "./use-clock";
-import { useConversationScroll } from "./use-conversation-scroll";
+import { useConversationScroll, type ConversationScrollOptions } from "./use-conversation-scroll";
 
-export interface MessageListProps {
-  rows: TimelineRow[];
+export interface MessageListProps extends ConversationScrollOptions {
   time: ChatTime;
   viewer: (MessageAuthorPayload & { canModerate: boolean }) | null;
-  hasOlder: boolean;
-  loadingOlder: boolean;
   olderError: string | null;
-  onLoadOlder: () => void;
   onEdit: (id: number, body: string) => Promise<void>;
   onDelete: (message: ChatMessage) => void;
   onRetry: (clientKey: string) => void;
   onDiscard: (clientKey: string) => void;
-  /** Changes when the viewer sends: the list jumps to the bottom. */
-  followSignal: number;
-  /** Tells whether the viewer is at the bottom (for marking the room read). */
-  onAtBottomChange?: (atBottom: boolean) => void;
   /** Shown when there are no messages at all. */
   empty?: ReactNode;
   /** Disables editing and deleting (the room was deleted). */
@@ -53,34 +45,10 @@ function announcementOf(rows: TimelineRow[], viewerId: string | undefined): stri
   return "";
 }
 
-export function MessageList({
-  rows,
-  time,
-  viewer,
-  hasOlder,
-  loadingOlder,
-  olderError,
-  onLoadOlder,
-  onEdit,
-  onDelete,
-  onRetry,
-  onDiscard,
-  followSignal,
-  onAtBottomChange,
-  empty,
-  readOnly = false,
-  canEdit = true,
-  canModerateAuthor,
-  onModerate,
-}: MessageListProps) {
-  const { scroller, onScroll, atBottom, farFromBottom, seenUpTo, scrollToBottom } = useConversationScroll({
-    rows,
-    followSignal,
-    hasOlder,
-    loadingOlder,
-    onLoadOlder,
-    onAtBottomChange,
-  });
+export function MessageList(props: MessageListProps) {
+  const { scroller, onScroll, atBottom, farFromBottom, seenUpTo, scrollToBottom } = useConversationScroll(props);
+  const { rows, time, viewer, hasOlder, loadingOlder, olderError, onLoadOlder, onEdit, onDelete } = props;
+  const { onRetry, onDiscard, empty, readOnly = false, canEdit = true, canModerateAuthor, onModerate } = props;
   const unseen = atBottom
     ? 0
     : rows.filter((row) => row.kind === "message" && row.message.id > seenUpTo && row.message.author?.id !== viewer?.id)

@@ -50,6 +50,7 @@ export interface ConversationScrollOptions {
   hasOlder: boolean;
   loadingOlder: boolean;
   onLoadOlder: () => void;
+  /** Tells whether the viewer is at the bottom (for marking the room read). */
   onAtBottomChange?: (atBottom: boolean) => void;
 }
 
