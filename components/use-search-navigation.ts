@@ -26,6 +26,7 @@ export function useSearchNavigation(hrefFor: (q: string) => string): SearchNavig
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // A ref, not useEffectEvent: searches go out from event handlers and a timer, not from an effect.
   const latest = useRef(hrefFor);
   useEffect(() => {
     latest.current = hrefFor;

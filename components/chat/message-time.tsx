@@ -1,7 +1,7 @@
 // Timestamps in the conversation: relative ("5 minutes ago") or the clock time ("10:42 AM"),
 // with the exact date and time (and its zone) on hover. The clock and zone come from useChatTime,
 // so the server's HTML and the browser's first render are the same text.
-import { formatRelative } from "@/components/relative-time";
+import { EXACT_TIME_OPTIONS, formatRelative } from "@/components/relative-time";
 import type { ChatTime } from "./use-clock";
 
 const formats = new Map<string, { exact: Intl.DateTimeFormat; clock: Intl.DateTimeFormat }>();
@@ -11,16 +11,7 @@ function formatsFor(timeZone: string | undefined) {
   let found = formats.get(key);
   if (!found) {
     found = {
-      exact: new Intl.DateTimeFormat("en-US", {
-        weekday: "short",
-        year: "numeric",
-        month: "short",
-        day: "numeric",
-        hour: "numeric",
-        minute: "2-digit",
-        timeZoneName: "short",
-        timeZone,
-      }),
+      exact: new Intl.DateTimeFormat("en-US", { weekday: "short", ...EXACT_TIME_OPTIONS, timeZone }),
       clock: new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone }),
     };
     formats.set(key, found);

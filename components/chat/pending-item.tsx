@@ -5,6 +5,7 @@ import type { MessageAuthorPayload } from "@/lib/chat/message-payload";
 import type { PendingMessage } from "@/lib/chat/client/message-store";
 import { Spinner } from "@/components/ui/button";
 import { AuthorAvatar } from "@/components/ui/avatar";
+import { ErrorCircleIcon } from "@/components/ui/icons";
 
 export interface PendingItemProps {
   pending: PendingMessage;
@@ -13,6 +14,8 @@ export interface PendingItemProps {
   onRetry: (clientKey: string) => void;
   onDiscard: (clientKey: string) => void;
 }
+
+const bubbleAction = "rounded-md px-2 py-1 focus-visible:outline-2 focus-visible:outline-ring";
 
 export function PendingItem({ pending, groupStart, viewer, onRetry, onDiscard }: PendingItemProps) {
   const failed = pending.status === "failed";
@@ -44,27 +47,21 @@ export function PendingItem({ pending, groupStart, viewer, onRetry, onDiscard }:
         {failed ? (
           <div role="alert" className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
             <span className="flex items-center gap-1.5 font-medium text-rose-700 dark:text-rose-300">
-              <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="size-4 shrink-0">
-                <path
-                  fillRule="evenodd"
-                  d="M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16Zm0-12a.75.75 0 0 1 .75.75v3.5a.75.75 0 0 1-1.5 0v-3.5A.75.75 0 0 1 10 6Zm0 8a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z"
-                  clipRule="evenodd"
-                />
-              </svg>
+              <ErrorCircleIcon />
               Not sent. {pending.failure?.message}
             </span>
             <span className="flex items-center gap-1">
               <button
                 type="button"
                 onClick={() => onRetry(pending.clientKey)}
-                className="rounded-md px-2 py-1 font-semibold text-accent-ink hover:bg-accent-soft focus-visible:outline-2 focus-visible:outline-ring"
+                className={`${bubbleAction} font-semibold text-accent-ink hover:bg-accent-soft`}
               >
                 Retry
               </button>
               <button
                 type="button"
                 onClick={() => onDiscard(pending.clientKey)}
-                className="rounded-md px-2 py-1 font-medium text-ink-muted hover:bg-sunken hover:text-ink focus-visible:outline-2 focus-visible:outline-ring"
+                className={`${bubbleAction} font-medium text-ink-muted hover:bg-sunken hover:text-ink`}
               >
                 Discard
               </button>

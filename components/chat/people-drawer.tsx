@@ -4,8 +4,9 @@
 // opened by the "People" button in the conversation bar (which says how many are online, from
 // presence) and closed by its close button, Escape or the backdrop.
 import type { PresenceChannel } from "pusher-js";
-import { useRef, useState, type ReactNode, type RefObject } from "react";
+import { useState, type ReactNode, type RefObject } from "react";
 import { useRoomChannel } from "@/components/realtime/use-room-channel";
+import { PeopleIcon } from "@/components/ui/icons";
 import { Sheet } from "@/components/ui/sheet";
 
 export interface PeopleButtonProps {
@@ -19,24 +20,16 @@ export interface PeopleButtonProps {
   ref?: RefObject<HTMLButtonElement | null>;
 }
 
-/** pusher-js counts presence members by user id: several tabs of one person count once. */
-const countOf = (channel: PresenceChannel) => channel.members.count;
-
 /** How many are in the room now, from its presence channel; null while unknown (or for visitors). */
 function useOnlineCount(roomId: string, live: boolean): number | null {
   const [count, setCount] = useState<number | null>(null);
-  const channelRef = useRef<PresenceChannel | null>(null);
-  const recount = () => setCount(channelRef.current ? countOf(channelRef.current) : null);
+  // pusher-js counts presence members by user id: several tabs of one person count once.
+  const recount = (channel: PresenceChannel | null) => setCount(channel ? channel.members.count : null);
   // The same subscription as the conversation's and the people panel's (shared by the provider).
-  const { subscribed } = useRoomChannel(
+  const { channel, subscribed } = useRoomChannel(
     roomId,
-    { "pusher:member_added": recount, "pusher:member_removed": recount },
-    {
-      onSubscribed: (channel) => {
-        channelRef.current = channel;
-        recount();
-      },
-    },
+    { "pusher:member_added": () => recount(channel), "pusher:member_removed": () => recount(channel) },
+    { onSubscribed: recount },
   );
   return live && subscribed ? count : null;
 }
@@ -55,18 +48,7 @@ export function PeopleButton({ roomId, live, controls, expanded, onOpen, ref }: 
       data-testid="people-open"
       className="inline-flex h-8 items-center gap-1.5 rounded-lg border border-line-strong bg-surface px-2.5 text-sm font-medium whitespace-nowrap text-ink shadow-sm hover:bg-sunken focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring lg:hidden"
     >
-      <svg
-        viewBox="0 0 20 20"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.6"
-        strokeLinecap="round"
-        aria-hidden="true"
-        className="size-4"
-      >
-        <circle cx="7.5" cy="7" r="2.75" />
-        <path d="M2.5 16c.5-2.9 2.5-4.5 5-4.5s4.5 1.6 5 4.5M13 4.6a2.75 2.75 0 0 1 0 4.8M14.5 11.7c1.6.5 2.7 1.9 3 4.3" />
-      </svg>
+      <PeopleIcon />
       People{" "}
       {online !== null ? (
         // A count pill; the word "online" folds away on the narrowest phones (the name keeps it).

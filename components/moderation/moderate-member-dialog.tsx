@@ -7,7 +7,7 @@
 // and ModerateMemberButton bundles a trigger with its own dialog for anywhere else.
 // The server checks the caller again (app/admin/_actions/moderation.ts → lib/admin), so showing it
 // to someone who is not a moderator only ever produces a refusal.
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useEffect, useId, useState, useTransition } from "react";
 import {
   banMemberAction,
   memberRestrictionsAction,
@@ -17,9 +17,11 @@ import {
 } from "@/app/admin/_actions/moderation";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { FieldError } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import { MUTE_CHOICES, REASON_MAX } from "@/lib/validation/admin";
+import { CurrentRestrictions, type Restrictions } from "./current-restrictions";
 
 export interface ModeratedMember {
   id: string;
@@ -34,18 +36,9 @@ export interface ModerateMemberDialogProps {
   onClose: () => void;
 }
 
-interface Restrictions {
-  mute: { until: string; reason: string } | null;
-  ban: { until: string | null; reason: string } | null;
-}
-
 type ActionResult = { ok: boolean; message: string; fields?: Record<string, string> };
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-
 export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMemberDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const reasonRef = useRef<HTMLInputElement>(null);
   const titleId = useId();
   const descriptionId = useId();
   const reasonId = useId();
@@ -56,10 +49,6 @@ export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMember
   const [pending, startTransition] = useTransition();
   const { toast } = useToast();
   const open = user !== null;
-  const latest = useRef({ pending, onClose });
-  useEffect(() => {
-    latest.current = { pending, onClose };
-  });
 
   // A fresh form for each member: what they are under now, no leftover reason or error.
   const [shownFor, setShownFor] = useState<string | null>(null);
@@ -70,16 +59,6 @@ export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMember
     setReason("");
     setMinutes(MUTE_CHOICES[1].minutes);
   }
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      reasonRef.current?.focus();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   useEffect(() => {
     if (!user) return;
@@ -95,12 +74,12 @@ export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMember
   }, [roomSlug, user]);
 
   const requestClose = () => {
-    if (!latest.current.pending) latest.current.onClose();
+    if (!pending) onClose();
   };
 
   function run(action: () => Promise<ActionResult>) {
     // Enter in the reason field submits even while a button shows it is busy: never twice.
-    if (latest.current.pending) return;
+    if (pending) return;
     startTransition(async () => {
       const result = await action();
       if (!result.ok) {
@@ -118,19 +97,15 @@ export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMember
   const fieldError = error?.fields?.minutes ?? error?.fields?.reason;
 
   return (
-    <dialog
-      ref={dialogRef}
+    // No close on a backdrop click: a stray click must not lose a reason being typed.
+    <ModalDialog
+      open={open}
+      onClose={onClose}
+      busy={pending}
+      closeOnBackdrop={false}
       aria-labelledby={titleId}
       aria-describedby={descriptionId}
       data-testid="moderate-member-dialog"
-      onCancel={(event) => {
-        // Escape: closed through `user`, so the dialog and the parent's state never disagree.
-        event.preventDefault();
-        requestClose();
-      }}
-      onClose={() => {
-        if (open) latest.current.onClose();
-      }}
       className="m-auto max-h-[calc(100dvh-2rem)] w-[min(28rem,calc(100vw-2rem))] overflow-y-auto rounded-2xl border border-line bg-surface p-0 text-ink shadow-2xl shadow-black/20 backdrop:bg-slate-950/50 backdrop:backdrop-blur-[2px] dark:shadow-black/60"
     >
       {user && ref ? (
@@ -153,48 +128,13 @@ export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMember
 
           {error && !fieldError ? <FormAlert tone="error">{error.message}</FormAlert> : null}
 
-          {/* One line while the lookup runs and when there is nothing to lift, so in the usual
-              case the buttons below stay where they are when the answer arrives. */}
-          {loading ? (
-            <p role="status" className="text-sm text-ink-subtle">
-              Checking their current restrictions…
-            </p>
-          ) : null}
-          {current && !current.ban && !current.mute ? (
-            <p data-testid="no-restrictions" className="text-sm text-ink-subtle">
-              Not muted or banned in this room.
-            </p>
-          ) : null}
-          {current?.ban ? (
-            <div
-              data-testid="current-ban"
-              className="flex items-center justify-between gap-3 rounded-lg bg-sunken px-3 py-2 text-sm"
-            >
-              <span>Banned from this room{current.ban.reason ? `: ${current.ban.reason}` : "."}</span>
-              <Button size="sm" variant="secondary" pending={pending} onClick={() => run(() => unbanMemberAction(ref))}>
-                Lift ban
-              </Button>
-            </div>
-          ) : null}
-          {current?.mute ? (
-            <div
-              data-testid="current-mute"
-              className="flex items-center justify-between gap-3 rounded-lg bg-sunken px-3 py-2 text-sm"
-            >
-              <span>
-                Muted until {timeFormat.format(new Date(current.mute.until))}
-                {current.mute.reason ? `: ${current.mute.reason}` : "."}
-              </span>
-              <Button
-                size="sm"
-                variant="secondary"
-                pending={pending}
-                onClick={() => run(() => unmuteMemberAction(ref))}
-              >
-                Unmute
-              </Button>
-            </div>
-          ) : null}
+          <CurrentRestrictions
+            current={current}
+            loading={loading}
+            pending={pending}
+            onLiftBan={() => run(() => unbanMemberAction(ref))}
+            onUnmute={() => run(() => unmuteMemberAction(ref))}
+          />
 
           <fieldset className="space-y-2">
             <legend className="mb-1.5 text-sm font-medium">Mute for</legend>
@@ -224,8 +164,8 @@ export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMember
               Reason <span className="font-normal text-ink-subtle">(shown to them)</span>
             </label>
             <input
-              ref={reasonRef}
               id={reasonId}
+              data-autofocus=""
               value={reason}
               maxLength={REASON_MAX}
               onChange={(event) => setReason(event.currentTarget.value)}
@@ -256,7 +196,7 @@ export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMember
           </div>
         </form>
       ) : null}
-    </dialog>
+    </ModalDialog>
   );
 }
 

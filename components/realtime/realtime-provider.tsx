@@ -7,6 +7,7 @@ import type { Channel } from "pusher-js";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { createRealtimeClient, type ChannelAuthorizer } from "@/lib/realtime/browser-client";
 import type { PublicRealtimeConfig } from "@/lib/realtime/config";
+import { useWindowEvents } from "@/components/use-window-events";
 import { connectionStatusOf, type ConnectionStatus } from "./connection-status";
 
 interface RealtimeContextValue {
@@ -14,12 +15,15 @@ interface RealtimeContextValue {
   status: ConnectionStatus;
   acquire(channelName: string): Channel | null;
   release(channelName: string): void;
+  /** This tab's socket, which the server leaves out of the fan-out of its own sends; null when not connected. */
+  socketId(): string | null;
 }
 
 const RealtimeContext = createContext<RealtimeContextValue>({
   status: "disabled",
   acquire: () => null,
   release: () => {},
+  socketId: () => null,
 });
 
 /** Signs subscriptions through the app (POST /api/pusher/auth, the caller's session cookie). */
@@ -104,22 +108,17 @@ export function RealtimeProvider({ config, children }: RealtimeProviderProps) {
   }, [configKey]);
 
   // The browser knows it is offline before the socket times out; say so at once.
-  useEffect(() => {
-    if (!config) return;
-    const update = () => {
+  useWindowEvents(
+    ["online", "offline"],
+    () => {
       const pusher = clientRef.current;
       const state = pusher?.connection.state ?? "initialized";
       setStatus(connectionStatusOf(state, { wasConnected: true, online: navigator.onLine }));
       // Back online: try now instead of waiting for the next retry.
       if (navigator.onLine && pusher && state !== "connected") pusher.connect();
-    };
-    window.addEventListener("online", update);
-    window.addEventListener("offline", update);
-    return () => {
-      window.removeEventListener("online", update);
-      window.removeEventListener("offline", update);
-    };
-  }, [config]);
+    },
+    config !== null,
+  );
 
   useEffect(
     () => () => {
@@ -150,7 +149,9 @@ export function RealtimeProvider({ config, children }: RealtimeProviderProps) {
     clientRef.current?.unsubscribe(channelName);
   }, []);
 
-  const value = useMemo(() => ({ status, acquire, release }), [status, acquire, release]);
+  const socketId = useCallback(() => clientRef.current?.connection.socket_id ?? null, []);
+
+  const value = useMemo(() => ({ status, acquire, release, socketId }), [status, acquire, release, socketId]);
   return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
 }
 

@@ -1,10 +1,10 @@
 "use client";
-// One hook per live subscription (DESIGN.md): binds handlers on a channel and unbinds them on
-// cleanup. Every live view shares the tab's connection and reference-counted channels through the
-// RealtimeProvider, so several components may hold the same channel at once. useRoomChannel and
-// useUserChannel name the channel; this does the binding for both.
+// One hook per live subscription: binds handlers on a channel and unbinds them on cleanup. Every
+// live view shares the tab's connection and reference-counted channels through the
+// RealtimeProvider (realtime-provider.tsx), so several components may hold the same channel at
+// once. useRoomChannel and useUserChannel name the channel; this does the binding for both.
 import type { Channel } from "pusher-js";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import { useRealtime } from "./realtime-provider";
 
 /** Event name → handler. Payloads are untrusted: parse them with the zod schemas before use. */
@@ -37,11 +37,10 @@ export function useChannel<C extends Channel = Channel>(
   const { acquire, release, status } = useRealtime();
   const [channel, setChannel] = useState<C | null>(null);
   const [subscribedAt, setSubscribedAt] = useState(0);
-  // The latest handlers, so callers may pass inline functions without resubscribing.
-  const latest = useRef({ handlers, options });
-  useEffect(() => {
-    latest.current = { handlers, options };
-  });
+  // Effect events: callers may pass inline functions, and the latest ones run, without resubscribing.
+  const onEvent = useEffectEvent((event: string, data: unknown) => handlers[event]?.(data));
+  const onSubscribed = useEffectEvent((channel: C, again: boolean) => options.onSubscribed?.(channel, again));
+  const onSubscriptionError = useEffectEvent((error: unknown) => options.onSubscriptionError?.(error));
   const eventNames = Object.keys(handlers).sort().join("\n");
 
   useEffect(() => {
@@ -52,17 +51,19 @@ export function useChannel<C extends Channel = Channel>(
     const bound: [string, (data: unknown) => void][] = eventNames
       .split("\n")
       .filter(Boolean)
-      .map((event) => [event, (data: unknown) => latest.current.handlers[event]?.(data)]);
+      .map((event) => [event, (data: unknown) => onEvent(event, data)]);
     const onSucceeded = () => {
       setSubscribedAt(Date.now());
-      latest.current.options.onSubscribed?.(acquired, successes++ > 0);
+      onSubscribed(acquired, successes++ > 0);
     };
-    const onError = (error: unknown) => latest.current.options.onSubscriptionError?.(error);
+    const onError = (error: unknown) => onSubscriptionError(error);
     for (const [event, handler] of bound) acquired.bind(event, handler);
     acquired.bind("pusher:subscription_succeeded", onSucceeded);
     acquired.bind("pusher:subscription_error", onError);
     // Another component may have subscribed already: that success will not fire again for us.
     if (acquired.subscribed) queueMicrotask(onSucceeded);
+    // The channel object exists only once acquired here; callers bind client events on it.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setChannel(acquired);
     return () => {
       for (const [event, handler] of bound) acquired.unbind(event, handler);

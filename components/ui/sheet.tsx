@@ -1,12 +1,12 @@
 "use client";
 
-// A modal side panel ("sheet") on the platform's <dialog>: showModal() puts it in the top layer and
-// makes the rest of the page inert, so focus moves in and stays inside (Tab and Shift+Tab cycle
-// through it); Escape, the close button, a click on the backdrop and a followed link close it, and
-// focus goes back to the button that opened it. The home page's Topics and Activity sheets and
-// the room's People drawer use it. The parent owns `open`.
-import { useEffect, useId, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
-import { usePageScrollLock } from "./use-page-scroll-lock";
+// A modal side panel ("sheet") on ModalDialog: focus moves in and stays inside (Tab and Shift+Tab
+// cycle through it); Escape, the close button, a click on the backdrop and a followed link close
+// it, and focus goes back to the button that opened it. The home page's Topics and Activity sheets
+// and the room's People drawer use it. The parent owns `open`.
+import { useId, type KeyboardEvent, type ReactNode } from "react";
+import { CloseIcon } from "./icons";
+import { ModalDialog } from "./modal-dialog";
 
 export type SheetPlacement = "bottom" | "right";
 
@@ -75,73 +75,19 @@ export function Sheet({
   "data-testid": testId,
   children,
 }: SheetProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const opener = useRef<HTMLElement | null>(null);
-  // Where a click started: a text selection dragged out of the panel is no click on the backdrop.
-  const pressedOnBackdrop = useRef(false);
-  // The close handler reads the latest props without re-binding.
-  const latest = useRef({ open, onClose, returnFocus });
-  useEffect(() => {
-    latest.current = { open, onClose, returnFocus };
-  });
-
-  // Runs after the content is committed, so showModal() finds the close button to focus.
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      dialog.showModal();
-    } else if (!open && dialog.open) {
-      dialog.close();
-    }
-  }, [open]);
-
-  usePageScrollLock(open);
-
-  useEffect(() => {
-    if (!closeWhen) return;
-    const query = window.matchMedia(closeWhen);
-    const onChange = () => {
-      if (query.matches) dialogRef.current?.close();
-    };
-    query.addEventListener("change", onChange);
-    return () => query.removeEventListener("change", onChange);
-  }, [closeWhen]);
-
-  function onDialogClose() {
-    const { open: wasOpen, onClose: close, returnFocus: target } = latest.current;
-    (target?.() ?? opener.current)?.focus();
-    opener.current = null;
-    if (wasOpen) close();
-  }
-
-  function onDialogClick(event: MouseEvent<HTMLDialogElement>) {
-    const target = event.target as Element;
-    // The panel fills the dialog's box, so a click on the dialog itself is on its backdrop; a
-    // followed link (another topic, a room, a profile) means the reader is done with the sheet.
-    const onBackdrop = target === event.currentTarget && pressedOnBackdrop.current;
-    pressedOnBackdrop.current = false;
-    if (onBackdrop || target.closest("a[href]")) dialogRef.current?.close();
-  }
-
   return (
-    // The dialog's own handlers: a click on the backdrop (Escape is its keyboard equivalent) and
-    // Tab kept inside.
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- see above.
-    <dialog
-      ref={dialogRef}
+    <ModalDialog
+      open={open}
+      onClose={onClose}
+      closeOnLink
+      closeWhen={closeWhen}
+      returnFocus={returnFocus}
       id={id}
       // Implied by showModal(); said outright for screen readers that do not derive it.
       aria-modal="true"
       aria-labelledby={titleId}
       data-testid={testId}
-      onClose={onDialogClose}
-      onPointerDown={(event) => {
-        pressedOnBackdrop.current = event.target === event.currentTarget;
-      }}
-      onClick={onDialogClick}
       onKeyDown={cycleFocus}
       className={`m-0 hidden max-w-none flex-col overflow-hidden border border-line bg-surface p-0 text-ink shadow-2xl backdrop:bg-slate-950/50 backdrop:backdrop-blur-[2px] open:flex ${PLACEMENT[placement]}`}
     >
@@ -164,26 +110,16 @@ export function Sheet({
             </h2>
             <button
               type="button"
-              onClick={() => dialogRef.current?.close()}
+              onClick={onClose}
               aria-label={closeLabel}
               className="inline-flex size-10 items-center justify-center rounded-lg text-ink-muted transition hover:bg-sunken hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
             >
-              <svg
-                viewBox="0 0 20 20"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="1.75"
-                strokeLinecap="round"
-                aria-hidden="true"
-                className="size-5"
-              >
-                <path d="m5 5 10 10M15 5 5 15" />
-              </svg>
+              <CloseIcon className="size-5" />
             </button>
           </div>
           <div className={`min-h-0 flex-1 overflow-y-auto overscroll-contain ${bodyClassName}`}>{children}</div>
         </>
       ) : null}
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, type InputHTMLAttributes, type ReactNode, type Ref } from "react";
+import { ErrorCircleIcon, EyeIcon } from "./icons";
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "children"> {
   label: ReactNode;
@@ -17,37 +18,6 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   className?: string;
 }
 
-function EyeIcon({ open }: { open: boolean }) {
-  return (
-    <svg
-      viewBox="0 0 20 20"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.6"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      className="size-5"
-    >
-      <path d="M1.75 10S4.75 4.25 10 4.25 18.25 10 18.25 10 15.25 15.75 10 15.75 1.75 10 1.75 10z" />
-      <circle cx="10" cy="10" r="2.5" />
-      {open ? null : <path d="m3 3 14 14" />}
-    </svg>
-  );
-}
-
-function ErrorIcon() {
-  return (
-    <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="mt-0.5 size-4 shrink-0">
-      <path
-        fillRule="evenodd"
-        d="M10 18a8 8 0 1 0 0-16 8 8 0 0 0 0 16zM9.25 6a.75.75 0 0 1 1.5 0v4.5a.75.75 0 0 1-1.5 0V6zM10 14.75a1 1 0 1 0 0-2 1 1 0 0 0 0 2z"
-        clipRule="evenodd"
-      />
-    </svg>
-  );
-}
-
 export interface FieldErrorProps {
   id: string;
   children: ReactNode;
@@ -57,7 +27,7 @@ export interface FieldErrorProps {
 export function FieldError({ id, children }: FieldErrorProps) {
   return (
     <p id={id} className="mt-1.5 flex gap-1.5 text-sm text-rose-700 dark:text-rose-300">
-      <ErrorIcon />
+      <ErrorCircleIcon className="mt-0.5 size-4 shrink-0" />
       <span>{children}</span>
     </p>
   );

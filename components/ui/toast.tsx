@@ -7,6 +7,7 @@
 // (components/ui/flash.ts); the layout reads it and <FlashToast> shows it once, then deletes it.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { AlertIcon } from "./form-alert";
+import { CloseIcon } from "./icons";
 
 export type ToastTone = "info" | "success" | "error";
 
@@ -155,17 +156,7 @@ function ToastView({ item, onDismiss }: ToastViewProps) {
         onClick={() => onDismiss(item.id)}
         className="-my-1 flex size-8 shrink-0 items-center justify-center rounded-md text-ink-subtle transition hover:bg-sunken hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ring"
       >
-        <svg
-          viewBox="0 0 20 20"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.75"
-          strokeLinecap="round"
-          aria-hidden="true"
-          className="size-4"
-        >
-          <path d="m5 5 10 10M15 5 5 15" />
-        </svg>
+        <CloseIcon />
       </button>
     </div>
   );

@@ -10,6 +10,7 @@ import {
   type HistoryPage,
   type ReadState,
 } from "../message-payload";
+import type { SendFailure } from "./message-store";
 
 export class ChatApiError extends Error {
   override name = "ChatApiError";
@@ -28,6 +29,72 @@ export class ChatApiError extends Error {
   get isNetwork(): boolean {
     return this.status === 0;
   }
+}
+
+export const isRoomGone = (error: unknown): boolean => error instanceof ChatApiError && error.code === "not_found:room";
+
+export const isMessageGone = (error: unknown): boolean =>
+  error instanceof ChatApiError && error.code === "not_found:message";
+
+/** The API's own words for a refusal, or `fallback` for anything else (a bug, a thrown non-API error). */
+export const errorMessageOf = (error: unknown, fallback: string): string =>
+  error instanceof ChatApiError ? error.message : fallback;
+
+/** What a failed send means for the page, beyond the bubble's own failure. */
+export interface SendErrorOutcome {
+  /** Stored by an earlier attempt and deleted since: the bubble goes, nothing is left to send. */
+  discard: boolean;
+  failure: SendFailure;
+  /** Said above the composer too (a lost session, a missing room). */
+  composerError: string | null;
+  /** A 429: how long sending waits, in ms. */
+  rateLimitedFor: number | null;
+  /** A 403 (locked, muted, banned meanwhile): said in place of the composer, in the API's words. */
+  refusal: { code: string; message: string } | null;
+  roomGone: boolean;
+}
+
+function sendFailureOf(error: ChatApiError): { failure: SendFailure; composerError: string | null } {
+  const rejected = (message: string, composerError: string | null = null) => ({
+    failure: { kind: "rejected" as const, message },
+    composerError,
+  });
+  if (error.isNetwork) {
+    return {
+      failure: { kind: "network", message: "No connection. It will be sent when you reconnect." },
+      composerError: null,
+    };
+  }
+  if (error.status === 429)
+    return { failure: { kind: "rate_limited", message: "Sent too fast." }, composerError: null };
+  if (error.status === 401) {
+    const message = "Your session has ended. Sign in again to post.";
+    return rejected(message, message);
+  }
+  if (error.status === 404) return rejected(error.message, error.message);
+  if (error.status >= 500) return rejected("The server had a problem. Try again.");
+  return rejected(error.message);
+}
+
+/** The one place where a send's HTTP refusal becomes words and consequences. */
+export function sendErrorOutcome(error: unknown): SendErrorOutcome {
+  if (!(error instanceof ChatApiError)) {
+    return {
+      discard: false,
+      failure: { kind: "rejected", message: "Something went wrong. Try again." },
+      composerError: null,
+      rateLimitedFor: null,
+      refusal: null,
+      roomGone: false,
+    };
+  }
+  return {
+    discard: error.code === "gone:message",
+    ...sendFailureOf(error),
+    rateLimitedFor: error.status === 429 ? (error.retryAfter ?? 10) * 1000 : null,
+    refusal: error.status === 403 ? { code: error.code, message: error.message } : null,
+    roomGone: isRoomGone(error),
+  };
 }
 
 const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

@@ -1,0 +1,137 @@
+"use client";
+// The text box itself, for a member who may post: Enter sends, Shift+Enter adds a line (never
+// while an input method composes); the textarea grows up to a limit. Empty or whitespace-only
+// text cannot be sent, a counter appears near the limit, and while the server asks us to slow
+// down (429) sending waits with the draft kept.
+import { useId, useRef, useState } from "react";
+import { useTypingNotifier } from "@/components/presence/use-typing-notifier";
+import type { ConnectionStatus } from "@/components/realtime/connection-status";
+import { CloseIcon, SendIcon } from "@/components/ui/icons";
+import { COMPOSER_SHELL } from "./composer-notices";
+import { composerNotice, NOTICE_TONE_CLASSES, SPOKEN_NOTICE } from "./draft-notice";
+import { CharacterCounter, draftProblem, isSubmitKey, useAutosize } from "./text-entry";
+import { useSecondsLeft } from "./use-seconds-left";
+
+export interface PostingComposerProps {
+  roomId: string;
+  roomName: string;
+  status: ConnectionStatus;
+  /** Epoch ms until which the server refuses more messages (429), or null. */
+  rateLimitedUntil: number | null;
+  onRateLimitOver: () => void;
+  /** A refusal worth saying next to the box (403, 404, a lost session). */
+  error: string | null;
+  onDismissError: () => void;
+  onSend: (body: string) => void;
+}
+
+export function PostingComposer({
+  roomId,
+  roomName,
+  status,
+  rateLimitedUntil,
+  onRateLimitOver,
+  error,
+  onDismissError,
+  onSend,
+}: PostingComposerProps) {
+  const [draft, setDraft] = useState("");
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const notifyTyping = useTypingNotifier(roomId);
+  const labelId = useId();
+  const counterId = useId();
+  const noticeId = useId();
+  useAutosize(textarea, draft);
+
+  const secondsLeft = useSecondsLeft(rateLimitedUntil, onRateLimitOver);
+  const problem = draftProblem(draft);
+  const blocked = secondsLeft > 0;
+  const canSend = problem === null && !blocked;
+
+  function submit() {
+    if (!canSend) return;
+    onSend(draft);
+    setDraft("");
+    textarea.current?.focus();
+  }
+
+  const notice = composerNotice({ secondsLeft, problem, status });
+
+  return (
+    <div className={COMPOSER_SHELL} data-testid="composer">
+      {error ? (
+        <div
+          role="alert"
+          data-testid="composer-error"
+          className="mb-2 flex items-start justify-between gap-3 rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:border-rose-900 dark:bg-rose-950/60 dark:text-rose-100"
+        >
+          <p>{error}</p>
+          <button
+            type="button"
+            onClick={onDismissError}
+            aria-label="Dismiss"
+            className="-m-1 rounded p-1 hover:bg-rose-100 focus-visible:outline-2 focus-visible:outline-ring dark:hover:bg-rose-900"
+          >
+            <CloseIcon />
+          </button>
+        </div>
+      ) : null}
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+        className="flex items-end gap-2 rounded-xl border border-line-strong bg-surface py-1.5 pr-1.5 pl-3 shadow-sm transition focus-within:border-accent focus-within:ring-2 focus-within:ring-ring/30"
+      >
+        <label id={labelId} htmlFor={`${labelId}-input`} className="sr-only">
+          Message {roomName}
+        </label>
+        <textarea
+          id={`${labelId}-input`}
+          ref={textarea}
+          data-testid="composer-input"
+          value={draft}
+          rows={1}
+          placeholder={`Message ${roomName}`}
+          enterKeyHint="send"
+          aria-describedby={`${counterId} ${noticeId}`}
+          aria-invalid={problem === "too_long" || undefined}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            if (event.target.value.trim()) notifyTyping();
+          }}
+          onKeyDown={(event) => {
+            if (isSubmitKey(event)) {
+              event.preventDefault();
+              submit();
+            }
+          }}
+          className="block max-h-48 min-h-9 w-full flex-1 resize-none self-center bg-transparent py-1.5 text-[0.9375rem] leading-6 text-ink placeholder:text-ink-subtle focus:outline-none sm:max-h-64"
+        />
+        <button
+          type="submit"
+          data-testid="composer-send"
+          disabled={!canSend}
+          aria-label="Send message"
+          title="Send (Enter)"
+          className="flex size-9 shrink-0 items-center justify-center rounded-lg bg-accent text-on-accent shadow-sm transition hover:bg-accent-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring disabled:cursor-not-allowed disabled:bg-sunken disabled:text-ink-subtle disabled:shadow-none"
+        >
+          <SendIcon />
+        </button>
+      </form>
+      <div className="mt-1 flex items-start justify-between gap-3 px-1 text-xs sm:min-h-5">
+        <p
+          id={noticeId}
+          data-testid={notice?.testId}
+          className={notice ? NOTICE_TONE_CLASSES[notice.tone] : "text-ink-subtle max-sm:sr-only"}
+        >
+          {notice ? notice.text : "Enter to send · Shift+Enter for a new line"}
+        </p>
+        <p aria-live="polite" className="sr-only">
+          {notice ? SPOKEN_NOTICE[notice.testId] : ""}
+        </p>
+        <CharacterCounter id={counterId} length={draft.length} />
+      </div>
+    </div>
+  );
+}

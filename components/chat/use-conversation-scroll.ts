@@ -1,0 +1,150 @@
+"use client";
+// How the conversation scrolls. The scroller is a reversed flex column, so the browser starts it
+// at the bottom from the server's HTML on (no jump after hydration) and older pages added above
+// never move what you are reading. While you are at the bottom it follows new messages; scrolled
+// up, it keeps the message you were reading in place (an anchor).
+import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from "react";
+import type { TimelineRow } from "@/lib/chat/client/timeline";
+
+/** Within this many pixels of the bottom counts as "at the bottom" (and keeps following). */
+const BOTTOM_SLACK = 48;
+/** Older messages load when the top is this close. */
+const LOAD_OLDER_WITHIN = 600;
+
+interface Anchor {
+  key: string;
+  offset: number;
+}
+
+function lastMessageId(rows: TimelineRow[]): number {
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const row = rows[i];
+    if (row?.kind === "message") return row.message.id;
+  }
+  return 0;
+}
+
+/** The first row in view and its distance from the scroller's top edge (a binary search: scrolling
+ * stays cheap in long histories). Day separators are no anchors: "Today" moves to the top when
+ * older messages of today arrive. */
+function anchorIn(el: HTMLDivElement): Anchor | null {
+  const rows = el.querySelector("ol")?.children;
+  if (!rows || rows.length === 0) return null;
+  const top = el.getBoundingClientRect().top;
+  let low = 0;
+  let high = rows.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((rows[mid]?.getBoundingClientRect().bottom ?? 0) > top) high = mid;
+    else low = mid + 1;
+  }
+  let node = rows[low] as HTMLElement | undefined;
+  while (node && !node.dataset.anchor) node = node.nextElementSibling as HTMLElement | undefined;
+  return node?.dataset.anchor ? { key: node.dataset.anchor, offset: node.getBoundingClientRect().top - top } : null;
+}
+
+export interface ConversationScrollOptions {
+  rows: TimelineRow[];
+  /** Changes when the viewer sends: the list jumps to the bottom. */
+  followSignal: number;
+  hasOlder: boolean;
+  loadingOlder: boolean;
+  onLoadOlder: () => void;
+  /** Tells whether the viewer is at the bottom (for marking the room read). */
+  onAtBottomChange?: (atBottom: boolean) => void;
+}
+
+export function useConversationScroll({
+  rows,
+  followSignal,
+  hasOlder,
+  loadingOlder,
+  onLoadOlder,
+  onAtBottomChange,
+}: ConversationScrollOptions) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const pinned = useRef(true);
+  const anchor = useRef<Anchor | null>(null);
+  const seenFollowSignal = useRef(followSignal);
+  const lastId = lastMessageId(rows);
+  const [atBottom, setAtBottom] = useState(true);
+  const [farFromBottom, setFarFromBottom] = useState(false);
+  // The newest message id the viewer had seen when they scrolled away from the bottom.
+  const [seenUpTo, setSeenUpTo] = useState(lastId);
+
+  const recordAnchor = useCallback(() => {
+    anchor.current = scroller.current ? anchorIn(scroller.current) : null;
+  }, []);
+
+  const maybeLoadOlder = () => {
+    const el = scroller.current;
+    const nearTop = el !== null && el.scrollHeight - el.clientHeight + el.scrollTop < LOAD_OLDER_WITHIN;
+    if (nearTop && hasOlder && !loadingOlder) onLoadOlder();
+  };
+
+  const onScroll = () => {
+    const el = scroller.current;
+    if (!el) return;
+    // Reversed column: scrollTop is 0 at the bottom and negative above it.
+    const fromBottom = -el.scrollTop;
+    const bottom = fromBottom < BOTTOM_SLACK;
+    if (pinned.current !== bottom) {
+      pinned.current = bottom;
+      setAtBottom(bottom);
+      onAtBottomChange?.(bottom);
+      // Leaving the bottom: everything up to now was seen.
+      if (!bottom) setSeenUpTo(lastId);
+    }
+    setFarFromBottom(fromBottom > el.clientHeight * 1.5);
+    recordAnchor();
+    maybeLoadOlder();
+  };
+
+  // After every change of rows: follow the bottom, or keep the anchor where it was.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    if (seenFollowSignal.current !== followSignal) {
+      seenFollowSignal.current = followSignal;
+      pinned.current = true;
+    }
+    if (pinned.current) {
+      el.scrollTop = 0;
+    } else if (anchor.current) {
+      const node = el.querySelector<HTMLElement>(`[data-anchor="${CSS.escape(anchor.current.key)}"]`);
+      if (node) {
+        const offset = node.getBoundingClientRect().top - el.getBoundingClientRect().top;
+        el.scrollTop += offset - anchor.current.offset;
+      }
+    }
+    recordAnchor();
+  }, [rows, followSignal, recordAnchor]);
+
+  // A short first page (or one that loaded while you sat at the top) may need the next one.
+  const loadOlderIfNearTop = useEffectEvent(maybeLoadOlder);
+  useEffect(() => {
+    loadOlderIfNearTop();
+  }, [rows, loadingOlder]);
+
+  // A link to one message (#message-123, from activity pages) opens there, not at the bottom.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    const id = window.location.hash.slice(1);
+    if (!el || !/^message-\d+$/.test(id)) return;
+    const target = document.getElementById(id);
+    if (!target || !el.contains(target)) return;
+    target.scrollIntoView({ block: "center" });
+    pinned.current = -el.scrollTop < BOTTOM_SLACK;
+    recordAnchor();
+  }, [recordAnchor]);
+
+  const scrollToBottom = () => {
+    const el = scroller.current;
+    if (!el) return;
+    pinned.current = true;
+    const smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    el.scrollTo({ top: 0, behavior: smooth ? "smooth" : "auto" });
+  };
+
+  return { scroller, onScroll, atBottom, farFromBottom, seenUpTo, scrollToBottom };
+}

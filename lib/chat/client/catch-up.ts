@@ -1,0 +1,128 @@
+// Keeping a room's conversation complete: subscribe first, then load, then merge by id (never by
+// time). A run fetches every page after the newest id held; asked again while it runs, it goes
+// round once more. With `changes` (on each subscription, so after every reconnect, and now and then
+// while polling) it also fetches the held messages edited or deleted since the last complete check:
+// their events may have been lost, and ids do not move when messages change. No React: the fetch
+// and the store come in, so tests drive it with fakes.
+import type { HistoryPage } from "../message-payload";
+import type { HistoryCursor } from "./chat-api";
+import type { ConversationStore } from "./conversation-store";
+import { firstIdOf, lastIdOf } from "./message-store";
+
+export const CATCH_UP_PAGE = 100;
+export const OLDER_PAGE = 50;
+/** A run stops after this many pages; the next subscription or poll carries on. */
+export const CATCH_UP_MAX_PAGES = 50;
+/**
+ * How far back a check for edits and deletions reaches before the last one: a change stamped just
+ * before a read but committed after it, or by an app server whose clock runs a little behind,
+ * is still found. Seeing a change twice is harmless (merging is by id and edit time).
+ */
+export const CHANGES_MARGIN_MS = 60_000;
+
+export interface CatchUpDeps {
+  fetchPage: (cursor: HistoryCursor, limit: number) => Promise<HistoryPage>;
+  store: Pick<ConversationStore, "getState" | "dispatch">;
+  /** When the server read the messages the page started with (its clock, ms). */
+  readAt: number;
+}
+
+export interface CatchUp {
+  /** Fetches what came after the newest id held (and with `changes`, what changed). */
+  run(options?: { changes?: boolean }): Promise<void>;
+  /** A message whose event was too large to carry it: loads it by id. */
+  loadOne(id: number): Promise<void>;
+  /** The page before the oldest held; null when there is none or one is on its way. Rejects on error. */
+  loadOlder(): Promise<void> | null;
+  /** Hears why a run or a single load failed (the next subscription or poll tries again). */
+  onError(listener: (error: unknown) => void): () => void;
+}
+
+export function createCatchUp({ fetchPage, store, readAt }: CatchUpDeps): CatchUp {
+  const errorListeners = new Set<(error: unknown) => void>();
+  const report = (error: unknown) => errorListeners.forEach((listener) => listener(error));
+  let running: Promise<void> | null = null;
+  let again = false;
+  let checkChanges = false;
+  let changesCheckedAt = readAt;
+  let loadingOlder = false;
+
+  /** Merges every page after `after` (with `changedSince`, only the changed messages), up to the
+   * cap. The first page's read time when it got to the end; null at the cap. */
+  async function mergePagesAfter(after: number, changedSince?: string): Promise<number | null> {
+    let firstReadAt: number | null = null;
+    for (let pages = 0; pages < CATCH_UP_MAX_PAGES; pages++) {
+      const page = await fetchPage({ after, changedSince }, CATCH_UP_PAGE);
+      firstReadAt ??= Date.parse(page.at);
+      store.dispatch({ type: "merge", entries: page.messages });
+      after = page.messages.at(-1)?.id ?? after;
+      if (!page.hasMore) return firstReadAt;
+    }
+    return null;
+  }
+
+  async function rounds() {
+    do {
+      again = false;
+      const last = lastIdOf(store.getState());
+      if (last === null) {
+        // Nothing held yet (an empty room when the page was made): the latest page.
+        const page = await fetchPage({}, OLDER_PAGE);
+        store.dispatch({ type: "older", entries: page.messages, hasOlder: page.hasMore });
+      } else {
+        await mergePagesAfter(last);
+      }
+      const first = firstIdOf(store.getState());
+      if (checkChanges && first !== null) {
+        checkChanges = false;
+        const changedSince = new Date(changesCheckedAt - CHANGES_MARGIN_MS).toISOString();
+        // Only a complete check moves the mark; otherwise the next one starts from the same.
+        changesCheckedAt = (await mergePagesAfter(first - 1, changedSince)) ?? changesCheckedAt;
+      }
+    } while (again);
+  }
+
+  return {
+    run({ changes = false } = {}) {
+      if (changes) checkChanges = true;
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = rounds()
+        .catch(report)
+        .finally(() => {
+          running = null;
+        });
+      return running;
+    },
+
+    async loadOne(id) {
+      try {
+        const page = await fetchPage({ before: id + 1 }, 1);
+        store.dispatch({ type: "merge", entries: page.messages.filter((m) => m.id === id) });
+      } catch (error) {
+        report(error);
+      }
+    },
+
+    loadOlder() {
+      const state = store.getState();
+      const before = firstIdOf(state);
+      if (loadingOlder || !state.hasOlder || before === null) return null;
+      loadingOlder = true;
+      return fetchPage({ before }, OLDER_PAGE)
+        .then((page) => store.dispatch({ type: "older", entries: page.messages, hasOlder: page.hasMore }))
+        .finally(() => {
+          loadingOlder = false;
+        });
+    },
+
+    onError(listener) {
+      errorListeners.add(listener);
+      return () => {
+        errorListeners.delete(listener);
+      };
+    },
+  };
+}
