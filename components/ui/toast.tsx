@@ -4,7 +4,7 @@
 // inbox."). <ToastProvider> (in the root layout) owns the list; polite toasts (role="status") go
 // into a live region that exists from the first paint, errors are role="alert"; useToast() shows one.
 // A server action that redirects cannot call useToast, so it sets a flash cookie instead
-// (components/ui/flash.ts); the layout reads it and <FlashToast> shows it once, then deletes it.
+// (lib/flash.ts); the layout reads it and <FlashToast> shows it once, then deletes it.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { AlertIcon } from "./form-alert";
 
