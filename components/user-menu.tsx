@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { signOutAction } from "@/lib/auth/actions";
+import { LineIcon } from "./line-icon";
 import { PendingSubmitButton } from "./pending-submit-button";
 import { Avatar } from "./ui/avatar";
 import { Spinner } from "./ui/button";
@@ -27,18 +28,9 @@ const SETTINGS_ICON =
 
 function ItemIcon({ d }: { d: string }) {
   return (
-    <svg
-      viewBox="0 0 20 20"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.6"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      className="size-4 text-ink-subtle"
-    >
+    <LineIcon className="size-4 text-ink-subtle">
       <path d={d} />
-    </svg>
+    </LineIcon>
   );
 }
 
@@ -121,18 +113,12 @@ export function UserMenu({ user }: UserMenuProps) {
       >
         <Avatar name={user.name} image={user.avatarUrl} size="md" />
         <span className="hidden max-w-[10rem] truncate sm:inline">{user.name}</span>
-        <svg
-          viewBox="0 0 20 20"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.75"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-          aria-hidden="true"
+        <LineIcon
           className={`hidden size-4 text-ink-subtle transition sm:block ${open ? "rotate-180" : ""}`}
+          strokeWidth="1.75"
         >
           <path d="m5 7.5 5 5 5-5" />
-        </svg>
+        </LineIcon>
       </button>
 
       <div
