@@ -171,7 +171,7 @@ function ToastView({ item, onDismiss }: ToastViewProps) {
   );
 }
 
-/** A toast carried across a redirect by the flash cookie (see components/ui/flash.ts). */
+/** A toast carried across a redirect by the flash cookie (see lib/flash.ts). */
 export interface Flash {
   id: string;
   message: string;
