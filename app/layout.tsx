@@ -5,7 +5,7 @@ import { QueryProvider } from "@/components/query-provider";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
-import { FLASH_COOKIE, readFlash } from "@/components/ui/flash";
+import { FLASH_COOKIE, readFlash } from "@/lib/flash";
 import { FlashToast, ToastProvider } from "@/components/ui/toast";
 import { VerifyBanner } from "@/components/verify-banner";
 import { getCurrentUserForChrome } from "@/lib/auth/session";

@@ -3,7 +3,9 @@ import { Suspense } from "react";
 import { getCurrentUserForChrome } from "@/lib/auth/session";
 import { unreadTotalForChrome } from "@/lib/chat/unread-for-chrome";
 import { HeaderSearch, HeaderSearchForm } from "./header-search";
-import { HeaderUnreadLink, SignedOutLinks, UserMenu } from "./user-menu";
+import { HeaderUnreadLink } from "./header-unread-link";
+import { SignedOutLinks } from "./signed-out-links";
+import { UserMenu } from "./user-menu";
 
 /**
  * The unread badge's number. Streamed (inside <Suspense>), so it never holds back the account

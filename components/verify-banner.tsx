@@ -1,9 +1,10 @@
 "use client";
 
 import { useActionState, useEffect } from "react";
-import { useFormStatus } from "react-dom";
-import { resendVerificationAction, type ResendState } from "@/app/(auth)/verify-email/actions";
-import { resendMessage } from "@/app/(auth)/verify-email/_components/resend-messages";
+import { resendVerificationAction } from "@/lib/auth/actions";
+import { resendIdle, resendMessage } from "@/lib/auth/resend-message";
+import { LineIcon } from "./line-icon";
+import { PendingSubmitButton } from "./pending-submit-button";
 import { Spinner } from "./ui/button";
 import { useToast } from "./ui/toast";
 
@@ -11,28 +12,12 @@ export interface VerifyBannerProps {
   email: string;
 }
 
-const idle: ResendState = { status: "idle" };
-
-function ResendButton() {
-  const { pending } = useFormStatus();
-  return (
-    <button
-      type="submit"
-      aria-disabled={pending || undefined}
-      onClick={(event) => {
-        if (pending) event.preventDefault();
-      }}
-      className="inline-flex h-8 shrink-0 items-center gap-2 rounded-lg border border-amber-300 bg-white/70 px-3 text-sm font-semibold text-amber-950 shadow-sm transition hover:bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-700 dark:border-amber-700 dark:bg-amber-900/40 dark:text-amber-50 dark:hover:bg-amber-900/70 dark:focus-visible:outline-amber-300"
-    >
-      {pending ? <Spinner className="size-3.5" /> : null}
-      {pending ? "Sending…" : "Resend email"}
-    </button>
-  );
-}
+const resendButtonClass =
+  "inline-flex h-8 shrink-0 items-center gap-2 rounded-lg border border-amber-300 bg-white/70 px-3 text-sm font-semibold text-amber-950 shadow-sm transition hover:bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-700 dark:border-amber-700 dark:bg-amber-900/40 dark:text-amber-50 dark:hover:bg-amber-900/70 dark:focus-visible:outline-amber-300";
 
 /** Shown on every page to a signed-in member whose email is not confirmed yet. */
 export function VerifyBanner({ email }: VerifyBannerProps) {
-  const [state, formAction] = useActionState(resendVerificationAction, idle);
+  const [state, formAction] = useActionState(resendVerificationAction, resendIdle);
   const { toast } = useToast();
 
   useEffect(() => {
@@ -48,26 +33,24 @@ export function VerifyBanner({ email }: VerifyBannerProps) {
     >
       <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-2.5 text-sm sm:flex-row sm:items-center sm:justify-between sm:gap-4 sm:px-6">
         <p className="flex min-w-0 items-start gap-2">
-          <svg
-            viewBox="0 0 20 20"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.6"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-            aria-hidden="true"
-            className="mt-0.5 size-4 shrink-0 text-amber-700 dark:text-amber-300"
-          >
+          <LineIcon className="mt-0.5 size-4 shrink-0 text-amber-700 dark:text-amber-300">
             <rect x="2.5" y="4" width="15" height="12" rx="2" />
             <path d="m3.5 5.5 6.5 5 6.5-5" />
-          </svg>
+          </LineIcon>
           <span className="min-w-0">
             <strong className="font-semibold">Please confirm your email.</strong> We sent a link to{" "}
             <span className="font-medium break-all">{email}</span>.
           </span>
         </p>
         <form action={formAction} className="shrink-0 pl-6 sm:pl-0">
-          <ResendButton />
+          <PendingSubmitButton className={resendButtonClass}>
+            {(pending) => (
+              <>
+                {pending ? <Spinner className="size-3.5" /> : null}
+                {pending ? "Sending…" : "Resend email"}
+              </>
+            )}
+          </PendingSubmitButton>
         </form>
       </div>
     </div>

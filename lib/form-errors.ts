@@ -1,15 +1,26 @@
-// Errors thrown by the core as form state, for server actions only: the logging stays on the
-// server, so client forms that import lib/form-state.ts carry no logger.
+// Errors thrown by the core, in the words a server action answers with: form state for forms,
+// a plain failure for client calls. Server only: the logging stays here, so client forms that
+// import lib/form-state.ts carry no logger.
 import "server-only";
-import { AppError } from "./errors";
+import { AppError, type FieldErrors } from "./errors";
 import type { FormState } from "./form-state";
 import { log } from "./log";
 
-/** Turns an error thrown by the core into form state; unexpected errors are logged, not shown. */
+export interface ErrorResult {
+  code: string;
+  message: string;
+  fields?: FieldErrors;
+}
+
+/** An AppError's own code and message; anything else is logged and answered with an apology. */
+export function errorResult(error: unknown, context: Record<string, unknown> = {}): ErrorResult {
+  if (error instanceof AppError) return { code: error.code, message: error.message, fields: error.fields };
+  log.error({ err: error, ...context }, "server action failed");
+  return { code: "internal", message: "Something went wrong on our side. Please try again." };
+}
+
+/** Turns an error thrown by the core into form state, with the submitted values to refill the form. */
 export function formStateFromError(error: unknown, values?: Record<string, string>): FormState {
-  if (error instanceof AppError) {
-    return { status: "error", message: error.message, fields: error.fields, values };
-  }
-  log.error({ err: error }, "form action failed");
-  return { status: "error", message: "Something went wrong on our side. Please try again.", values };
+  const { message, fields } = errorResult(error);
+  return { status: "error", message, fields, values };
 }

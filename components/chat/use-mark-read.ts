@@ -3,7 +3,7 @@
 // is visible and the conversation is at the bottom, new messages are marked read too (debounced).
 // The header's unread badge hears the new total through a window event.
 import { useEffect, useRef, useSyncExternalStore } from "react";
-import { UNREAD_TOTAL_EVENT } from "@/components/user-menu";
+import { UNREAD_TOTAL_EVENT } from "@/components/header-unread-link";
 import { markRead } from "@/lib/chat/client/chat-api";
 
 const DEBOUNCE_MS = 800;

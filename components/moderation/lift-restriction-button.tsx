@@ -4,7 +4,7 @@
 // page refreshes from the server.
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { unbanMemberAction, unmuteMemberAction } from "@/app/admin/_actions/moderation";
+import { unbanMemberAction, unmuteMemberAction } from "@/lib/moderation/actions";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 

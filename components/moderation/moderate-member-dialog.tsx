@@ -14,7 +14,7 @@ import {
   muteMemberAction,
   unbanMemberAction,
   unmuteMemberAction,
-} from "@/app/admin/_actions/moderation";
+} from "@/lib/moderation/actions";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { ModalDialog } from "@/components/ui/modal-dialog";

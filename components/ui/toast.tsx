@@ -4,7 +4,7 @@
 // inbox."). <ToastProvider> (in the root layout) owns the list; polite toasts (role="status") go
 // into a live region that exists from the first paint, errors are role="alert"; useToast() shows one.
 // A server action that redirects cannot call useToast, so it sets a flash cookie instead
-// (components/ui/flash.ts); the layout reads it and <FlashToast> shows it once, then deletes it.
+// (lib/flash.ts); the layout reads it and <FlashToast> shows it once, then deletes it.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { AlertIcon } from "./form-alert";
 import { CloseIcon } from "./icons";
@@ -162,7 +162,7 @@ function ToastView({ item, onDismiss }: ToastViewProps) {
   );
 }
 
-/** A toast carried across a redirect by the flash cookie (see components/ui/flash.ts). */
+/** A toast carried across a redirect by the flash cookie (see lib/flash.ts). */
 export interface Flash {
   id: string;
   message: string;

@@ -1,28 +1,18 @@
-// What every server action under app/admin does, in one place: find the caller, run the registry
-// action through performAdminAction (guard → zod → work → audit), refresh the admin pages, and
-// answer as form state (forms) or a plain result (client components). The actions themselves are
-// one line each, and tests/integration/admin-registry.test.ts checks that they all come here.
+// What every admin server action does, in one place: find the caller, run the registry action
+// through performAdminAction (guard → zod → work → audit), refresh the admin pages, and answer as
+// form state (forms) or a plain result (client components). The actions themselves are one line
+// each, and tests/integration/admin-registry.test.ts checks that they all come here.
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { setFlash } from "@/components/ui/flash";
 import { getCurrentUser } from "../auth/session";
-import { AppError, type FieldErrors } from "../errors";
-import { formStateFromError } from "../form-errors";
-import { keptValues, type FormState } from "../form-state";
-import { log } from "../log";
+import type { FieldErrors } from "../errors";
+import { setFlash } from "../flash";
+import { errorResult, formStateFromError } from "../form-errors";
+import { formFields, keptValues, type FormState } from "../form-state";
 import { performAdminAction } from "./perform";
 import type { AdminOperationResult } from "./operations";
 import type { AdminActionCode } from "./registry";
-
-/** A form's text fields as an object (files are never part of an admin form). */
-function formInput(formData: FormData): Record<string, string> {
-  const input: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !key.startsWith("$")) input[key] = value;
-  }
-  return input;
-}
 
 /**
  * For <form action>: success → a success state with the message, or (when the action names a
@@ -33,7 +23,7 @@ export async function adminFormAction(code: AdminActionCode, formData: FormData)
   const values = keptValues(formData);
   let result: { message: string; href?: string };
   try {
-    result = await performAdminAction(code, await getCurrentUser(), formInput(formData));
+    result = await performAdminAction(code, await getCurrentUser(), formFields(formData));
   } catch (error) {
     return formStateFromError(error, values);
   }
@@ -43,6 +33,11 @@ export async function adminFormAction(code: AdminActionCode, formData: FormData)
     redirect(result.href);
   }
   return { status: "success", message: result.message };
+}
+
+/** A registry action as a form's server action: `export const lockRoomAction = adminForm("room.lock");`. */
+export function adminForm(code: AdminActionCode) {
+  return async (_previous: FormState, formData: FormData): Promise<FormState> => adminFormAction(code, formData);
 }
 
 export type AdminCallResult<D> =
@@ -59,8 +54,6 @@ export async function adminCallAction<K extends AdminActionCode>(
     if (revalidate) revalidatePath("/admin", "layout");
     return { ok: true, message: result.message, data: result.data };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, code: error.code, message: error.message, fields: error.fields };
-    log.error({ err: error, action: code }, "admin action failed");
-    return { ok: false, code: "internal", message: "Something went wrong on our side. Please try again." };
+    return { ok: false, ...errorResult(error, { action: code }) };
   }
 }

@@ -6,7 +6,7 @@ import { cache } from "react";
 import { orNullForChrome } from "../chrome-read";
 import { findSessionUser, type SessionUser } from "../db/users";
 import { AppError, forbidden, unauthorized } from "../errors";
-import type { Role } from "../db/generated/prisma/client";
+import type { Role } from "../db/generated/prisma/enums";
 import { readSessionClaims } from "./session-cookie";
 
 export type { SessionUser };

@@ -3,7 +3,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { claimToken, findTokenByHash, insertToken, retireTokens } from "../db/tokens";
-import type { TokenKind } from "../db/generated/prisma/client";
+import type { TokenKind } from "../db/generated/prisma/enums";
 
 export const TOKEN_TTL_MS: Record<TokenKind, number> = {
   EMAIL_VERIFICATION: 24 * 60 * 60 * 1000,

@@ -6,21 +6,22 @@ export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 export const USERNAME_PATTERN = /^[a-z0-9_]{3,30}$/;
 
-export const emailSchema = z
-  .string({ message: "Enter your email address." })
-  .trim()
-  .toLowerCase()
-  .min(1, "Enter your email address.")
-  .max(254, "That email address is too long.")
-  .pipe(z.email({ message: "Enter a valid email address, like name@example.com." }));
+/** Trimmed, lower-cased text between two lengths, each bound with its own words. */
+function identifierSchema(required: string, [min, tooShort]: [number, string], [max, tooLong]: [number, string]) {
+  return z.string({ message: required }).trim().toLowerCase().min(min, tooShort).max(max, tooLong);
+}
 
-export const usernameSchema = z
-  .string({ message: "Choose a username." })
-  .trim()
-  .toLowerCase()
-  .min(3, "Usernames have at least 3 characters.")
-  .max(30, "Usernames have at most 30 characters.")
-  .regex(USERNAME_PATTERN, "Use only letters, digits and underscores.");
+export const emailSchema = identifierSchema(
+  "Enter your email address.",
+  [1, "Enter your email address."],
+  [254, "That email address is too long."],
+).pipe(z.email({ message: "Enter a valid email address, like name@example.com." }));
+
+export const usernameSchema = identifierSchema(
+  "Choose a username.",
+  [3, "Usernames have at least 3 characters."],
+  [30, "Usernames have at most 30 characters."],
+).regex(USERNAME_PATTERN, "Use only letters, digits and underscores.");
 
 export const displayNameSchema = z
   .string({ message: "Enter your name." })
@@ -34,18 +35,32 @@ export const newPasswordSchema = z
   .min(PASSWORD_MIN, `Passwords have at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `Passwords have at most ${PASSWORD_MAX} characters.`);
 
-export const registerSchema = z
-  .object({
-    email: emailSchema,
-    username: usernameSchema,
-    name: displayNameSchema,
-    password: newPasswordSchema,
-    confirmPassword: z.string({ message: "Repeat your password." }),
-  })
-  .refine((v) => v.password === v.confirmPassword, {
-    path: ["confirmPassword"],
-    message: "The two passwords differ.",
-  });
+type PasswordPair = { password: string; confirmPassword: string };
+
+/**
+ * A form that sets a password: `fields`, then the new password and its repetition, which must
+ * match (the refine runs once every field is valid).
+ */
+export function withNewPassword<T extends z.ZodRawShape>(fields: T, repeatMessage?: string) {
+  return (
+    z
+      .object({
+        ...fields,
+        password: newPasswordSchema,
+        confirmPassword: z.string(repeatMessage ? { message: repeatMessage } : undefined),
+      })
+      // The cast only names the two fields this function itself added (zod cannot see through T).
+      .refine((v) => (v as PasswordPair).password === (v as PasswordPair).confirmPassword, {
+        path: ["confirmPassword"],
+        message: "The two passwords differ.",
+      })
+  );
+}
+
+export const registerSchema = withNewPassword(
+  { email: emailSchema, username: usernameSchema, name: displayNameSchema },
+  "Repeat your password.",
+);
 export type RegisterInput = z.infer<typeof registerSchema>;
 
 export const signInSchema = z.object({
@@ -59,6 +74,4 @@ export const signInSchema = z.object({
 
 export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This link is not valid.");
 
-export const resetPasswordSchema = z
-  .object({ token: tokenSchema, password: newPasswordSchema, confirmPassword: z.string() })
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The two passwords differ." });
+export const resetPasswordSchema = withNewPassword({ token: tokenSchema });

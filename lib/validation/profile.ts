@@ -4,10 +4,10 @@ import { z } from "zod";
 import {
   displayNameSchema,
   emailSchema,
-  newPasswordSchema,
   PASSWORD_MAX,
   USERNAME_PATTERN,
   usernameSchema,
+  withNewPassword,
 } from "./account";
 
 export const BIO_MAX = 280;
@@ -41,16 +41,10 @@ const currentPasswordSchema = z
   .max(PASSWORD_MAX * 4)
   .default("");
 
-export const changePasswordSchema = z
-  .object({
-    currentPassword: currentPasswordSchema,
-    password: newPasswordSchema,
-    confirmPassword: z.string({ message: "Repeat your new password." }),
-  })
-  .refine((v) => v.password === v.confirmPassword, {
-    path: ["confirmPassword"],
-    message: "The two passwords differ.",
-  });
+export const changePasswordSchema = withNewPassword(
+  { currentPassword: currentPasswordSchema },
+  "Repeat your new password.",
+);
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 /** The password for members who have one, else their username typed out. */

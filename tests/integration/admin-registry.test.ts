@@ -1,5 +1,6 @@
 // The admin role matrix. Every page and server action under app/admin must be listed in
 // lib/admin/registry.ts (this file scans the folder and fails on anything unlisted or unguarded),
+// and so must every server action elsewhere that runs admin work (lib/moderation/actions.ts),
 // and every registry action is run for a signed-out visitor, a member, a moderator and an admin:
 // below moderator → 404 (nothing here exists for them), a moderator on an admin-only action → 403
 // with a message, otherwise the guard lets the call through (to validation, with empty input).
@@ -22,6 +23,8 @@ import { person } from "../support/admin-fixtures";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const ADMIN_DIR = path.join(ROOT, "app/admin");
+// Server actions that shared components call live outside app/admin (components may not import app/).
+const ADMIN_ACTIONS_ELSEWHERE = ["lib/moderation/actions.ts"];
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -50,27 +53,41 @@ interface ExportedAction {
   body: string;
 }
 
-/** The exported functions of a "use server" file, each with its body's text. */
+/**
+ * The exported actions of a "use server" file, each with its body's text: async functions, and
+ * constants made by adminForm("code") (lib/admin/server-actions.ts).
+ */
 function exportedActions(file: string, source: string): ExportedAction[] {
   const parts = source.split(/\n(?=export )/);
   return parts
     .filter((part) => part.startsWith("export ") && !/^export (interface|type) /.test(part))
     .map((part) => {
-      const match = /^export async function (\w+)\s*\(/.exec(part);
-      return { file: rel(file), name: match?.[1] ?? `<not an async function: ${part.split("\n")[0]}>`, body: part };
+      const match = /^export async function (\w+)\s*\(/.exec(part) ?? /^export const (\w+) = adminForm\(/.exec(part);
+      return { file: rel(file), name: match?.[1] ?? `<not an admin action: ${part.split("\n")[0]}>`, body: part };
     });
+}
+
+/** Every "use server" file of app/ and lib/ (outside app/admin) that reaches lib/admin/server-actions. */
+function adminActionFilesElsewhere(): string[] {
+  return [...walk(path.join(ROOT, "app")), ...walk(path.join(ROOT, "lib"))].filter((file) => {
+    if (!/\.(ts|tsx)$/.test(file) || file.startsWith(ADMIN_DIR + path.sep)) return false;
+    const source = readFileSync(file, "utf8");
+    return isUseServerFile(source) && /admin\/(server-actions|perform)["']/.test(source);
+  });
 }
 
 const pageFiles = files.filter((f) => path.basename(f) === "page.tsx");
 const routeFiles = files.filter((f) => /^route\.(ts|tsx|js)$/.test(path.basename(f)));
 const sourceFiles = files.filter((f) => /\.(ts|tsx)$/.test(f));
-const serverActionFiles = sourceFiles.filter((f) => isUseServerFile(readFileSync(f, "utf8")));
+const elsewhere = adminActionFilesElsewhere();
+const serverActionFiles = [...sourceFiles.filter((f) => isUseServerFile(readFileSync(f, "utf8"))), ...elsewhere];
 const actions = serverActionFiles.flatMap((f) => exportedActions(f, readFileSync(f, "utf8")));
 
 describe("everything under app/admin is in the registry", () => {
   it("finds the admin pages and actions to check (the scan itself works)", () => {
     expect(pageFiles.length).toBeGreaterThanOrEqual(Object.keys(ADMIN_PAGES).length);
     expect(actions.length).toBeGreaterThanOrEqual(ADMIN_ACTION_CODES.length);
+    expect(elsewhere.map(rel).sort()).toEqual(expect.arrayContaining(ADMIN_ACTIONS_ELSEWHERE));
   });
 
   it("lists every page.tsx, and each page guards itself with its own registry key", () => {
@@ -109,10 +126,10 @@ describe("everything under app/admin is in the registry", () => {
   it("runs every exported server action through a registered admin action", () => {
     const used = new Set<string>();
     for (const action of actions) {
-      const calls = [...action.body.matchAll(/admin(?:Form|Call)Action\(\s*"([a-z_.]+)"/g)].map((m) => m[1] ?? "");
+      const calls = [...action.body.matchAll(/admin(?:Form|Call)(?:Action)?\(\s*"([a-z_.]+)"/g)].map((m) => m[1] ?? "");
       expect(
         calls,
-        `${action.file} → ${action.name} must be one call of adminFormAction/adminCallAction with a registry code`,
+        `${action.file} → ${action.name} must be one call of adminForm/adminFormAction/adminCallAction with a registry code`,
       ).toHaveLength(1);
       const [code = ""] = calls;
       expect(

@@ -3,26 +3,24 @@
 // username) before the core's register() runs, then signs the new member in and goes home.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { setFlash } from "@/components/ui/flash";
+import { z } from "zod";
+import { memberAction } from "@/lib/actions/member-action";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { register } from "@/lib/auth/registration";
 import { issueSessionCookie } from "@/lib/auth/session-cookie";
 import { findTakenIdentities } from "@/lib/db/users";
-import { fieldErrorsOf, type FieldErrors } from "@/lib/errors";
-import { formStateFromError } from "@/lib/form-errors";
-import { keptValues, type FormState } from "@/lib/form-state";
+import { fieldErrorsOf, invalid, type FieldErrors } from "@/lib/errors";
+import { setFlash } from "@/lib/flash";
+import { type FormState } from "@/lib/form-state";
 import { registerSchema, usernameSchema } from "@/lib/validation/account";
 
-const FIELDS = ["email", "username", "name", "password", "confirmPassword"] as const;
-
-function textOf(formData: FormData, key: string): string {
-  const value = formData.get(key);
-  return typeof value === "string" ? value : "";
-}
+// The form as typed (a missing field reads as empty); problemsOf judges it.
+const text = z.string().default("");
+const registerFormSchema = z.object({ email: text, username: text, name: text, password: text, confirmPassword: text });
 
 /** Every problem the form can show at once; register() checks all of it again. */
-async function problemsOf(input: Record<(typeof FIELDS)[number], string>): Promise<FieldErrors | null> {
+async function problemsOf(input: z.output<typeof registerFormSchema>): Promise<FieldErrors | null> {
   const parsed = registerSchema.safeParse(input);
   const fields: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
   // zod skips the object's refine while a field is invalid; say it now rather than on the next try.
@@ -42,29 +40,19 @@ async function problemsOf(input: Record<(typeof FIELDS)[number], string>): Promi
 }
 
 export async function registerAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = keptValues(formData);
-  const input = Object.fromEntries(FIELDS.map((key) => [key, textOf(formData, key)])) as Record<
-    (typeof FIELDS)[number],
-    string
-  >;
-
-  let email: string;
-  try {
+  return memberAction(formData, { caller: "anyone", schema: registerFormSchema, refill: true }, async (input) => {
     const fields = await problemsOf(input);
-    if (fields) return { status: "error", message: "Please correct the highlighted fields.", fields, values };
+    if (fields) throw invalid(fields);
     const outcome = await register(input, clientIpFrom(await headers()));
     // created:false means the address already has an account. Its owner got a mail about it;
     // this browser sees exactly what a new member sees, minus the session.
     if (outcome.created) await issueSessionCookie({ sub: outcome.userId, sv: outcome.sessionVersion });
-    email = input.email.trim().toLowerCase();
-  } catch (error) {
-    return formStateFromError(error, values);
-  }
-
-  await setFlash(`We sent a confirmation link to ${email}. Open it to confirm your email address.`, {
-    title: "Check your inbox",
-    tone: "success",
-    sticky: true,
+    const email = input.email.trim().toLowerCase();
+    await setFlash(`We sent a confirmation link to ${email}. Open it to confirm your email address.`, {
+      title: "Check your inbox",
+      tone: "success",
+      sticky: true,
+    });
+    redirect("/");
   });
-  redirect("/");
 }

@@ -4,8 +4,8 @@
 import { redirect } from "next/navigation";
 import { resetPassword } from "@/lib/auth/password-reset";
 import { clearSessionCookie } from "@/lib/auth/session-cookie";
-import { fieldErrorsOf } from "@/lib/errors";
-import { formStateFromError } from "@/lib/form-errors";
+import { memberAction } from "@/lib/actions/member-action";
+import type { FieldErrors } from "@/lib/errors";
 import { type FormState } from "@/lib/form-state";
 import { resetPasswordSchema } from "@/lib/validation/account";
 
@@ -14,26 +14,20 @@ export interface ResetState extends FormState {
   linkProblem?: "invalid" | "expired" | "used";
 }
 
+/** A bad token means the link, not the form: the page offers a new link instead of field errors. */
+function invalidReset(fields: FieldErrors, { form }: { form: Record<string, string> }): ResetState {
+  if (fields.token) return { status: "error", linkProblem: "invalid" };
+  if (fields.confirmPassword && !form.confirmPassword) fields.confirmPassword = "Repeat your new password.";
+  return { status: "error", message: "Please correct the highlighted fields.", fields };
+}
+
 export async function resetPasswordAction(_previous: ResetState, formData: FormData): Promise<ResetState> {
-  const parsed = resetPasswordSchema.safeParse({
-    token: formData.get("token") ?? "",
-    password: formData.get("password") ?? "",
-    confirmPassword: formData.get("confirmPassword") ?? "",
-  });
-  if (!parsed.success) {
-    const fields = fieldErrorsOf(parsed.error);
-    if (fields.token) return { status: "error", linkProblem: "invalid" };
-    if (fields.confirmPassword && !formData.get("confirmPassword"))
-      fields.confirmPassword = "Repeat your new password.";
-    return { status: "error", message: "Please correct the highlighted fields.", fields };
-  }
-  try {
-    const outcome = await resetPassword(parsed.data.token, parsed.data.password);
+  const options = { caller: "anyone", schema: resetPasswordSchema, onInvalid: invalidReset } as const;
+  return memberAction(formData, options, async ({ token, password }): Promise<ResetState> => {
+    const outcome = await resetPassword(token, password);
     if (!outcome.ok) return { status: "error", linkProblem: outcome.reason };
-  } catch (error) {
-    return formStateFromError(error);
-  }
-  // This browser's session (if any) was ended with the others; drop the dead cookie too.
-  await clearSessionCookie();
-  redirect("/login?reset=1");
+    // This browser's session (if any) was ended with the others; drop the dead cookie too.
+    await clearSessionCookie();
+    redirect("/login?reset=1");
+  });
 }

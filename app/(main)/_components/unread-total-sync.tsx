@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { UNREAD_TOTAL_EVENT } from "@/components/user-menu";
+import { UNREAD_TOTAL_EVENT } from "@/components/header-unread-link";
 
 export interface UnreadTotalSyncProps {
   /** The member's unread total as of this render of the page. */

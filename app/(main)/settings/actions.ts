@@ -1,31 +1,27 @@
 "use server";
-// The settings page's server actions. Each is a public endpoint: it finds the caller first
-// (requireUser), validates the form with zod, then acts, and answers with a FormState.
+// The settings page's server actions. Each is a public endpoint: memberAction finds the caller,
+// validates the form with zod and answers with a FormState; the work reads in a few lines.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { setFlash } from "@/components/ui/flash";
+import { setFlash } from "@/lib/flash";
 import { sendVerificationMail } from "@/lib/auth/email-verification";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { sendPasswordChangedNotice } from "@/lib/auth/password-reset";
 import { enforce, hit, peek, reset, retryPhrase } from "@/lib/auth/rate-limit";
 import { clearSessionCookie, issueSessionCookie } from "@/lib/auth/session-cookie";
-import { requireUser, type SessionUser } from "@/lib/auth/session";
+import { type SessionUser } from "@/lib/auth/session";
+import { memberAction, noFields } from "@/lib/actions/member-action";
 import { deleteUserAccount } from "@/lib/db/account-deletion";
 import { isUniqueViolation, updateProfile } from "@/lib/db/profiles";
 import { retireTokens } from "@/lib/db/tokens";
 import { findPasswordHash, findTakenIdentities, setPasswordHash } from "@/lib/db/users";
-import { fieldErrorsOf, invalid, rateLimited } from "@/lib/errors";
-import { formStateFromError } from "@/lib/form-errors";
-import { keptValues, type FormState } from "@/lib/form-state";
+import { invalid, rateLimited } from "@/lib/errors";
+import { type FormState } from "@/lib/form-state";
 import { log } from "@/lib/log";
 import { changeEmailSchema, changePasswordSchema, deleteAccountSchema, profileSchema } from "@/lib/validation/profile";
 
 const USERNAME_TAKEN = "This username is taken. Try another.";
-
-function formObject(formData: FormData): Record<string, FormDataEntryValue> {
-  return Object.fromEntries(formData.entries());
-}
 
 /**
  * Checks `password` against the member's stored one. Failures count towards the same per-account
@@ -49,12 +45,7 @@ async function checkOwnPassword(user: SessionUser, password: string, field: stri
 }
 
 export async function updateProfileAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const values = keptValues(formData);
-  try {
-    const user = await requireUser();
-    const parsed = profileSchema.safeParse(formObject(formData));
-    if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
-    const { name, username, bio } = parsed.data;
+  return memberAction(formData, { schema: profileSchema, refill: true }, async ({ name, username, bio }, user) => {
     if (username !== user.username && (await findTakenIdentities({ username, exceptUserId: user.id })).username) {
       throw invalid({ username: USERNAME_TAKEN });
     }
@@ -67,18 +58,11 @@ export async function updateProfileAction(_prev: FormState, formData: FormData):
     }
     revalidatePath("/", "layout");
     return { status: "success", message: "Profile saved.", values: { name, username, bio } };
-  } catch (error) {
-    return formStateFromError(error, values);
-  }
+  });
 }
 
 export async function changeEmailAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const values = keptValues(formData);
-  try {
-    const user = await requireUser();
-    const parsed = changeEmailSchema.safeParse(formObject(formData));
-    if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
-    const { email } = parsed.data;
+  return memberAction(formData, { schema: changeEmailSchema, refill: true }, async ({ email }, user) => {
     if (email === user.email) {
       throw invalid({
         email: user.emailVerified
@@ -96,28 +80,19 @@ export async function changeEmailAction(_prev: FormState, formData: FormData): P
       message: `We sent a confirmation link to ${email}. Your email changes once you open it.`,
       values: { email: "" },
     };
-  } catch (error) {
-    return formStateFromError(error, values);
-  }
+  });
 }
 
-export async function cancelEmailChangeAction(_prev: FormState, _formData: FormData): Promise<FormState> {
-  try {
-    const user = await requireUser();
+export async function cancelEmailChangeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return memberAction(formData, { schema: noFields }, async (_input, user) => {
     await retireTokens({ userId: user.id, kind: "EMAIL_VERIFICATION", now: new Date() });
     revalidatePath("/settings");
     return { status: "success", message: "The email change was cancelled." };
-  } catch (error) {
-    return formStateFromError(error);
-  }
+  });
 }
 
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  try {
-    const user = await requireUser();
-    const parsed = changePasswordSchema.safeParse(formObject(formData));
-    if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
-    const { currentPassword, password } = parsed.data;
+  return memberAction(formData, { schema: changePasswordSchema }, async ({ currentPassword, password }, user) => {
     // Members who only ever signed in with Google or GitHub set a first password without one.
     if (user.hasPassword) await checkOwnPassword(user, currentPassword, "currentPassword");
     const problem = passwordProblem(password, { email: user.email, username: user.username });
@@ -140,17 +115,11 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
         ? "Password changed. You were signed out everywhere else."
         : "Password set. You can now sign in with it too.",
     };
-  } catch (error) {
-    return formStateFromError(error);
-  }
+  });
 }
 
 export async function deleteAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  try {
-    const user = await requireUser();
-    const parsed = deleteAccountSchema.safeParse(formObject(formData));
-    if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
-    const { confirmation } = parsed.data;
+  return memberAction(formData, { schema: deleteAccountSchema }, async ({ confirmation }, user) => {
     if (user.hasPassword) {
       await checkOwnPassword(user, confirmation, "confirmation");
     } else if (confirmation.trim().toLowerCase() !== user.username) {
@@ -165,9 +134,6 @@ export async function deleteAccountAction(_prev: FormState, formData: FormData):
       title: "Your account was deleted",
       tone: "success",
     });
-  } catch (error) {
-    return formStateFromError(error);
-  }
-  // Outside the try: redirect() throws to do its work.
-  redirect("/");
+    redirect("/");
+  });
 }

@@ -5,13 +5,14 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { setLinkIntentCookie } from "@/lib/auth/oauth";
 import { configuredOAuthProviders, oauthProviderName } from "@/lib/auth/oauth-providers";
+import { memberAction } from "@/lib/actions/member-action";
 import { requireUser } from "@/lib/auth/session";
 import { unlinkAccount } from "@/lib/db/accounts";
-import { AppError } from "@/lib/errors";
-import { formStateFromError } from "@/lib/form-errors";
+import { errorResult } from "@/lib/form-errors";
 import { type FormState } from "@/lib/form-state";
 
 const providerSchema = z.string().trim().min(1).max(64);
+const unlinkSchema = z.object({ provider: providerSchema });
 
 export type StartLinkingResult = { ok: true } | { ok: false; message: string };
 
@@ -30,18 +31,15 @@ export async function startLinkingAction(provider: unknown): Promise<StartLinkin
     await setLinkIntentCookie({ userId: user.id, provider: parsed.data });
     return { ok: true };
   } catch (error) {
-    const state = formStateFromError(error);
-    return { ok: false, message: state.message ?? "Something went wrong on our side. Please try again." };
+    return { ok: false, message: errorResult(error).message };
   }
 }
 
 export async function unlinkAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  try {
-    const user = await requireUser();
-    const parsed = providerSchema.safeParse(formData.get("provider"));
-    if (!parsed.success) throw new AppError("invalid", "Choose a provider to unlink.", 400);
-    const name = oauthProviderName(parsed.data);
-    const outcome = await unlinkAccount({ userId: user.id, provider: parsed.data });
+  const onInvalid = (): FormState => ({ status: "error", message: "Choose a provider to unlink." });
+  return memberAction(formData, { schema: unlinkSchema, onInvalid }, async ({ provider }, user) => {
+    const name = oauthProviderName(provider);
+    const outcome = await unlinkAccount({ userId: user.id, provider });
     if (!outcome.ok) {
       const message =
         outcome.reason === "last_sign_in_method"
@@ -51,7 +49,5 @@ export async function unlinkAccountAction(_prev: FormState, formData: FormData):
     }
     revalidatePath("/settings");
     return { status: "success", message: `${name} is no longer linked. You can't sign in with it any more.` };
-  } catch (error) {
-    return formStateFromError(error);
-  }
+  });
 }

@@ -1,28 +1,10 @@
 "use server";
-// Member actions of the admin area (see lib/admin/server-actions.ts).
-import { adminFormAction } from "@/lib/admin/server-actions";
-import type { FormState } from "@/lib/form-state";
+// Member actions of the admin area: each one registry action, run by lib/admin/server-actions.ts.
+import { adminForm } from "@/lib/admin/server-actions";
 
-export async function setRoleAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return adminFormAction("member.set_role", formData);
-}
-
-export async function deactivateMemberAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return adminFormAction("member.deactivate", formData);
-}
-
-export async function reactivateMemberAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return adminFormAction("member.reactivate", formData);
-}
-
-export async function deleteMemberAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return adminFormAction("member.delete", formData);
-}
-
-export async function verifyEmailAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return adminFormAction("member.verify_email", formData);
-}
-
-export async function resendVerificationAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return adminFormAction("member.resend_verification", formData);
-}
+export const setRoleAction = adminForm("member.set_role");
+export const deactivateMemberAction = adminForm("member.deactivate");
+export const reactivateMemberAction = adminForm("member.reactivate");
+export const deleteMemberAction = adminForm("member.delete");
+export const verifyEmailAction = adminForm("member.verify_email");
+export const resendVerificationAction = adminForm("member.resend_verification");

@@ -1,12 +1,6 @@
 "use server";
-// Message actions of the admin area (see lib/admin/server-actions.ts).
-import { adminFormAction } from "@/lib/admin/server-actions";
-import type { FormState } from "@/lib/form-state";
+// Message actions of the admin area: each one registry action, run by lib/admin/server-actions.ts.
+import { adminForm } from "@/lib/admin/server-actions";
 
-export async function deleteMessageAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return adminFormAction("message.delete", formData);
-}
-
-export async function deleteAllMessagesAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return adminFormAction("message.delete_all", formData);
-}
+export const deleteMessageAction = adminForm("message.delete");
+export const deleteAllMessagesAction = adminForm("message.delete_all");

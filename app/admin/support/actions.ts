@@ -1,16 +1,7 @@
 "use server";
-// Support-request actions of the admin area (see lib/admin/server-actions.ts).
-import { adminFormAction } from "@/lib/admin/server-actions";
-import type { FormState } from "@/lib/form-state";
+// Support-request actions of the admin area: each one registry action, run by lib/admin/server-actions.ts.
+import { adminForm } from "@/lib/admin/server-actions";
 
-export async function supportResendAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return adminFormAction("support.resend_verification", formData);
-}
-
-export async function supportMarkVerifiedAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return adminFormAction("support.mark_verified", formData);
-}
-
-export async function supportCloseAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return adminFormAction("support.close", formData);
-}
+export const supportResendAction = adminForm("support.resend_verification");
+export const supportMarkVerifiedAction = adminForm("support.mark_verified");
+export const supportCloseAction = adminForm("support.close");

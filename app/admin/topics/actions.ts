@@ -1,20 +1,8 @@
 "use server";
-// Topic actions of the admin area (see lib/admin/server-actions.ts).
-import { adminFormAction } from "@/lib/admin/server-actions";
-import type { FormState } from "@/lib/form-state";
+// Topic actions of the admin area: each one registry action, run by lib/admin/server-actions.ts.
+import { adminForm } from "@/lib/admin/server-actions";
 
-export async function createTopicAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return adminFormAction("topic.create", formData);
-}
-
-export async function renameTopicAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return adminFormAction("topic.rename", formData);
-}
-
-export async function deleteTopicAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return adminFormAction("topic.delete", formData);
-}
-
-export async function mergeTopicAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return adminFormAction("topic.merge", formData);
-}
+export const createTopicAction = adminForm("topic.create");
+export const renameTopicAction = adminForm("topic.rename");
+export const deleteTopicAction = adminForm("topic.delete");
+export const mergeTopicAction = adminForm("topic.merge");

@@ -3,8 +3,8 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { resendVerificationAction, type ResendState } from "../actions";
-import { resendMessage } from "./resend-messages";
+import { resendVerificationAction } from "@/lib/auth/actions";
+import { resendMessage, type ResendState } from "@/lib/auth/resend-message";
 
 const idle: ResendState = { status: "idle" };
 

@@ -1,18 +1,17 @@
 "use server";
 // A room's server actions: edit and delete (the host and moderators), join and leave (members).
-// Each finds the caller first (requireUser) and validates what was posted with zod; edit and delete
-// go through lib/rooms (edit-room.ts, delete-room.ts), which check who may. Refusals come back as
-// form state carrying the AppError's message (403 someone else's room, 404 a room that is gone).
+// Each finds the caller first and validates what was posted with zod (lib/actions/member-action.ts);
+// edit and delete go through lib/rooms (edit-room.ts, delete-room.ts), which check who may. Refusals
+// come back as form state carrying the AppError's message (403 someone else's room, 404 a room that is gone).
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { setFlash } from "@/components/ui/flash";
-import { requireUser } from "@/lib/auth/session";
+import { memberAction } from "@/lib/actions/member-action";
 import { addParticipant, removeParticipant } from "@/lib/db/participants";
 import { findRoomForEdit } from "@/lib/db/rooms";
-import { AppError, fieldErrorsOf, invalid, notFound } from "@/lib/errors";
-import { formStateFromError } from "@/lib/form-errors";
-import { keptValues, type FormState } from "@/lib/form-state";
+import { AppError, invalid, notFound } from "@/lib/errors";
+import { setFlash } from "@/lib/flash";
+import { type FormState } from "@/lib/form-state";
 import { deleteRoomAs } from "@/lib/rooms/delete-room";
 import { editRoomAs } from "@/lib/rooms/edit-room";
 import { ROOM_SLUG_PATTERN, roomFormSchema } from "@/lib/validation/rooms";
@@ -20,17 +19,21 @@ import { ROOM_SLUG_PATTERN, roomFormSchema } from "@/lib/validation/rooms";
 // Slugs come from slugify (lower-case letters, digits, dashes); anything else names no room.
 const slugSchema = z.string({ message: "Which room?" }).regex(ROOM_SLUG_PATTERN, "That is not a room address.");
 const roomRefSchema = z.object({ slug: slugSchema });
+const NOT_A_ROOM = "That is not a room address.";
 
-function text(formData: FormData, key: string): string | undefined {
-  const value = formData.get(key);
-  return typeof value === "string" ? value : undefined;
-}
-
-function slugOf(formData: FormData): string {
-  const parsed = roomRefSchema.safeParse({ slug: text(formData, "slug") });
-  if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error), "That is not a room address.");
-  return parsed.data.slug;
-}
+/** Names and topics are one line, however they were posted; descriptions keep "\n" line breaks. */
+const roomEditSchema = z.preprocess(
+  (form) => {
+    const { name, topic, description } = form as Record<string, string | undefined>;
+    return {
+      ...(form as object),
+      name: name?.replace(/\s+/g, " "),
+      topic: topic?.replace(/\s+/g, " "),
+      description: description?.replace(/\r\n/g, "\n"),
+    };
+  },
+  roomFormSchema.extend({ slug: slugSchema }),
+);
 
 const roomGone = () => notFound("room", "This room no longer exists.");
 
@@ -41,57 +44,40 @@ async function existingRoom(slug: string) {
 }
 
 export async function updateRoomAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const values = keptValues(formData);
-  let slug: string;
-  try {
-    const user = await requireUser();
-    slug = slugOf(formData);
-    const parsed = roomFormSchema.safeParse({
-      name: text(formData, "name")?.replace(/\s+/g, " "),
-      topic: text(formData, "topic")?.replace(/\s+/g, " "),
-      description: text(formData, "description")?.replace(/\r\n/g, "\n"),
-    });
-    if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error));
-    const { name, topic, description } = parsed.data;
+  // A bad slug is answered alone: the room, not the form, is the problem.
+  const onInvalid = ({ slug, ...fields }: Record<string, string>): FormState => {
+    throw slug ? invalid({ slug }, NOT_A_ROOM) : invalid(fields);
+  };
+  return memberAction(formData, { schema: roomEditSchema, refill: true, onInvalid }, async (input, user) => {
+    const { slug, name, topic, description } = input;
     // Renames keep the slug, so links keep working.
     await editRoomAs(user, { slug }, { name, topicName: topic, description });
-  } catch (error) {
-    return formStateFromError(error, values);
-  }
-  await setFlash("Room updated");
-  redirect(`/rooms/${slug}`);
+    await setFlash("Room updated");
+    redirect(`/rooms/${slug}`);
+  });
 }
 
 export async function deleteRoomAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  let name: string;
-  try {
-    const user = await requireUser();
-    ({ name } = await deleteRoomAs(user, { slug: slugOf(formData) }));
-  } catch (error) {
-    return formStateFromError(error);
-  }
-  await setFlash(`“${name}” and its messages are gone.`, { title: "Room deleted" });
-  redirect("/");
+  return memberAction(formData, { schema: roomRefSchema, invalidMessage: NOT_A_ROOM }, async ({ slug }, user) => {
+    const { name } = await deleteRoomAs(user, { slug });
+    await setFlash(`“${name}” and its messages are gone.`, { title: "Room deleted" });
+    redirect("/");
+  });
 }
 
 export async function joinRoomAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  try {
-    // Joining counts towards the room's participants, so it takes a confirmed account.
-    const user = await requireUser({ verified: true });
-    const slug = slugOf(formData);
+  // Joining counts towards the room's participants, so it takes a confirmed account.
+  const options = { caller: "verified", schema: roomRefSchema, invalidMessage: NOT_A_ROOM } as const;
+  return memberAction(formData, options, async ({ slug }, user) => {
     const room = await existingRoom(slug);
     await addParticipant({ roomId: room.id, userId: user.id });
     revalidatePath(`/rooms/${slug}`);
     return { status: "success", message: `You joined “${room.name}”.` };
-  } catch (error) {
-    return formStateFromError(error);
-  }
+  });
 }
 
 export async function leaveRoomAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  try {
-    const user = await requireUser();
-    const slug = slugOf(formData);
+  return memberAction(formData, { schema: roomRefSchema, invalidMessage: NOT_A_ROOM }, async ({ slug }, user) => {
     const room = await existingRoom(slug);
     if (room.hostId === user.id) {
       throw new AppError(
@@ -103,7 +89,5 @@ export async function leaveRoomAction(_previous: FormState, formData: FormData):
     await removeParticipant({ roomId: room.id, userId: user.id });
     revalidatePath(`/rooms/${slug}`);
     return { status: "success", message: `You left “${room.name}”.` };
-  } catch (error) {
-    return formStateFromError(error);
-  }
+  });
 }

@@ -2,7 +2,7 @@
 // Opening a room. A public endpoint like every server action: it finds the caller (a verified,
 // active member), validates the form with zod, then creates the room and goes to it.
 import { redirect } from "next/navigation";
-import { setFlash } from "@/components/ui/flash";
+import { setFlash } from "@/lib/flash";
 import { requireUser } from "@/lib/auth/session";
 import { createRoom } from "@/lib/db/rooms";
 import { fieldErrorsOf, forbidden, invalid } from "@/lib/errors";

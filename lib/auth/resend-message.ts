@@ -1,11 +1,20 @@
-import type { ResendState } from "../actions";
+// "Resend email" for a signed-in member: the action's state and what it came to, in words. The
+// header's banner (components/verify-banner.tsx) and the verify page say the same.
+import type { ResendOutcome } from "./email-verification";
+
+export type ResendState =
+  | { status: "idle" }
+  | { status: "done"; outcome: ResendOutcome | "signed_out"; at: number }
+  | { status: "error"; at: number };
+
+export const resendIdle: ResendState = { status: "idle" };
 
 export interface ResendMessage {
   text: string;
   tone: "success" | "info" | "error";
 }
 
-/** What "Resend email" came to, in words (the banner's toast and the verify page say the same). */
+/** What "Resend email" came to, in words. */
 export function resendMessage(state: Exclude<ResendState, { status: "idle" }>): ResendMessage {
   if (state.status === "error")
     return { text: "We couldn't send the email just now. Please try again in a minute.", tone: "error" };

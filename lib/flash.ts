@@ -4,7 +4,6 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { z } from "zod";
-import type { Flash, ToastTone } from "./toast";
 
 export const FLASH_COOKIE = "roomful-flash";
 
@@ -15,6 +14,10 @@ const flashSchema = z.object({
   tone: z.enum(["info", "success", "error"]),
   sticky: z.boolean(),
 });
+
+/** A queued toast; <FlashToast> (components/ui/toast.tsx) shows it. */
+export type Flash = z.infer<typeof flashSchema>;
+type ToastTone = Flash["tone"];
 
 export interface FlashOptions {
   title?: string;
