@@ -2,7 +2,7 @@
 // topic filter), each linking to its room, and a "See all" link to /activity.
 import Link from "next/link";
 import { listRecentActivity } from "@/lib/db/activity";
-import { ActivityEntry } from "../activity/_components/activity-entry";
+import { ActivityEntry } from "./activity-entry";
 
 export const RECENT_ACTIVITY_ITEMS = 8;
 

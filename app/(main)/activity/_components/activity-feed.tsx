@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { decodeActivityCursor, listRecentActivity } from "@/lib/db/activity";
-import { ActivityEntry } from "./activity-entry";
+import { ActivityEntry } from "../../_components/activity-entry";
 import { activityHref } from "./activity-params";
 import { Pager } from "./pager";
 

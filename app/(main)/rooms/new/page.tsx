@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ResendForMember } from "@/app/(auth)/verify-email/_components/resend-for-member";
+import { ResendForMember } from "@/app/_components/resend-for-member";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { ROOM_NAME_MAX, TOPIC_NAME_MAX } from "@/lib/validation/rooms";
 import { NewRoomForm } from "./_components/new-room-form";

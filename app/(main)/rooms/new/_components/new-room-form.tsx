@@ -6,7 +6,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { useActionForm } from "@/components/use-action-form";
 import { initialFormState } from "@/lib/form-state";
 import { createRoomAction } from "../actions";
-import { RoomFormFields } from "./room-form-fields";
+import { RoomFormFields } from "../../_components/room-form-fields";
 
 export interface NewRoomFormProps {
   /** Prefilled from ?name= (the home page's "no rooms match" state links here). */

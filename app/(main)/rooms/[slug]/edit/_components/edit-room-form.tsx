@@ -5,7 +5,7 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useActionForm } from "@/components/use-action-form";
 import { initialFormState } from "@/lib/form-state";
-import { RoomFormFields, type RoomFormValues } from "../../../new/_components/room-form-fields";
+import { RoomFormFields, type RoomFormValues } from "../../../_components/room-form-fields";
 import { updateRoomAction } from "../../actions";
 
 export interface EditRoomFormProps {

@@ -1,10 +1,12 @@
 "use client";
 
+// "Send a new link" for a signed-in member whose email is not verified. Here, at the root of app/,
+// because both the verify-email page and the new-room page (another route group) show it.
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { resendVerificationAction, type ResendState } from "../actions";
-import { resendMessage } from "./resend-messages";
+import { resendVerificationAction, type ResendState } from "@/app/(auth)/verify-email/actions";
+import { resendMessage } from "@/app/(auth)/verify-email/_components/resend-messages";
 
 const idle: ResendState = { status: "idle" };
 
