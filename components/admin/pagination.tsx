@@ -5,16 +5,16 @@ import { pagerLinkClass } from "./styles";
 import { hrefWith, type Params } from "./url";
 
 export interface PaginationProps {
-  page: number;
-  pageCount: number;
-  total: number;
+  /** The numbered page a list query returned. */
+  paged: { page: number; pageCount: number; total: number };
   pathname: string;
   params: Params;
   /** Singular and plural, e.g. ["room", "rooms"]. */
   noun: readonly [string, string];
 }
 
-export function Pagination({ page, pageCount, total, pathname, params, noun }: PaginationProps) {
+export function Pagination({ paged, pathname, params, noun }: PaginationProps) {
+  const { page, pageCount, total } = paged;
   return (
     <nav
       aria-label="Pages"

@@ -2,6 +2,7 @@
 // columns link to the same list sorted by them (a second click flips the direction).
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Timestamp } from "./timestamp";
 import { hrefWith, type Params } from "./url";
 
 /** A table that scrolls sideways inside its card on narrow screens instead of widening the page. */
@@ -70,5 +71,14 @@ function SortHeader({ label, column, sort, dir, pathname, params }: Sorting & { 
         </span>
       </Link>
     </th>
+  );
+}
+
+/** A table cell with an exact date, muted like the other secondary columns. */
+export function DateCell({ date }: { date: Date }) {
+  return (
+    <td className="px-3 py-2.5 text-ink-muted">
+      <Timestamp date={date} />
+    </td>
   );
 }

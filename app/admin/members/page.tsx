@@ -4,8 +4,7 @@ import { FilterForm, SearchField, SelectField } from "@/components/admin/filter-
 import { EmptyState, PageHeader } from "@/components/admin/page-header";
 import { Pagination } from "@/components/admin/pagination";
 import { linkClass } from "@/components/admin/styles";
-import { TableCard, TableHead } from "@/components/admin/table";
-import { Timestamp } from "@/components/admin/timestamp";
+import { DateCell, TableCard, TableHead } from "@/components/admin/table";
 import { unlessAll, type AdminListPageProps } from "@/components/admin/url";
 import { Avatar } from "@/components/ui/avatar";
 import { requireAdminPage } from "@/lib/admin/guard";
@@ -76,22 +75,13 @@ export default async function AdminMembersPage({ searchParams }: AdminListPagePr
                     {!m.emailVerified ? <Badge tone="warning">Unverified</Badge> : null}
                   </div>
                 </td>
-                <td className="px-3 py-2.5 text-ink-muted">
-                  <Timestamp date={m.createdAt} />
-                </td>
+                <DateCell date={m.createdAt} />
               </tr>
             ))}
           </tbody>
         </TableCard>
       )}
-      <Pagination
-        page={page}
-        pageCount={pageCount}
-        total={total}
-        pathname={PATH}
-        params={urlParams}
-        noun={["member", "members"]}
-      />
+      <Pagination paged={{ page, pageCount, total }} pathname={PATH} params={urlParams} noun={["member", "members"]} />
     </div>
   );
 }

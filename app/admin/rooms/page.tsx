@@ -4,8 +4,7 @@ import { FilterForm, SearchField, SelectField } from "@/components/admin/filter-
 import { EmptyState, PageHeader } from "@/components/admin/page-header";
 import { Pagination } from "@/components/admin/pagination";
 import { linkClass } from "@/components/admin/styles";
-import { TableCard, TableHead } from "@/components/admin/table";
-import { Timestamp } from "@/components/admin/timestamp";
+import { DateCell, TableCard, TableHead } from "@/components/admin/table";
 import { unlessAll, type AdminListPageProps } from "@/components/admin/url";
 import { buttonClasses } from "@/components/ui/button";
 import { requireAdminPage } from "@/lib/admin/guard";
@@ -89,25 +88,14 @@ export default async function AdminRoomsPage({ searchParams }: AdminListPageProp
                   )}
                 </td>
                 <td className="px-3 py-2.5 tabular-nums">{room.participantCount}</td>
-                <td className="px-3 py-2.5 text-ink-muted">
-                  <Timestamp date={room.lastActivityAt} />
-                </td>
-                <td className="px-3 py-2.5 text-ink-muted">
-                  <Timestamp date={room.createdAt} />
-                </td>
+                <DateCell date={room.lastActivityAt} />
+                <DateCell date={room.createdAt} />
               </tr>
             ))}
           </tbody>
         </TableCard>
       )}
-      <Pagination
-        page={page}
-        pageCount={pageCount}
-        total={total}
-        pathname={PATH}
-        params={urlParams}
-        noun={["room", "rooms"]}
-      />
+      <Pagination paged={{ page, pageCount, total }} pathname={PATH} params={urlParams} noun={["room", "rooms"]} />
     </div>
   );
 }

@@ -56,9 +56,7 @@ export default async function AdminSupportPage({ searchParams }: AdminListPagePr
         </ul>
       )}
       <Pagination
-        page={page}
-        pageCount={pageCount}
-        total={total}
+        paged={{ page, pageCount, total }}
         pathname={PATH}
         params={{ status: params.status === "OPEN" ? undefined : params.status }}
         noun={["request", "requests"]}
