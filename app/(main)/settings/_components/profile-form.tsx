@@ -1,14 +1,13 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
-import { useFocusFirstError } from "@/components/use-focus-first-error";
+import { useState } from "react";
+import { DisplayNameField, UsernameField } from "@/components/account-fields";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/text-field";
-import { initialFormState } from "@/lib/form-state";
 import { BIO_MAX } from "@/lib/validation/profile";
 import { updateProfileAction } from "../actions";
 import { useSuccessToast } from "./use-form-toast";
+import { useSettingsForm } from "./use-settings-form";
 
 export interface ProfileFormProps {
   name: string;
@@ -17,38 +16,17 @@ export interface ProfileFormProps {
 }
 
 export function ProfileForm({ name, username, bio }: ProfileFormProps) {
-  const [state, formAction, pending] = useActionState(updateProfileAction, initialFormState);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, state.status === "error" ? state : null);
+  const { state, formAction, pending, formRef, fields, values, formError } = useSettingsForm(updateProfileAction);
   useSuccessToast(state, "settings-profile");
-
-  const values = state.status === "error" ? state.values : undefined;
-  const fields = state.status === "error" ? state.fields : undefined;
-  // A field-less error (e.g. signed out meanwhile) is shown above the form.
-  const formError = state.status === "error" && !fields ? state.message : undefined;
 
   return (
     <form ref={formRef} action={formAction} noValidate className="space-y-5" data-testid="profile-form">
       {formError ? <FormAlert tone="error">{formError}</FormAlert> : null}
       <div className="grid gap-5 sm:grid-cols-2">
-        <TextField
-          label="Name"
-          name="name"
-          autoComplete="name"
-          required
-          maxLength={60}
-          defaultValue={values?.name ?? name}
-          error={fields?.name}
-        />
-        <TextField
-          label="Username"
-          name="username"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
+        <DisplayNameField label="Name" required defaultValue={values?.name ?? name} error={fields?.name} />
+        <UsernameField
           required
           minLength={3}
-          maxLength={30}
           defaultValue={values?.username ?? username}
           error={fields?.username}
           hint={`Lower-case letters, digits and underscores. Your profile is at /u/${username}.`}
