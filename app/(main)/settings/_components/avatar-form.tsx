@@ -59,40 +59,43 @@ export function AvatarForm({ userId, name, avatarUrl, hasUploadedAvatar }: Avata
       );
       return;
     }
-    setBusy("upload");
-    try {
-      const response = await fetch(`/api/avatars/${userId}`, {
-        method: "PUT",
-        headers: { "Content-Type": file.type || "application/octet-stream" },
-        body: file,
-      });
-      if (!response.ok) {
-        fail(await messageOf(response));
-        return;
-      }
-      toast({ id: "settings-avatar", message: "Your new picture is saved.", tone: "success" });
-      startRefresh(() => router.refresh());
-    } catch {
-      fail("The upload did not reach the server. Check your connection and try again.");
-    } finally {
-      setBusy(null);
-      if (inputRef.current) inputRef.current.value = "";
-    }
+    await send(
+      "upload",
+      () =>
+        fetch(`/api/avatars/${userId}`, {
+          method: "PUT",
+          headers: { "Content-Type": file.type || "application/octet-stream" },
+          body: file,
+        }),
+      "Your new picture is saved.",
+      "The upload did not reach the server. Check your connection and try again.",
+    );
+    if (inputRef.current) inputRef.current.value = "";
   }
 
   async function remove() {
     setFailure(null);
-    setBusy("remove");
+    await send(
+      "remove",
+      () => fetch(`/api/avatars/${userId}`, { method: "DELETE" }),
+      "Picture removed.",
+      "That did not reach the server. Check your connection and try again.",
+    );
+  }
+
+  /** One request to the avatar route: a toast and a refresh when it worked, the reason when not. */
+  async function send(kind: "upload" | "remove", request: () => Promise<Response>, done: string, offline: string) {
+    setBusy(kind);
     try {
-      const response = await fetch(`/api/avatars/${userId}`, { method: "DELETE" });
+      const response = await request();
       if (!response.ok) {
         fail(await messageOf(response));
         return;
       }
-      toast({ id: "settings-avatar", message: "Picture removed.", tone: "success" });
+      toast({ id: "settings-avatar", message: done, tone: "success" });
       startRefresh(() => router.refresh());
     } catch {
-      fail("That did not reach the server. Check your connection and try again.");
+      fail(offline);
     } finally {
       setBusy(null);
     }
