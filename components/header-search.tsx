@@ -4,6 +4,7 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from "react";
 import { flushSync } from "react-dom";
 import { useSearchNavigation } from "./use-search-navigation";
+import { OutlineIcon } from "@/components/outline-icon";
 
 export interface HeaderSearchFormProps {
   /** The query the field starts with. */
@@ -18,34 +19,18 @@ const SEARCH_MAX = 200;
 
 function SearchIcon({ className }: { className?: string }) {
   return (
-    <svg
-      viewBox="0 0 20 20"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.75"
-      strokeLinecap="round"
-      aria-hidden="true"
-      className={className}
-    >
+    <OutlineIcon strokeWidth="1.75" roundJoins={false} className={className}>
       <circle cx="8.75" cy="8.75" r="5.5" />
       <path d="m13 13 4 4" />
-    </svg>
+    </OutlineIcon>
   );
 }
 
 function CloseIcon({ className }: { className?: string }) {
   return (
-    <svg
-      viewBox="0 0 20 20"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.75"
-      strokeLinecap="round"
-      aria-hidden="true"
-      className={className}
-    >
+    <OutlineIcon strokeWidth="1.75" roundJoins={false} className={className}>
       <path d="m5 5 10 10M15 5 5 15" />
-    </svg>
+    </OutlineIcon>
   );
 }
 

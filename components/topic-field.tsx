@@ -10,6 +10,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { FieldError } from "./ui/text-field";
 import { useDebouncedValue } from "./use-debounced-value";
+import { OutlineIcon } from "@/components/outline-icon";
 
 export interface TopicFieldProps {
   name: string;
@@ -228,18 +229,9 @@ export function TopicField({
                 <Highlighted text={topic} query={query} />
               </span>
               {topic.toLowerCase() === key ? (
-                <svg
-                  viewBox="0 0 20 20"
-                  fill="none"
-                  stroke="currentColor"
-                  strokeWidth="1.75"
-                  strokeLinecap="round"
-                  strokeLinejoin="round"
-                  aria-hidden="true"
-                  className="size-4 shrink-0 text-accent"
-                >
+                <OutlineIcon strokeWidth="1.75" className="size-4 shrink-0 text-accent">
                   <path d="m4.5 10.5 3.5 3.5 7.5-8" />
-                </svg>
+                </OutlineIcon>
               ) : null}
             </li>
           ))}

@@ -2,20 +2,13 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { feedHref, type FeedParams } from "./feed-url";
+import { OutlineIcon } from "@/components/outline-icon";
 
 type EmptyIcon = "search" | "chat" | "tag" | "warning";
 
 function Icon({ kind }: { kind: EmptyIcon }) {
   return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.75"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      className="size-6"
-    >
+    <OutlineIcon grid={24} className="size-6">
       {kind === "search" ? (
         <>
           <circle cx="10.5" cy="10.5" r="6.5" />
@@ -34,7 +27,7 @@ function Icon({ kind }: { kind: EmptyIcon }) {
       ) : (
         <path d="M5 6.5A2.5 2.5 0 0 1 7.5 4h9A2.5 2.5 0 0 1 19 6.5v7a2.5 2.5 0 0 1-2.5 2.5H12l-4 3.5V16h-.5A2.5 2.5 0 0 1 5 13.5z" />
       )}
-    </svg>
+    </OutlineIcon>
   );
 }
 

@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState, type ReactNode } from "react";
 import { Sheet } from "@/components/ui/sheet";
+import { OutlineIcon } from "@/components/outline-icon";
 
 type Panel = "topics" | "activity";
 
@@ -20,36 +21,18 @@ export interface HomePanelsProps {
 
 function TagIcon({ className }: { className?: string }) {
   return (
-    <svg
-      viewBox="0 0 20 20"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.6"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      className={className}
-    >
+    <OutlineIcon className={className}>
       <path d="M3 10.2V4.25C3 3.56 3.56 3 4.25 3h5.95c.33 0 .65.13.88.37l5.55 5.55c.49.49.49 1.28 0 1.77l-5.6 5.6c-.49.49-1.28.49-1.77 0L3.37 11.08A1.25 1.25 0 0 1 3 10.2z" />
       <circle cx="7" cy="7" r="1" />
-    </svg>
+    </OutlineIcon>
   );
 }
 
 function PulseIcon({ className }: { className?: string }) {
   return (
-    <svg
-      viewBox="0 0 20 20"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.6"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      className={className}
-    >
+    <OutlineIcon className={className}>
       <path d="M2.5 10h3l2-5 3.5 10 2-5h4.5" />
-    </svg>
+    </OutlineIcon>
   );
 }
 

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { listRecentActivity } from "@/lib/db/activity";
 import { ActivityEntry } from "./activity-entry";
+import { OutlineIcon } from "@/components/outline-icon";
 
 export const RECENT_ACTIVITY_ITEMS = 8;
 
@@ -22,18 +23,9 @@ function PanelHeading({ seeAllHref }: { seeAllHref?: string }) {
         id="recent-activity-heading"
         className="flex items-center gap-2 text-sm font-semibold text-ink in-[dialog]:sr-only"
       >
-        <svg
-          viewBox="0 0 20 20"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.6"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-          aria-hidden="true"
-          className="size-4 text-ink-subtle"
-        >
+        <OutlineIcon className="size-4 text-ink-subtle">
           <path d="M2.5 10h3l2-5.5 4 11 2-5.5h4" />
-        </svg>
+        </OutlineIcon>
         Recent activity
       </h2>
       {seeAllHref ? (

@@ -3,6 +3,7 @@ import { decodeActivityCursor, listRecentActivity } from "@/lib/db/activity";
 import { ActivityEntry } from "../../_components/activity-entry";
 import { activityHref } from "./activity-params";
 import { Pager } from "./pager";
+import { OutlineIcon } from "@/components/outline-icon";
 
 export const ACTIVITY_PAGE_SIZE = 30;
 
@@ -87,17 +88,9 @@ function EmptyFeed({ title, text, linkText, href }: { title: string; text: strin
         aria-hidden="true"
         className="flex size-12 items-center justify-center rounded-full bg-accent-soft text-accent-ink"
       >
-        <svg
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.75"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-          className="size-6"
-        >
+        <OutlineIcon grid={24} className="size-6">
           <path d="M3 12h3.5l2.5-7 5 14 2.5-7H21" />
-        </svg>
+        </OutlineIcon>
       </span>
       <h2 className="mt-4 text-lg font-semibold break-words text-ink">{title}</h2>
       <p className="mt-1.5 max-w-sm text-sm break-words text-ink-muted">{text}</p>

@@ -7,6 +7,7 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useToast } from "@/components/ui/toast";
 import { AVATAR_ACCEPT, AVATAR_MAX_BYTES } from "@/lib/validation/profile";
+import { OutlineIcon } from "@/components/outline-icon";
 
 export interface AvatarFormProps {
   userId: string;
@@ -126,18 +127,9 @@ export function AvatarForm({ userId, name, avatarUrl, hasUploadedAvatar }: Avata
               className: `cursor-pointer has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring ${pending ? "pointer-events-none opacity-60" : ""}`,
             })}
           >
-            <svg
-              viewBox="0 0 20 20"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.6"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-              aria-hidden="true"
-              className="size-4"
-            >
+            <OutlineIcon className="size-4">
               <path d="M10 13V3.5M6 7.5l4-4 4 4M3.5 13v2A1.5 1.5 0 0 0 5 16.5h10a1.5 1.5 0 0 0 1.5-1.5v-2" />
-            </svg>
+            </OutlineIcon>
             {busy === "upload" ? "Uploading…" : "Upload picture"}
             <input
               ref={inputRef}

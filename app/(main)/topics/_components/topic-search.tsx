@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import { useSearchNavigation } from "@/components/use-search-navigation";
+import { OutlineIcon } from "@/components/outline-icon";
 
 export interface TopicSearchProps {
   defaultQuery: string;
@@ -51,18 +52,14 @@ export function TopicSearch({ defaultQuery, max }: TopicSearchProps) {
       <label htmlFor={inputId} className="sr-only">
         Search topics
       </label>
-      <svg
-        viewBox="0 0 20 20"
-        fill="none"
-        stroke="currentColor"
+      <OutlineIcon
         strokeWidth="1.75"
-        strokeLinecap="round"
-        aria-hidden="true"
+        roundJoins={false}
         className="pointer-events-none absolute top-1/2 left-3.5 size-5 -translate-y-1/2 text-ink-subtle"
       >
         <circle cx="8.75" cy="8.75" r="5.5" />
         <path d="m13 13 4 4" />
-      </svg>
+      </OutlineIcon>
       <input
         ref={inputRef}
         id={inputId}
