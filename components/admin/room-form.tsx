@@ -6,7 +6,7 @@
 // Without JavaScript the address field is plain text; left empty, the server makes one.
 import Link from "next/link";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
-import { TopicField } from "@/components/topic-field";
+import { TopicField } from "@/components/topic-field/topic-field";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FieldError, TextField } from "@/components/ui/text-field";

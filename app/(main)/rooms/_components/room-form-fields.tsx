@@ -5,7 +5,7 @@
 // keeps what was typed.
 import { useId, useState } from "react";
 import { FieldError, TextField } from "@/components/ui/text-field";
-import { TopicField } from "@/components/topic-field";
+import { TopicField } from "@/components/topic-field/topic-field";
 import { ROOM_DESCRIPTION_MAX, ROOM_NAME_MAX, ROOM_NAME_MIN, TOPIC_NAME_MAX } from "@/lib/validation/rooms";
 
 export interface RoomFormValues {
