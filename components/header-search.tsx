@@ -1,10 +1,11 @@
 "use client";
 
 import { usePathname, useSearchParams } from "next/navigation";
-import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from "react";
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { flushSync } from "react-dom";
-import { useSearchNavigation } from "./use-search-navigation";
 import { OutlineIcon } from "@/components/outline-icon";
+import { SearchIcon } from "@/components/search/search-icon";
+import { useSearchField } from "@/components/search/use-search-field";
 
 export interface HeaderSearchFormProps {
   /** The query the field starts with. */
@@ -16,15 +17,6 @@ export interface HeaderSearchFormProps {
 // The same limit as SEARCH_QUERY_MAX in lib/validation/rooms.ts (not imported: that module
 // would bring zod into every page's browser bundle). The server refuses longer ones too.
 const SEARCH_MAX = 200;
-
-function SearchIcon({ className }: { className?: string }) {
-  return (
-    <OutlineIcon strokeWidth="1.75" roundJoins={false} className={className}>
-      <circle cx="8.75" cy="8.75" r="5.5" />
-      <path d="m13 13 4 4" />
-    </OutlineIcon>
-  );
-}
 
 function CloseIcon({ className }: { className?: string }) {
   return (
@@ -44,10 +36,6 @@ function homeHrefWith(q: string): string {
   return query ? `/?${query}` : "/";
 }
 
-function tooLongMessage(length: number): string {
-  return `Searches have at most ${SEARCH_MAX} characters; this one has ${length}.`;
-}
-
 /**
  * The site-wide room search. A real GET form to "/" so it works before (and without) JavaScript.
  * On the home page it searches as you type: after a short pause it replaces the URL's `q`
@@ -58,48 +46,18 @@ export function HeaderSearchForm({ defaultQuery, live = false }: HeaderSearchFor
   const inputId = useId();
   const panelId = useId();
   const errorId = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
-  /** Set by the browser's back/forward buttons: then the URL wins even over a focused field. */
-  const poppedRef = useRef(false);
-  const [value, setValue] = useState(defaultQuery);
-  const { pending, searchNow, searchSoon, cancel } = useSearchNavigation(homeHrefWith);
   // A phone reader who just searched should see what they searched for.
   const [expanded, setExpanded] = useState(defaultQuery !== "");
-
-  // UTF-16 units, as zod's max() counts them on the server.
-  const length = value.trim().length;
-  const tooLong = length > SEARCH_MAX;
-
-  // When the URL changes under the field (a topic link, "Clear search", the back button), show
-  // its query, but never while someone is typing: their own debounced updates arrive late and
-  // must not overwrite what they have typed since.
-  useEffect(() => {
-    const typing = document.activeElement === inputRef.current && !poppedRef.current;
-    poppedRef.current = false;
-    if (typing) return;
-    setValue(defaultQuery);
+  const { inputRef, value, tooLong, tooLongMessage, pending, searchNow, onChange } = useSearchField({
+    defaultQuery,
+    max: SEARCH_MAX,
+    hrefFor: homeHrefWith,
+    live,
+    backButtonWins: true,
     // Like a fresh page: a phone's search row stays open only while there is a search to show.
-    setExpanded(defaultQuery !== "");
-  }, [defaultQuery]);
-
-  useEffect(() => {
-    const onPop = () => {
-      poppedRef.current = true;
-    };
-    window.addEventListener("popstate", onPop);
-    return () => window.removeEventListener("popstate", onPop);
-  }, []);
-
-  function onChange(event: ChangeEvent<HTMLInputElement>) {
-    const next = event.target.value;
-    setValue(next);
-    poppedRef.current = false;
-    if (!live) return;
-    // Too long: say so beside the field and leave the results alone until it is shortened.
-    if (next.trim().length > SEARCH_MAX) cancel();
-    else searchSoon(next);
-  }
+    onFollowUrl: (query) => setExpanded(query !== ""),
+  });
 
   function toggle() {
     if (expanded) {
@@ -208,7 +166,7 @@ export function HeaderSearchForm({ defaultQuery, live = false }: HeaderSearchFor
             data-testid="search-too-long"
             className={`${tooLong ? "" : "hidden"} absolute inset-x-0 top-full z-10 mt-1.5 rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-xs font-medium text-rose-900 shadow-md dark:border-rose-900 dark:bg-rose-950 dark:text-rose-100`}
           >
-            {tooLong ? tooLongMessage(length) : null}
+            {tooLongMessage}
           </p>
         </form>
       </div>

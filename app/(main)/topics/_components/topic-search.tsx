@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
-import { useSearchNavigation } from "@/components/use-search-navigation";
-import { OutlineIcon } from "@/components/outline-icon";
+import { useId, type FormEvent } from "react";
+import { SearchIcon } from "@/components/search/search-icon";
+import { useSearchField } from "@/components/search/use-search-field";
 
 export interface TopicSearchProps {
   defaultQuery: string;
@@ -18,22 +18,11 @@ function hrefFor(q: string): string {
 export function TopicSearch({ defaultQuery, max }: TopicSearchProps) {
   const inputId = useId();
   const errorId = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [value, setValue] = useState(defaultQuery);
-  const { pending, searchNow, searchSoon, cancel } = useSearchNavigation(hrefFor);
-  const tooLong = value.trim().length > max;
-
-  // Follow the URL (back button, a link) unless the reader is typing in the field right now.
-  useEffect(() => {
-    if (document.activeElement !== inputRef.current) setValue(defaultQuery);
-  }, [defaultQuery]);
-
-  function onChange(event: ChangeEvent<HTMLInputElement>) {
-    const next = event.target.value;
-    setValue(next);
-    if (next.trim().length > max) cancel();
-    else searchSoon(next);
-  }
+  const { inputRef, value, tooLong, tooLongMessage, pending, searchNow, onChange } = useSearchField({
+    defaultQuery,
+    max,
+    hrefFor,
+  });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -52,14 +41,7 @@ export function TopicSearch({ defaultQuery, max }: TopicSearchProps) {
       <label htmlFor={inputId} className="sr-only">
         Search topics
       </label>
-      <OutlineIcon
-        strokeWidth="1.75"
-        roundJoins={false}
-        className="pointer-events-none absolute top-1/2 left-3.5 size-5 -translate-y-1/2 text-ink-subtle"
-      >
-        <circle cx="8.75" cy="8.75" r="5.5" />
-        <path d="m13 13 4 4" />
-      </OutlineIcon>
+      <SearchIcon className="pointer-events-none absolute top-1/2 left-3.5 size-5 -translate-y-1/2 text-ink-subtle" />
       <input
         ref={inputRef}
         id={inputId}
@@ -83,7 +65,7 @@ export function TopicSearch({ defaultQuery, max }: TopicSearchProps) {
         role="alert"
         className={`${tooLong ? "" : "hidden"} mt-2 text-sm font-medium text-rose-700 dark:text-rose-300`}
       >
-        {tooLong ? `Searches have at most ${max} characters; this one has ${value.trim().length}.` : null}
+        {tooLongMessage}
       </p>
     </form>
   );
