@@ -4,6 +4,7 @@ import Link from "next/link";
 import { listRecentActivity } from "@/lib/db/activity";
 import { ActivityEntry } from "./activity-entry";
 import { OutlineIcon } from "@/components/outline-icon";
+import { Bone } from "@/components/skeleton";
 
 export const RECENT_ACTIVITY_ITEMS = 8;
 
@@ -77,11 +78,11 @@ export function RecentActivitySkeleton({ count = 5 }: { count?: number }) {
       <div aria-hidden="true" className="mt-1">
         {Array.from({ length: count }, (_, i) => (
           <div key={i} className="flex gap-2.5 border-t border-line py-2.5 first:border-t-0">
-            <div className="size-6 shrink-0 rounded-full bg-line" />
+            <Bone round className="size-6 shrink-0" />
             <div className="min-w-0 flex-1 space-y-2 pt-0.5">
-              <div className="h-3.5 w-3/4 rounded bg-line" />
-              <div className="h-3.5 w-full rounded bg-line" />
-              <div className="h-3 w-16 rounded bg-line" />
+              <Bone className="h-3.5 w-3/4" />
+              <Bone className="h-3.5 w-full" />
+              <Bone className="h-3 w-16" />
             </div>
           </div>
         ))}
