@@ -5,17 +5,13 @@ import Link from "next/link";
 import { Highlight } from "@/components/highlight";
 import { RelativeTime } from "@/components/relative-time";
 import { Avatar } from "@/components/ui/avatar";
+import type { RoomSummary } from "./room-summary";
 import { OutlineIcon } from "@/components/outline-icon";
 
 /** What one card shows; the server picks it (room-card-data.ts) and only this crosses over. */
-export interface RoomCardData {
-  slug: string;
-  name: string;
+export interface RoomCardData extends RoomSummary {
   /** The description, or around the search's first match in it (snippetAround). */
   description: string;
-  topic: { name: string; slug: string };
-  host: { username: string; name: string; avatarUrl: string | null } | null;
-  participantCount: number;
   /** "active 3 minutes ago" or "opened …". */
   time: { prefix: "active" | "opened"; at: Date };
   /** Members in the room now (from presence); shown only when someone is. */

@@ -7,6 +7,7 @@ import Link from "next/link";
 import { useId, useState } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { buttonClasses } from "@/components/ui/button";
+import type { RoomSummary } from "../../../_components/room-summary";
 import { DeleteRoomButton, MembershipButton } from "./room-actions";
 import { OutlineIcon } from "@/components/outline-icon";
 
@@ -20,13 +21,7 @@ export interface RoomViewer {
   canManage: boolean;
 }
 
-export interface RoomHeaderRoom {
-  slug: string;
-  name: string;
-  description: string;
-  topic: { name: string; slug: string };
-  host: { username: string; name: string; avatarUrl: string | null } | null;
-  participantCount: number;
+export interface RoomHeaderRoom extends RoomSummary {
   /** ISO 8601. */
   createdAt: string;
 }
