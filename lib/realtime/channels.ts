@@ -1,4 +1,4 @@
-// Channel names of the live-event contract (../shared/DESIGN.md). Anything else is refused by
+// Channel names of the live-event contract (README, "Realtime"). Anything else is refused by
 // channel auth, so every name the app uses is built and parsed here.
 import { z } from "zod";
 

@@ -1,4 +1,4 @@
-// The live-event contract (../shared/DESIGN.md) as data: event names and zod schemas of every
+// The live-event contract (README, "Realtime") as data: event names and zod schemas of every
 // payload the server sends on a room's presence channel and on a member's private channel.
 // Browser-safe (zod only): lib/realtime/events.ts publishes with these, and the room page parses
 // what arrives with the same schemas, since a payload is untrusted until parsed.

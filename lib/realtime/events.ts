@@ -1,6 +1,6 @@
-// The server publishes room and member events through these functions only. Names and payload
-// schemas live in ./event-schemas.ts, which the browser shares; this module triggers, so it is
-// server-only.
+// The live-event contract (README, "Realtime"): the server publishes room and member events
+// through these functions only. Names and payload schemas live in ./event-schemas.ts, which the
+// browser shares; this module triggers, so it is server-only.
 import "server-only";
 import { roomChannel, userChannel } from "./channels";
 import { log } from "../log";
