@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/relative-time";
-import { ProfileEmpty } from "./profile-empty";
+import { EmptyBox } from "../../../_components/empty-box";
 import type { ProfileRoom } from "@/lib/db/profiles";
 
 export interface HostedRoomsProps {
@@ -14,9 +14,9 @@ export interface HostedRoomsProps {
 export function HostedRooms({ rooms, total, isSelf, name }: HostedRoomsProps) {
   if (rooms.length === 0) {
     return (
-      <ProfileEmpty testId="hosted-rooms-empty">
+      <EmptyBox testId="hosted-rooms-empty">
         {isSelf ? "You do not host any rooms yet." : `${name} does not host any rooms yet.`}
-      </ProfileEmpty>
+      </EmptyBox>
     );
   }
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/relative-time";
-import { ProfileEmpty } from "./profile-empty";
+import { EmptyBox } from "../../../_components/empty-box";
 import type { ProfileMessage } from "@/lib/db/profiles";
 
 export interface RecentMessagesProps {
@@ -12,9 +12,9 @@ export interface RecentMessagesProps {
 export function RecentMessages({ messages, isSelf, name }: RecentMessagesProps) {
   if (messages.length === 0) {
     return (
-      <ProfileEmpty testId="recent-messages-empty">
+      <EmptyBox testId="recent-messages-empty">
         {isSelf ? "You have not written any messages yet." : `${name} has not written any messages yet.`}
-      </ProfileEmpty>
+      </EmptyBox>
     );
   }
 
