@@ -68,6 +68,18 @@ function EmptyPanel({ icon, title, children, actions, testId, tone = "neutral", 
   );
 }
 
+/** Back to the same feed (topic, sort, page size) without the search. */
+function ClearSearch({ feed }: { feed: FeedParams }) {
+  return (
+    <Link
+      href={feedHref({ topic: feed.topic, sort: feed.sort, limit: feed.limit })}
+      className={buttonClasses({ variant: "secondary" })}
+    >
+      Clear search
+    </Link>
+  );
+}
+
 /** `q` was longer than searches may be: say so rather than quietly searching for part of it. */
 export function SearchTooLong({ feed }: { feed: FeedParams }) {
   return (
@@ -77,14 +89,7 @@ export function SearchTooLong({ feed }: { feed: FeedParams }) {
       role="alert"
       testId="search-error"
       title="That search is too long"
-      actions={
-        <Link
-          href={feedHref({ topic: feed.topic, sort: feed.sort, limit: feed.limit })}
-          className={buttonClasses({ variant: "secondary" })}
-        >
-          Clear search
-        </Link>
-      }
+      actions={<ClearSearch feed={feed} />}
     >
       <p>
         {feed.qError} Yours has {feed.q.length.toLocaleString("en-US")}. Try a few words from the room’s name, its topic
@@ -143,12 +148,7 @@ export function NoRooms({ feed, topicName }: { feed: FeedParams; topicName?: str
             >
               <span className="line-clamp-2 min-w-0 break-words">Create a room named “{feed.q}”</span>
             </Link>
-            <Link
-              href={feedHref({ topic: feed.topic, sort: feed.sort, limit: feed.limit })}
-              className={buttonClasses({ variant: "secondary" })}
-            >
-              Clear search
-            </Link>
+            <ClearSearch feed={feed} />
           </>
         }
       >
