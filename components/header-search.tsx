@@ -3,9 +3,10 @@
 import { usePathname, useSearchParams } from "next/navigation";
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { flushSync } from "react-dom";
-import { OutlineIcon } from "@/components/outline-icon";
+import { CloseIcon } from "@/components/outline-icon";
 import { SearchIcon } from "@/components/search/search-icon";
 import { useSearchField } from "@/components/search/use-search-field";
+import { Spinner } from "@/components/ui/button";
 
 export interface HeaderSearchFormProps {
   /** The query the field starts with. */
@@ -17,14 +18,6 @@ export interface HeaderSearchFormProps {
 // The same limit as SEARCH_QUERY_MAX in lib/validation/rooms.ts (not imported: that module
 // would bring zod into every page's browser bundle). The server refuses longer ones too.
 const SEARCH_MAX = 200;
-
-function CloseIcon({ className }: { className?: string }) {
-  return (
-    <OutlineIcon strokeWidth="1.75" roundJoins={false} className={className}>
-      <path d="m5 5 10 10M15 5 5 15" />
-    </OutlineIcon>
-  );
-}
 
 /** The current home-page URL with a new `q`; topic, sort and page size stay, the page resets. */
 function homeHrefWith(q: string): string {
@@ -148,15 +141,7 @@ export function HeaderSearchForm({ defaultQuery, live = false }: HeaderSearchFor
               aria-label="Searching"
               className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-ink-subtle"
             >
-              <svg
-                viewBox="0 0 24 24"
-                fill="none"
-                aria-hidden="true"
-                className="size-4 animate-spin motion-reduce:animate-[spin_1.5s_linear_infinite]"
-              >
-                <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.25" strokeWidth="3" />
-                <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
-              </svg>
+              <Spinner />
             </span>
           ) : null}
           {/* Always in the DOM so the message is announced when it appears. */}

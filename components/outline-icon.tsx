@@ -29,3 +29,12 @@ export function OutlineIcon({ children, className, grid = 20, strokeWidth, round
     </svg>
   );
 }
+
+/** The × of close and dismiss buttons. */
+export function CloseIcon({ className }: { className?: string }) {
+  return (
+    <OutlineIcon strokeWidth="1.75" roundJoins={false} className={className}>
+      <path d="m5 5 10 10M15 5 5 15" />
+    </OutlineIcon>
+  );
+}

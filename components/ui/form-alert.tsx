@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type ReactNode, type Ref } from "react";
+import { CloseIcon } from "@/components/outline-icon";
 
 export type FormAlertTone = "error" | "success" | "info" | "warning";
 
@@ -101,17 +102,7 @@ export function FormAlert({
           }}
           className="-my-1 -mr-2 flex size-8 shrink-0 items-center justify-center rounded-md opacity-70 transition hover:bg-black/5 hover:opacity-100 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ring dark:hover:bg-white/10"
         >
-          <svg
-            viewBox="0 0 20 20"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.75"
-            strokeLinecap="round"
-            aria-hidden="true"
-            className="size-4"
-          >
-            <path d="m5 5 10 10M15 5 5 15" />
-          </svg>
+          <CloseIcon className="size-4" />
         </button>
       ) : null}
     </div>
