@@ -4,6 +4,7 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { flushSync } from "react-dom";
 import { CloseIcon } from "@/components/outline-icon";
+import { SearchForm } from "@/components/search/search-form";
 import { SearchIcon } from "@/components/search/search-icon";
 import { useSearchField } from "@/components/search/use-search-field";
 import { Spinner } from "@/components/ui/button";
@@ -36,13 +37,11 @@ function homeHrefWith(q: string): string {
  * cards stay until the new ones arrive. On phones it folds into an icon button.
  */
 export function HeaderSearchForm({ defaultQuery, live = false }: HeaderSearchFormProps) {
-  const inputId = useId();
   const panelId = useId();
-  const errorId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
   // A phone reader who just searched should see what they searched for.
   const [expanded, setExpanded] = useState(defaultQuery !== "");
-  const { inputRef, value, tooLong, tooLongMessage, pending, searchNow, onChange } = useSearchField({
+  const field = useSearchField({
     defaultQuery,
     max: SEARCH_MAX,
     hrefFor: homeHrefWith,
@@ -60,7 +59,7 @@ export function HeaderSearchForm({ defaultQuery, live = false }: HeaderSearchFor
     // The field is display:none until this render commits, and focus() on a hidden input is a
     // no-op, so commit synchronously and then move focus into it.
     flushSync(() => setExpanded(true));
-    inputRef.current?.focus();
+    field.inputRef.current?.focus();
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -74,12 +73,12 @@ export function HeaderSearchForm({ defaultQuery, live = false }: HeaderSearchFor
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (tooLong) {
-      inputRef.current?.focus();
+    if (field.tooLong) {
+      field.inputRef.current?.focus();
       return;
     }
     // On the home page Enter just skips the pause; from elsewhere it is a new page in history.
-    searchNow(value, live ? "replace" : "push");
+    field.searchNow(field.value, live ? "replace" : "push");
   }
 
   return (
@@ -103,39 +102,26 @@ export function HeaderSearchForm({ defaultQuery, live = false }: HeaderSearchFor
         // rather than covering it; from `sm` up it is simply the middle of the header row.
         className={`${expanded ? "flex" : "hidden"} order-last basis-full sm:order-none sm:flex sm:flex-1 sm:basis-auto sm:justify-center`}
       >
-        <form
+        <SearchForm
           action="/"
-          method="get"
-          role="search"
+          label="Search rooms"
+          placeholder="Search rooms, topics, people…"
+          field={field}
           onSubmit={onSubmit}
-          // Pages can dim their results while a search is on its way (see the home feed).
-          data-search-pending={pending ? "" : undefined}
+          onKeyDown={onKeyDown}
           className="relative w-full sm:max-w-md"
-        >
-          <label htmlFor={inputId} className="sr-only">
-            Search rooms
-          </label>
-          <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-ink-subtle" />
-          <input
-            ref={inputRef}
-            id={inputId}
-            name="q"
-            type="search"
-            value={value}
-            onChange={onChange}
-            onKeyDown={onKeyDown}
-            placeholder="Search rooms, topics, people…"
-            autoComplete="off"
-            enterKeyHint="search"
-            aria-invalid={tooLong || undefined}
-            aria-describedby={tooLong ? errorId : undefined}
-            className={`h-10 w-full rounded-lg border bg-sunken pr-9 pl-9 text-sm text-ink shadow-inner shadow-black/[0.02] transition placeholder:text-ink-subtle focus:bg-surface focus:outline-none focus-visible:ring-2 ${
+          iconClassName="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-ink-subtle"
+          inputClassName={(tooLong) =>
+            `h-10 w-full rounded-lg border bg-sunken pr-9 pl-9 text-sm text-ink shadow-inner shadow-black/[0.02] transition placeholder:text-ink-subtle focus:bg-surface focus:outline-none focus-visible:ring-2 ${
               tooLong
                 ? "border-rose-500 focus:border-rose-500 focus-visible:ring-rose-500/30"
                 : "border-line hover:border-line-strong focus:border-accent focus-visible:ring-ring/40"
-            }`}
-          />
-          {pending ? (
+            }`
+          }
+          alertClassName="absolute inset-x-0 top-full z-10 mt-1.5 rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-xs font-medium text-rose-900 shadow-md dark:border-rose-900 dark:bg-rose-950 dark:text-rose-100"
+          alertTestId="search-too-long"
+        >
+          {field.pending ? (
             <span
               role="status"
               aria-label="Searching"
@@ -144,16 +130,7 @@ export function HeaderSearchForm({ defaultQuery, live = false }: HeaderSearchFor
               <Spinner />
             </span>
           ) : null}
-          {/* Always in the DOM so the message is announced when it appears. */}
-          <p
-            id={errorId}
-            role="alert"
-            data-testid="search-too-long"
-            className={`${tooLong ? "" : "hidden"} absolute inset-x-0 top-full z-10 mt-1.5 rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-xs font-medium text-rose-900 shadow-md dark:border-rose-900 dark:bg-rose-950 dark:text-rose-100`}
-          >
-            {tooLongMessage}
-          </p>
-        </form>
+        </SearchForm>
       </div>
     </>
   );

@@ -24,6 +24,8 @@ export interface SearchFieldOptions {
  * never while someone is typing: their own debounced updates arrive late and must not overwrite
  * what they have typed since.
  */
+export type SearchField = ReturnType<typeof useSearchField>;
+
 export function useSearchField({
   defaultQuery,
   max,
