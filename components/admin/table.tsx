@@ -2,6 +2,7 @@
 // columns link to the same list sorted by them (a second click flips the direction).
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { EmptyState } from "./page-header";
 import { Timestamp } from "./timestamp";
 import { hrefWith, type Params } from "./url";
 
@@ -71,6 +72,27 @@ function SortHeader({ label, column, sort, dir, pathname, params }: Sorting & { 
         </span>
       </Link>
     </th>
+  );
+}
+
+export interface DataTableProps extends TableHeadProps {
+  /** The table's accessible name, e.g. "Rooms". */
+  label: string;
+  /** No rows: `emptyText` shows instead of the table. */
+  isEmpty: boolean;
+  emptyText: ReactNode;
+  /** The rows (<tr> elements). */
+  children: ReactNode;
+}
+
+/** An admin list as a table, or the empty state when there is nothing to list. */
+export function DataTable({ label, columns, sorting, isEmpty, emptyText, children }: DataTableProps) {
+  if (isEmpty) return <EmptyState>{emptyText}</EmptyState>;
+  return (
+    <TableCard label={label}>
+      <TableHead columns={columns} sorting={sorting} />
+      <tbody className="divide-y divide-line">{children}</tbody>
+    </TableCard>
   );
 }
 

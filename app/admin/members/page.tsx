@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { Badge, RoleBadge } from "@/components/admin/badges";
 import { FilterForm, SearchField, SelectField } from "@/components/admin/filter-form";
-import { EmptyState, PageHeader } from "@/components/admin/page-header";
+import { PageHeader } from "@/components/admin/page-header";
 import { Pagination } from "@/components/admin/pagination";
 import { linkClass } from "@/components/admin/styles";
-import { DateCell, TableCard, TableHead } from "@/components/admin/table";
+import { DataTable, DateCell } from "@/components/admin/table";
 import { unlessAll, type AdminListPageProps } from "@/components/admin/url";
 import { Avatar } from "@/components/ui/avatar";
 import { requireAdminPage } from "@/lib/admin/guard";
@@ -48,39 +48,37 @@ export default async function AdminMembersPage({ searchParams }: AdminListPagePr
         <SelectField label="Role" name="role" defaultValue={params.role} options={ROLES} />
         <SelectField label="Status" name="status" defaultValue={params.status} options={STATUSES} />
       </FilterForm>
-      {rows.length === 0 ? (
-        <EmptyState>{filtered ? "Nobody matches." : "There are no members yet."}</EmptyState>
-      ) : (
-        <TableCard label="Members">
-          <TableHead columns={COLUMNS} />
-          <tbody className="divide-y divide-line">
-            {rows.map((m) => (
-              <tr key={m.id} data-testid="member-row">
-                <td className="px-3 py-2.5">
-                  <div className="flex items-center gap-3">
-                    <Avatar name={m.name} image={m.avatarUrl} size="md" />
-                    <div className="min-w-0">
-                      <Link href={`/admin/members/${m.username}`} className={linkClass}>
-                        {m.name}
-                      </Link>
-                      <p className="text-xs text-ink-subtle">@{m.username}</p>
-                    </div>
-                  </div>
-                </td>
-                <td className="px-3 py-2.5 break-all text-ink-muted">{m.email}</td>
-                <td className="px-3 py-2.5">
-                  <div className="flex flex-wrap gap-1">
-                    <RoleBadge role={m.role} />
-                    {m.deactivated ? <Badge tone="danger">Deactivated</Badge> : null}
-                    {!m.emailVerified ? <Badge tone="warning">Unverified</Badge> : null}
-                  </div>
-                </td>
-                <DateCell date={m.createdAt} />
-              </tr>
-            ))}
-          </tbody>
-        </TableCard>
-      )}
+      <DataTable
+        label="Members"
+        columns={COLUMNS}
+        isEmpty={rows.length === 0}
+        emptyText={filtered ? "Nobody matches." : "There are no members yet."}
+      >
+        {rows.map((m) => (
+          <tr key={m.id} data-testid="member-row">
+            <td className="px-3 py-2.5">
+              <div className="flex items-center gap-3">
+                <Avatar name={m.name} image={m.avatarUrl} size="md" />
+                <div className="min-w-0">
+                  <Link href={`/admin/members/${m.username}`} className={linkClass}>
+                    {m.name}
+                  </Link>
+                  <p className="text-xs text-ink-subtle">@{m.username}</p>
+                </div>
+              </div>
+            </td>
+            <td className="px-3 py-2.5 break-all text-ink-muted">{m.email}</td>
+            <td className="px-3 py-2.5">
+              <div className="flex flex-wrap gap-1">
+                <RoleBadge role={m.role} />
+                {m.deactivated ? <Badge tone="danger">Deactivated</Badge> : null}
+                {!m.emailVerified ? <Badge tone="warning">Unverified</Badge> : null}
+              </div>
+            </td>
+            <DateCell date={m.createdAt} />
+          </tr>
+        ))}
+      </DataTable>
       <Pagination paged={{ page, pageCount, total }} pathname={PATH} params={urlParams} noun={["member", "members"]} />
     </div>
   );

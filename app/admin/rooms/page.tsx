@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { Badge } from "@/components/admin/badges";
 import { FilterForm, SearchField, SelectField } from "@/components/admin/filter-form";
-import { EmptyState, PageHeader } from "@/components/admin/page-header";
+import { PageHeader } from "@/components/admin/page-header";
 import { Pagination } from "@/components/admin/pagination";
 import { linkClass } from "@/components/admin/styles";
-import { DateCell, TableCard, TableHead } from "@/components/admin/table";
+import { DataTable, DateCell } from "@/components/admin/table";
 import { unlessAll, type AdminListPageProps } from "@/components/admin/url";
 import { buttonClasses } from "@/components/ui/button";
 import { requireAdminPage } from "@/lib/admin/guard";
@@ -57,44 +57,41 @@ export default async function AdminRoomsPage({ searchParams }: AdminListPageProp
         <input type="hidden" name="sort" value={params.sort} />
         <input type="hidden" name="dir" value={params.dir} />
       </FilterForm>
-      {rows.length === 0 ? (
-        <EmptyState>{filtered ? "No room matches. Try fewer words." : "There are no rooms yet."}</EmptyState>
-      ) : (
-        <TableCard label="Rooms">
-          <TableHead
-            columns={COLUMNS}
-            sorting={{ sort: params.sort, dir: params.dir, pathname: PATH, params: urlParams }}
-          />
-          <tbody className="divide-y divide-line">
-            {rows.map((room) => (
-              <tr key={room.id} data-testid="room-row" className="align-top">
-                <td className="px-3 py-2.5">
-                  <Link href={`/admin/rooms/${room.id}`} className={linkClass}>
-                    {room.name}
-                  </Link>
-                  <div className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-ink-subtle">
-                    <span className="font-mono">/{room.slug}</span>
-                    {room.lockedAt ? <Badge tone="warning">Locked</Badge> : null}
-                  </div>
-                </td>
-                <td className="px-3 py-2.5 text-ink-muted">{room.topic.name}</td>
-                <td className="px-3 py-2.5 text-ink-muted">
-                  {room.host ? (
-                    <Link href={`/admin/members/${room.host.username}`} className={linkClass}>
-                      @{room.host.username}
-                    </Link>
-                  ) : (
-                    <span className="text-ink-subtle">none</span>
-                  )}
-                </td>
-                <td className="px-3 py-2.5 tabular-nums">{room.participantCount}</td>
-                <DateCell date={room.lastActivityAt} />
-                <DateCell date={room.createdAt} />
-              </tr>
-            ))}
-          </tbody>
-        </TableCard>
-      )}
+      <DataTable
+        label="Rooms"
+        columns={COLUMNS}
+        sorting={{ sort: params.sort, dir: params.dir, pathname: PATH, params: urlParams }}
+
+        isEmpty={rows.length === 0}
+        emptyText={filtered ? "No room matches. Try fewer words." : "There are no rooms yet."}
+      >
+        {rows.map((room) => (
+          <tr key={room.id} data-testid="room-row" className="align-top">
+            <td className="px-3 py-2.5">
+              <Link href={`/admin/rooms/${room.id}`} className={linkClass}>
+                {room.name}
+              </Link>
+              <div className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-ink-subtle">
+                <span className="font-mono">/{room.slug}</span>
+                {room.lockedAt ? <Badge tone="warning">Locked</Badge> : null}
+              </div>
+            </td>
+            <td className="px-3 py-2.5 text-ink-muted">{room.topic.name}</td>
+            <td className="px-3 py-2.5 text-ink-muted">
+              {room.host ? (
+                <Link href={`/admin/members/${room.host.username}`} className={linkClass}>
+                  @{room.host.username}
+                </Link>
+              ) : (
+                <span className="text-ink-subtle">none</span>
+              )}
+            </td>
+            <td className="px-3 py-2.5 tabular-nums">{room.participantCount}</td>
+            <DateCell date={room.lastActivityAt} />
+            <DateCell date={room.createdAt} />
+          </tr>
+        ))}
+      </DataTable>
       <Pagination paged={{ page, pageCount, total }} pathname={PATH} params={urlParams} noun={["room", "rooms"]} />
     </div>
   );
