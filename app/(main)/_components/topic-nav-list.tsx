@@ -1,7 +1,7 @@
 "use client";
 
 // The topics sidebar's list, as a client component: the server passes names, links and counts,
-// so the page's RSC payload carries 31 small objects instead of 31 links' element trees.
+// so the page's RSC payload carries small objects instead of every link's element tree.
 import Link from "next/link";
 import { Bone } from "@/components/skeleton";
 
