@@ -4,8 +4,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { defineConfig } from "prisma/config";
-import { parseDatabaseUrl } from "./lib/db/connection";
-import { pgSslOptions } from "./lib/db/ssl-options";
+import { pgConfigFromUrl } from "./lib/db/pg-config";
 import { loadDotEnv } from "./scripts/stack/load-env";
 
 loadDotEnv();
@@ -81,14 +80,8 @@ function createAdapter(): PrismaPg {
   if (!url) {
     throw new Error("DATABASE_URL is not set. `npm run dev` sets it for the embedded database.");
   }
-  const c = parseDatabaseUrl(url);
   const config: pg.PoolConfig = {
-    host: c.host,
-    port: c.port,
-    user: c.user,
-    password: c.password,
-    database: c.database,
-    ssl: pgSslOptions(c),
+    ...pgConfigFromUrl(url),
     // The CLI never closes its pool; without this each command waits out the idle timeout.
     allowExitOnIdle: true,
   };

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect } from "react";
+import { OutlineIcon } from "@/components/ui/icons";
 
 export interface ErrorPageProps {
   error: unknown;
@@ -22,20 +23,13 @@ export default function ErrorPage({ error, retry }: ErrorPageProps) {
         aria-hidden="true"
         className="flex size-14 items-center justify-center rounded-full bg-rose-50 text-rose-700 dark:bg-rose-950 dark:text-rose-300"
       >
-        <svg
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.75"
-          strokeLinecap="round"
-          className="size-7"
-        >
+        <OutlineIcon grid={24} roundJoins={false} className="size-7">
           <path d="M12 8v5M12 16.5v.01" />
           <path
             d="M10.3 3.9 2.6 17.5A2 2 0 0 0 4.3 20.5h15.4a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z"
             strokeLinejoin="round"
           />
-        </svg>
+        </OutlineIcon>
       </span>
       <h1 className="mt-5 text-2xl font-bold tracking-tight text-ink sm:text-3xl">Something went wrong</h1>
       <p className="mt-3 text-pretty text-ink-muted">

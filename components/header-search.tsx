@@ -1,9 +1,13 @@
 "use client";
 
 import { usePathname, useSearchParams } from "next/navigation";
-import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from "react";
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { flushSync } from "react-dom";
-import { useSearchNavigation } from "./use-search-navigation";
+import { CloseIcon } from "@/components/ui/icons";
+import { SearchForm } from "@/components/search/search-form";
+import { SearchIcon } from "@/components/search/search-icon";
+import { useSearchField } from "@/components/search/use-search-field";
+import { Spinner } from "@/components/ui/button";
 
 export interface HeaderSearchFormProps {
   /** The query the field starts with. */
@@ -16,39 +20,6 @@ export interface HeaderSearchFormProps {
 // would bring zod into every page's browser bundle). The server refuses longer ones too.
 const SEARCH_MAX = 200;
 
-function SearchIcon({ className }: { className?: string }) {
-  return (
-    <svg
-      viewBox="0 0 20 20"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.75"
-      strokeLinecap="round"
-      aria-hidden="true"
-      className={className}
-    >
-      <circle cx="8.75" cy="8.75" r="5.5" />
-      <path d="m13 13 4 4" />
-    </svg>
-  );
-}
-
-function CloseIcon({ className }: { className?: string }) {
-  return (
-    <svg
-      viewBox="0 0 20 20"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.75"
-      strokeLinecap="round"
-      aria-hidden="true"
-      className={className}
-    >
-      <path d="m5 5 10 10M15 5 5 15" />
-    </svg>
-  );
-}
-
 /** The current home-page URL with a new `q`; topic, sort and page size stay, the page resets. */
 function homeHrefWith(q: string): string {
   const params = new URLSearchParams(window.location.pathname === "/" ? window.location.search : "");
@@ -59,10 +30,6 @@ function homeHrefWith(q: string): string {
   return query ? `/?${query}` : "/";
 }
 
-function tooLongMessage(length: number): string {
-  return `Searches have at most ${SEARCH_MAX} characters; this one has ${length}.`;
-}
-
 /**
  * The site-wide room search. A real GET form to "/" so it works before (and without) JavaScript.
  * On the home page it searches as you type: after a short pause it replaces the URL's `q`
@@ -70,51 +37,19 @@ function tooLongMessage(length: number): string {
  * cards stay until the new ones arrive. On phones it folds into an icon button.
  */
 export function HeaderSearchForm({ defaultQuery, live = false }: HeaderSearchFormProps) {
-  const inputId = useId();
   const panelId = useId();
-  const errorId = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
-  /** Set by the browser's back/forward buttons: then the URL wins even over a focused field. */
-  const poppedRef = useRef(false);
-  const [value, setValue] = useState(defaultQuery);
-  const { pending, searchNow, searchSoon, cancel } = useSearchNavigation(homeHrefWith);
   // A phone reader who just searched should see what they searched for.
   const [expanded, setExpanded] = useState(defaultQuery !== "");
-
-  // UTF-16 units, as zod's max() counts them on the server.
-  const length = value.trim().length;
-  const tooLong = length > SEARCH_MAX;
-
-  // When the URL changes under the field (a topic link, "Clear search", the back button), show
-  // its query, but never while someone is typing: their own debounced updates arrive late and
-  // must not overwrite what they have typed since.
-  useEffect(() => {
-    const typing = document.activeElement === inputRef.current && !poppedRef.current;
-    poppedRef.current = false;
-    if (typing) return;
-    setValue(defaultQuery);
+  const field = useSearchField({
+    defaultQuery,
+    max: SEARCH_MAX,
+    hrefFor: homeHrefWith,
+    live,
+    backButtonWins: true,
     // Like a fresh page: a phone's search row stays open only while there is a search to show.
-    setExpanded(defaultQuery !== "");
-  }, [defaultQuery]);
-
-  useEffect(() => {
-    const onPop = () => {
-      poppedRef.current = true;
-    };
-    window.addEventListener("popstate", onPop);
-    return () => window.removeEventListener("popstate", onPop);
-  }, []);
-
-  function onChange(event: ChangeEvent<HTMLInputElement>) {
-    const next = event.target.value;
-    setValue(next);
-    poppedRef.current = false;
-    if (!live) return;
-    // Too long: say so beside the field and leave the results alone until it is shortened.
-    if (next.trim().length > SEARCH_MAX) cancel();
-    else searchSoon(next);
-  }
+    onFollowUrl: (query) => setExpanded(query !== ""),
+  });
 
   function toggle() {
     if (expanded) {
@@ -124,7 +59,7 @@ export function HeaderSearchForm({ defaultQuery, live = false }: HeaderSearchFor
     // The field is display:none until this render commits, and focus() on a hidden input is a
     // no-op, so commit synchronously and then move focus into it.
     flushSync(() => setExpanded(true));
-    inputRef.current?.focus();
+    field.inputRef.current?.focus();
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -138,12 +73,12 @@ export function HeaderSearchForm({ defaultQuery, live = false }: HeaderSearchFor
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (tooLong) {
-      inputRef.current?.focus();
+    if (field.tooLong) {
+      field.inputRef.current?.focus();
       return;
     }
     // On the home page Enter just skips the pause; from elsewhere it is a new page in history.
-    searchNow(value, live ? "replace" : "push");
+    field.searchNow(field.value, live ? "replace" : "push");
   }
 
   return (
@@ -167,65 +102,35 @@ export function HeaderSearchForm({ defaultQuery, live = false }: HeaderSearchFor
         // rather than covering it; from `sm` up it is simply the middle of the header row.
         className={`${expanded ? "flex" : "hidden"} order-last basis-full sm:order-none sm:flex sm:flex-1 sm:basis-auto sm:justify-center`}
       >
-        <form
+        <SearchForm
           action="/"
-          method="get"
-          role="search"
+          label="Search rooms"
+          placeholder="Search rooms, topics, people…"
+          field={field}
           onSubmit={onSubmit}
-          // Pages can dim their results while a search is on its way (see the home feed).
-          data-search-pending={pending ? "" : undefined}
+          onKeyDown={onKeyDown}
           className="relative w-full sm:max-w-md"
-        >
-          <label htmlFor={inputId} className="sr-only">
-            Search rooms
-          </label>
-          <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-ink-subtle" />
-          <input
-            ref={inputRef}
-            id={inputId}
-            name="q"
-            type="search"
-            value={value}
-            onChange={onChange}
-            onKeyDown={onKeyDown}
-            placeholder="Search rooms, topics, people…"
-            autoComplete="off"
-            enterKeyHint="search"
-            aria-invalid={tooLong || undefined}
-            aria-describedby={tooLong ? errorId : undefined}
-            className={`h-10 w-full rounded-lg border bg-sunken pr-9 pl-9 text-sm text-ink shadow-inner shadow-black/[0.02] transition placeholder:text-ink-subtle focus:bg-surface focus:outline-none focus-visible:ring-2 ${
+          iconClassName="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-ink-subtle"
+          inputClassName={(tooLong) =>
+            `h-10 w-full rounded-lg border bg-sunken pr-9 pl-9 text-sm text-ink shadow-inner shadow-black/[0.02] transition placeholder:text-ink-subtle focus:bg-surface focus:outline-none focus-visible:ring-2 ${
               tooLong
                 ? "border-rose-500 focus:border-rose-500 focus-visible:ring-rose-500/30"
                 : "border-line hover:border-line-strong focus:border-accent focus-visible:ring-ring/40"
-            }`}
-          />
-          {pending ? (
+            }`
+          }
+          alertClassName="absolute inset-x-0 top-full z-10 mt-1.5 rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-xs font-medium text-rose-900 shadow-md dark:border-rose-900 dark:bg-rose-950 dark:text-rose-100"
+          alertTestId="search-too-long"
+        >
+          {field.pending ? (
             <span
               role="status"
               aria-label="Searching"
               className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 text-ink-subtle"
             >
-              <svg
-                viewBox="0 0 24 24"
-                fill="none"
-                aria-hidden="true"
-                className="size-4 animate-spin motion-reduce:animate-[spin_1.5s_linear_infinite]"
-              >
-                <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.25" strokeWidth="3" />
-                <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
-              </svg>
+              <Spinner />
             </span>
           ) : null}
-          {/* Always in the DOM so the message is announced when it appears. */}
-          <p
-            id={errorId}
-            role="alert"
-            data-testid="search-too-long"
-            className={`${tooLong ? "" : "hidden"} absolute inset-x-0 top-full z-10 mt-1.5 rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-xs font-medium text-rose-900 shadow-md dark:border-rose-900 dark:bg-rose-950 dark:text-rose-100`}
-          >
-            {tooLong ? tooLongMessage(length) : null}
-          </p>
-        </form>
+        </SearchForm>
       </div>
     </>
   );

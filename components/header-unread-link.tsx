@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { LineIcon } from "./line-icon";
+import { OutlineIcon } from "@/components/ui/icons";
 
 /** Sent on `window` (detail: { total }) by whoever learns a newer unread total than the header shows. */
 export const UNREAD_TOTAL_EVENT = "roomful:unread-total";
@@ -56,9 +56,9 @@ export function HeaderUnreadLink({ total: rendered }: HeaderUnreadLinkProps) {
       data-count={total ?? undefined}
       className="relative inline-flex size-10 shrink-0 items-center justify-center rounded-full text-ink-muted transition hover:bg-sunken hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
     >
-      <LineIcon className="size-5">
+      <OutlineIcon className="size-5">
         <path d="M4.75 4h10.5A1.75 1.75 0 0 1 17 5.75v6.5A1.75 1.75 0 0 1 15.25 14H10l-3.5 2.75V14H4.75A1.75 1.75 0 0 1 3 12.25v-6.5C3 4.78 3.78 4 4.75 4z" />
-      </LineIcon>
+      </OutlineIcon>
       {total ? (
         <span
           aria-hidden="true"

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { signOutAction } from "@/lib/auth/actions";
-import { LineIcon } from "./line-icon";
+import { OutlineIcon } from "@/components/ui/icons";
 import { PendingSubmitButton } from "./pending-submit-button";
 import { Avatar } from "./ui/avatar";
 import { Spinner } from "./ui/button";
@@ -28,9 +28,9 @@ const SETTINGS_ICON =
 
 function ItemIcon({ d }: { d: string }) {
   return (
-    <LineIcon className="size-4 text-ink-subtle">
+    <OutlineIcon className="size-4 text-ink-subtle">
       <path d={d} />
-    </LineIcon>
+    </OutlineIcon>
   );
 }
 
@@ -113,12 +113,12 @@ export function UserMenu({ user }: UserMenuProps) {
       >
         <Avatar name={user.name} image={user.avatarUrl} size="md" />
         <span className="hidden max-w-[10rem] truncate sm:inline">{user.name}</span>
-        <LineIcon
+        <OutlineIcon
           className={`hidden size-4 text-ink-subtle transition sm:block ${open ? "rotate-180" : ""}`}
           strokeWidth="1.75"
         >
           <path d="m5 7.5 5 5 5-5" />
-        </LineIcon>
+        </OutlineIcon>
       </button>
 
       <div

@@ -3,7 +3,7 @@
 import { useActionState, useEffect } from "react";
 import { resendVerificationAction } from "@/lib/auth/actions";
 import { resendIdle, resendMessage } from "@/lib/auth/resend-message";
-import { LineIcon } from "./line-icon";
+import { OutlineIcon } from "@/components/ui/icons";
 import { PendingSubmitButton } from "./pending-submit-button";
 import { Spinner } from "./ui/button";
 import { useToast } from "./ui/toast";
@@ -33,10 +33,10 @@ export function VerifyBanner({ email }: VerifyBannerProps) {
     >
       <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-2.5 text-sm sm:flex-row sm:items-center sm:justify-between sm:gap-4 sm:px-6">
         <p className="flex min-w-0 items-start gap-2">
-          <LineIcon className="mt-0.5 size-4 shrink-0 text-amber-700 dark:text-amber-300">
+          <OutlineIcon className="mt-0.5 size-4 shrink-0 text-amber-700 dark:text-amber-300">
             <rect x="2.5" y="4" width="15" height="12" rx="2" />
             <path d="m3.5 5.5 6.5 5 6.5-5" />
-          </LineIcon>
+          </OutlineIcon>
           <span className="min-w-0">
             <strong className="font-semibold">Please confirm your email.</strong> We sent a link to{" "}
             <span className="font-medium break-all">{email}</span>.

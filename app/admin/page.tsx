@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { startOfDay } from "date-fns";
 import { AuditList } from "@/components/admin/audit-list";
-import { EmptyState, linkClass, PageHeader } from "@/components/admin/admin-ui";
+import { EmptyState, PageHeader } from "@/components/admin/page-header";
+import { linkClass } from "@/components/admin/styles";
 import { requireAdminPage } from "@/lib/admin/guard";
 import { countOnlineMembers } from "@/lib/db/presence-counts";
 import { countMembers } from "@/lib/db/member-list";

@@ -2,7 +2,7 @@
 import { RelativeTime } from "@/components/relative-time";
 import { actionLabel } from "@/lib/admin/registry";
 import type { AuditEntry } from "@/lib/db/audit-log";
-import { Timestamp } from "./admin-ui";
+import { Timestamp } from "./timestamp";
 
 export interface AuditListProps {
   entries: AuditEntry[];

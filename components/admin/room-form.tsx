@@ -6,10 +6,11 @@
 // Without JavaScript the address field is plain text; left empty, the server makes one.
 import Link from "next/link";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
-import { TopicField } from "@/components/topic-field";
+import { TopicField } from "@/components/topic-field/topic-field";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { FieldError, TextField } from "@/components/ui/text-field";
+import { TextareaField } from "@/components/textarea-field";
+import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/use-action-form";
 import { initialFormState, type FormState } from "@/lib/form-state";
 import { baseSlug } from "@/lib/rooms/slug";
@@ -169,7 +170,15 @@ export function AdminRoomForm({ mode, action, preview, roomId, values: initial, 
         error={fields.topic}
         maxLength={TOPIC_NAME_MAX}
       />
-      <DescriptionField defaultValue={values.description} error={fields.description} />
+      <TextareaField
+        label="Description"
+        optional
+        name="description"
+        rows={4}
+        maxLength={ROOM_DESCRIPTION_MAX * 2}
+        defaultValue={values.description}
+        error={fields.description}
+      />
       {mode === "create" ? (
         <TextField
           label="Host"
@@ -192,31 +201,5 @@ export function AdminRoomForm({ mode, action, preview, roomId, values: initial, 
         </Button>
       </div>
     </form>
-  );
-}
-
-function DescriptionField({ defaultValue, error }: { defaultValue: string; error?: string }) {
-  const id = useId();
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1.5 block text-sm font-medium text-ink">
-        Description <span className="font-normal text-ink-subtle">(optional)</span>
-      </label>
-      <textarea
-        id={id}
-        name="description"
-        rows={4}
-        maxLength={ROOM_DESCRIPTION_MAX * 2}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className={`block w-full resize-y rounded-lg border bg-surface px-3 py-2.5 text-base text-ink shadow-sm transition focus:outline-none focus-visible:ring-3 sm:text-sm ${
-          error
-            ? "border-rose-600 focus-visible:ring-rose-500/30"
-            : "border-line-strong focus:border-accent focus-visible:ring-ring/30"
-        }`}
-      />
-      {error ? <FieldError id={`${id}-error`}>{error}</FieldError> : null}
-    </div>
   );
 }

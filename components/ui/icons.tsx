@@ -6,22 +6,24 @@ export interface IconProps {
   className?: string;
 }
 
-interface StrokeProps extends IconProps {
-  /** 20 for the interface's small icons, 24 for the larger illustrations. */
+export interface OutlineIconProps extends IconProps {
+  children: ReactNode;
+  /** The drawing's grid: 20 for the interface's small icons, 24 for the larger illustrations. */
   grid?: 20 | 24;
-  weight?: string;
+  /** Defaults to 1.6 on the 20 grid and 1.75 on the 24 grid. */
+  strokeWidth?: string;
   /** Round joins; the straight-line icons look the same without. */
   roundJoins?: boolean;
-  children: ReactNode;
 }
 
-function Stroke({ grid = 20, weight = "1.6", roundJoins = true, className, children }: StrokeProps) {
+/** The frame every line icon shares; children are its paths. */
+export function OutlineIcon({ grid = 20, strokeWidth, roundJoins = true, className, children }: OutlineIconProps) {
   return (
     <svg
       viewBox={`0 0 ${grid} ${grid}`}
       fill="none"
       stroke="currentColor"
-      strokeWidth={weight}
+      strokeWidth={strokeWidth ?? (grid === 20 ? "1.6" : "1.75")}
       strokeLinecap="round"
       strokeLinejoin={roundJoins ? "round" : undefined}
       aria-hidden="true"
@@ -41,9 +43,9 @@ function Solid({ className, children }: IconProps & { children: ReactNode }) {
 }
 
 export const CloseIcon = ({ className = "size-4" }: IconProps) => (
-  <Stroke weight="1.75" roundJoins={false} className={className}>
+  <OutlineIcon strokeWidth="1.75" roundJoins={false} className={className}>
     <path d="m5 5 10 10M15 5 5 15" />
-  </Stroke>
+  </OutlineIcon>
 );
 
 export const SendIcon = ({ className = "size-4" }: IconProps) => (
@@ -64,83 +66,83 @@ export const ErrorCircleIcon = ({ className = "size-4 shrink-0" }: IconProps) =>
 );
 
 export const LockIcon = ({ className = "size-5 shrink-0" }: IconProps) => (
-  <Stroke className={className}>
+  <OutlineIcon className={className}>
     <rect x="4" y="8.5" width="12" height="8.5" rx="2" />
     <path d="M6.75 8.5V6.25a3.25 3.25 0 0 1 6.5 0V8.5M10 12v1.75" />
-  </Stroke>
+  </OutlineIcon>
 );
 
 export const MutedIcon = ({ className = "size-5 shrink-0" }: IconProps) => (
-  <Stroke className={className}>
+  <OutlineIcon className={className}>
     <path d="M4 6.5A2.5 2.5 0 0 1 6.5 4h7A2.5 2.5 0 0 1 16 6.5v5a2.5 2.5 0 0 1-2.5 2.5H10l-3.5 3v-3A2.5 2.5 0 0 1 4 11.5z" />
     <path d="m3 3 14 14" />
-  </Stroke>
+  </OutlineIcon>
 );
 
 export const BannedIcon = ({ className = "size-5 shrink-0" }: IconProps) => (
-  <Stroke roundJoins={false} className={className}>
+  <OutlineIcon roundJoins={false} className={className}>
     <circle cx="10" cy="10" r="7" />
     <path d="m5.05 5.05 9.9 9.9" />
-  </Stroke>
+  </OutlineIcon>
 );
 
 export const PencilIcon = ({ className = "size-4" }: IconProps) => (
-  <Stroke className={className}>
+  <OutlineIcon className={className}>
     <path d="m13.5 3.5 3 3L7 16l-3.75.75L4 13l9.5-9.5zM11.5 5.5l3 3" />
-  </Stroke>
+  </OutlineIcon>
 );
 
 export const TrashIcon = ({ className = "size-4" }: IconProps) => (
-  <Stroke className={className}>
+  <OutlineIcon className={className}>
     <path d="M3.5 5.5h13M8 5.5V4a1 1 0 0 1 1-1h2a1 1 0 0 1 1 1v1.5M5.5 5.5l.7 10.1A1.5 1.5 0 0 0 7.7 17h4.6a1.5 1.5 0 0 0 1.5-1.4l.7-10.1M8.5 9v4.5M11.5 9v4.5" />
-  </Stroke>
+  </OutlineIcon>
 );
 
 export const ShieldIcon = ({ className = "size-4" }: IconProps) => (
-  <Stroke className={className}>
+  <OutlineIcon className={className}>
     <path d="M10 2.75 4 5v4.5c0 3.6 2.5 6.4 6 7.75 3.5-1.35 6-4.15 6-7.75V5z" />
     <path d="m7.5 10 1.75 1.75L12.75 8.5" />
-  </Stroke>
+  </OutlineIcon>
 );
 
 export const PeopleIcon = ({ className = "size-4" }: IconProps) => (
-  <Stroke roundJoins={false} className={className}>
+  <OutlineIcon roundJoins={false} className={className}>
     <circle cx="7.5" cy="7" r="2.75" />
     <path d="M2.5 16c.5-2.9 2.5-4.5 5-4.5s4.5 1.6 5 4.5M13 4.6a2.75 2.75 0 0 1 0 4.8M14.5 11.7c1.6.5 2.7 1.9 3 4.3" />
-  </Stroke>
+  </OutlineIcon>
 );
 
 export const ArrowDownIcon = ({ className = "size-4" }: IconProps) => (
-  <Stroke weight="2" className={className}>
+  <OutlineIcon strokeWidth="2" className={className}>
     <path d="M10 4v12m0 0-5-5m5 5 5-5" />
-  </Stroke>
+  </OutlineIcon>
 );
 
 export const ChatBubbleIcon = ({ className = "size-6" }: IconProps) => (
-  <Stroke grid={24} weight="1.75" roundJoins={false} className={className}>
+  <OutlineIcon grid={24} strokeWidth="1.75" roundJoins={false} className={className}>
     <path d="M5 6.5A2.5 2.5 0 0 1 7.5 4h9A2.5 2.5 0 0 1 19 6.5v7a2.5 2.5 0 0 1-2.5 2.5H12l-4 3.5V16h-.5A2.5 2.5 0 0 1 5 13.5z" />
-  </Stroke>
+  </OutlineIcon>
 );
 
 export const WarningIcon = ({ className = "size-5" }: IconProps) => (
-  <Stroke grid={24} weight="1.75" className={className}>
+  <OutlineIcon grid={24} strokeWidth="1.75" className={className}>
     <path d="M12 9v4M12 16.5v.01" />
     <path d="M10.3 3.9 2.6 17.5A2 2 0 0 0 4.3 20.5h15.4a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z" />
-  </Stroke>
+  </OutlineIcon>
 );
 
 export const QuestionIcon = ({ className = "size-5" }: IconProps) => (
-  <Stroke grid={24} weight="1.75" className={className}>
+  <OutlineIcon grid={24} strokeWidth="1.75" className={className}>
     <circle cx="12" cy="12" r="9" />
     <path d="M9.6 9.3a2.5 2.5 0 0 1 4.85.85c0 1.65-2.45 2.1-2.45 3.6M12 16.75v.01" />
-  </Stroke>
+  </OutlineIcon>
 );
 
 /** An eye, struck through while `open` is false (a password field's show/hide). */
 export const EyeIcon = ({ open, className = "size-5" }: IconProps & { open: boolean }) => (
-  <Stroke className={className}>
+  <OutlineIcon className={className}>
     <path d="M1.75 10S4.75 4.25 10 4.25 18.25 10 18.25 10 15.25 15.75 10 15.75 1.75 10 1.75 10z" />
     <circle cx="10" cy="10" r="2.5" />
     {open ? null : <path d="m3 3 14 14" />}
-  </Stroke>
+  </OutlineIcon>
 );

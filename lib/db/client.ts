@@ -5,21 +5,14 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "../env";
 import { log } from "../log";
-import { parseDatabaseUrl } from "./connection";
 import { PrismaClient } from "./generated/prisma/client";
-import { pgSslOptions } from "./ssl-options";
+import { pgConfigFromUrl } from "./pg-config";
 
 // The pool is ours (not built inside the adapter) so that /api/metrics can read its counts.
 function createPool(): pg.Pool {
-  const c = parseDatabaseUrl(env().DATABASE_URL);
   const pool = new pg.Pool({
-    host: c.host,
-    port: c.port,
-    user: c.user,
-    password: c.password,
-    database: c.database,
     // sslmode=verify-ca / verify-full verify the server's certificate (./ssl-options.ts).
-    ssl: pgSslOptions(c),
+    ...pgConfigFromUrl(env().DATABASE_URL),
     max: env().DATABASE_POOL_SIZE,
     // Connections opened under a burst stay a while: opening one costs a SCRAM exchange.
     idleTimeoutMillis: 60_000,

@@ -47,38 +47,45 @@ ${button}
   return { to, subject, text, html };
 }
 
-export function verifyEmailMail({ to, name, url }: { to: string; name: string; url: string }): OutgoingMail {
-  return render({
-    to,
+/** Who a link mail goes to, and the link it carries. */
+export interface LinkMailInput {
+  to: string;
+  name: string;
+  url: string;
+}
+
+/** A mail to one member whose point is one link (the button, and the same URL in the text). */
+function linkMail(
+  { to, name, url }: LinkMailInput,
+  mail: { subject: string; paragraphs: string[]; label: string; footer: string },
+): OutgoingMail {
+  const { subject, paragraphs, label, footer } = mail;
+  return render({ to, subject, greeting: `Hi ${name},`, paragraphs, action: { label, url }, footer });
+}
+
+export const verifyEmailMail = (input: LinkMailInput) =>
+  linkMail(input, {
     subject: "Confirm your email for Roomful",
-    greeting: `Hi ${name},`,
     paragraphs: ["Please confirm that this is your email address. The link works once, for 24 hours."],
-    action: { label: "Confirm my email", url },
+    label: "Confirm my email",
     footer: "If you did not sign up for Roomful, ignore this mail; nothing happens without the link.",
   });
-}
 
-export function resetPasswordMail({ to, name, url }: { to: string; name: string; url: string }): OutgoingMail {
-  return render({
-    to,
+export const resetPasswordMail = (input: LinkMailInput) =>
+  linkMail(input, {
     subject: "Reset your Roomful password",
-    greeting: `Hi ${name},`,
     paragraphs: ["Someone (hopefully you) asked to reset your password. The link works once, for 1 hour."],
-    action: { label: "Choose a new password", url },
+    label: "Choose a new password",
     footer: "If you did not ask for this, ignore this mail: your password stays as it is.",
   });
-}
 
-export function passwordChangedMail({ to, name, url }: { to: string; name: string; url: string }): OutgoingMail {
-  return render({
-    to,
+export const passwordChangedMail = (input: LinkMailInput) =>
+  linkMail(input, {
     subject: "Your Roomful password was changed",
-    greeting: `Hi ${name},`,
     paragraphs: [
       "The password of your Roomful account was just changed, and every other session was signed out.",
       "If this was not you, reset your password now and let us know.",
     ],
-    action: { label: "Reset my password", url },
+    label: "Reset my password",
     footer: "You receive this notice for your account's security.",
   });
-}

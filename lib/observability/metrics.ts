@@ -23,44 +23,43 @@ function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
-  const httpRequests = new Counter({
-    name: "roomful_http_requests_total",
-    help: "HTTP requests handled by Next.js, by method, route pattern and status code.",
-    labelNames: ["method", "route", "status"] as const,
-    registers: [registry],
-  });
-  const httpDuration = new Histogram({
-    name: "roomful_http_request_duration_seconds",
-    help: "Time to handle a request, until its response (a streamed page's last chunk included) is sent, by method and route pattern.",
-    labelNames: ["method", "route"] as const,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [registry],
-  });
-  const messageSends = new Counter({
-    name: "roomful_message_sends_total",
-    help: "POST /api/rooms/[slug]/messages, by outcome (created, duplicate = a retried clientKey, rate_limited …).",
-    labelNames: ["outcome"] as const,
-    registers: [registry],
-  });
-  const triggerDuration = new Histogram({
-    name: "roomful_realtime_trigger_duration_seconds",
-    help: "Time for the realtime server to accept a triggered event, by event and outcome (ok or failed).",
-    labelNames: ["event", "outcome"] as const,
-    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-    registers: [registry],
-  });
-  const triggerFailures = new Counter({
-    name: "roomful_realtime_trigger_failures_total",
-    help: "Events the realtime server did not accept (the change is stored; clients catch up), by event and reason.",
-    labelNames: ["event", "reason"] as const,
-    registers: [registry],
-  });
-  const signIns = new Counter({
-    name: "roomful_sign_ins_total",
-    help: "Sign-in attempts, by method (credentials or the OAuth provider) and outcome.",
-    labelNames: ["method", "outcome"] as const,
-    registers: [registry],
-  });
+  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
+    new Counter({ name, help, labelNames, registers: [registry] });
+  const histogram = <L extends string>(name: string, help: string, labelNames: readonly L[], buckets: number[]) =>
+    new Histogram({ name, help, labelNames, buckets, registers: [registry] });
+
+  const httpRequests = counter(
+    "roomful_http_requests_total",
+    "HTTP requests handled by Next.js, by method, route pattern and status code.",
+    ["method", "route", "status"],
+  );
+  const httpDuration = histogram(
+    "roomful_http_request_duration_seconds",
+    "Time to handle a request, until its response (a streamed page's last chunk included) is sent, by method and route pattern.",
+    ["method", "route"],
+    [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  );
+  const messageSends = counter(
+    "roomful_message_sends_total",
+    "POST /api/rooms/[slug]/messages, by outcome (created, duplicate = a retried clientKey, rate_limited …).",
+    ["outcome"],
+  );
+  const triggerDuration = histogram(
+    "roomful_realtime_trigger_duration_seconds",
+    "Time for the realtime server to accept a triggered event, by event and outcome (ok or failed).",
+    ["event", "outcome"],
+    [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  );
+  const triggerFailures = counter(
+    "roomful_realtime_trigger_failures_total",
+    "Events the realtime server did not accept (the change is stored; clients catch up), by event and reason.",
+    ["event", "reason"],
+  );
+  const signIns = counter(
+    "roomful_sign_ins_total",
+    "Sign-in attempts, by method (credentials or the OAuth provider) and outcome.",
+    ["method", "outcome"],
+  );
   // Read when scraped: the pool's counts at that moment.
   const pool = (name: string, help: string, read: (s: NonNullable<ReturnType<typeof databasePoolStats>>) => number) =>
     new Gauge({

@@ -16,32 +16,32 @@ import {
 } from "./event-schemas";
 import type { ChatMessage, MessageEvent } from "../chat/message-payload";
 
-export {
-  messageDeletedSchema,
-  moderationRestrictedSchema,
-  ROOM_EVENTS,
-  roomDeletedSchema,
-  roomUpdatedSchema,
-  USER_EVENTS,
-  type MessageDeletedEvent,
-  type ModerationRestrictedEvent,
-  type RoomDeletedEvent,
-  type RoomUpdatedEvent,
-} from "./event-schemas";
-
 /**
- * Triggers on `channel`. The database change has already happened: a realtime failure is
- * logged, not thrown, and clients find the truth when they next load.
+ * Triggers on `channel`; false when the realtime server could not be told. The database change
+ * has already happened: a failure is logged, not thrown, and clients find the truth when they
+ * next load.
  */
-async function publishTo(channel: string, event: string, payload: unknown): Promise<void> {
+async function deliver(
+  channel: string,
+  event: string,
+  payload: unknown,
+  context: Record<string, unknown>,
+  excludeSocketId?: string,
+): Promise<boolean> {
   try {
-    await triggerEvent(channel, event, payload);
+    await triggerEvent(channel, event, payload, excludeSocketId);
+    return true;
   } catch (error) {
     log.error(
-      { event, channel, reason: error instanceof Error ? error.message : String(error) },
+      { event, ...context, reason: error instanceof Error ? error.message : String(error) },
       "realtime event not delivered",
     );
+    return false;
   }
+}
+
+async function publishTo(channel: string, event: string, payload: unknown): Promise<void> {
+  await deliver(channel, event, payload, { channel });
 }
 
 /** Tells everyone in the room. */
@@ -67,22 +67,9 @@ function messageEventPayload(message: ChatMessage): MessageEvent {
   return { id: message.id, roomId: message.roomId, incomplete: true };
 }
 
-async function publishMessageEvent(event: string, message: ChatMessage, excludeSocketId?: string): Promise<boolean> {
-  try {
-    await triggerEvent(roomChannel(message.roomId), event, messageEventPayload(message), excludeSocketId);
-    return true;
-  } catch (error) {
-    log.error(
-      {
-        event,
-        messageId: message.id,
-        roomId: message.roomId,
-        reason: error instanceof Error ? error.message : String(error),
-      },
-      "realtime event not delivered",
-    );
-    return false;
-  }
+function publishMessageEvent(event: string, message: ChatMessage, excludeSocketId?: string): Promise<boolean> {
+  const context = { messageId: message.id, roomId: message.roomId };
+  return deliver(roomChannel(message.roomId), event, messageEventPayload(message), context, excludeSocketId);
 }
 
 /** Resolves to false when the realtime server could not be told (already logged). */

@@ -4,18 +4,13 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { parseDatabaseUrl } from "../../lib/db/connection";
-import { pgSslOptions } from "../../lib/db/ssl-options";
+import { pgConfigFromUrl } from "../../lib/db/pg-config";
 import { StackError } from "./ports";
 
 /** Runs `fn` with a client connected to `url`'s server, in database `database` (default: its own). */
 export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>, database?: string): Promise<T> {
-  const c = parseDatabaseUrl(url);
-  const client = new pg.Client({
-    ...c,
-    database: database ?? c.database,
-    ssl: pgSslOptions(c),
-    connectionTimeoutMillis: 5_000,
-  });
+  const config = pgConfigFromUrl(url);
+  const client = new pg.Client({ ...config, database: database ?? config.database, connectionTimeoutMillis: 5_000 });
   await client.connect();
   try {
     return await fn(client);

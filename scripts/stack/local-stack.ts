@@ -2,14 +2,13 @@
 // DATABASE_URL is unset, soketi when the Pusher variables are unset, the mail catcher when
 // SMTP_URL is unset. Used by `npm run dev` and by the test harnesses.
 import path from "node:path";
-import { DEV_DEFAULTS } from "../../lib/env";
 import { withDatabase } from "../../lib/db/connection";
 import type { ChildService, EnvVars } from "./child-service";
 import { startMaildev } from "./maildev";
 import { assertPortFree, StackError } from "./ports";
 import { ensureDatabase } from "./database";
 import { prepareDataDir, startEmbeddedPostgres, type RunningPostgres } from "./postgres";
-import { startSoketi } from "./soketi";
+import { localSoketiEnv, startLocalSoketi } from "./soketi";
 
 export interface StackPorts {
   postgres: number;
@@ -108,24 +107,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
     if (wantSoketi) {
       tasks.push(
-        startSoketi({
+        startLocalSoketi({
           port: ports.soketi,
           clusterPort: ports.soketiCluster,
-          appId: DEV_DEFAULTS.PUSHER_APP_ID,
-          key: DEV_DEFAULTS.PUSHER_KEY,
-          secret: DEV_DEFAULTS.PUSHER_SECRET,
           configDir: options.dataDir,
           webhookUrl: options.webhookUrl,
         }).then((service: ChildService) => {
           started.push(service);
-          Object.assign(resultEnv, {
-            PUSHER_APP_ID: DEV_DEFAULTS.PUSHER_APP_ID,
-            PUSHER_KEY: DEV_DEFAULTS.PUSHER_KEY,
-            PUSHER_SECRET: DEV_DEFAULTS.PUSHER_SECRET,
-            PUSHER_HOST: "127.0.0.1",
-            PUSHER_PORT: String(ports.soketi),
-            PUSHER_USE_TLS: "false",
-          });
+          Object.assign(resultEnv, localSoketiEnv(ports.soketi));
           describe.realtime = `soketi on ws://127.0.0.1:${ports.soketi}`;
         }),
       );

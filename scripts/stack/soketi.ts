@@ -3,6 +3,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEV_DEFAULTS } from "../../lib/env";
 import { spawnService, type ChildService } from "./child-service";
 import { waitForPort } from "./ports";
 import { buildSoketiConfig, type SoketiSettings } from "./soketi-config";
@@ -37,6 +38,30 @@ export function startSoketi(options: SoketiOptions): Promise<ChildService> {
     },
     configDir: options.configDir,
   });
+}
+
+export type LocalSoketiOptions = Omit<SoketiOptions, "appId" | "key" | "secret">;
+
+/** soketi with the development app id, key and secret (the local stack's and the tests'). */
+export function startLocalSoketi(options: LocalSoketiOptions): Promise<ChildService> {
+  return startSoketi({
+    ...options,
+    appId: DEV_DEFAULTS.PUSHER_APP_ID,
+    key: DEV_DEFAULTS.PUSHER_KEY,
+    secret: DEV_DEFAULTS.PUSHER_SECRET,
+  });
+}
+
+/** The app's PUSHER_* settings for a soketi started by startLocalSoketi on `port`. */
+export function localSoketiEnv(port: number): Record<string, string> {
+  return {
+    PUSHER_APP_ID: DEV_DEFAULTS.PUSHER_APP_ID,
+    PUSHER_KEY: DEV_DEFAULTS.PUSHER_KEY,
+    PUSHER_SECRET: DEV_DEFAULTS.PUSHER_SECRET,
+    PUSHER_HOST: "127.0.0.1",
+    PUSHER_PORT: String(port),
+    PUSHER_USE_TLS: "false",
+  };
 }
 
 export interface RunSoketiOptions {

@@ -10,7 +10,7 @@ import type { ChildService } from "./child-service";
 import { assertDatabaseReachable } from "./database";
 import { startLocalStack, type LocalStack, type StackPorts } from "./local-stack";
 import { freePort } from "./ports";
-import { startSoketi } from "./soketi";
+import { localSoketiEnv, startLocalSoketi, type LocalSoketiOptions } from "./soketi";
 
 export interface TestStack {
   stack: LocalStack;
@@ -99,14 +99,7 @@ export async function startTestStack(
       await stack.stop();
       throw error;
     }
-    Object.assign(stack.env, {
-      PUSHER_APP_ID: DEV_DEFAULTS.PUSHER_APP_ID,
-      PUSHER_KEY: DEV_DEFAULTS.PUSHER_KEY,
-      PUSHER_SECRET: DEV_DEFAULTS.PUSHER_SECRET,
-      PUSHER_HOST: "127.0.0.1",
-      PUSHER_PORT: String(ports.soketi),
-      PUSHER_USE_TLS: "false",
-    });
+    Object.assign(stack.env, localSoketiEnv(ports.soketi));
   }
   const stop = stack.stop;
   stack.stop = async () => {
@@ -118,19 +111,8 @@ export async function startTestStack(
 }
 
 /** soketi with the local stack's settings, which can be stopped and started again on its port. */
-async function startControlledSoketi(options: {
-  port: number;
-  clusterPort: number;
-  configDir: string;
-  webhookUrl?: string;
-}): Promise<SoketiControl> {
-  const launch = () =>
-    startSoketi({
-      ...options,
-      appId: DEV_DEFAULTS.PUSHER_APP_ID,
-      key: DEV_DEFAULTS.PUSHER_KEY,
-      secret: DEV_DEFAULTS.PUSHER_SECRET,
-    });
+async function startControlledSoketi(options: LocalSoketiOptions): Promise<SoketiControl> {
+  const launch = () => startLocalSoketi(options);
   let service: ChildService | null = await launch();
   // One change at a time: a start while a stop runs waits for it.
   let busy: Promise<void> = Promise.resolve();

@@ -1,4 +1,5 @@
 import type { ReactNode, Ref } from "react";
+import { OutlineIcon } from "@/components/ui/icons";
 
 export const textLinkClass =
   "rounded font-medium text-accent-ink underline-offset-4 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring";
@@ -46,17 +47,9 @@ function Icon({ name }: { name: AuthCardIcon }) {
         : "bg-accent-soft text-accent-ink";
   return (
     <span aria-hidden="true" className={`mx-auto mb-4 flex size-12 items-center justify-center rounded-full ${tone}`}>
-      <svg
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.75"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        className="size-6"
-      >
+      <OutlineIcon grid={24} className="size-6">
         {paths[name]}
-      </svg>
+      </OutlineIcon>
     </span>
   );
 }

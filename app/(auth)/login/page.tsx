@@ -10,6 +10,7 @@ import { ResendByEmailForm } from "../_components/resend-by-email-form";
 import { safeCallbackUrl } from "../_lib/callback-url";
 import { SignInForm } from "./_components/sign-in-form";
 import { signInErrorMessage } from "./_components/sign-in-messages";
+import { OutlineIcon } from "@/components/ui/icons";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -51,18 +52,9 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
       <details className="group mt-7 border-t border-line pt-5">
         <summary className="flex cursor-pointer list-none items-center justify-between gap-3 rounded-md text-sm font-medium text-ink-muted transition hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring [&::-webkit-details-marker]:hidden">
           Didn&apos;t get the confirmation email?
-          <svg
-            viewBox="0 0 20 20"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.75"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-            aria-hidden="true"
-            className="size-4 shrink-0 transition group-open:rotate-180"
-          >
+          <OutlineIcon strokeWidth="1.75" className="size-4 shrink-0 transition group-open:rotate-180">
             <path d="m5 7.5 5 5 5-5" />
-          </svg>
+          </OutlineIcon>
         </summary>
         <div className="mt-4 space-y-4">
           <p className="text-sm text-ink-muted">

@@ -2,20 +2,13 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { feedHref, type FeedParams } from "./feed-url";
+import { OutlineIcon } from "@/components/ui/icons";
 
 type EmptyIcon = "search" | "chat" | "tag" | "warning";
 
 function Icon({ kind }: { kind: EmptyIcon }) {
   return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.75"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      className="size-6"
-    >
+    <OutlineIcon grid={24} className="size-6">
       {kind === "search" ? (
         <>
           <circle cx="10.5" cy="10.5" r="6.5" />
@@ -34,7 +27,7 @@ function Icon({ kind }: { kind: EmptyIcon }) {
       ) : (
         <path d="M5 6.5A2.5 2.5 0 0 1 7.5 4h9A2.5 2.5 0 0 1 19 6.5v7a2.5 2.5 0 0 1-2.5 2.5H12l-4 3.5V16h-.5A2.5 2.5 0 0 1 5 13.5z" />
       )}
-    </svg>
+    </OutlineIcon>
   );
 }
 
@@ -75,6 +68,18 @@ function EmptyPanel({ icon, title, children, actions, testId, tone = "neutral", 
   );
 }
 
+/** Back to the same feed (topic, sort, page size) without the search. */
+function ClearSearch({ feed }: { feed: FeedParams }) {
+  return (
+    <Link
+      href={feedHref({ topic: feed.topic, sort: feed.sort, limit: feed.limit })}
+      className={buttonClasses({ variant: "secondary" })}
+    >
+      Clear search
+    </Link>
+  );
+}
+
 /** `q` was longer than searches may be: say so rather than quietly searching for part of it. */
 export function SearchTooLong({ feed }: { feed: FeedParams }) {
   return (
@@ -84,14 +89,7 @@ export function SearchTooLong({ feed }: { feed: FeedParams }) {
       role="alert"
       testId="search-error"
       title="That search is too long"
-      actions={
-        <Link
-          href={feedHref({ topic: feed.topic, sort: feed.sort, limit: feed.limit })}
-          className={buttonClasses({ variant: "secondary" })}
-        >
-          Clear search
-        </Link>
-      }
+      actions={<ClearSearch feed={feed} />}
     >
       <p>
         {feed.qError} Yours has {feed.q.length.toLocaleString("en-US")}. Try a few words from the room’s name, its topic
@@ -150,12 +148,7 @@ export function NoRooms({ feed, topicName }: { feed: FeedParams; topicName?: str
             >
               <span className="line-clamp-2 min-w-0 break-words">Create a room named “{feed.q}”</span>
             </Link>
-            <Link
-              href={feedHref({ topic: feed.topic, sort: feed.sort, limit: feed.limit })}
-              className={buttonClasses({ variant: "secondary" })}
-            >
-              Clear search
-            </Link>
+            <ClearSearch feed={feed} />
           </>
         }
       >

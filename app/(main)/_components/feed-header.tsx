@@ -4,6 +4,7 @@
 // component only so that its markup is not repeated in every page's RSC payload.
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
+import { OutlineIcon } from "@/components/ui/icons";
 
 export interface FeedHeaderProps {
   /** The filtered topic, if any, and the link back to every room (the server builds feed URLs). */
@@ -53,17 +54,9 @@ export function FeedHeader({ topic }: FeedHeaderProps) {
         href={topic ? `/rooms/new?${new URLSearchParams({ topic: topic.name }).toString()}` : "/rooms/new"}
         className={buttonClasses({ variant: "primary", className: "max-sm:w-full" })}
       >
-        <svg
-          viewBox="0 0 20 20"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-          strokeLinecap="round"
-          aria-hidden="true"
-          className="size-4"
-        >
+        <OutlineIcon strokeWidth="2" roundJoins={false} className="size-4">
           <path d="M10 4.5v11M4.5 10h11" />
-        </svg>
+        </OutlineIcon>
         Open a room
       </Link>
     </div>

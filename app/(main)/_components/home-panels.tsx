@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState, type ReactNode } from "react";
 import { Sheet } from "@/components/ui/sheet";
+import { OutlineIcon } from "@/components/ui/icons";
 
 type Panel = "topics" | "activity";
 
@@ -20,41 +21,49 @@ export interface HomePanelsProps {
 
 function TagIcon({ className }: { className?: string }) {
   return (
-    <svg
-      viewBox="0 0 20 20"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.6"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      className={className}
-    >
+    <OutlineIcon className={className}>
       <path d="M3 10.2V4.25C3 3.56 3.56 3 4.25 3h5.95c.33 0 .65.13.88.37l5.55 5.55c.49.49.49 1.28 0 1.77l-5.6 5.6c-.49.49-1.28.49-1.77 0L3.37 11.08A1.25 1.25 0 0 1 3 10.2z" />
       <circle cx="7" cy="7" r="1" />
-    </svg>
+    </OutlineIcon>
   );
 }
 
 function PulseIcon({ className }: { className?: string }) {
   return (
-    <svg
-      viewBox="0 0 20 20"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.6"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      className={className}
-    >
+    <OutlineIcon className={className}>
       <path d="M2.5 10h3l2-5 3.5 10 2-5h4.5" />
-    </svg>
+    </OutlineIcon>
   );
 }
 
 const triggerClasses =
   "inline-flex h-10 min-w-0 items-center justify-center gap-2 rounded-lg border border-line-strong bg-surface px-3 text-sm font-semibold text-ink shadow-sm transition hover:bg-sunken focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring";
+
+interface PanelTriggerProps {
+  panel: Panel;
+  open: Panel | null;
+  dialogId: string;
+  onShow: (panel: Panel) => void;
+  setTriggerRef: (panel: Panel, node: HTMLButtonElement | null) => void;
+  children: ReactNode;
+}
+
+/** A phone's button that opens one side panel in the sheet (focus comes back to it on close). */
+function PanelTrigger({ panel, open, dialogId, onShow, setTriggerRef, children }: PanelTriggerProps) {
+  return (
+    <button
+      ref={(node) => setTriggerRef(panel, node)}
+      type="button"
+      aria-haspopup="dialog"
+      aria-expanded={open === panel}
+      aria-controls={dialogId}
+      onClick={() => onShow(panel)}
+      className={triggerClasses}
+    >
+      {children}
+    </button>
+  );
+}
 
 /**
  * The home page's three columns: topics, feed, recent activity. Below the `lg` breakpoint the two
@@ -73,6 +82,10 @@ export function HomePanels({ topics, activity, topicName, children }: HomePanels
     setShown(panel);
     setOpen(panel);
   }
+  const setTriggerRef = (panel: Panel, node: HTMLButtonElement | null) => {
+    triggerRefs.current[panel] = node;
+  };
+  const trigger = { open, dialogId, onShow: show, setTriggerRef };
 
   return (
     <div className="lg:grid lg:grid-cols-[12.5rem_minmax(0,1fr)_17rem] lg:items-start lg:gap-8">
@@ -82,38 +95,18 @@ export function HomePanels({ topics, activity, topicName, children }: HomePanels
 
       <div className="min-w-0">
         <div className="mb-5 grid grid-cols-2 gap-2 lg:hidden">
-          <button
-            ref={(node) => {
-              triggerRefs.current.topics = node;
-            }}
-            type="button"
-            aria-haspopup="dialog"
-            aria-expanded={open === "topics"}
-            aria-controls={dialogId}
-            onClick={() => show("topics")}
-            className={triggerClasses}
-          >
+          <PanelTrigger panel="topics" {...trigger}>
             {/* With a topic picked, its name gets the room the icon would take. */}
             {topicName ? null : <TagIcon className="size-4 shrink-0 text-ink-subtle" />}
             <span>Topics</span>
             {topicName ? (
               <span className="-ml-1 min-w-0 truncate font-normal text-accent-ink">· {topicName}</span>
             ) : null}
-          </button>
-          <button
-            ref={(node) => {
-              triggerRefs.current.activity = node;
-            }}
-            type="button"
-            aria-haspopup="dialog"
-            aria-expanded={open === "activity"}
-            aria-controls={dialogId}
-            onClick={() => show("activity")}
-            className={triggerClasses}
-          >
+          </PanelTrigger>
+          <PanelTrigger panel="activity" {...trigger}>
             <PulseIcon className="size-4 shrink-0 text-ink-subtle" />
             Activity
-          </button>
+          </PanelTrigger>
         </div>
         {children}
       </div>

@@ -2,7 +2,9 @@
 // topic filter), each linking to its room, and a "See all" link to /activity.
 import Link from "next/link";
 import { listRecentActivity } from "@/lib/db/activity";
-import { ActivityEntry } from "../activity/_components/activity-entry";
+import { ActivityEntry } from "./activity-entry";
+import { OutlineIcon } from "@/components/ui/icons";
+import { Bone } from "@/components/skeleton";
 
 export const RECENT_ACTIVITY_ITEMS = 8;
 
@@ -22,18 +24,9 @@ function PanelHeading({ seeAllHref }: { seeAllHref?: string }) {
         id="recent-activity-heading"
         className="flex items-center gap-2 text-sm font-semibold text-ink in-[dialog]:sr-only"
       >
-        <svg
-          viewBox="0 0 20 20"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.6"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-          aria-hidden="true"
-          className="size-4 text-ink-subtle"
-        >
+        <OutlineIcon className="size-4 text-ink-subtle">
           <path d="M2.5 10h3l2-5.5 4 11 2-5.5h4" />
-        </svg>
+        </OutlineIcon>
         Recent activity
       </h2>
       {seeAllHref ? (
@@ -85,11 +78,11 @@ export function RecentActivitySkeleton({ count = 5 }: { count?: number }) {
       <div aria-hidden="true" className="mt-1">
         {Array.from({ length: count }, (_, i) => (
           <div key={i} className="flex gap-2.5 border-t border-line py-2.5 first:border-t-0">
-            <div className="size-6 shrink-0 rounded-full bg-line" />
+            <Bone round className="size-6 shrink-0" />
             <div className="min-w-0 flex-1 space-y-2 pt-0.5">
-              <div className="h-3.5 w-3/4 rounded bg-line" />
-              <div className="h-3.5 w-full rounded bg-line" />
-              <div className="h-3 w-16 rounded bg-line" />
+              <Bone className="h-3.5 w-3/4" />
+              <Bone className="h-3.5 w-full" />
+              <Bone className="h-3 w-16" />
             </div>
           </div>
         ))}

@@ -5,16 +5,13 @@ import Link from "next/link";
 import { Highlight } from "@/components/highlight";
 import { RelativeTime } from "@/components/relative-time";
 import { Avatar } from "@/components/ui/avatar";
+import type { RoomSummary } from "./room-summary";
+import { OutlineIcon } from "@/components/ui/icons";
 
 /** What one card shows; the server picks it (room-card-data.ts) and only this crosses over. */
-export interface RoomCardData {
-  slug: string;
-  name: string;
+export interface RoomCardData extends RoomSummary {
   /** The description, or around the search's first match in it (snippetAround). */
   description: string;
-  topic: { name: string; slug: string };
-  host: { username: string; name: string; avatarUrl: string | null } | null;
-  participantCount: number;
   /** "active 3 minutes ago" or "opened …". */
   time: { prefix: "active" | "opened"; at: Date };
   /** Members in the room now (from presence); shown only when someone is. */
@@ -59,20 +56,11 @@ function OnlineCount({ count }: { count: number }) {
 
 function PeopleIcon({ className }: { className?: string }) {
   return (
-    <svg
-      viewBox="0 0 20 20"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.6"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      className={className}
-    >
+    <OutlineIcon className={className}>
       <circle cx="7.5" cy="7" r="2.75" />
       <path d="M2.75 16c.5-2.6 2.4-4.25 4.75-4.25S11.75 13.4 12.25 16" />
       <path d="M12.75 4.6a2.6 2.6 0 0 1 0 4.8M14.5 11.9c1.5.6 2.5 2 2.75 4.1" />
-    </svg>
+    </OutlineIcon>
   );
 }
 

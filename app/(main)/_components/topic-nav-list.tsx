@@ -1,8 +1,9 @@
 "use client";
 
 // The topics sidebar's list, as a client component: the server passes names, links and counts,
-// so the page's RSC payload carries 31 small objects instead of 31 links' element trees.
+// so the page's RSC payload carries small objects instead of every link's element tree.
 import Link from "next/link";
+import { Bone } from "@/components/skeleton";
 
 export interface TopicNavItem {
   name: string;
@@ -48,11 +49,11 @@ export function TopicNavList({ items }: { items: TopicNavItem[] }) {
 export function TopicNavSkeleton() {
   return (
     <div role="status" aria-label="Loading topics" className="animate-pulse space-y-2 px-3 motion-reduce:animate-none">
-      <div className="h-3 w-16 rounded bg-line" />
+      <Bone className="h-3 w-16" />
       {Array.from({ length: 8 }, (_, i) => (
         <div key={i} className="flex items-center justify-between py-1.5">
-          <div className="h-3.5 w-24 rounded bg-line" />
-          <div className="h-4 w-6 rounded-full bg-line" />
+          <Bone className="h-3.5 w-24" />
+          <Bone round className="h-4 w-6" />
         </div>
       ))}
     </div>

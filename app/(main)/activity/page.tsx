@@ -6,6 +6,7 @@ import { findTopic } from "@/lib/db/topics";
 import { ActivityFeed, ActivityFeedSkeleton } from "./_components/activity-feed";
 import { readActivityParams } from "./_components/activity-params";
 import { TopicFilter } from "./_components/topic-filter";
+import { OutlineIcon } from "@/components/ui/icons";
 
 export const dynamic = "force-dynamic";
 
@@ -50,19 +51,10 @@ export default async function ActivityPage({ searchParams }: ActivityPageProps) 
           href="/activity/mine"
           className="inline-flex h-10 items-center gap-2 rounded-lg border border-line-strong bg-surface px-4 text-sm font-semibold text-ink shadow-sm transition hover:bg-sunken focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
         >
-          <svg
-            viewBox="0 0 20 20"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.6"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-            aria-hidden="true"
-            className="size-4 text-ink-subtle"
-          >
+          <OutlineIcon className="size-4 text-ink-subtle">
             <circle cx="10" cy="6.5" r="3" />
             <path d="M4 17c.6-3.3 3-5.25 6-5.25S15.4 13.7 16 17" />
-          </svg>
+          </OutlineIcon>
           My activity
         </Link>
       </div>

@@ -7,6 +7,7 @@ import { previewMetadata } from "@/lib/site/metadata";
 import { pageLimitParam, SEARCH_QUERY_MAX, searchQueryParam } from "@/lib/validation/rooms";
 import { TopicSearch } from "./_components/topic-search";
 import { TopicTiles } from "./_components/topic-tiles";
+import { Bone } from "@/components/skeleton";
 
 export const dynamic = "force-dynamic";
 
@@ -153,7 +154,7 @@ async function TopicGrid({ q, limit }: { q: string; limit: number }) {
 function TopicGridSkeleton() {
   return (
     <div role="status" aria-label="Loading topics" className="animate-pulse motion-reduce:animate-none">
-      <div className="mb-4 h-5 w-24 rounded bg-line" />
+      <Bone className="mb-4 h-5 w-24" />
       <div aria-hidden="true" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {Array.from({ length: 9 }, (_, i) => (
           <div key={i} className="h-16 rounded-xl border border-line bg-surface" />

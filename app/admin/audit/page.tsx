@@ -1,13 +1,8 @@
 import { AuditList } from "@/components/admin/audit-list";
-import {
-  CursorPager,
-  EmptyState,
-  Field,
-  FilterForm,
-  hrefWith,
-  inputClass,
-  PageHeader,
-} from "@/components/admin/admin-ui";
+import { FilterForm, SearchField, SelectField } from "@/components/admin/filter-form";
+import { EmptyState, PageHeader } from "@/components/admin/page-header";
+import { CursorPager } from "@/components/admin/pagination";
+import type { AdminListPageProps } from "@/components/admin/url";
 import { requireAdminPage } from "@/lib/admin/guard";
 import { ADMIN_ACTIONS, isAdminActionCode } from "@/lib/admin/registry";
 import { listAuditEntries } from "@/lib/db/audit-log";
@@ -16,13 +11,14 @@ import { adminAuditListSchema } from "@/lib/validation/admin";
 export const metadata = { title: "Audit log" };
 
 const PATH = "/admin/audit";
-const auditedActions = Object.entries(ADMIN_ACTIONS).filter(([, def]) => def.audited);
+const ACTION_OPTIONS = [
+  { value: "", label: "All actions" },
+  ...Object.entries(ADMIN_ACTIONS)
+    .filter(([, def]) => def.audited)
+    .map(([code, def]) => ({ value: code, label: def.label })),
+];
 
-export default async function AdminAuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AdminAuditPage({ searchParams }: AdminListPageProps) {
   await requireAdminPage("audit");
   const params = adminAuditListSchema.parse(await searchParams);
   const action = isAdminActionCode(params.action) ? params.action : undefined;
@@ -33,8 +29,6 @@ export default async function AdminAuditPage({
     after: params.after,
   });
   const keep = { q: params.q, action };
-  const first = entries[0];
-  const last = entries.at(-1);
 
   return (
     <div>
@@ -43,35 +37,15 @@ export default async function AdminAuditPage({
         description="Every moderator and admin action, newest first. Entries cannot be changed or deleted."
       />
       <FilterForm label="Search the audit log" clearHref={params.q || action ? PATH : undefined}>
-        <Field label="Search" className="sm:flex-1">
-          <input
-            type="search"
-            name="q"
-            defaultValue={params.q}
-            placeholder="@moderator, room, member, detail"
-            className={inputClass}
-          />
-        </Field>
-        <Field label="Action">
-          <select name="action" defaultValue={action ?? ""} className={inputClass}>
-            <option value="">All actions</option>
-            {auditedActions.map(([code, def]) => (
-              <option key={code} value={code}>
-                {def.label}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SearchField label="Search" name="q" defaultValue={params.q} placeholder="@moderator, room, member, detail" />
+        <SelectField label="Action" name="action" defaultValue={action ?? ""} options={ACTION_OPTIONS} />
       </FilterForm>
       {entries.length === 0 ? (
         <EmptyState>{params.q || action ? "No entry matches." : "Nothing has been recorded yet."}</EmptyState>
       ) : (
         <AuditList entries={entries} exact />
       )}
-      <CursorPager
-        newerHref={hasNewer && first ? hrefWith(PATH, keep, { after: first.id }) : null}
-        olderHref={hasOlder && last ? hrefWith(PATH, keep, { before: last.id }) : null}
-      />
+      <CursorPager pathname={PATH} params={keep} items={entries} hasNewer={hasNewer} hasOlder={hasOlder} />
     </div>
   );
 }

@@ -1,33 +1,23 @@
 import Link from "next/link";
-import { AdminActionForm } from "@/components/admin/action-form";
-import {
-  CursorPager,
-  EmptyState,
-  Field,
-  FilterForm,
-  hrefWith,
-  inputClass,
-  linkClass,
-  PageHeader,
-  Timestamp,
-} from "@/components/admin/admin-ui";
+import { FilterForm, SearchField } from "@/components/admin/filter-form";
+import { EmptyState, PageHeader } from "@/components/admin/page-header";
+import { CursorPager } from "@/components/admin/pagination";
+import { linkClass } from "@/components/admin/styles";
+import { Timestamp } from "@/components/admin/timestamp";
+import { hrefWith, type AdminListPageProps } from "@/components/admin/url";
 import { requireAdminPage } from "@/lib/admin/guard";
 import { excerpt } from "@/lib/admin/audit";
 import { findMemberIdByUsername } from "@/lib/db/users";
 import { searchMessages } from "@/lib/db/messages";
 import { findRoomNameBySlug } from "@/lib/db/room-slugs";
 import { adminMessageListSchema } from "@/lib/validation/admin";
-import { deleteAllMessagesAction, deleteMessageAction } from "./actions";
+import { DeleteAllMessagesForm, DeleteMessageForm } from "../_components/message-delete-forms";
 
 export const metadata = { title: "Messages" };
 
 const PATH = "/admin/messages";
 
-export default async function AdminMessagesPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AdminMessagesPage({ searchParams }: AdminListPageProps) {
   await requireAdminPage("messages");
   const params = adminMessageListSchema.parse(await searchParams);
   const [page, member, room] = await Promise.all([
@@ -43,8 +33,6 @@ export default async function AdminMessagesPage({
   ]);
   const keep = { room: params.room, member: params.member, q: params.q };
   const filtered = Boolean(params.room || params.member || params.q);
-  const first = page.messages[0];
-  const last = page.messages.at(-1);
 
   return (
     <div>
@@ -53,33 +41,21 @@ export default async function AdminMessagesPage({
         description="The latest messages in every room. Deleting one removes it from the room at once."
       />
       <FilterForm label="Filter messages" clearHref={filtered ? PATH : undefined}>
-        <Field label="Room address" className="sm:w-48">
-          <input
-            type="search"
-            name="room"
-            defaultValue={params.room}
-            placeholder="python-help"
-            className={inputClass}
-          />
-        </Field>
-        <Field label="Member" className="sm:w-48">
-          <input
-            type="search"
-            name="member"
-            defaultValue={params.member}
-            placeholder="@username"
-            className={inputClass}
-          />
-        </Field>
-        <Field label="Text" className="sm:flex-1">
-          <input
-            type="search"
-            name="q"
-            defaultValue={params.q}
-            placeholder="Words in the message"
-            className={inputClass}
-          />
-        </Field>
+        <SearchField
+          label="Room address"
+          name="room"
+          defaultValue={params.room}
+          placeholder="python-help"
+          className="sm:w-48"
+        />
+        <SearchField
+          label="Member"
+          name="member"
+          defaultValue={params.member}
+          placeholder="@username"
+          className="sm:w-48"
+        />
+        <SearchField label="Text" name="q" defaultValue={params.q} placeholder="Words in the message" />
       </FilterForm>
 
       {member && page.messages.length > 0 ? (
@@ -88,18 +64,12 @@ export default async function AdminMessagesPage({
             Spam clean-up: delete every message by <span className="font-semibold">@{member.username}</span>
             {room ? ` in “${room.name}”` : " in every room"}.
           </p>
-          <AdminActionForm
-            action={deleteAllMessagesAction}
-            hidden={{ userId: member.id, roomId: room?.id ?? "" }}
+          <DeleteAllMessagesForm
+            member={member}
+            room={room}
             label={`Delete all messages by @${member.username}`}
             submitLabel="Delete all their messages"
-            pendingLabel="Deleting…"
-            variant="danger"
-            data-testid="delete-all-messages-form"
-            confirm={{
-              title: `Delete all of @${member.username}’s messages${room ? ` in “${room.name}”` : ""}?`,
-              description: "They disappear from the rooms at once. This cannot be undone.",
-            }}
+            description="They disappear from the rooms at once. This cannot be undone."
           />
         </div>
       ) : null}
@@ -133,21 +103,17 @@ export default async function AdminMessagesPage({
                   {m.editedAt ? " · edited" : ""}
                 </p>
               </div>
-              <AdminActionForm
-                action={deleteMessageAction}
-                hidden={{ id: String(m.id) }}
-                label={`Delete message ${m.id}`}
-                submitLabel="Delete"
-                pendingLabel="Deleting…"
-                confirm={{ title: "Delete this message?", description: "It disappears from the room at once." }}
-              />
+              <DeleteMessageForm id={m.id} />
             </li>
           ))}
         </ul>
       )}
       <CursorPager
-        newerHref={page.hasNewer && first ? hrefWith(PATH, keep, { after: first.id }) : null}
-        olderHref={page.hasOlder && last ? hrefWith(PATH, keep, { before: last.id }) : null}
+        pathname={PATH}
+        params={keep}
+        items={page.messages}
+        hasNewer={page.hasNewer}
+        hasOlder={page.hasOlder}
       />
     </div>
   );

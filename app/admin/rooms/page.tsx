@@ -1,17 +1,11 @@
 import Link from "next/link";
-import {
-  Badge,
-  EmptyState,
-  Field,
-  FilterForm,
-  inputClass,
-  linkClass,
-  PageHeader,
-  Pagination,
-  SortHeader,
-  TableCard,
-  Timestamp,
-} from "@/components/admin/admin-ui";
+import { Badge } from "@/components/admin/badges";
+import { FilterForm, SearchField, SelectField } from "@/components/admin/filter-form";
+import { PageHeader } from "@/components/admin/page-header";
+import { Pagination } from "@/components/admin/pagination";
+import { linkClass } from "@/components/admin/styles";
+import { DataTable, DateCell } from "@/components/admin/table";
+import { unlessAll, type AdminListPageProps } from "@/components/admin/url";
 import { buttonClasses } from "@/components/ui/button";
 import { requireAdminPage } from "@/lib/admin/guard";
 import { listAdminRooms } from "@/lib/db/room-admin-list";
@@ -21,17 +15,26 @@ export const metadata = { title: "Rooms" };
 
 const PATH = "/admin/rooms";
 
-export default async function AdminRoomsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+const SHOW = [
+  { value: "all", label: "All rooms" },
+  { value: "locked", label: "Locked only" },
+];
+const COLUMNS = [
+  { label: "Room", column: "name" },
+  { label: "Topic" },
+  { label: "Host" },
+  { label: "People", column: "participants" },
+  { label: "Last active", column: "active" },
+  { label: "Created", column: "created" },
+];
+
+export default async function AdminRoomsPage({ searchParams }: AdminListPageProps) {
   await requireAdminPage("rooms");
   const params = adminRoomListSchema.parse(await searchParams);
   const { rows, total, page, pageCount } = await listAdminRooms(params);
   const urlParams = {
     q: params.q,
-    status: params.status === "all" ? undefined : params.status,
+    status: unlessAll(params.status),
     sort: params.sort,
     dir: params.dir,
   };
@@ -49,112 +52,47 @@ export default async function AdminRoomsPage({
         }
       />
       <FilterForm label="Search rooms" clearHref={filtered ? PATH : undefined}>
-        <Field label="Search" className="sm:flex-1">
-          <input
-            type="search"
-            name="q"
-            defaultValue={params.q}
-            placeholder="Name, address, topic or @host"
-            className={inputClass}
-          />
-        </Field>
-        <Field label="Show">
-          <select name="status" defaultValue={params.status} className={inputClass}>
-            <option value="all">All rooms</option>
-            <option value="locked">Locked only</option>
-          </select>
-        </Field>
+        <SearchField label="Search" name="q" defaultValue={params.q} placeholder="Name, address, topic or @host" />
+        <SelectField label="Show" name="status" defaultValue={params.status} options={SHOW} />
         <input type="hidden" name="sort" value={params.sort} />
         <input type="hidden" name="dir" value={params.dir} />
       </FilterForm>
-      {rows.length === 0 ? (
-        <EmptyState>{filtered ? "No room matches. Try fewer words." : "There are no rooms yet."}</EmptyState>
-      ) : (
-        <TableCard label="Rooms">
-          <thead className="border-b border-line bg-sunken/60 text-ink-muted">
-            <tr>
-              <SortHeader
-                label="Room"
-                column="name"
-                sort={params.sort}
-                dir={params.dir}
-                pathname={PATH}
-                params={urlParams}
-              />
-              <th scope="col" className="px-3 py-2 text-left font-semibold">
-                Topic
-              </th>
-              <th scope="col" className="px-3 py-2 text-left font-semibold">
-                Host
-              </th>
-              <SortHeader
-                label="People"
-                column="participants"
-                sort={params.sort}
-                dir={params.dir}
-                pathname={PATH}
-                params={urlParams}
-              />
-              <SortHeader
-                label="Last active"
-                column="active"
-                sort={params.sort}
-                dir={params.dir}
-                pathname={PATH}
-                params={urlParams}
-              />
-              <SortHeader
-                label="Created"
-                column="created"
-                sort={params.sort}
-                dir={params.dir}
-                pathname={PATH}
-                params={urlParams}
-              />
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-line">
-            {rows.map((room) => (
-              <tr key={room.id} data-testid="room-row" className="align-top">
-                <td className="px-3 py-2.5">
-                  <Link href={`/admin/rooms/${room.id}`} className={linkClass}>
-                    {room.name}
-                  </Link>
-                  <div className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-ink-subtle">
-                    <span className="font-mono">/{room.slug}</span>
-                    {room.lockedAt ? <Badge tone="warning">Locked</Badge> : null}
-                  </div>
-                </td>
-                <td className="px-3 py-2.5 text-ink-muted">{room.topic.name}</td>
-                <td className="px-3 py-2.5 text-ink-muted">
-                  {room.host ? (
-                    <Link href={`/admin/members/${room.host.username}`} className={linkClass}>
-                      @{room.host.username}
-                    </Link>
-                  ) : (
-                    <span className="text-ink-subtle">none</span>
-                  )}
-                </td>
-                <td className="px-3 py-2.5 tabular-nums">{room.participantCount}</td>
-                <td className="px-3 py-2.5 text-ink-muted">
-                  <Timestamp date={room.lastActivityAt} />
-                </td>
-                <td className="px-3 py-2.5 text-ink-muted">
-                  <Timestamp date={room.createdAt} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </TableCard>
-      )}
-      <Pagination
-        page={page}
-        pageCount={pageCount}
-        total={total}
-        pathname={PATH}
-        params={{ ...urlParams }}
-        noun={total === 1 ? "room" : "rooms"}
-      />
+      <DataTable
+        label="Rooms"
+        columns={COLUMNS}
+        sorting={{ sort: params.sort, dir: params.dir, pathname: PATH, params: urlParams }}
+
+        isEmpty={rows.length === 0}
+        emptyText={filtered ? "No room matches. Try fewer words." : "There are no rooms yet."}
+      >
+        {rows.map((room) => (
+          <tr key={room.id} data-testid="room-row" className="align-top">
+            <td className="px-3 py-2.5">
+              <Link href={`/admin/rooms/${room.id}`} className={linkClass}>
+                {room.name}
+              </Link>
+              <div className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-ink-subtle">
+                <span className="font-mono">/{room.slug}</span>
+                {room.lockedAt ? <Badge tone="warning">Locked</Badge> : null}
+              </div>
+            </td>
+            <td className="px-3 py-2.5 text-ink-muted">{room.topic.name}</td>
+            <td className="px-3 py-2.5 text-ink-muted">
+              {room.host ? (
+                <Link href={`/admin/members/${room.host.username}`} className={linkClass}>
+                  @{room.host.username}
+                </Link>
+              ) : (
+                <span className="text-ink-subtle">none</span>
+              )}
+            </td>
+            <td className="px-3 py-2.5 tabular-nums">{room.participantCount}</td>
+            <DateCell date={room.lastActivityAt} />
+            <DateCell date={room.createdAt} />
+          </tr>
+        ))}
+      </DataTable>
+      <Pagination paged={{ page, pageCount, total }} pathname={PATH} params={urlParams} noun={["room", "rooms"]} />
     </div>
   );
 }

@@ -1,10 +1,11 @@
 import Link from "next/link";
-import { AdminActionForm } from "@/components/admin/action-form";
-import { Badge, EmptyState, hrefWith, linkClass, PageHeader, Pagination, Timestamp } from "@/components/admin/admin-ui";
+import { EmptyState, PageHeader } from "@/components/admin/page-header";
+import { Pagination } from "@/components/admin/pagination";
+import { hrefWith, type AdminListPageProps } from "@/components/admin/url";
 import { requireAdminPage } from "@/lib/admin/guard";
 import { listSupportRequests } from "@/lib/db/support-requests";
-import { adminSupportListSchema, NOTE_MAX } from "@/lib/validation/admin";
-import { supportCloseAction, supportMarkVerifiedAction, supportResendAction } from "./actions";
+import { adminSupportListSchema } from "@/lib/validation/admin";
+import { SupportRequestItem } from "./_components/support-request-item";
 
 export const metadata = { title: "Support requests" };
 
@@ -15,13 +16,7 @@ const FILTERS = [
   { value: "ALL", label: "All" },
 ] as const;
 
-const KIND_LABELS = { RESEND_VERIFICATION: "Verification mail", OTHER: "Other" } as const;
-
-export default async function AdminSupportPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AdminSupportPage({ searchParams }: AdminListPageProps) {
   await requireAdminPage("support");
   const params = adminSupportListSchema.parse(await searchParams);
   const { rows, total, page, pageCount } = await listSupportRequests({ status: params.status, page: params.page });
@@ -56,85 +51,15 @@ export default async function AdminSupportPage({
       ) : (
         <ul className="space-y-3" data-testid="support-requests">
           {rows.map((r) => (
-            <li key={r.id} className="rounded-xl border border-line bg-surface p-4" data-testid="support-request">
-              <div className="flex flex-wrap items-center gap-2">
-                <Badge tone={r.status === "OPEN" ? "warning" : "success"}>
-                  {r.status === "OPEN" ? "Open" : "Handled"}
-                </Badge>
-                <span className="font-medium text-ink">{KIND_LABELS[r.kind]}</span>
-                <span className="text-sm text-ink-muted">
-                  ·{" "}
-                  {r.user ? (
-                    <Link href={`/admin/members/${r.user.username}`} className={linkClass}>
-                      @{r.user.username}
-                    </Link>
-                  ) : (
-                    "no account"
-                  )}{" "}
-                  · <span className="break-all">{r.email}</span> · <Timestamp date={r.createdAt} />
-                </span>
-              </div>
-              {r.detail ? <p className="mt-2 text-sm text-ink-muted">{r.detail}</p> : null}
-              {r.status === "HANDLED" ? (
-                <p className="mt-2 text-sm text-ink">
-                  <span className="text-ink-muted">
-                    Handled{r.handledBy ? ` by @${r.handledBy.username}` : ""}
-                    {r.handledAt ? (
-                      <>
-                        {" "}
-                        on <Timestamp date={r.handledAt} />
-                      </>
-                    ) : null}
-                    :
-                  </span>{" "}
-                  {r.note}
-                </p>
-              ) : (
-                <div className="mt-3 grid gap-4 border-t border-line pt-3 md:grid-cols-[auto_1fr]">
-                  {r.user && !r.user.emailVerified ? (
-                    <div className="flex flex-wrap gap-2">
-                      <AdminActionForm
-                        action={supportResendAction}
-                        hidden={{ id: r.id }}
-                        label={`Resend verification to ${r.email}`}
-                        submitLabel="Resend verification"
-                        pendingLabel="Sending…"
-                      />
-                      <AdminActionForm
-                        action={supportMarkVerifiedAction}
-                        hidden={{ id: r.id }}
-                        label={`Mark ${r.email} verified`}
-                        submitLabel="Mark verified"
-                        pendingLabel="Saving…"
-                      />
-                    </div>
-                  ) : (
-                    <p className="text-sm text-ink-muted">
-                      {r.user ? "The address is verified now." : "No account uses this address."}
-                    </p>
-                  )}
-                  <AdminActionForm
-                    action={supportCloseAction}
-                    hidden={{ id: r.id }}
-                    label={`Close request from ${r.email}`}
-                    submitLabel="Close"
-                    pendingLabel="Closing…"
-                    inline
-                    fields={[{ name: "note", label: "Note", placeholder: "What was done?", maxLength: NOTE_MAX }]}
-                  />
-                </div>
-              )}
-            </li>
+            <SupportRequestItem key={r.id} request={r} />
           ))}
         </ul>
       )}
       <Pagination
-        page={page}
-        pageCount={pageCount}
-        total={total}
+        paged={{ page, pageCount, total }}
         pathname={PATH}
         params={{ status: params.status === "OPEN" ? undefined : params.status }}
-        noun={total === 1 ? "request" : "requests"}
+        noun={["request", "requests"]}
       />
     </div>
   );

@@ -1,19 +1,17 @@
-import Link from "next/link";
 import { AdminActionForm } from "@/components/admin/action-form";
-import { EmptyState, Field, FilterForm, inputClass, linkClass, PageHeader, Section } from "@/components/admin/admin-ui";
+import { FilterForm, SearchField } from "@/components/admin/filter-form";
+import { EmptyState, PageHeader, Section } from "@/components/admin/page-header";
+import type { AdminListPageProps } from "@/components/admin/url";
 import { requireAdminPage } from "@/lib/admin/guard";
 import { listAdminTopics } from "@/lib/db/topics";
 import { adminTopicListSchema } from "@/lib/validation/admin";
 import { TOPIC_NAME_MAX } from "@/lib/validation/rooms";
-import { createTopicAction, deleteTopicAction, mergeTopicAction, renameTopicAction } from "./actions";
+import { TopicRow } from "./_components/topic-row";
+import { createTopicAction } from "./actions";
 
 export const metadata = { title: "Topics" };
 
-export default async function AdminTopicsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AdminTopicsPage({ searchParams }: AdminListPageProps) {
   const user = await requireAdminPage("topics");
   const { q } = adminTopicListSchema.parse(await searchParams);
   const topics = await listAdminTopics({ q });
@@ -40,85 +38,14 @@ export default async function AdminTopicsPage({
       </Section>
       <div>
         <FilterForm label="Search topics" clearHref={q ? "/admin/topics" : undefined}>
-          <Field label="Search" className="sm:flex-1">
-            <input type="search" name="q" defaultValue={q} placeholder="Topic name" className={inputClass} />
-          </Field>
+          <SearchField label="Search" name="q" defaultValue={q} placeholder="Topic name" />
         </FilterForm>
         {topics.length === 0 ? (
           <EmptyState>{q ? "No topic matches." : "There are no topics yet."}</EmptyState>
         ) : (
           <ul className="divide-y divide-line rounded-xl border border-line bg-surface" data-testid="topic-list">
             {topics.map((topic) => (
-              <li key={topic.id} className="relative px-4 py-3" data-testid="topic-row" data-topic={topic.slug}>
-                {/* The room-count link stays outside the <summary>: a link inside the toggle is
-                    a control within a control, which screen readers cannot reach or announce. */}
-                <p className="min-w-0 pr-20">
-                  <span className="font-medium text-ink">{topic.name}</span>{" "}
-                  <span className="text-sm text-ink-subtle">
-                    /{topic.slug} ·{" "}
-                    <Link href={`/?topic=${topic.slug}`} className={linkClass} data-testid="topic-room-count">
-                      {topic.roomCount} {topic.roomCount === 1 ? "room" : "rooms"}
-                    </Link>
-                  </span>
-                </p>
-                <details className="group">
-                  <summary className="absolute top-3.5 right-4 cursor-pointer list-none rounded text-sm font-medium text-accent-ink focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring [&::-webkit-details-marker]:hidden">
-                    <span className="group-open:hidden">Manage</span>
-                    <span className="hidden group-open:inline">Close</span>
-                    <span className="sr-only"> {topic.name}</span>
-                  </summary>
-                  <div className="mt-4 grid gap-5 border-t border-line pt-4 md:grid-cols-2">
-                    <AdminActionForm
-                      action={renameTopicAction}
-                      hidden={{ id: topic.id }}
-                      label={`Rename ${topic.name}`}
-                      submitLabel="Rename"
-                      pendingLabel="Saving…"
-                      inline
-                      fields={[{ name: "name", label: "Name", defaultValue: topic.name, maxLength: TOPIC_NAME_MAX }]}
-                    />
-                    {topic.roomCount === 0 ? (
-                      <AdminActionForm
-                        action={deleteTopicAction}
-                        hidden={{ id: topic.id }}
-                        label={`Delete ${topic.name}`}
-                        submitLabel="Delete topic"
-                        pendingLabel="Deleting…"
-                        variant="danger"
-                        confirm={{
-                          title: `Delete the topic “${topic.name}”?`,
-                          description: "It has no rooms. This cannot be undone.",
-                        }}
-                      />
-                    ) : isAdmin ? (
-                      <AdminActionForm
-                        action={mergeTopicAction}
-                        hidden={{ id: topic.id }}
-                        label={`Merge ${topic.name}`}
-                        submitLabel="Merge"
-                        pendingLabel="Merging…"
-                        inline
-                        confirm={{
-                          title: `Merge “${topic.name}”?`,
-                          description: `Its ${topic.roomCount} room${topic.roomCount === 1 ? "" : "s"} move to the topic you picked, and “${topic.name}” is deleted. This cannot be undone.`,
-                        }}
-                        fields={[
-                          {
-                            name: "into",
-                            label: "Merge into",
-                            placeholder: "Name of another topic",
-                            maxLength: TOPIC_NAME_MAX,
-                          },
-                        ]}
-                      />
-                    ) : (
-                      <p className="text-sm text-ink-muted">
-                        Has rooms, so it cannot be deleted. An admin can merge it into another topic.
-                      </p>
-                    )}
-                  </div>
-                </details>
-              </li>
+              <TopicRow key={topic.id} topic={topic} isAdmin={isAdmin} />
             ))}
           </ul>
         )}

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
+import { EmailField } from "@/components/account-fields";
 import { useActionForm } from "@/components/use-action-form";
 import { initialFormState } from "@/lib/form-state";
 import { AuthCard, textLinkClass } from "../../_components/auth-card";
@@ -66,16 +66,7 @@ function ForgotPasswordForm({ onRestart }: { onRestart: () => void }) {
       footer={backToSignIn}
     >
       <form {...formProps} className="space-y-5">
-        <TextField
-          label="Email"
-          name="email"
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          defaultValue={state.values?.email}
-          error={state.fields?.email}
-          maxLength={254}
-        />
+        <EmailField defaultValue={state.values?.email} error={state.fields?.email} />
         <Button type="submit" block size="lg" pending={pending} pendingText="Sending…">
           Send reset link
         </Button>

@@ -1,10 +1,9 @@
 "use client";
 
+import { NewPasswordFields } from "@/components/account-fields";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/use-action-form";
-import { PASSWORD_MIN } from "@/lib/validation/account";
 import { AuthCard } from "../../_components/auth-card";
 import { resetPasswordAction, type ResetState } from "../actions";
 import { LinkProblem } from "./link-problem";
@@ -33,23 +32,7 @@ export function ResetPasswordForm({ token }: ResetPasswordFormProps) {
       <form {...formProps} className="space-y-5">
         {state.status === "error" && !state.fields ? <FormAlert tone="error">{state.message}</FormAlert> : null}
         <input type="hidden" name="token" value={token} />
-        <TextField
-          label="New password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          error={fields.password}
-          hint={`At least ${PASSWORD_MIN} characters. A few unrelated words make a strong one.`}
-          maxLength={128}
-        />
-        <TextField
-          label="Confirm new password"
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          error={fields.confirmPassword}
-          maxLength={128}
-        />
+        <NewPasswordFields labels={["New password", "Confirm new password"]} errors={fields} maxLength={128} />
         <Button type="submit" block size="lg" pending={pending} pendingText="Saving…">
           Set new password
         </Button>

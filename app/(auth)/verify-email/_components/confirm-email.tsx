@@ -6,7 +6,7 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { AuthCard, type AuthCardIcon } from "../../_components/auth-card";
 import { ResendByEmailForm } from "../../_components/resend-by-email-form";
 import { confirmEmailAction, type ConfirmState } from "../actions";
-import { ResendForMember } from "./resend-for-member";
+import { ResendForMember } from "@/app/_components/resend-for-member";
 
 export interface ConfirmEmailProps {
   /** The token from the link, or null when the link had none. */

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { decodeActivityCursor, listRecentActivity } from "@/lib/db/activity";
-import { ActivityEntry } from "./activity-entry";
+import { ActivityEntry } from "../../_components/activity-entry";
 import { activityHref } from "./activity-params";
 import { Pager } from "./pager";
+import { OutlineIcon } from "@/components/ui/icons";
+import { Bone, Skeleton } from "@/components/skeleton";
 
 export const ACTIVITY_PAGE_SIZE = 30;
 
@@ -87,17 +89,9 @@ function EmptyFeed({ title, text, linkText, href }: { title: string; text: strin
         aria-hidden="true"
         className="flex size-12 items-center justify-center rounded-full bg-accent-soft text-accent-ink"
       >
-        <svg
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.75"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-          className="size-6"
-        >
+        <OutlineIcon grid={24} className="size-6">
           <path d="M3 12h3.5l2.5-7 5 14 2.5-7H21" />
-        </svg>
+        </OutlineIcon>
       </span>
       <h2 className="mt-4 text-lg font-semibold break-words text-ink">{title}</h2>
       <p className="mt-1.5 max-w-sm text-sm break-words text-ink-muted">{text}</p>
@@ -113,32 +107,26 @@ function EmptyFeed({ title, text, linkText, href }: { title: string; text: strin
 
 export function ActivityFeedSkeleton({ count = 6 }: { count?: number }) {
   return (
-    <div
-      role="status"
-      aria-busy="true"
-      aria-label="Loading activity"
-      data-testid="activity-skeleton"
-      className="animate-pulse motion-reduce:animate-none"
-    >
+    <Skeleton label="Loading activity" testId="activity-skeleton">
       <div
         aria-hidden="true"
         className="divide-y divide-line overflow-hidden rounded-2xl border border-line bg-surface shadow-sm"
       >
         {Array.from({ length: count }, (_, i) => (
           <div key={i} className="flex gap-3 px-4 py-4 sm:px-5">
-            <div className="size-10 shrink-0 rounded-full bg-line" />
+            <Bone round className="size-10 shrink-0" />
             <div className="min-w-0 flex-1 space-y-2.5 pt-0.5">
               <div className="flex justify-between gap-3">
-                <div className="h-3.5 w-1/2 rounded bg-line" />
-                <div className="h-3 w-16 rounded bg-line" />
+                <Bone className="h-3.5 w-1/2" />
+                <Bone className="h-3 w-16" />
               </div>
-              <div className="h-3.5 w-full rounded bg-line" />
-              <div className="h-3.5 w-2/3 rounded bg-line" />
-              <div className="h-5 w-20 rounded-full bg-line" />
+              <Bone className="h-3.5 w-full" />
+              <Bone className="h-3.5 w-2/3" />
+              <Bone round className="h-5 w-20" />
             </div>
           </div>
         ))}
       </div>
-    </div>
+    </Skeleton>
   );
 }

@@ -42,17 +42,7 @@ export default async function MyActivityPage({ searchParams }: MyActivityPagePro
 
       <div className="mt-8 grid gap-8 lg:grid-cols-5">
         <div className="min-w-0 lg:col-span-2">
-          <MyRooms
-            rooms={activity.rooms.map((r) => ({
-              id: r.id,
-              slug: r.slug,
-              name: r.name,
-              topic: r.topic,
-              participantCount: r.participantCount,
-              createdAt: r.createdAt,
-            }))}
-            total={activity.roomCount}
-          />
+          <MyRooms rooms={activity.rooms} total={activity.roomCount} />
         </div>
         <div className="min-w-0 lg:col-span-3">
           <MyMessages

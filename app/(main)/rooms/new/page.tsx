@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
-import { ResendForMember } from "@/app/(auth)/verify-email/_components/resend-for-member";
+import { ResendForMember } from "@/app/_components/resend-for-member";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { ROOM_NAME_MAX, TOPIC_NAME_MAX } from "@/lib/validation/rooms";
 import { NewRoomForm } from "./_components/new-room-form";
+import { OutlineIcon } from "@/components/ui/icons";
 
 export const metadata: Metadata = { title: "Open a room", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -48,18 +49,10 @@ function ConfirmEmailFirst({ email }: { email: string }) {
         aria-hidden="true"
         className="mx-auto mb-4 flex size-12 items-center justify-center rounded-full bg-amber-50 text-amber-700 dark:bg-amber-950 dark:text-amber-300"
       >
-        <svg
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.75"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-          className="size-6"
-        >
+        <OutlineIcon grid={24} className="size-6">
           <rect x="3" y="5" width="18" height="14" rx="2.5" />
           <path d="m4 7 8 6 8-6" />
-        </svg>
+        </OutlineIcon>
       </span>
       <h2 className="text-lg font-semibold text-ink">Confirm your email first</h2>
       <p className="mt-2 text-sm text-pretty text-ink-muted">

@@ -7,6 +7,7 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useToast } from "@/components/ui/toast";
 import { AVATAR_ACCEPT, AVATAR_MAX_BYTES } from "@/lib/validation/profile";
+import { OutlineIcon } from "@/components/ui/icons";
 
 export interface AvatarFormProps {
   userId: string;
@@ -59,40 +60,43 @@ export function AvatarForm({ userId, name, avatarUrl, hasUploadedAvatar }: Avata
       );
       return;
     }
-    setBusy("upload");
-    try {
-      const response = await fetch(`/api/avatars/${userId}`, {
-        method: "PUT",
-        headers: { "Content-Type": file.type || "application/octet-stream" },
-        body: file,
-      });
-      if (!response.ok) {
-        fail(await messageOf(response));
-        return;
-      }
-      toast({ id: "settings-avatar", message: "Your new picture is saved.", tone: "success" });
-      startRefresh(() => router.refresh());
-    } catch {
-      fail("The upload did not reach the server. Check your connection and try again.");
-    } finally {
-      setBusy(null);
-      if (inputRef.current) inputRef.current.value = "";
-    }
+    await send(
+      "upload",
+      () =>
+        fetch(`/api/avatars/${userId}`, {
+          method: "PUT",
+          headers: { "Content-Type": file.type || "application/octet-stream" },
+          body: file,
+        }),
+      "Your new picture is saved.",
+      "The upload did not reach the server. Check your connection and try again.",
+    );
+    if (inputRef.current) inputRef.current.value = "";
   }
 
   async function remove() {
     setFailure(null);
-    setBusy("remove");
+    await send(
+      "remove",
+      () => fetch(`/api/avatars/${userId}`, { method: "DELETE" }),
+      "Picture removed.",
+      "That did not reach the server. Check your connection and try again.",
+    );
+  }
+
+  /** One request to the avatar route: a toast and a refresh when it worked, the reason when not. */
+  async function send(kind: "upload" | "remove", request: () => Promise<Response>, done: string, offline: string) {
+    setBusy(kind);
     try {
-      const response = await fetch(`/api/avatars/${userId}`, { method: "DELETE" });
+      const response = await request();
       if (!response.ok) {
         fail(await messageOf(response));
         return;
       }
-      toast({ id: "settings-avatar", message: "Picture removed.", tone: "success" });
+      toast({ id: "settings-avatar", message: done, tone: "success" });
       startRefresh(() => router.refresh());
     } catch {
-      fail("That did not reach the server. Check your connection and try again.");
+      fail(offline);
     } finally {
       setBusy(null);
     }
@@ -123,18 +127,9 @@ export function AvatarForm({ userId, name, avatarUrl, hasUploadedAvatar }: Avata
               className: `cursor-pointer has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring ${pending ? "pointer-events-none opacity-60" : ""}`,
             })}
           >
-            <svg
-              viewBox="0 0 20 20"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.6"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-              aria-hidden="true"
-              className="size-4"
-            >
+            <OutlineIcon className="size-4">
               <path d="M10 13V3.5M6 7.5l4-4 4 4M3.5 13v2A1.5 1.5 0 0 0 5 16.5h10a1.5 1.5 0 0 0 1.5-1.5v-2" />
-            </svg>
+            </OutlineIcon>
             {busy === "upload" ? "Uploading…" : "Upload picture"}
             <input
               ref={inputRef}

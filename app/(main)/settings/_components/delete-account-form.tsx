@@ -1,12 +1,11 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
-import { useFocusFirstError } from "@/components/use-focus-first-error";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
-import { initialFormState } from "@/lib/form-state";
 import { deleteAccountAction } from "../actions";
+import { useSettingsForm } from "./use-settings-form";
 
 export interface DeleteAccountFormProps {
   hasPassword: boolean;
@@ -16,12 +15,7 @@ export interface DeleteAccountFormProps {
 /** Two steps: a button that opens the confirmation, then the password (or username) to confirm. */
 export function DeleteAccountForm({ hasPassword, username }: DeleteAccountFormProps) {
   const [open, setOpen] = useState(false);
-  const [state, formAction, pending] = useActionState(deleteAccountAction, initialFormState);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, state.status === "error" ? state : null);
-
-  const fields = state.status === "error" ? state.fields : undefined;
-  const formError = state.status === "error" && !fields ? state.message : undefined;
+  const { formAction, pending, formRef, fields, formError } = useSettingsForm(deleteAccountAction);
 
   return (
     <div className="space-y-4">

@@ -1,14 +1,14 @@
 "use client";
 
-import { useActionState, useRef } from "react";
+import { useActionState } from "react";
+import { EmailField } from "@/components/account-fields";
 import { RelativeTime } from "@/components/relative-time";
-import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/text-field";
 import { initialFormState } from "@/lib/form-state";
 import { cancelEmailChangeAction, changeEmailAction } from "../actions";
 import { useSuccessToast } from "./use-form-toast";
+import { useSettingsForm } from "./use-settings-form";
 
 export interface EmailFormProps {
   email: string;
@@ -17,14 +17,9 @@ export interface EmailFormProps {
 }
 
 export function EmailForm({ email, emailVerified, pendingEmail }: EmailFormProps) {
-  const [state, formAction, pending] = useActionState(changeEmailAction, initialFormState);
+  const { state, formAction, pending, formRef, fields, values, formError } = useSettingsForm(changeEmailAction);
   const [cancelState, cancelAction, cancelling] = useActionState(cancelEmailChangeAction, initialFormState);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, state.status === "error" ? state : null);
   useSuccessToast(cancelState, "settings-email");
-
-  const fields = state.status === "error" ? state.fields : undefined;
-  const formError = state.status === "error" && !fields ? state.message : undefined;
 
   return (
     <div className="space-y-5">
@@ -77,16 +72,11 @@ export function EmailForm({ email, emailVerified, pendingEmail }: EmailFormProps
           <FormAlert tone="error">{cancelState.message}</FormAlert>
         ) : null}
         <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
-          <TextField
+          <EmailField
             label={pendingEmail ? "Use a different new address" : "New email address"}
-            name="email"
-            type="email"
-            autoComplete="email"
-            inputMode="email"
             required
-            maxLength={254}
             placeholder="name@example.com"
-            defaultValue={state.status === "error" ? (state.values?.email ?? "") : ""}
+            defaultValue={values?.email ?? ""}
             error={fields?.email}
             hint="We send a confirmation link to the new address. Nothing changes until you open it."
             className="min-w-0 flex-1"

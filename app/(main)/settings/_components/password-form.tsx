@@ -1,13 +1,12 @@
 "use client";
 
-import { useActionState, useRef } from "react";
-import { useFocusFirstError } from "@/components/use-focus-first-error";
+import { NewPasswordFields } from "@/components/account-fields";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
-import { initialFormState } from "@/lib/form-state";
 import { PASSWORD_MIN } from "@/lib/validation/account";
 import { changePasswordAction } from "../actions";
+import { useSettingsForm } from "./use-settings-form";
 
 export interface PasswordFormProps {
   /** False for members who only signed in with Google or GitHub: they set a first password. */
@@ -17,12 +16,7 @@ export interface PasswordFormProps {
 }
 
 export function PasswordForm({ hasPassword, username }: PasswordFormProps) {
-  const [state, formAction, pending] = useActionState(changePasswordAction, initialFormState);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, state.status === "error" ? state : null);
-
-  const fields = state.status === "error" ? state.fields : undefined;
-  const formError = state.status === "error" && !fields ? state.message : undefined;
+  const { state, formAction, pending, formRef, fields, formError } = useSettingsForm(changePasswordAction);
 
   return (
     <form ref={formRef} action={formAction} noValidate className="space-y-5" data-testid="password-form">
@@ -46,23 +40,12 @@ export function PasswordForm({ hasPassword, username }: PasswordFormProps) {
         </FormAlert>
       )}
       <div className="grid gap-5 sm:grid-cols-2">
-        <TextField
-          label={hasPassword ? "New password" : "Password"}
-          name="password"
-          type="password"
-          autoComplete="new-password"
+        <NewPasswordFields
+          labels={hasPassword ? ["New password", "Repeat new password"] : ["Password", "Repeat password"]}
+          errors={fields}
+          hint={`At least ${PASSWORD_MIN} characters. A few unrelated words work well.`}
           required
           minLength={PASSWORD_MIN}
-          error={fields?.password}
-          hint={`At least ${PASSWORD_MIN} characters. A few unrelated words work well.`}
-        />
-        <TextField
-          label={hasPassword ? "Repeat new password" : "Repeat password"}
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          error={fields?.confirmPassword}
         />
       </div>
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:items-center sm:justify-between">

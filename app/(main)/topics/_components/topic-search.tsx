@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
-import { useSearchNavigation } from "@/components/use-search-navigation";
+import type { FormEvent } from "react";
+import { SearchForm } from "@/components/search/search-form";
+import { useSearchField } from "@/components/search/use-search-field";
 
 export interface TopicSearchProps {
   defaultQuery: string;
@@ -15,79 +16,30 @@ function hrefFor(q: string): string {
 
 /** Filters /topics as you type (after a short pause, replacing the URL); a GET form without JS. */
 export function TopicSearch({ defaultQuery, max }: TopicSearchProps) {
-  const inputId = useId();
-  const errorId = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [value, setValue] = useState(defaultQuery);
-  const { pending, searchNow, searchSoon, cancel } = useSearchNavigation(hrefFor);
-  const tooLong = value.trim().length > max;
-
-  // Follow the URL (back button, a link) unless the reader is typing in the field right now.
-  useEffect(() => {
-    if (document.activeElement !== inputRef.current) setValue(defaultQuery);
-  }, [defaultQuery]);
-
-  function onChange(event: ChangeEvent<HTMLInputElement>) {
-    const next = event.target.value;
-    setValue(next);
-    if (next.trim().length > max) cancel();
-    else searchSoon(next);
-  }
+  const field = useSearchField({ defaultQuery, max, hrefFor });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!tooLong) searchNow(value);
+    if (!field.tooLong) field.searchNow(field.value);
   }
 
   return (
-    <form
+    <SearchForm
       action="/topics"
-      method="get"
-      role="search"
+      label="Search topics"
+      placeholder="Search topics…"
+      field={field}
       onSubmit={onSubmit}
-      data-search-pending={pending ? "" : undefined}
       className="relative"
-    >
-      <label htmlFor={inputId} className="sr-only">
-        Search topics
-      </label>
-      <svg
-        viewBox="0 0 20 20"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.75"
-        strokeLinecap="round"
-        aria-hidden="true"
-        className="pointer-events-none absolute top-1/2 left-3.5 size-5 -translate-y-1/2 text-ink-subtle"
-      >
-        <circle cx="8.75" cy="8.75" r="5.5" />
-        <path d="m13 13 4 4" />
-      </svg>
-      <input
-        ref={inputRef}
-        id={inputId}
-        name="q"
-        type="search"
-        value={value}
-        onChange={onChange}
-        placeholder="Search topics…"
-        autoComplete="off"
-        enterKeyHint="search"
-        aria-invalid={tooLong || undefined}
-        aria-describedby={tooLong ? errorId : undefined}
-        className={`h-12 w-full rounded-xl border bg-surface pr-4 pl-11 text-base text-ink shadow-sm transition placeholder:text-ink-subtle focus:outline-none focus-visible:ring-2 ${
+      iconClassName="pointer-events-none absolute top-1/2 left-3.5 size-5 -translate-y-1/2 text-ink-subtle"
+      inputClassName={(tooLong) =>
+        `h-12 w-full rounded-xl border bg-surface pr-4 pl-11 text-base text-ink shadow-sm transition placeholder:text-ink-subtle focus:outline-none focus-visible:ring-2 ${
           tooLong
             ? "border-rose-500 focus-visible:ring-rose-500/30"
             : "border-line-strong focus:border-accent focus-visible:ring-ring/40"
-        }`}
-      />
-      <p
-        id={errorId}
-        role="alert"
-        className={`${tooLong ? "" : "hidden"} mt-2 text-sm font-medium text-rose-700 dark:text-rose-300`}
-      >
-        {tooLong ? `Searches have at most ${max} characters; this one has ${value.trim().length}.` : null}
-      </p>
-    </form>
+        }`
+      }
+      alertClassName="mt-2 text-sm font-medium text-rose-700 dark:text-rose-300"
+    />
   );
 }

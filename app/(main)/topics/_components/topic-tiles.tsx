@@ -1,8 +1,7 @@
 "use client";
 
 // The /topics grid, as a client component: the server passes each topic's name, slug and count,
-// so the RSC payload carries 500 small objects instead of 500 links' element trees (it was most
-// of a 900 KB page).
+// so the RSC payload carries small objects instead of every link's element tree.
 import Link from "next/link";
 import { Highlight } from "@/components/highlight";
 

@@ -9,6 +9,7 @@ import { usernameParamSchema } from "@/lib/validation/profile";
 import { HostedRooms } from "./_components/hosted-rooms";
 import { RecentMessages } from "./_components/recent-messages";
 import { profileOf } from "./profile-data";
+import { OutlineIcon } from "@/components/ui/icons";
 
 export const dynamic = "force-dynamic";
 
@@ -74,18 +75,9 @@ export default async function ProfilePage({ params }: ProfilePageProps) {
                 href="/settings"
                 className="inline-flex h-9 items-center gap-1.5 rounded-lg border border-line-strong bg-surface px-3.5 text-sm font-semibold text-ink shadow-sm transition hover:bg-sunken focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
               >
-                <svg
-                  viewBox="0 0 20 20"
-                  fill="none"
-                  stroke="currentColor"
-                  strokeWidth="1.6"
-                  strokeLinecap="round"
-                  strokeLinejoin="round"
-                  aria-hidden="true"
-                  className="size-4"
-                >
+                <OutlineIcon className="size-4">
                   <path d="M13.5 3.5l3 3L7 16H4v-3z" />
-                </svg>
+                </OutlineIcon>
                 Edit profile
               </Link>
             ) : null}
@@ -180,18 +172,9 @@ function SectionHeading({ id, title, count }: { id: string; title: string; count
 
 function CalendarIcon({ className }: { className?: string }) {
   return (
-    <svg
-      viewBox="0 0 20 20"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.6"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      className={className}
-    >
+    <OutlineIcon className={className}>
       <rect x="3" y="4.5" width="14" height="12.5" rx="2" />
       <path d="M3 8.5h14M7 2.75v3.5M13 2.75v3.5" />
-    </svg>
+    </OutlineIcon>
   );
 }

@@ -1,9 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Badge, linkClass, PageHeader, Section, Timestamp } from "@/components/admin/admin-ui";
 import { AdminActionForm } from "@/components/admin/action-form";
+import { Badge } from "@/components/admin/badges";
+import { PageHeader, Section } from "@/components/admin/page-header";
+import { RestrictionItem } from "@/components/admin/restriction-item";
 import { AdminRoomForm } from "@/components/admin/room-form";
-import { LiftRestrictionButton } from "@/components/moderation/lift-restriction-button";
+import { linkClass } from "@/components/admin/styles";
+import { Timestamp } from "@/components/admin/timestamp";
 import { requireAdminPage } from "@/lib/admin/guard";
 import { findAdminRoom } from "@/lib/db/room-admin-list";
 import { entityIdSchema, REASON_MAX } from "@/lib/validation/admin";
@@ -118,27 +121,17 @@ export default async function AdminRoomPage({ params }: { params: Promise<{ id: 
             ) : (
               <ul className="divide-y divide-line" data-testid="room-restrictions">
                 {room.restrictions.map((r) => (
-                  <li key={r.id} className="flex items-center justify-between gap-3 py-2">
-                    <div className="min-w-0 text-sm">
+                  <RestrictionItem
+                    key={r.id}
+                    restriction={r}
+                    subject={
                       <Link href={`/admin/members/${r.user.username}`} className={linkClass}>
                         @{r.user.username}
-                      </Link>{" "}
-                      <Badge tone={r.kind === "BAN" ? "danger" : "warning"}>
-                        {r.kind === "BAN" ? "Banned" : "Muted"}
-                      </Badge>
-                      <p className="text-ink-muted">
-                        {r.until ? (
-                          <>
-                            until <Timestamp date={r.until} />
-                          </>
-                        ) : (
-                          "until lifted"
-                        )}
-                        {r.reason ? `: ${r.reason}` : ""}
-                      </p>
-                    </div>
-                    <LiftRestrictionButton kind={r.kind} roomSlug={room.slug} user={r.user} />
-                  </li>
+                      </Link>
+                    }
+                    roomSlug={room.slug}
+                    user={r.user}
+                  />
                 ))}
               </ul>
             )}

@@ -1,4 +1,4 @@
-import { PageHeader } from "@/components/admin/admin-ui";
+import { PageHeader } from "@/components/admin/page-header";
 import { AdminRoomForm } from "@/components/admin/room-form";
 import { requireAdminPage } from "@/lib/admin/guard";
 import { createRoomAction, previewRoomSlugAction } from "../actions";

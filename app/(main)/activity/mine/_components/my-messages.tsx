@@ -5,6 +5,7 @@ import { useRef, type ReactNode } from "react";
 import { RelativeTime } from "@/components/relative-time";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { deleteMyMessageAction } from "../actions";
+import { EmptyBox } from "../../../_components/empty-box";
 import { DeleteButton } from "./delete-button";
 import { SectionHeading } from "./section-heading";
 import { useDeleteFlow } from "./use-delete-flow";
@@ -39,12 +40,9 @@ export function MyMessages({ messages, total, pager, paged }: MyMessagesProps) {
     <section aria-labelledby="my-messages-heading">
       <SectionHeading id="my-messages-heading" title="Messages you sent" count={count} ref={headingRef} />
       {visible.length === 0 ? (
-        <p
-          data-testid="my-messages-empty"
-          className="rounded-2xl border border-dashed border-line-strong bg-surface px-5 py-8 text-center text-sm text-ink-muted"
-        >
+        <EmptyBox testId="my-messages-empty">
           {paged ? "No older messages." : "You have not sent any messages."}
-        </p>
+        </EmptyBox>
       ) : (
         <ol
           data-testid="my-messages"
@@ -88,11 +86,7 @@ export function MyMessages({ messages, total, pager, paged }: MyMessagesProps) {
       {pager}
 
       <ConfirmDialog
-        open={flow.target !== null}
-        onCancel={flow.cancel}
-        onConfirm={flow.confirm}
-        pending={flow.pending}
-        tone="danger"
+        {...flow.dialog}
         title="Delete this message?"
         description={
           flow.target ? (
@@ -103,7 +97,6 @@ export function MyMessages({ messages, total, pager, paged }: MyMessagesProps) {
           ) : null
         }
         confirmLabel="Delete message"
-        pendingLabel="Deleting…"
         cancelLabel="Keep message"
         data-testid="delete-message-dialog"
       >

@@ -4,19 +4,14 @@ import Link from "next/link";
 import { useRef } from "react";
 import { RelativeTime } from "@/components/relative-time";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import type { MyRoom } from "@/lib/db/activity";
 import { deleteMyRoomAction } from "../actions";
+import { EmptyBox } from "../../../_components/empty-box";
 import { DeleteButton } from "./delete-button";
 import { SectionHeading } from "./section-heading";
 import { useDeleteFlow } from "./use-delete-flow";
 
-export interface MyRoomsItem {
-  id: string;
-  slug: string;
-  name: string;
-  topic: { name: string; slug: string };
-  participantCount: number;
-  createdAt: Date;
-}
+export type MyRoomsItem = Omit<MyRoom, "lastActivityAt">;
 
 export interface MyRoomsProps {
   rooms: MyRoomsItem[];
@@ -37,10 +32,7 @@ export function MyRooms({ rooms, total }: MyRoomsProps) {
     <section aria-labelledby="my-rooms-heading">
       <SectionHeading id="my-rooms-heading" title="Rooms you host" count={count} ref={headingRef} />
       {visible.length === 0 ? (
-        <div
-          data-testid="my-rooms-empty"
-          className="rounded-2xl border border-dashed border-line-strong bg-surface px-5 py-8 text-center text-sm text-ink-muted"
-        >
+        <EmptyBox testId="my-rooms-empty">
           <p>You do not host any rooms.</p>
           <Link
             href="/"
@@ -48,7 +40,7 @@ export function MyRooms({ rooms, total }: MyRoomsProps) {
           >
             Find a room to join
           </Link>
-        </div>
+        </EmptyBox>
       ) : (
         <ul data-testid="my-rooms" className="space-y-3">
           {visible.map((room) => (
@@ -90,15 +82,10 @@ export function MyRooms({ rooms, total }: MyRoomsProps) {
       ) : null}
 
       <ConfirmDialog
-        open={flow.target !== null}
-        onCancel={flow.cancel}
-        onConfirm={flow.confirm}
-        pending={flow.pending}
-        tone="danger"
+        {...flow.dialog}
         title={flow.target ? `Delete “${flow.target.name}”?` : "Delete room?"}
         description="The room and all its messages are removed for everyone, and anyone in it now is told. This cannot be undone."
         confirmLabel="Delete room"
-        pendingLabel="Deleting…"
         cancelLabel="Keep room"
         data-testid="delete-room-dialog"
       />

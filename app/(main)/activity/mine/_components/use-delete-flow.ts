@@ -56,12 +56,19 @@ export function useDeleteFlow<T extends { key: string }>(
     });
   };
 
+  const cancel = () => setTarget(null);
   return {
     target,
     ask: (item: T) => setTarget(item),
-    cancel: () => setTarget(null),
-    confirm,
-    pending,
     isRemoved: (key: string) => removed.has(key),
+    /** The confirmation dialog's state and buttons; the list adds its words. */
+    dialog: {
+      open: target !== null,
+      onCancel: cancel,
+      onConfirm: confirm,
+      pending,
+      tone: "danger" as const,
+      pendingLabel: "Deleting…",
+    },
   };
 }

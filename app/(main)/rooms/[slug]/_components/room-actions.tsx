@@ -8,21 +8,13 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import { initialFormState, type FormState } from "@/lib/form-state";
 import { deleteRoomAction, joinRoomAction, leaveRoomAction } from "../actions";
+import { OutlineIcon } from "@/components/ui/icons";
 
 function TrashIcon({ className = "" }: { className?: string }) {
   return (
-    <svg
-      viewBox="0 0 20 20"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.6"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      className={`size-4 ${className}`}
-    >
+    <OutlineIcon className={`size-4 ${className}`}>
       <path d="M3.5 5.5h13M8 5.5V4a1 1 0 0 1 1-1h2a1 1 0 0 1 1 1v1.5M5.5 5.5l.7 10.1A1.5 1.5 0 0 0 7.7 17h4.6a1.5 1.5 0 0 0 1.5-1.4l.7-10.1M8.5 9v4.5M11.5 9v4.5" />
-    </svg>
+    </OutlineIcon>
   );
 }
 
@@ -153,18 +145,9 @@ export function MembershipButton({ slug, joined }: MembershipButtonProps) {
             pendingText="Leaving…"
             data-testid="leave-room"
           >
-            <svg
-              viewBox="0 0 20 20"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.6"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-              aria-hidden="true"
-              className="size-4"
-            >
+            <OutlineIcon className="size-4">
               <path d="M12.5 6.5V4.75A1.75 1.75 0 0 0 10.75 3h-5A1.75 1.75 0 0 0 4 4.75v10.5C4 16.22 4.78 17 5.75 17h5a1.75 1.75 0 0 0 1.75-1.75V13.5M8.5 10h9m0 0-2.75-2.75M17.5 10l-2.75 2.75" />
-            </svg>
+            </OutlineIcon>
             Leave room
           </Button>
         </form>
@@ -172,17 +155,9 @@ export function MembershipButton({ slug, joined }: MembershipButtonProps) {
         <form action={joinAction}>
           <input type="hidden" name="slug" value={slug} />
           <Button type="submit" size="sm" pending={joining} pendingText="Joining…" data-testid="join-room">
-            <svg
-              viewBox="0 0 20 20"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.75"
-              strokeLinecap="round"
-              aria-hidden="true"
-              className="size-4"
-            >
+            <OutlineIcon strokeWidth="1.75" roundJoins={false} className="size-4">
               <path d="M10 4.5v11M4.5 10h11" />
-            </svg>
+            </OutlineIcon>
             Join room
           </Button>
         </form>

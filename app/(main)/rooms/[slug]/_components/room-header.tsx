@@ -7,7 +7,9 @@ import Link from "next/link";
 import { useId, useState } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { buttonClasses } from "@/components/ui/button";
+import type { RoomSummary } from "../../../_components/room-summary";
 import { DeleteRoomButton, MembershipButton } from "./room-actions";
+import { OutlineIcon } from "@/components/ui/icons";
 
 /** What the person looking at the room may do there (worked out by the page). */
 export interface RoomViewer {
@@ -19,13 +21,7 @@ export interface RoomViewer {
   canManage: boolean;
 }
 
-export interface RoomHeaderRoom {
-  slug: string;
-  name: string;
-  description: string;
-  topic: { name: string; slug: string };
-  host: { username: string; name: string; avatarUrl: string | null } | null;
-  participantCount: number;
+export interface RoomHeaderRoom extends RoomSummary {
   /** ISO 8601. */
   createdAt: string;
 }
@@ -46,18 +42,9 @@ const focusRing = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-
 function PencilIcon() {
   return (
     // Hidden on phones so the host's three controls fit on one row.
-    <svg
-      viewBox="0 0 20 20"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.6"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      className="size-4 max-sm:hidden"
-    >
+    <OutlineIcon className="size-4 max-sm:hidden">
       <path d="m13.5 3.5 3 3L7 16l-3.75.75L4 13l9.5-9.5zM11.5 5.5l3 3" />
-    </svg>
+    </OutlineIcon>
   );
 }
 
@@ -116,18 +103,9 @@ export function RoomHeader({ room, viewer, deleted = false, locked = false }: Ro
             title="All rooms"
             className={`-ml-1.5 flex size-8 shrink-0 items-center justify-center rounded-lg text-ink-muted transition hover:bg-sunken hover:text-ink ${focusRing}`}
           >
-            <svg
-              viewBox="0 0 20 20"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.75"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-              aria-hidden="true"
-              className="size-5"
-            >
+            <OutlineIcon strokeWidth="1.75" className="size-5">
               <path d="M12.5 4.5 7 10l5.5 5.5" />
-            </svg>
+            </OutlineIcon>
           </Link>
           <h1 className="min-w-0 truncate text-lg font-bold tracking-tight text-ink sm:text-xl" title={room.name}>
             {room.name}
@@ -145,19 +123,10 @@ export function RoomHeader({ room, viewer, deleted = false, locked = false }: Ro
               title="Locked by a moderator: read-only, nobody can post."
               className="inline-flex shrink-0 items-center gap-1 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300/60 ring-inset dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-800"
             >
-              <svg
-                viewBox="0 0 20 20"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth="1.8"
-                strokeLinecap="round"
-                strokeLinejoin="round"
-                aria-hidden="true"
-                className="size-3.5"
-              >
+              <OutlineIcon strokeWidth="1.8" className="size-3.5">
                 <rect x="4" y="8.5" width="12" height="8.5" rx="2" />
                 <path d="M6.75 8.5V6.25a3.25 3.25 0 0 1 6.5 0V8.5" />
-              </svg>
+              </OutlineIcon>
               Locked
             </span>
           ) : null}
@@ -169,17 +138,13 @@ export function RoomHeader({ room, viewer, deleted = false, locked = false }: Ro
             className={`-mr-1 ml-auto inline-flex h-8 shrink-0 items-center gap-0.5 rounded-lg px-1.5 text-sm font-medium text-ink-muted hover:bg-sunken hover:text-ink sm:hidden ${focusRing}`}
           >
             About
-            <svg
-              viewBox="0 0 20 20"
-              fill="none"
-              stroke="currentColor"
+            <OutlineIcon
               strokeWidth="1.75"
-              strokeLinecap="round"
-              aria-hidden="true"
+              roundJoins={false}
               className={`size-4 transition ${aboutOpen ? "rotate-180" : ""}`}
             >
               <path d="m5.5 8 4.5 4.5L14.5 8" />
-            </svg>
+            </OutlineIcon>
           </button>
         </div>
         {deleted ? null : <RoomControls room={room} viewer={viewer} />}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/relative-time";
+import { EmptyBox } from "../../../_components/empty-box";
 import type { ProfileRoom } from "@/lib/db/profiles";
 
 export interface HostedRoomsProps {
@@ -13,12 +14,9 @@ export interface HostedRoomsProps {
 export function HostedRooms({ rooms, total, isSelf, name }: HostedRoomsProps) {
   if (rooms.length === 0) {
     return (
-      <p
-        data-testid="hosted-rooms-empty"
-        className="rounded-2xl border border-dashed border-line-strong bg-surface px-5 py-8 text-center text-sm text-ink-muted"
-      >
+      <EmptyBox testId="hosted-rooms-empty">
         {isSelf ? "You do not host any rooms yet." : `${name} does not host any rooms yet.`}
-      </p>
+      </EmptyBox>
     );
   }
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/relative-time";
+import { EmptyBox } from "../../../_components/empty-box";
 import type { ProfileMessage } from "@/lib/db/profiles";
 
 export interface RecentMessagesProps {
@@ -11,12 +12,9 @@ export interface RecentMessagesProps {
 export function RecentMessages({ messages, isSelf, name }: RecentMessagesProps) {
   if (messages.length === 0) {
     return (
-      <p
-        data-testid="recent-messages-empty"
-        className="rounded-2xl border border-dashed border-line-strong bg-surface px-5 py-8 text-center text-sm text-ink-muted"
-      >
+      <EmptyBox testId="recent-messages-empty">
         {isSelf ? "You have not written any messages yet." : `${name} has not written any messages yet.`}
-      </p>
+      </EmptyBox>
     );
   }
 

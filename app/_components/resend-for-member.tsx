@@ -1,5 +1,7 @@
 "use client";
 
+// "Send a new link" for a signed-in member whose email is not verified. Here, at the root of app/,
+// because both the verify-email page and the new-room page (another route group) show it.
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";

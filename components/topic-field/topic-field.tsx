@@ -1,15 +1,14 @@
 "use client";
 
 // The room form's topic input: free text (a new topic is fine) with suggestions of existing topics
-// as you type, fetched from GET /api/topics through TanStack Query (each query asked once per
-// few minutes, answers cached across forms, the previous list kept while the next loads). An ARIA
-// 1.2 combobox: the input keeps focus, the highlighted option is announced through
-// aria-activedescendant; ↓/↑ move, Enter picks, Escape closes. Without JavaScript it is a plain
-// text input.
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+// as you type (topic-suggestions.ts). An ARIA 1.2 combobox: the input keeps focus, the highlighted
+// option is announced through aria-activedescendant; ↓/↑ move, Enter picks, Escape closes.
+// Without JavaScript it is a plain text input.
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
-import { FieldError } from "./ui/text-field";
-import { useDebouncedValue } from "./use-debounced-value";
+import { FieldError } from "@/components/ui/text-field";
+import { topicMatchNote } from "./topic-match";
+import { TopicOptions } from "./topic-options";
+import { normaliseTopic, useTopicSuggestions } from "./topic-suggestions";
 
 export interface TopicFieldProps {
   name: string;
@@ -19,33 +18,6 @@ export interface TopicFieldProps {
   hint?: ReactNode;
   maxLength?: number;
   className?: string;
-}
-
-const DEBOUNCE_MS = 150;
-
-function normalise(value: string): string {
-  return value.trim().replace(/\s+/g, " ");
-}
-
-/** The name with the part that matches `query` in bold (first match, case-insensitive). */
-function Highlighted({ text, query }: { text: string; query: string }) {
-  const at = query ? text.toLowerCase().indexOf(query.toLowerCase()) : -1;
-  if (at < 0) return <>{text}</>;
-  return (
-    <>
-      {text.slice(0, at)}
-      <span className="font-semibold text-ink">{text.slice(at, at + query.length)}</span>
-      {text.slice(at + query.length)}
-    </>
-  );
-}
-
-/** Topic names matching `key`; offline or refused, none (the field still takes any topic typed). */
-async function fetchTopicNames(key: string, signal: AbortSignal): Promise<string[]> {
-  const response = await fetch(`/api/topics?q=${encodeURIComponent(key)}`, { signal });
-  if (!response.ok) return [];
-  const body = (await response.json()) as { topics?: unknown };
-  return Array.isArray(body.topics) ? body.topics.filter((t): t is string => typeof t === "string") : [];
 }
 
 export function TopicField({
@@ -72,19 +44,8 @@ export function TopicField({
   const [activeName, setActiveName] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
-  const query = normalise(value);
-  const key = query.toLowerCase();
-  const askedKey = useDebouncedValue(key, DEBOUNCE_MS);
-  const suggestions = useQuery({
-    queryKey: ["topic-suggestions", askedKey],
-    queryFn: ({ signal }) => fetchTopicNames(askedKey, signal),
-    placeholderData: keepPreviousData,
-    staleTime: 5 * 60_000,
-  });
-  // This query's answer, once it is in; until then the last list narrowed to what still matches.
-  const answer =
-    suggestions.data !== undefined && !suggestions.isPlaceholderData && askedKey === key ? suggestions.data : undefined;
-  const topics = answer ?? (suggestions.data ?? []).filter((topic) => topic.toLowerCase().includes(key));
+  const query = normaliseTopic(value);
+  const { answer, topics } = useTopicSuggestions(query.toLowerCase());
   const expanded = open && topics.length > 0;
   const active = activeName === null ? -1 : topics.indexOf(activeName);
   const setActive = (index: number) => setActiveName(index >= 0 ? (topics[index] ?? null) : null);
@@ -134,25 +95,8 @@ export function TopicField({
     }
   }
 
-  // Tells the member whether they are joining an existing topic (any case) or starting one.
-  const existing = answer && query.length >= 2 ? answer.find((t) => t.toLowerCase() === key) : undefined;
-  let match: ReactNode = null;
   // Only once the member changes it: the edit form opening on its current topic needs no note.
-  if (answer && query.length >= 2 && !error && value !== openedWith) {
-    match = existing ? (
-      existing === query ? (
-        <>Existing topic.</>
-      ) : (
-        <>
-          Joins the existing topic <span className="font-medium text-ink">{existing}</span>.
-        </>
-      )
-    ) : (
-      <>
-        A new topic: <span className="font-medium text-ink">{query}</span>.
-      </>
-    );
-  }
+  const match = !error && value !== openedWith ? topicMatchNote({ answer, query }) : null;
 
   const describedBy =
     [error ? errorId : null, match ? matchId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
@@ -200,50 +144,16 @@ export function TopicField({
               : "border-line-strong hover:border-ink-subtle/60 focus:border-accent focus-visible:ring-ring/30"
           }`}
         />
-        <ul
+        <TopicOptions
           id={listId}
-          role="listbox"
-          aria-label="Existing topics"
-          hidden={!expanded}
-          data-testid="topic-suggestions"
-          className="absolute top-full right-0 left-0 z-30 mt-1 max-h-64 overflow-y-auto rounded-xl border border-line bg-surface p-1 shadow-lg shadow-black/10 dark:shadow-black/40"
-        >
-          {topics.map((topic, index) => (
-            // The keyboard stays in the combobox's input, which picks the active option on Enter.
-            // eslint-disable-next-line jsx-a11y/click-events-have-key-events
-            <li
-              key={topic}
-              id={optionId(index)}
-              role="option"
-              aria-selected={index === active}
-              // Keeps focus in the input, so choosing with the pointer does not blur (and close) first.
-              onPointerDown={(event) => event.preventDefault()}
-              onClick={() => choose(topic)}
-              onPointerMove={() => setActive(index)}
-              className={`flex cursor-pointer items-center justify-between gap-3 rounded-lg px-3 py-2 text-sm text-ink-muted ${
-                index === active ? "bg-accent-soft text-ink" : ""
-              }`}
-            >
-              <span className="truncate">
-                <Highlighted text={topic} query={query} />
-              </span>
-              {topic.toLowerCase() === key ? (
-                <svg
-                  viewBox="0 0 20 20"
-                  fill="none"
-                  stroke="currentColor"
-                  strokeWidth="1.75"
-                  strokeLinecap="round"
-                  strokeLinejoin="round"
-                  aria-hidden="true"
-                  className="size-4 shrink-0 text-accent"
-                >
-                  <path d="m4.5 10.5 3.5 3.5 7.5-8" />
-                </svg>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+          optionId={optionId}
+          topics={topics}
+          query={query}
+          active={active}
+          expanded={expanded}
+          onChoose={choose}
+          onHover={setActive}
+        />
       </div>
       {/* Screen readers hear how many suggestions there are as they type. */}
       <p aria-live="polite" className="sr-only">

@@ -1,0 +1,61 @@
+// The side cards of a member's admin page that change how they get in: role (admins only) and
+// email verification (while unverified).
+import { AdminActionForm } from "@/components/admin/action-form";
+import { Section } from "@/components/admin/page-header";
+import { resendVerificationAction, setRoleAction, verifyEmailAction } from "../../actions";
+
+const ROLE_OPTIONS = [
+  { value: "MEMBER", label: "Member" },
+  { value: "MODERATOR", label: "Moderator" },
+  { value: "ADMIN", label: "Admin" },
+];
+
+export interface MemberAccessProps {
+  member: { id: string; email: string; role: string; emailVerified: boolean };
+  isAdmin: boolean;
+  self: boolean;
+}
+
+export function MemberAccess({ member, isAdmin, self }: MemberAccessProps) {
+  const hidden = { id: member.id };
+  return (
+    <>
+      {isAdmin ? (
+        <Section
+          title="Role"
+          description={self ? "Your own role. Another admin must exist before you give it up." : undefined}
+        >
+          <AdminActionForm
+            action={setRoleAction}
+            hidden={hidden}
+            label="Change role"
+            submitLabel="Change role"
+            pendingLabel="Saving…"
+            data-testid="role-form"
+            fields={[{ name: "role", label: "Role", kind: "select", defaultValue: member.role, options: ROLE_OPTIONS }]}
+          />
+        </Section>
+      ) : null}
+      {!member.emailVerified ? (
+        <Section title="Email" description={`${member.email} is not verified yet.`}>
+          <div className="flex flex-wrap gap-2">
+            <AdminActionForm
+              action={resendVerificationAction}
+              hidden={hidden}
+              label="Resend verification mail"
+              submitLabel="Resend verification"
+              pendingLabel="Sending…"
+            />
+            <AdminActionForm
+              action={verifyEmailAction}
+              hidden={hidden}
+              label="Mark email verified"
+              submitLabel="Mark verified"
+              pendingLabel="Saving…"
+            />
+          </div>
+        </Section>
+      ) : null}
+    </>
+  );
+}

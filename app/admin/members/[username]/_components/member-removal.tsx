@@ -1,0 +1,89 @@
+// The side cards of a member's admin page that take things away: deactivate (or reactivate),
+// delete all their messages, delete the account. Each shows only to those allowed to use it.
+import { AdminActionForm } from "@/components/admin/action-form";
+import { Section } from "@/components/admin/page-header";
+import { DeleteAllMessagesForm } from "../../../_components/message-delete-forms";
+import { deactivateMemberAction, deleteMemberAction, reactivateMemberAction } from "../../actions";
+
+export interface MemberRemovalProps {
+  member: { id: string; username: string; deactivated: boolean; messageCount: number };
+  /** Moderators act on members only; nobody acts on themselves here. */
+  mayManage: boolean;
+  mayDelete: boolean;
+}
+
+export function MemberRemoval({ member, mayManage, mayDelete }: MemberRemovalProps) {
+  const hidden = { id: member.id };
+  return (
+    <>
+      {mayManage ? (
+        <Section
+          title={member.deactivated ? "Deactivated" : "Deactivate"}
+          description={
+            member.deactivated
+              ? "Cannot sign in. Their rooms and messages stay."
+              : "Signs them out everywhere at once and keeps them out. Their rooms and messages stay."
+          }
+        >
+          {member.deactivated ? (
+            <AdminActionForm
+              action={reactivateMemberAction}
+              hidden={hidden}
+              label="Reactivate member"
+              submitLabel="Reactivate"
+              pendingLabel="Saving…"
+              data-testid="reactivate-form"
+            />
+          ) : (
+            <AdminActionForm
+              action={deactivateMemberAction}
+              hidden={hidden}
+              label="Deactivate member"
+              submitLabel="Deactivate"
+              pendingLabel="Deactivating…"
+              variant="danger"
+              data-testid="deactivate-form"
+              confirm={{
+                title: `Deactivate @${member.username}?`,
+                description: "They are signed out everywhere at once and cannot sign in until reactivated.",
+              }}
+            />
+          )}
+        </Section>
+      ) : null}
+      {member.messageCount > 0 ? (
+        <Section
+          title="Clean up messages"
+          description={`Deletes all ${member.messageCount} of their messages, in every room. Open rooms update at once.`}
+        >
+          <DeleteAllMessagesForm
+            member={member}
+            label="Delete all messages"
+            submitLabel="Delete all messages"
+            description={`${member.messageCount} messages disappear from their rooms. This cannot be undone.`}
+          />
+        </Section>
+      ) : null}
+      {mayDelete ? (
+        <Section
+          title="Delete account"
+          description="Their messages stay, shown as “Anonymous User”; rooms they host stay without a host."
+        >
+          <AdminActionForm
+            action={deleteMemberAction}
+            hidden={hidden}
+            label="Delete account"
+            submitLabel="Delete account"
+            pendingLabel="Deleting…"
+            variant="danger"
+            data-testid="delete-member-form"
+            confirm={{
+              title: `Delete @${member.username}?`,
+              description: "The account goes for good. This cannot be undone.",
+            }}
+          />
+        </Section>
+      ) : null}
+    </>
+  );
+}
