@@ -4,7 +4,7 @@ import { AuditList } from "@/components/admin/audit-list";
 import { EmptyState, PageHeader } from "@/components/admin/page-header";
 import { linkClass } from "@/components/admin/styles";
 import { requireAdminPage } from "@/lib/admin/guard";
-import { countOnlineMembers } from "@/lib/db/presence-counts";
+import { countOnlineMembers } from "@/lib/db/presence";
 import { countMembers } from "@/lib/db/member-list";
 import { countMessagesSince } from "@/lib/db/messages";
 import { countLockedRooms } from "@/lib/db/room-admin-list";

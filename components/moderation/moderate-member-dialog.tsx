@@ -4,8 +4,7 @@
 // why and until when, and cannot post) or ban them from posting here; lift either. The room page
 // keeps one dialog and opens it from a message's Moderate button:
 //   <ModerateMemberDialog roomSlug={room.slug} user={selected} onClose={() => setSelected(null)} />
-// and ModerateMemberButton bundles a trigger with its own dialog for anywhere else.
-// The server checks the caller again (app/admin/_actions/moderation.ts → lib/admin), so showing it
+// The server checks the caller again (lib/moderation/actions.ts → lib/admin), so showing it
 // to someone who is not a moderator only ever produces a refusal.
 import { useEffect, useId, useState, useTransition } from "react";
 import {
@@ -197,35 +196,5 @@ export function ModerateMemberDialog({ roomSlug, user, onClose }: ModerateMember
         </form>
       ) : null}
     </ModalDialog>
-  );
-}
-
-export interface ModerateMemberButtonProps {
-  roomSlug: string;
-  user: ModeratedMember;
-  /** The trigger's look; defaults to a small ghost button saying "Moderate". */
-  triggerClassName?: string;
-}
-
-/** A "Moderate" button with its own dialog, for places that show a single member. */
-export function ModerateMemberButton({ roomSlug, user, triggerClassName }: ModerateMemberButtonProps) {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button
-        type="button"
-        aria-haspopup="dialog"
-        aria-label={`Moderate @${user.username}`}
-        data-testid="moderate-member"
-        onClick={() => setOpen(true)}
-        className={
-          triggerClassName ??
-          "inline-flex h-8 items-center rounded-lg px-2.5 text-sm font-medium text-ink-muted transition hover:bg-sunken hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
-        }
-      >
-        Moderate
-      </button>
-      <ModerateMemberDialog roomSlug={roomSlug} user={open ? user : null} onClose={() => setOpen(false)} />
-    </>
   );
 }

@@ -1,7 +1,7 @@
 // Building audit entries: who (the acting moderator, with a username snapshot), which action
 // (a registry code), what it was done to, and a short detail. Query functions write the entry in
 // the same transaction as the change; `recordAudit` is for changes made elsewhere (a mail sent,
-// a message deleted through the chat API), written right after them.
+// an account deleted by its own transaction), written right after them.
 import "server-only";
 import { writeAuditEntry, type AuditEntryInput } from "../db/audit-log";
 import type { AdminActor } from "./access";

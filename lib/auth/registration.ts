@@ -2,6 +2,7 @@
 // taken email is not revealed: the caller sees the same outcome, and the address's owner gets a
 // mail saying someone tried to sign up with it.
 import "server-only";
+import { isUniqueViolation } from "../db/unique-violation";
 import { createUser, findTakenIdentities } from "../db/users";
 import { env } from "../env";
 import { invalid, fieldErrorsOf } from "../errors";
@@ -42,7 +43,7 @@ export async function register(input: unknown, ip: string): Promise<RegisterOutc
     return { created: true, userId: user.id, sessionVersion: user.sessionVersion };
   } catch (error) {
     // A double submit or a race with another sign-up: the unique index decides.
-    if (error instanceof Error && "code" in error && (error as { code: string }).code === "P2002") {
+    if (isUniqueViolation(error)) {
       const again = await findTakenIdentities({ email, username });
       if (again.username && !again.email) throw invalid({ username: "This username is taken. Try another." });
       return { created: false };

@@ -2,6 +2,7 @@
 // sign-up gets, then a verified ADMIN row. The script only gathers the answers (flags, environment
 // or prompts); everything it decides lives here so that tests can drive it.
 import "server-only";
+import { isUniqueViolation } from "../db/unique-violation";
 import { createUser, findTakenIdentities } from "../db/users";
 import { displayNameSchema, emailSchema, newPasswordSchema, usernameSchema } from "../validation/account";
 import { hashPassword } from "./password";
@@ -114,7 +115,7 @@ export async function createSuperuser(input: SuperuserInput, now = new Date()): 
     return { id: user.id, email, username, name };
   } catch (error) {
     // Someone took the address or the name while we were hashing: say which.
-    if (error instanceof Error && "code" in error && (error as { code: string }).code === "P2002") await assertFree();
+    if (isUniqueViolation(error)) await assertFree();
     throw error;
   }
 }

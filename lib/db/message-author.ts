@@ -1,30 +1,11 @@
-// What a message list shows about a person (its author, a room's host, a participant): id, names
-// and avatar. One select for Prisma queries and one column list for the raw ones, each with its
-// mapper, so every list draws people the same way.
+// What a message list shows about a person (its author, a room's host, a participant): the user
+// summary of ./users.ts for Prisma queries, and here the column list and mapper for raw ones.
 import "server-only";
 import { Prisma } from "./generated/prisma/client";
-import { avatarUrlOf } from "./users";
+import { avatarUrlOf, type UserSummary } from "./users";
 
-export interface MessageAuthor {
-  id: string;
-  username: string;
-  name: string;
-  avatarUrl: string | null;
-}
-
-export const authorSelect = {
-  id: true,
-  username: true,
-  name: true,
-  image: true,
-  avatar: { select: { updatedAt: true } },
-} satisfies Prisma.UserSelect;
-
-type AuthorRow = Prisma.UserGetPayload<{ select: typeof authorSelect }>;
-
-export function toMessageAuthor(row: AuthorRow): MessageAuthor {
-  return { id: row.id, username: row.username, name: row.name, avatarUrl: avatarUrlOf(row) };
-}
+/** A message's author, a room's host, a participant: the people summary of ./users.ts. */
+export type MessageAuthor = UserSummary;
 
 /** The author's columns of a raw query over messages `m` joined with RAW_AUTHOR_JOINS. */
 export const RAW_AUTHOR_COLUMNS = Prisma.sql`u.id AS "authorId", u.username AS "authorUsername", u.name AS "authorName",

@@ -8,13 +8,12 @@ import { db } from "./client";
 import { Prisma } from "./generated/prisma/client";
 import {
   authorFromRaw,
-  authorSelect,
   RAW_AUTHOR_COLUMNS,
   RAW_AUTHOR_JOINS,
-  toMessageAuthor,
   type MessageAuthor,
   type RawAuthorColumns,
 } from "./message-author";
+import { toUserSummary, userSummarySelect } from "./users";
 import { likeLiteral, readIdWindow, type IdWindowEdges } from "./paging";
 import { MAX_MESSAGE_ID } from "../validation/messages";
 
@@ -47,13 +46,13 @@ const messageSelect = {
   createdAt: true,
   editedAt: true,
   deletedAt: true,
-  author: { select: authorSelect },
+  author: { select: userSummarySelect },
 } satisfies Prisma.MessageSelect;
 
 type MessageRow = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
 
 function toStoredMessage({ author, ...row }: MessageRow): StoredMessage {
-  return { ...row, body: row.deletedAt ? "" : row.body, author: author ? toMessageAuthor(author) : null };
+  return { ...row, body: row.deletedAt ? "" : row.body, author: author ? toUserSummary(author) : null };
 }
 
 /** A message row with its author, as the raw queries of the send path return it. */
@@ -228,7 +227,7 @@ export async function findRoomWithLatestMessages({
       description: true,
       createdAt: true,
       topic: { select: { name: true, slug: true } },
-      host: { select: authorSelect },
+      host: { select: userSummarySelect },
       _count: { select: { participants: true } },
       // One extra row tells whether older messages exist.
       messages: { orderBy: { id: "desc" }, take: take + 1, select: messageSelect },
@@ -238,7 +237,7 @@ export async function findRoomWithLatestMessages({
   const { host, _count, messages, ...rest } = room;
   return {
     ...rest,
-    host: host ? toMessageAuthor(host) : null,
+    host: host ? toUserSummary(host) : null,
     participantCount: _count.participants,
     messages: messages.slice(0, take).reverse().map(toStoredMessage),
     hasOlder: messages.length > take,
@@ -374,7 +373,7 @@ const listedSelect = {
   createdAt: true,
   editedAt: true,
   room: { select: { id: true, slug: true, name: true } },
-  author: { select: authorSelect },
+  author: { select: userSummarySelect },
 } satisfies Prisma.MessageSelect;
 
 /** The latest live messages across rooms, newest first, filtered; paged by id either way. */
@@ -399,7 +398,7 @@ export async function searchMessages({
     read: ({ id, order, take }) =>
       db.message.findMany({ where: { ...where, id }, orderBy: { id: order }, take, select: listedSelect }),
   });
-  const messages = rows.map(({ author, ...row }) => ({ ...row, author: author ? toMessageAuthor(author) : null }));
+  const messages = rows.map(({ author, ...row }) => ({ ...row, author: author ? toUserSummary(author) : null }));
   return { messages, ...edges };
 }
 

@@ -3,7 +3,8 @@
 import "server-only";
 import { db } from "./client";
 import type { Prisma } from "./generated/prisma/client";
-import { authorSelect, toMessageAuthor, type MessageAuthor } from "./message-author";
+import type { MessageAuthor } from "./message-author";
+import { toUserSummary, userSummarySelect } from "./users";
 
 type Tx = Prisma.TransactionClient;
 
@@ -84,12 +85,12 @@ export async function listRoomParticipants({
       where: activeParticipant(roomId),
       orderBy: [{ joinedAt: "desc" }, { userId: "asc" }],
       take,
-      select: { joinedAt: true, user: { select: authorSelect } },
+      select: { joinedAt: true, user: { select: userSummarySelect } },
     }),
   ]);
   return {
     hostId: room?.hostId ?? null,
     total,
-    participants: rows.map(({ joinedAt, user }) => ({ ...toMessageAuthor(user), joinedAt })),
+    participants: rows.map(({ joinedAt, user }) => ({ ...toUserSummary(user), joinedAt })),
   };
 }

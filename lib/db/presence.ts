@@ -54,3 +54,11 @@ export async function countOnline({ roomIds }: { roomIds: string[] }): Promise<M
     GROUP BY "roomId"`;
   return new Map(rows.map((r) => [r.roomId, r.n]));
 }
+
+/** Distinct members in at least one room's presence channel now (from the presence webhooks). */
+export async function countOnlineMembers(): Promise<number> {
+  const [row] = await db.$queryRaw<
+    Array<{ n: number }>
+  >`SELECT count(DISTINCT "userId")::int AS n FROM "RoomPresence" WHERE online`;
+  return row?.n ?? 0;
+}

@@ -159,6 +159,3 @@ export async function updateProfile({
     select: { username: true },
   });
 }
-
-// Settings' profile action imports it from here today; lib/db/unique-violation.ts holds it.
-export { isUniqueViolation } from "./unique-violation";

@@ -31,6 +31,18 @@ export const roomFormSchema = z.object({
 });
 export type RoomFormInput = z.infer<typeof roomFormSchema>;
 
+/** Names and topics are one line, however they were posted; descriptions keep "\n" line breaks. */
+export function normaliseRoomForm(form: unknown): unknown {
+  if (typeof form !== "object" || form === null) return form;
+  const { name, topic, description } = form as Record<string, unknown>;
+  const oneLine = (value: unknown) => (typeof value === "string" ? value.replace(/\s+/g, " ") : value);
+  const lines = typeof description === "string" ? description.replace(/\r\n/g, "\n") : description;
+  return { ...form, name: oneLine(name), topic: oneLine(topic), description: lines };
+}
+
+/** The room form as a server action receives it: normalised, then checked. */
+export const roomSubmissionSchema = z.preprocess(normaliseRoomForm, roomFormSchema);
+
 /** The longest room slug we make: a base (SLUG_MAX_LENGTH) plus a "-N" suffix. */
 export const ROOM_SLUG_MAX = SLUG_MAX_LENGTH + 8;
 /**

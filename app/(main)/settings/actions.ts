@@ -13,7 +13,8 @@ import { clearSessionCookie, issueSessionCookie } from "@/lib/auth/session-cooki
 import { type SessionUser } from "@/lib/auth/session";
 import { memberAction, noFields } from "@/lib/actions/member-action";
 import { deleteUserAccount } from "@/lib/db/account-deletion";
-import { isUniqueViolation, updateProfile } from "@/lib/db/profiles";
+import { updateProfile } from "@/lib/db/profiles";
+import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { retireTokens } from "@/lib/db/tokens";
 import { findPasswordHash, findTakenIdentities, setPasswordHash } from "@/lib/db/users";
 import { invalid, rateLimited } from "@/lib/errors";

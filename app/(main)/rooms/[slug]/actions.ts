@@ -14,26 +14,14 @@ import { setFlash } from "@/lib/flash";
 import { type FormState } from "@/lib/form-state";
 import { deleteRoomAs } from "@/lib/rooms/delete-room";
 import { editRoomAs } from "@/lib/rooms/edit-room";
-import { ROOM_SLUG_PATTERN, roomFormSchema } from "@/lib/validation/rooms";
+import { normaliseRoomForm, ROOM_SLUG_PATTERN, roomFormSchema } from "@/lib/validation/rooms";
 
 // Slugs come from slugify (lower-case letters, digits, dashes); anything else names no room.
 const slugSchema = z.string({ message: "Which room?" }).regex(ROOM_SLUG_PATTERN, "That is not a room address.");
 const roomRefSchema = z.object({ slug: slugSchema });
 const NOT_A_ROOM = "That is not a room address.";
 
-/** Names and topics are one line, however they were posted; descriptions keep "\n" line breaks. */
-const roomEditSchema = z.preprocess(
-  (form) => {
-    const { name, topic, description } = form as Record<string, string | undefined>;
-    return {
-      ...(form as object),
-      name: name?.replace(/\s+/g, " "),
-      topic: topic?.replace(/\s+/g, " "),
-      description: description?.replace(/\r\n/g, "\n"),
-    };
-  },
-  roomFormSchema.extend({ slug: slugSchema }),
-);
+const roomEditSchema = z.preprocess(normaliseRoomForm, roomFormSchema.extend({ slug: slugSchema }));
 
 const roomGone = () => notFound("room", "This room no longer exists.");
 
