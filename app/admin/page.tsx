@@ -6,7 +6,7 @@ import { linkClass } from "@/components/admin/styles";
 import { requireAdminPage } from "@/lib/admin/guard";
 import { countOnlineMembers } from "@/lib/db/presence";
 import { countMembers } from "@/lib/db/member-list";
-import { countMessagesSince } from "@/lib/db/messages";
+import { countMessagesSince } from "@/lib/db/message-list";
 import { countLockedRooms } from "@/lib/db/room-admin-list";
 import { countAllRooms } from "@/lib/db/topics";
 import { countOpenSupportRequests } from "@/lib/db/support-requests";

@@ -1,6 +1,6 @@
 // The messages entity: storing one (idempotent on the sender's client key), a room's history by
 // id, edits, soft deletes (one, or all of a member's, with a moderator's audit entry in the same
-// transaction) and the moderators' list across rooms. A room's history is ordered by id, which
+// transaction). The moderators' list across rooms is ./message-list.ts. A room's history is ordered by id, which
 // grows with every insert, never by time. The rules (who may do what) live in lib/chat.
 import "server-only";
 import { writeAuditEntry, type AuditEntryInput } from "./audit-log";
@@ -14,7 +14,6 @@ import {
   type RawAuthorColumns,
 } from "./message-author";
 import { toUserSummary, userSummarySelect } from "./users";
-import { likeLiteral, readIdWindow, type IdWindowEdges } from "./paging";
 import { MAX_MESSAGE_ID } from "../validation/messages";
 
 export type { MessageAuthor } from "./message-author";
@@ -291,7 +290,7 @@ export async function findMessageForDeletion({ id }: { id: number }): Promise<Me
 }
 
 /** Not deleted. */
-const LIVE = { deletedAt: null } satisfies Prisma.MessageWhereInput;
+export const LIVE = { deletedAt: null } satisfies Prisma.MessageWhereInput;
 
 /**
  * Soft-deletes: sets deletedAt and blanks the body, so the text is gone while the id keeps its
@@ -340,69 +339,4 @@ export async function softDeleteMessagesOf({
     await writeAuditEntry(audit({ username: user.username, roomName: room?.name ?? null, count: deleted.length }), tx);
     return { deleted };
   });
-}
-
-// ---- The moderators' list across rooms (app/admin/messages) ---------------------------------
-
-export interface ListedMessage {
-  id: number;
-  body: string;
-  createdAt: Date;
-  editedAt: Date | null;
-  room: { id: string; slug: string; name: string };
-  author: MessageAuthor | null;
-}
-
-export interface SearchMessagesInput {
-  roomSlug?: string;
-  username?: string;
-  /** Text the body contains, any case. */
-  q?: string;
-  before?: number;
-  after?: number;
-  take?: number;
-}
-
-export interface ListedMessagePage extends IdWindowEdges {
-  messages: ListedMessage[];
-}
-
-const listedSelect = {
-  id: true,
-  body: true,
-  createdAt: true,
-  editedAt: true,
-  room: { select: { id: true, slug: true, name: true } },
-  author: { select: userSummarySelect },
-} satisfies Prisma.MessageSelect;
-
-/** The latest live messages across rooms, newest first, filtered; paged by id either way. */
-export async function searchMessages({
-  roomSlug,
-  username,
-  q,
-  before,
-  after,
-  take = 50,
-}: SearchMessagesInput = {}): Promise<ListedMessagePage> {
-  const where: Prisma.MessageWhereInput = {
-    ...LIVE,
-    ...(roomSlug ? { room: { slug: roomSlug } } : {}),
-    ...(username ? { author: { username } } : {}),
-    ...(q ? { body: { contains: likeLiteral(q), mode: "insensitive" } } : {}),
-  };
-  const { rows, ...edges } = await readIdWindow({
-    before,
-    after,
-    take,
-    read: ({ id, order, take }) =>
-      db.message.findMany({ where: { ...where, id }, orderBy: { id: order }, take, select: listedSelect }),
-  });
-  const messages = rows.map(({ author, ...row }) => ({ ...row, author: author ? toUserSummary(author) : null }));
-  return { messages, ...edges };
-}
-
-/** Messages written since `since` (the dashboard's "today"), deleted ones excluded. */
-export async function countMessagesSince({ since }: { since: Date }): Promise<number> {
-  return db.message.count({ where: { createdAt: { gte: since }, ...LIVE } });
 }

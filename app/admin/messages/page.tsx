@@ -8,7 +8,7 @@ import { hrefWith, type AdminListPageProps } from "@/components/admin/url";
 import { requireAdminPage } from "@/lib/admin/guard";
 import { excerpt } from "@/lib/admin/audit";
 import { findMemberIdByUsername } from "@/lib/db/users";
-import { searchMessages } from "@/lib/db/messages";
+import { searchMessages } from "@/lib/db/message-list";
 import { findRoomNameBySlug } from "@/lib/db/room-slugs";
 import { adminMessageListSchema } from "@/lib/validation/admin";
 import { DeleteAllMessagesForm, DeleteMessageForm } from "../_components/message-delete-forms";
