@@ -38,11 +38,8 @@ export async function hasSessionCookie(): Promise<boolean> {
 }
 
 /**
- * The claims of this request's session cookie, or null (none, forged, expired, or not ours).
- * Reads what next-auth's getServerSession would return through our jwt/session callbacks, which
- * pass the claims through unchanged after sign-in, without its work around it: it builds the whole
- * auth handler and re-encrypts a fresh cookie (that a page cannot even set) on every call, on the
- * path of every page's first byte.
+ * The claims of this request's session cookie, or null (none, forged, expired, or not ours): what
+ * getServerSession returns, without building the auth handler and re-encrypting a cookie per page.
  */
 export async function readSessionClaims(): Promise<SessionClaims | null> {
   const token = (await cookies()).get(sessionCookieName())?.value;

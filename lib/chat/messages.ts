@@ -91,12 +91,8 @@ export interface SendResult {
   message: ChatMessage;
   /** False when this client key was stored before: a retry, answered with the first message. */
   created: boolean;
-  /**
-   * The `message:created` trigger, already on its way to the realtime server when this result
-   * is returned: true once accepted, false when it failed (already logged). Callers need not
-   * wait for it (the message is stored; clients that miss the event find it on catch-up); a
-   * route handler hands it to `after()` so the reply does not wait on the realtime server.
-   */
+  /** The `message:created` trigger, already sent: the message is stored, so callers need not wait
+   * (a route hands it to `after()`); false when it failed, already logged. */
   delivered: Promise<boolean>;
 }
 
@@ -119,15 +115,9 @@ function tooFast(retryAfterSeconds: number): AppError {
 }
 
 /**
- * Sends `input` ({ body, clientKey }) to the room `slug`. Order: validate (400), caller (401/403),
- * room (404), rate limit (429), insert, `message:created` to everyone but `socketId`. A retry
- * (a client key stored before) is answered with the stored message (200), also when the member
- * is over the limit; like any send it counts against the limit.
- *
- * Everything before the trigger is on the path of every live message, so it waits on as few
- * round trips as it can: the room is looked up while the session is checked (`actor` may be the
- * session lookup's promise), then the rate limit, then one statement that stores the message or
- * finds the one stored under this client key (lib/db/messages.ts).
+ * Sends `input` to the room `slug`: validate (400), caller (401/403), room (404), rate limit (429),
+ * insert, then `message:created` to everyone but `socketId`; a retried client key gets the stored
+ * message (200). Every live message waits on this path, so the room lookup overlaps the session's.
  */
 export async function sendMessage({
   actor,

@@ -1,11 +1,6 @@
-// Sees every request Next.js handles (pages, route handlers, server actions) with its route
-// pattern and final status, through the OpenTelemetry spans Next already emits.
-//
-// Why spans: Next 16 has no "request finished" hook. proxy.ts runs before the route is chosen
-// and never sees the status; wrapping each route handler would miss pages and actions. Next's
-// `BaseServer.handleRequest` span, once OpenTelemetry is on, ends with `next.route` (the pattern,
-// e.g. /api/rooms/[slug]/messages: bounded, unlike the URL) and `http.status_code`. This is a
-// minimal tracer provider that keeps only those spans and exports nothing.
+// Sees every request Next.js handles with its route pattern and final status, from the request span
+// Next already emits: Next 16 has no "request finished" hook, and proxy.ts never sees the status.
+// A minimal tracer provider that keeps only those spans and exports nothing.
 import "server-only";
 import {
   INVALID_SPAN_CONTEXT,

@@ -1,10 +1,6 @@
-// Carries each request's id through everything the request runs (route handlers, server actions,
-// server components, after() work) via OpenTelemetry's context API, which Next.js already drives.
-//
-// How: Next wraps every request in `propagation.extract(context, req.headers)` and
-// `context.with(…)`. We register (1) a context manager on AsyncLocalStorage, so that context
-// follows async work, and (2) a propagator that reads X-Request-Id (set by proxy.ts) into it.
-// lib/log.ts then reads the id for every line. Registered once per process, from instrumentation.ts.
+// Carries each request's id (X-Request-Id from proxy.ts) through all its work via OpenTelemetry's
+// context, which Next already extracts per request: an AsyncLocalStorage context manager and a
+// propagator, registered once from instrumentation.ts; lib/log.ts reads the id for every line.
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import {

@@ -10,12 +10,8 @@ export const TYPING_EVENT = "client-typing";
  * client-event limit (REALTIME_LIMITS.maxClientEventsPerSecond; events over it are dropped)...
  */
 export const TYPING_THROTTLE_MS = 1_000;
-/**
- * ...and disappears this long after their last event (the issue's "gone after 3 seconds of
- * silence"). Two seconds longer than the throttle, so a steady typer does not flicker even when
- * an event arrives late: with a 2 s throttle, a delivery more than a second late (a loaded server,
- * a phone on a slow network) took "Alice is typing…" down for a moment.
- */
+/** ...and disappears this long after their last event: two seconds past the throttle, so a steady
+ * typer does not flicker when an event arrives late (a loaded server, a slow phone network). */
 export const TYPING_EXPIRY_MS = 3_000;
 
 /** The payload. Any subscriber can send client events, so receivers check it against presence. */
