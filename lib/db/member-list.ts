@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "./client";
 import type { Prisma, Role } from "./generated/prisma/client";
-import { inForce } from "./restrictions";
+import { inForce, listedRestrictionSelect, type ListedRestriction } from "./restrictions";
 import { loadPage, TABLE_PAGE_SIZE, type Paged } from "./paging";
 import { toUserSummary, userSummarySelect, type UserSummary } from "./users";
 
@@ -107,13 +107,7 @@ export interface AdminMemberDetail extends AdminMemberRow {
     createdAt: Date;
     room: { id: string; slug: string; name: string };
   }>;
-  restrictions: Array<{
-    id: string;
-    kind: "MUTE" | "BAN";
-    until: Date | null;
-    reason: string;
-    room: { id: string; slug: string; name: string };
-  }>;
+  restrictions: Array<ListedRestriction & { room: { id: string; slug: string; name: string } }>;
 }
 
 export async function findAdminMember({
@@ -144,13 +138,7 @@ export async function findAdminMember({
       },
       restrictions: {
         where: inForce(now),
-        select: {
-          id: true,
-          kind: true,
-          until: true,
-          reason: true,
-          room: { select: { id: true, slug: true, name: true } },
-        },
+        select: { ...listedRestrictionSelect, room: { select: { id: true, slug: true, name: true } } },
       },
       _count: { select: { participations: true, messages: { where: { deletedAt: null } } } },
     },

@@ -13,6 +13,7 @@ import {
   type MessageAuthor,
   type RawAuthorColumns,
 } from "./message-author";
+import { roomHeadSelect } from "./rooms";
 import { toUserSummary, userSummarySelect } from "./users";
 import { MAX_MESSAGE_ID } from "../validation/messages";
 
@@ -220,13 +221,7 @@ export async function findRoomWithLatestMessages({
   const room = await db.room.findUnique({
     where: { slug },
     select: {
-      id: true,
-      slug: true,
-      name: true,
-      description: true,
-      createdAt: true,
-      topic: { select: { name: true, slug: true } },
-      host: { select: userSummarySelect },
+      ...roomHeadSelect,
       _count: { select: { participants: true } },
       // One extra row tells whether older messages exist.
       messages: { orderBy: { id: "desc" }, take: take + 1, select: messageSelect },

@@ -17,6 +17,18 @@ export interface ActiveRestriction {
   reason: string;
 }
 
+/** One in force as an admin page lists it; the page adds the room or the member it is about. */
+export interface ListedRestriction extends ActiveRestriction {
+  id: string;
+}
+
+export const listedRestrictionSelect = {
+  id: true,
+  kind: true,
+  until: true,
+  reason: true,
+} satisfies Prisma.RoomRestrictionSelect;
+
 export interface PostingState {
   room: { id: string; lockedAt: Date | null };
   restrictions: ActiveRestriction[];

@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "./client";
 import type { Prisma } from "./generated/prisma/client";
-import { inForce } from "./restrictions";
+import { inForce, listedRestrictionSelect, type ListedRestriction } from "./restrictions";
 import { loadPage, TABLE_PAGE_SIZE, type Paged } from "./paging";
 import type { AdminRoomSort } from "../validation/admin";
 
@@ -92,13 +92,7 @@ export interface AdminRoomDetail extends AdminRoomRow {
   description: string;
   lockedBy: { username: string } | null;
   messageCount: number;
-  restrictions: Array<{
-    id: string;
-    kind: "MUTE" | "BAN";
-    until: Date | null;
-    reason: string;
-    user: { id: string; username: string; name: string };
-  }>;
+  restrictions: Array<ListedRestriction & { user: { id: string; username: string; name: string } }>;
 }
 
 export async function findAdminRoom({
@@ -118,13 +112,7 @@ export async function findAdminRoom({
       restrictions: {
         where: inForce(now),
         orderBy: { createdAt: "desc" },
-        select: {
-          id: true,
-          kind: true,
-          until: true,
-          reason: true,
-          user: { select: { id: true, username: true, name: true } },
-        },
+        select: { ...listedRestrictionSelect, user: { select: { id: true, username: true, name: true } } },
       },
     },
   });

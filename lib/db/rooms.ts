@@ -37,16 +37,21 @@ export interface RoomCard {
   createdAt: Date;
 }
 
-const roomCardSelect = {
+/** What a room's page header shows; its card (below) and the room page's query build on it. */
+export const roomHeadSelect = {
   id: true,
   slug: true,
   name: true,
   description: true,
   createdAt: true,
-  lastActivityAt: true,
-  participantCount: true,
   topic: { select: { name: true, slug: true } },
   host: { select: userSummarySelect },
+} satisfies Prisma.RoomSelect;
+
+const roomCardSelect = {
+  ...roomHeadSelect,
+  lastActivityAt: true,
+  participantCount: true,
 } satisfies Prisma.RoomSelect;
 
 type RoomCardRow = Prisma.RoomGetPayload<{ select: typeof roomCardSelect }>;
