@@ -25,8 +25,7 @@ export function MyRooms({ rooms, total }: MyRoomsProps) {
     (room: MyRoomsItem & { key: string }) => deleteMyRoomAction({ slug: room.slug }),
     headingRef,
   );
-  const visible = rooms.filter((room) => !flow.isRemoved(room.id));
-  const count = total - (rooms.length - visible.length);
+  const { visible, count } = flow.remaining(rooms, total, (room) => room.id);
 
   return (
     <section aria-labelledby="my-rooms-heading">
