@@ -5,6 +5,7 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { OutlineIcon } from "@/components/ui/icons";
+import { BackLink } from "./back-link";
 
 export interface FeedHeaderProps {
   /** The filtered topic, if any, and the link back to every room (the server builds feed URLs). */
@@ -16,12 +17,9 @@ export function FeedHeader({ topic }: FeedHeaderProps) {
     <div className="flex flex-wrap items-end justify-between gap-x-8 gap-y-5">
       <div className="max-w-2xl min-w-0">
         {topic ? (
-          <Link
-            href={topic.allRoomsHref}
-            className="mb-4 inline-flex items-center gap-1.5 rounded-full border border-line bg-surface px-3 py-1 text-xs font-medium text-ink-muted shadow-sm transition hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
-          >
-            <span aria-hidden="true">←</span> All rooms
-          </Link>
+          <BackLink href={topic.allRoomsHref} look="pill" className="mb-4">
+            All rooms
+          </BackLink>
         ) : (
           // On phones the results matter more than the tagline.
           <p className="mb-4 inline-flex items-center gap-2 rounded-full border border-line bg-surface px-3 py-1 text-xs font-medium text-ink-muted shadow-sm max-sm:hidden">

@@ -8,6 +8,7 @@ import { pageLimitParam, SEARCH_QUERY_MAX, searchQueryParam } from "@/lib/valida
 import { TopicSearch } from "./_components/topic-search";
 import { TopicTiles } from "./_components/topic-tiles";
 import { Bone } from "@/components/skeleton";
+import { BackLink } from "../_components/back-link";
 
 export const dynamic = "force-dynamic";
 
@@ -49,12 +50,9 @@ export default async function TopicsPage({ searchParams }: TopicsPageProps) {
 
   return (
     <div className="mx-auto max-w-4xl px-4 pt-8 pb-16 sm:px-6 sm:pt-10">
-      <Link
-        href="/"
-        className="inline-flex items-center gap-1.5 rounded-full border border-line bg-surface px-3 py-1 text-xs font-medium text-ink-muted shadow-sm transition hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
-      >
-        <span aria-hidden="true">←</span> All rooms
-      </Link>
+      <BackLink href="/" look="pill">
+        All rooms
+      </BackLink>
       <h1 className="mt-4 text-3xl font-bold tracking-tight text-ink sm:text-4xl">Topics</h1>
       <p className="mt-2 text-base text-ink-muted">
         Pick a topic to see its rooms, or search for the one you have in mind.

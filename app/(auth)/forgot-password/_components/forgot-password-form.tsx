@@ -1,12 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmailField } from "@/components/account-fields";
 import { useActionForm } from "@/components/use-action-form";
 import { initialFormState } from "@/lib/form-state";
 import { AuthCard, textLinkClass } from "../../_components/auth-card";
+import { useHeadingFocus } from "../../_components/use-heading-focus";
 import { requestResetAction } from "../actions";
 
 const backToSignIn = (
@@ -25,12 +26,8 @@ export function ForgotPassword() {
 }
 
 function ForgotPasswordForm({ onRestart }: { onRestart: () => void }) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const { state, pending, formProps } = useActionForm(requestResetAction, initialFormState);
-
-  useEffect(() => {
-    if (state.status === "success") headingRef.current?.focus();
-  }, [state]);
+  const headingRef = useHeadingFocus(state.status === "success", state);
 
   if (state.status === "success") {
     return (

@@ -1,9 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { AuthCard, textLinkClass } from "../../_components/auth-card";
+import { useHeadingFocus } from "../../_components/use-heading-focus";
 
 const TEXT: Record<"invalid" | "expired" | "used", { title: string; text: string }> = {
   expired: {
@@ -27,10 +27,7 @@ export interface LinkProblemProps {
 }
 
 export function LinkProblem({ reason, focus = false }: LinkProblemProps) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (focus) headingRef.current?.focus();
-  }, [focus]);
+  const headingRef = useHeadingFocus(focus);
 
   return (
     <AuthCard

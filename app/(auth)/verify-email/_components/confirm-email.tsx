@@ -5,6 +5,7 @@ import { startTransition, useActionState, useEffect, useRef } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { AuthCard, type AuthCardIcon } from "../../_components/auth-card";
 import { ResendByEmailForm } from "../../_components/resend-by-email-form";
+import { useHeadingFocus } from "../../_components/use-heading-focus";
 import { confirmEmailAction, type ConfirmState } from "../actions";
 import { ResendForMember } from "@/app/_components/resend-for-member";
 
@@ -57,7 +58,6 @@ export function ConfirmEmail({ token, signedIn }: ConfirmEmailProps) {
   const initial: ConfirmState = token ? idle : { status: "failed", reason: "invalid" };
   const [state, formAction, pending] = useActionState(confirmEmailAction, initial);
   const posted = useRef(false);
-  const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     if (!token || posted.current) return;
@@ -68,9 +68,7 @@ export function ConfirmEmail({ token, signedIn }: ConfirmEmailProps) {
   }, [token, formAction]);
 
   // Tell keyboard and screen-reader users the outcome by moving focus to its heading.
-  useEffect(() => {
-    if (state.status !== "idle") headingRef.current?.focus();
-  }, [state]);
+  const headingRef = useHeadingFocus(state.status !== "idle", state);
 
   if (state.status === "confirmed") {
     return (

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { decodeActivityCursor, findMyActivity } from "@/lib/db/activity";
 import { activityHref, readActivityParams } from "../_components/activity-params";
+import { BackLink } from "../../_components/back-link";
 import { Pager } from "../_components/pager";
 import { MyMessages } from "./_components/my-messages";
 import { MyRooms } from "./_components/my-rooms";
@@ -29,12 +29,9 @@ export default async function MyActivityPage({ searchParams }: MyActivityPagePro
 
   return (
     <div className="mx-auto max-w-5xl px-4 pt-8 pb-16 sm:px-6 sm:pt-12">
-      <Link
-        href="/activity"
-        className="mb-4 inline-flex items-center gap-1 rounded text-sm font-medium text-ink-muted transition hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
-      >
-        <span aria-hidden="true">←</span> Recent activity
-      </Link>
+      <BackLink href="/activity" look="plain" className="mb-4">
+        Recent activity
+      </BackLink>
       <h1 className="text-3xl font-bold tracking-tight text-ink">My activity</h1>
       <p className="mt-1.5 max-w-2xl text-ink-muted">
         The rooms you opened and the messages you sent, newest first. Delete anything you no longer want here.

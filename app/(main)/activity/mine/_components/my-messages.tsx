@@ -33,8 +33,7 @@ export function MyMessages({ messages, total, pager, paged }: MyMessagesProps) {
     (message: MyMessagesItem & { key: string }) => deleteMyMessageAction({ messageId: message.id }),
     headingRef,
   );
-  const visible = messages.filter((message) => !flow.isRemoved(String(message.id)));
-  const count = total - (messages.length - visible.length);
+  const { visible, count } = flow.remaining(messages, total, (message) => String(message.id));
 
   return (
     <section aria-labelledby="my-messages-heading">

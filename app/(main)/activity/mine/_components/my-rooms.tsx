@@ -7,6 +7,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { MyRoom } from "@/lib/db/activity";
 import { deleteMyRoomAction } from "../actions";
 import { EmptyBox } from "../../../_components/empty-box";
+import { TopicChip } from "../../../_components/topic-chip";
 import { DeleteButton } from "./delete-button";
 import { SectionHeading } from "./section-heading";
 import { useDeleteFlow } from "./use-delete-flow";
@@ -25,8 +26,7 @@ export function MyRooms({ rooms, total }: MyRoomsProps) {
     (room: MyRoomsItem & { key: string }) => deleteMyRoomAction({ slug: room.slug }),
     headingRef,
   );
-  const visible = rooms.filter((room) => !flow.isRemoved(room.id));
-  const count = total - (rooms.length - visible.length);
+  const { visible, count } = flow.remaining(rooms, total, (room) => room.id);
 
   return (
     <section aria-labelledby="my-rooms-heading">
@@ -51,9 +51,7 @@ export function MyRooms({ rooms, total }: MyRoomsProps) {
               >
                 <div className="flex items-start justify-between gap-3">
                   <div className="min-w-0">
-                    <span className="inline-flex max-w-full items-center truncate rounded-full bg-accent-soft px-2 py-0.5 text-xs font-medium text-accent-ink ring-1 ring-accent/15 ring-inset">
-                      <span className="truncate">{room.topic.name}</span>
-                    </span>
+                    <TopicChip name={room.topic.name} maxWidth="max-w-full" />
                     <h3 className="mt-2 font-semibold tracking-tight break-words text-ink group-hover:text-accent-ink">
                       <Link
                         href={`/rooms/${room.slug}`}

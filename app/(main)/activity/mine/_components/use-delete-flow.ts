@@ -60,7 +60,11 @@ export function useDeleteFlow<T extends { key: string }>(
   return {
     target,
     ask: (item: T) => setTarget(item),
-    isRemoved: (key: string) => removed.has(key),
+    /** The items still shown, and `total` less the ones removed from this page. */
+    remaining: <I>(items: I[], total: number, keyOf: (item: I) => string) => {
+      const visible = items.filter((item) => !removed.has(keyOf(item)));
+      return { visible, count: total - (items.length - visible.length) };
+    },
     /** The confirmation dialog's state and buttons; the list adds its words. */
     dialog: {
       open: target !== null,

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/relative-time";
 import { EmptyBox } from "../../../_components/empty-box";
+import { TopicChip } from "../../../_components/topic-chip";
 import type { ProfileRoom } from "@/lib/db/profiles";
 
 export interface HostedRoomsProps {
@@ -30,9 +31,7 @@ export function HostedRooms({ rooms, total, isSelf, name }: HostedRoomsProps) {
               className="group block rounded-xl border border-line bg-surface p-4 shadow-sm transition hover:border-accent/40 hover:shadow-md hover:shadow-indigo-900/[0.05] focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring motion-reduce:transition-none"
             >
               <span className="flex items-center justify-between gap-3">
-                <span className="inline-flex max-w-[60%] items-center truncate rounded-full bg-accent-soft px-2 py-0.5 text-xs font-medium text-accent-ink ring-1 ring-accent/15 ring-inset">
-                  <span className="truncate">{room.topic.name}</span>
-                </span>
+                <TopicChip name={room.topic.name} maxWidth="max-w-[60%]" />
                 <RelativeTime date={room.lastActivityAt} prefix="active" className="shrink-0 text-xs text-ink-subtle" />
               </span>
               <span className="mt-2 block font-semibold tracking-tight break-words text-ink group-hover:text-accent-ink">
