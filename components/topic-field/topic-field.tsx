@@ -5,7 +5,7 @@
 // option is announced through aria-activedescendant; ↓/↑ move, Enter picks, Escape closes.
 // Without JavaScript it is a plain text input.
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
-import { FieldError } from "@/components/ui/text-field";
+import { FieldError, textInputClasses } from "@/components/ui/text-field";
 import { topicMatchNote } from "./topic-match";
 import { TopicOptions } from "./topic-options";
 import { normaliseTopic, useTopicSuggestions } from "./topic-suggestions";
@@ -138,11 +138,7 @@ export function TopicField({
           }}
           onKeyDown={onKeyDown}
           placeholder="e.g. Python, Calculus, Job hunting"
-          className={`block h-11 w-full rounded-lg border bg-surface px-3 text-base text-ink shadow-sm shadow-black/[0.02] transition placeholder:text-ink-subtle focus:outline-none focus-visible:ring-3 sm:h-10 sm:text-sm ${
-            error
-              ? "border-rose-600 focus:border-rose-600 focus-visible:ring-rose-500/30 dark:border-rose-400 dark:focus:border-rose-400"
-              : "border-line-strong hover:border-ink-subtle/60 focus:border-accent focus-visible:ring-ring/30"
-          }`}
+          className={textInputClasses(Boolean(error))}
         />
         <TopicOptions
           id={listId}
