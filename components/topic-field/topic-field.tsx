@@ -6,6 +6,7 @@
 // Without JavaScript it is a plain text input.
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { FieldError, textInputClasses } from "@/components/ui/text-field";
+import { TOPIC_NAME_MAX } from "@/lib/validation/rooms";
 import { topicMatchNote } from "./topic-match";
 import { TopicOptions } from "./topic-options";
 import { normaliseTopic, useTopicSuggestions } from "./topic-suggestions";
@@ -16,6 +17,7 @@ export interface TopicFieldProps {
   defaultValue?: string;
   error?: string;
   hint?: ReactNode;
+  /** A topic's own limit unless a form wants a tighter one. */
   maxLength?: number;
   className?: string;
 }
@@ -26,7 +28,7 @@ export function TopicField({
   defaultValue = "",
   error,
   hint,
-  maxLength,
+  maxLength = TOPIC_NAME_MAX,
   className = "",
 }: TopicFieldProps) {
   const id = useId();
