@@ -5,7 +5,7 @@
 // option is announced through aria-activedescendant; ↓/↑ move, Enter picks, Escape closes.
 // Without JavaScript it is a plain text input.
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
-import { FieldError, textInputClasses } from "@/components/ui/text-field";
+import { FieldNotes, textInputClasses } from "@/components/ui/text-field";
 import { TOPIC_NAME_MAX } from "@/lib/validation/rooms";
 import { topicMatchNote } from "./topic-match";
 import { TopicOptions } from "./topic-options";
@@ -159,12 +159,7 @@ export function TopicField({
           ? `${topics.length} ${topics.length === 1 ? "suggestion" : "suggestions"}. Use the arrow keys to choose.`
           : ""}
       </p>
-      {error ? <FieldError id={errorId}>{error}</FieldError> : null}
-      {hint ? (
-        <p id={hintId} className="mt-1.5 text-sm text-ink-muted">
-          {hint}
-        </p>
-      ) : null}
+      <FieldNotes errorId={errorId} error={error} hintId={hintId} hint={hint} />
       {/* The match note arrives with the suggestions, after a pause: its line is kept even while
           empty (last, where a blank line reads as spacing), so the form below does not jump as
           it comes and goes (a click aimed at the submit button would land beside it). An error

@@ -41,6 +41,27 @@ export function FieldError({ id, children }: FieldErrorProps) {
   );
 }
 
+export interface FieldNotesProps {
+  errorId: string;
+  error?: string;
+  hintId: string;
+  hint?: ReactNode;
+}
+
+/** What stands under a field: its error, then its hint (the order aria-describedby reads them in). */
+export function FieldNotes({ errorId, error, hintId, hint }: FieldNotesProps) {
+  return (
+    <>
+      {error ? <FieldError id={errorId}>{error}</FieldError> : null}
+      {hint ? (
+        <p id={hintId} className="mt-1.5 text-sm text-ink-muted">
+          {hint}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 /**
  * A labelled text input with an optional hint and error. The error and hint are tied to the input
  * with aria-describedby (error first, so a screen reader says what is wrong before the help).
@@ -101,12 +122,7 @@ export function TextField({
           </button>
         ) : null}
       </div>
-      {error ? <FieldError id={errorId}>{error}</FieldError> : null}
-      {hint ? (
-        <p id={hintId} className="mt-1.5 text-sm text-ink-muted">
-          {hint}
-        </p>
-      ) : null}
+      <FieldNotes errorId={errorId} error={error} hintId={hintId} hint={hint} />
     </div>
   );
 }
