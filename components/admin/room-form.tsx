@@ -15,7 +15,7 @@ import { useActionForm } from "@/components/use-action-form";
 import { initialFormState, type FormState } from "@/lib/form-state";
 import { baseSlug } from "@/lib/rooms/slug";
 import { ROOM_SLUG_MAX } from "@/lib/validation/rooms";
-import { ROOM_DESCRIPTION_MAX, ROOM_NAME_MAX, TOPIC_NAME_MAX } from "@/lib/validation/rooms";
+import { ROOM_DESCRIPTION_MAX, ROOM_NAME_MAX } from "@/lib/validation/rooms";
 
 export interface AdminRoomFormValues {
   name: string;
@@ -163,13 +163,7 @@ export function AdminRoomForm({ mode, action, preview, roomId, values: initial, 
           </button>
         ) : null}
       </div>
-      <TopicField
-        name="topic"
-        label="Topic"
-        defaultValue={values.topic}
-        error={fields.topic}
-        maxLength={TOPIC_NAME_MAX}
-      />
+      <TopicField name="topic" label="Topic" defaultValue={values.topic} error={fields.topic} />
       <TextareaField
         label="Description"
         optional

@@ -5,7 +5,8 @@
 // option is announced through aria-activedescendant; ↓/↑ move, Enter picks, Escape closes.
 // Without JavaScript it is a plain text input.
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
-import { FieldError } from "@/components/ui/text-field";
+import { FieldNotes, textInputClasses } from "@/components/ui/text-field";
+import { TOPIC_NAME_MAX } from "@/lib/validation/rooms";
 import { topicMatchNote } from "./topic-match";
 import { TopicOptions } from "./topic-options";
 import { normaliseTopic, useTopicSuggestions } from "./topic-suggestions";
@@ -16,6 +17,7 @@ export interface TopicFieldProps {
   defaultValue?: string;
   error?: string;
   hint?: ReactNode;
+  /** A topic's own limit unless a form wants a tighter one. */
   maxLength?: number;
   className?: string;
 }
@@ -26,7 +28,7 @@ export function TopicField({
   defaultValue = "",
   error,
   hint,
-  maxLength,
+  maxLength = TOPIC_NAME_MAX,
   className = "",
 }: TopicFieldProps) {
   const id = useId();
@@ -138,11 +140,7 @@ export function TopicField({
           }}
           onKeyDown={onKeyDown}
           placeholder="e.g. Python, Calculus, Job hunting"
-          className={`block h-11 w-full rounded-lg border bg-surface px-3 text-base text-ink shadow-sm shadow-black/[0.02] transition placeholder:text-ink-subtle focus:outline-none focus-visible:ring-3 sm:h-10 sm:text-sm ${
-            error
-              ? "border-rose-600 focus:border-rose-600 focus-visible:ring-rose-500/30 dark:border-rose-400 dark:focus:border-rose-400"
-              : "border-line-strong hover:border-ink-subtle/60 focus:border-accent focus-visible:ring-ring/30"
-          }`}
+          className={textInputClasses(Boolean(error))}
         />
         <TopicOptions
           id={listId}
@@ -161,12 +159,7 @@ export function TopicField({
           ? `${topics.length} ${topics.length === 1 ? "suggestion" : "suggestions"}. Use the arrow keys to choose.`
           : ""}
       </p>
-      {error ? <FieldError id={errorId}>{error}</FieldError> : null}
-      {hint ? (
-        <p id={hintId} className="mt-1.5 text-sm text-ink-muted">
-          {hint}
-        </p>
-      ) : null}
+      <FieldNotes errorId={errorId} error={error} hintId={hintId} hint={hint} />
       {/* The match note arrives with the suggestions, after a pause: its line is kept even while
           empty (last, where a blank line reads as spacing), so the form below does not jump as
           it comes and goes (a click aimed at the submit button would land beside it). An error

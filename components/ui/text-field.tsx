@@ -3,6 +3,14 @@
 import { useId, useState, type InputHTMLAttributes, type ReactNode, type Ref } from "react";
 import { ErrorCircleIcon, EyeIcon } from "./icons";
 
+/** The one-line input's look, shared with the topic combobox so the two fields match. */
+export function textInputClasses(invalid: boolean, extra = ""): string {
+  const state = invalid
+    ? "border-rose-600 focus:border-rose-600 focus-visible:ring-rose-500/30 dark:border-rose-400 dark:focus:border-rose-400"
+    : "border-line-strong hover:border-ink-subtle/60 focus:border-accent focus-visible:ring-ring/30";
+  return `block h-11 w-full rounded-lg border bg-surface px-3 text-base text-ink shadow-sm shadow-black/[0.02] transition placeholder:text-ink-subtle focus:outline-none focus-visible:ring-3 sm:h-10 sm:text-sm ${extra ? `${extra} ` : ""}${state}`;
+}
+
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "children"> {
   label: ReactNode;
   name: string;
@@ -30,6 +38,27 @@ export function FieldError({ id, children }: FieldErrorProps) {
       <ErrorCircleIcon className="mt-0.5 size-4 shrink-0" />
       <span>{children}</span>
     </p>
+  );
+}
+
+export interface FieldNotesProps {
+  errorId: string;
+  error?: string;
+  hintId: string;
+  hint?: ReactNode;
+}
+
+/** What stands under a field: its error, then its hint (the order aria-describedby reads them in). */
+export function FieldNotes({ errorId, error, hintId, hint }: FieldNotesProps) {
+  return (
+    <>
+      {error ? <FieldError id={errorId}>{error}</FieldError> : null}
+      {hint ? (
+        <p id={hintId} className="mt-1.5 text-sm text-ink-muted">
+          {hint}
+        </p>
+      ) : null}
+    </>
   );
 }
 
@@ -78,13 +107,7 @@ export function TextField({
           autoCapitalize={input.autoCapitalize ?? (type === "email" || isPassword ? "none" : undefined)}
           spellCheck={input.spellCheck ?? (type === "email" || isPassword ? false : undefined)}
           {...input}
-          className={`block h-11 w-full rounded-lg border bg-surface px-3 text-base text-ink shadow-sm shadow-black/[0.02] transition placeholder:text-ink-subtle focus:outline-none focus-visible:ring-3 sm:h-10 sm:text-sm ${
-            toggle ? "pr-11" : ""
-          } ${
-            error
-              ? "border-rose-600 focus:border-rose-600 focus-visible:ring-rose-500/30 dark:border-rose-400 dark:focus:border-rose-400"
-              : "border-line-strong hover:border-ink-subtle/60 focus:border-accent focus-visible:ring-ring/30"
-          }`}
+          className={textInputClasses(Boolean(error), toggle ? "pr-11" : "")}
         />
         {toggle ? (
           <button
@@ -99,12 +122,7 @@ export function TextField({
           </button>
         ) : null}
       </div>
-      {error ? <FieldError id={errorId}>{error}</FieldError> : null}
-      {hint ? (
-        <p id={hintId} className="mt-1.5 text-sm text-ink-muted">
-          {hint}
-        </p>
-      ) : null}
+      <FieldNotes errorId={errorId} error={error} hintId={hintId} hint={hint} />
     </div>
   );
 }

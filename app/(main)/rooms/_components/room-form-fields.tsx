@@ -6,7 +6,7 @@
 import { TextareaField } from "@/components/textarea-field";
 import { TextField } from "@/components/ui/text-field";
 import { TopicField } from "@/components/topic-field/topic-field";
-import { ROOM_DESCRIPTION_MAX, ROOM_NAME_MAX, ROOM_NAME_MIN, TOPIC_NAME_MAX } from "@/lib/validation/rooms";
+import { ROOM_DESCRIPTION_MAX, ROOM_NAME_MAX, ROOM_NAME_MIN } from "@/lib/validation/rooms";
 
 export interface RoomFormValues {
   name: string;
@@ -38,7 +38,6 @@ export function RoomFormFields({ values, fields = {} }: RoomFormFieldsProps) {
         label="Topic"
         defaultValue={values.topic}
         error={fields.topic}
-        maxLength={TOPIC_NAME_MAX}
         hint="Pick an existing topic or type a new one, so people find the room in the right place."
       />
       {/* Keyed by its text so the counter restarts whenever the form is refilled. */}

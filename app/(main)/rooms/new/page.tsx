@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { ResendForMember } from "@/app/_components/resend-for-member";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { ROOM_NAME_MAX, TOPIC_NAME_MAX } from "@/lib/validation/rooms";
-import { NewRoomForm } from "./_components/new-room-form";
+import { RoomForm } from "../_components/room-form";
+import { createRoomAction } from "./actions";
 import { OutlineIcon } from "@/components/ui/icons";
 
 export const metadata: Metadata = { title: "Open a room", robots: { index: false } };
@@ -33,7 +34,14 @@ export default async function NewRoomPage({ searchParams }: NewRoomPageProps) {
       </p>
       <div className="mt-6 rounded-2xl border border-line bg-surface p-5 shadow-sm sm:mt-8 sm:p-7">
         {user.emailVerified ? (
-          <NewRoomForm initialName={initial.name} initialTopic={initial.topic} />
+          <RoomForm
+            action={createRoomAction}
+            label="Open a room"
+            initial={{ ...initial, description: "" }}
+            cancelHref="/"
+            submitLabel="Open room"
+            pendingText="Opening the room…"
+          />
         ) : (
           <ConfirmEmailFirst email={user.email} />
         )}

@@ -8,15 +8,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import { initialFormState, type FormState } from "@/lib/form-state";
 import { deleteRoomAction, joinRoomAction, leaveRoomAction } from "../actions";
-import { OutlineIcon } from "@/components/ui/icons";
-
-function TrashIcon({ className = "" }: { className?: string }) {
-  return (
-    <OutlineIcon className={`size-4 ${className}`}>
-      <path d="M3.5 5.5h13M8 5.5V4a1 1 0 0 1 1-1h2a1 1 0 0 1 1 1v1.5M5.5 5.5l.7 10.1A1.5 1.5 0 0 0 7.7 17h4.6a1.5 1.5 0 0 0 1.5-1.4l.7-10.1M8.5 9v4.5M11.5 9v4.5" />
-    </OutlineIcon>
-  );
-}
+import { OutlineIcon, TrashIcon } from "@/components/ui/icons";
 
 export interface DeleteRoomButtonProps {
   slug: string;
@@ -59,7 +51,7 @@ export function DeleteRoomButton({ slug, name, size = "md" }: DeleteRoomButtonPr
         className="text-rose-700 hover:text-rose-800 dark:text-rose-300 dark:hover:text-rose-200"
       >
         {/* The header's small buttons drop their icons on phones so they fit on one row. */}
-        <TrashIcon className={size === "sm" ? "max-sm:hidden" : ""} />
+        <TrashIcon className={size === "sm" ? "size-4 max-sm:hidden" : "size-4"} />
         Delete…
       </Button>
       <ConfirmDialog
@@ -88,6 +80,16 @@ export interface MembershipButtonProps {
   joined: boolean;
 }
 
+/** Toasts a join or leave result; one id, so the newer result replaces the older toast. */
+function useMembershipToast(state: FormState) {
+  const { toast } = useToast();
+  useEffect(() => {
+    if (state.status !== "idle" && state.message) {
+      toast({ id: "room-membership", message: state.message, tone: state.status === "success" ? "success" : "error" });
+    }
+  }, [state, toast]);
+}
+
 /**
  * Join or Leave. Both actions live here (not in two components) so that the toast for the one
  * just taken shows even though the page's refresh swaps which button is rendered.
@@ -95,27 +97,9 @@ export interface MembershipButtonProps {
 export function MembershipButton({ slug, joined }: MembershipButtonProps) {
   const [joinState, joinAction, joining] = useActionState(joinRoomAction, initialFormState);
   const [leaveState, leaveAction, leaving] = useActionState(leaveRoomAction, initialFormState);
-  const { toast } = useToast();
   const rootRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (joinState.status !== "idle" && joinState.message) {
-      toast({
-        id: "room-membership",
-        message: joinState.message,
-        tone: joinState.status === "success" ? "success" : "error",
-      });
-    }
-  }, [joinState, toast]);
-  useEffect(() => {
-    if (leaveState.status !== "idle" && leaveState.message) {
-      toast({
-        id: "room-membership",
-        message: leaveState.message,
-        tone: leaveState.status === "success" ? "success" : "error",
-      });
-    }
-  }, [leaveState, toast]);
+  useMembershipToast(joinState);
+  useMembershipToast(leaveState);
 
   // The button that had focus is replaced by its opposite; keep keyboard users where they were.
   const hadFocus = useRef(false);

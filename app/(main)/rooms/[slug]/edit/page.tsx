@@ -4,8 +4,9 @@ import { forbidden, notFound } from "next/navigation";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { findRoomForEdit } from "@/lib/db/rooms";
 import { canManageRoom } from "@/lib/rooms/permissions";
+import { RoomForm } from "../../_components/room-form";
+import { updateRoomAction } from "../actions";
 import { DeleteRoomButton } from "../_components/room-actions";
-import { EditRoomForm } from "./_components/edit-room-form";
 import { ROOM_SLUG_PATTERN } from "@/lib/validation/rooms";
 
 export const metadata: Metadata = { title: "Edit room", robots: { index: false } };
@@ -41,9 +42,14 @@ export default async function EditRoomPage({ params }: EditRoomPageProps) {
       </p>
 
       <div className="mt-6 rounded-2xl border border-line bg-surface p-5 shadow-sm sm:mt-8 sm:p-7">
-        <EditRoomForm
+        <RoomForm
+          action={updateRoomAction}
+          label="Edit room"
+          initial={{ name: room.name, topic: room.topic.name, description: room.description }}
           slug={room.slug}
-          room={{ name: room.name, topic: room.topic.name, description: room.description }}
+          cancelHref={`/rooms/${room.slug}`}
+          submitLabel="Save changes"
+          pendingText="Saving…"
         />
       </div>
 
