@@ -9,23 +9,11 @@ import {
 import { ChatApiError, type HistoryCursor } from "@/lib/chat/client/chat-api";
 import { createConversationStore } from "@/lib/chat/client/conversation-store";
 import { initialConversation } from "@/lib/chat/client/message-store";
-import type { ChatMessage, HistoryEntry, HistoryPage } from "@/lib/chat/message-payload";
+import type { HistoryEntry, HistoryPage } from "@/lib/chat/message-payload";
+import { message } from "../support/chat-messages";
 
-const author = { id: "u1", username: "alice", name: "Alice", avatarUrl: null };
 const AT = "2026-11-21T12:00:00.000Z";
 
-function message(id: number, overrides: Partial<ChatMessage> = {}): ChatMessage {
-  return {
-    id,
-    roomId: "r1",
-    body: `message ${id}`,
-    html: `<p>message ${id}</p>`,
-    createdAt: new Date(Date.UTC(2026, 10, 21, 12, 0, id)).toISOString(),
-    editedAt: null,
-    author,
-    ...overrides,
-  };
-}
 const page = (messages: HistoryEntry[], hasMore = false, at = AT): HistoryPage => ({ messages, hasMore, at });
 const ids = (entries: HistoryEntry[]) => entries.map((e) => e.id);
 

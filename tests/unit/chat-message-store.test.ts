@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ChatMessage, HistoryEntry } from "@/lib/chat/message-payload";
+import type { HistoryEntry } from "@/lib/chat/message-payload";
 import {
   conversationReducer,
   firstIdOf,
@@ -10,21 +10,8 @@ import {
   visibleMessages,
   type ConversationState,
 } from "@/lib/chat/client/message-store";
+import { message } from "../support/chat-messages";
 
-const author = { id: "u1", username: "alice", name: "Alice", avatarUrl: null };
-
-function message(id: number, overrides: Partial<ChatMessage> = {}): ChatMessage {
-  return {
-    id,
-    roomId: "r1",
-    body: `message ${id}`,
-    html: `<p>message ${id}</p>`,
-    createdAt: new Date(Date.UTC(2026, 10, 21, 12, 0, id)).toISOString(),
-    editedAt: null,
-    author,
-    ...overrides,
-  };
-}
 const tombstone = (id: number): HistoryEntry => ({ id, deleted: true });
 const ids = (entries: HistoryEntry[]) => entries.map((e) => e.id);
 
