@@ -13,7 +13,7 @@ export interface Paged<T> {
 }
 
 /** Where a numbered page starts, with the page clamped to what exists (an old link past the end shows the last). */
-export function pageWindow({ total, page, pageSize }: { total: number; page: number; pageSize: number }): {
+function pageWindow({ total, page, pageSize }: { total: number; page: number; pageSize: number }): {
   page: number;
   pageCount: number;
   skip: number;
@@ -55,7 +55,7 @@ export function likeLiteral(text: string): string {
 }
 
 /** The id bound, order and size of one read of a list paged by id. */
-export interface IdWindowQuery {
+interface IdWindowQuery {
   id: { lt: number } | { gt: number } | undefined;
   order: "asc" | "desc";
   take: number;
