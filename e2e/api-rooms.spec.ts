@@ -1,18 +1,7 @@
 // The read-only REST API: GET /api/rooms (the feed's q, topic, sort, cursor and limit) and
 // GET /api/rooms/<slug>. Public fields only, ISO dates, 400 for bad input, 404 for unknown ones.
 import { expect, test, type APIRequestContext } from "@playwright/test";
-
-interface RoomJson {
-  slug: string;
-  name: string;
-  description: string;
-  url: string;
-  topic: { name: string; slug: string };
-  host: { username: string; name: string; avatarUrl: string | null; url: string } | null;
-  participantCount: number;
-  lastActivityAt: string;
-  createdAt: string;
-}
+import type { RoomJson } from "../app/api/rooms/room-json";
 
 interface RoomList {
   rooms: RoomJson[];
