@@ -3,6 +3,7 @@
 // memberships) and keep what others rely on (their messages, now by "Anonymous User", and the
 // rooms they hosted, now without a host). Nothing is ever half-deleted.
 import "server-only";
+import { writeAuditEntry, type AuditEntryInput } from "./audit-log";
 import { db } from "./client";
 import { recountParticipants } from "./participants";
 
@@ -13,8 +14,17 @@ export interface DeletedAccount {
   roomsKept: number;
 }
 
-/** Deletes the user; null when there was no such user (e.g. a second, concurrent request). */
-export async function deleteUserAccount({ userId }: { userId: string }): Promise<DeletedAccount | null> {
+/**
+ * Deletes the user; null when there was no such user (e.g. a second, concurrent request). A
+ * moderator's deletion passes `audit`, written in the same transaction.
+ */
+export async function deleteUserAccount({
+  userId,
+  audit,
+}: {
+  userId: string;
+  audit?: (deleted: DeletedAccount) => AuditEntryInput;
+}): Promise<DeletedAccount | null> {
   return db.$transaction(async (tx) => {
     // Counted inside the transaction, before the row goes, for the caller's log and message.
     const messagesKept = await tx.message.count({ where: { authorId: userId } });
@@ -24,6 +34,7 @@ export async function deleteUserAccount({ userId }: { userId: string }): Promise
     if (count === 0) return null;
     // Their memberships went with the row; the rooms' counters follow.
     await recountParticipants({ roomIds: joined.map((p) => p.roomId) }, tx);
+    if (audit) await writeAuditEntry(audit({ messagesKept, roomsKept }), tx);
     return { messagesKept, roomsKept };
   });
 }

@@ -82,20 +82,19 @@ export const memberOperations = {
     };
   }),
 
-  "member.delete": defineOperation(idSchema, async ({ actor, input }) => {
+  "member.delete": defineOperation(idSchema, async ({ actor, input, audit }) => {
     const user = await target(input.id);
     assertNotSelf(actor, user, "To delete your own account, use Settings → Delete account.");
     await assertNotLastAdmin({ id: user.id });
-    const deleted = await deleteUserAccount({ userId: user.id });
+    const deleted = await deleteUserAccount({
+      userId: user.id,
+      audit: ({ messagesKept, roomsKept }) =>
+        audit(
+          { type: "user", id: user.id, label: `@${user.username}` },
+          `${messagesKept} messages kept as Anonymous User; ${roomsKept} rooms kept without a host`,
+        ),
+    });
     if (!deleted) throw notFound("user", "This member no longer exists.");
-    // account-deletion.ts runs its own transaction (shared with Settings → Delete account), so
-    // the entry follows it rather than joining it.
-    await recordAudit(
-      actor,
-      "member.delete",
-      { type: "user", id: user.id, label: `@${user.username}` },
-      `${deleted.messagesKept} messages kept as Anonymous User; ${deleted.roomsKept} rooms kept without a host`,
-    );
     return {
       message: `@${user.username} is deleted. Their messages stay, shown as “Anonymous User”.`,
       href: "/admin/members",
