@@ -6,13 +6,7 @@
 import "server-only";
 import { db } from "./client";
 import { Prisma } from "./generated/prisma/client";
-import {
-  authorFromRaw,
-  RAW_AUTHOR_COLUMNS,
-  RAW_AUTHOR_JOINS,
-  type MessageAuthor,
-  type RawAuthorColumns,
-} from "./message-author";
+import { rawAuthor, type MessageAuthor, type RawAuthorColumns } from "./message-author";
 import { excerptOf } from "../messages/excerpt";
 import { MAX_MESSAGE_ID } from "../validation/messages";
 
@@ -83,7 +77,7 @@ function toActivityItem(row: ActivityRow): ActivityItem {
     excerpt: excerptOf(row.body),
     createdAt: row.createdAt,
     room: { slug: row.roomSlug, name: row.roomName, topic: { name: row.topicName, slug: row.topicSlug } },
-    author: authorFromRaw(row),
+    author: rawAuthor.from(row),
   };
 }
 
@@ -119,11 +113,11 @@ async function activityRows({
   const direction = order === "newest" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   return db.$queryRaw<ActivityRow[]>(Prisma.sql`
     SELECT m.id, m.body, m."createdAt", r.slug AS "roomSlug", r.name AS "roomName", t.name AS "topicName", t.slug AS "topicSlug",
-           ${RAW_AUTHOR_COLUMNS}
+           ${rawAuthor.columns}
     FROM "Message" m
     JOIN "Room" r ON r.id = m."roomId"
     JOIN "Topic" t ON t.id = r."topicId"
-    ${RAW_AUTHOR_JOINS}
+    ${rawAuthor.joins}
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY m."createdAt" ${direction}, m.id ${direction}
     LIMIT ${take}`);
