@@ -56,18 +56,8 @@ const roomCardSelect = {
 
 type RoomCardRow = Prisma.RoomGetPayload<{ select: typeof roomCardSelect }>;
 
-function toRoomCard(row: RoomCardRow): RoomCard {
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    description: row.description,
-    topic: row.topic,
-    host: row.host ? toUserSummary(row.host) : null,
-    participantCount: row.participantCount,
-    lastActivityAt: row.lastActivityAt,
-    createdAt: row.createdAt,
-  };
+function toRoomCard({ host, ...room }: RoomCardRow): RoomCard {
+  return { ...room, host: host ? toUserSummary(host) : null };
 }
 
 export interface SearchRoomsInput extends RoomFeedFilter {
@@ -84,18 +74,19 @@ export interface RoomPage {
 
 /** The feed's flat SQL row, as the card's Prisma row, so that one mapper makes every card. */
 function cardOfRow(row: FeedCardRow): RoomCard {
-  const { hostId, hostUsername, hostName } = row;
+  // What is left in `room` is the card's own columns: toRoomCard passes them on as they are.
+  const { key: _key, topicName, topicSlug, hostId, hostUsername, hostName, hostImage, hostAvatarAt, ...room } = row;
   return toRoomCard({
-    ...row,
-    topic: { name: row.topicName, slug: row.topicSlug },
+    ...room,
+    topic: { name: topicName, slug: topicSlug },
     host:
       hostId && hostUsername !== null && hostName !== null
         ? {
             id: hostId,
             username: hostUsername,
             name: hostName,
-            image: row.hostImage,
-            avatar: row.hostAvatarAt ? { updatedAt: row.hostAvatarAt } : null,
+            image: hostImage,
+            avatar: hostAvatarAt ? { updatedAt: hostAvatarAt } : null,
           }
         : null,
   });
