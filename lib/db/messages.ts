@@ -205,13 +205,10 @@ export interface RoomWithMessages {
 }
 
 /** The room by slug with its latest `take` messages, oldest first; null for an unknown slug. */
-export async function findRoomWithLatestMessages({
-  slug,
+export async function findRoomWithLatestMessages(
+  slug: string,
   take = ROOM_PAGE_MESSAGES,
-}: {
-  slug: string;
-  take?: number;
-}): Promise<RoomWithMessages | null> {
+): Promise<RoomWithMessages | null> {
   const room = await db.room.findUnique({
     where: { slug },
     select: {

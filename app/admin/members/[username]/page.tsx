@@ -20,7 +20,7 @@ export const metadata = { title: "Member" };
 export default async function AdminMemberPage({ params }: { params: Promise<{ username: string }> }) {
   const viewer = await requireAdminPage("member");
   const username = usernameParamSchema.safeParse(decodeURIComponent((await params).username));
-  const member = username.success ? await findAdminMember({ username: username.data }) : null;
+  const member = username.success ? await findAdminMember(username.data) : null;
   if (!member) notFound();
   const history = await listAuditEntriesFor({ targetType: "user", targetId: member.id });
   const isAdmin = viewer.role === "ADMIN";
