@@ -7,6 +7,7 @@ import "server-only";
 import { db } from "./client";
 import { Prisma } from "./generated/prisma/client";
 import { rawAuthor, type MessageAuthor, type RawAuthorColumns } from "./message-author";
+import type { WindowInput } from "./paging";
 import { excerptOf } from "../messages/excerpt";
 import { MAX_MESSAGE_ID } from "../validation/messages";
 
@@ -123,31 +124,23 @@ async function activityRows({
     LIMIT ${take}`);
 }
 
-export interface ListRecentActivityInput {
+/** `before` and `after` are a page's `olderCursor` and `newerCursor`. */
+export interface RecentActivityInput extends WindowInput<string> {
   /** Only rooms of this topic. An unknown slug gives an empty page. */
   topicSlug?: string;
-  /** The page just older than this position (a page's `olderCursor`). */
-  before?: string;
-  /** The page just newer than this position (a page's `newerCursor`); wins over `before`. */
-  after?: string;
-  take?: number;
 }
 
 /** The latest messages across rooms, newest first, in keyset pages; deleted messages are left out. */
-export async function listRecentActivity({
-  topicSlug,
-  before,
-  after,
-  take = 8,
-}: ListRecentActivityInput = {}): Promise<ActivityPage> {
+export async function listRecentActivity({ topicSlug, ...window }: RecentActivityInput = {}): Promise<ActivityPage> {
+  const take = window.take ?? 8;
   const base: Prisma.MessageWhereInput = {
     deletedAt: null,
     ...(topicSlug ? { room: { topic: { slug: topicSlug } } } : {}),
   };
   const exists = async (where: Prisma.MessageWhereInput) =>
     (await db.message.findFirst({ where: { AND: [base, where] }, select: { id: true } })) !== null;
-  const afterCursor = decodeActivityCursor(after);
-  const beforeCursor = afterCursor ? null : decodeActivityCursor(before);
+  const afterCursor = decodeActivityCursor(window.after);
+  const beforeCursor = afterCursor ? null : decodeActivityCursor(window.before);
 
   if (afterCursor) {
     // Walk up from the cursor, one extra row telling whether a newer page exists.

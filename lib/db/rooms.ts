@@ -20,6 +20,7 @@ import { countAllRooms, findOrCreateTopic, findTopic, moveTopicRoomCounts } from
 import { toUserSummary, userSummarySelect, type UserSummary } from "./users";
 import { notFound } from "../errors";
 import { baseSlug, firstFreeSlug } from "../rooms/slug";
+import type { SitemapRange } from "../site/sitemap-plan";
 import { PAGE_SIZE, type RoomSort } from "../validation/rooms";
 
 type Tx = Prisma.TransactionClient;
@@ -311,15 +312,7 @@ export interface SitemapRoom {
  * keyset, `batch` at a time, with only the two fields a sitemap needs. So the last of many sitemap
  * files costs one index walk plus its own rows, and no query holds more than `batch` rows.
  */
-export async function listSitemapRooms({
-  skip,
-  take,
-  batch = 10_000,
-}: {
-  skip: number;
-  take: number;
-  batch?: number;
-}): Promise<SitemapRoom[]> {
+export async function listSitemapRooms({ skip, take }: SitemapRange, batch = 10_000): Promise<SitemapRoom[]> {
   if (take <= 0) return [];
   const [start] = await db.$queryRaw<Array<{ id: string }>>`SELECT id FROM "Room" ORDER BY id OFFSET ${skip} LIMIT 1`;
   if (!start) return [];
