@@ -6,13 +6,8 @@
 import "server-only";
 import { db } from "./client";
 import { Prisma } from "./generated/prisma/client";
-import {
-  authorFromRaw,
-  RAW_AUTHOR_COLUMNS,
-  RAW_AUTHOR_JOINS,
-  type MessageAuthor,
-  type RawAuthorColumns,
-} from "./message-author";
+import { rawAuthor, type MessageAuthor, type RawAuthorColumns } from "./message-author";
+import type { WindowInput } from "./paging";
 import { excerptOf } from "../messages/excerpt";
 import { MAX_MESSAGE_ID } from "../validation/messages";
 
@@ -83,7 +78,7 @@ function toActivityItem(row: ActivityRow): ActivityItem {
     excerpt: excerptOf(row.body),
     createdAt: row.createdAt,
     room: { slug: row.roomSlug, name: row.roomName, topic: { name: row.topicName, slug: row.topicSlug } },
-    author: authorFromRaw(row),
+    author: rawAuthor.from(row),
   };
 }
 
@@ -119,41 +114,33 @@ async function activityRows({
   const direction = order === "newest" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   return db.$queryRaw<ActivityRow[]>(Prisma.sql`
     SELECT m.id, m.body, m."createdAt", r.slug AS "roomSlug", r.name AS "roomName", t.name AS "topicName", t.slug AS "topicSlug",
-           ${RAW_AUTHOR_COLUMNS}
+           ${rawAuthor.columns}
     FROM "Message" m
     JOIN "Room" r ON r.id = m."roomId"
     JOIN "Topic" t ON t.id = r."topicId"
-    ${RAW_AUTHOR_JOINS}
+    ${rawAuthor.joins}
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY m."createdAt" ${direction}, m.id ${direction}
     LIMIT ${take}`);
 }
 
-export interface ListRecentActivityInput {
+/** `before` and `after` are a page's `olderCursor` and `newerCursor`. */
+export interface RecentActivityInput extends WindowInput<string> {
   /** Only rooms of this topic. An unknown slug gives an empty page. */
   topicSlug?: string;
-  /** The page just older than this position (a page's `olderCursor`). */
-  before?: string;
-  /** The page just newer than this position (a page's `newerCursor`); wins over `before`. */
-  after?: string;
-  take?: number;
 }
 
 /** The latest messages across rooms, newest first, in keyset pages; deleted messages are left out. */
-export async function listRecentActivity({
-  topicSlug,
-  before,
-  after,
-  take = 8,
-}: ListRecentActivityInput = {}): Promise<ActivityPage> {
+export async function listRecentActivity({ topicSlug, ...window }: RecentActivityInput = {}): Promise<ActivityPage> {
+  const take = window.take ?? 8;
   const base: Prisma.MessageWhereInput = {
     deletedAt: null,
     ...(topicSlug ? { room: { topic: { slug: topicSlug } } } : {}),
   };
   const exists = async (where: Prisma.MessageWhereInput) =>
     (await db.message.findFirst({ where: { AND: [base, where] }, select: { id: true } })) !== null;
-  const afterCursor = decodeActivityCursor(after);
-  const beforeCursor = afterCursor ? null : decodeActivityCursor(before);
+  const afterCursor = decodeActivityCursor(window.after);
+  const beforeCursor = afterCursor ? null : decodeActivityCursor(window.before);
 
   if (afterCursor) {
     // Walk up from the cursor, one extra row telling whether a newer page exists.

@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "./client";
 import type { Prisma } from "./generated/prisma/client";
-import { likeLiteral, readIdWindow, type IdWindowEdges } from "./paging";
+import { likeLiteral, readIdWindow, type IdWindowEdges, type WindowInput } from "./paging";
 
 type Tx = Prisma.TransactionClient;
 
@@ -39,15 +39,10 @@ export async function writeAuditEntry(entry: AuditEntryInput, tx?: Tx): Promise<
   });
 }
 
-export interface ListAuditInput {
+export interface ListAuditInput extends WindowInput {
   /** Substring of the actor's username, the target's label, the detail or the action code. */
   q?: string;
   action?: string;
-  /** Entries older than this id (the next page). */
-  before?: number;
-  /** Entries newer than this id (the previous page). */
-  after?: number;
-  take?: number;
 }
 
 export interface AuditPage extends IdWindowEdges {
@@ -72,20 +67,11 @@ function whereOf({ q, action }: Pick<ListAuditInput, "q" | "action">): Prisma.Au
 }
 
 /** A page of entries, newest first, paged by id in either direction. */
-export async function listAuditEntries({
-  q,
-  action,
-  before,
-  after,
-  take = 50,
-}: ListAuditInput = {}): Promise<AuditPage> {
+export async function listAuditEntries({ q, action, ...window }: ListAuditInput = {}): Promise<AuditPage> {
   const where = whereOf({ q, action });
-  const { rows, ...edges } = await readIdWindow({
-    before,
-    after,
-    take,
-    read: ({ id, order, take }) => db.auditLog.findMany({ where: { ...where, id }, orderBy: { id: order }, take }),
-  });
+  const { rows, ...edges } = await readIdWindow(window, 50, ({ id, order, take }) =>
+    db.auditLog.findMany({ where: { ...where, id }, orderBy: { id: order }, take }),
+  );
   return { entries: rows, ...edges };
 }
 
@@ -94,14 +80,6 @@ export async function latestAuditEntries({ take = 8 }: { take?: number } = {}): 
 }
 
 /** The entries about one target (a member's page shows what was done to them). */
-export async function listAuditEntriesFor({
-  targetType,
-  targetId,
-  take = 20,
-}: {
-  targetType: string;
-  targetId: string;
-  take?: number;
-}): Promise<AuditEntry[]> {
+export async function listAuditEntriesFor(targetType: string, targetId: string, take = 20): Promise<AuditEntry[]> {
   return db.auditLog.findMany({ where: { targetType, targetId }, orderBy: { id: "desc" }, take });
 }

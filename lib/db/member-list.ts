@@ -110,13 +110,7 @@ export interface AdminMemberDetail extends AdminMemberRow {
   restrictions: Array<ListedRestriction & { room: { id: string; slug: string; name: string } }>;
 }
 
-export async function findAdminMember({
-  username,
-  now = new Date(),
-}: {
-  username: string;
-  now?: Date;
-}): Promise<AdminMemberDetail | null> {
+export async function findAdminMember(username: string, now = new Date()): Promise<AdminMemberDetail | null> {
   const row = await db.user.findUnique({
     where: { username: username.toLowerCase() },
     select: {

@@ -5,7 +5,7 @@ import { db } from "./client";
 import type { Prisma } from "./generated/prisma/client";
 import type { MessageAuthor } from "./message-author";
 import { LIVE } from "./messages";
-import { likeLiteral, readIdWindow, type IdWindowEdges } from "./paging";
+import { likeLiteral, readIdWindow, type IdWindowEdges, type WindowInput } from "./paging";
 import { toUserSummary, userSummarySelect } from "./users";
 
 export interface ListedMessage {
@@ -17,14 +17,11 @@ export interface ListedMessage {
   author: MessageAuthor | null;
 }
 
-export interface SearchMessagesInput {
+export interface SearchMessagesInput extends WindowInput {
   roomSlug?: string;
   username?: string;
   /** Text the body contains, any case. */
   q?: string;
-  before?: number;
-  after?: number;
-  take?: number;
 }
 
 export interface ListedMessagePage extends IdWindowEdges {
@@ -41,27 +38,17 @@ const listedSelect = {
 } satisfies Prisma.MessageSelect;
 
 /** The latest live messages across rooms, newest first, filtered; paged by id either way. */
-export async function searchMessages({
-  roomSlug,
-  username,
-  q,
-  before,
-  after,
-  take = 50,
-}: SearchMessagesInput = {}): Promise<ListedMessagePage> {
+export async function searchMessages(input: SearchMessagesInput = {}): Promise<ListedMessagePage> {
+  const { roomSlug, username, q } = input;
   const where: Prisma.MessageWhereInput = {
     ...LIVE,
     ...(roomSlug ? { room: { slug: roomSlug } } : {}),
     ...(username ? { author: { username } } : {}),
     ...(q ? { body: { contains: likeLiteral(q), mode: "insensitive" } } : {}),
   };
-  const { rows, ...edges } = await readIdWindow({
-    before,
-    after,
-    take,
-    read: ({ id, order, take }) =>
-      db.message.findMany({ where: { ...where, id }, orderBy: { id: order }, take, select: listedSelect }),
-  });
+  const { rows, ...edges } = await readIdWindow(input, 50, ({ id, order, take }) =>
+    db.message.findMany({ where: { ...where, id }, orderBy: { id: order }, take, select: listedSelect }),
+  );
   const messages = rows.map(({ author, ...row }) => ({ ...row, author: author ? toUserSummary(author) : null }));
   return { messages, ...edges };
 }

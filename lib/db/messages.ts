@@ -6,13 +6,7 @@ import "server-only";
 import { writeAuditEntry, type AuditEntryInput } from "./audit-log";
 import { db } from "./client";
 import { Prisma } from "./generated/prisma/client";
-import {
-  authorFromRaw,
-  RAW_AUTHOR_COLUMNS,
-  RAW_AUTHOR_JOINS,
-  type MessageAuthor,
-  type RawAuthorColumns,
-} from "./message-author";
+import { rawAuthor, type MessageAuthor, type RawAuthorColumns } from "./message-author";
 import { roomHeadSelect } from "./rooms";
 import { toUserSummary, userSummarySelect } from "./users";
 import { MAX_MESSAGE_ID } from "../validation/messages";
@@ -60,10 +54,10 @@ type RawMessageRow = Omit<StoredMessage, "author"> & RawAuthorColumns;
 
 function fromRawRow(row: RawMessageRow): StoredMessage {
   const { id, roomId, body, createdAt, editedAt, deletedAt } = row;
-  return { id, roomId, body: deletedAt ? "" : body, createdAt, editedAt, deletedAt, author: authorFromRaw(row) };
+  return { id, roomId, body: deletedAt ? "" : body, createdAt, editedAt, deletedAt, author: rawAuthor.from(row) };
 }
 
-const RAW_MESSAGE_COLUMNS = Prisma.sql`m.id, m."roomId", m.body, m."createdAt", m."editedAt", m."deletedAt", ${RAW_AUTHOR_COLUMNS}`;
+const RAW_MESSAGE_COLUMNS = Prisma.sql`m.id, m."roomId", m.body, m."createdAt", m."editedAt", m."deletedAt", ${rawAuthor.columns}`;
 
 export async function findMessage({ id }: { id: number }): Promise<StoredMessage | null> {
   if (id > MAX_MESSAGE_ID) return null;
@@ -84,7 +78,7 @@ export async function findMessageByClientKey({
 }): Promise<StoredMessage | null> {
   const rows = await db.$queryRaw<RawMessageRow[]>`
     SELECT ${RAW_MESSAGE_COLUMNS}
-    FROM "Message" m ${RAW_AUTHOR_JOINS}
+    FROM "Message" m ${rawAuthor.joins}
     WHERE m."authorId" = ${authorId} AND m."clientKey" = ${clientKey}`;
   return rows[0] ? fromRawRow(rows[0]) : null;
 }
@@ -138,7 +132,7 @@ export async function insertMessage({
       RETURNING r.id
     )
     SELECT ${RAW_MESSAGE_COLUMNS}
-    FROM inserted m ${RAW_AUTHOR_JOINS}`;
+    FROM inserted m ${rawAuthor.joins}`;
   const inserted = rows[0];
   if (inserted) return { message: fromRawRow(inserted), created: true };
   const message = await findMessageByClientKey({ authorId, clientKey });
@@ -211,13 +205,10 @@ export interface RoomWithMessages {
 }
 
 /** The room by slug with its latest `take` messages, oldest first; null for an unknown slug. */
-export async function findRoomWithLatestMessages({
-  slug,
+export async function findRoomWithLatestMessages(
+  slug: string,
   take = ROOM_PAGE_MESSAGES,
-}: {
-  slug: string;
-  take?: number;
-}): Promise<RoomWithMessages | null> {
+): Promise<RoomWithMessages | null> {
   const room = await db.room.findUnique({
     where: { slug },
     select: {

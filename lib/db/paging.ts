@@ -43,6 +43,16 @@ export async function loadPage<T>({
   return { rows, total, page: window.page, pageCount: window.pageCount };
 }
 
+/**
+ * Which page of a list shown newest first: the newest `take`, the `take` older than `before`, or
+ * the `take` newer than `after` (which wins). Positions are ids, or a list's own cursors.
+ */
+export interface WindowInput<Position = number> {
+  before?: Position;
+  after?: Position;
+  take?: number;
+}
+
 /** Whether more entries lie beyond either end of a window paged by id. */
 export interface IdWindowEdges {
   hasOlder: boolean;
@@ -62,21 +72,16 @@ interface IdWindowQuery {
 }
 
 /**
- * One window of a list shown newest first and paged by id: the newest `take`, the `take` below
- * `before`, or the `take` above `after` (read upwards, then flipped). One extra row tells whether
- * the list goes on in the direction read.
+ * One window of a list shown newest first and paged by id (`take` defaults to `defaultTake`); the
+ * window above `after` is read upwards, then flipped. One extra row tells whether the list goes on
+ * in the direction read.
  */
-export async function readIdWindow<T>({
-  before,
-  after,
-  take,
-  read,
-}: {
-  before?: number;
-  after?: number;
-  take: number;
-  read: (query: IdWindowQuery) => Promise<T[]>;
-}): Promise<{ rows: T[] } & IdWindowEdges> {
+export async function readIdWindow<T>(
+  window: WindowInput,
+  defaultTake: number,
+  read: (query: IdWindowQuery) => Promise<T[]>,
+): Promise<{ rows: T[] } & IdWindowEdges> {
+  const { before, after, take = defaultTake } = window;
   if (after !== undefined) {
     const rows = await read({ id: { gt: after }, order: "asc", take: take + 1 });
     return { rows: rows.slice(0, take).reverse(), hasNewer: rows.length > take, hasOlder: true };

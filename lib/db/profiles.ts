@@ -100,13 +100,7 @@ export interface AccountSettings extends UserSummary {
 }
 
 /** What the settings page shows about the member. */
-export async function findAccountSettings({
-  userId,
-  now = new Date(),
-}: {
-  userId: string;
-  now?: Date;
-}): Promise<AccountSettings | null> {
+export async function findAccountSettings(userId: string, now = new Date()): Promise<AccountSettings | null> {
   const row = await db.user.findUnique({
     where: { id: userId },
     select: {

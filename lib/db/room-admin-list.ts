@@ -95,13 +95,7 @@ export interface AdminRoomDetail extends AdminRoomRow {
   restrictions: Array<ListedRestriction & { user: { id: string; username: string; name: string } }>;
 }
 
-export async function findAdminRoom({
-  id,
-  now = new Date(),
-}: {
-  id: string;
-  now?: Date;
-}): Promise<AdminRoomDetail | null> {
+export async function findAdminRoom(id: string, now = new Date()): Promise<AdminRoomDetail | null> {
   const row = await db.room.findUnique({
     where: { id },
     select: {

@@ -20,6 +20,7 @@ import { countAllRooms, findOrCreateTopic, findTopic, moveTopicRoomCounts } from
 import { toUserSummary, userSummarySelect, type UserSummary } from "./users";
 import { notFound } from "../errors";
 import { baseSlug, firstFreeSlug } from "../rooms/slug";
+import type { SitemapRange } from "../site/sitemap-plan";
 import { PAGE_SIZE, type RoomSort } from "../validation/rooms";
 
 type Tx = Prisma.TransactionClient;
@@ -56,18 +57,8 @@ const roomCardSelect = {
 
 type RoomCardRow = Prisma.RoomGetPayload<{ select: typeof roomCardSelect }>;
 
-function toRoomCard(row: RoomCardRow): RoomCard {
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    description: row.description,
-    topic: row.topic,
-    host: row.host ? toUserSummary(row.host) : null,
-    participantCount: row.participantCount,
-    lastActivityAt: row.lastActivityAt,
-    createdAt: row.createdAt,
-  };
+function toRoomCard({ host, ...room }: RoomCardRow): RoomCard {
+  return { ...room, host: host ? toUserSummary(host) : null };
 }
 
 export interface SearchRoomsInput extends RoomFeedFilter {
@@ -84,18 +75,19 @@ export interface RoomPage {
 
 /** The feed's flat SQL row, as the card's Prisma row, so that one mapper makes every card. */
 function cardOfRow(row: FeedCardRow): RoomCard {
-  const { hostId, hostUsername, hostName } = row;
+  // What is left in `room` is the card's own columns: toRoomCard passes them on as they are.
+  const { key: _key, topicName, topicSlug, hostId, hostUsername, hostName, hostImage, hostAvatarAt, ...room } = row;
   return toRoomCard({
-    ...row,
-    topic: { name: row.topicName, slug: row.topicSlug },
+    ...room,
+    topic: { name: topicName, slug: topicSlug },
     host:
       hostId && hostUsername !== null && hostName !== null
         ? {
             id: hostId,
             username: hostUsername,
             name: hostName,
-            image: row.hostImage,
-            avatar: row.hostAvatarAt ? { updatedAt: row.hostAvatarAt } : null,
+            image: hostImage,
+            avatar: hostAvatarAt ? { updatedAt: hostAvatarAt } : null,
           }
         : null,
   });
@@ -320,15 +312,7 @@ export interface SitemapRoom {
  * keyset, `batch` at a time, with only the two fields a sitemap needs. So the last of many sitemap
  * files costs one index walk plus its own rows, and no query holds more than `batch` rows.
  */
-export async function listSitemapRooms({
-  skip,
-  take,
-  batch = 10_000,
-}: {
-  skip: number;
-  take: number;
-  batch?: number;
-}): Promise<SitemapRoom[]> {
+export async function listSitemapRooms({ skip, take }: SitemapRange, batch = 10_000): Promise<SitemapRoom[]> {
   if (take <= 0) return [];
   const [start] = await db.$queryRaw<Array<{ id: string }>>`SELECT id FROM "Room" ORDER BY id OFFSET ${skip} LIMIT 1`;
   if (!start) return [];

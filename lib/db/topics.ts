@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "./client";
 import { Prisma } from "./generated/prisma/client";
 import { baseSlug } from "../rooms/slug";
+import type { SitemapRange } from "../site/sitemap-plan";
 
 type Tx = Prisma.TransactionClient;
 
@@ -169,13 +170,7 @@ export async function countTopicsWithRooms(): Promise<number> {
  * few next to rooms (one per subject, not per conversation), so a plain offset on the slug index
  * is enough here.
  */
-export async function listSitemapTopics({
-  skip,
-  take,
-}: {
-  skip: number;
-  take: number;
-}): Promise<Array<{ slug: string }>> {
+export async function listSitemapTopics({ skip, take }: SitemapRange): Promise<Array<{ slug: string }>> {
   if (take <= 0) return [];
   return db.topic.findMany({
     where: { roomCount: { gt: 0 } },

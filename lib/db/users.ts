@@ -64,17 +64,13 @@ export function toUserSummary(row: Prisma.UserGetPayload<{ select: typeof userSu
 }
 
 function toSessionUser(row: SessionUserRow): SessionUser {
+  const { emailVerifiedAt, deactivatedAt, passwordHash, image, avatar, ...user } = row;
   return {
-    id: row.id,
-    email: row.email,
-    username: row.username,
-    name: row.name,
-    role: row.role,
-    emailVerified: row.emailVerifiedAt !== null,
-    sessionVersion: row.sessionVersion,
-    deactivated: row.deactivatedAt !== null,
-    hasPassword: row.passwordHash !== null,
-    avatarUrl: avatarUrlOf(row),
+    ...user,
+    emailVerified: emailVerifiedAt !== null,
+    deactivated: deactivatedAt !== null,
+    hasPassword: passwordHash !== null,
+    avatarUrl: avatarUrlOf({ id: user.id, image, avatar }),
   };
 }
 

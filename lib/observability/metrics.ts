@@ -19,47 +19,76 @@ export type MessageSendOutcome =
 
 export type SignInOutcome = "success" | "invalid" | "rate_limited" | "deactivated" | "refused" | "error";
 
+/** A metric as data: what prom-client's constructors take, bar the registry. */
+interface CounterSpec {
+  name: string;
+  help: string;
+  labelNames: readonly string[];
+}
+
+interface HistogramSpec extends CounterSpec {
+  buckets: readonly number[];
+}
+
+/** The counters, under the names the record functions below use. */
+const COUNTERS = {
+  httpRequests: {
+    name: "roomful_http_requests_total",
+    help: "HTTP requests handled by Next.js, by method, route pattern and status code.",
+    labelNames: ["method", "route", "status"],
+  },
+  messageSends: {
+    name: "roomful_message_sends_total",
+    help: "POST /api/rooms/[slug]/messages, by outcome (created, duplicate = a retried clientKey, rate_limited …).",
+    labelNames: ["outcome"],
+  },
+  triggerFailures: {
+    name: "roomful_realtime_trigger_failures_total",
+    help: "Events the realtime server did not accept (the change is stored; clients catch up), by event and reason.",
+    labelNames: ["event", "reason"],
+  },
+  signIns: {
+    name: "roomful_sign_ins_total",
+    help: "Sign-in attempts, by method (credentials or the OAuth provider) and outcome.",
+    labelNames: ["method", "outcome"],
+  },
+} as const satisfies Record<string, CounterSpec>;
+
+/** The histograms (timings, in seconds), likewise. */
+const HISTOGRAMS = {
+  httpDuration: {
+    name: "roomful_http_request_duration_seconds",
+    help: "Time to handle a request, until its response (a streamed page's last chunk included) is sent, by method and route pattern.",
+    labelNames: ["method", "route"],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  },
+  triggerDuration: {
+    name: "roomful_realtime_trigger_duration_seconds",
+    help: "Time for the realtime server to accept a triggered event, by event and outcome (ok or failed).",
+    labelNames: ["event", "outcome"],
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  },
+} as const satisfies Record<string, HistogramSpec>;
+
+// Each metric typed with its own labels, so that a record function cannot misname one.
+type Counters = { [K in keyof typeof COUNTERS]: Counter<(typeof COUNTERS)[K]["labelNames"][number]> };
+type Histograms = { [K in keyof typeof HISTOGRAMS]: Histogram<(typeof HISTOGRAMS)[K]["labelNames"][number]> };
+
+/** `make` of each entry of `table`, under the entry's key. */
+function eachOf<T extends object, M>(table: T, make: (spec: T[keyof T]) => M): Record<keyof T, M> {
+  return Object.fromEntries(Object.entries(table).map(([key, spec]) => [key, make(spec)])) as Record<keyof T, M>;
+}
+
 function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
 
-  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
-    new Counter({ name, help, labelNames, registers: [registry] });
-  const histogram = <L extends string>(name: string, help: string, labelNames: readonly L[], buckets: number[]) =>
-    new Histogram({ name, help, labelNames, buckets, registers: [registry] });
+  const counters = eachOf(COUNTERS, (spec) => new Counter({ ...spec, registers: [registry] })) as Counters;
+  const histograms = eachOf(
+    HISTOGRAMS,
+    ({ buckets, ...spec }) => new Histogram({ ...spec, buckets: [...buckets], registers: [registry] }),
+  ) as Histograms;
 
-  const httpRequests = counter(
-    "roomful_http_requests_total",
-    "HTTP requests handled by Next.js, by method, route pattern and status code.",
-    ["method", "route", "status"],
-  );
-  const httpDuration = histogram(
-    "roomful_http_request_duration_seconds",
-    "Time to handle a request, until its response (a streamed page's last chunk included) is sent, by method and route pattern.",
-    ["method", "route"],
-    [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-  );
-  const messageSends = counter(
-    "roomful_message_sends_total",
-    "POST /api/rooms/[slug]/messages, by outcome (created, duplicate = a retried clientKey, rate_limited …).",
-    ["outcome"],
-  );
-  const triggerDuration = histogram(
-    "roomful_realtime_trigger_duration_seconds",
-    "Time for the realtime server to accept a triggered event, by event and outcome (ok or failed).",
-    ["event", "outcome"],
-    [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-  );
-  const triggerFailures = counter(
-    "roomful_realtime_trigger_failures_total",
-    "Events the realtime server did not accept (the change is stored; clients catch up), by event and reason.",
-    ["event", "reason"],
-  );
-  const signIns = counter(
-    "roomful_sign_ins_total",
-    "Sign-in attempts, by method (credentials or the OAuth provider) and outcome.",
-    ["method", "outcome"],
-  );
   // Read when scraped: the pool's counts at that moment.
   const pool = (name: string, help: string, read: (s: NonNullable<ReturnType<typeof databasePoolStats>>) => number) =>
     new Gauge({
@@ -84,7 +113,7 @@ function createMetrics() {
   );
   pool("roomful_db_pool_max_connections", "The pool's size (DATABASE_POOL_SIZE).", (s) => s.max);
 
-  return { registry, httpRequests, httpDuration, messageSends, triggerDuration, triggerFailures, signIns };
+  return { registry, ...counters, ...histograms };
 }
 
 type Metrics = ReturnType<typeof createMetrics>;

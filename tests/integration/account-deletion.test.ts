@@ -100,7 +100,7 @@ describe("deleteUserAccount", () => {
     const { leaver, stayer, hosted } = await world();
     await deleteUserAccount({ userId: leaver.id });
 
-    const room = await findRoomWithLatestMessages({ slug: hosted.slug });
+    const room = await findRoomWithLatestMessages(hosted.slug);
     expect(room?.host).toBeNull();
     expect(room?.messages.map((m) => [m.body, m.author?.username ?? null])).toEqual([
       ["hello from the leaver", null],

@@ -34,9 +34,9 @@ afterAll(() => disconnectDb());
 describe("listSitemapRooms", () => {
   it("returns every room once, in id order, from any start and with any batch size", async () => {
     for (const batch of [1, 2, 3, 10_000]) {
-      const all = await listSitemapRooms({ skip: 0, take: 100, batch });
+      const all = await listSitemapRooms({ skip: 0, take: 100 }, batch);
       expect(all.map((r) => r.slug)).toEqual(slugsInIdOrder);
-      const middle = await listSitemapRooms({ skip: 2, take: 3, batch });
+      const middle = await listSitemapRooms({ skip: 2, take: 3 }, batch);
       expect(middle.map((r) => r.slug)).toEqual(slugsInIdOrder.slice(2, 5));
     }
     expect(await listSitemapRooms({ skip: slugsInIdOrder.length, take: 10 })).toEqual([]);

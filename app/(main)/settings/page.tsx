@@ -24,7 +24,7 @@ const sections = [
 
 export default async function SettingsPage() {
   const user = await requireUserOrRedirect("/settings");
-  const settings = await findAccountSettings({ userId: user.id });
+  const settings = await findAccountSettings(user.id);
   // Deleted between the session check and this query.
   if (!settings) redirect("/login?callbackUrl=%2Fsettings");
 

@@ -23,7 +23,7 @@ interface RoomPageProps {
 
 /** Shared by the metadata and the page within one request; a slug slugify cannot make cannot exist. */
 const roomOf = cache(async (slug: string) =>
-  roomSlugParamSchema.safeParse(slug).success ? findRoomWithLatestMessages({ slug }) : null,
+  roomSlugParamSchema.safeParse(slug).success ? findRoomWithLatestMessages(slug) : null,
 );
 
 /** The link preview: the room's name and description (the picture is ./opengraph-image.tsx). */

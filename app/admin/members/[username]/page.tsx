@@ -20,9 +20,9 @@ export const metadata = { title: "Member" };
 export default async function AdminMemberPage({ params }: { params: Promise<{ username: string }> }) {
   const viewer = await requireAdminPage("member");
   const username = usernameParamSchema.safeParse(decodeURIComponent((await params).username));
-  const member = username.success ? await findAdminMember({ username: username.data }) : null;
+  const member = username.success ? await findAdminMember(username.data) : null;
   if (!member) notFound();
-  const history = await listAuditEntriesFor({ targetType: "user", targetId: member.id });
+  const history = await listAuditEntriesFor("user", member.id);
   const isAdmin = viewer.role === "ADMIN";
   const self = viewer.id === member.id;
   // Moderators act on members only (lib/admin/operations/members.ts says the same to the server).

@@ -24,7 +24,7 @@ export const metadata = { title: "Edit room" };
 export default async function AdminRoomPage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdminPage("roomEdit");
   const id = entityIdSchema.safeParse((await params).id);
-  const room = id.success ? await findAdminRoom({ id: id.data }) : null;
+  const room = id.success ? await findAdminRoom(id.data) : null;
   if (!room) notFound();
 
   return (
