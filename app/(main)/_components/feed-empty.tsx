@@ -2,34 +2,24 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { feedHref, type FeedParams } from "./feed-url";
-import { OutlineIcon } from "@/components/ui/icons";
+import { OutlineIcon, type Shape } from "@/components/ui/icons";
 
 type EmptyIcon = "search" | "chat" | "tag" | "warning";
 
-function Icon({ kind }: { kind: EmptyIcon }) {
-  return (
-    <OutlineIcon grid={24} className="size-6">
-      {kind === "search" ? (
-        <>
-          <circle cx="10.5" cy="10.5" r="6.5" />
-          <path d="m15.5 15.5 5 5M8.5 10.5h4" />
-        </>
-      ) : kind === "tag" ? (
-        <>
-          <path d="M3.5 12.3V5a1.5 1.5 0 0 1 1.5-1.5h7.3a1.5 1.5 0 0 1 1.06.44l7.2 7.2a1.5 1.5 0 0 1 0 2.12l-7.3 7.3a1.5 1.5 0 0 1-2.12 0l-7.2-7.2a1.5 1.5 0 0 1-.44-1.06z" />
-          <circle cx="8.5" cy="8.5" r="1.25" />
-        </>
-      ) : kind === "warning" ? (
-        <>
-          <path d="M12 9v4M12 16.5v.01" />
-          <path d="M10.3 4.2 2.8 17.5A2 2 0 0 0 4.5 20.5h15a2 2 0 0 0 1.7-3L13.7 4.2a2 2 0 0 0-3.4 0z" />
-        </>
-      ) : (
-        <path d="M5 6.5A2.5 2.5 0 0 1 7.5 4h9A2.5 2.5 0 0 1 19 6.5v7a2.5 2.5 0 0 1-2.5 2.5H12l-4 3.5V16h-.5A2.5 2.5 0 0 1 5 13.5z" />
-      )}
-    </OutlineIcon>
-  );
-}
+const DRAWINGS: Record<EmptyIcon, Shape[]> = {
+  search: [{ circle: { cx: "10.5", cy: "10.5", r: "6.5" } }, "m15.5 15.5 5 5M8.5 10.5h4"],
+  tag: [
+    "M3.5 12.3V5a1.5 1.5 0 0 1 1.5-1.5h7.3a1.5 1.5 0 0 1 1.06.44l7.2 7.2a1.5 1.5 0 0 1 0 2.12l-7.3 7.3a1.5 1.5 0 0 1-2.12 0l-7.2-7.2a1.5 1.5 0 0 1-.44-1.06z",
+    { circle: { cx: "8.5", cy: "8.5", r: "1.25" } },
+  ],
+  warning: [
+    "M12 9v4M12 16.5v.01",
+    "M10.3 4.2 2.8 17.5A2 2 0 0 0 4.5 20.5h15a2 2 0 0 0 1.7-3L13.7 4.2a2 2 0 0 0-3.4 0z",
+  ],
+  chat: [
+    "M5 6.5A2.5 2.5 0 0 1 7.5 4h9A2.5 2.5 0 0 1 19 6.5v7a2.5 2.5 0 0 1-2.5 2.5H12l-4 3.5V16h-.5A2.5 2.5 0 0 1 5 13.5z",
+  ],
+};
 
 interface EmptyPanelProps {
   icon: EmptyIcon;
@@ -59,7 +49,7 @@ function EmptyPanel({ icon, title, children, actions, testId, tone = "neutral", 
           error ? "bg-rose-100 text-rose-700 dark:bg-rose-950 dark:text-rose-300" : "bg-accent-soft text-accent-ink"
         }`}
       >
-        <Icon kind={icon} />
+        <OutlineIcon grid={24} className="size-6" shapes={DRAWINGS[icon]} />
       </span>
       <h3 className="mt-4 max-w-full text-lg font-semibold break-words text-ink">{title}</h3>
       {children ? <div className="mt-1.5 max-w-md text-sm text-pretty text-ink-muted">{children}</div> : null}
