@@ -7,7 +7,7 @@ export function DeleteMessageForm({ id }: { id: number }) {
   return (
     <AdminActionForm
       action={deleteMessageAction}
-      hidden={{ id: String(id) }}
+      recordId={String(id)}
       label={`Delete message ${id}`}
       submitLabel="Delete"
       pendingLabel="Deleting…"
@@ -21,7 +21,8 @@ export interface DeleteAllMessagesFormProps {
   /** Only their messages in this room; every room without it. */
   room?: { id: string; name: string } | null;
   label: string;
-  submitLabel: string;
+  /** Defaults to the label. */
+  submitLabel?: string;
   description: string;
 }
 

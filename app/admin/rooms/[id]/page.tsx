@@ -73,10 +73,9 @@ export default async function AdminRoomPage({ params }: { params: Promise<{ id: 
           >
             <AdminActionForm
               action={reassignHostAction}
-              hidden={{ id: room.id }}
+              recordId={room.id}
               label="Reassign host"
               submitLabel="Make host"
-              pendingLabel="Saving…"
               data-testid="reassign-host-form"
               fields={[{ name: "username", label: "New host", placeholder: "@username" }]}
             />
@@ -97,7 +96,7 @@ export default async function AdminRoomPage({ params }: { params: Promise<{ id: 
             {room.lockedAt ? (
               <AdminActionForm
                 action={unlockRoomAction}
-                hidden={{ id: room.id }}
+                recordId={room.id}
                 label="Unlock room"
                 submitLabel="Unlock"
                 pendingLabel="Unlocking…"
@@ -106,9 +105,8 @@ export default async function AdminRoomPage({ params }: { params: Promise<{ id: 
             ) : (
               <AdminActionForm
                 action={lockRoomAction}
-                hidden={{ id: room.id }}
+                recordId={room.id}
                 label="Lock room"
-                submitLabel="Lock room"
                 pendingLabel="Locking…"
                 data-testid="lock-form"
                 fields={[{ name: "reason", label: "Reason (optional)", maxLength: REASON_MAX }]}
@@ -139,9 +137,8 @@ export default async function AdminRoomPage({ params }: { params: Promise<{ id: 
           <Section title="Delete room" description="The room, its messages and its members list go for good.">
             <AdminActionForm
               action={deleteRoomAction}
-              hidden={{ id: room.id }}
+              recordId={room.id}
               label="Delete room"
-              submitLabel="Delete room"
               pendingLabel="Deleting…"
               variant="danger"
               data-testid="delete-room-form"

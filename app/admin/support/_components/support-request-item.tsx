@@ -64,17 +64,16 @@ export function SupportRequestItem({ request: r }: SupportRequestItemProps) {
             <div className="flex flex-wrap gap-2">
               <AdminActionForm
                 action={supportResendAction}
-                hidden={{ id: r.id }}
+                recordId={r.id}
                 label={`Resend verification to ${r.email}`}
                 submitLabel="Resend verification"
                 pendingLabel="Sending…"
               />
               <AdminActionForm
                 action={supportMarkVerifiedAction}
-                hidden={{ id: r.id }}
+                recordId={r.id}
                 label={`Mark ${r.email} verified`}
                 submitLabel="Mark verified"
-                pendingLabel="Saving…"
               />
             </div>
           ) : (
@@ -84,7 +83,7 @@ export function SupportRequestItem({ request: r }: SupportRequestItemProps) {
           )}
           <AdminActionForm
             action={supportCloseAction}
-            hidden={{ id: r.id }}
+            recordId={r.id}
             label={`Close request from ${r.email}`}
             submitLabel="Close"
             pendingLabel="Closing…"

@@ -35,17 +35,16 @@ export function TopicRow({ topic, isAdmin }: TopicRowProps) {
         <div className="mt-4 grid gap-5 border-t border-line pt-4 md:grid-cols-2">
           <AdminActionForm
             action={renameTopicAction}
-            hidden={{ id: topic.id }}
+            recordId={topic.id}
             label={`Rename ${topic.name}`}
             submitLabel="Rename"
-            pendingLabel="Saving…"
             inline
             fields={[{ name: "name", label: "Name", defaultValue: topic.name, maxLength: TOPIC_NAME_MAX }]}
           />
           {topic.roomCount === 0 ? (
             <AdminActionForm
               action={deleteTopicAction}
-              hidden={{ id: topic.id }}
+              recordId={topic.id}
               label={`Delete ${topic.name}`}
               submitLabel="Delete topic"
               pendingLabel="Deleting…"
@@ -58,7 +57,7 @@ export function TopicRow({ topic, isAdmin }: TopicRowProps) {
           ) : isAdmin ? (
             <AdminActionForm
               action={mergeTopicAction}
-              hidden={{ id: topic.id }}
+              recordId={topic.id}
               label={`Merge ${topic.name}`}
               submitLabel="Merge"
               pendingLabel="Merging…"

@@ -17,7 +17,6 @@ export interface MemberAccessProps {
 }
 
 export function MemberAccess({ member, isAdmin, self }: MemberAccessProps) {
-  const hidden = { id: member.id };
   return (
     <>
       {isAdmin ? (
@@ -27,10 +26,8 @@ export function MemberAccess({ member, isAdmin, self }: MemberAccessProps) {
         >
           <AdminActionForm
             action={setRoleAction}
-            hidden={hidden}
+            recordId={member.id}
             label="Change role"
-            submitLabel="Change role"
-            pendingLabel="Saving…"
             data-testid="role-form"
             fields={[{ name: "role", label: "Role", kind: "select", defaultValue: member.role, options: ROLE_OPTIONS }]}
           />
@@ -41,17 +38,16 @@ export function MemberAccess({ member, isAdmin, self }: MemberAccessProps) {
           <div className="flex flex-wrap gap-2">
             <AdminActionForm
               action={resendVerificationAction}
-              hidden={hidden}
+              recordId={member.id}
               label="Resend verification mail"
               submitLabel="Resend verification"
               pendingLabel="Sending…"
             />
             <AdminActionForm
               action={verifyEmailAction}
-              hidden={hidden}
+              recordId={member.id}
               label="Mark email verified"
               submitLabel="Mark verified"
-              pendingLabel="Saving…"
             />
           </div>
         </Section>

@@ -13,7 +13,6 @@ export interface MemberRemovalProps {
 }
 
 export function MemberRemoval({ member, mayManage, mayDelete }: MemberRemovalProps) {
-  const hidden = { id: member.id };
   return (
     <>
       {mayManage ? (
@@ -28,16 +27,15 @@ export function MemberRemoval({ member, mayManage, mayDelete }: MemberRemovalPro
           {member.deactivated ? (
             <AdminActionForm
               action={reactivateMemberAction}
-              hidden={hidden}
+              recordId={member.id}
               label="Reactivate member"
               submitLabel="Reactivate"
-              pendingLabel="Saving…"
               data-testid="reactivate-form"
             />
           ) : (
             <AdminActionForm
               action={deactivateMemberAction}
-              hidden={hidden}
+              recordId={member.id}
               label="Deactivate member"
               submitLabel="Deactivate"
               pendingLabel="Deactivating…"
@@ -59,7 +57,6 @@ export function MemberRemoval({ member, mayManage, mayDelete }: MemberRemovalPro
           <DeleteAllMessagesForm
             member={member}
             label="Delete all messages"
-            submitLabel="Delete all messages"
             description={`${member.messageCount} messages disappear from their rooms. This cannot be undone.`}
           />
         </Section>
@@ -71,9 +68,8 @@ export function MemberRemoval({ member, mayManage, mayDelete }: MemberRemovalPro
         >
           <AdminActionForm
             action={deleteMemberAction}
-            hidden={hidden}
+            recordId={member.id}
             label="Delete account"
-            submitLabel="Delete account"
             pendingLabel="Deleting…"
             variant="danger"
             data-testid="delete-member-form"
