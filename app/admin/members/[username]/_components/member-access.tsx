@@ -2,6 +2,7 @@
 // email verification (while unverified).
 import { AdminActionForm } from "@/components/admin/action-form";
 import { Section } from "@/components/admin/page-header";
+import { VerificationForms } from "@/components/admin/verification-forms";
 import { resendVerificationAction, setRoleAction, verifyEmailAction } from "../../actions";
 
 const ROLE_OPTIONS = [
@@ -35,21 +36,12 @@ export function MemberAccess({ member, isAdmin, self }: MemberAccessProps) {
       ) : null}
       {!member.emailVerified ? (
         <Section title="Email" description={`${member.email} is not verified yet.`}>
-          <div className="flex flex-wrap gap-2">
-            <AdminActionForm
-              action={resendVerificationAction}
-              recordId={member.id}
-              label="Resend verification mail"
-              submitLabel="Resend verification"
-              pendingLabel="Sending…"
-            />
-            <AdminActionForm
-              action={verifyEmailAction}
-              recordId={member.id}
-              label="Mark email verified"
-              submitLabel="Mark verified"
-            />
-          </div>
+          <VerificationForms
+            recordId={member.id}
+            resend={resendVerificationAction}
+            markVerified={verifyEmailAction}
+            labels={["Resend verification mail", "Mark email verified"]}
+          />
         </Section>
       ) : null}
     </>
