@@ -1,6 +1,7 @@
 // The two message deletions moderators start from more than one admin page (the messages list and
 // a member's page): one message, or every message by one member.
 import { AdminActionForm } from "@/components/admin/action-form";
+import { AdminDeleteForm } from "@/components/admin/delete-form";
 import { deleteAllMessagesAction, deleteMessageAction } from "../messages/actions";
 
 export function DeleteMessageForm({ id }: { id: number }) {
@@ -23,18 +24,17 @@ export interface DeleteAllMessagesFormProps {
   label: string;
   /** Defaults to the label. */
   submitLabel?: string;
+  /** What goes; the dialog adds that it cannot be undone. */
   description: string;
 }
 
 export function DeleteAllMessagesForm({ member, room, label, submitLabel, description }: DeleteAllMessagesFormProps) {
   return (
-    <AdminActionForm
+    <AdminDeleteForm
       action={deleteAllMessagesAction}
       hidden={room ? { userId: member.id, roomId: room.id } : { userId: member.id }}
       label={label}
       submitLabel={submitLabel}
-      pendingLabel="Deleting…"
-      variant="danger"
       data-testid="delete-all-messages-form"
       confirm={{
         title: `Delete all of @${member.username}’s messages${room ? ` in “${room.name}”` : ""}?`,

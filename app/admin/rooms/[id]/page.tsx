@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AdminActionForm } from "@/components/admin/action-form";
 import { Badge } from "@/components/admin/badges";
+import { AdminDeleteForm } from "@/components/admin/delete-form";
 import { PageHeader, Section } from "@/components/admin/page-header";
 import { RestrictionItem } from "@/components/admin/restriction-item";
 import { AdminRoomForm } from "@/components/admin/room-form";
@@ -135,16 +136,14 @@ export default async function AdminRoomPage({ params }: { params: Promise<{ id: 
             )}
           </Section>
           <Section title="Delete room" description="The room, its messages and its members list go for good.">
-            <AdminActionForm
+            <AdminDeleteForm
               action={deleteRoomAction}
               recordId={room.id}
               label="Delete room"
-              pendingLabel="Deleting…"
-              variant="danger"
               data-testid="delete-room-form"
               confirm={{
                 title: `Delete “${room.name}”?`,
-                description: `Its ${room.messageCount} messages go with it. People in the room are told at once. This cannot be undone.`,
+                description: `Its ${room.messageCount} messages go with it. People in the room are told at once.`,
               }}
             />
           </Section>

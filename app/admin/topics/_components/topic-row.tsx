@@ -2,6 +2,7 @@
 // delete it (when empty) or merge it into another (admins, when it has rooms).
 import Link from "next/link";
 import { AdminActionForm } from "@/components/admin/action-form";
+import { AdminDeleteForm } from "@/components/admin/delete-form";
 import { linkClass } from "@/components/admin/styles";
 import { TOPIC_NAME_MAX } from "@/lib/validation/rooms";
 import { deleteTopicAction, mergeTopicAction, renameTopicAction } from "../actions";
@@ -42,17 +43,12 @@ export function TopicRow({ topic, isAdmin }: TopicRowProps) {
             fields={[{ name: "name", label: "Name", defaultValue: topic.name, maxLength: TOPIC_NAME_MAX }]}
           />
           {topic.roomCount === 0 ? (
-            <AdminActionForm
+            <AdminDeleteForm
               action={deleteTopicAction}
               recordId={topic.id}
               label={`Delete ${topic.name}`}
               submitLabel="Delete topic"
-              pendingLabel="Deleting…"
-              variant="danger"
-              confirm={{
-                title: `Delete the topic “${topic.name}”?`,
-                description: "It has no rooms. This cannot be undone.",
-              }}
+              confirm={{ title: `Delete the topic “${topic.name}”?`, description: "It has no rooms." }}
             />
           ) : isAdmin ? (
             <AdminActionForm

@@ -1,6 +1,7 @@
 // The side cards of a member's admin page that take things away: deactivate (or reactivate),
 // delete all their messages, delete the account. Each shows only to those allowed to use it.
 import { AdminActionForm } from "@/components/admin/action-form";
+import { AdminDeleteForm } from "@/components/admin/delete-form";
 import { Section } from "@/components/admin/page-header";
 import { DeleteAllMessagesForm } from "../../../_components/message-delete-forms";
 import { deactivateMemberAction, deleteMemberAction, reactivateMemberAction } from "../../actions";
@@ -57,7 +58,7 @@ export function MemberRemoval({ member, mayManage, mayDelete }: MemberRemovalPro
           <DeleteAllMessagesForm
             member={member}
             label="Delete all messages"
-            description={`${member.messageCount} messages disappear from their rooms. This cannot be undone.`}
+            description={`${member.messageCount} messages disappear from their rooms.`}
           />
         </Section>
       ) : null}
@@ -66,17 +67,12 @@ export function MemberRemoval({ member, mayManage, mayDelete }: MemberRemovalPro
           title="Delete account"
           description="Their messages stay, shown as “Anonymous User”; rooms they host stay without a host."
         >
-          <AdminActionForm
+          <AdminDeleteForm
             action={deleteMemberAction}
             recordId={member.id}
             label="Delete account"
-            pendingLabel="Deleting…"
-            variant="danger"
             data-testid="delete-member-form"
-            confirm={{
-              title: `Delete @${member.username}?`,
-              description: "The account goes for good. This cannot be undone.",
-            }}
+            confirm={{ title: `Delete @${member.username}?`, description: "The account goes for good." }}
           />
         </Section>
       ) : null}
