@@ -49,6 +49,9 @@ export interface AdminActionFormProps {
   inline?: boolean;
 }
 
+/** A form's settings apart from its record, for pages that pick one by state (lock or unlock). */
+export type AdminFormSpec = Omit<AdminActionFormProps, "recordId">;
+
 export function AdminActionForm({
   action,
   recordId,

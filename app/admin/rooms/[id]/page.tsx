@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AdminActionForm } from "@/components/admin/action-form";
+import { AdminActionForm, type AdminFormSpec } from "@/components/admin/action-form";
 import { Badge } from "@/components/admin/badges";
 import { AdminDeleteForm } from "@/components/admin/delete-form";
 import { PageHeader, Section } from "@/components/admin/page-header";
@@ -21,6 +21,22 @@ import {
 } from "../actions";
 
 export const metadata = { title: "Edit room" };
+
+// The lock card offers the form for the room's state: unlock it, or lock it (with a reason).
+const UNLOCK_FORM = {
+  action: unlockRoomAction,
+  label: "Unlock room",
+  submitLabel: "Unlock",
+  pendingLabel: "Unlocking…",
+  "data-testid": "unlock-form",
+} satisfies AdminFormSpec;
+const LOCK_FORM = {
+  action: lockRoomAction,
+  label: "Lock room",
+  pendingLabel: "Locking…",
+  "data-testid": "lock-form",
+  fields: [{ name: "reason", label: "Reason (optional)", maxLength: REASON_MAX }],
+} satisfies AdminFormSpec;
 
 export default async function AdminRoomPage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdminPage("roomEdit");
@@ -94,25 +110,7 @@ export default async function AdminRoomPage({ params }: { params: Promise<{ id: 
               )
             }
           >
-            {room.lockedAt ? (
-              <AdminActionForm
-                action={unlockRoomAction}
-                recordId={room.id}
-                label="Unlock room"
-                submitLabel="Unlock"
-                pendingLabel="Unlocking…"
-                data-testid="unlock-form"
-              />
-            ) : (
-              <AdminActionForm
-                action={lockRoomAction}
-                recordId={room.id}
-                label="Lock room"
-                pendingLabel="Locking…"
-                data-testid="lock-form"
-                fields={[{ name: "reason", label: "Reason (optional)", maxLength: REASON_MAX }]}
-              />
-            )}
+            <AdminActionForm recordId={room.id} {...(room.lockedAt ? UNLOCK_FORM : LOCK_FORM)} />
           </Section>
           <Section title="Muted and banned here">
             {room.restrictions.length === 0 ? (

@@ -1,6 +1,6 @@
 // The side cards of a member's admin page that take things away: deactivate (or reactivate),
 // delete all their messages, delete the account. Each shows only to those allowed to use it.
-import { AdminActionForm } from "@/components/admin/action-form";
+import { AdminActionForm, type AdminFormSpec } from "@/components/admin/action-form";
 import { AdminDeleteForm } from "@/components/admin/delete-form";
 import { Section } from "@/components/admin/page-header";
 import { DeleteAllMessagesForm } from "../../../_components/message-delete-forms";
@@ -11,6 +11,30 @@ export interface MemberRemovalProps {
   /** Moderators act on members only; nobody acts on themselves here. */
   mayManage: boolean;
   mayDelete: boolean;
+}
+
+/** The deactivation card's form for the member's state: reactivate, or deactivate (asking first). */
+function deactivationForm(member: { username: string; deactivated: boolean }): AdminFormSpec {
+  if (member.deactivated) {
+    return {
+      action: reactivateMemberAction,
+      label: "Reactivate member",
+      submitLabel: "Reactivate",
+      "data-testid": "reactivate-form",
+    };
+  }
+  return {
+    action: deactivateMemberAction,
+    label: "Deactivate member",
+    submitLabel: "Deactivate",
+    pendingLabel: "Deactivating…",
+    variant: "danger",
+    "data-testid": "deactivate-form",
+    confirm: {
+      title: `Deactivate @${member.username}?`,
+      description: "They are signed out everywhere at once and cannot sign in until reactivated.",
+    },
+  };
 }
 
 export function MemberRemoval({ member, mayManage, mayDelete }: MemberRemovalProps) {
@@ -25,29 +49,7 @@ export function MemberRemoval({ member, mayManage, mayDelete }: MemberRemovalPro
               : "Signs them out everywhere at once and keeps them out. Their rooms and messages stay."
           }
         >
-          {member.deactivated ? (
-            <AdminActionForm
-              action={reactivateMemberAction}
-              recordId={member.id}
-              label="Reactivate member"
-              submitLabel="Reactivate"
-              data-testid="reactivate-form"
-            />
-          ) : (
-            <AdminActionForm
-              action={deactivateMemberAction}
-              recordId={member.id}
-              label="Deactivate member"
-              submitLabel="Deactivate"
-              pendingLabel="Deactivating…"
-              variant="danger"
-              data-testid="deactivate-form"
-              confirm={{
-                title: `Deactivate @${member.username}?`,
-                description: "They are signed out everywhere at once and cannot sign in until reactivated.",
-              }}
-            />
-          )}
+          <AdminActionForm recordId={member.id} {...deactivationForm(member)} />
         </Section>
       ) : null}
       {member.messageCount > 0 ? (
