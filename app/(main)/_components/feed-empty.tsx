@@ -22,21 +22,22 @@ const DRAWINGS: Record<EmptyIcon, Shape[]> = {
 };
 
 interface EmptyPanelProps {
-  icon: EmptyIcon;
+  /** The chat bubble (rooms) unless the panel is about something else. */
+  icon?: EmptyIcon;
   title: ReactNode;
   children?: ReactNode;
   actions?: ReactNode;
   testId: string;
+  /** "error" panels are also announced (role="alert"). */
   tone?: "neutral" | "error";
-  role?: "alert" | "status";
 }
 
-function EmptyPanel({ icon, title, children, actions, testId, tone = "neutral", role }: EmptyPanelProps) {
+function EmptyPanel({ icon = "chat", title, children, actions, testId, tone = "neutral" }: EmptyPanelProps) {
   const error = tone === "error";
   return (
     <div
       data-testid={testId}
-      role={role}
+      role={error ? "alert" : undefined}
       className={`flex flex-col items-center rounded-2xl border border-dashed px-6 py-12 text-center sm:py-14 ${
         error
           ? "border-rose-300 bg-rose-50/60 dark:border-rose-900 dark:bg-rose-950/30"
@@ -58,15 +59,19 @@ function EmptyPanel({ icon, title, children, actions, testId, tone = "neutral", 
   );
 }
 
+/** A panel's way onward: a link that looks like a button. */
+function ButtonLink({ href, primary = false, children }: { href: string; primary?: boolean; children: ReactNode }) {
+  return (
+    <Link href={href} className={buttonClasses({ variant: primary ? "primary" : "secondary" })}>
+      {children}
+    </Link>
+  );
+}
+
 /** Back to the same feed (topic, sort, page size) without the search. */
 function ClearSearch({ feed }: { feed: FeedParams }) {
   return (
-    <Link
-      href={feedHref({ topic: feed.topic, sort: feed.sort, limit: feed.limit })}
-      className={buttonClasses({ variant: "secondary" })}
-    >
-      Clear search
-    </Link>
+    <ButtonLink href={feedHref({ topic: feed.topic, sort: feed.sort, limit: feed.limit })}>Clear search</ButtonLink>
   );
 }
 
@@ -76,7 +81,6 @@ export function SearchTooLong({ feed }: { feed: FeedParams }) {
     <EmptyPanel
       icon="warning"
       tone="error"
-      role="alert"
       testId="search-error"
       title="That search is too long"
       actions={<ClearSearch feed={feed} />}
@@ -97,12 +101,10 @@ export function UnknownTopic({ slug, q }: { slug: string; q: string }) {
       title="This topic doesn’t exist"
       actions={
         <>
-          <Link href={feedHref({ q })} className={buttonClasses({ variant: "primary" })}>
+          <ButtonLink href={feedHref({ q })} primary>
             See all rooms
-          </Link>
-          <Link href="/topics" className={buttonClasses({ variant: "secondary" })}>
-            Browse topics
-          </Link>
+          </ButtonLink>
+          <ButtonLink href="/topics">Browse topics</ButtonLink>
         </>
       }
     >
@@ -161,13 +163,12 @@ export function NoRooms({ feed, topicName }: { feed: FeedParams; topicName?: str
   }
   return (
     <EmptyPanel
-      icon="chat"
       testId="rooms-empty"
       title={topicName ? `No rooms about ${topicName} yet` : "No rooms yet"}
       actions={
-        <Link href="/rooms/new" className={buttonClasses({ variant: "primary" })}>
+        <ButtonLink href="/rooms/new" primary>
           Open a room
-        </Link>
+        </ButtonLink>
       }
     >
       <p>Rooms people open will show up here. Why not be the first?</p>
@@ -179,14 +180,9 @@ export function NoRooms({ feed, topicName }: { feed: FeedParams; topicName?: str
 export function PastTheEnd({ feed }: { feed: FeedParams }) {
   return (
     <EmptyPanel
-      icon="chat"
       testId="rooms-past-end"
       title="No more rooms here"
-      actions={
-        <Link href={feedHref({ ...feed, cursor: undefined })} className={buttonClasses({ variant: "secondary" })}>
-          Back to the first page
-        </Link>
-      }
+      actions={<ButtonLink href={feedHref({ ...feed, cursor: undefined })}>Back to the first page</ButtonLink>}
     >
       <p>You’ve reached the end of this list.</p>
     </EmptyPanel>
