@@ -59,28 +59,27 @@ export function NewPasswordFields({
   minLength,
   maxLength,
 }: NewPasswordFieldsProps) {
+  // Only the new password is described and held to a minimum; its confirmation just has to match.
+  const fields: Array<{ name: "password" | "confirmPassword"; label: string; hint?: string; minLength?: number }> = [
+    { name: "password", label: labels[0], hint, minLength },
+    { name: "confirmPassword", label: labels[1] },
+  ];
   return (
     <>
-      <TextField
-        label={labels[0]}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        error={errors?.password}
-        hint={hint}
-        required={required}
-        minLength={minLength}
-        maxLength={maxLength}
-      />
-      <TextField
-        label={labels[1]}
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        error={errors?.confirmPassword}
-        required={required}
-        maxLength={maxLength}
-      />
+      {fields.map((field) => (
+        <TextField
+          key={field.name}
+          label={field.label}
+          name={field.name}
+          type="password"
+          autoComplete="new-password"
+          error={errors?.[field.name]}
+          hint={field.hint}
+          required={required}
+          minLength={field.minLength}
+          maxLength={maxLength}
+        />
+      ))}
     </>
   );
 }

@@ -27,11 +27,15 @@ export interface ActionField {
 
 export interface AdminActionFormProps {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
-  /** Hidden inputs, e.g. { id: room.id }. */
+  /** The record the action works on, sent as the hidden input `id` (what most admin actions read). */
+  recordId?: string;
+  /** Other hidden inputs, e.g. { userId: member.id, roomId: room.id }. */
   hidden?: Record<string, string>;
   /** Visible fields; after a failure they show their errors and keep what was typed. */
   fields?: ActionField[];
-  submitLabel: ReactNode;
+  /** The button's text; defaults to the form's `label`. */
+  submitLabel?: ReactNode;
+  /** What the button says while the action runs: "Saving…" unless another word fits better. */
   pendingLabel?: ReactNode;
   variant?: ButtonVariant;
   size?: ButtonSize;
@@ -45,16 +49,20 @@ export interface AdminActionFormProps {
   inline?: boolean;
 }
 
+/** A form's settings apart from its record, for pages that pick one by state (lock or unlock). */
+export type AdminFormSpec = Omit<AdminActionFormProps, "recordId">;
+
 export function AdminActionForm({
   action,
+  recordId,
   hidden = {},
   fields,
-  submitLabel,
-  pendingLabel,
+  label,
+  submitLabel = label,
+  pendingLabel = "Saving…",
   variant = "secondary",
   size = "sm",
   confirm,
-  label,
   "data-testid": testId,
   className = "",
   inline = false,
@@ -105,7 +113,7 @@ export function AdminActionForm({
       data-testid={testId}
       className={className}
     >
-      {Object.entries(hidden).map(([name, value]) => (
+      {Object.entries(recordId === undefined ? hidden : { id: recordId, ...hidden }).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <div className={inline ? "flex flex-col gap-2 sm:flex-row sm:items-start" : "space-y-3"}>

@@ -1,13 +1,21 @@
 // The app's line and solid icons, drawn once: decorative (aria-hidden), coloured by currentColor,
 // sized by the caller's className. Buttons that hold one carry the accessible name themselves.
-import type { ReactNode } from "react";
+import type { ReactNode, SVGProps } from "react";
 
 export interface IconProps {
   className?: string;
 }
 
+/**
+ * One shape of a line drawing, as data: a string is a path's `d`; a circle or a rectangle carries
+ * its attributes. Most icons are a few of these, so they are kept as lists rather than markup.
+ */
+export type Shape = string | { circle: SVGProps<SVGCircleElement> } | { rect: SVGProps<SVGRectElement> };
+
 export interface OutlineIconProps extends IconProps {
-  children: ReactNode;
+  /** The drawing as data; `children` for anything else (e.g. a shape that comes and goes). */
+  shapes?: readonly Shape[];
+  children?: ReactNode;
   /** The drawing's grid: 20 for the interface's small icons, 24 for the larger illustrations. */
   grid?: 20 | 24;
   /** Defaults to 1.6 on the 20 grid and 1.75 on the 24 grid. */
@@ -16,8 +24,15 @@ export interface OutlineIconProps extends IconProps {
   roundJoins?: boolean;
 }
 
-/** The frame every line icon shares; children are its paths. */
-export function OutlineIcon({ grid = 20, strokeWidth, roundJoins = true, className, children }: OutlineIconProps) {
+/** The frame every line icon shares, around its shapes (and children). */
+export function OutlineIcon({
+  grid = 20,
+  strokeWidth,
+  roundJoins = true,
+  className,
+  shapes = [],
+  children,
+}: OutlineIconProps) {
   return (
     <svg
       viewBox={`0 0 ${grid} ${grid}`}
@@ -29,9 +44,30 @@ export function OutlineIcon({ grid = 20, strokeWidth, roundJoins = true, classNa
       aria-hidden="true"
       className={className}
     >
+      {/* A fixed list, so each shape's place is its key. */}
+      {shapes.map((shape, i) =>
+        typeof shape === "string" ? (
+          <path key={i} d={shape} />
+        ) : "circle" in shape ? (
+          <circle key={i} {...shape.circle} />
+        ) : (
+          <rect key={i} {...shape.rect} />
+        ),
+      )}
       {children}
     </svg>
   );
+}
+
+/** A line icon component: its default size, its shapes and, where they differ, its frame's settings. */
+function lineIcon(
+  defaultClassName: string,
+  shapes: readonly Shape[],
+  frame: Pick<OutlineIconProps, "grid" | "strokeWidth" | "roundJoins"> = {},
+) {
+  return function LineIcon({ className = defaultClassName }: IconProps) {
+    return <OutlineIcon {...frame} className={className} shapes={shapes} />;
+  };
 }
 
 function Solid({ className, children }: IconProps & { children: ReactNode }) {
@@ -42,11 +78,7 @@ function Solid({ className, children }: IconProps & { children: ReactNode }) {
   );
 }
 
-export const CloseIcon = ({ className = "size-4" }: IconProps) => (
-  <OutlineIcon strokeWidth="1.75" roundJoins={false} className={className}>
-    <path d="m5 5 10 10M15 5 5 15" />
-  </OutlineIcon>
-);
+export const CloseIcon = lineIcon("size-4", ["m5 5 10 10M15 5 5 15"], { strokeWidth: "1.75", roundJoins: false });
 
 export const SendIcon = ({ className = "size-4" }: IconProps) => (
   <Solid className={className}>
@@ -65,84 +97,68 @@ export const ErrorCircleIcon = ({ className = "size-4 shrink-0" }: IconProps) =>
   </Solid>
 );
 
-export const LockIcon = ({ className = "size-5 shrink-0" }: IconProps) => (
-  <OutlineIcon className={className}>
-    <rect x="4" y="8.5" width="12" height="8.5" rx="2" />
-    <path d="M6.75 8.5V6.25a3.25 3.25 0 0 1 6.5 0V8.5M10 12v1.75" />
-  </OutlineIcon>
+export const LockIcon = lineIcon("size-5 shrink-0", [
+  { rect: { x: "4", y: "8.5", width: "12", height: "8.5", rx: "2" } },
+  "M6.75 8.5V6.25a3.25 3.25 0 0 1 6.5 0V8.5M10 12v1.75",
+]);
+
+export const MutedIcon = lineIcon("size-5 shrink-0", [
+  "M4 6.5A2.5 2.5 0 0 1 6.5 4h7A2.5 2.5 0 0 1 16 6.5v5a2.5 2.5 0 0 1-2.5 2.5H10l-3.5 3v-3A2.5 2.5 0 0 1 4 11.5z",
+  "m3 3 14 14",
+]);
+
+export const BannedIcon = lineIcon(
+  "size-5 shrink-0",
+  [{ circle: { cx: "10", cy: "10", r: "7" } }, "m5.05 5.05 9.9 9.9"],
+  { roundJoins: false },
 );
 
-export const MutedIcon = ({ className = "size-5 shrink-0" }: IconProps) => (
-  <OutlineIcon className={className}>
-    <path d="M4 6.5A2.5 2.5 0 0 1 6.5 4h7A2.5 2.5 0 0 1 16 6.5v5a2.5 2.5 0 0 1-2.5 2.5H10l-3.5 3v-3A2.5 2.5 0 0 1 4 11.5z" />
-    <path d="m3 3 14 14" />
-  </OutlineIcon>
+export const PencilIcon = lineIcon("size-4", ["m13.5 3.5 3 3L7 16l-3.75.75L4 13l9.5-9.5zM11.5 5.5l3 3"]);
+
+export const TrashIcon = lineIcon("size-4", [
+  "M3.5 5.5h13M8 5.5V4a1 1 0 0 1 1-1h2a1 1 0 0 1 1 1v1.5M5.5 5.5l.7 10.1A1.5 1.5 0 0 0 7.7 17h4.6a1.5 1.5 0 0 0 1.5-1.4l.7-10.1M8.5 9v4.5M11.5 9v4.5",
+]);
+
+export const ShieldIcon = lineIcon("size-4", [
+  "M10 2.75 4 5v4.5c0 3.6 2.5 6.4 6 7.75 3.5-1.35 6-4.15 6-7.75V5z",
+  "m7.5 10 1.75 1.75L12.75 8.5",
+]);
+
+export const PeopleIcon = lineIcon(
+  "size-4",
+  [
+    { circle: { cx: "7.5", cy: "7", r: "2.75" } },
+    "M2.5 16c.5-2.9 2.5-4.5 5-4.5s4.5 1.6 5 4.5M13 4.6a2.75 2.75 0 0 1 0 4.8M14.5 11.7c1.6.5 2.7 1.9 3 4.3",
+  ],
+  { roundJoins: false },
 );
 
-export const BannedIcon = ({ className = "size-5 shrink-0" }: IconProps) => (
-  <OutlineIcon roundJoins={false} className={className}>
-    <circle cx="10" cy="10" r="7" />
-    <path d="m5.05 5.05 9.9 9.9" />
-  </OutlineIcon>
+export const ArrowDownIcon = lineIcon("size-4", ["M10 4v12m0 0-5-5m5 5 5-5"], { strokeWidth: "2" });
+
+export const ChatBubbleIcon = lineIcon(
+  "size-6",
+  ["M5 6.5A2.5 2.5 0 0 1 7.5 4h9A2.5 2.5 0 0 1 19 6.5v7a2.5 2.5 0 0 1-2.5 2.5H12l-4 3.5V16h-.5A2.5 2.5 0 0 1 5 13.5z"],
+  { grid: 24, strokeWidth: "1.75", roundJoins: false },
 );
 
-export const PencilIcon = ({ className = "size-4" }: IconProps) => (
-  <OutlineIcon className={className}>
-    <path d="m13.5 3.5 3 3L7 16l-3.75.75L4 13l9.5-9.5zM11.5 5.5l3 3" />
-  </OutlineIcon>
+export const WarningIcon = lineIcon(
+  "size-5",
+  ["M12 9v4M12 16.5v.01", "M10.3 3.9 2.6 17.5A2 2 0 0 0 4.3 20.5h15.4a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z"],
+  { grid: 24, strokeWidth: "1.75" },
 );
 
-export const TrashIcon = ({ className = "size-4" }: IconProps) => (
-  <OutlineIcon className={className}>
-    <path d="M3.5 5.5h13M8 5.5V4a1 1 0 0 1 1-1h2a1 1 0 0 1 1 1v1.5M5.5 5.5l.7 10.1A1.5 1.5 0 0 0 7.7 17h4.6a1.5 1.5 0 0 0 1.5-1.4l.7-10.1M8.5 9v4.5M11.5 9v4.5" />
-  </OutlineIcon>
+export const QuestionIcon = lineIcon(
+  "size-5",
+  [{ circle: { cx: "12", cy: "12", r: "9" } }, "M9.6 9.3a2.5 2.5 0 0 1 4.85.85c0 1.65-2.45 2.1-2.45 3.6M12 16.75v.01"],
+  { grid: 24, strokeWidth: "1.75" },
 );
 
-export const ShieldIcon = ({ className = "size-4" }: IconProps) => (
-  <OutlineIcon className={className}>
-    <path d="M10 2.75 4 5v4.5c0 3.6 2.5 6.4 6 7.75 3.5-1.35 6-4.15 6-7.75V5z" />
-    <path d="m7.5 10 1.75 1.75L12.75 8.5" />
-  </OutlineIcon>
-);
-
-export const PeopleIcon = ({ className = "size-4" }: IconProps) => (
-  <OutlineIcon roundJoins={false} className={className}>
-    <circle cx="7.5" cy="7" r="2.75" />
-    <path d="M2.5 16c.5-2.9 2.5-4.5 5-4.5s4.5 1.6 5 4.5M13 4.6a2.75 2.75 0 0 1 0 4.8M14.5 11.7c1.6.5 2.7 1.9 3 4.3" />
-  </OutlineIcon>
-);
-
-export const ArrowDownIcon = ({ className = "size-4" }: IconProps) => (
-  <OutlineIcon strokeWidth="2" className={className}>
-    <path d="M10 4v12m0 0-5-5m5 5 5-5" />
-  </OutlineIcon>
-);
-
-export const ChatBubbleIcon = ({ className = "size-6" }: IconProps) => (
-  <OutlineIcon grid={24} strokeWidth="1.75" roundJoins={false} className={className}>
-    <path d="M5 6.5A2.5 2.5 0 0 1 7.5 4h9A2.5 2.5 0 0 1 19 6.5v7a2.5 2.5 0 0 1-2.5 2.5H12l-4 3.5V16h-.5A2.5 2.5 0 0 1 5 13.5z" />
-  </OutlineIcon>
-);
-
-export const WarningIcon = ({ className = "size-5" }: IconProps) => (
-  <OutlineIcon grid={24} strokeWidth="1.75" className={className}>
-    <path d="M12 9v4M12 16.5v.01" />
-    <path d="M10.3 3.9 2.6 17.5A2 2 0 0 0 4.3 20.5h15.4a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z" />
-  </OutlineIcon>
-);
-
-export const QuestionIcon = ({ className = "size-5" }: IconProps) => (
-  <OutlineIcon grid={24} strokeWidth="1.75" className={className}>
-    <circle cx="12" cy="12" r="9" />
-    <path d="M9.6 9.3a2.5 2.5 0 0 1 4.85.85c0 1.65-2.45 2.1-2.45 3.6M12 16.75v.01" />
-  </OutlineIcon>
-);
+const EYE: Shape[] = [
+  "M1.75 10S4.75 4.25 10 4.25 18.25 10 18.25 10 15.25 15.75 10 15.75 1.75 10 1.75 10z",
+  { circle: { cx: "10", cy: "10", r: "2.5" } },
+];
 
 /** An eye, struck through while `open` is false (a password field's show/hide). */
 export const EyeIcon = ({ open, className = "size-5" }: IconProps & { open: boolean }) => (
-  <OutlineIcon className={className}>
-    <path d="M1.75 10S4.75 4.25 10 4.25 18.25 10 18.25 10 15.25 15.75 10 15.75 1.75 10 1.75 10z" />
-    <circle cx="10" cy="10" r="2.5" />
-    {open ? null : <path d="m3 3 14 14" />}
-  </OutlineIcon>
+  <OutlineIcon className={className} shapes={open ? EYE : [...EYE, "m3 3 14 14"]} />
 );

@@ -2,51 +2,42 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { feedHref, type FeedParams } from "./feed-url";
-import { OutlineIcon } from "@/components/ui/icons";
+import { OutlineIcon, type Shape } from "@/components/ui/icons";
 
 type EmptyIcon = "search" | "chat" | "tag" | "warning";
 
-function Icon({ kind }: { kind: EmptyIcon }) {
-  return (
-    <OutlineIcon grid={24} className="size-6">
-      {kind === "search" ? (
-        <>
-          <circle cx="10.5" cy="10.5" r="6.5" />
-          <path d="m15.5 15.5 5 5M8.5 10.5h4" />
-        </>
-      ) : kind === "tag" ? (
-        <>
-          <path d="M3.5 12.3V5a1.5 1.5 0 0 1 1.5-1.5h7.3a1.5 1.5 0 0 1 1.06.44l7.2 7.2a1.5 1.5 0 0 1 0 2.12l-7.3 7.3a1.5 1.5 0 0 1-2.12 0l-7.2-7.2a1.5 1.5 0 0 1-.44-1.06z" />
-          <circle cx="8.5" cy="8.5" r="1.25" />
-        </>
-      ) : kind === "warning" ? (
-        <>
-          <path d="M12 9v4M12 16.5v.01" />
-          <path d="M10.3 4.2 2.8 17.5A2 2 0 0 0 4.5 20.5h15a2 2 0 0 0 1.7-3L13.7 4.2a2 2 0 0 0-3.4 0z" />
-        </>
-      ) : (
-        <path d="M5 6.5A2.5 2.5 0 0 1 7.5 4h9A2.5 2.5 0 0 1 19 6.5v7a2.5 2.5 0 0 1-2.5 2.5H12l-4 3.5V16h-.5A2.5 2.5 0 0 1 5 13.5z" />
-      )}
-    </OutlineIcon>
-  );
-}
+const DRAWINGS: Record<EmptyIcon, Shape[]> = {
+  search: [{ circle: { cx: "10.5", cy: "10.5", r: "6.5" } }, "m15.5 15.5 5 5M8.5 10.5h4"],
+  tag: [
+    "M3.5 12.3V5a1.5 1.5 0 0 1 1.5-1.5h7.3a1.5 1.5 0 0 1 1.06.44l7.2 7.2a1.5 1.5 0 0 1 0 2.12l-7.3 7.3a1.5 1.5 0 0 1-2.12 0l-7.2-7.2a1.5 1.5 0 0 1-.44-1.06z",
+    { circle: { cx: "8.5", cy: "8.5", r: "1.25" } },
+  ],
+  warning: [
+    "M12 9v4M12 16.5v.01",
+    "M10.3 4.2 2.8 17.5A2 2 0 0 0 4.5 20.5h15a2 2 0 0 0 1.7-3L13.7 4.2a2 2 0 0 0-3.4 0z",
+  ],
+  chat: [
+    "M5 6.5A2.5 2.5 0 0 1 7.5 4h9A2.5 2.5 0 0 1 19 6.5v7a2.5 2.5 0 0 1-2.5 2.5H12l-4 3.5V16h-.5A2.5 2.5 0 0 1 5 13.5z",
+  ],
+};
 
 interface EmptyPanelProps {
-  icon: EmptyIcon;
+  /** The chat bubble (rooms) unless the panel is about something else. */
+  icon?: EmptyIcon;
   title: ReactNode;
   children?: ReactNode;
   actions?: ReactNode;
   testId: string;
+  /** "error" panels are also announced (role="alert"). */
   tone?: "neutral" | "error";
-  role?: "alert" | "status";
 }
 
-function EmptyPanel({ icon, title, children, actions, testId, tone = "neutral", role }: EmptyPanelProps) {
+function EmptyPanel({ icon = "chat", title, children, actions, testId, tone = "neutral" }: EmptyPanelProps) {
   const error = tone === "error";
   return (
     <div
       data-testid={testId}
-      role={role}
+      role={error ? "alert" : undefined}
       className={`flex flex-col items-center rounded-2xl border border-dashed px-6 py-12 text-center sm:py-14 ${
         error
           ? "border-rose-300 bg-rose-50/60 dark:border-rose-900 dark:bg-rose-950/30"
@@ -59,7 +50,7 @@ function EmptyPanel({ icon, title, children, actions, testId, tone = "neutral", 
           error ? "bg-rose-100 text-rose-700 dark:bg-rose-950 dark:text-rose-300" : "bg-accent-soft text-accent-ink"
         }`}
       >
-        <Icon kind={icon} />
+        <OutlineIcon grid={24} className="size-6" shapes={DRAWINGS[icon]} />
       </span>
       <h3 className="mt-4 max-w-full text-lg font-semibold break-words text-ink">{title}</h3>
       {children ? <div className="mt-1.5 max-w-md text-sm text-pretty text-ink-muted">{children}</div> : null}
@@ -68,15 +59,19 @@ function EmptyPanel({ icon, title, children, actions, testId, tone = "neutral", 
   );
 }
 
+/** A panel's way onward: a link that looks like a button. */
+function ButtonLink({ href, primary = false, children }: { href: string; primary?: boolean; children: ReactNode }) {
+  return (
+    <Link href={href} className={buttonClasses({ variant: primary ? "primary" : "secondary" })}>
+      {children}
+    </Link>
+  );
+}
+
 /** Back to the same feed (topic, sort, page size) without the search. */
 function ClearSearch({ feed }: { feed: FeedParams }) {
   return (
-    <Link
-      href={feedHref({ topic: feed.topic, sort: feed.sort, limit: feed.limit })}
-      className={buttonClasses({ variant: "secondary" })}
-    >
-      Clear search
-    </Link>
+    <ButtonLink href={feedHref({ topic: feed.topic, sort: feed.sort, limit: feed.limit })}>Clear search</ButtonLink>
   );
 }
 
@@ -86,7 +81,6 @@ export function SearchTooLong({ feed }: { feed: FeedParams }) {
     <EmptyPanel
       icon="warning"
       tone="error"
-      role="alert"
       testId="search-error"
       title="That search is too long"
       actions={<ClearSearch feed={feed} />}
@@ -107,12 +101,10 @@ export function UnknownTopic({ slug, q }: { slug: string; q: string }) {
       title="This topic doesn’t exist"
       actions={
         <>
-          <Link href={feedHref({ q })} className={buttonClasses({ variant: "primary" })}>
+          <ButtonLink href={feedHref({ q })} primary>
             See all rooms
-          </Link>
-          <Link href="/topics" className={buttonClasses({ variant: "secondary" })}>
-            Browse topics
-          </Link>
+          </ButtonLink>
+          <ButtonLink href="/topics">Browse topics</ButtonLink>
         </>
       }
     >
@@ -171,13 +163,12 @@ export function NoRooms({ feed, topicName }: { feed: FeedParams; topicName?: str
   }
   return (
     <EmptyPanel
-      icon="chat"
       testId="rooms-empty"
       title={topicName ? `No rooms about ${topicName} yet` : "No rooms yet"}
       actions={
-        <Link href="/rooms/new" className={buttonClasses({ variant: "primary" })}>
+        <ButtonLink href="/rooms/new" primary>
           Open a room
-        </Link>
+        </ButtonLink>
       }
     >
       <p>Rooms people open will show up here. Why not be the first?</p>
@@ -189,14 +180,9 @@ export function NoRooms({ feed, topicName }: { feed: FeedParams; topicName?: str
 export function PastTheEnd({ feed }: { feed: FeedParams }) {
   return (
     <EmptyPanel
-      icon="chat"
       testId="rooms-past-end"
       title="No more rooms here"
-      actions={
-        <Link href={feedHref({ ...feed, cursor: undefined })} className={buttonClasses({ variant: "secondary" })}>
-          Back to the first page
-        </Link>
-      }
+      actions={<ButtonLink href={feedHref({ ...feed, cursor: undefined })}>Back to the first page</ButtonLink>}
     >
       <p>You’ve reached the end of this list.</p>
     </EmptyPanel>

@@ -10,24 +10,28 @@ export interface RoomListSkeletonProps {
   count?: number;
 }
 
+/** A round bone (the topic chip, the host's avatar) beside a text line, as a card row shows them. */
+function ChipAndLine({ className, chip, line }: { className: string; chip: string; line: string }) {
+  return (
+    <div className={`flex items-center ${className}`}>
+      <Bone round className={chip} />
+      <Bone className={line} />
+    </div>
+  );
+}
+
 function SkeletonCard() {
   return (
     <div className="flex h-full flex-col rounded-2xl border border-line bg-surface p-5 shadow-sm">
-      <div className="flex items-center justify-between">
-        <Bone round className="h-6 w-20" />
-        <Bone className="h-3 w-24" />
-      </div>
+      <ChipAndLine className="justify-between" chip="h-6 w-20" line="h-3 w-24" />
       <Bone className="mt-4 h-5 w-3/4" />
       <div className="mt-3 mb-5 space-y-2">
-        <Bone className="h-3.5 w-full" />
-        <Bone className="h-3.5 w-11/12" />
-        <Bone className="h-3.5 w-2/3" />
+        {["w-full", "w-11/12", "w-2/3"].map((width) => (
+          <Bone key={width} className={`h-3.5 ${width}`} />
+        ))}
       </div>
       <div className="mt-auto flex items-center justify-between border-t border-line pt-4">
-        <div className="flex items-center gap-2">
-          <Bone round className="size-6" />
-          <Bone className="h-3.5 w-20" />
-        </div>
+        <ChipAndLine className="gap-2" chip="size-6" line="h-3.5 w-20" />
         <Bone className="h-3.5 w-24" />
       </div>
     </div>

@@ -1,13 +1,14 @@
 // The two message deletions moderators start from more than one admin page (the messages list and
 // a member's page): one message, or every message by one member.
 import { AdminActionForm } from "@/components/admin/action-form";
+import { AdminDeleteForm } from "@/components/admin/delete-form";
 import { deleteAllMessagesAction, deleteMessageAction } from "../messages/actions";
 
 export function DeleteMessageForm({ id }: { id: number }) {
   return (
     <AdminActionForm
       action={deleteMessageAction}
-      hidden={{ id: String(id) }}
+      recordId={String(id)}
       label={`Delete message ${id}`}
       submitLabel="Delete"
       pendingLabel="Deleting…"
@@ -21,19 +22,19 @@ export interface DeleteAllMessagesFormProps {
   /** Only their messages in this room; every room without it. */
   room?: { id: string; name: string } | null;
   label: string;
-  submitLabel: string;
+  /** Defaults to the label. */
+  submitLabel?: string;
+  /** What goes; the dialog adds that it cannot be undone. */
   description: string;
 }
 
 export function DeleteAllMessagesForm({ member, room, label, submitLabel, description }: DeleteAllMessagesFormProps) {
   return (
-    <AdminActionForm
+    <AdminDeleteForm
       action={deleteAllMessagesAction}
       hidden={room ? { userId: member.id, roomId: room.id } : { userId: member.id }}
       label={label}
       submitLabel={submitLabel}
-      pendingLabel="Deleting…"
-      variant="danger"
       data-testid="delete-all-messages-form"
       confirm={{
         title: `Delete all of @${member.username}’s messages${room ? ` in “${room.name}”` : ""}?`,

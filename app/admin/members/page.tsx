@@ -32,13 +32,9 @@ const COLUMNS = [{ label: "Member" }, { label: "Email" }, { label: "Status" }, {
 export default async function AdminMembersPage({ searchParams }: AdminListPageProps) {
   await requireAdminPage("members");
   const params = adminMemberListSchema.parse(await searchParams);
-  const { rows, total, page, pageCount } = await searchMembers(params);
-  const urlParams = {
-    q: params.q,
-    role: unlessAll(params.role),
-    status: unlessAll(params.status),
-  };
-  const filtered = Boolean(urlParams.q || urlParams.role || urlParams.status);
+  const { rows, ...paged } = await searchMembers(params);
+  const urlParams = { q: params.q, role: unlessAll(params.role), status: unlessAll(params.status) };
+  const filtered = Object.values(urlParams).some(Boolean);
 
   return (
     <div>
@@ -79,7 +75,7 @@ export default async function AdminMembersPage({ searchParams }: AdminListPagePr
           </tr>
         ))}
       </DataTable>
-      <Pagination paged={{ page, pageCount, total }} pathname={PATH} params={urlParams} noun={["member", "members"]} />
+      <Pagination paged={paged} pathname={PATH} params={urlParams} noun={["member", "members"]} />
     </div>
   );
 }

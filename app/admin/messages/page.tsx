@@ -69,7 +69,7 @@ export default async function AdminMessagesPage({ searchParams }: AdminListPageP
             room={room}
             label={`Delete all messages by @${member.username}`}
             submitLabel="Delete all their messages"
-            description="They disappear from the rooms at once. This cannot be undone."
+            description="They disappear from the rooms at once."
           />
         </div>
       ) : null}

@@ -31,14 +31,11 @@ const COLUMNS = [
 export default async function AdminRoomsPage({ searchParams }: AdminListPageProps) {
   await requireAdminPage("rooms");
   const params = adminRoomListSchema.parse(await searchParams);
-  const { rows, total, page, pageCount } = await listAdminRooms(params);
-  const urlParams = {
-    q: params.q,
-    status: unlessAll(params.status),
-    sort: params.sort,
-    dir: params.dir,
-  };
-  const filtered = Boolean(params.q || params.status !== "all");
+  const { rows, ...paged } = await listAdminRooms(params);
+  // Links keep the filters and the sort; only the filters make the list "filtered".
+  const filters = { q: params.q, status: unlessAll(params.status) };
+  const filtered = Object.values(filters).some(Boolean);
+  const urlParams = { ...filters, sort: params.sort, dir: params.dir };
 
   return (
     <div>
@@ -92,7 +89,7 @@ export default async function AdminRoomsPage({ searchParams }: AdminListPageProp
           </tr>
         ))}
       </DataTable>
-      <Pagination paged={{ page, pageCount, total }} pathname={PATH} params={urlParams} noun={["room", "rooms"]} />
+      <Pagination paged={paged} pathname={PATH} params={urlParams} noun={["room", "rooms"]} />
     </div>
   );
 }

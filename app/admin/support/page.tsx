@@ -10,16 +10,14 @@ import { SupportRequestItem } from "./_components/support-request-item";
 export const metadata = { title: "Support requests" };
 
 const PATH = "/admin/support";
-const FILTERS = [
-  { value: "OPEN", label: "Open" },
-  { value: "HANDLED", label: "Handled" },
-  { value: "ALL", label: "All" },
-] as const;
+const FILTERS = { OPEN: "Open", HANDLED: "Handled", ALL: "All" } as const;
+// Open requests are the default view, so "OPEN" stays out of the URL.
+const urlStatus = (status: string) => (status === "OPEN" ? undefined : status);
 
 export default async function AdminSupportPage({ searchParams }: AdminListPageProps) {
   await requireAdminPage("support");
   const params = adminSupportListSchema.parse(await searchParams);
-  const { rows, total, page, pageCount } = await listSupportRequests({ status: params.status, page: params.page });
+  const { rows, ...paged } = await listSupportRequests(params);
 
   return (
     <div>
@@ -31,18 +29,18 @@ export default async function AdminSupportPage({ searchParams }: AdminListPagePr
         aria-label="Filter requests"
         className="mb-4 flex gap-1 rounded-xl border border-line bg-surface p-1 sm:inline-flex"
       >
-        {FILTERS.map((f) => (
+        {Object.entries(FILTERS).map(([status, label]) => (
           <Link
-            key={f.value}
-            href={hrefWith(PATH, { status: f.value === "OPEN" ? undefined : f.value })}
-            aria-current={params.status === f.value ? "page" : undefined}
+            key={status}
+            href={hrefWith(PATH, { status: urlStatus(status) })}
+            aria-current={params.status === status ? "page" : undefined}
             className={`flex-1 rounded-lg px-4 py-2 text-center text-sm font-medium transition focus-visible:outline-2 focus-visible:outline-ring ${
-              params.status === f.value
+              params.status === status
                 ? "bg-accent-soft text-accent-ink"
                 : "text-ink-muted hover:bg-sunken hover:text-ink"
             }`}
           >
-            {f.label}
+            {label}
           </Link>
         ))}
       </nav>
@@ -56,9 +54,9 @@ export default async function AdminSupportPage({ searchParams }: AdminListPagePr
         </ul>
       )}
       <Pagination
-        paged={{ page, pageCount, total }}
+        paged={paged}
         pathname={PATH}
-        params={{ status: params.status === "OPEN" ? undefined : params.status }}
+        params={{ status: urlStatus(params.status) }}
         noun={["request", "requests"]}
       />
     </div>

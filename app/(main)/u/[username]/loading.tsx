@@ -1,5 +1,11 @@
 import { Bone, Skeleton } from "@/components/skeleton";
 
+// The two columns under the profile card: hosted rooms (two cards) and recent messages (one list).
+const COLUMNS = [
+  { span: "lg:col-span-2", heading: "w-28", boxes: ["h-24 rounded-xl", "h-24 rounded-xl"] },
+  { span: "lg:col-span-3", heading: "w-32", boxes: ["h-64 rounded-2xl"] },
+];
+
 export default function ProfileLoading() {
   return (
     <Skeleton
@@ -22,16 +28,14 @@ export default function ProfileLoading() {
         </div>
       </div>
       <div aria-hidden="true" className="mt-8 grid gap-8 lg:grid-cols-5">
-        <div className="space-y-3 lg:col-span-2">
-          <Bone className="h-4 w-28" />
-          {[0, 1].map((i) => (
-            <div key={i} className="h-24 rounded-xl border border-line bg-surface" />
-          ))}
-        </div>
-        <div className="space-y-3 lg:col-span-3">
-          <Bone className="h-4 w-32" />
-          <div className="h-64 rounded-2xl border border-line bg-surface" />
-        </div>
+        {COLUMNS.map((column) => (
+          <div key={column.span} className={`space-y-3 ${column.span}`}>
+            <Bone className={`h-4 ${column.heading}`} />
+            {column.boxes.map((box, i) => (
+              <div key={i} className={`${box} border border-line bg-surface`} />
+            ))}
+          </div>
+        ))}
       </div>
     </Skeleton>
   );

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AdminActionForm } from "@/components/admin/action-form";
+import { AdminActionForm, type AdminFormSpec } from "@/components/admin/action-form";
 import { Badge } from "@/components/admin/badges";
+import { AdminDeleteForm } from "@/components/admin/delete-form";
 import { PageHeader, Section } from "@/components/admin/page-header";
 import { RestrictionItem } from "@/components/admin/restriction-item";
 import { AdminRoomForm } from "@/components/admin/room-form";
@@ -20,6 +21,22 @@ import {
 } from "../actions";
 
 export const metadata = { title: "Edit room" };
+
+// The lock card offers the form for the room's state: unlock it, or lock it (with a reason).
+const UNLOCK_FORM = {
+  action: unlockRoomAction,
+  label: "Unlock room",
+  submitLabel: "Unlock",
+  pendingLabel: "Unlocking…",
+  "data-testid": "unlock-form",
+} satisfies AdminFormSpec;
+const LOCK_FORM = {
+  action: lockRoomAction,
+  label: "Lock room",
+  pendingLabel: "Locking…",
+  "data-testid": "lock-form",
+  fields: [{ name: "reason", label: "Reason (optional)", maxLength: REASON_MAX }],
+} satisfies AdminFormSpec;
 
 export default async function AdminRoomPage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdminPage("roomEdit");
@@ -73,10 +90,9 @@ export default async function AdminRoomPage({ params }: { params: Promise<{ id: 
           >
             <AdminActionForm
               action={reassignHostAction}
-              hidden={{ id: room.id }}
+              recordId={room.id}
               label="Reassign host"
               submitLabel="Make host"
-              pendingLabel="Saving…"
               data-testid="reassign-host-form"
               fields={[{ name: "username", label: "New host", placeholder: "@username" }]}
             />
@@ -94,26 +110,7 @@ export default async function AdminRoomPage({ params }: { params: Promise<{ id: 
               )
             }
           >
-            {room.lockedAt ? (
-              <AdminActionForm
-                action={unlockRoomAction}
-                hidden={{ id: room.id }}
-                label="Unlock room"
-                submitLabel="Unlock"
-                pendingLabel="Unlocking…"
-                data-testid="unlock-form"
-              />
-            ) : (
-              <AdminActionForm
-                action={lockRoomAction}
-                hidden={{ id: room.id }}
-                label="Lock room"
-                submitLabel="Lock room"
-                pendingLabel="Locking…"
-                data-testid="lock-form"
-                fields={[{ name: "reason", label: "Reason (optional)", maxLength: REASON_MAX }]}
-              />
-            )}
+            <AdminActionForm recordId={room.id} {...(room.lockedAt ? UNLOCK_FORM : LOCK_FORM)} />
           </Section>
           <Section title="Muted and banned here">
             {room.restrictions.length === 0 ? (
@@ -137,17 +134,14 @@ export default async function AdminRoomPage({ params }: { params: Promise<{ id: 
             )}
           </Section>
           <Section title="Delete room" description="The room, its messages and its members list go for good.">
-            <AdminActionForm
+            <AdminDeleteForm
               action={deleteRoomAction}
-              hidden={{ id: room.id }}
+              recordId={room.id}
               label="Delete room"
-              submitLabel="Delete room"
-              pendingLabel="Deleting…"
-              variant="danger"
               data-testid="delete-room-form"
               confirm={{
                 title: `Delete “${room.name}”?`,
-                description: `Its ${room.messageCount} messages go with it. People in the room are told at once. This cannot be undone.`,
+                description: `Its ${room.messageCount} messages go with it. People in the room are told at once.`,
               }}
             />
           </Section>

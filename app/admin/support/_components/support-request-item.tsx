@@ -5,6 +5,7 @@ import { AdminActionForm } from "@/components/admin/action-form";
 import { Badge } from "@/components/admin/badges";
 import { linkClass } from "@/components/admin/styles";
 import { Timestamp } from "@/components/admin/timestamp";
+import { VerificationForms } from "@/components/admin/verification-forms";
 import { NOTE_MAX } from "@/lib/validation/admin";
 import { supportCloseAction, supportMarkVerifiedAction, supportResendAction } from "../actions";
 
@@ -61,22 +62,12 @@ export function SupportRequestItem({ request: r }: SupportRequestItemProps) {
       ) : (
         <div className="mt-3 grid gap-4 border-t border-line pt-3 md:grid-cols-[auto_1fr]">
           {r.user && !r.user.emailVerified ? (
-            <div className="flex flex-wrap gap-2">
-              <AdminActionForm
-                action={supportResendAction}
-                hidden={{ id: r.id }}
-                label={`Resend verification to ${r.email}`}
-                submitLabel="Resend verification"
-                pendingLabel="Sending…"
-              />
-              <AdminActionForm
-                action={supportMarkVerifiedAction}
-                hidden={{ id: r.id }}
-                label={`Mark ${r.email} verified`}
-                submitLabel="Mark verified"
-                pendingLabel="Saving…"
-              />
-            </div>
+            <VerificationForms
+              recordId={r.id}
+              resend={supportResendAction}
+              markVerified={supportMarkVerifiedAction}
+              labels={[`Resend verification to ${r.email}`, `Mark ${r.email} verified`]}
+            />
           ) : (
             <p className="text-sm text-ink-muted">
               {r.user ? "The address is verified now." : "No account uses this address."}
@@ -84,7 +75,7 @@ export function SupportRequestItem({ request: r }: SupportRequestItemProps) {
           )}
           <AdminActionForm
             action={supportCloseAction}
-            hidden={{ id: r.id }}
+            recordId={r.id}
             label={`Close request from ${r.email}`}
             submitLabel="Close"
             pendingLabel="Closing…"

@@ -2,6 +2,7 @@
 // delete it (when empty) or merge it into another (admins, when it has rooms).
 import Link from "next/link";
 import { AdminActionForm } from "@/components/admin/action-form";
+import { AdminDeleteForm } from "@/components/admin/delete-form";
 import { linkClass } from "@/components/admin/styles";
 import { TOPIC_NAME_MAX } from "@/lib/validation/rooms";
 import { deleteTopicAction, mergeTopicAction, renameTopicAction } from "../actions";
@@ -35,30 +36,24 @@ export function TopicRow({ topic, isAdmin }: TopicRowProps) {
         <div className="mt-4 grid gap-5 border-t border-line pt-4 md:grid-cols-2">
           <AdminActionForm
             action={renameTopicAction}
-            hidden={{ id: topic.id }}
+            recordId={topic.id}
             label={`Rename ${topic.name}`}
             submitLabel="Rename"
-            pendingLabel="Saving…"
             inline
             fields={[{ name: "name", label: "Name", defaultValue: topic.name, maxLength: TOPIC_NAME_MAX }]}
           />
           {topic.roomCount === 0 ? (
-            <AdminActionForm
+            <AdminDeleteForm
               action={deleteTopicAction}
-              hidden={{ id: topic.id }}
+              recordId={topic.id}
               label={`Delete ${topic.name}`}
               submitLabel="Delete topic"
-              pendingLabel="Deleting…"
-              variant="danger"
-              confirm={{
-                title: `Delete the topic “${topic.name}”?`,
-                description: "It has no rooms. This cannot be undone.",
-              }}
+              confirm={{ title: `Delete the topic “${topic.name}”?`, description: "It has no rooms." }}
             />
           ) : isAdmin ? (
             <AdminActionForm
               action={mergeTopicAction}
-              hidden={{ id: topic.id }}
+              recordId={topic.id}
               label={`Merge ${topic.name}`}
               submitLabel="Merge"
               pendingLabel="Merging…"

@@ -2,6 +2,7 @@
 // email verification (while unverified).
 import { AdminActionForm } from "@/components/admin/action-form";
 import { Section } from "@/components/admin/page-header";
+import { VerificationForms } from "@/components/admin/verification-forms";
 import { resendVerificationAction, setRoleAction, verifyEmailAction } from "../../actions";
 
 const ROLE_OPTIONS = [
@@ -17,7 +18,6 @@ export interface MemberAccessProps {
 }
 
 export function MemberAccess({ member, isAdmin, self }: MemberAccessProps) {
-  const hidden = { id: member.id };
   return (
     <>
       {isAdmin ? (
@@ -27,10 +27,8 @@ export function MemberAccess({ member, isAdmin, self }: MemberAccessProps) {
         >
           <AdminActionForm
             action={setRoleAction}
-            hidden={hidden}
+            recordId={member.id}
             label="Change role"
-            submitLabel="Change role"
-            pendingLabel="Saving…"
             data-testid="role-form"
             fields={[{ name: "role", label: "Role", kind: "select", defaultValue: member.role, options: ROLE_OPTIONS }]}
           />
@@ -38,22 +36,12 @@ export function MemberAccess({ member, isAdmin, self }: MemberAccessProps) {
       ) : null}
       {!member.emailVerified ? (
         <Section title="Email" description={`${member.email} is not verified yet.`}>
-          <div className="flex flex-wrap gap-2">
-            <AdminActionForm
-              action={resendVerificationAction}
-              hidden={hidden}
-              label="Resend verification mail"
-              submitLabel="Resend verification"
-              pendingLabel="Sending…"
-            />
-            <AdminActionForm
-              action={verifyEmailAction}
-              hidden={hidden}
-              label="Mark email verified"
-              submitLabel="Mark verified"
-              pendingLabel="Saving…"
-            />
-          </div>
+          <VerificationForms
+            recordId={member.id}
+            resend={resendVerificationAction}
+            markVerified={verifyEmailAction}
+            labels={["Resend verification mail", "Mark email verified"]}
+          />
         </Section>
       ) : null}
     </>

@@ -1,6 +1,7 @@
 // The side cards of a member's admin page that take things away: deactivate (or reactivate),
 // delete all their messages, delete the account. Each shows only to those allowed to use it.
-import { AdminActionForm } from "@/components/admin/action-form";
+import { AdminActionForm, type AdminFormSpec } from "@/components/admin/action-form";
+import { AdminDeleteForm } from "@/components/admin/delete-form";
 import { Section } from "@/components/admin/page-header";
 import { DeleteAllMessagesForm } from "../../../_components/message-delete-forms";
 import { deactivateMemberAction, deleteMemberAction, reactivateMemberAction } from "../../actions";
@@ -12,8 +13,31 @@ export interface MemberRemovalProps {
   mayDelete: boolean;
 }
 
+/** The deactivation card's form for the member's state: reactivate, or deactivate (asking first). */
+function deactivationForm(member: { username: string; deactivated: boolean }): AdminFormSpec {
+  if (member.deactivated) {
+    return {
+      action: reactivateMemberAction,
+      label: "Reactivate member",
+      submitLabel: "Reactivate",
+      "data-testid": "reactivate-form",
+    };
+  }
+  return {
+    action: deactivateMemberAction,
+    label: "Deactivate member",
+    submitLabel: "Deactivate",
+    pendingLabel: "Deactivating…",
+    variant: "danger",
+    "data-testid": "deactivate-form",
+    confirm: {
+      title: `Deactivate @${member.username}?`,
+      description: "They are signed out everywhere at once and cannot sign in until reactivated.",
+    },
+  };
+}
+
 export function MemberRemoval({ member, mayManage, mayDelete }: MemberRemovalProps) {
-  const hidden = { id: member.id };
   return (
     <>
       {mayManage ? (
@@ -25,30 +49,7 @@ export function MemberRemoval({ member, mayManage, mayDelete }: MemberRemovalPro
               : "Signs them out everywhere at once and keeps them out. Their rooms and messages stay."
           }
         >
-          {member.deactivated ? (
-            <AdminActionForm
-              action={reactivateMemberAction}
-              hidden={hidden}
-              label="Reactivate member"
-              submitLabel="Reactivate"
-              pendingLabel="Saving…"
-              data-testid="reactivate-form"
-            />
-          ) : (
-            <AdminActionForm
-              action={deactivateMemberAction}
-              hidden={hidden}
-              label="Deactivate member"
-              submitLabel="Deactivate"
-              pendingLabel="Deactivating…"
-              variant="danger"
-              data-testid="deactivate-form"
-              confirm={{
-                title: `Deactivate @${member.username}?`,
-                description: "They are signed out everywhere at once and cannot sign in until reactivated.",
-              }}
-            />
-          )}
+          <AdminActionForm recordId={member.id} {...deactivationForm(member)} />
         </Section>
       ) : null}
       {member.messageCount > 0 ? (
@@ -59,8 +60,7 @@ export function MemberRemoval({ member, mayManage, mayDelete }: MemberRemovalPro
           <DeleteAllMessagesForm
             member={member}
             label="Delete all messages"
-            submitLabel="Delete all messages"
-            description={`${member.messageCount} messages disappear from their rooms. This cannot be undone.`}
+            description={`${member.messageCount} messages disappear from their rooms.`}
           />
         </Section>
       ) : null}
@@ -69,18 +69,12 @@ export function MemberRemoval({ member, mayManage, mayDelete }: MemberRemovalPro
           title="Delete account"
           description="Their messages stay, shown as “Anonymous User”; rooms they host stay without a host."
         >
-          <AdminActionForm
+          <AdminDeleteForm
             action={deleteMemberAction}
-            hidden={hidden}
+            recordId={member.id}
             label="Delete account"
-            submitLabel="Delete account"
-            pendingLabel="Deleting…"
-            variant="danger"
             data-testid="delete-member-form"
-            confirm={{
-              title: `Delete @${member.username}?`,
-              description: "The account goes for good. This cannot be undone.",
-            }}
+            confirm={{ title: `Delete @${member.username}?`, description: "The account goes for good." }}
           />
         </Section>
       ) : null}
