@@ -1,8 +1,6 @@
-// Next.js proxy (the former middleware), run before every page, route handler and server action:
-// gives each request an id. An incoming X-Request-Id (from a load balancer or a client) is kept
-// when it is a sane token of at most 128 characters; otherwise a new one is made. The id is sent
-// back in the response and passed on in the request headers, where lib/observability/request-context.ts
-// picks it up for every log line written while the request is handled.
+// Next.js proxy, run before every page, route handler and server action: gives each request an id (a sane incoming
+// X-Request-Id is kept), sent back in the response and passed on in the request headers, where
+// lib/observability/request-context.ts picks it up for every log line of the request.
 import { NextResponse, type NextRequest } from "next/server";
 import { REQUEST_ID_HEADER, requestIdFor } from "./lib/observability/request-id";
 

@@ -94,9 +94,8 @@ export async function checkHealth(): Promise<HealthReport> {
 }
 
 /**
- * Readiness for a load balancer. Only the database is required: without the realtime server
- * pages load and messages are stored (clients catch up when it returns), and taking every
- * instance out of rotation over it would turn an outage of live updates into a full outage.
+ * Only the database is required: without realtime, pages and sends still work (clients catch up later), and pulling
+ * every instance over it would turn an outage of live updates into a full outage.
  */
 export async function checkReadiness(): Promise<ReadinessReport> {
   // Checked before and after the probes: a stop signal may arrive while they run.

@@ -1,8 +1,6 @@
-// The application's logger: pino, one JSON line per entry on stdout (level, time, msg, and the
-// request id while a request is handled), pretty and coloured under `next dev`.
-//
-// Server code only (client forms' lib/form-state.ts no longer logs; lib/form-errors.ts does). No
-// "server-only" marker, because scripts and tests load it outside Next; Node-only pieces stay out.
+// The application's logger: pino, one JSON line per entry on stdout (with the request id during a request), pretty
+// under `next dev`. For server code, yet no "server-only" marker (scripts and tests load it outside Next) and nothing
+// Node-only in it.
 import pino, { type Logger, type LoggerOptions } from "pino";
 import { isLogLevel, type LogLevel } from "./log-levels";
 
@@ -34,9 +32,8 @@ export const REDACTED_PATHS = [
 ];
 
 /**
- * Where code that runs during a request finds that request's id. Set by
- * lib/observability/request-context.ts on the server; a global (not an import) so this module
- * loads in the browser and so every copy of it that Next bundles reads the same one.
+ * Set by lib/observability/request-context.ts; a global rather than an import so this module loads in the browser and
+ * every copy Next bundles reads the same reader.
  */
 const REQUEST_ID_READER = Symbol.for("roomful.log.requestIdReader");
 type RequestIdReader = () => string | undefined;

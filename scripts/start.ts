@@ -1,10 +1,6 @@
-// `npm start`: production start-up. Validates the configuration, checks the database answers,
-// applies pending migrations (unless MIGRATE_ON_START=false), then runs `next start`.
-//
-// Stopping: SIGTERM or SIGINT goes to `next start`, which drains by itself (no new connections,
-// in-flight requests and their after() work finish; see lib/observability/shutdown.ts for the
-// readiness flip and the SHUTDOWN_TIMEOUT_MS bound) and then exits with 128 + the signal's
-// number. A stop we asked for that ends that way is a clean stop: exit code 0.
+// `npm start`: validates the configuration, checks the database answers, applies pending migrations (unless
+// MIGRATE_ON_START=false), then runs `next start`. SIGTERM/SIGINT go to `next start`, which drains itself
+// (lib/observability/shutdown.ts) and exits with 128 + the signal's number: for a stop we asked for, a clean exit 0.
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
 import path from "node:path";

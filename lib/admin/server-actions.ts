@@ -15,9 +15,8 @@ import type { AdminOperationResult } from "./operations";
 import type { AdminActionCode } from "./registry";
 
 /**
- * For <form action>: success → a success state with the message, or (when the action names a
- * page to go to, e.g. after a delete) a flash toast and a redirect there; failure → the error
- * state with the submitted values, so the form keeps them.
+ * For <form action>: success state, or a flash toast and redirect when the action names a page (e.g. after a delete);
+ * on failure the error state keeps the submitted values so the form is refilled.
  */
 export async function adminFormAction(code: AdminActionCode, formData: FormData): Promise<FormState> {
   const values = keptValues(formData);

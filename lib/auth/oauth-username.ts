@@ -28,9 +28,8 @@ export interface UsernameSources {
 }
 
 /**
- * The username a new OAuth member would like: the first source that normalises to a valid
- * username (login, then the email's local part, then the name). A source too short on its own
- * gets "_user" appended; with nothing usable at all it is "member".
+ * The first of login, email local part and name that normalises to a valid username; one too short gets "_user"
+ * appended, and with nothing usable it is "member".
  */
 export function baseUsername(sources: UsernameSources): string {
   const localPart = sources.email

@@ -86,10 +86,8 @@ async function readLinkIntent(): Promise<LinkIntent | null> {
 }
 
 /**
- * Used up once it has linked: one round trip, one link. Only then, because touching cookies()
- * makes Next.js re-serialise every Set-Cookie header of the route handler, dropping "Max-Age=0"
- * on the way (next-auth's emptied state and PKCE cookies then linger until the browser closes).
- * Harmless on a link, not worth risking on a sign-in; an unused intent simply expires.
+ * Only after a link: touching cookies() makes Next.js re-serialise the route's Set-Cookie headers without "Max-Age=0",
+ * so next-auth's cleared state and PKCE cookies would linger on a sign-in. An unused intent simply expires.
  */
 async function consumeLinkIntent(): Promise<void> {
   (await cookies()).delete({ name: LINK_COOKIE, path: LINK_COOKIE_PATH });
@@ -113,9 +111,8 @@ function text(value: unknown): string | null {
 }
 
 /**
- * Normalises next-auth's `user` (from the provider's profile()) and the raw profile. An email
- * counts as verified only when the provider says so: Google and OIDC through `email_verified`,
- * GitHub through its emails API (lib/auth/oauth-providers.ts adds `email_verified`).
+ * An email counts as verified only when the provider says so: `email_verified` from Google and OIDC, and from GitHub's
+ * emails API (added in lib/auth/oauth-providers.ts).
  */
 export function identityFromProfile(
   user: Pick<User, "name" | "email" | "image">,
@@ -156,9 +153,8 @@ function settingsResult(key: "linked" | "linkError", value: string, provider: st
 export type OAuthSignInResult = true | string;
 
 /**
- * The whole decision, given who (if anyone) has a valid intent to link and is signed in:
- * link for them; sign in the owner of an already linked account; or create a new member, unless
- * the email belongs to someone already (never linked silently).
+ * Links for a signed-in member with a valid link intent, signs in an already linked account's owner, or creates a
+ * member, unless the email is someone's already: accounts are never linked silently.
  */
 export async function resolveOAuthSignIn(input: {
   account: OAuthAccountInput;

@@ -47,9 +47,8 @@ export function presenceMemberOf(actor: ChannelActor): PresenceMember {
 }
 
 /**
- * Signs `input` ({ socket_id, channel_name }, as pusher-js posts it) for `actor`. Refusals:
- * 401 signed out, 403 deactivated, 400 a malformed socket id or an unknown channel shape,
- * 404 a room that does not exist, 403 someone else's private channel.
+ * Signs pusher-js's { socket_id, channel_name } for `actor`. Refuses 401 signed out, 403 deactivated or someone else's
+ * private channel, 400 a malformed socket id or channel name, 404 an unknown room.
  */
 export async function authorizeChannel({
   actor,

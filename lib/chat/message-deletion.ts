@@ -33,9 +33,8 @@ export interface DeletedMessage extends MessageRef {
 }
 
 /**
- * The entry a deletion leaves in the audit log, if any. In the admin area every deletion is one;
- * elsewhere only a moderator's or admin's delete of someone else's message: authors taking back
- * their words and hosts tidying their room are not moderator actions.
+ * Every admin-area deletion is audited; elsewhere only a moderator's delete of someone else's message, since authors
+ * taking back their words and hosts tidying their room are not moderator actions.
  */
 function auditOf(deleter: MessageDeleter, message: MessageForDeletion, audit?: AuditMaker): AuditEntryInput | null {
   const target = { type: "message", id: message.id, label: excerpt(message.body) } as const;
@@ -46,9 +45,8 @@ function auditOf(deleter: MessageDeleter, message: MessageForDeletion, audit?: A
 }
 
 /**
- * Soft-deletes a message for its author, the room's host or a moderator (only the author with
- * `ownOnly`), then tells the room. An id that is not a message is not found (404); anyone else
- * is refused (403). Deleting a deleted message changes nothing and sends no second event.
+ * Soft-deletes for the author, the room's host or a moderator (only the author with `ownOnly`; others 403), then tells
+ * the room. Deleting a deleted message changes nothing and sends no second event.
  */
 export async function deleteMessage({
   actor,

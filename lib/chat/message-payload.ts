@@ -58,9 +58,8 @@ export const historyPageSchema = z.object({
 export type HistoryPage = z.infer<typeof historyPageSchema>;
 
 /**
- * Sent instead of a ChatMessage when the full one would exceed the realtime server's 10 KB event
- * limit (a long body whose HTML escapes grow it): the client loads it with
- * GET /api/rooms/<slug>/messages?after=<id - 1>&limit=1.
+ * Sent instead of a ChatMessage that would exceed the realtime server's 10 KB event limit (escaping grows long bodies);
+ * the client loads it with GET /api/rooms/<slug>/messages?after=<id - 1>&limit=1.
  */
 export const messageRefSchema = z.object({
   id: z.number().int().positive(),

@@ -115,9 +115,8 @@ function tooFast(retryAfterSeconds: number): AppError {
 }
 
 /**
- * Sends `input` to the room `slug`: validate (400), caller (401/403), room (404), rate limit (429),
- * insert, then `message:created` to everyone but `socketId`; a retried client key gets the stored
- * message (200). Every live message waits on this path, so the room lookup overlaps the session's.
+ * Validates (400), checks caller (401/403), room (404) and rate limit (429), inserts, then tells all but `socketId`; a
+ * retried client key gets the stored message (200). Every send waits here, so room and session lookups overlap.
  */
 export async function sendMessage({
   actor,
@@ -217,10 +216,8 @@ export async function deleteRoomMessage({
 }
 
 /**
- * A page of the room's history, ascending by id, for anyone (rooms are public): the latest
- * `limit` (default 50), `before=<id>` for older ones, `after=<id>` for catch-up, and
- * `after=<id>&changedSince=<ISO time>` for the held messages edited or deleted since. Deleted
- * messages come back as tombstones ({ id, deleted: true }) so that ids, limits and hasMore stay exact.
+ * History for anyone (rooms are public): latest, `before`, `after`, or `after` + `changedSince` for held messages
+ * changed since. Deleted ones come back as tombstones ({ id, deleted: true }) so ids, limits and hasMore stay exact.
  */
 export async function listHistory({
   slug,

@@ -6,9 +6,8 @@ import { orNullForChrome } from "../chrome-read";
 import { unreadTotal } from "./unread";
 
 /**
- * The header's unread total, read once per request: the header shows it, and the home feed sends
- * it to the header again after a client-side navigation (the root layout is not re-rendered then).
- * Null when it cannot be read: the header is chrome, and works without the number.
+ * Cached per request, as the home feed re-sends it to the header after client navigations (the layout does not
+ * re-render). Null when unreadable: the header is chrome and works without the number.
  */
 export const unreadTotalForChrome = cache((userId: string): Promise<number | null> =>
   orNullForChrome(unreadTotal({ userId })),

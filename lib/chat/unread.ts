@@ -11,9 +11,8 @@ import { requireActive, type ChatActor } from "./actor";
 export { UNREAD_COUNT_CAP };
 
 /**
- * Marks the room read up to `messageId` (default: its latest message) for a participant. Never
- * moves backwards, never past the room's latest message. Returns the position afterwards; null
- * for someone who is not a participant (opening a room does not join it).
+ * Marks read up to `messageId` (default: the latest), never backwards nor past the latest message. Null for
+ * non-participants (opening a room does not join it).
  */
 export const markRead = advanceReadPosition;
 

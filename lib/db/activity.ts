@@ -1,8 +1,6 @@
-// Activity queries: the latest messages across rooms (the home page's panel and /activity), and a
-// member's own activity (/activity/mine: the rooms they host and the messages they sent).
-// Across rooms, "newest first" means by when a message was written (createdAt, then id to break
-// ties), not by id alone: imported or seeded history can have ids out of time order. Pages are
-// keyset pages on that pair; a room's own history stays ordered by id (lib/db/messages.ts).
+// Activity queries: the latest messages across rooms (home panel, /activity) and a member's own (/activity/mine).
+// Across rooms "newest first" is by (createdAt, id), not id alone: imported or seeded history can have ids out of
+// time order. Pages are keyset pages on that pair; a room's own history stays ordered by id (lib/db/messages.ts).
 import "server-only";
 import { db } from "./client";
 import { Prisma } from "./generated/prisma/client";
@@ -93,9 +91,8 @@ function beyondSql(cursor: ActivityCursor, direction: "lt" | "gt"): Prisma.Sql {
 }
 
 /**
- * Messages that are not deleted (optionally of one topic, beyond a cursor), with their room,
- * topic and author, in one query: the home page reads this on every request, and Prisma's
- * nested select took a query per relation (five in all).
+ * Live messages (optionally of one topic, beyond a cursor) with room, topic and author in one raw query: the home
+ * page reads this on every request, and a nested Prisma select costs a query per relation.
  */
 async function activityRows({
   topicSlug,
@@ -181,9 +178,8 @@ export interface ActiveTopic {
 }
 
 /**
- * The topics people wrote in most recently (of the latest `window` messages), latest first: the
- * filter of /activity. Reads a few hundred index entries, where ranking topics by room count
- * would aggregate every room on each request.
+ * Topics written in most recently (among the latest `window` messages), for /activity's filter: reads only that
+ * window of the index, where ranking topics by room count would aggregate every room on each request.
  */
 export async function listActiveTopics({ take = 12, window = 500 }: { take?: number; window?: number } = {}): Promise<
   ActiveTopic[]

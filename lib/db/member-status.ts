@@ -34,8 +34,7 @@ export function lastAdminError(what: string): AppError {
 }
 
 /**
- * Locks every active admin's row and tells whether anyone other than `userId` is one. Every
- * change that could remove the last admin calls this first in its transaction, so two admins
+ * Locks every active admin's row; call it first in any transaction that could remove the last admin, so two admins
  * demoting each other at once cannot both succeed.
  */
 export async function anotherActiveAdminExists(userId: string, tx: Tx): Promise<boolean> {

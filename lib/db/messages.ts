@@ -1,7 +1,5 @@
-// The messages entity: storing one (idempotent on the sender's client key), a room's history by
-// id, edits, soft deletes (one, or all of a member's, with a moderator's audit entry in the same
-// transaction). The moderators' list across rooms is ./message-list.ts. A room's history is ordered by id, which
-// grows with every insert, never by time. The rules (who may do what) live in lib/chat.
+// The messages entity: storing (idempotent on the client key), a room's history, edits, soft deletes. A room's
+// history is ordered by id, never by time. The list across rooms is ./message-list.ts; the rules live in lib/chat.
 import "server-only";
 import { writeAuditEntry, type AuditEntryInput } from "./audit-log";
 import { db } from "./client";
@@ -84,12 +82,8 @@ export async function findMessageByClientKey({
 }
 
 /**
- * Stores a message and, in the same statement, makes the author a participant (counted in
- * Room.participantCount), moves the room's last activity forward and marks the author's read
- * position at their own message; answers the stored message with its author. One round trip: the
- * send path waits on it before anyone hears of the message. A second insert with the same
- * (author, client key) stores nothing and returns the first message with `created: false`, also
- * when both arrive at once (the unique index decides).
+ * Stores a message, makes the author a participant and moves room activity and their read position in one statement,
+ * as every send waits on it. A repeated (author, client key), even concurrent, returns the first with `created: false`.
  */
 export async function insertMessage({
   roomId,
@@ -105,11 +99,8 @@ export async function insertMessage({
   // The application's clock, as Prisma's @default(now()) would use, sent as UTC so that the
   // database session's time zone never matters (the columns are timestamps without zone).
   const now = new Date().toISOString();
-  // One statement is atomic (data-modifying CTEs run even when nothing reads them). Each part
-  // reads the one before it, so the rows are locked in one order: the message, the participant,
-  // then the room (its new count needs the participant part first), the order of every other
-  // membership change (lib/db/participants.ts); concurrent sends never wait on each other in a
-  // cycle. `xmax = 0` tells a participant row just inserted from one that was updated.
+  // Each CTE reads the one before, so rows lock message → participant → room, the order of every membership change
+  // (lib/db/participants.ts), and concurrent sends never deadlock. `xmax = 0` marks a just-inserted participant.
   const rows = await db.$queryRaw<RawMessageRow[]>`
     WITH inserted AS (
       INSERT INTO "Message" ("roomId", "authorId", body, "clientKey", "createdAt")
@@ -148,9 +139,8 @@ export interface MessagePage {
 }
 
 /**
- * A page of a room's messages, ascending by id: the latest `limit` (no cursor), the `limit`
- * before `before` (scrolling up), or the `limit` after `after` (catch-up). `hasMore` says
- * whether older messages exist (latest, before) or newer ones (after).
+ * A page ascending by id: the latest `limit`, the `limit` before `before`, or the `limit` after `after` (catch-up).
+ * `hasMore` tells whether older (latest, before) or newer (after) messages exist.
  */
 export async function listMessages({
   roomId,
@@ -230,8 +220,7 @@ export async function findRoomWithLatestMessages(
 }
 
 /**
- * Replaces the body of an author's own live message and stamps editedAt. Null when nothing
- * matched (deleted meanwhile, or not theirs): the condition repeats the caller's checks so a
+ * Edits an author's own live message; null when nothing matched. The condition repeats the caller's checks so that a
  * delete racing the edit wins.
  */
 export async function updateMessageBody({
@@ -279,9 +268,8 @@ export async function findMessageForDeletion({ id }: { id: number }): Promise<Me
 export const LIVE = { deletedAt: null } satisfies Prisma.MessageWhereInput;
 
 /**
- * Soft-deletes: sets deletedAt and blanks the body, so the text is gone while the id keeps its
- * place in the room's history; writes `audit` in the same transaction. False when it already was
- * deleted (two deletes at once change the row once, and only the one that did is audited).
+ * Blanks the body but keeps the id's place in the room's history; writes `audit` in the same transaction. False when
+ * already deleted, so of two concurrent deletes only the one that changed the row is audited.
  */
 export async function softDeleteMessage({ id, audit }: { id: number; audit?: AuditEntryInput }): Promise<boolean> {
   const run = async (tx: Prisma.TransactionClient) => {

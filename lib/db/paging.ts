@@ -72,9 +72,8 @@ interface IdWindowQuery {
 }
 
 /**
- * One window of a list shown newest first and paged by id (`take` defaults to `defaultTake`); the
- * window above `after` is read upwards, then flipped. One extra row tells whether the list goes on
- * in the direction read.
+ * One window of a newest-first list paged by id; above `after` it is read upwards, then flipped. One extra row tells
+ * whether the list goes on in the direction read.
  */
 export async function readIdWindow<T>(
   window: WindowInput,

@@ -8,9 +8,8 @@ import { MAX_MESSAGE_ID } from "../validation/messages";
 export const UNREAD_COUNT_CAP = 100;
 
 /**
- * Moves the member's read position in the room up to `messageId` (or the room's latest message),
- * never backwards and never past the room's latest message. Returns the position afterwards;
- * null when they are not a participant (reading a room does not join it) or nothing was read yet.
+ * Moves the read position up to `messageId` (default: the latest), never backwards nor past the latest message. Null
+ * when not a participant (reading a room does not join it) or nothing was read yet.
  */
 export async function advanceReadPosition({
   roomId,
@@ -40,9 +39,8 @@ export async function advanceReadPosition({
 }
 
 /**
- * Unread messages per room for a member: messages by others, not deleted, after their read
- * position (all of them if they never read the room). Rooms they do not participate in are 0.
- * Each count stops at UNREAD_COUNT_CAP.
+ * Others' live messages after the member's read position (all, if never read), per room, capped at UNREAD_COUNT_CAP.
+ * Rooms they do not participate in are 0.
  */
 export async function countUnread({
   userId,

@@ -158,10 +158,8 @@ export function feedPageQuery(
 }
 
 /**
- * How many rooms a search matches, up to `cap` + 1 (meaning "more than `cap`"): exact counts of a
- * common word cost more than the page. Each way of matching stops after `cap` + 1 rooms.
- * Each branch is a MATERIALIZED CTE: planned for every match, PostgreSQL takes the trigram indexes
- * (under a LIMIT it would misprice ILIKE and scan), yet reading it lazily still stops at the LIMIT.
+ * Counts matches only up to `cap` + 1 ("more than `cap`"): an exact count of a common word costs more than the page.
+ * Branches are MATERIALIZED CTEs to get the trigram indexes (a LIMIT misprices ILIKE), yet still stop at the LIMIT.
  */
 export function feedCountQuery(filter: RoomFeedFilter & { q: string }, cap: number): Prisma.Sql {
   const term = searchTerm(filter.q) ?? "";

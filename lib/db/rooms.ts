@@ -209,10 +209,8 @@ export interface RoomChange {
 }
 
 /**
- * Edits name, topic, description and (moderators) address; a taken address is a field error. The
- * room's row is locked first, then its topics: the order every room write takes, so a host's edit
- * and a moderator's at once wait for each other instead of deadlocking, and a concurrent edit or
- * delete cannot move the topic count twice. Pass `tx` to run inside a larger transaction.
+ * Locks the room's row, then its topics, like every room write, so concurrent edits and deletes wait instead of
+ * deadlocking or moving a topic count twice. A taken address is a field error; `tx` joins a larger transaction.
  */
 export async function updateRoom(edit: RoomEdit, tx?: Tx): Promise<RoomChange> {
   const run = async (t: Tx) => {
@@ -250,9 +248,8 @@ export async function updateRoom(edit: RoomEdit, tx?: Tx): Promise<RoomChange> {
 }
 
 /**
- * Deletes the room and (by cascade) its messages and participants, takes it off its topic's count
- * and writes the audit entry, if any, in one transaction; false if it was already gone (and then
- * nothing is written). Pass `tx` to run inside a larger one.
+ * Deletes the room (cascading to messages and participants), its topic count and `audit` in one transaction; false,
+ * writing nothing, if it was already gone. `tx` joins a larger transaction.
  */
 export async function deleteRoom(
   { id, audit }: { id: string; audit?: (room: { id: string; slug: string; name: string }) => AuditEntryInput },
@@ -307,10 +304,8 @@ export interface SitemapRoom {
 }
 
 /**
- * Rooms for the sitemaps, in id order: `take` of them after the first `skip`. The start is found
- * on the primary key's index alone (ids only, no rows read), then the rooms are read from it by
- * keyset, `batch` at a time, with only the two fields a sitemap needs. So the last of many sitemap
- * files costs one index walk plus its own rows, and no query holds more than `batch` rows.
+ * Rooms in id order, `take` after the first `skip`: the start comes from the primary key index alone, then keyset
+ * batches, so a late sitemap file costs one index walk plus its own rows and no query holds more than `batch` rows.
  */
 export async function listSitemapRooms({ skip, take }: SitemapRange, batch = 10_000): Promise<SitemapRoom[]> {
   if (take <= 0) return [];

@@ -5,15 +5,11 @@ import type { ConnectionOptions } from "node:tls";
 import type { PgConnection } from "./connection";
 
 /**
- * pg's `ssl` option for `c`:
- * - no sslmode: undefined, so pg decides as it always has (PGSSLMODE, else no TLS);
- * - disable: false (no TLS, whatever PGSSLMODE says);
- * - allow, prefer, require: TLS without checking the certificate. That is libpq's meaning of
- *   require; allow and prefer would fall back to plain text in libpq, which pg cannot do, so here
- *   they insist on TLS. As in libpq, require with an sslrootcert verifies the chain (verify-ca);
- * - verify-ca: the chain must lead to sslrootcert (or the system CAs); the host name is not checked;
- * - verify-full: the chain as verify-ca, and the certificate must name the host we connect to.
- * sslcert/sslkey add a client certificate. Files are read now: a missing one throws, naming it.
+ * pg's `ssl` option for `c`, by sslmode (files are read now; a missing one throws, naming it):
+ * - none: undefined, so pg decides (PGSSLMODE, else no TLS); disable: false, whatever PGSSLMODE says;
+ * - allow, prefer, require: TLS without verifying (pg cannot fall back to plain text as libpq would); as in libpq,
+ *   require with an sslrootcert verifies the chain;
+ * - verify-ca: the chain must lead to sslrootcert (or the system CAs); verify-full: also the host name.
  */
 export function pgSslOptions(
   c: PgConnection,

@@ -53,10 +53,8 @@ export async function findOrCreateTopic(
 }
 
 /**
- * Moves rooms between topics' counts: `from` loses one room, `to` gains one (either may be null:
- * a room created, a room deleted). Call it inside the transaction that creates, deletes or
- * re-topics the room, after that write, so the count commits (or rolls back) with it. The rows
- * are updated in id order, so two rooms moving opposite ways at once never deadlock.
+ * `from` loses a room, `to` gains one (null on create/delete). Call it after the room write in its transaction, so the
+ * count commits or rolls back with it; rows update in id order so opposite moves never deadlock.
  */
 export async function moveTopicRoomCounts(
   { from, to }: { from: string | null; to: string | null },
@@ -72,9 +70,8 @@ export async function moveTopicRoomCounts(
 }
 
 /**
- * Locks the topics' rows (in id order, so two writers never wait on each other in a cycle).
- * Writes that move many rooms at once (a merge) take it first, so that their recount starts after
- * every other writer of these topics has committed.
+ * Locks in id order (no lock cycles). Bulk moves (a merge) take it first so their recount starts after every other
+ * writer of these topics has committed.
  */
 export async function lockTopics(topicIds: string[], tx: Tx): Promise<void> {
   const ids = [...new Set(topicIds)].sort();
@@ -83,9 +80,8 @@ export async function lockTopics(topicIds: string[], tx: Tx): Promise<void> {
 }
 
 /**
- * Sets topics' roomCount from the rooms themselves: `topicIds` after a bulk move (call lockTopics
- * first, same transaction), or every topic as the repair for rows written around the data layer
- * (bulk imports, the benchmark's seed, hand-made SQL). Returns how many counts were wrong.
+ * Recounts roomCount from the rooms: `topicIds` after a bulk move (lockTopics first, same transaction), or all topics
+ * to repair rows written around the data layer (imports, bench seed, raw SQL). Returns how many counts were wrong.
  */
 export async function recountTopicRooms({ topicIds }: { topicIds?: string[] } = {}, tx?: Tx): Promise<number> {
   const only = topicIds ? [...new Set(topicIds)] : null;
@@ -165,11 +161,7 @@ export async function countTopicsWithRooms(): Promise<number> {
   return db.topic.count({ where: { roomCount: { gt: 0 } } });
 }
 
-/**
- * Topics with rooms, in slug order, `take` after the first `skip`, for the sitemaps. Topics are
- * few next to rooms (one per subject, not per conversation), so a plain offset on the slug index
- * is enough here.
- */
+/** Topics with rooms in slug order, `take` after `skip`: topics are few next to rooms, so a plain offset suffices. */
 export async function listSitemapTopics({ skip, take }: SitemapRange): Promise<Array<{ slug: string }>> {
   if (take <= 0) return [];
   return db.topic.findMany({

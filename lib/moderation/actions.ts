@@ -1,7 +1,6 @@
 "use server";
-// In-room moderation (components/moderation calls these from the room and admin pages): a
-// member's current mute/ban in a room, mute, unmute, ban, unban. Guarded and audited like every
-// admin action (lib/admin/server-actions.ts); tests/integration/admin-registry.test.ts checks them.
+// In-room moderation for components/moderation, guarded and audited like every admin action
+// (lib/admin/server-actions.ts); tests/integration/admin-registry.test.ts checks them.
 import { adminCallAction } from "../admin/server-actions";
 
 export interface RoomMemberRef {

@@ -46,9 +46,8 @@ function describe(rule: PostingRule<Date>, now: Date): PostingRestriction {
 }
 
 /**
- * What keeps the member from posting in the room now, or null if nothing does (also for an
- * unknown room: the caller reports that one itself). With `userId` null (a visitor) only the
- * lock is looked at.
+ * What keeps the member from posting now, or null (also for an unknown room: the caller reports that itself). For a
+ * visitor (`userId` null) only the lock counts.
  */
 export async function postingRestriction(
   query: Parameters<typeof findPostingState>[0],

@@ -1,7 +1,6 @@
-// Graceful shutdown inside the Next.js server process. On SIGTERM `next start` itself stops
-// accepting connections, waits for in-flight requests, then awaits their after() work before it
-// exits (node_modules/next/dist/server/lib/start-server.js); this module adds what it lacks:
-// readiness turns 503 at once (isDraining), a log line, and a bound (SHUTDOWN_TIMEOUT_MS).
+// Graceful shutdown inside the Next.js server. `next start` itself stops accepting connections and waits for
+// in-flight requests and their after() work; this adds what it lacks: readiness turns 503 at once (isDraining), a log
+// line, and a bound (SHUTDOWN_TIMEOUT_MS).
 import "server-only";
 import { log } from "../log";
 
@@ -31,9 +30,8 @@ export function stopDraining(): void {
 }
 
 /**
- * Listens for SIGTERM and SIGINT beside Next's own handlers (which do the draining). If the
- * process is still alive `timeoutMs` after the signal, it exits with 1: a request or after()
- * task that hangs must not keep a deploy waiting forever.
+ * Runs beside Next's own signal handlers (which drain); exits with 1 if still alive `timeoutMs` after the signal, so a
+ * hung request or after() task cannot hold a deploy forever.
  */
 export function installShutdownHandlers({ timeoutMs }: { timeoutMs: number }): void {
   if (state.installed) return;

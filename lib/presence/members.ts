@@ -59,10 +59,8 @@ export interface OfflineParticipants {
 }
 
 /**
- * The "Participants" list: the room's participants (most recent first, as loaded) minus whoever
- * is online now and minus the viewer, capped. `total` counts every participant of the room, of
- * which `participants` is the first page; those online are subtracted when they are on that page
- * (the page is loaded large enough to hold everyone a presence channel can carry).
+ * Participants minus those online and the viewer, capped. `total` counts all of the room's, `participants` is the
+ * first page, loaded large enough to hold everyone a presence channel can carry, so online ones are on it.
  */
 export function offlineParticipants({
   participants,

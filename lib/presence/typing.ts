@@ -27,11 +27,8 @@ export function shouldSendTyping(lastSentAt: number | undefined, now: number, in
 }
 
 /**
- * Who sent a `client-typing` event, or null to ignore it. The realtime server stamps client events
- * on presence channels with the sender's user id (`metadata.user_id`), which the sender cannot
- * forge; the payload's userId is only a fallback for servers that do not, and must agree when both
- * are there. The sender must be a current presence member, and their name comes from presence
- * (set by our channel auth), not from the payload.
+ * Trusts the server-stamped `metadata.user_id` (unforgeable); the payload's userId is a fallback that must agree. The
+ * sender must be a presence member, and their name comes from presence (our channel auth), never the payload.
  */
 export function resolveTyper({
   data,

@@ -44,10 +44,8 @@ export const roomUpdatedSchema = z.object({
 export type RoomUpdatedEvent = z.infer<typeof roomUpdatedSchema>;
 
 /**
- * `moderation:restricted`: a moderator muted, banned, unmuted or unbanned this member in a room.
- * It carries what holds for the member there afterwards (a ban outranks a mute; "none" when
- * nothing is left), so the room page can show it without asking. A room's lock is not in it:
- * that concerns everyone and comes as `room:updated`.
+ * What holds for the member after a (un)mute or (un)ban, so the room page need not ask; a ban outranks a mute. A room's
+ * lock concerns everyone and comes as `room:updated` instead.
  */
 export const moderationRestrictedSchema = z.object({
   roomId: z.string(),

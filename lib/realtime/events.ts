@@ -17,9 +17,8 @@ import {
 import type { ChatMessage, MessageEvent } from "../chat/message-payload";
 
 /**
- * Triggers on `channel`; false when the realtime server could not be told. The database change
- * has already happened: a failure is logged, not thrown, and clients find the truth when they
- * next load.
+ * False when the realtime server could not be told. Logged, not thrown: the database change already happened and
+ * clients find the truth when they next load.
  */
 async function deliver(
   channel: string,
@@ -58,9 +57,8 @@ export const publishMessageDeleted = (event: MessageDeletedEvent) =>
 export const publishModerationRestricted = (userId: string, event: ModerationRestrictedEvent) =>
   publishTo(userChannel(userId), USER_EVENTS.moderationRestricted, event);
 
-// Chat messages (lib/chat/messages.ts). `message:created` and `message:updated` carry the whole
-// ChatMessage, or a MessageRef when that would pass the 10 KB event limit (the client then loads
-// it by id). The sender's own socket is skipped: its client already has the message.
+// A MessageRef when the whole ChatMessage would pass the event limit (the client loads it by id). The sender's own
+// socket is skipped: its client already has the message.
 function messageEventPayload(message: ChatMessage): MessageEvent {
   const size = Buffer.byteLength(JSON.stringify(message), "utf8");
   if (size <= REALTIME_LIMITS.maxEventPayloadKb * 1024) return message;

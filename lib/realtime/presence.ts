@@ -52,9 +52,8 @@ export async function applyPresenceWebhook(webhook: PresenceWebhook): Promise<nu
 export const MAX_WEBHOOK_BYTES = 256 * 1024;
 
 /**
- * Verifies a webhook request with the app's key and secret (the pusher SDK's check of
- * X-Pusher-Key and X-Pusher-Signature over the raw body) and applies it. 401 when the signature
- * is wrong or missing, 400 when a correctly signed body is not a webhook.
+ * Verifies X-Pusher-Key and X-Pusher-Signature over the raw body (the pusher SDK's check), then applies it. 401 for a
+ * bad or missing signature, 400 when a correctly signed body is not a webhook.
  */
 export async function handlePresenceWebhook({
   headers,

@@ -11,11 +11,8 @@ const globalForPusher = globalThis as unknown as { roomfulPusher?: Pusher };
 
 function createPusher(): Pusher {
   const config = serverRealtimeConfig();
-  // Every message is a trigger: reuse connections instead of a TCP (and TLS) handshake each
-  // time where the server allows it (Pusher Channels does; soketi 1.6 answers every API request
-  // with "Connection: close", so there each trigger still connects). Said explicitly rather than
-  // left to Node's global agent, whose defaults have changed between versions. Idle sockets
-  // close after 4 s, before a server's idle timeout could close one we are about to reuse.
+  // Every message is a trigger: keep connections alive where the server allows (soketi 1.6 says Connection: close).
+  // Explicit, as Node's agent defaults change; idle sockets close before a server's timeout could close one in use.
   const options = { keepAlive: true, timeout: 4_000, scheduling: "lifo" } as const;
   const agent = config.useTLS ? new HttpsAgent(options) : new HttpAgent(options);
   return new Pusher({ ...config, timeout: 5_000, agent });

@@ -31,10 +31,8 @@ export const MARK_PATHS = {
 } as const;
 
 /**
- * The mark as an SVG document. `shape: "rounded"` is the app icon (rounded corners, transparent
- * around them); `"square"` fills the whole canvas, for icons the platform crops itself (maskable
- * icons, Apple's touch icon). `glyphScale` shrinks the bubble toward the centre: maskable icons must
- * keep it inside the safe zone, a circle of 40% of the icon's size around its centre.
+ * `"square"` fills the canvas for icons the platform crops (maskable, Apple touch); `glyphScale` shrinks the bubble so
+ * maskable icons keep it inside the safe zone (a centred circle, 40% of the icon's size).
  */
 export function markSvg({
   shape = "rounded",

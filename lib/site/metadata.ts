@@ -21,10 +21,8 @@ export interface PreviewMetadataInput {
   /** A member's profile: og:type "profile" with their username. */
   profile?: { username: string };
   /**
-   * The picture, for a page without an opengraph-image of its own: pass the parent's
-   * (`(await parent).openGraph?.images`), which is the site's app/opengraph-image.tsx. A page's
-   * openGraph replaces its parent's whole, picture included, so it must be handed on. Leave it
-   * out where the route has its own opengraph-image (Next fills it in only then).
+   * Pass `(await parent).openGraph?.images` where the route has no opengraph-image: a page's openGraph replaces the
+   * parent's whole, picture included. Omit it where it has one (Next fills it in only then).
    */
   images?: OpenGraphImages;
 }

@@ -1,8 +1,6 @@
-// Text for link-preview images. next/og draws with the one font it ships (Geist Regular); for any
-// character that font lacks it downloads a font or an emoji picture from the internet, and with no
-// network that download fails the whole image (or waits on a timeout). So preview text keeps only
-// the characters the font has: the ranges below, read from the font's cmap table (a unit test
-// checks them against the font in node_modules, so a Next.js upgrade that changes it fails there).
+// Text for link-preview images. next/og downloads a font for any character its Geist Regular lacks, and offline that
+// fails the whole image, so preview text keeps only the font's characters: the ranges below, from its cmap table
+// (tests/unit/link-previews.test.ts checks them against the installed font, catching a Next.js upgrade).
 
 /** Unicode code points Geist Regular draws, as inclusive [first, last] ranges in order. */
 export const PREVIEW_FONT_RANGES: ReadonlyArray<readonly [number, number]> = [
@@ -134,10 +132,8 @@ export function previewFontHas(codePoint: number): boolean {
 }
 
 /**
- * `text` with only characters the preview font draws (accented letters composed first, so "é"
- * typed as e + ◌́ stays), whitespace runs as one space, cut to `max` characters at a word with
- * "…". Empty when nothing drawable is left (a name in a script the font lacks): callers show a
- * fallback then.
+ * Drawable characters only (NFC first, so a decomposed "é" stays), whitespace collapsed, cut at a word to `max` with
+ * "…". Empty when nothing drawable is left (e.g. a script the font lacks): callers show a fallback.
  */
 export function previewText(text: string, max = Number.POSITIVE_INFINITY): string {
   let kept = "";

@@ -37,9 +37,8 @@ export const editMessageSchema = z.object({ body: messageBodySchema });
 const cursorId = z.coerce.number().int().positive();
 
 /**
- * Either a page of history (`before`) or catch-up (`after`), never both. With `changedSince`, the
- * messages after `after` edited or deleted since then (a reconnected client's check of what it
- * holds: the events for those changes may have been lost); `after` then bounds the scan.
+ * `before` (history) or `after` (catch-up), never both. `changedSince` asks for held messages after `after` changed
+ * since, as a reconnected client's events for them may have been lost; `after` bounds the scan.
  */
 export const historyQuerySchema = z
   .object({

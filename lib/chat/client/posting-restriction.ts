@@ -1,8 +1,6 @@
-// What keeps the viewer from posting in a room, as the room page holds it: the room's lock
-// (everyone), the viewer's own ban or mute (from the server render, then live from
-// `moderation:restricted`), or a refusal the API gave a send. The rule is
-// lib/moderation/posting-rule.ts; the composer's notice is worded here, with `until` in the
-// browser's own time zone (the API's message names the server's zone: lib/moderation/posting.ts).
+// What keeps the viewer from posting, as the room page holds it: the room's lock, their own ban or mute (server
+// render, then `moderation:restricted`), or an API refusal. The rule is lib/moderation/posting-rule.ts; the notice is
+// worded here so `until` shows in the browser's time zone (the API's message uses the server's).
 import { postingRule, type Restriction } from "../../moderation/posting-rule";
 
 /** The viewer's own restriction in the room; `until` is ISO 8601, null for a ban without end. */
