@@ -16,9 +16,8 @@ import { siteUrl } from "@/lib/site/urls";
 import "./globals.css";
 
 /**
- * Site-wide metadata. metadataBase is APP_URL read per request (not at build), so previews' and
- * canonical URLs are absolute on whatever domain this build runs; the icons are app/icon.svg,
- * app/apple-icon.png and app/favicon.ico, the preview image app/opengraph-image.tsx.
+ * metadataBase is APP_URL read per request, not at build, so preview and canonical URLs are absolute on whatever
+ * domain this build runs. Icons: app/icon.svg, apple-icon.png, favicon.ico; preview image: app/opengraph-image.tsx.
  */
 export async function generateMetadata(): Promise<Metadata> {
   await connection();

@@ -31,10 +31,8 @@ function homeHrefWith(q: string): string {
 }
 
 /**
- * The site-wide room search. A real GET form to "/" so it works before (and without) JavaScript.
- * On the home page it searches as you type: after a short pause it replaces the URL's `q`
- * (keeping the topic and sort) inside a transition, so the field keeps focus and the current
- * cards stay until the new ones arrive. On phones it folds into an icon button.
+ * The site-wide room search: a real GET form to "/" so it works without JS. On the home page it searches as you
+ * type (keeping topic and sort); on phones it folds into an icon button.
  */
 export function HeaderSearchForm({ defaultQuery, live = false }: HeaderSearchFormProps) {
   const panelId = useId();

@@ -16,9 +16,8 @@ export interface HeaderUnreadLinkProps {
 }
 
 /**
- * The header's unread total: a speech-bubble link to the home feed (whose cards show each room's
- * count) with a badge. Its name says the number ("3 unread messages"). The server renders it; a
- * UNREAD_TOTAL_EVENT updates it without a reload (the home feed sends one after each navigation).
+ * The header's unread total, a link named with the number ("3 unread messages"). Server-rendered; an
+ * UNREAD_TOTAL_EVENT (the home feed sends one after each navigation) updates it without a reload.
  */
 export function HeaderUnreadLink({ total: rendered }: HeaderUnreadLinkProps) {
   const [total, setTotal] = useState(rendered);

@@ -29,9 +29,8 @@ export function splitMatches(text: string, query: string | undefined): TextPart[
 }
 
 /**
- * The part of a long text worth showing: when the first match sits past `lead` characters, the
- * snippet starts a little before it (on a word boundary, after "…") so a clamped preview still
- * shows why the room matched.
+ * When the first match sits past `lead` characters, start a little before it (on a word boundary, after "…"),
+ * so a clamped preview still shows why the room matched.
  */
 export function snippetAround(text: string, query: string | undefined, lead = 90): string {
   const needle = query?.trim() ?? "";

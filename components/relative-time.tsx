@@ -38,10 +38,8 @@ const UNITS = [
 ] as const;
 
 /**
- * "just now" under a minute, else the elapsed time rounded in the largest unit it fills ("5 minutes
- * ago", "3 hours ago", "2 days ago", "4 months ago", "1 year ago"). Rounding up to a whole unit
- * moves on to it: 59 min 40 s reads "1 hour ago", not "60 minutes ago". A date ahead of `now`
- * (clock skew) counts as now.
+ * "just now" under a minute, else the largest unit it fills, rounding up into the next unit (59 min 40 s reads
+ * "1 hour ago", not "60 minutes ago"); a date ahead of `now` (clock skew) counts as now.
  */
 export function formatRelative(date: Date, now: Date): string {
   const elapsed = now.getTime() - date.getTime();
@@ -54,9 +52,8 @@ export function formatRelative(date: Date, now: Date): string {
 }
 
 /**
- * A relative timestamp computed where it renders, normally once per request on the server. It
- * holds no state or effects, so it may also render inside client components; the
- * suppressHydrationWarning covers the minute that can pass between server render and hydration.
+ * Stateless, so it may also render inside client components; suppressHydrationWarning covers the minute that can
+ * pass between server render and hydration.
  */
 export function RelativeTime({ date, prefix, now, className }: RelativeTimeProps) {
   const value = typeof date === "string" ? new Date(date) : date;

@@ -40,9 +40,8 @@ export function LogoMark({ className }: LogoMarkProps) {
 }
 
 /**
- * The header's right side: the member's unread total and menu, or "Sign in" and "Sign up". It
- * needs the session's database lookup, so it streams in (<Suspense>) and the rest of the page
- * never waits for that lookup before its first byte.
+ * The header's account side. It needs the session's database lookup, so it streams in (<Suspense>) and the rest
+ * of the page never waits for it before its first byte.
  */
 async function HeaderAccount() {
   const user = await getCurrentUserForChrome();

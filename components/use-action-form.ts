@@ -18,13 +18,8 @@ export interface UseActionFormOptions<S> {
 const defaultIsFailure = (state: unknown) => (state as { status?: string } | null)?.status === "error";
 
 /**
- * A form bound to a server action (useActionState) the way every Roomful form behaves:
- * - it works without JavaScript (the action is the form's action, and state.values refill it);
- * - with JavaScript it is submitted by hand, so React does not clear the fields after each
- *   attempt (a rejected sign-up keeps everything typed, passwords included);
- * - a second submit while one is in flight is ignored (double click, Enter twice);
- * - after a failure, focus moves to the first invalid field, or to the form's alert.
- * Spread `formProps` on the <form>.
+ * A server-action form that works without JS, keeps what was typed after a failure (submitted by hand so React
+ * doesn't reset it), ignores double submits and focuses the first error. Spread `formProps` on the <form>.
  */
 export function useActionForm<S>(
   action: (state: Awaited<S>, payload: FormData) => S | Promise<S>,

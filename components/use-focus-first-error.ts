@@ -3,10 +3,8 @@
 import { useEffect, type RefObject } from "react";
 
 /**
- * After a failed submit, moves focus to the first invalid field of the form (in page order), or
- * to the form's alert when no single field is to blame, so keyboard and screen-reader users land
- * on what needs fixing. `failure` is anything that changes identity on each failed submit (the
- * action's returned state object), and null/undefined when the form has not failed.
+ * After a failed submit, focus the first invalid field (or the form's alert) so keyboard and screen-reader users
+ * land on the fix. `failure` must change identity on each failed submit (the action's state), nullish otherwise.
  */
 export function useFocusFirstError(formRef: RefObject<HTMLElement | null>, failure: unknown): void {
   useEffect(() => {

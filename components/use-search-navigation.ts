@@ -17,10 +17,8 @@ export interface SearchNavigation {
 }
 
 /**
- * Search-as-you-type by URL, for the header's room search and the topics page's search: the URL is
- * the state (shareable, the back button works), so a search is a navigation inside a transition,
- * and the field keeps focus while the current results stay until the new ones arrive.
- * `hrefFor` is called when the search goes out, so it may read the URL of that moment.
+ * Search by URL (shareable, back button works): a navigation in a transition, so the field keeps focus and old
+ * results stay until new ones arrive. `hrefFor` runs when the search goes out, so it may read that moment's URL.
  */
 export function useSearchNavigation(hrefFor: (q: string) => string): SearchNavigation {
   const router = useRouter();

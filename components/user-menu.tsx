@@ -68,9 +68,8 @@ function SignOutForm() {
 }
 
 /**
- * The signed-in member's menu in the header: a disclosure (button + panel of links), which every
- * screen reader handles, rather than an ARIA menu. Escape, a click outside, focus leaving it or a
- * navigation closes it.
+ * The header's account menu: a disclosure (button + links), which every screen reader handles, rather than an ARIA
+ * menu. Escape, a click outside, focus leaving or a navigation closes it.
  */
 export function UserMenu({ user }: UserMenuProps) {
   const [open, setOpen] = useState(false);

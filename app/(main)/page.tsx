@@ -21,9 +21,8 @@ interface HomePageProps {
 const topicOf = cache((slug: string) => findTopic({ slug }));
 
 /**
- * A topic's page (/?topic=…) previews as that topic with its number of rooms; the home page as
- * the site (the root layout's defaults, with its own URL). Searches keep the defaults and stay
- * out of search indexes.
+ * A topic's page previews as that topic with its room count, the home page as the site; searches keep the
+ * defaults and stay out of search indexes.
  */
 export async function generateMetadata({ searchParams }: HomePageProps, parent: ResolvingMetadata): Promise<Metadata> {
   const feed = readFeedParams(await searchParams);

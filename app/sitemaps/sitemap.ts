@@ -1,6 +1,6 @@
-// The sitemap files, /sitemaps/sitemap/<n>.xml, each at most 50,000 URLs (lib/site/sitemap.ts says
-// which); /sitemap.xml (app/sitemap.xml/route.ts) is their index. They live a folder down because
-// Next serves app/sitemap.ts itself at /sitemap.xml, where the index must be. Made per request.
+// The sitemap files, /sitemaps/sitemap/<n>.xml, each at most 50,000 URLs (lib/site/sitemap.ts says which);
+// /sitemap.xml (app/sitemap.xml/route.ts) is their index. They live a folder down because Next serves a
+// sitemap.ts at the app root as /sitemap.xml itself, where the index must be. Made per request.
 import type { MetadataRoute } from "next";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { sitemapFileEntries, sitemapFileIds } from "@/lib/site/sitemap";

@@ -51,9 +51,8 @@ export function PeopleButton({ roomId, live, controls, expanded, onOpen, ref }: 
       <PeopleIcon />
       People{" "}
       {online !== null ? (
-        // A count pill; the word "online" folds away on the narrowest phones (the name keeps it).
-        // The spaces keep the words apart in the text that voice control matches against the
-        // name ("People 2 online"); on screen the flex gaps do.
+        // "online" folds away on the narrowest phones (the name keeps it). The spaces keep words apart in the text
+        // voice control matches against ("People 2 online"); on screen the flex gaps do.
         <span
           data-testid="people-online-count"
           className="inline-flex items-center gap-1 rounded-full bg-emerald-50 px-1.5 py-px text-xs font-semibold text-emerald-800 ring-1 ring-emerald-200 ring-inset dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-800"

@@ -24,9 +24,8 @@ function lastMessageId(rows: TimelineRow[]): number {
   return 0;
 }
 
-/** The first row in view and its distance from the scroller's top edge (a binary search: scrolling
- * stays cheap in long histories). Day separators are no anchors: "Today" moves to the top when
- * older messages of today arrive. */
+/** The first row in view and its offset from the scroller's top (binary search: cheap in long histories). Day
+ * separators are no anchors: "Today" moves to the top when older messages of today arrive. */
 function anchorIn(el: HTMLDivElement): Anchor | null {
   const rows = el.querySelector("ol")?.children;
   if (!rows || rows.length === 0) return null;

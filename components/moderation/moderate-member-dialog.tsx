@@ -1,11 +1,8 @@
 "use client";
 
-// The moderator's in-room tool for one member: mute them in this room for a while (they are told
-// why and until when, and cannot post) or ban them from posting here; lift either. The room page
-// keeps one dialog and opens it from a message's Moderate button:
-//   <ModerateMemberDialog roomSlug={room.slug} user={selected} onClose={() => setSelected(null)} />
-// The server checks the caller again (lib/moderation/actions.ts → lib/admin), so showing it
-// to someone who is not a moderator only ever produces a refusal.
+// The moderator's in-room tool for one member: mute them here for a while (they see why and until when) or ban
+// them from posting here; lift either. The server checks the caller again (lib/moderation/actions.ts → lib/admin),
+// so showing it to someone who is not a moderator only ever produces a refusal.
 import { useEffect, useId, useState, useTransition } from "react";
 import {
   banMemberAction,

@@ -12,9 +12,8 @@ export interface RoomPeopleProps {
   viewerId: string | null;
 }
 
-// Enough rows that the panel can still list PARTICIPANTS_SHOWN after leaving out everyone a
-// presence channel can hold (they are listed under "Online now" instead). The constant lives in
-// lib/: imported from the "use client" module it would be a client reference, not a number.
+// Enough rows to still list PARTICIPANTS_SHOWN after leaving out everyone online (listed under "Online now").
+// The limit lives in lib/: imported from the "use client" module it would be a client reference, not a number.
 const PARTICIPANTS_LOADED = PARTICIPANTS_SHOWN + REALTIME_LIMITS.maxPresenceMembersPerChannel;
 
 export async function RoomPeople({ roomId, viewerId }: RoomPeopleProps) {

@@ -45,10 +45,8 @@ const authorizeThroughApp: ChannelAuthorizer = async ({ socketId, channelName })
 };
 
 /**
- * pusher-js waits out each connection attempt's timeout (15 s, doubling up to 60 s) even when the
- * server refuses at once, so after an outage it could take a minute to notice the server is back
- * (and to catch up). Once connected before, retry sooner: after 1, 2, 4, then every ~5 s (with
- * jitter, so a restarted server is not hit by every client at the same moment).
+ * pusher-js waits out each attempt's growing timeout even when the server refuses at once, so once connected we
+ * retry sooner ourselves, with jitter so a restarted server isn't hit by every client at the same moment.
  */
 function retrySoonAfterLoss(pusher: Pusher): (state: string, wasConnected: boolean) => void {
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -12,9 +12,8 @@ export type ChannelHandlers = Record<string, (data: unknown) => void>;
 
 export interface ChannelOptions<C extends Channel> {
   /**
-   * Called each time the subscription succeeds: the first time (`again` false), and after every
-   * reconnect (`again` true; pusher-js resubscribes by itself), when events sent meanwhile may
-   * have been missed. That is the moment to catch up.
+   * Called on each successful subscribe; `again` is true after a reconnect (pusher-js resubscribes by itself),
+   * when events may have been missed: the moment to catch up.
    */
   onSubscribed?: (channel: C, again: boolean) => void;
   /** The subscription was refused (e.g. the room was deleted, or the session ended). */

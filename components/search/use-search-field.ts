@@ -18,11 +18,8 @@ export interface SearchFieldOptions {
 }
 
 /**
- * The state of a search-as-you-type field whose query lives in the URL (the header's room
- * search, the topics page): the text, whether it is too long to send, and an onChange that
- * searches after a pause. When the URL changes under the field it shows the URL's query, but
- * never while someone is typing: their own debounced updates arrive late and must not overwrite
- * what they have typed since.
+ * A search-as-you-type field whose query lives in the URL. It follows URL changes except while someone types:
+ * their own debounced updates arrive late and must not overwrite what they typed since.
  */
 export type SearchField = ReturnType<typeof useSearchField>;
 

@@ -75,9 +75,8 @@ export function Avatar({ name, image, size = "md", className = "" }: AvatarProps
     );
   }
 
-  // The initials are drawn by CSS, not written as text: a button or link holding an avatar is
-  // named by its words ("Account menu for Ada Lovelace"), and a name that leaves out visible text
-  // ("AL") fails label-in-name for voice control users (WCAG 2.5.3).
+  // Initials are drawn by CSS, not text: a control named by words ("Account menu for Ada Lovelace") that leaves out
+  // visible text ("AL") fails label-in-name for voice control users (WCAG 2.5.3).
   return (
     <span
       role="img"

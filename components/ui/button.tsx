@@ -64,9 +64,8 @@ function cancelClick(event: MouseEvent<HTMLButtonElement>) {
 }
 
 /**
- * A button. While `pending` it is aria-disabled rather than disabled: it keeps keyboard focus
- * (a disabled button drops it to <body>), and its click (which Enter in a field also fires) is
- * cancelled, so neither a double click nor a second Enter sends the form again.
+ * While `pending` it is aria-disabled, not disabled: it keeps focus (disabled drops it to <body>), and its click
+ * (which Enter in a field also fires) is cancelled, so no double click or second Enter resends the form.
  */
 export function Button({
   variant,

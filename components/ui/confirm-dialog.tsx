@@ -35,18 +35,8 @@ export interface ConfirmDialogProps {
 }
 
 /**
- * An accessible confirmation dialog (role="alertdialog", labelled by its title and described by
- * its description). Focus starts on Cancel, the harmless choice, and returns to whatever opened
- * it when it closes.
- *
- * ```tsx
- * const [open, setOpen] = useState(false);
- * const [pending, startTransition] = useTransition();
- * <Button onClick={() => setOpen(true)}>Delete…</Button>
- * <ConfirmDialog open={open} onCancel={() => setOpen(false)} tone="danger" title="Delete this message?"
- *   confirmLabel="Delete" pendingLabel="Deleting…" pending={pending}
- *   onConfirm={() => startTransition(async () => { await deleteMessage(id); setOpen(false); })} />
- * ```
+ * An accessible confirmation (alertdialog named by its title, described by its description). Focus starts on
+ * Cancel, the harmless choice, and returns to the opener on close.
  */
 export function ConfirmDialog({
   open,

@@ -1,11 +1,8 @@
 "use client";
 
-// The one modal dialog on the platform's <dialog>, under the confirm dialog, the sheet and the
-// moderation dialog: showModal() puts it in the top layer and makes the page behind it inert, and
-// this adds what every dialog needs the same way. The parent owns `open`; Escape, a click on the
-// backdrop and (with `closeOnLink`) a followed link ask the parent to close through `onClose`,
-// so the dialog and the parent's state never disagree. Focus moves to the `data-autofocus`
-// element inside (else the browser's first focusable one) and goes back to the opener on close.
+// The one modal on the platform's <dialog>: showModal() gives the top layer and makes the page behind inert. The
+// parent owns `open`; Escape, a backdrop click and (with `closeOnLink`) a followed link call `onClose`, so the two
+// never disagree. Focus goes to the `data-autofocus` element (else the first focusable), back to the opener on close.
 import { useEffect, useRef, type DialogHTMLAttributes, type ReactNode } from "react";
 import { usePageScrollLock } from "./use-page-scroll-lock";
 

@@ -40,9 +40,8 @@ const TABBABLE =
   'a[href], button:not(:disabled), input:not(:disabled):not([type="hidden"]), select:not(:disabled), textarea:not(:disabled), summary, [tabindex]:not([tabindex="-1"])';
 
 /**
- * Tab from the last control goes to the first, Shift+Tab from the first to the last. A modal
- * <dialog> alone lets Tab leave the page for the browser's own controls, which on a phone with a
- * keyboard (or a switch) reads as focus lost.
+ * Wraps Tab around inside the sheet: a modal <dialog> alone lets Tab leave for the browser's own controls, which
+ * on a phone with a keyboard or switch reads as focus lost.
  */
 function cycleFocus(event: KeyboardEvent<HTMLDialogElement>) {
   if (event.key !== "Tab" || event.altKey || event.ctrlKey || event.metaKey) return;

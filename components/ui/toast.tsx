@@ -1,10 +1,8 @@
 "use client";
 
-// Toasts: short messages about something that just happened ("Signed out", "Sent! Check your
-// inbox."). <ToastProvider> (in the root layout) owns the list; polite toasts (role="status") go
-// into a live region that exists from the first paint, errors are role="alert"; useToast() shows one.
-// A server action that redirects cannot call useToast, so it sets a flash cookie instead
-// (lib/flash.ts); the layout reads it and <FlashToast> shows it once, then deletes it.
+// Toasts about what just happened: polite ones go into a live region present from first paint, errors are
+// role="alert". A redirecting server action can't call useToast, so it sets a flash cookie (lib/flash.ts) instead;
+// the layout reads it and <FlashToast> shows it once.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { AlertIcon } from "./form-alert";
 import { CloseIcon } from "./icons";

@@ -3,9 +3,8 @@ import { unreadTotalForChrome } from "@/lib/chat/unread-for-chrome";
 import { UnreadTotalSync } from "./unread-total-sync";
 
 /**
- * Sends the header the member's unread total after a client-side navigation to the feed (see
- * UnreadTotalSync). Rendered in a <Suspense> of its own beside the cards, so the feed never waits
- * for this query; on a full page load it shares the header's (cached per request).
+ * Sends the header the unread total after a client navigation to the feed (see UnreadTotalSync). Its own
+ * <Suspense> keeps the feed from waiting; on a full page load it shares the header's per-request cached query.
  */
 export async function FeedUnreadTotal() {
   const user = await getCurrentUser();

@@ -66,10 +66,8 @@ function PanelTrigger({ panel, open, dialogId, onShow, setTriggerRef, children }
 }
 
 /**
- * The home page's three columns: topics, feed, recent activity. Below the `lg` breakpoint the two
- * side panels leave the layout and open from "Topics" and "Activity" buttons in a modal sheet
- * (components/ui/sheet.tsx: focus moves in, Tab stays inside, Escape closes, focus returns to the
- * button). Each panel's content is rendered in one place at a time, so the page never holds two copies.
+ * The home page's three columns; below `lg` the side panels open from buttons in a modal sheet. Each panel renders
+ * in one place at a time, so the page never holds two copies.
  */
 export function HomePanels({ topics, activity, topicName, children }: HomePanelsProps) {
   const [open, setOpen] = useState<Panel | null>(null);

@@ -1,10 +1,7 @@
 "use client";
 
-// The feed's cards as one client component: the server sends a compact array of card data, and
-// the markup (long class lists, icons, links) is rendered from this module on both sides. Server
-// components here would put every card's whole element tree into the page's RSC payload, which
-// the server serialises, parses back, renders and inlines into the HTML on every page view; that
-// was most of the home page's CPU.
+// The feed's cards as one client component fed compact card data: as server components, every card's element
+// tree would go into the RSC payload, serialised, parsed, rendered and inlined into the HTML on every page view.
 import { RoomCardView, type RoomCardData } from "./room-card-view";
 import { ROOM_GRID } from "./room-grid";
 

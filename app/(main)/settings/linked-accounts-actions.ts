@@ -17,9 +17,8 @@ const unlinkSchema = z.object({ provider: providerSchema });
 export type StartLinkingResult = { ok: true } | { ok: false; message: string };
 
 /**
- * Step one of linking: records, in a signed cookie that lives a few minutes, that the signed-in
- * member asked to link `provider`. The browser then starts the provider's sign-in; the callback
- * links the account only for that member (lib/auth/oauth.ts).
+ * Linking step one: a short-lived signed cookie records that this member asked to link `provider`, so the OAuth
+ * callback (lib/auth/oauth.ts) links the account only to them.
  */
 export async function startLinkingAction(provider: unknown): Promise<StartLinkingResult> {
   try {

@@ -1,5 +1,5 @@
-// GET /api/topics?q=: topic names for the topic field's suggestions (components/topic-field.tsx),
-// busiest first, names that start with `q` before names that only contain it. Public data.
+// GET /api/topics?q=: topic names for the topic field's suggestions (components/topic-field/), busiest first,
+// names that start with `q` before names that only contain it. Public data.
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { suggestTopics } from "@/lib/db/topics";

@@ -50,9 +50,8 @@ const FAILURES: Record<
 };
 
 /**
- * The link in the mail opens this page; the page itself changes nothing (mail scanners that
- * follow links with GET do not use the link up). Once the script runs it posts the token at once;
- * without JavaScript the "Confirm my email" button does.
+ * Opening the mailed link changes nothing, so mail scanners that follow links with GET don't use it up. The script
+ * posts the token at once; without JavaScript the "Confirm my email" button does.
  */
 export function ConfirmEmail({ token, signedIn }: ConfirmEmailProps) {
   const initial: ConfirmState = token ? idle : { status: "failed", reason: "invalid" };

@@ -13,9 +13,8 @@ export const size = PREVIEW_IMAGE_SIZE;
 export const contentType = "image/png";
 
 /**
- * Link previews are fetched once per share and cached by the sites that show them; ten minutes
- * here (and a day of serving the old picture while a new one is made) keeps counts fresh enough
- * without drawing the picture on every request behind a CDN.
+ * Previews are fetched once per share and cached by the sites that show them, so a short max-age keeps counts
+ * fresh enough without drawing the picture on every request behind a CDN.
  */
 const CACHE_CONTROL = "public, max-age=600, s-maxage=600, stale-while-revalidate=86400";
 

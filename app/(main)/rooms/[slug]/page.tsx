@@ -38,9 +38,8 @@ export async function generateMetadata({ params }: RoomPageProps): Promise<Metad
 }
 
 /**
- * The room's lock and the viewer's own ban or mute in force now, apart: the page shows the lock
- * to everyone and must know a mute still holds when the room is unlocked. The browser applies
- * the rule (lib/moderation/posting-rule.ts) and words it in its own time zone.
+ * The lock and the viewer's own ban or mute, apart: everyone sees the lock, and a mute still holds when unlocked.
+ * The browser applies the rule (lib/moderation/posting-rule.ts) and words it in its own time zone.
  */
 async function postingOf(roomId: string, userId: string | null): Promise<RoomPosting> {
   const state = await findPostingState({ roomId, userId });

@@ -25,9 +25,8 @@ async function loadProfile(params: ProfilePageProps["params"]): Promise<Profile>
 }
 
 /**
- * The link preview: name, username and bio, which any signed-in member sees here (never the
- * email). Profiles are for signed-in members (the layout redirects visitors), so they stay out
- * of search indexes.
+ * The preview shows name, username and bio, never the email. Profiles are for signed-in members only, so they
+ * stay out of search indexes.
  */
 export async function generateMetadata({ params }: ProfilePageProps, parent: ResolvingMetadata): Promise<Metadata> {
   const parsed = usernameParamSchema.safeParse((await params).username);

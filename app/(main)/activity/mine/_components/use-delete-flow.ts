@@ -5,10 +5,8 @@ import { useToast } from "@/components/ui/toast";
 import type { DeleteOutcome } from "../actions";
 
 /**
- * The confirm-then-delete flow shared by My activity's two lists: which item the dialog asks
- * about, the pending state, items already removed (shown gone before the refreshed page arrives),
- * a toast for the outcome, and focus moved to `focusAfterRemoval` (the section heading) so it is
- * not lost with the item.
+ * My activity's confirm-then-delete flow: removed items vanish before the refreshed page arrives, and focus moves
+ * to `focusAfterRemoval` so it is not lost with the item.
  */
 export function useDeleteFlow<T extends { key: string }>(
   run: (item: T) => Promise<DeleteOutcome>,

@@ -1,9 +1,7 @@
 "use client";
-// The room page as a chat app: header, the conversation filling the screen under it (only the
-// message list scrolls), the typing line and composer pinned at the bottom, and the people panel
-// beside it (a slide-in panel on narrower screens). Owns the live room details (`room:updated`,
-// `room:deleted`) and wires the conversation hook, posting (use-room-posting.ts) and the dialogs
-// (room-dialogs.tsx) to the list and the composer.
+// The room page as a chat app: header, the conversation filling the screen (only the message list scrolls), typing
+// line and composer pinned below, people panel beside it. Owns the live room details (`room:updated`/`room:deleted`)
+// and wires the conversation, posting (use-room-posting.ts) and dialogs (room-dialogs.tsx) to list and composer.
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import { Composer } from "@/components/chat/composer";
 import { MessageList } from "@/components/chat/message-list";

@@ -15,10 +15,8 @@ export interface RoomPosting {
 }
 
 /**
- * Posting in this room, kept current: the server's view (again after every refresh), the room's
- * lock from `room:updated`, the viewer's own mute or ban from `moderation:restricted` on their
- * private channel, and a 403 a send got meanwhile. After a refusal, and when the private channel
- * reconnects (events may have been missed), the page asks the server again.
+ * Whether the viewer may post, kept live from the server, `room:updated`, `moderation:restricted` and 403s on send.
+ * After a refusal or a private-channel reconnect (events may have been missed) it asks the server again.
  */
 export function useRoomPosting({
   roomId,
