@@ -1,0 +1,196 @@
+// Two soketi nodes sharing the machine's Redis (127.0.0.1:6379), as a deployment with several
+// realtime nodes runs: an event triggered through one node reaches a reader on the other, and the
+// presence webhooks both nodes post keep one true online count.
+import { randomBytes } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import Pusher from "pusher";
+import type PusherClient from "pusher-js";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/pusher/webhook/route";
+import { authorizeChannel } from "@/lib/chat/channel-auth";
+import { disconnectDb } from "@/lib/db/client";
+import { createRoom } from "@/lib/db/rooms";
+import { createUser, findSessionUser, type SessionUser } from "@/lib/db/users";
+import { createRealtimeClient } from "@/lib/realtime/browser-client";
+import { roomChannel } from "@/lib/realtime/channels";
+import { getOnlineCounts } from "@/lib/realtime/presence";
+import type { ChildService } from "@/scripts/stack/child-service";
+import { freePort } from "@/scripts/stack/ports";
+import { assertRedisAnswers } from "@/scripts/stack/redis-check";
+import { runSoketi } from "@/scripts/stack/soketi";
+import type { RedisSettings } from "@/scripts/stack/soketi-config";
+import { waitFor } from "../support/wait-for";
+
+const APP = {
+  id: process.env.PUSHER_APP_ID ?? "",
+  key: process.env.PUSHER_KEY ?? "",
+  secret: process.env.PUSHER_SECRET ?? "",
+};
+// A prefix of this run's own, so parallel runs on one Redis never hear each other.
+const REDIS: RedisSettings = {
+  host: "127.0.0.1",
+  port: 6379,
+  db: 0,
+  tls: false,
+  prefix: `roomful-test-${randomBytes(4).toString("hex")}`,
+};
+
+const redisUp = await assertRedisAnswers(REDIS).then(
+  () => true,
+  (error: unknown) => {
+    // A newcomer's machine may have no Redis; CI sets REQUIRE_REDIS_TESTS so it cannot skip there.
+    if (process.env.REQUIRE_REDIS_TESTS === "1") throw error;
+    console.warn(`Skipping the two-node realtime tests: ${(error as Error).message}`);
+    return false;
+  },
+);
+
+describe.skipIf(!redisUp)("two soketi nodes on Redis", () => {
+  const nodes: Array<{ port: number; service: ChildService }> = [];
+  const clients: PusherClient[] = [];
+  const users: SessionUser[] = [];
+  const webhookEvents: Array<{ name: string; channel: string; user_id?: string }> = [];
+  let server: Server | undefined;
+
+  beforeAll(async () => {
+    // The app's webhook route behind a plain HTTP server, posted to by both nodes.
+    server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const body = Buffer.concat(chunks);
+        webhookEvents.push(...(JSON.parse(body.toString("utf8")) as { events: typeof webhookEvents }).events);
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(req.headers))
+          if (typeof value === "string") headers.set(name, value);
+        void POST(new Request(`http://127.0.0.1${req.url ?? "/"}`, { method: "POST", headers, body })).then(
+          async (response) => {
+            res.writeHead(response.status, { "Content-Type": "application/json" });
+            res.end(await response.text());
+          },
+        );
+      });
+    });
+    const webhookPort = await freePort();
+    await new Promise<void>((resolve) => server?.listen(webhookPort, "127.0.0.1", resolve));
+    for (let i = 0; i < 2; i++) {
+      const port = await freePort();
+      const service = await runSoketi({
+        settings: {
+          host: "127.0.0.1",
+          port,
+          clusterPort: await freePort(),
+          app: APP,
+          webhookUrl: `http://127.0.0.1:${webhookPort}/api/pusher/webhook`,
+          redis: REDIS,
+          shutdownGracePeriodMs: 200,
+        },
+        configDir: tmpdir(),
+      });
+      nodes.push({ port, service });
+    }
+    for (const name of ["nia", "oto"]) {
+      const { id } = await createUser({
+        email: `${name}-cluster@example.test`,
+        username: `${name}cluster`,
+        name,
+        passwordHash: null,
+        emailVerifiedAt: new Date(),
+      });
+      const found = await findSessionUser({ id });
+      if (found) users.push(found);
+    }
+  });
+
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.disconnect();
+  });
+
+  afterAll(async () => {
+    await Promise.all(nodes.map((node) => node.service.stop()));
+    await new Promise((resolve) => server?.close(resolve));
+    await disconnectDb();
+  });
+
+  const node = (i: number) => {
+    const found = nodes[i];
+    if (!found) throw new Error(`no node ${i}`);
+    return found;
+  };
+  const person = (i: number) => {
+    const found = users[i];
+    if (!found) throw new Error(`no user ${i}`);
+    return found;
+  };
+
+  async function newRoom(): Promise<string> {
+    const name = `Cluster room ${randomBytes(3).toString("hex")}`;
+    return (await createRoom({ name, topicName: "Testing", description: "", hostId: person(0).id })).id;
+  }
+
+  /** A browser's realtime client connected to node `i`, subscribed to the room's channel. */
+  function join(actor: SessionUser, roomId: string, i: number): Promise<{ client: PusherClient; events: unknown[] }> {
+    const client = createRealtimeClient(
+      { key: APP.key, cluster: "mt1", wsHost: "127.0.0.1", wsPort: node(i).port, forceTLS: false },
+      ({ socketId, channelName }) =>
+        authorizeChannel({ actor, input: { socket_id: socketId, channel_name: channelName } }),
+    );
+    clients.push(client);
+    const events: unknown[] = [];
+    return new Promise((resolve, reject) => {
+      const channel = client.subscribe(roomChannel(roomId));
+      channel.bind("message:created", (data: unknown) => events.push(data));
+      channel.bind("pusher:subscription_succeeded", () => resolve({ client, events }));
+      channel.bind("pusher:subscription_error", (e: unknown) => reject(new Error(JSON.stringify(e))));
+    });
+  }
+
+  const online = async (roomId: string) => (await getOnlineCounts([roomId]))[roomId];
+
+  it("delivers an event triggered through one node to a reader on the other", async () => {
+    const room = await newRoom();
+    const reader = await join(person(1), room, 1);
+    const viaFirst = new Pusher({
+      appId: APP.id,
+      key: APP.key,
+      secret: APP.secret,
+      host: "127.0.0.1",
+      port: String(node(0).port),
+      useTLS: false,
+    });
+    // The subscription reaches the other node through Redis a moment after it succeeds locally.
+    await waitFor(
+      async () => {
+        const info = await viaFirst.get({
+          path: `/channels/${roomChannel(room)}`,
+          params: { info: "subscription_count" },
+        });
+        return ((await info.json()) as { subscription_count?: number }).subscription_count === 1;
+      },
+      { what: "the first node to count the reader on the second" },
+    );
+    await viaFirst.trigger(roomChannel(room), "message:created", { id: 1, body: "across nodes" });
+    await waitFor(() => reader.events.length === 1, { what: "the event on the second node" });
+    expect(reader.events).toEqual([{ id: 1, body: "across nodes" }]);
+  });
+
+  it("keeps one online count from both nodes' webhooks: a member on two nodes counts once", async () => {
+    const room = await newRoom();
+    const niaOnFirst = await join(person(0), room, 0);
+    const niaOnSecond = await join(person(0), room, 1);
+    const oto = await join(person(1), room, 1);
+    await waitFor(async () => (await online(room)) === 2, { what: "2 online" });
+
+    // Nia leaves one node but is still in the room through the other.
+    niaOnFirst.client.disconnect();
+    oto.client.disconnect();
+    await waitFor(async () => (await online(room)) === 1, { what: "1 online" });
+    niaOnSecond.client.disconnect();
+    await waitFor(async () => (await online(room)) === 0, { what: "0 online" });
+
+    const channel = roomChannel(room);
+    const added = webhookEvents.filter((e) => e.channel === channel && e.name === "member_added");
+    expect(added.filter((e) => e.user_id === person(0).id)).toHaveLength(1);
+  });
+});
