@@ -18,6 +18,7 @@ import { roomChannel } from "@/lib/realtime/channels";
 import { publicRealtimeConfig } from "@/lib/realtime/config";
 import { auditSince, lastAuditId, person, refusal, reload } from "../support/admin-fixtures";
 import { findMail } from "../support/mailbox";
+import { waitFor } from "../support/wait-for";
 
 const stack = inject("stack");
 
@@ -365,14 +366,6 @@ describe("messages", () => {
     return deleted;
   }
 
-  async function until(check: () => boolean) {
-    const deadline = Date.now() + 5_000;
-    while (!check()) {
-      if (Date.now() > deadline) throw new Error("timed out waiting for events");
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
-
   it("deletes one message, live, and records an excerpt", async () => {
     const spammer = await person("MEMBER");
     const { id: roomId } = await createRoom({
@@ -387,7 +380,7 @@ describe("messages", () => {
     const deleted = await watch(roomId);
     const mark = await lastAuditId();
     await run("message.delete", moderator, { id: String(message.id) });
-    await until(() => deleted.includes(message.id));
+    await waitFor(() => deleted.includes(message.id));
     expect(await db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ body: "" });
     expect((await auditSince(mark))[0]).toMatchObject({
       action: "message.delete",
@@ -413,7 +406,7 @@ describe("messages", () => {
     expect(onlyB.data).toEqual({ count: 1 });
     const rest = await run("message.delete_all", moderator, { userId: spammer.id, roomId: "" });
     expect(rest.data).toEqual({ count: 2 });
-    await until(() => deletedInA.length === 2);
+    await waitFor(() => deletedInA.length === 2);
     expect(deletedInA.sort()).toEqual(ids.slice(0, 2).sort());
     expect(await db.message.count({ where: { authorId: spammer.id, deletedAt: null } })).toBe(0);
     expect((await db.message.findUniqueOrThrow({ where: { id: keep.id } })).deletedAt).toBeNull();

@@ -21,6 +21,7 @@ import { roomChannel } from "@/lib/realtime/channels";
 import { publicRealtimeConfig, serverRealtimeConfig } from "@/lib/realtime/config";
 import { pusher } from "@/lib/realtime/server";
 import { freePort } from "@/scripts/stack/ports";
+import { eventually } from "../support/wait-for";
 
 let alice: SessionUser;
 let bob: SessionUser;
@@ -109,16 +110,6 @@ async function listen(actor: SessionUser, roomId: string): Promise<Listener> {
     if (!event.startsWith("pusher")) events.push({ event, data });
   });
   return { socketId: client.connection.socket_id, channel, events };
-}
-
-async function eventually<T>(read: () => T | undefined, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 400));

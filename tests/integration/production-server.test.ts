@@ -24,6 +24,10 @@ import {
   sdkAuthorizer,
   type BenchMember,
 } from "@/tests/bench/support/fanout-clients";
+import { eventually } from "../support/wait-for";
+
+// A production server under test writes its log and events a little later than an in-process call.
+const SLOW = { timeoutMs: 10_000 };
 
 const DIST_DIR = process.env.OPS_TEST_DIST_DIR ?? ".next-e2e-ops";
 const SECRET = "production-server-test-secret-0123456789";
@@ -119,16 +123,6 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
-async function eventually<T>(read: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 async function subscribeToRoom(): Promise<{ events: { data: { id?: number; body?: string }; at: number }[] }> {
   const sdk = new Pusher({
     appId: process.env.PUSHER_APP_ID ?? "",
@@ -173,8 +167,9 @@ describe("request ids", () => {
 
   it("are on the JSON log lines written while the request is handled", async () => {
     await (await get("/", { "x-request-id": "ops-page-2" })).text();
-    const access = await eventually(() =>
-      server.logLines().find((l) => l.requestId === "ops-page-2" && l.msg === "request"),
+    const access = await eventually(
+      () => server.logLines().find((l) => l.requestId === "ops-page-2" && l.msg === "request"),
+      SLOW,
     );
     expect(access).toMatchObject({ level: "info", method: "GET", route: "/", status: 200 });
     expect(typeof access.time).toBe("string");
@@ -192,8 +187,9 @@ describe("health over HTTP", () => {
       expect((await get("/api/health")).status).toBe(503);
       expect((await get("/api/health/live")).status).toBe(200);
       // Code inside the route handler logged the failure with the request's id.
-      const line = await eventually(() =>
-        server.logLines().find((l) => l.requestId === "ops-ready-1" && l.msg === "realtime check failed"),
+      const line = await eventually(
+        () => server.logLines().find((l) => l.requestId === "ops-ready-1" && l.msg === "realtime check failed"),
+        SLOW,
       );
       expect(line).toMatchObject({ level: "warn", dependency: "realtime" });
     } finally {
@@ -222,7 +218,7 @@ describe("GET /api/metrics", () => {
     expect(sent.status).toBe(201);
     // A page's request ends when its stream does: read it to the end.
     expect(await (await get(`/rooms/${room.slug}`)).text()).toContain("ops-room");
-    await eventually(() => events.find((e) => e.data.body !== undefined));
+    await eventually(() => events.find((e) => e.data.body !== undefined), SLOW);
 
     const response = await get("/api/metrics", { authorization: `Bearer ${METRICS_TOKEN}` });
     expect(response.status).toBe(200);
@@ -263,7 +259,9 @@ describe("SIGTERM", () => {
     expect(answer.body).toMatchObject({ body: "sent while stopping" });
 
     // The trigger was still held back by the relay when the reply went out: it ran in after().
-    const received = await eventually(() => events.find((e) => e.data.id === answer.body.id), SHUTDOWN_TIMEOUT_MS);
+    const received = await eventually(() => events.find((e) => e.data.id === answer.body.id), {
+      timeoutMs: SHUTDOWN_TIMEOUT_MS,
+    });
     expect(received.at - answer.at).toBeGreaterThanOrEqual(TRIGGER_DELAY_MS - 500);
 
     const exit = await server.exited;

@@ -17,6 +17,7 @@ import { getOnlineCounts } from "@/lib/realtime/presence";
 import type { ChildService } from "@/scripts/stack/child-service";
 import { freePort } from "@/scripts/stack/ports";
 import { startSoketi } from "@/scripts/stack/soketi";
+import { waitFor } from "../support/wait-for";
 
 const KEY = process.env.PUSHER_KEY ?? "";
 const SECRET = process.env.PUSHER_SECRET ?? "";
@@ -263,16 +264,8 @@ describe("soketi's own webhooks", () => {
     });
   }
 
-  async function onlineBecomes(roomId: string, expected: number): Promise<void> {
-    const deadline = Date.now() + 5_000;
-    let last: number | undefined;
-    while (Date.now() < deadline) {
-      last = await online(roomId);
-      if (last === expected) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`online stayed ${last}, expected ${expected}`);
-  }
+  const onlineBecomes = (roomId: string, expected: number) =>
+    waitFor(async () => (await online(roomId)) === expected, { what: `${expected} online` });
 
   it("counts members (not tabs) as they come and go, and 0 once the room is empty", async () => {
     const room = await newRoom();

@@ -16,6 +16,7 @@ import { REALTIME_LIMITS } from "@/lib/realtime/limits";
 import { freePort, StackError } from "@/scripts/stack/ports";
 import { realtimeSettingsFromEnv } from "@/scripts/stack/realtime-settings";
 import { buildSoketiConfig, PRESENCE_WEBHOOK_EVENTS } from "@/scripts/stack/soketi-config";
+import { eventually } from "../support/wait-for";
 
 const workDirs: string[] = [];
 afterAll(() => {
@@ -280,13 +281,14 @@ describe("npm run realtime with REDIS_URL: two soketi nodes", () => {
     const [, node2] = nodes as [Node, Node];
     const name = `presence-room-c${randomBytes(12).toString("hex")}`;
     await subscribe(connect(node2.port, "dee"), name);
-    const deadline = Date.now() + 10_000;
-    const added = () =>
-      webhooks.find((w) =>
-        w.events.some((e) => e.name === "member_added" && e.channel === name && e.user_id === "dee"),
-      );
-    while (!added() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(added()).toMatchObject({ path: "/api/pusher/webhook", valid: true });
+    const added = await eventually(
+      () =>
+        webhooks.find((w) =>
+          w.events.some((e) => e.name === "member_added" && e.channel === name && e.user_id === "dee"),
+        ),
+      { timeoutMs: 10_000, what: "dee's member_added webhook" },
+    );
+    expect(added).toMatchObject({ path: "/api/pusher/webhook", valid: true });
   });
 });
 

@@ -1,5 +1,6 @@
 // Reads the mail catcher's REST API (maildev): what a member would find in their inbox.
 import { z } from "zod";
+import { eventually } from "./wait-for";
 
 const mailSchema = z.object({
   id: z.string(),
@@ -19,13 +20,11 @@ export async function listMail(apiUrl: string): Promise<CaughtMail[]> {
 
 /** Waits for the newest mail to `to` (and matching `subject`, if given). */
 export async function findMail(apiUrl: string, to: string, subject?: string, timeoutMs = 10_000): Promise<CaughtMail> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = (await listMail(apiUrl))
-      .filter((m) => m.to.some((t) => t.address === to) && (!subject || m.subject === subject))
-      .at(-1);
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no mail to ${to} arrived within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  return eventually(
+    async () =>
+      (await listMail(apiUrl))
+        .filter((m) => m.to.some((t) => t.address === to) && (!subject || m.subject === subject))
+        .at(-1),
+    { timeoutMs, what: `a mail to ${to}`, intervalMs: 100 },
+  );
 }
