@@ -17,7 +17,7 @@ export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
   // Per port, like the build: a second run on another E2E_PORT must not wipe this one's traces.
-  outputDir: E2E_PORT === 3100 ? "test-results" : `test-results-${E2E_PORT}`,
+  outputDir: E2E_PORT === 3100 ? ".playwright/results" : `.playwright/results-${E2E_PORT}`,
   globalSetup: "./e2e/support/global-setup.ts",
   fullyParallel: true,
   workers: 2,
@@ -25,7 +25,7 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 7_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: ".playwright/report" }]],
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     // DOM snapshots without the screencast: the screencast tripled Chromium's CPU on every test.
