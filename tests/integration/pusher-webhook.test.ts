@@ -2,7 +2,6 @@
 // it keeps: signature checks, distinct members, late and repeated deliveries, and soketi's own
 // webhooks end to end (this file runs a soketi that posts to a local server calling the handler).
 import { createHmac } from "node:crypto";
-import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import type PusherClient from "pusher-js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -17,6 +16,7 @@ import { getOnlineCounts } from "@/lib/realtime/presence";
 import type { ChildService } from "@/scripts/stack/child-service";
 import { freePort } from "@/scripts/stack/ports";
 import { startSoketi } from "@/scripts/stack/soketi";
+import { startWebhookRouteServer } from "../support/webhook-route-server";
 import { waitFor } from "../support/wait-for";
 
 const KEY = process.env.PUSHER_KEY ?? "";
@@ -203,30 +203,11 @@ describe("online counts", () => {
 
 describe("soketi's own webhooks", () => {
   let soketi: ChildService | undefined;
-  let server: Server | undefined;
-  const received: number[] = [];
+  let relay: Awaited<ReturnType<typeof startWebhookRouteServer>> | undefined;
   const clients: PusherClient[] = [];
 
   beforeAll(async () => {
-    // A stand-in for the app's HTTP server: hands each request to the route handler.
-    server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", () => {
-        const headers = new Headers();
-        for (const [name, value] of Object.entries(req.headers))
-          if (typeof value === "string") headers.set(name, value);
-        void POST(
-          new Request(`http://127.0.0.1${req.url ?? "/"}`, { method: "POST", headers, body: Buffer.concat(chunks) }),
-        ).then(async (response) => {
-          received.push(response.status);
-          res.writeHead(response.status, { "Content-Type": "application/json" });
-          res.end(await response.text());
-        });
-      });
-    });
-    const webhookPort = await freePort();
-    await new Promise<void>((resolve) => server?.listen(webhookPort, "127.0.0.1", resolve));
+    relay = await startWebhookRouteServer();
     const port = await freePort();
     soketi = await startSoketi({
       port,
@@ -235,7 +216,7 @@ describe("soketi's own webhooks", () => {
       key: KEY,
       secret: SECRET,
       configDir: tmpdir(),
-      webhookUrl: `http://127.0.0.1:${webhookPort}/api/pusher/webhook`,
+      webhookUrl: relay.url,
     });
     process.env.PUSHER_PORT = String(port);
   });
@@ -246,7 +227,7 @@ describe("soketi's own webhooks", () => {
 
   afterAll(async () => {
     await soketi?.stop();
-    await new Promise((resolve) => server?.close(resolve));
+    await relay?.close();
   });
 
   function connect(actor: SessionUser, roomId: string): Promise<PusherClient> {
@@ -283,7 +264,8 @@ describe("soketi's own webhooks", () => {
 
     for (const client of clients) client.disconnect();
     await onlineBecomes(room, 0);
-    expect(received.length).toBeGreaterThan(0);
-    expect(received.every((status) => status === 200)).toBe(true);
+    const statuses = relay?.deliveries.map((d) => d.status) ?? [];
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(statuses.every((status) => status === 200)).toBe(true);
   });
 });

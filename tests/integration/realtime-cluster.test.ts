@@ -2,12 +2,10 @@
 // realtime nodes runs: an event triggered through one node reaches a reader on the other, and the
 // presence webhooks both nodes post keep one true online count.
 import { randomBytes } from "node:crypto";
-import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import Pusher from "pusher";
 import type PusherClient from "pusher-js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { POST } from "@/app/api/pusher/webhook/route";
 import { authorizeChannel } from "@/lib/chat/channel-auth";
 import { disconnectDb } from "@/lib/db/client";
 import { createRoom } from "@/lib/db/rooms";
@@ -21,6 +19,7 @@ import { assertRedisAnswers } from "@/scripts/stack/redis-check";
 import { runSoketi } from "@/scripts/stack/soketi";
 import type { RedisSettings } from "@/scripts/stack/soketi-config";
 import { waitFor } from "../support/wait-for";
+import { startWebhookRouteServer } from "../support/webhook-route-server";
 
 const APP = {
   id: process.env.PUSHER_APP_ID ?? "",
@@ -50,30 +49,11 @@ describe.skipIf(!redisUp)("two soketi nodes on Redis", () => {
   const nodes: Array<{ port: number; service: ChildService }> = [];
   const clients: PusherClient[] = [];
   const users: SessionUser[] = [];
-  const webhookEvents: Array<{ name: string; channel: string; user_id?: string }> = [];
-  let server: Server | undefined;
+  let relay: Awaited<ReturnType<typeof startWebhookRouteServer>> | undefined;
 
   beforeAll(async () => {
-    // The app's webhook route behind a plain HTTP server, posted to by both nodes.
-    server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", () => {
-        const body = Buffer.concat(chunks);
-        webhookEvents.push(...(JSON.parse(body.toString("utf8")) as { events: typeof webhookEvents }).events);
-        const headers = new Headers();
-        for (const [name, value] of Object.entries(req.headers))
-          if (typeof value === "string") headers.set(name, value);
-        void POST(new Request(`http://127.0.0.1${req.url ?? "/"}`, { method: "POST", headers, body })).then(
-          async (response) => {
-            res.writeHead(response.status, { "Content-Type": "application/json" });
-            res.end(await response.text());
-          },
-        );
-      });
-    });
-    const webhookPort = await freePort();
-    await new Promise<void>((resolve) => server?.listen(webhookPort, "127.0.0.1", resolve));
+    // Both nodes post to the app's webhook route.
+    relay = await startWebhookRouteServer();
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
       const service = await runSoketi({
@@ -82,7 +62,7 @@ describe.skipIf(!redisUp)("two soketi nodes on Redis", () => {
           port,
           clusterPort: await freePort(),
           app: APP,
-          webhookUrl: `http://127.0.0.1:${webhookPort}/api/pusher/webhook`,
+          webhookUrl: relay.url,
           redis: REDIS,
           shutdownGracePeriodMs: 200,
         },
@@ -109,7 +89,7 @@ describe.skipIf(!redisUp)("two soketi nodes on Redis", () => {
 
   afterAll(async () => {
     await Promise.all(nodes.map((node) => node.service.stop()));
-    await new Promise((resolve) => server?.close(resolve));
+    await relay?.close();
     await disconnectDb();
   });
 
@@ -190,7 +170,9 @@ describe.skipIf(!redisUp)("two soketi nodes on Redis", () => {
     await waitFor(async () => (await online(room)) === 0, { what: "0 online" });
 
     const channel = roomChannel(room);
-    const added = webhookEvents.filter((e) => e.channel === channel && e.name === "member_added");
+    const added = (relay?.deliveries.flatMap((d) => d.events) ?? []).filter(
+      (e) => e.channel === channel && e.name === "member_added",
+    );
     expect(added.filter((e) => e.user_id === person(0).id)).toHaveLength(1);
   });
 });
