@@ -1,12 +1,14 @@
 // Channel authorization (POST /api/pusher/auth): signs a subscription only for a signed-in,
 // active member, only for channel names of the live-event contract, only for rooms that exist,
-// and a private user channel only for that user. Presence info is id, name, username and
-// avatar, nothing else (every member of the room receives it).
+// and a member's own channels (here, user) only for that member. Presence info is id, name,
+// username and avatar, nothing else (every member of the room receives it). Room channels are
+// public and never signed; signed-out callers are limited per IP.
 import "server-only";
 import type Pusher from "pusher";
 import { z } from "zod";
 import { roomExists } from "../db/room-lookup";
 import type { SessionUser } from "../db/users";
+import { enforce } from "../auth/rate-limit";
 import { AppError, fieldErrorsOf, forbidden, invalid, notFound } from "../errors";
 import { parseChannelName } from "../realtime/channels";
 import { REALTIME_LIMITS } from "../realtime/limits";
@@ -47,16 +49,20 @@ export function presenceMemberOf(actor: ChannelActor): PresenceMember {
 }
 
 /**
- * Signs pusher-js's { socket_id, channel_name } for `actor`. Refuses 401 signed out, 403 deactivated or someone else's
- * private channel, 400 a malformed socket id or channel name, 404 an unknown room.
+ * Signs pusher-js's { socket_id, channel_name } for `actor`. Refuses 401 signed out (429 past the per-IP limit), 403
+ * deactivated or someone else's channel, 400 a malformed socket id, an unknown or public channel, 404 an unknown room.
  */
 export async function authorizeChannel({
   actor,
   input,
+  ip,
 }: {
   actor: ChannelActor | null;
   input: unknown;
+  /** The caller's address: signed-out callers are counted per IP before being refused. */
+  ip?: string;
 }): Promise<Pusher.ChannelAuthResponse> {
+  if (!actor && ip) await enforce("channelAuthIp", ip, "Too many subscription requests.");
   const member = requireActive(actor);
   const parsed = authRequestSchema.safeParse(input);
   if (!parsed.success) {
@@ -67,10 +73,22 @@ export async function authorizeChannel({
   const channel = parseChannelName(channelName);
   if (!channel) throw new AppError("invalid:channel", "Unknown channel.", 400);
 
-  if (channel.kind === "room") {
-    if (!(await roomExists({ id: channel.roomId }))) throw notFound("room", "This room does not exist (any more).");
-    return pusher().authorizeChannel(socketId, channelName, presenceMemberOf(member));
+  switch (channel.kind) {
+    case "room":
+      throw new AppError("invalid:channel", "Room channels are public: subscribe without authorization.", 400);
+    case "presence":
+      await requireRoom(channel.roomId);
+      return pusher().authorizeChannel(socketId, channelName, presenceMemberOf(member));
+    case "here":
+      if (channel.userId !== member.id) throw forbidden("channel", "You can only subscribe to your own channels.");
+      await requireRoom(channel.roomId);
+      return pusher().authorizeChannel(socketId, channelName);
+    case "user":
+      if (channel.userId !== member.id) throw forbidden("channel", "You can only subscribe to your own channels.");
+      return pusher().authorizeChannel(socketId, channelName);
   }
-  if (channel.userId !== member.id) throw forbidden("channel", "You can only subscribe to your own private channel.");
-  return pusher().authorizeChannel(socketId, channelName);
+}
+
+async function requireRoom(roomId: string): Promise<void> {
+  if (!(await roomExists({ id: roomId }))) throw notFound("room", "This room does not exist (any more).");
 }

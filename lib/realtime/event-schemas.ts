@@ -1,17 +1,18 @@
 // The live-event contract (README, "Realtime") as data: event names and zod schemas of every
-// payload the server sends on a room's presence channel and on a member's private channel.
+// payload the server sends on a room's public channel and on a member's private channel.
 // Browser-safe (zod only): lib/realtime/events.ts publishes with these, and the room page parses
 // what arrives with the same schemas, since a payload is untrusted until parsed.
 import { z } from "zod";
 import { messageEventSchema, type MessageEvent } from "../chat/message-payload";
 
-/** Events on `presence-room-<roomId>`. */
+/** Events on `room-<roomId>` (public: payloads hold only what the room page shows anyone). */
 export const ROOM_EVENTS = {
   messageCreated: "message:created",
   messageUpdated: "message:updated",
   messageDeleted: "message:deleted",
   roomUpdated: "room:updated",
   roomDeleted: "room:deleted",
+  onlineCount: "room:online",
 } as const;
 
 /** Events on `private-user-<userId>`: meant for one member. */
@@ -21,6 +22,10 @@ export const USER_EVENTS = {
 
 /** `message:created` / `message:updated`: the whole message, or a reference when it is too large. */
 export { messageEventSchema, type MessageEvent };
+
+/** Members online in the room now (the here-channels' count, which has no cap). */
+export const onlineCountSchema = z.object({ roomId: z.string(), online: z.number().int().nonnegative() });
+export type OnlineCountEvent = z.infer<typeof onlineCountSchema>;
 
 export const roomDeletedSchema = z.object({ roomId: z.string(), slug: z.string() });
 export type RoomDeletedEvent = z.infer<typeof roomDeletedSchema>;

@@ -11,6 +11,7 @@ import {
   USER_EVENTS,
   type MessageDeletedEvent,
   type ModerationRestrictedEvent,
+  type OnlineCountEvent,
   type RoomDeletedEvent,
   type RoomUpdatedEvent,
 } from "./event-schemas";
@@ -43,11 +44,13 @@ async function publishTo(channel: string, event: string, payload: unknown): Prom
   await deliver(channel, event, payload, { channel });
 }
 
-/** Tells everyone in the room. */
+/** Tells everyone reading the room, visitors included. */
 const publish = (roomId: string, event: string, payload: unknown) => publishTo(roomChannel(roomId), event, payload);
 
 export const publishRoomDeleted = (event: RoomDeletedEvent) => publish(event.roomId, ROOM_EVENTS.roomDeleted, event);
 export const publishRoomUpdated = (event: RoomUpdatedEvent) => publish(event.roomId, ROOM_EVENTS.roomUpdated, event);
+
+export const publishOnlineCount = (event: OnlineCountEvent) => publish(event.roomId, ROOM_EVENTS.onlineCount, event);
 
 /** A soft-deleted message: clients blank it in place (its id keeps its spot in the history). */
 export const publishMessageDeleted = (event: MessageDeletedEvent) =>

@@ -1,15 +1,17 @@
-// "N online" per room, kept from the realtime server's presence webhooks (member_added,
-// member_removed, channel_vacated) and stored in PostgreSQL so every app instance shares it.
+// "N online" per room, kept from the realtime server's webhooks on each member's
+// `private-here-<roomId>-<userId>` channel (channel_occupied, channel_vacated) and stored in
+// PostgreSQL so every app instance shares it. Unlike presence, these channels have no member cap.
 import "server-only";
 import { z } from "zod";
-import { countOnline, recordPresence, vacateRoomPresence } from "../db/presence";
+import { countOnline, recordPresence } from "../db/presence";
 import { AppError } from "../errors";
 import { parseChannelName } from "./channels";
+import { publishOnlineCount } from "./events";
 import { pusher } from "./server";
 
 /**
  * Members online per room (0 for rooms with nobody there), for the home cards. Several tabs or
- * devices of one member count once: the webhooks name users, not sockets.
+ * devices of one member count once: they share one here-channel.
  */
 export async function getOnlineCounts(roomIds: string[]): Promise<Record<string, number>> {
   const counts = await countOnline({ roomIds });
@@ -24,31 +26,30 @@ export type PresenceWebhook = z.infer<typeof webhookSchema>;
 
 /**
  * Applies a verified webhook's events in order. Each change carries the webhook's time, so a
- * late or repeated delivery never undoes a newer one. Returns how many events concerned rooms.
+ * late or repeated delivery never undoes a newer one. Returns the rooms whose online set changed.
  */
-export async function applyPresenceWebhook(webhook: PresenceWebhook): Promise<number> {
+export async function applyPresenceWebhook(webhook: PresenceWebhook): Promise<Set<string>> {
   const at = new Date(webhook.time_ms);
-  let applied = 0;
+  const rooms = new Set<string>();
   for (const event of webhook.events) {
     const channel = parseChannelName(event.channel);
-    if (channel?.kind !== "room") continue;
-    if ((event.name === "member_added" || event.name === "member_removed") && event.user_id) {
-      await recordPresence({
-        roomId: channel.roomId,
-        userId: event.user_id,
-        online: event.name === "member_added",
-        at,
-      });
-      applied++;
-    } else if (event.name === "channel_vacated") {
-      await vacateRoomPresence({ roomId: channel.roomId, at });
-      applied++;
-    }
+    if (channel?.kind !== "here") continue;
+    if (event.name !== "channel_occupied" && event.name !== "channel_vacated") continue;
+    const online = event.name === "channel_occupied";
+    await recordPresence({ roomId: channel.roomId, userId: channel.userId, online, at });
+    rooms.add(channel.roomId);
   }
-  return applied;
+  return rooms;
 }
 
-/** The body is capped: presence webhooks are small, even batched. */
+/** Tells each room's readers its new count (the people button and panel show it above presence's cap). */
+async function announceCounts(roomIds: Set<string>): Promise<void> {
+  if (roomIds.size === 0) return;
+  const counts = await getOnlineCounts([...roomIds]);
+  await Promise.all(Object.entries(counts).map(([roomId, online]) => publishOnlineCount({ roomId, online })));
+}
+
+/** The body is capped: occupancy webhooks are small, even batched. */
 export const MAX_WEBHOOK_BYTES = 256 * 1024;
 
 /**
@@ -76,5 +77,7 @@ export async function handlePresenceWebhook({
   if (!webhook.isValid()) throw new AppError("unauthorized:webhook", "The webhook signature is not valid.", 401);
   const parsed = webhookSchema.safeParse(webhook.getData());
   if (!parsed.success) throw new AppError("invalid:webhook", "The webhook body is not a Pusher webhook.", 400);
-  return { applied: await applyPresenceWebhook(parsed.data) };
+  const rooms = await applyPresenceWebhook(parsed.data);
+  await announceCounts(rooms);
+  return { applied: rooms.size };
 }

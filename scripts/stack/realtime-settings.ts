@@ -21,6 +21,7 @@ const schema = z.object({
   SOKETI_METRICS_SERVER_PORT: port.default(9601),
   SOKETI_SHUTDOWN_GRACE_PERIOD: z.coerce.number().int().min(0).max(120_000, "expected at most 120000 ms").default(3000),
   SOKETI_DEBUG: z.enum(["true", "false", "1", "0"], { message: "expected true or false" }).optional(),
+  PUSHER_PRESENCE_LIMIT: z.coerce.number().int().min(1, "expected 1 or more").max(100, "expected at most 100").optional(),
   REDIS_URL: z.string().optional(),
   REDIS_PREFIX: z
     .string()
@@ -56,6 +57,7 @@ export function realtimeSettingsFromEnv(source: Record<string, string | undefine
     webhookUrl: `${env.APP_URL.replace(/\/+$/, "")}${WEBHOOK_PATH}`,
     redis: env.REDIS_URL ? parseRedisUrl(env.REDIS_URL, env.REDIS_PREFIX) : undefined,
     shutdownGracePeriodMs: env.SOKETI_SHUTDOWN_GRACE_PERIOD,
+    presenceLimit: env.PUSHER_PRESENCE_LIMIT,
     debug: env.SOKETI_DEBUG === "true" || env.SOKETI_DEBUG === "1",
   };
 }

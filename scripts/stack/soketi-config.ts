@@ -1,14 +1,16 @@
 // The one place that turns the app's realtime settings into soketi's configuration: the app's
 // limits, client events, the presence webhook and, for several nodes, the Redis adapter.
 import { z } from "zod";
+import { HERE_CHANNEL_PREFIX } from "../../lib/realtime/channels";
 import { REALTIME_LIMITS } from "../../lib/realtime/limits";
 import { StackError } from "./ports";
 
 /**
- * Without these webhooks (applied by lib/realtime/presence.ts) every room shows "0 online" forever;
- * tests/integration/realtime-recipe.test.ts checks the list against presence.ts.
+ * Without these webhooks on members' here-channels (applied by lib/realtime/presence.ts) every room shows "0 online"
+ * forever; tests/integration/realtime-recipe.test.ts checks the list against presence.ts.
  */
-export const PRESENCE_WEBHOOK_EVENTS = ["member_added", "member_removed", "channel_vacated"] as const;
+export const PRESENCE_WEBHOOK_EVENTS = ["channel_occupied", "channel_vacated"] as const;
+export const PRESENCE_WEBHOOK_FILTER = { channel_name_starts_with: HERE_CHANNEL_PREFIX } as const;
 
 export const WEBHOOK_PATH = "/api/pusher/webhook";
 
@@ -38,6 +40,8 @@ export interface SoketiSettings {
   redis?: RedisSettings;
   /** How long soketi waits, once its sockets are told to go, before it exits. */
   shutdownGracePeriodMs: number;
+  /** Members per presence channel (PUSHER_PRESENCE_LIMIT); Pusher's 100 when unset. */
+  presenceLimit?: number;
   debug?: boolean;
 }
 
@@ -56,13 +60,15 @@ export function buildSoketiConfig(settings: SoketiSettings): SoketiConfig {
     maxBackendEventsPerSecond: -1,
     maxReadRequestsPerSecond: -1,
     maxClientEventsPerSecond: REALTIME_LIMITS.maxClientEventsPerSecond,
-    maxPresenceMembersPerChannel: REALTIME_LIMITS.maxPresenceMembersPerChannel,
+    maxPresenceMembersPerChannel: settings.presenceLimit ?? REALTIME_LIMITS.maxPresenceMembersPerChannel,
     maxPresenceMemberSizeInKb: REALTIME_LIMITS.maxPresenceMemberSizeKb,
     maxChannelNameLength: REALTIME_LIMITS.maxChannelNameLength,
     maxEventNameLength: REALTIME_LIMITS.maxEventNameLength,
     maxEventChannelsAtOnce: REALTIME_LIMITS.maxEventChannelsAtOnce,
     maxEventPayloadInKb: REALTIME_LIMITS.maxEventPayloadKb,
-    webhooks: settings.webhookUrl ? [{ url: settings.webhookUrl, event_types: [...PRESENCE_WEBHOOK_EVENTS] }] : [],
+    webhooks: settings.webhookUrl
+      ? [{ url: settings.webhookUrl, event_types: [...PRESENCE_WEBHOOK_EVENTS], filter: PRESENCE_WEBHOOK_FILTER }]
+      : [],
   };
   const config: SoketiConfig = {
     host: settings.host,

@@ -23,6 +23,8 @@ export interface SoketiOptions {
   clusterPort: number;
   /** Where soketi posts presence webhooks, if anywhere. */
   webhookUrl?: string;
+  /** Members per presence channel; Pusher's 100 when unset. */
+  presenceLimit?: number;
 }
 
 /** soketi on 127.0.0.1 for the local stack and the tests, quick to stop. */
@@ -34,6 +36,7 @@ export function startSoketi(options: SoketiOptions): Promise<ChildService> {
       clusterPort: options.clusterPort,
       app: { id: options.appId, key: options.key, secret: options.secret },
       webhookUrl: options.webhookUrl,
+      presenceLimit: options.presenceLimit,
       shutdownGracePeriodMs: 200,
     },
     configDir: options.configDir,

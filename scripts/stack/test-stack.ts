@@ -46,11 +46,12 @@ function testDataDir(name: string): { dir: string; throwaway: boolean } {
 
 /**
  * `webhookUrl`: where soketi posts presence webhooks (the browser tests' app). `controlSoketi`: start soketi here and
- * return it so tests can stop and restart it; the stack's env and stop() still cover it.
+ * return it so tests can stop and restart it; the stack's env and stop() still cover it. `presenceLimit` (with
+ * controlSoketi): members per presence channel, for soketi and the app alike.
  */
 export async function startTestStack(
   name: "test" | "e2e",
-  options: { webhookUrl?: string; controlSoketi?: boolean } = {},
+  options: { webhookUrl?: string; controlSoketi?: boolean; presenceLimit?: number } = {},
 ): Promise<TestStack> {
   const { dir: dataDir, throwaway } = testDataDir(name);
   const external = process.env.TEST_DATABASE_URL;
@@ -93,12 +94,14 @@ export async function startTestStack(
         clusterPort: ports.soketiCluster,
         configDir: dataDir,
         webhookUrl: options.webhookUrl,
+        presenceLimit: options.presenceLimit,
       });
     } catch (error) {
       await stack.stop();
       throw error;
     }
     Object.assign(stack.env, localSoketiEnv(ports.soketi));
+    if (options.presenceLimit) stack.env.PUSHER_PRESENCE_LIMIT = String(options.presenceLimit);
   }
   const stop = stack.stop;
   stack.stop = async () => {

@@ -25,7 +25,7 @@ import Pusher from "pusher";
 import { LIMITS } from "../../lib/auth/rate-limit";
 import { DEV_DEFAULTS } from "../../lib/env";
 import { roomChannel } from "../../lib/realtime/channels";
-import type { PublicRealtimeConfig } from "../../lib/realtime/config";
+import type { RealtimeConnection } from "../../lib/realtime/config";
 import { REALTIME_LIMITS } from "../../lib/realtime/limits";
 import { withClient } from "../../scripts/stack/database";
 import { portFromEnv, StackError } from "../../scripts/stack/ports";
@@ -188,7 +188,7 @@ runMain(async () => {
     const memory: Array<{ when: string; memory?: Memory }> = [
       { when: "started, no clients", memory: memoryOf(soketi.pid) },
     ];
-    const config: PublicRealtimeConfig = {
+    const config: RealtimeConnection = {
       key: DEV_DEFAULTS.PUSHER_KEY,
       cluster: "mt1",
       wsHost: "127.0.0.1",
