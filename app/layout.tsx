@@ -54,7 +54,7 @@ export default async function RootLayout({ children }: RootLayoutProps) {
             {/* Live channels need a signed-in member; the connection opens only when a page asks.
                 Offered to anyone with a session cookie: a stale one never connects, since only
                 pages with a signed-in member ask for channels (and channel auth checks again). */}
-            <RealtimeProvider config={signedIn ? publicRealtimeConfig() : null}>
+            <RealtimeProvider config={publicRealtimeConfig()}>
               <SiteHeader hasSession={signedIn} />
               {signedIn ? (
                 <Suspense fallback={null}>

@@ -20,10 +20,10 @@ export interface ConnectionBadgeProps {
 
 export function ConnectionBadge({ status }: ConnectionBadgeProps) {
   if (status === "disabled") {
-    // Visitors have no live connection; the page asks for new messages every few seconds.
+    // No live channel (none configured, or the subscription was refused): the page polls instead.
     return (
-      <span data-testid="connection-badge" data-status="disabled" className="text-xs text-ink-subtle max-sm:sr-only">
-        Updates every few seconds
+      <span role="status" data-testid="connection-badge" data-status="disabled" className="text-xs text-ink-subtle">
+        Not live · updates every few seconds
       </span>
     );
   }

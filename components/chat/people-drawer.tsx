@@ -1,17 +1,15 @@
 "use client";
 // Where the people panel lives: a column beside the conversation on wide screens, and a modal
 // panel from the right on narrower ones (as Slack and Discord do on phones; components/ui/sheet.tsx),
-// opened by the "People" button in the conversation bar (which says how many are online, from
-// presence) and closed by its close button, Escape or the backdrop.
-import type { PresenceChannel } from "pusher-js";
-import { useState, type ReactNode, type RefObject } from "react";
-import { useRoomChannel } from "@/components/realtime/use-room-channel";
+// opened by the "People" button in the conversation bar (which says how many are online,
+// components/presence/room-online.tsx) and closed by its close button, Escape or the backdrop.
+import type { ReactNode, RefObject } from "react";
+import { useRoomOnline } from "@/components/presence/room-online";
 import { PeopleIcon } from "@/components/ui/icons";
 import { Sheet } from "@/components/ui/sheet";
 
 export interface PeopleButtonProps {
-  roomId: string;
-  /** Signed in (visitors have no presence): show the online count. */
+  /** The room still exists: show the online count. */
   live: boolean;
   /** The drawer's id. */
   controls: string;
@@ -20,22 +18,9 @@ export interface PeopleButtonProps {
   ref?: RefObject<HTMLButtonElement | null>;
 }
 
-/** How many are in the room now, from its presence channel; null while unknown (or for visitors). */
-function useOnlineCount(roomId: string, live: boolean): number | null {
-  const [count, setCount] = useState<number | null>(null);
-  // pusher-js counts presence members by user id: several tabs of one person count once.
-  const recount = (channel: PresenceChannel | null) => setCount(channel ? channel.members.count : null);
-  // The same subscription as the conversation's and the people panel's (shared by the provider).
-  const { channel, subscribed } = useRoomChannel(
-    roomId,
-    { "pusher:member_added": () => recount(channel), "pusher:member_removed": () => recount(channel) },
-    { onSubscribed: recount },
-  );
-  return live && subscribed ? count : null;
-}
-
-export function PeopleButton({ roomId, live, controls, expanded, onOpen, ref }: PeopleButtonProps) {
-  const online = useOnlineCount(roomId, live);
+export function PeopleButton({ live, controls, expanded, onOpen, ref }: PeopleButtonProps) {
+  const { count } = useRoomOnline();
+  const online = live ? count : null;
   return (
     <button
       ref={ref}

@@ -14,6 +14,8 @@ import { useSecondsLeft } from "./use-seconds-left";
 
 export interface PostingComposerProps {
   roomId: string;
+  /** The member posting: their typing goes on the room's presence channel. */
+  viewerId: string | null;
   roomName: string;
   status: ConnectionStatus;
   /** Epoch ms until which the server refuses more messages (429), or null. */
@@ -27,6 +29,7 @@ export interface PostingComposerProps {
 
 export function PostingComposer({
   roomId,
+  viewerId,
   roomName,
   status,
   rateLimitedUntil,
@@ -37,7 +40,7 @@ export function PostingComposer({
 }: PostingComposerProps) {
   const [draft, setDraft] = useState("");
   const textarea = useRef<HTMLTextAreaElement>(null);
-  const notifyTyping = useTypingNotifier(roomId);
+  const notifyTyping = useTypingNotifier(roomId, viewerId);
   const labelId = useId();
   const counterId = useId();
   const noticeId = useId();

@@ -1,8 +1,9 @@
 "use client";
 // A room's conversation in the browser: the server-rendered messages, then everything live. The
 // engines are lib/chat/client/catch-up.ts (subscribe, load, merge by id) and send-queue.ts (one
-// send at a time, idempotent); this hook wires them to the room's channel, the connection, the
-// browser's online event and the page's callbacks. Signed-out visitors have no channel: they poll.
+// send at a time, idempotent); this hook wires them to the room's public channel (visitors too),
+// the connection, the browser's online event and the page's callbacks. Only while the channel is
+// out of reach (no connection, or the subscription refused) does it poll instead.
 import { useCallback, useEffect, useEffectEvent, useMemo, useState, useSyncExternalStore } from "react";
 import { useRealtime } from "@/components/realtime/realtime-provider";
 import { useRoomChannel } from "@/components/realtime/use-room-channel";
@@ -67,6 +68,7 @@ export function useConversation({
   const [olderError, setOlderError] = useState<string | null>(null);
   const [rateLimitedUntil, setRateLimitedUntil] = useState<number | null>(null);
   const [composerError, setComposerError] = useState<string | null>(null);
+  const [refused, setRefused] = useState(false);
   const { status, socketId } = useRealtime();
 
   // A refresh of the page (router.refresh after join/leave) brings newer server-rendered
@@ -134,10 +136,19 @@ export function useConversation({
         if (parsed.success && parsed.data.roomId === roomId) onRoomDeleted?.();
       },
     },
-    { onSubscribed: () => void sync.run({ changes: true }) },
+    {
+      onSubscribed: () => {
+        setRefused(false);
+        void sync.run({ changes: true });
+      },
+      onSubscriptionError: () => setRefused(true),
+    },
   );
 
-  usePolling(status === "disabled", (changes) => void sync.run({ changes }));
+  // Polling is the fallback, never the steady state: it stops as soon as the channel delivers again.
+  const live = !refused && status !== "disabled";
+  const polling = !live || status === "offline" || status === "reconnecting";
+  usePolling(polling, (changes) => void sync.run({ changes }));
 
   const loadOlder = useCallback(async () => {
     const loading = sync.loadOlder();
@@ -199,6 +210,8 @@ export function useConversation({
   return {
     state,
     subscribed,
+    /** False when live updates are off or the room's channel refused us: the page says it is not live. */
+    live,
     loadingOlder,
     olderError,
     loadOlder,

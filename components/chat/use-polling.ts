@@ -1,9 +1,9 @@
 "use client";
-// Signed-out visitors have no live channel: they ask for new messages on a timer while the tab is
-// visible, and when it becomes visible again.
+// The fallback when the room's live channel is out of reach: ask for new messages on a timer while
+// the tab is visible, and when it becomes visible again.
 import { useEffect, useEffectEvent } from "react";
 
-/** How often signed-out visitors (no live channel) ask for new messages while the tab is visible. */
+/** How often a conversation without its live channel asks for new messages while the tab is visible. */
 export const POLL_INTERVAL_MS = 5_000;
 /** Every this many polls (about half a minute) edits and deletions are asked for too. */
 const CHANGES_EVERY = 6;

@@ -1,5 +1,5 @@
 "use client";
-// The people panel's live part: "Online now" from the room's presence channel, then the room's
+// The people panel's live part: "Online now" (components/presence/room-online.tsx), then the room's
 // other participants as loaded by the server. It fills whatever holds it: the room page puts it in
 // a side column from lg up and in a slide-in drawer on narrower screens
 // (components/chat/people-drawer.tsx), which scrolls it.
@@ -9,7 +9,7 @@ import { useMemo, type ReactNode } from "react";
 import { useConnectionStatus } from "@/components/realtime/realtime-provider";
 import { offlineParticipants, PARTICIPANTS_SHOWN, type Person } from "@/lib/presence/members";
 import { focusRing, OnlineSkeleton, PanelFrame, PanelSection, ParticipantsSection, PersonRow } from "./people-list";
-import { useOnlineMembers } from "./use-online-members";
+import { useRoomOnline } from "./room-online";
 
 export interface PeoplePanelProps {
   roomId: string;
@@ -27,18 +27,17 @@ const SKELETON_LABEL: Partial<Record<ReturnType<typeof useConnectionStatus>, str
 };
 
 export function PeoplePanel(props: PeoplePanelProps) {
-  // Visitors have no realtime connection (channels need a member), hence no presence.
+  // Visitors read the room live but are not in its presence: they get the count, not the faces.
   return props.viewerId ? <LivePeoplePanel {...props} viewerId={props.viewerId} /> : <VisitorPeoplePanel {...props} />;
 }
 
 function LivePeoplePanel({
-  roomId,
   viewerId,
   hostId,
   participants,
   participantTotal,
 }: PeoplePanelProps & { viewerId: string }) {
-  const { online, refused } = useOnlineMembers(roomId);
+  const { count, faces: online, refused } = useRoomOnline();
   const status = useConnectionStatus();
   const onlineIds = useMemo(() => new Set((online ?? []).map((m) => m.id)), [online]);
   const rest = offlineParticipants({
@@ -65,7 +64,12 @@ function LivePeoplePanel({
             />
           ))}
         </ul>
-        {online.every((m) => m.id === viewerId) ? (
+        {count > online.length ? (
+          <p data-testid="online-more" className="px-2 pt-1 text-sm text-ink-subtle">
+            and {count - online.length} more
+          </p>
+        ) : null}
+        {count <= 1 && online.every((m) => m.id === viewerId) ? (
           <p data-testid="online-alone" className="px-2 pt-1 text-sm text-ink-subtle">
             Nobody else is here right now.
           </p>
@@ -82,7 +86,7 @@ function LivePeoplePanel({
 
   return (
     <PanelFrame>
-      <PanelSection title={online ? `Online now — ${online.length}` : "Online now"}>{onlineBody}</PanelSection>
+      <PanelSection title={online ? `Online now — ${count}` : "Online now"}>{onlineBody}</PanelSection>
       <ParticipantsSection people={rest.shown} more={rest.more} hostId={hostId} />
     </PanelFrame>
   );
@@ -90,6 +94,7 @@ function LivePeoplePanel({
 
 function VisitorPeoplePanel({ hostId, participants, participantTotal }: PeoplePanelProps) {
   const pathname = usePathname();
+  const { count } = useRoomOnline();
   const rest = offlineParticipants({
     participants,
     total: participantTotal,
@@ -107,6 +112,9 @@ function VisitorPeoplePanel({ hostId, participants, participantTotal }: PeoplePa
           Sign in
         </Link>{" "}
         to see who is here now.
+      </p>
+      <p data-testid="visitor-online-count" className="mx-2 mt-2 text-sm text-ink-muted">
+        {count === 1 ? "1 member online" : `${count} members online`}
       </p>
       <ParticipantsSection people={rest.shown} more={rest.more} hostId={hostId} />
     </PanelFrame>

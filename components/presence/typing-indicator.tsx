@@ -4,6 +4,7 @@
 // when they send a message or leave. The line keeps its height, so nothing below it jumps.
 import { useEffect, useState } from "react";
 import { z } from "zod";
+import { usePresenceChannel } from "@/components/realtime/use-presence-channel";
 import { useRoomChannel } from "@/components/realtime/use-room-channel";
 import {
   dropTyper,
@@ -17,6 +18,7 @@ import {
   typingNames,
   type Typers,
 } from "@/lib/presence/typing";
+import { ROOM_EVENTS } from "@/lib/realtime/event-schemas";
 
 export interface TypingIndicatorProps {
   roomId: string;
@@ -35,19 +37,21 @@ export function TypingIndicator({ roomId, viewerId }: TypingIndicatorProps) {
 
 function LiveTypingIndicator({ roomId, viewerId }: { roomId: string; viewerId: string }) {
   const [typers, setTypers] = useState<Typers>(NO_TYPERS);
-  const { channel, subscribed } = useRoomChannel(roomId, {
+  const { channel, subscribed } = usePresenceChannel(roomId, viewerId, {
     "pusher:member_removed": (member) => {
       const parsed = memberIdSchema.safeParse(member);
       if (parsed.success) setTypers((t) => dropTyper(t, parsed.data.id));
     },
-    "message:created": (message) => {
+  });
+  useRoomChannel(roomId, {
+    [ROOM_EVENTS.messageCreated]: (message) => {
       const parsed = messageAuthorSchema.safeParse(message);
       const authorId = parsed.success ? parsed.data.author?.id : undefined;
       if (authorId) setTypers((t) => dropTyper(t, authorId));
     },
   });
 
-  // Bound here rather than through useRoomChannel's handlers, which pass only the payload: the
+  // Bound here rather than through usePresenceChannel's handlers, which pass only the payload: the
   // sender's id is in the second argument (the realtime server stamps it; the payload can lie).
   useEffect(() => {
     if (!channel) return;

@@ -4,7 +4,7 @@
 // Receivers expire a typer on their own (components/presence/typing-indicator.tsx), so there is
 // no "stopped typing" event.
 import { useCallback } from "react";
-import { useRoomChannel } from "@/components/realtime/use-room-channel";
+import { usePresenceChannel } from "@/components/realtime/use-presence-channel";
 import { shouldSendTyping, TYPING_EVENT, type TypingEvent } from "@/lib/presence/typing";
 
 // Per room and per tab, not per hook: every composer of the tab (new message, editing one)
@@ -13,8 +13,9 @@ const lastSentAt = new Map<string, number>();
 
 const NO_HANDLERS = {};
 
-export function useTypingNotifier(roomId: string): () => void {
-  const { channel, subscribed } = useRoomChannel(roomId, NO_HANDLERS);
+/** `viewerId` null (a visitor) sends nothing. */
+export function useTypingNotifier(roomId: string, viewerId: string | null): () => void {
+  const { channel, subscribed } = usePresenceChannel(roomId, viewerId, NO_HANDLERS);
   return useCallback(() => {
     // trigger() on a channel that is not subscribed only logs a warning; skip it.
     if (!channel || !subscribed || !channel.subscribed) return;

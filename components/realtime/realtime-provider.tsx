@@ -7,12 +7,15 @@ import type { Channel } from "pusher-js";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { createRealtimeClient, type ChannelAuthorizer } from "@/lib/realtime/browser-client";
 import type { PublicRealtimeConfig } from "@/lib/realtime/config";
+import { REALTIME_LIMITS } from "@/lib/realtime/limits";
 import { useWindowEvents } from "@/components/use-window-events";
 import { connectionStatusOf, type ConnectionStatus } from "./connection-status";
 
 interface RealtimeContextValue {
-  /** "disabled" when there is no connection to make (signed out: rooms' channels need a member). */
+  /** "disabled" when there is no connection to make (no realtime configuration). */
   status: ConnectionStatus;
+  /** Members a room's presence channel holds; past it the online count comes from the room channel. */
+  presenceLimit: number;
   acquire(channelName: string): Channel | null;
   release(channelName: string): void;
   /** This tab's socket, which the server leaves out of the fan-out of its own sends; null when not connected. */
@@ -21,6 +24,7 @@ interface RealtimeContextValue {
 
 const RealtimeContext = createContext<RealtimeContextValue>({
   status: "disabled",
+  presenceLimit: REALTIME_LIMITS.maxPresenceMembersPerChannel,
   acquire: () => null,
   release: () => {},
   socketId: () => null,
@@ -76,7 +80,7 @@ function retrySoonAfterLoss(pusher: Pusher): (state: string, wasConnected: boole
 }
 
 export interface RealtimeProviderProps {
-  /** Null turns live updates off (signed-out visitors). */
+  /** Null turns live updates off. */
   config: PublicRealtimeConfig | null;
   children: ReactNode;
 }
@@ -149,7 +153,11 @@ export function RealtimeProvider({ config, children }: RealtimeProviderProps) {
 
   const socketId = useCallback(() => clientRef.current?.connection.socket_id ?? null, []);
 
-  const value = useMemo(() => ({ status, acquire, release, socketId }), [status, acquire, release, socketId]);
+  const presenceLimit = config?.presenceLimit ?? REALTIME_LIMITS.maxPresenceMembersPerChannel;
+  const value = useMemo(
+    () => ({ status, presenceLimit, acquire, release, socketId }),
+    [status, presenceLimit, acquire, release, socketId],
+  );
   return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
 }
 

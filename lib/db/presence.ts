@@ -2,9 +2,10 @@
 // server's webhooks so that every app instance shares "N online".
 import "server-only";
 import { db } from "./client";
+import { toUserSummary, userSummarySelect, type UserSummary } from "./users";
 
 /**
- * Records that `userId` joined (`online`) or left the room's presence channel at `at`, unless a
+ * Records that `userId` came to the room (`online`) or left it at `at`, unless a
  * newer event for them was recorded already. Unknown rooms and users are ignored.
  */
 export async function recordPresence({
@@ -28,20 +29,6 @@ export async function recordPresence({
     WHERE "RoomPresence"."eventAt" <= EXCLUDED."eventAt"`;
 }
 
-/** Everyone left the room's channel at `at`: every row goes offline as of then. */
-export async function vacateRoomPresence({ roomId, at }: { roomId: string; at: Date }): Promise<void> {
-  const iso = at.toISOString();
-  // Rows only guard against late webhooks, which are never a day late: drop the old offline ones.
-  await db.$executeRaw`
-    DELETE FROM "RoomPresence"
-    WHERE "roomId" = ${roomId} AND NOT "online" AND "eventAt" < (${iso}::timestamptz AT TIME ZONE 'UTC') - interval '1 day'`;
-  // Every remaining row takes the vacate's time, so a member_added older than it, arriving late,
-  // cannot bring anyone back.
-  await db.$executeRaw`
-    UPDATE "RoomPresence" SET "online" = false, "eventAt" = (${iso}::timestamptz AT TIME ZONE 'UTC')
-    WHERE "roomId" = ${roomId} AND "eventAt" <= (${iso}::timestamptz AT TIME ZONE 'UTC')`;
-}
-
 /**
  * Members online per room; rooms with nobody online are absent. Raw SQL: every home page asks,
  * and Prisma would compile a groupBy afresh on each call.
@@ -61,4 +48,15 @@ export async function countOnlineMembers(): Promise<number> {
     Array<{ n: number }>
   >`SELECT count(DISTINCT "userId")::int AS n FROM "RoomPresence" WHERE online`;
   return row?.n ?? 0;
+}
+
+/** Up to `take` of the room's online members, by name: the faces for those past the presence channel's limit. */
+export async function listOnlineMembers(roomId: string, take: number): Promise<UserSummary[]> {
+  const rows = await db.roomPresence.findMany({
+    where: { roomId, online: true },
+    select: { user: { select: userSummarySelect } },
+    orderBy: { user: { name: "asc" } },
+    take,
+  });
+  return rows.map((row) => toUserSummary(row.user));
 }

@@ -15,12 +15,8 @@ const memberIdSchema = z.string().min(1).max(64);
 /** How many offline participants the people panel lists before "and N more". */
 export const PARTICIPANTS_SHOWN = 50;
 
-export interface Person {
-  id: string;
-  name: string;
-  username: string;
-  avatarUrl: string | null;
-}
+export const personSchema = presenceInfoSchema.extend({ id: memberIdSchema });
+export type Person = z.infer<typeof personSchema>;
 
 /** A presence member ({ id, info } as pusher-js hands them out), or null when malformed. */
 export function parseMember(id: unknown, info: unknown): Person | null {

@@ -3,8 +3,12 @@
 // PostgreSQL so every app instance shares it. Unlike presence, these channels have no member cap.
 import "server-only";
 import { z } from "zod";
-import { countOnline, recordPresence } from "../db/presence";
-import { AppError } from "../errors";
+import { requireActive, type ChatActor } from "../chat/actor";
+import { countOnline, listOnlineMembers, recordPresence } from "../db/presence";
+import { findChatRoom } from "../db/room-lookup";
+import type { UserSummary } from "../db/users";
+import { AppError, notFound } from "../errors";
+import { roomSlugParamSchema } from "../validation/rooms";
 import { parseChannelName } from "./channels";
 import { publishOnlineCount } from "./events";
 import { pusher } from "./server";
@@ -18,6 +22,30 @@ export async function getOnlineCounts(roomIds: string[]): Promise<Record<string,
   return Object.fromEntries(roomIds.map((id) => [id, counts.get(id) ?? 0]));
 }
 
+/** How many faces the people panel shows (presence's own cap on Pusher Channels). */
+export const ONLINE_FACES_SHOWN = 100;
+
+/**
+ * The room's online count and up to ONLINE_FACES_SHOWN faces, for members the full presence channel turned away.
+ * Members only, as presence is: 401 signed out, 404 an unknown room.
+ */
+export async function getRoomOnline({
+  actor,
+  slug,
+}: {
+  actor: ChatActor | null;
+  slug: string;
+}): Promise<{ online: number; people: UserSummary[] }> {
+  requireActive(actor);
+  const room = roomSlugParamSchema.safeParse(slug).success ? await findChatRoom({ slug }) : null;
+  if (!room) throw notFound("room", "This room does not exist (any more).");
+  const [counts, people] = await Promise.all([
+    countOnline({ roomIds: [room.id] }),
+    listOnlineMembers(room.id, ONLINE_FACES_SHOWN),
+  ]);
+  return { online: counts.get(room.id) ?? 0, people };
+}
+
 const webhookSchema = z.object({
   time_ms: z.number(),
   events: z.array(z.object({ name: z.string(), channel: z.string(), user_id: z.string().optional() })),
@@ -26,20 +54,22 @@ export type PresenceWebhook = z.infer<typeof webhookSchema>;
 
 /**
  * Applies a verified webhook's events in order. Each change carries the webhook's time, so a
- * late or repeated delivery never undoes a newer one. Returns the rooms whose online set changed.
+ * late or repeated delivery never undoes a newer one. Returns how many events concerned here-channels, and their rooms.
  */
-export async function applyPresenceWebhook(webhook: PresenceWebhook): Promise<Set<string>> {
+export async function applyPresenceWebhook(webhook: PresenceWebhook): Promise<{ applied: number; rooms: Set<string> }> {
   const at = new Date(webhook.time_ms);
   const rooms = new Set<string>();
+  let applied = 0;
   for (const event of webhook.events) {
     const channel = parseChannelName(event.channel);
     if (channel?.kind !== "here") continue;
-    if (event.name !== "channel_occupied" && event.name !== "channel_vacated") continue;
-    const online = event.name === "channel_occupied";
+    const online = event.name === "channel_occupied" ? true : event.name === "channel_vacated" ? false : null;
+    if (online === null) continue;
     await recordPresence({ roomId: channel.roomId, userId: channel.userId, online, at });
     rooms.add(channel.roomId);
+    applied++;
   }
-  return rooms;
+  return { applied, rooms };
 }
 
 /** Tells each room's readers its new count (the people button and panel show it above presence's cap). */
@@ -77,7 +107,7 @@ export async function handlePresenceWebhook({
   if (!webhook.isValid()) throw new AppError("unauthorized:webhook", "The webhook signature is not valid.", 401);
   const parsed = webhookSchema.safeParse(webhook.getData());
   if (!parsed.success) throw new AppError("invalid:webhook", "The webhook body is not a Pusher webhook.", 400);
-  const rooms = await applyPresenceWebhook(parsed.data);
+  const { applied, rooms } = await applyPresenceWebhook(parsed.data);
   await announceCounts(rooms);
-  return { applied: rooms.size };
+  return { applied };
 }

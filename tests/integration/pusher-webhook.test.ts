@@ -1,6 +1,7 @@
 // POST /api/pusher/webhook (the route handler itself: it needs no session) and the online counts
-// it keeps: signature checks, distinct members, late and repeated deliveries, and soketi's own
-// webhooks end to end (this file runs a soketi that posts to a local server calling the handler).
+// it keeps from members' here-channels: signature checks, distinct members, late and repeated
+// deliveries, the live count on the room channel, and soketi's own webhooks end to end (this file
+// runs a soketi that posts to a local server calling the handler).
 import { createHmac } from "node:crypto";
 import { tmpdir } from "node:os";
 import type PusherClient from "pusher-js";
@@ -11,7 +12,8 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { createRoom } from "@/lib/db/rooms";
 import { createUser, findSessionUser, type SessionUser } from "@/lib/db/users";
 import { createRealtimeClient } from "@/lib/realtime/browser-client";
-import { roomChannel, userChannel } from "@/lib/realtime/channels";
+import { hereChannel, presenceChannel, roomChannel, userChannel } from "@/lib/realtime/channels";
+import { publicRealtimeConfig } from "@/lib/realtime/config";
 import { getOnlineCounts } from "@/lib/realtime/presence";
 import type { ChildService } from "@/scripts/stack/child-service";
 import { freePort } from "@/scripts/stack/ports";
@@ -82,16 +84,13 @@ async function deliver(events: WebhookEvent[], options: Parameters<typeof webhoo
 }
 
 const added = (roomId: string, userId: string): WebhookEvent => ({
-  name: "member_added",
-  channel: roomChannel(roomId),
-  user_id: userId,
+  name: "channel_occupied",
+  channel: hereChannel(roomId, userId),
 });
 const removed = (roomId: string, userId: string): WebhookEvent => ({
-  name: "member_removed",
-  channel: roomChannel(roomId),
-  user_id: userId,
+  name: "channel_vacated",
+  channel: hereChannel(roomId, userId),
 });
-const vacated = (roomId: string): WebhookEvent => ({ name: "channel_vacated", channel: roomChannel(roomId) });
 
 const online = async (roomId: string) => (await getOnlineCounts([roomId]))[roomId];
 
@@ -111,7 +110,7 @@ describe("signature", () => {
   });
 
   it.each([
-    ["a tampered body", { tamper: (body: string) => body.replace("member_added", "member_removed") }],
+    ["a tampered body", { tamper: (body: string) => body.replace("channel_occupied", "channel_vacated") }],
     ["a signature made with another secret", { secret: "not-the-secret" }],
     ["another app's key", { key: "someone-elses-key" }],
     ["no signature at all", { tamper: (body: string) => body, secret: "" }],
@@ -146,13 +145,24 @@ describe("online counts", () => {
     expect(await online(room)).toBe(1);
   });
 
-  it("counts a member once however often they are added, and channel_vacated sets 0", async () => {
+  it("counts a member once however often their channel is occupied, and 0 once all are vacated", async () => {
     const room = await newRoom();
     await deliver([added(room, user(0).id), added(room, user(0).id)]);
     await deliver([added(room, user(0).id)]);
     await deliver([added(room, user(1).id), added(room, user(2).id)]);
     expect(await online(room)).toBe(3);
-    await deliver([vacated(room)]);
+    await deliver([removed(room, user(0).id), removed(room, user(1).id), removed(room, user(2).id)]);
+    expect(await online(room)).toBe(0);
+  });
+
+  it("ignores presence and room channel events: only here-channels count", async () => {
+    const room = await newRoom();
+    const { body } = await deliver([
+      { name: "member_added", channel: presenceChannel(room), user_id: user(0).id },
+      { name: "channel_occupied", channel: roomChannel(room) },
+      { name: "channel_occupied", channel: presenceChannel(room) },
+    ]);
+    expect(body.applied).toBe(0);
     expect(await online(room)).toBe(0);
   });
 
@@ -164,18 +174,16 @@ describe("online counts", () => {
     // The join from before the leave arrives late.
     await deliver([added(room, user(0).id)], { timeMs: t + 1000 });
     expect(await online(room)).toBe(0);
-    // Nor does a late join bring anyone back after the room emptied.
-    await deliver([added(room, user(1).id)], { timeMs: t });
-    await deliver([vacated(room)], { timeMs: t + 3000 });
-    await deliver([added(room, user(1).id)], { timeMs: t + 2500 });
+    // A repeated delivery of the leave changes nothing either.
+    await deliver([removed(room, user(0).id)], { timeMs: t + 2000 });
     expect(await online(room)).toBe(0);
   });
 
   it("ignores other channels, unknown rooms and unknown users", async () => {
     const room = await newRoom();
     const { status, body } = await deliver([
-      { name: "member_added", channel: userChannel(user(0).id), user_id: user(0).id },
-      { name: "member_added", channel: "presence-elsewhere", user_id: user(0).id },
+      { name: "channel_occupied", channel: userChannel(user(0).id) },
+      { name: "channel_occupied", channel: "private-here-elsewhere" },
       added("cnosuchroom00000000000000", user(0).id),
       added(room, "cnosuchuser00000000000000"),
       { name: "client_event", channel: roomChannel(room) },
@@ -239,7 +247,8 @@ describe("soketi's own webhooks", () => {
     );
     clients.push(client);
     return new Promise((resolve, reject) => {
-      const channel = client.subscribe(roomChannel(roomId));
+      // What the room page holds for a member: its occupancy is "online".
+      const channel = client.subscribe(hereChannel(roomId, actor.id));
       channel.bind("pusher:subscription_succeeded", () => resolve(client));
       channel.bind("pusher:subscription_error", (e: unknown) => reject(new Error(JSON.stringify(e))));
     });
@@ -267,5 +276,25 @@ describe("soketi's own webhooks", () => {
     const statuses = relay?.deliveries.map((d) => d.status) ?? [];
     expect(statuses.length).toBeGreaterThan(0);
     expect(statuses.every((status) => status === 200)).toBe(true);
+  });
+
+  it("tells the room channel's readers, visitors included, the count as it changes", async () => {
+    const room = await newRoom();
+    // Where the app triggers (its settings are read once per process): the test stack's soketi.
+    const visitor = createRealtimeClient(publicRealtimeConfig());
+    clients.push(visitor);
+    const counts: unknown[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const channel = visitor.subscribe(roomChannel(room));
+      channel.bind("room:online", (data: unknown) => counts.push(data));
+      channel.bind("pusher:subscription_succeeded", () => resolve());
+      channel.bind("pusher:subscription_error", (e: unknown) => reject(new Error(JSON.stringify(e))));
+    });
+    const ann = await connect(user(0), room);
+    await connect(user(1), room);
+    await waitFor(() => counts.some((c) => (c as { online?: number }).online === 2), { what: "2 online, live" });
+    ann.disconnect();
+    await waitFor(() => (counts.at(-1) as { online?: number } | undefined)?.online === 1, { what: "1 online, live" });
+    expect(counts.at(-1)).toEqual({ roomId: room, online: 1 });
   });
 });

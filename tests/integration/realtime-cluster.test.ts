@@ -1,17 +1,18 @@
 // Two soketi nodes sharing the machine's Redis (127.0.0.1:6379), as a deployment with several
 // realtime nodes runs: an event triggered through one node reaches a reader on the other, and the
-// presence webhooks both nodes post keep one true online count.
+// occupancy webhooks both nodes post keep one true online count.
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import Pusher from "pusher";
 import type PusherClient from "pusher-js";
+import type { Channel } from "pusher-js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { authorizeChannel } from "@/lib/chat/channel-auth";
 import { disconnectDb } from "@/lib/db/client";
 import { createRoom } from "@/lib/db/rooms";
 import { createUser, findSessionUser, type SessionUser } from "@/lib/db/users";
 import { createRealtimeClient } from "@/lib/realtime/browser-client";
-import { roomChannel } from "@/lib/realtime/channels";
+import { hereChannel, roomChannel } from "@/lib/realtime/channels";
 import { getOnlineCounts } from "@/lib/realtime/presence";
 import type { ChildService } from "@/scripts/stack/child-service";
 import { freePort } from "@/scripts/stack/ports";
@@ -109,8 +110,12 @@ describe.skipIf(!redisUp)("two soketi nodes on Redis", () => {
     return (await createRoom({ name, topicName: "Testing", description: "", hostId: person(0).id })).id;
   }
 
-  /** A browser's realtime client connected to node `i`, subscribed to the room's channel. */
-  function join(actor: SessionUser, roomId: string, i: number): Promise<{ client: PusherClient; events: unknown[] }> {
+  /** A member's room page connected to node `i`: the room's public channel, and their here-channel (online). */
+  async function join(
+    actor: SessionUser,
+    roomId: string,
+    i: number,
+  ): Promise<{ client: PusherClient; events: unknown[] }> {
     const client = createRealtimeClient(
       { key: APP.key, cluster: "mt1", wsHost: "127.0.0.1", wsPort: node(i).port, forceTLS: false },
       ({ socketId, channelName }) =>
@@ -118,12 +123,20 @@ describe.skipIf(!redisUp)("two soketi nodes on Redis", () => {
     );
     clients.push(client);
     const events: unknown[] = [];
-    return new Promise((resolve, reject) => {
-      const channel = client.subscribe(roomChannel(roomId));
-      channel.bind("message:created", (data: unknown) => events.push(data));
-      channel.bind("pusher:subscription_succeeded", () => resolve({ client, events }));
-      channel.bind("pusher:subscription_error", (e: unknown) => reject(new Error(JSON.stringify(e))));
-    });
+    const subscribed = (name: string, bind: (channel: Channel) => void = () => {}) =>
+      new Promise<void>((resolve, reject) => {
+        const channel = client.subscribe(name);
+        bind(channel);
+        channel.bind("pusher:subscription_succeeded", () => resolve());
+        channel.bind("pusher:subscription_error", (e: unknown) => reject(new Error(JSON.stringify(e))));
+      });
+    await Promise.all([
+      subscribed(roomChannel(roomId), (channel) =>
+        channel.bind("message:created", (data: unknown) => events.push(data)),
+      ),
+      subscribed(hereChannel(roomId, actor.id)),
+    ]);
+    return { client, events };
   }
 
   const online = async (roomId: string) => (await getOnlineCounts([roomId]))[roomId];
@@ -169,10 +182,9 @@ describe.skipIf(!redisUp)("two soketi nodes on Redis", () => {
     niaOnSecond.client.disconnect();
     await waitFor(async () => (await online(room)) === 0, { what: "0 online" });
 
-    const channel = roomChannel(room);
-    const added = (relay?.deliveries.flatMap((d) => d.events) ?? []).filter(
-      (e) => e.channel === channel && e.name === "member_added",
-    );
-    expect(added.filter((e) => e.user_id === person(0).id)).toHaveLength(1);
+    const events = relay?.deliveries.flatMap((d) => d.events) ?? [];
+    const of = (name: string) => events.filter((e) => e.channel === hereChannel(room, person(0).id) && e.name === name);
+    expect(of("channel_occupied")).toHaveLength(1);
+    expect(of("channel_vacated")).toHaveLength(1);
   });
 });

@@ -55,9 +55,25 @@ describe("the realtime recipe's soketi config", () => {
     expect(config).toMatchObject({ host: "0.0.0.0", port: 6101, "cluster.port": 11102, "metrics.port": 9601 });
   });
 
+  it("takes a lower presence limit from PUSHER_PRESENCE_LIMIT, and refuses one above Pusher's", () => {
+    const lowered = buildSoketiConfig(
+      realtimeSettingsFromEnv({ ...APP, APP_URL: "https://r.example", PUSHER_PRESENCE_LIMIT: "3" }),
+    );
+    const loweredApp = (lowered["appManager.array.apps"] as Array<Record<string, unknown>>)[0] ?? {};
+    expect(loweredApp.maxPresenceMembersPerChannel).toBe(3);
+    expect(() =>
+      realtimeSettingsFromEnv({ ...APP, APP_URL: "https://r.example", PUSHER_PRESENCE_LIMIT: "101" }),
+    ).toThrow(/PUSHER_PRESENCE_LIMIT expected at most 100/);
+  });
+
   it("posts every presence event the app's webhook route applies to <APP_URL>/api/pusher/webhook", () => {
     expect(app.webhooks).toEqual([
-      { url: "https://roomful.example/api/pusher/webhook", event_types: [...PRESENCE_WEBHOOK_EVENTS] },
+      {
+        url: "https://roomful.example/api/pusher/webhook",
+        event_types: [...PRESENCE_WEBHOOK_EVENTS],
+        // Only members' here-channels: a visitor opening a room costs the app no webhook.
+        filter: { channel_name_starts_with: "private-here-" },
+      },
     ]);
     // The events lib/realtime/presence.ts acts on, read from its source: a new one there must be sent too.
     const handled = [
@@ -239,7 +255,9 @@ describe("npm run realtime with REDIS_URL: two soketi nodes", () => {
     const client = createRealtimeClient(
       { key: APP.PUSHER_KEY, cluster: "mt1", wsHost: "127.0.0.1", wsPort: port, forceTLS: false },
       async ({ socketId, channelName }) =>
-        sdk.authorizeChannel(socketId, channelName, { user_id: userId, user_info: { name: userId } }),
+        channelName.startsWith("presence-")
+          ? sdk.authorizeChannel(socketId, channelName, { user_id: userId, user_info: { name: userId } })
+          : sdk.authorizeChannel(socketId, channelName),
     );
     clients.push(client);
     return client;
@@ -277,18 +295,15 @@ describe("npm run realtime with REDIS_URL: two soketi nodes", () => {
     expect(await typing).toEqual({ typing: true });
   });
 
-  it("posts signed presence webhooks to <APP_URL>/api/pusher/webhook", async () => {
+  it("posts signed occupancy webhooks for members' here-channels to <APP_URL>/api/pusher/webhook", async () => {
     const [, node2] = nodes as [Node, Node];
-    const name = `presence-room-c${randomBytes(12).toString("hex")}`;
+    const name = `private-here-c${randomBytes(12).toString("hex")}-c${randomBytes(12).toString("hex")}`;
     await subscribe(connect(node2.port, "dee"), name);
-    const added = await eventually(
-      () =>
-        webhooks.find((w) =>
-          w.events.some((e) => e.name === "member_added" && e.channel === name && e.user_id === "dee"),
-        ),
-      { timeoutMs: 10_000, what: "dee's member_added webhook" },
+    const occupied = await eventually(
+      () => webhooks.find((w) => w.events.some((e) => e.name === "channel_occupied" && e.channel === name)),
+      { timeoutMs: 10_000, what: "the here-channel's channel_occupied webhook" },
     );
-    expect(added).toMatchObject({ path: "/api/pusher/webhook", valid: true });
+    expect(occupied).toMatchObject({ path: "/api/pusher/webhook", valid: true });
   });
 });
 

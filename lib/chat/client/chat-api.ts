@@ -10,6 +10,7 @@ import {
   type HistoryPage,
   type ReadState,
 } from "../message-payload";
+import { personSchema } from "../../presence/members";
 import type { SendFailure } from "./message-store";
 
 export class ChatApiError extends Error {
@@ -176,6 +177,16 @@ export function markRead(slug: string, messageId?: number | null): Promise<ReadS
     jsonInit("POST", messageId ? { messageId } : {}),
     readStateSchema,
   );
+}
+
+const roomOnlineSchema = z.object({
+  online: z.number().int().nonnegative(),
+  people: z.array(personSchema).max(200),
+});
+
+/** The room's online count and up to 100 faces (for a member the full presence channel turned away). */
+export function fetchRoomOnline(slug: string): Promise<z.infer<typeof roomOnlineSchema>> {
+  return request(`/api/rooms/${encodeURIComponent(slug)}/online`, { method: "GET" }, roomOnlineSchema);
 }
 
 /** A UUID v4 for the idempotency key; crypto.randomUUID exists only on secure origins. */

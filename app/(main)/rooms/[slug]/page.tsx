@@ -9,6 +9,7 @@ import { findPostingState } from "@/lib/db/restrictions";
 import { findRoomWithLatestMessages } from "@/lib/db/messages";
 import { isParticipant } from "@/lib/db/participants";
 import { decidingRestriction, restrictionOf } from "@/lib/moderation/posting-rule";
+import { getOnlineCounts } from "@/lib/realtime/presence";
 import { canManageRoom } from "@/lib/rooms/permissions";
 import { notFoundMetadata, previewMetadata } from "@/lib/site/metadata";
 import { roomSlugParamSchema } from "@/lib/validation/rooms";
@@ -72,9 +73,10 @@ export default async function RoomPage({ params }: RoomPageProps) {
   const canManage = canManageRoom(user, { hostId });
   // Moderators (not hosts) may mute and ban in any room: they get Moderate on members' messages.
   const moderator = user !== null && !user.deactivated && hasRole(user, "MODERATOR");
-  const [posting, staffIds] = await Promise.all([
+  const [posting, staffIds, online] = await Promise.all([
     postingOf(room.id, user?.id ?? null),
     moderator ? listStaffIds() : Promise.resolve([]),
+    getOnlineCounts([room.id]),
   ]);
   const viewer: RoomViewer = {
     signedIn: user !== null,
@@ -118,6 +120,7 @@ export default async function RoomPage({ params }: RoomPageProps) {
       // The render's own clock, handed to the browser so both render the same times.
       // eslint-disable-next-line react-hooks/purity
       renderedAt={Date.now()}
+      initialOnline={online[room.id] ?? 0}
       people={
         <Suspense fallback={<PeopleSkeleton />}>
           <RoomPeople roomId={room.id} viewerId={user?.id ?? null} />

@@ -7,9 +7,8 @@ import { PeopleButton } from "@/components/chat/people-drawer";
 import type { ConnectionStatus } from "@/components/realtime/connection-status";
 
 export interface ConversationBarProps {
-  roomId: string;
   status: ConnectionStatus;
-  /** Signed in and the room still exists: the People button counts who is online. */
+  /** The room still exists: the People button counts who is online. */
   live: boolean;
   peopleId: string;
   peopleOpen: boolean;
@@ -18,7 +17,6 @@ export interface ConversationBarProps {
 }
 
 export function ConversationBar({
-  roomId,
   status,
   live,
   peopleId,
@@ -35,7 +33,6 @@ export function ConversationBar({
         <ConnectionBadge status={status} />
         <PeopleButton
           ref={peopleButton}
-          roomId={roomId}
           live={live}
           controls={peopleId}
           expanded={peopleOpen}

@@ -9,6 +9,7 @@ import { PeopleDrawer } from "@/components/chat/people-drawer";
 import { useChatTime } from "@/components/chat/use-clock";
 import { useConversation } from "@/components/chat/use-conversation";
 import { useMarkRead } from "@/components/chat/use-mark-read";
+import { RoomOnlineProvider } from "@/components/presence/room-online";
 import { TypingIndicator } from "@/components/presence/typing-indicator";
 import { useConnectionStatus } from "@/components/realtime/realtime-provider";
 import { useToast } from "@/components/ui/toast";
@@ -48,6 +49,8 @@ export interface RoomChatProps {
   renderedAt: number;
   /** The people panel (a server component). */
   people: ReactNode;
+  /** Members online when the page was rendered. */
+  initialOnline: number;
 }
 
 export function RoomChat({
@@ -60,6 +63,7 @@ export function RoomChat({
   initialHasOlder,
   renderedAt,
   people,
+  initialOnline,
 }: RoomChatProps) {
   const [update, setUpdate] = useState<RoomUpdatedEvent | null>(null);
   const [deleted, setDeleted] = useState(false);
@@ -143,81 +147,83 @@ export function RoomChat({
   const composerMode = composerModeOf({ deleted, block, member });
 
   return (
-    <div
-      ref={layout}
-      data-testid="room-chat"
-      data-chat-layout=""
-      className="mx-auto flex h-[calc(100dvh-var(--chat-top,4.0625rem))] min-h-[26rem] w-full max-w-6xl flex-col sm:gap-3 sm:px-6 sm:pt-3 sm:pb-4"
-    >
-      {/* This page is an app screen: the site footer would only push the composer off the bottom. */}
-      <style
-        href="room-chat-layout"
-        precedence="default"
-      >{`body:has([data-chat-layout]) > footer { display: none; }`}</style>
-      <RoomHeader room={room} viewer={viewer} deleted={deleted} locked={locked} />
-      <div className="flex min-h-0 flex-1 sm:gap-3">
-        <section
-          aria-labelledby="conversation-heading"
-          className="flex min-w-0 flex-1 flex-col overflow-hidden bg-surface sm:rounded-2xl sm:border sm:border-line sm:shadow-sm"
-        >
-          <ConversationBar
-            roomId={room.id}
-            status={status}
-            live={member !== null && !deleted}
-            peopleId={peopleId}
-            peopleOpen={peopleOpen}
-            onOpenPeople={() => setPeopleOpen(true)}
-            peopleButton={peopleButton}
-          />
-          <MessageList
-            rows={rows}
-            time={time}
-            viewer={member}
-            hasOlder={state.hasOlder}
-            loadingOlder={conversation.loadingOlder}
-            olderError={conversation.olderError}
-            onLoadOlder={() => void conversation.loadOlder()}
-            onEdit={onEdit}
-            onDelete={askToDelete}
-            onRetry={conversation.retry}
-            onDiscard={conversation.discard}
-            followSignal={followSignal}
-            onAtBottomChange={setAtBottom}
-            readOnly={deleted}
-            canEdit={composerMode === "post"}
-            canModerateAuthor={canRestrict ? canModerateAuthor : undefined}
-            onModerate={canRestrict ? askToModerate : undefined}
-            empty={<ConversationEmpty canPost={composerMode === "post"} />}
-          />
-          {/* A fixed-height line, so "Alice is typing…" appearing never moves the conversation. */}
-          <div
-            data-testid="typing-line"
-            className="h-6 shrink-0 overflow-hidden px-4 text-xs leading-6 text-ink-muted sm:px-5"
+    <RoomOnlineProvider roomId={room.id} slug={room.slug} viewerId={memberId} initialCount={initialOnline}>
+      <div
+        ref={layout}
+        data-testid="room-chat"
+        data-chat-layout=""
+        className="mx-auto flex h-[calc(100dvh-var(--chat-top,4.0625rem))] min-h-[26rem] w-full max-w-6xl flex-col sm:gap-3 sm:px-6 sm:pt-3 sm:pb-4"
+      >
+        {/* This page is an app screen: the site footer would only push the composer off the bottom. */}
+        <style
+          href="room-chat-layout"
+          precedence="default"
+        >{`body:has([data-chat-layout]) > footer { display: none; }`}</style>
+        <RoomHeader room={room} viewer={viewer} deleted={deleted} locked={locked} />
+        <div className="flex min-h-0 flex-1 sm:gap-3">
+          <section
+            aria-labelledby="conversation-heading"
+            className="flex min-w-0 flex-1 flex-col overflow-hidden bg-surface sm:rounded-2xl sm:border sm:border-line sm:shadow-sm"
           >
-            <TypingIndicator roomId={room.id} viewerId={memberId} />
-          </div>
-          <Composer
-            roomId={room.id}
-            slug={room.slug}
-            roomName={room.name}
-            mode={composerMode}
-            block={block}
-            status={status}
-            rateLimitedUntil={conversation.rateLimitedUntil}
-            onRateLimitOver={conversation.clearRateLimit}
-            error={conversation.composerError}
-            onDismissError={conversation.clearComposerError}
-            onSend={(body) => {
-              conversation.send(body);
-              setFollowSignal((n) => n + 1);
-            }}
-          />
-        </section>
-        <PeopleDrawer id={peopleId} open={peopleOpen} onClose={() => setPeopleOpen(false)} opener={peopleButton}>
-          {people}
-        </PeopleDrawer>
+            <ConversationBar
+              status={conversation.live ? status : "disabled"}
+              live={!deleted}
+              peopleId={peopleId}
+              peopleOpen={peopleOpen}
+              onOpenPeople={() => setPeopleOpen(true)}
+              peopleButton={peopleButton}
+            />
+            <MessageList
+              rows={rows}
+              time={time}
+              viewer={member}
+              hasOlder={state.hasOlder}
+              loadingOlder={conversation.loadingOlder}
+              olderError={conversation.olderError}
+              onLoadOlder={() => void conversation.loadOlder()}
+              onEdit={onEdit}
+              onDelete={askToDelete}
+              onRetry={conversation.retry}
+              onDiscard={conversation.discard}
+              followSignal={followSignal}
+              onAtBottomChange={setAtBottom}
+              readOnly={deleted}
+              canEdit={composerMode === "post"}
+              canModerateAuthor={canRestrict ? canModerateAuthor : undefined}
+              onModerate={canRestrict ? askToModerate : undefined}
+              empty={<ConversationEmpty canPost={composerMode === "post"} />}
+            />
+            {/* A fixed-height line, so "Alice is typing…" appearing never moves the conversation. */}
+            <div
+              data-testid="typing-line"
+              className="h-6 shrink-0 overflow-hidden px-4 text-xs leading-6 text-ink-muted sm:px-5"
+            >
+              <TypingIndicator roomId={room.id} viewerId={memberId} />
+            </div>
+            <Composer
+              roomId={room.id}
+              viewerId={memberId}
+              slug={room.slug}
+              roomName={room.name}
+              mode={composerMode}
+              block={block}
+              status={status}
+              rateLimitedUntil={conversation.rateLimitedUntil}
+              onRateLimitOver={conversation.clearRateLimit}
+              error={conversation.composerError}
+              onDismissError={conversation.clearComposerError}
+              onSend={(body) => {
+                conversation.send(body);
+                setFollowSignal((n) => n + 1);
+              }}
+            />
+          </section>
+          <PeopleDrawer id={peopleId} open={peopleOpen} onClose={() => setPeopleOpen(false)} opener={peopleButton}>
+            {people}
+          </PeopleDrawer>
+        </div>
+        <RoomDialogs dialogs={dialogs} roomSlug={room.slug} canRestrict={canRestrict && !deleted} />
       </div>
-      <RoomDialogs dialogs={dialogs} roomSlug={room.slug} canRestrict={canRestrict && !deleted} />
-    </div>
+    </RoomOnlineProvider>
   );
 }
