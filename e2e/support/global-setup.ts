@@ -12,7 +12,7 @@ import { assertPortFree } from "../../scripts/stack/ports";
 import { runSeed } from "../../scripts/stack/seed-if-empty";
 import { startTestStack, type SoketiControl } from "../../scripts/stack/test-stack";
 import { chooseChromium } from "./chromium";
-import { E2E_DIST_DIR, E2E_PORT } from "./e2e-config";
+import { E2E_DIST_DIR, E2E_PORT, E2E_PRESENCE_LIMIT } from "./e2e-config";
 import { OIDC_TEST_CLIENT_ID, OIDC_TEST_CLIENT_SECRET, startOidcIssuer, type RunningOidcIssuer } from "./oidc-issuer";
 
 /**
@@ -45,6 +45,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const { stack, ports, serverUrl, soketi } = await startTestStack("e2e", {
     webhookUrl: `http://127.0.0.1:${E2E_PORT}/api/pusher/webhook`,
     controlSoketi: true,
+    presenceLimit: E2E_PRESENCE_LIMIT,
   });
   const databaseName = `roomful_e2e_${Date.now().toString(36)}`;
   const databaseUrl = withDatabase(serverUrl, databaseName);

@@ -14,7 +14,7 @@ import type Pusher from "pusher-js";
 import type { PresenceChannel } from "pusher-js";
 import { DEV_DEFAULTS } from "../../lib/env";
 import { createRealtimeClient } from "../../lib/realtime/browser-client";
-import { roomChannel } from "../../lib/realtime/channels";
+import { presenceChannel } from "../../lib/realtime/channels";
 import { sql } from "./services";
 import { signInByCookie, type ArrangedRoom, type Member } from "./members";
 
@@ -50,7 +50,7 @@ export async function presenceConnections(room: ArrangedRoom): Promise<number> {
     useTLS: false,
   });
   const response = await server.get({
-    path: `/channels/${roomChannel(room.id)}`,
+    path: `/channels/${presenceChannel(room.id)}`,
     params: { info: "subscription_count" },
   });
   return ((await response.json()) as { subscription_count?: number }).subscription_count ?? 0;
@@ -106,7 +106,7 @@ export async function joinPresenceFromNode(context: BrowserContext, room: Arrang
     },
   );
   const channel = await new Promise<PresenceChannel>((resolve, reject) => {
-    const subscribed = client.subscribe(`presence-room-${room.id}`) as PresenceChannel;
+    const subscribed = client.subscribe(presenceChannel(room.id)) as PresenceChannel;
     subscribed.bind("pusher:subscription_succeeded", () => resolve(subscribed));
     subscribed.bind("pusher:subscription_error", (error: unknown) =>
       reject(new Error(`subscription refused: ${JSON.stringify(error)}`)),
