@@ -87,7 +87,7 @@ test("visitors see the participants, capped, and are asked to sign in to see who
   const room = await createRoom({ hostId: host.id, name: "Presence visitors" });
   await addCrowd(room, 55, randomBytes(4).toString("hex"));
 
-  // The host is online, but a visitor has no live connection: nobody is listed as online.
+  // The host is online; a visitor reads live but is not in presence: the count, and no faces.
   const h = await openRoomAs(browser, baseURL!, host, room);
   await expectOnline(h.page, [host.username]);
   const v = await openRoomAs(browser, baseURL!, null, room);
@@ -98,6 +98,7 @@ test("visitors see the participants, capped, and are asked to sign in to see who
     `/login?callbackUrl=${encodeURIComponent(`/rooms/${room.slug}`)}`,
   );
   await expect(onlineMembers(v.page)).toHaveCount(0);
+  await expect(panel.getByTestId("visitor-online-count")).toHaveText("1 member online");
   // 56 participants: the newest (the host) first, 50 listed, the rest counted.
   const participants = panel.getByTestId("participant");
   await expect(participants).toHaveCount(50);

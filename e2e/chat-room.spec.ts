@@ -421,7 +421,7 @@ test("the composer refuses whitespace and over-long text without a request; the 
   }
 });
 
-test("visitors read along (polling) and are asked to sign in; unconfirmed members are asked to confirm", async ({
+test("visitors read along live and are asked to sign in; unconfirmed members are asked to confirm", async ({
   page,
   browser,
   baseURL,

@@ -83,7 +83,9 @@ export async function runSoketi({ settings, configDir, inheritOutput }: RunSoket
   const service = await spawnService({
     name: "soketi",
     command: process.execPath,
-    args: ["--require", UWS_HOOK, SOKETI_BIN, "start", `--config=${configFile}`],
+    // Redis going away rejects soketi's pub/sub calls unhandled; by default Node would make that fatal and
+    // soketi would stop serving even the clients connected to it.
+    args: ["--unhandled-rejections=warn", "--require", UWS_HOOK, SOKETI_BIN, "start", `--config=${configFile}`],
     // soketi reads SOKETI_* variables, and a .env in its working directory, over its config
     // file: keep the parent's out and run it where no .env is, so the file is the one truth.
     env: {

@@ -1,7 +1,9 @@
 // Two soketi nodes sharing the machine's Redis (127.0.0.1:6379), as a deployment with several
 // realtime nodes runs: an event triggered through one node reaches a reader on the other, and the
-// occupancy webhooks both nodes post keep one true online count.
+// occupancy webhooks both nodes post keep one true online count; a node cut off from Redis keeps
+// serving its own readers.
 import { randomBytes } from "node:crypto";
+import { connect, createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import Pusher from "pusher";
 import type PusherClient from "pusher-js";
@@ -186,5 +188,73 @@ describe.skipIf(!redisUp)("two soketi nodes on Redis", () => {
     const of = (name: string) => events.filter((e) => e.channel === hereChannel(room, person(0).id) && e.name === name);
     expect(of("channel_occupied")).toHaveLength(1);
     expect(of("channel_vacated")).toHaveLength(1);
+  });
+});
+
+describe.skipIf(!redisUp)("a node whose Redis goes away", () => {
+  const open = new Set<Socket>();
+  let cut: Server | undefined;
+  let service: ChildService | undefined;
+  let port = 0;
+  let client: PusherClient | undefined;
+
+  beforeAll(async () => {
+    // The node reaches Redis through a relay the test can cut, as a network partition would.
+    cut = createServer((socket) => {
+      const upstream = connect(REDIS.port, REDIS.host);
+      for (const end of [socket, upstream]) {
+        open.add(end);
+        end.on("error", () => {});
+      }
+      socket.pipe(upstream).pipe(socket);
+    });
+    const relayPort = await freePort();
+    await new Promise<void>((resolve) => cut?.listen(relayPort, "127.0.0.1", resolve));
+    port = await freePort();
+    service = await runSoketi({
+      settings: {
+        host: "127.0.0.1",
+        port,
+        clusterPort: await freePort(),
+        app: APP,
+        redis: { ...REDIS, port: relayPort, prefix: `${REDIS.prefix}-cut` },
+        shutdownGracePeriodMs: 200,
+      },
+      configDir: tmpdir(),
+    });
+  });
+
+  afterAll(async () => {
+    client?.disconnect();
+    await service?.stop();
+    cut?.close();
+  });
+
+  it("keeps serving its own readers, while what the health check asks of it fails", async () => {
+    const sdk = new Pusher({
+      ...APP,
+      appId: APP.id,
+      host: "127.0.0.1",
+      port: String(port),
+      useTLS: false,
+      timeout: 2_000,
+    });
+    client = createRealtimeClient({ key: APP.key, cluster: "mt1", wsHost: "127.0.0.1", wsPort: port, forceTLS: false });
+    const events: unknown[] = [];
+    await new Promise<void>((resolve) => {
+      const channel = client?.subscribe(roomChannel("cpartitionroom000000000000"));
+      channel?.bind("message:created", (data: unknown) => events.push(data));
+      channel?.bind("pusher:subscription_succeeded", () => resolve());
+    });
+
+    cut?.close();
+    for (const socket of open) socket.destroy();
+    await sdk.trigger(roomChannel("cpartitionroom000000000000"), "message:created", { id: 2, body: "Redis is gone" });
+    await waitFor(() => events.length === 1, { what: "the event on the node's own reader" });
+    expect(client.connection.state).toBe("connected");
+    expect(service?.process.exitCode).toBeNull();
+    // The app's health checks ask the node to list channels, which needs Redis: that fails, so /api/health/ready
+    // says "degraded" (and /api/health names the realtime server).
+    await expect(sdk.get({ path: "/channels" })).rejects.toThrow();
   });
 });
