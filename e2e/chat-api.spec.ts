@@ -210,7 +210,7 @@ test("channel auth signs only the right channels for signed-in members", async (
   expect((await auth(request, `private-user-${someoneElse.id}`)).status()).toBe(403);
 });
 
-test("soketi's presence webhooks reach the app and keep the room's online members", async ({ page }) => {
+test("soketi's occupancy webhooks reach the app and keep the room's online members", async ({ page }) => {
   const member = await createMember({ prefix: "ci" });
   const room = await createRoom({ hostId: null, name: "Chat api six" });
   const request = await signedIn(page, member);
@@ -218,7 +218,7 @@ test("soketi's presence webhooks reach the app and keep the room's online member
   // An unsigned webhook is refused.
   const forged = JSON.stringify({
     time_ms: Date.now(),
-    events: [{ name: "member_added", channel: `presence-room-${room.id}`, user_id: member.id }],
+    events: [{ name: "channel_occupied", channel: `private-here-${room.id}-${member.id}` }],
   });
   const refused = await request.post("/api/pusher/webhook", {
     data: forged,
@@ -254,7 +254,8 @@ test("soketi's presence webhooks reach the app and keep the room's online member
     );
   try {
     await new Promise<void>((resolve, reject) => {
-      const channel = client.subscribe(`presence-room-${room.id}`);
+      // What the room page holds for a member: its occupancy is "online".
+      const channel = client.subscribe(`private-here-${room.id}-${member.id}`);
       channel.bind("pusher:subscription_succeeded", () => resolve());
       channel.bind("pusher:subscription_error", (e: unknown) => reject(new Error(JSON.stringify(e))));
     });

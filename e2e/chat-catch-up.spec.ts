@@ -48,7 +48,8 @@ test("after soketi comes back, B catches up on what A sent meanwhile: no gaps, n
     for (const text of during) await expect(messageWith(a.page, text)).toHaveCount(1);
     await expect(pendingMessages(a.page)).toHaveCount(0);
     expect(await storedBodies(room.id)).toEqual(["Before the outage", ...during]);
-    await expect(messages(b.page)).toHaveCount(1);
+    // B may already have some of them by polling (the fallback while the channel is out of reach);
+    // either way, once live again each shows once, in order.
 
     await startSoketi();
     stopped = false;

@@ -81,6 +81,7 @@ test("a visitor sees new messages, edits and deletions live, with no polling whi
   const visitor = await browser.newContext({ baseURL });
   try {
     await postAs(host.context.request, room.slug, `Already here ${token()}`);
+    await openRoom(host.page, room);
     const page = await visitor.newPage();
     const history: { url: string; done: boolean }[] = [];
     page.on("request", (request) => {

@@ -64,13 +64,16 @@ export function RoomOnlineProvider({ roomId, slug, viewerId, initialCount, child
   const [refused, setRefused] = useState(false);
   const [serverCount, setServerCount] = useState(initialCount);
   const [fetchedFaces, setFetchedFaces] = useState<Person[] | null>(null);
+  const countsHeard = useRef(0);
 
   // Holding this channel is what makes the member count as online (uncapped, unlike presence).
   useChannel(viewerId ? hereChannel(roomId, viewerId) : null, {});
   useRoomChannel(roomId, {
     [ROOM_EVENTS.onlineCount]: (data) => {
       const parsed = onlineCountSchema.safeParse(data);
-      if (parsed.success && parsed.data.roomId === roomId) setServerCount(parsed.data.online);
+      if (!parsed.success || parsed.data.roomId !== roomId) return;
+      countsHeard.current++;
+      setServerCount(parsed.data.online);
     },
   });
   const { subscribed: inPresence } = usePresenceChannel(
@@ -101,25 +104,23 @@ export function RoomOnlineProvider({ roomId, slug, viewerId, initialCount, child
   const lastAsked = useRef(0);
   useEffect(() => {
     if (!full) return;
-    let cancelled = false;
+    // A new count only moves the next ask; an answer on its way is still used (a newer count follows it).
     const timer = window.setTimeout(
       () => {
         lastAsked.current = Date.now();
+        const heard = countsHeard.current;
         fetchRoomOnline(slug).then(
           (online) => {
-            if (cancelled) return;
             setFetchedFaces(sortMembers(online.people));
-            setServerCount(online.online);
+            // A count heard live meanwhile is newer than this answer.
+            if (countsHeard.current === heard) setServerCount(online.online);
           },
           () => {},
         );
       },
       Math.max(0, lastAsked.current + FACES_REFRESH_MS - Date.now()),
     );
-    return () => {
-      cancelled = true;
-      window.clearTimeout(timer);
-    };
+    return () => window.clearTimeout(timer);
   }, [full, slug, serverCount]);
 
   const presenceMembers = inPresence ? members : null;
