@@ -13,6 +13,7 @@ import path from "node:path";
 import Pusher from "pusher";
 import type PusherClient from "pusher-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { roomChannel } from "@/lib/realtime/channels";
 import { withClient } from "@/scripts/stack/database";
 import { freePort } from "@/scripts/stack/ports";
 import { buildNext } from "@/scripts/stack/next-build";
@@ -140,7 +141,7 @@ async function subscribeToRoom(): Promise<{ events: { data: { id?: number; body?
       wsPort: soketi.port,
       forceTLS: false,
     },
-    channelName: `presence-room-${room.id}`,
+    channelName: roomChannel(room.id),
     authorize: sdkAuthorizer(sdk, "ops-listener"),
   });
   subscribers.push(client);

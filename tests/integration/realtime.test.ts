@@ -6,7 +6,7 @@ import type PusherClient from "pusher-js";
 import type { Channel } from "pusher-js";
 import { afterEach, describe, expect, it } from "vitest";
 import { createRealtimeClient, type ChannelAuthorizer } from "@/lib/realtime/browser-client";
-import { roomChannel } from "@/lib/realtime/channels";
+import { presenceChannel } from "@/lib/realtime/channels";
 import { publicRealtimeConfig, serverRealtimeConfig } from "@/lib/realtime/config";
 import { REALTIME_LIMITS } from "@/lib/realtime/limits";
 import { pusher, RealtimePayloadTooLarge, triggerEvent } from "@/lib/realtime/server";
@@ -47,13 +47,13 @@ function nextEvent<T>(channel: Channel, event: string, timeoutMs = 5_000): Promi
   });
 }
 
-const newRoomChannel = () => roomChannel(`c${randomBytes(12).toString("hex")}`);
+const newPresenceChannel = () => presenceChannel(`c${randomBytes(12).toString("hex")}`);
 const signedByServer: ChannelAuthorizer = async ({ socketId, channelName }) =>
   pusher().authorizeChannel(socketId, channelName, member);
 
 describe("realtime pipe through soketi", () => {
   it("delivers an event triggered by the server to a subscribed pusher-js client", async () => {
-    const channelName = newRoomChannel();
+    const channelName = newPresenceChannel();
     const { channel, ok } = await subscribe(connect(signedByServer), channelName);
     expect(ok).toBe(true);
 
@@ -63,7 +63,7 @@ describe("realtime pipe through soketi", () => {
   });
 
   it("lists the subscriber as a presence member", async () => {
-    const channelName = newRoomChannel();
+    const channelName = newPresenceChannel();
     const { channel } = await subscribe(connect(signedByServer), channelName);
     const members = (channel as unknown as { members: { count: number; me: { id: string } } }).members;
     expect(members.count).toBe(1);
@@ -75,7 +75,7 @@ describe("realtime pipe through soketi", () => {
 
   it("refuses a presence subscription signed with the wrong secret", async () => {
     const forger = new Pusher({ ...serverRealtimeConfig(), secret: "not-the-secret" });
-    const channelName = newRoomChannel();
+    const channelName = newPresenceChannel();
     const result = await subscribe(
       connect(async ({ socketId, channelName: name }) => forger.authorizeChannel(socketId, name, member)),
       channelName,
@@ -94,13 +94,13 @@ describe("realtime pipe through soketi", () => {
   it("refuses a presence subscription with no signature at all", async () => {
     const result = await subscribe(
       connect(async () => ({ auth: "", channel_data: JSON.stringify(member) })),
-      newRoomChannel(),
+      newPresenceChannel(),
     );
     expect(result.ok).toBe(false);
   });
 
   it("never sends an event over Pusher's 10 KB limit, and soketi enforces the same limit", async () => {
-    const channelName = newRoomChannel();
+    const channelName = newPresenceChannel();
     const oversized = { body: "x".repeat(REALTIME_LIMITS.maxEventPayloadKb * 1024 + 1) };
     await expect(triggerEvent(channelName, "message:created", oversized)).rejects.toBeInstanceOf(
       RealtimePayloadTooLarge,
