@@ -21,7 +21,12 @@ const schema = z.object({
   SOKETI_METRICS_SERVER_PORT: port.default(9601),
   SOKETI_SHUTDOWN_GRACE_PERIOD: z.coerce.number().int().min(0).max(120_000, "expected at most 120000 ms").default(3000),
   SOKETI_DEBUG: z.enum(["true", "false", "1", "0"], { message: "expected true or false" }).optional(),
-  PUSHER_PRESENCE_LIMIT: z.coerce.number().int().min(1, "expected 1 or more").max(100, "expected at most 100").optional(),
+  PUSHER_PRESENCE_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1, "expected 1 or more")
+    .max(100, "expected at most 100")
+    .optional(),
   REDIS_URL: z.string().optional(),
   REDIS_PREFIX: z
     .string()

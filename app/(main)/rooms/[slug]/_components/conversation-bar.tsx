@@ -31,13 +31,7 @@ export function ConversationBar({
       </h2>
       <div className="flex items-center gap-2">
         <ConnectionBadge status={status} />
-        <PeopleButton
-          ref={peopleButton}
-          live={live}
-          controls={peopleId}
-          expanded={peopleOpen}
-          onOpen={onOpenPeople}
-        />
+        <PeopleButton ref={peopleButton} live={live} controls={peopleId} expanded={peopleOpen} onOpen={onOpenPeople} />
       </div>
     </div>
   );
