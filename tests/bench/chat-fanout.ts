@@ -18,6 +18,8 @@
 // falls on both alike), BENCH_IDLE (1000; 0 skips), BENCH_IDLE_HOLD (10 s), BENCH_PORT (3202),
 // BENCH_SKIP_BUILD=1 (reuse .next-e2e-<port>).
 import { randomUUID } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { Agent } from "node:http";
 import { availableParallelism, cpus } from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -64,6 +66,7 @@ function percentile(sorted: number[], p: number): number {
 }
 const sortNumbers = (values: number[]) => Float64Array.from(values).sort();
 const ms = (value: number) => (Number.isNaN(value) ? "n/a" : `${value.toFixed(1)} ms`);
+const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 interface Percentiles {
@@ -181,6 +184,7 @@ runMain(async () => {
       distDir: `.next-e2e-${port}`,
       skipBuild: process.env.BENCH_SKIP_BUILD === "1",
       log,
+      cpuProfileDir: process.env.BENCH_CPU_PROF || undefined,
     });
     const baseUrl = app.baseUrl;
     const soketi = findSoketi(app.processGroup);
@@ -259,6 +263,8 @@ runMain(async () => {
     memory.push({ when: `${subscriberCount} subscribers`, memory: memoryOf(soketi.pid) });
 
     let seq = 0;
+    // The app phase's blocks on V8's clock (CLOCK_MONOTONIC, µs), for tests/bench/profile-summary.ts.
+    const profileWindows: Array<{ start: number; end: number; messages: number }> = [];
     const post = async (slug: string, sender: number, body: string) => {
       const member = senders[sender] as BenchMember;
       const socketId = subscribers[sender]?.connection.socketId ?? "";
@@ -333,6 +339,7 @@ runMain(async () => {
         machine: machineBusyMs(),
       };
       used.loop.enable();
+      const windowStart = monotonicMicros();
       const inflight: Promise<void>[] = [];
       const started = performance.now() + 20;
       for (let i = 0; i < count; i++) {
@@ -371,6 +378,7 @@ runMain(async () => {
       while (phase.latencies.length < phase.expected && performance.now() < deadline) await sleep(20);
       phase.wallMs += performance.now() - started;
       used.loop.disable();
+      if (phase.name === "app") profileWindows.push({ start: windowStart, end: monotonicMicros(), messages: count });
       const bench = process.cpuUsage(before.bench);
       used.app = add(used.app, spent(groupCpuMs(app?.processGroup), before.app));
       used.soketi = add(used.soketi, spent(groupCpuMs(soketi.pid), before.soketi));
@@ -425,6 +433,9 @@ runMain(async () => {
     }
     finish(floor);
     finish(appPhase);
+    if (process.env.BENCH_CPU_PROF) {
+      writeFileSync(path.join(process.env.BENCH_CPU_PROF, "windows.json"), JSON.stringify(profileWindows));
+    }
     memory.push({ when: "after both phases", memory: memoryOf(soketi.pid) });
 
     for (const connection of connections.splice(0)) connection.client.disconnect();
