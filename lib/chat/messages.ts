@@ -59,9 +59,12 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   return parsed.data;
 }
 
+// Built once: zod 4 compiles an object schema's parser on first use, so a schema made per call compiles per call.
+const socketIdInput = z.object({ socketId: socketIdSchema });
+
 function parseSocketId(socketId: unknown): string | undefined {
   if (socketId === undefined || socketId === null || socketId === "") return undefined;
-  return parse(z.object({ socketId: socketIdSchema }), { socketId }).socketId;
+  return parse(socketIdInput, { socketId }).socketId;
 }
 
 /** Posting and editing need a verified email too. */
