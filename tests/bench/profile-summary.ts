@@ -101,6 +101,9 @@ function componentOf(source: string, functionName: string): string | undefined {
 /** The app's own code (mapped sources under lib/ and app/), whose functions get an inclusive line each. */
 const APP_SOURCE = /^(lib|app)\/|^(proxy|instrumentation)\.ts$/;
 const NODE = "Node.js internals";
+/** Next.js's phases of a request, by function name, for an inclusive line each (the proxy pass among them). */
+const NEXT_PHASES =
+  /^(NextNodeServer\.)?(handleCatchallMiddlewareRequest|runMiddleware|adapter|handleRequestImpl|renderToResponseImpl|resolveRoutes|handleRoute|sendResponse|handleNextDataRequest|runEdgeFunction|requestHandlerImpl)$/;
 
 function profilesIn(target: string): string[] {
   if (statSync(target).isFile()) return [target];
@@ -171,6 +174,7 @@ function main(): void {
         if (frame.component !== NODE) component ??= frame.component;
         if (frame.component) seen.add(frame.component);
         if (APP_SOURCE.test(frame.source)) seenCallers.add(`${name || "(anonymous)"}  ${frame.source}`);
+        if (frame.component === "Next.js server" && NEXT_PHASES.test(name)) seenCallers.add(`Next: ${name}`);
         id = parent.get(id);
       }
       const leafName = (byId.get(leaf) as ProfileNode).callFrame.functionName;
@@ -206,7 +210,7 @@ function main(): void {
   console.log(`\nInclusive time by component (${unit}; a component counts once per sample, so rows overlap):`);
   console.log(rows(inclusive).join("\n"));
   console.log(
-    `\nInclusive synchronous time of the app's own functions (${unit}; async continuations are not included):`,
+    `\nInclusive synchronous time of the app's own functions and Next's request phases (${unit}; async continuations are not included):`,
   );
   console.log(rows(callers, 40).join("\n"));
   console.log(`\nTop ${top} functions by self time (${unit}):`);

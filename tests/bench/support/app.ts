@@ -36,7 +36,7 @@ export interface BenchAppOptions {
  * `next start` (which serves in its own process) under `node --cpu-prof`: Node refuses that flag in NODE_OPTIONS, so
  * it goes on the command line. The profile is written when the server exits (stop() signals it; Next exits cleanly).
  */
-function startProfiledNext(port: number, env: EnvVars, dir: string): Promise<ChildService> {
+export function startProfiledNext(port: number, env: EnvVars, dir: string): Promise<ChildService> {
   return spawnService({
     name: "next start (profiled)",
     command: process.execPath,
