@@ -115,7 +115,7 @@ interface Phase {
   expected: number;
   lost: number;
   /** CPU milliseconds of each part, summed over the phase's blocks. */
-  used: { app?: number; soketi?: number; postgres?: number; bench: number; machine?: number };
+  used: { app?: number; soketi?: number; postgres?: number; redis?: number; bench: number; machine?: number };
   wallMs: number;
 }
 
@@ -342,6 +342,7 @@ async function runConfig(
         app: sum(stack.apps.map((a) => groupCpuMs(a.processGroup))),
         soketi: sum(nodes.map((node) => groupCpuMs(node.pid))),
         postgres: postgresCpuMs(postmaster),
+        redis: stack.redisPid === undefined ? undefined : groupCpuMs(stack.redisPid),
         bench: process.cpuUsage(),
         machine: machineBusyMs(),
       };
@@ -391,6 +392,7 @@ async function runConfig(
       used.app = add(used.app, spent(sum(stack.apps.map((a) => groupCpuMs(a.processGroup))), before.app));
       used.soketi = add(used.soketi, spent(sum(nodes.map((node) => groupCpuMs(node.pid))), before.soketi));
       used.postgres = add(used.postgres, spent(postgresCpuMs(postmaster), before.postgres));
+      if (stack.redisPid !== undefined) used.redis = add(used.redis, spent(groupCpuMs(stack.redisPid), before.redis));
       used.bench += (bench.user + bench.system) / 1000;
       used.machine = add(used.machine, spent(machineBusyMs(), before.machine));
     };
@@ -481,14 +483,16 @@ function report(result: ConfigResult, nodes: number): string {
       phase.name === "app" ? `app ${ms(perMessage(phase, phase.used.app))}` : undefined,
       phase.name === "app" ? `PostgreSQL ${ms(perMessage(phase, phase.used.postgres))}` : undefined,
       `soketi ${ms(perMessage(phase, phase.used.soketi))}`,
+      phase.used.redis === undefined ? undefined : `Redis ${ms(perMessage(phase, phase.used.redis))}`,
       `bench clients ${ms(perMessage(phase, phase.used.bench))}`,
     ]
       .filter(Boolean)
       .join(", ");
   const busy = (phase: Phase) => {
-    const { machine, app: appCpu, soketi, postgres, bench } = phase.used;
+    const { machine, app: appCpu, soketi, postgres, redis, bench } = phase.used;
     if (machine === undefined || phase.wallMs === 0) return "n/a";
-    const others = Math.max(0, machine - (appCpu ?? 0) - (soketi ?? 0) - (postgres ?? 0) - bench) / phase.wallMs;
+    const ours = (appCpu ?? 0) + (soketi ?? 0) + (postgres ?? 0) + (redis ?? 0) + bench;
+    const others = Math.max(0, machine - ours) / phase.wallMs;
     return `${(machine / phase.wallMs).toFixed(2)} CPUs, ${others.toFixed(2)} by other processes${others > 0.25 ? " (DISTURBED)" : ""}`;
   };
   const rss = result.soketiRss;

@@ -3,6 +3,7 @@
 // prefix of this run's own, each app triggering through its own node), as a deployment with several of each runs.
 // CPU is read per process group; METRICS_TOKEN is set so the benchmark can count the app's requests.
 import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { withDatabase } from "../../../lib/db/connection";
@@ -36,6 +37,8 @@ export interface FanoutNode {
 export interface FanoutStack {
   apps: FanoutApp[];
   nodes: FanoutNode[];
+  /** The Redis server's pid (two nodes, when it runs on this machine): its CPU is part of the realtime path. */
+  redisPid?: number;
   databaseUrl: string;
   stop(): Promise<void>;
 }
@@ -49,6 +52,18 @@ export interface FanoutStackOptions {
   log: (line: string) => void;
   /** `node --cpu-prof` for the app(s), profiles written here on stop. */
   cpuProfileDir?: string;
+}
+
+/** The redis-server process on this machine, if one runs (a daemon leads its own process group). */
+function findRedisServer(): number | undefined {
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "redis-server") return Number(pid);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return undefined;
 }
 
 export async function startFanoutStack(options: FanoutStackOptions): Promise<FanoutStack> {
@@ -134,7 +149,7 @@ export async function startFanoutStack(options: FanoutStackOptions): Promise<Fan
       if (!found) throw new StackError("Could not find the benchmark's soketi process in /proc.");
       nodes.push(found);
     }
-    return { apps, nodes, databaseUrl, stop };
+    return { apps, nodes, databaseUrl, stop, redisPid: options.nodes === 2 ? findRedisServer() : undefined };
   } catch (error) {
     await stop();
     throw error;
