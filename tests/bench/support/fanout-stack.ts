@@ -3,7 +3,7 @@
 // prefix of this run's own, each app triggering through its own node), as a deployment with several of each runs.
 // CPU is read per process group; METRICS_TOKEN is set so the benchmark can count the app's requests.
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { withDatabase } from "../../../lib/db/connection";
@@ -86,9 +86,11 @@ export async function startFanoutStack(options: FanoutStackOptions): Promise<Fan
   const databaseName = `roomful_bench_${Date.now().toString(36)}`;
   const databaseUrl = withDatabase(serverUrl, databaseName);
   const services: ChildService[] = [];
+  const soketiDir = path.join(tmpdir(), `roomful-bench-soketi-${process.pid}`);
 
   const stop = async () => {
     for (const service of services.splice(0).reverse()) await service.stop();
+    rmSync(soketiDir, { recursive: true, force: true });
     await withClient(serverUrl, (c) =>
       c.query(`DROP DATABASE IF EXISTS ${quoteIdent(databaseName)} WITH (FORCE)`),
     ).catch((error: unknown) => console.error(error));
@@ -112,7 +114,7 @@ export async function startFanoutStack(options: FanoutStackOptions): Promise<Fan
             redis,
             shutdownGracePeriodMs: 200,
           },
-          configDir: path.join(tmpdir(), `roomful-bench-soketi-${process.pid}`),
+          configDir: soketiDir,
         });
         services.push(service);
         nodes.push({ port, pid: service.process.pid ?? 0 });
