@@ -1,8 +1,8 @@
-// Rate limits, counted in PostgreSQL (rate-limiter-flexible's Prisma store) so that every app
-// instance shares them. Each limiter names what it protects; callers get a typed 429 error.
+// Rate limits, counted in PostgreSQL (lib/db/rate-limits.ts: one upsert per hit) so that every app instance shares
+// them. Each limit names what it protects; callers get a typed 429 error. (rate-limiter-flexible's Prisma store did
+// the same in a transaction of several Prisma queries; its rows keep working.)
 import "server-only";
-import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
-import { db } from "../db/client";
+import { deleteRateCounter, findRateCounter, hitRateCounter, type RateCounter } from "../db/rate-limits";
 import { rateLimited } from "../errors";
 
 interface LimitSpec {
@@ -28,24 +28,8 @@ export const LIMITS = {
 
 export type LimitName = keyof typeof LIMITS;
 
-const limiters = new Map<LimitName, RateLimiterPrisma>();
-
-function limiter(name: LimitName): RateLimiterPrisma {
-  let found = limiters.get(name);
-  if (!found) {
-    found = new RateLimiterPrisma({
-      storeClient: db,
-      tableName: "rateLimit",
-      keyPrefix: name,
-      points: LIMITS[name].points,
-      duration: LIMITS[name].durationSeconds,
-      // Expired rows are replaced on the next hit; no background timer in every process.
-      clearExpiredByTimeout: false,
-    });
-    limiters.set(name, found);
-  }
-  return found;
-}
+/** The counter's row key, as rate-limiter-flexible named it (rows it wrote stay valid). */
+export const limitKey = (name: LimitName, key: string) => `${name}:${key}`;
 
 export interface LimitState {
   allowed: boolean;
@@ -53,29 +37,31 @@ export interface LimitState {
   retryAfterSeconds: number;
 }
 
-/** Counts one hit against `key`; says whether it was within the limit. */
-export async function hit(name: LimitName, key: string): Promise<LimitState> {
-  try {
-    await limiter(name).consume(key);
-    return { allowed: true, retryAfterSeconds: 0 };
-  } catch (error) {
-    if (error instanceof RateLimiterRes)
-      return { allowed: false, retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000) };
-    throw error;
-  }
+/** What a counter means for limit `name`: over it once past its points. */
+export function limitState(name: LimitName, counter: RateCounter | null): LimitState {
+  if (!counter || counter.points <= LIMITS[name].points) return { allowed: true, retryAfterSeconds: 0 };
+  return { allowed: false, retryAfterSeconds: Math.ceil(counter.msLeft / 1000) };
 }
 
-/** Whether `key` is currently over the limit, without counting a hit. */
+/** Counts one hit against `key`; says whether it was within the limit. */
+export async function hit(name: LimitName, key: string): Promise<LimitState> {
+  return limitState(
+    name,
+    await hitRateCounter({ key: limitKey(name, key), durationSeconds: LIMITS[name].durationSeconds }),
+  );
+}
+
+/** Whether `key` is currently over the limit (the next hit would be refused), without counting a hit. */
 export async function peek(name: LimitName, key: string): Promise<LimitState> {
-  const res = await limiter(name).get(key);
-  if (res && res.consumedPoints >= LIMITS[name].points) {
-    return { allowed: false, retryAfterSeconds: Math.ceil(res.msBeforeNext / 1000) };
+  const counter = await findRateCounter({ key: limitKey(name, key) });
+  if (counter && counter.points >= LIMITS[name].points) {
+    return { allowed: false, retryAfterSeconds: Math.ceil(counter.msLeft / 1000) };
   }
   return { allowed: true, retryAfterSeconds: 0 };
 }
 
 export async function reset(name: LimitName, key: string): Promise<void> {
-  await limiter(name).delete(key);
+  await deleteRateCounter({ key: limitKey(name, key) });
 }
 
 /** "try again in 5 minutes" */

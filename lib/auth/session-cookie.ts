@@ -37,17 +37,44 @@ export async function hasSessionCookie(): Promise<boolean> {
   return (await cookies()).has(sessionCookieName());
 }
 
+/** Claims of cookies already decrypted, by token: see readSessionClaims. */
+interface DecodedCache {
+  secret: string;
+  claims: Map<string, SessionClaims & { exp?: number }>;
+}
+const DECODED_MAX = 10_000;
+// next-auth's (and jose's) leeway on `exp`.
+const CLOCK_TOLERANCE_SECONDS = 15;
+const globalForSessions = globalThis as unknown as { roomfulDecodedSessions?: DecodedCache };
+
 /**
  * The claims of this request's session cookie, or null (none, forged, expired, or not ours): what
  * getServerSession returns, without building the auth handler and re-encrypting a cookie per page.
+ * A cookie decrypted once is remembered by its exact text (a bounded map, expiry still checked): decrypting it again
+ * derived the key (HKDF) and ran AES-GCM on every request of a signed-in member. This caches only the cookie's
+ * contents; the session itself is still checked against the database on every request (lib/auth/session.ts).
  */
 export async function readSessionClaims(): Promise<SessionClaims | null> {
   const token = (await cookies()).get(sessionCookieName())?.value;
   if (!token) return null;
+  const secret = env().NEXTAUTH_SECRET;
+  let cache = globalForSessions.roomfulDecodedSessions;
+  if (cache?.secret !== secret) cache = globalForSessions.roomfulDecodedSessions = { secret, claims: new Map() };
+  const known = cache.claims.get(token);
+  if (known) {
+    if (known.exp === undefined || Date.now() / 1000 <= known.exp + CLOCK_TOLERANCE_SECONDS) {
+      return { sub: known.sub, sv: known.sv };
+    }
+    cache.claims.delete(token);
+    return null;
+  }
   try {
     // Checks the encryption and the expiry.
-    const claims = await decode({ token, secret: env().NEXTAUTH_SECRET });
+    const claims = await decode({ token, secret });
     if (typeof claims?.sub !== "string" || typeof claims.sv !== "number") return null;
+    const exp = typeof claims.exp === "number" ? claims.exp : undefined;
+    if (cache.claims.size >= DECODED_MAX) cache.claims.delete(cache.claims.keys().next().value as string);
+    cache.claims.set(token, { sub: claims.sub, sv: claims.sv, exp });
     return { sub: claims.sub, sv: claims.sv };
   } catch {
     return null;

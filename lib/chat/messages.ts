@@ -4,11 +4,11 @@
 // logged and the caller still gets the stored message (clients catch up by id).
 import "server-only";
 import { z } from "zod";
-import { hit } from "../auth/rate-limit";
+import { limitKey, limitState, LIMITS } from "../auth/rate-limit";
+import { runSendStatement } from "../db/message-send";
 import {
   findMessage,
   findMessageByClientKey,
-  insertMessage,
   listMessages,
   updateMessageBody,
   type StoredMessage,
@@ -16,7 +16,7 @@ import {
 import { findChatRoom, type ChatRoom } from "../db/room-lookup";
 import { AppError, fieldErrorsOf, forbidden, invalid, notFound, rateLimited } from "../errors";
 import { renderMessageHtml } from "../messages/markdown";
-import { assertMayPost } from "../moderation/posting";
+import { assertMayPost, postingRefusal, restrictionFrom } from "../moderation/posting";
 import { publishMessageCreated, publishMessageUpdated } from "../realtime/events";
 import { editMessageSchema, historyQuerySchema, messageIdSchema, sendMessageSchema } from "../validation/messages";
 import { requireActive, type ChatActor } from "./actor";
@@ -59,9 +59,12 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   return parsed.data;
 }
 
+// Built once: zod 4 compiles an object schema's parser on first use, so a schema made per call compiles per call.
+const socketIdInput = z.object({ socketId: socketIdSchema });
+
 function parseSocketId(socketId: unknown): string | undefined {
   if (socketId === undefined || socketId === null || socketId === "") return undefined;
-  return parse(z.object({ socketId: socketIdSchema }), { socketId }).socketId;
+  return parse(socketIdInput, { socketId }).socketId;
 }
 
 /** Posting and editing need a verified email too. */
@@ -97,7 +100,7 @@ export interface SendResult {
 }
 
 /** What a stored message means for a send with the same client key. */
-function replay(message: StoredMessage, room: ChatRoom): Omit<SendResult, "delivered"> {
+function replay(message: StoredMessage, room: { id: string }): Omit<SendResult, "delivered"> {
   if (message.roomId !== room.id) {
     throw new AppError("conflict:client_key", "This clientKey was already used for a message in another room.", 409);
   }
@@ -115,8 +118,9 @@ function tooFast(retryAfterSeconds: number): AppError {
 }
 
 /**
- * Validates (400), checks caller (401/403), room (404) and rate limit (429), inserts, then tells all but `socketId`; a
- * retried client key gets the stored message (200). Every send waits here, so room and session lookups overlap.
+ * Validates (400), checks the caller (401/403), then one statement (lib/db/message-send.ts) finds the room (404),
+ * counts the rate-limit hit, reads the lock and restrictions (403, before 429) and inserts; then tells all but
+ * `socketId`. A retried client key gets the stored message (200), also over the limit: only new messages wait.
  */
 export async function sendMessage({
   actor,
@@ -134,31 +138,48 @@ export async function sendMessage({
   caller.catch(() => undefined);
   const { body, clientKey } = parse(sendMessageSchema, input);
   const exclude = parseSocketId(socketId);
-  const roomLookup = findChatRoom({ slug });
-  roomLookup.catch(() => undefined);
   const sender = requirePoster(await caller);
-  const room = await roomLookup;
-  if (!room) throw notFound("room", "This room does not exist (any more).");
+  const now = new Date();
+  const { points, durationSeconds } = LIMITS.messagePost;
+  const outcome = await runSendStatement({
+    slug,
+    authorId: sender.id,
+    body,
+    clientKey,
+    now,
+    // Per member and room: the key ends with the room's id, which the statement finds.
+    limit: { keyPrefix: limitKey("messagePost", `${sender.id}:`), points, durationSeconds },
+  });
+  if (!outcome) throw notFound("room", "This room does not exist (any more).");
+  const room = outcome.room;
+  const restriction = restrictionFrom({ locked: room.locked, restrictions: outcome.restrictions }, now);
+  if (restriction) throw postingRefusal(restriction);
 
   let result: Omit<SendResult, "delivered">;
-  // A lock, ban or mute in force refuses the send (403 saying why); checked beside the limit so
-  // it adds no round trip to the path of every live message.
-  const [limit] = await Promise.all([
-    hit("messagePost", `${sender.id}:${room.id}`),
-    assertMayPost({ roomId: room.id, userId: sender.id }),
-  ]);
-  if (!limit.allowed) {
-    // Over the limit, a retry of a stored message is still answered: only new messages wait.
-    const previous = await findMessageByClientKey({ authorId: sender.id, clientKey });
-    if (!previous) throw tooFast(limit.retryAfterSeconds);
-    result = replay(previous, room);
+  const stored = outcome.message ?? (await findStoredByClientKey(sender.id, clientKey));
+  if (stored?.created) {
+    result = { message: toChatMessage(stored.message), created: true };
+  } else if (stored) {
+    // A retry, answered also over the limit.
+    result = replay(stored.message, room);
   } else {
-    const stored = await insertMessage({ roomId: room.id, authorId: sender.id, body, clientKey });
-    result = stored.created ? { message: toChatMessage(stored.message), created: true } : replay(stored.message, room);
+    const limit = limitState("messagePost", outcome.counter);
+    if (!limit.allowed) throw tooFast(limit.retryAfterSeconds);
+    // Allowed and not restricted, yet neither stored nor found: the statement's rule and restrictionFrom disagree.
+    throw new Error(`send of client key ${clientKey} was neither stored nor refused`);
   }
   // Also for a retry: if the first attempt's trigger failed, this one may get through, and
   // clients drop the copy they already hold by id. Started now, not awaited: see `delivered`.
   return { ...result, delivered: publishMessageCreated(result.message, exclude) };
+}
+
+/** The message a concurrent send with this client key committed after the send statement's snapshot, if any. */
+async function findStoredByClientKey(
+  authorId: string,
+  clientKey: string,
+): Promise<{ message: StoredMessage; created: false } | null> {
+  const message = await findMessageByClientKey({ authorId, clientKey });
+  return message ? { message, created: false } : null;
 }
 
 /** The author edits their own message: the body is replaced, editedAt set, `message:updated` sent. */

@@ -43,6 +43,12 @@ function client(): PrismaClient {
   return globalForPrisma.roomfulPrisma;
 }
 
+/** The pool under the Prisma client, for the few hot statements that skip Prisma (./statements.ts). */
+export function dbPool(): pg.Pool {
+  client();
+  return globalForPrisma.roomfulPool as pg.Pool;
+}
+
 export interface PoolStats {
   /** Connections open (idle or in use). */
   total: number;

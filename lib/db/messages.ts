@@ -1,5 +1,5 @@
-// The messages entity: storing (idempotent on the client key), a room's history, edits, soft deletes. A room's
-// history is ordered by id, never by time. The list across rooms is ./message-list.ts; the rules live in lib/chat.
+// The messages entity: a room's history, edits, soft deletes; storing is the send statement (./message-send.ts). A
+// room's history is ordered by id, never by time. The list across rooms is ./message-list.ts; the rules: lib/chat.
 import "server-only";
 import { writeAuditEntry, type AuditEntryInput } from "./audit-log";
 import { db } from "./client";
@@ -79,57 +79,6 @@ export async function findMessageByClientKey({
     FROM "Message" m ${rawAuthor.joins}
     WHERE m."authorId" = ${authorId} AND m."clientKey" = ${clientKey}`;
   return rows[0] ? fromRawRow(rows[0]) : null;
-}
-
-/**
- * Stores a message, makes the author a participant and moves room activity and their read position in one statement,
- * as every send waits on it. A repeated (author, client key), even concurrent, returns the first with `created: false`.
- */
-export async function insertMessage({
-  roomId,
-  authorId,
-  body,
-  clientKey,
-}: {
-  roomId: string;
-  authorId: string;
-  body: string;
-  clientKey: string;
-}): Promise<{ message: StoredMessage; created: boolean }> {
-  // The application's clock, as Prisma's @default(now()) would use, sent as UTC so that the
-  // database session's time zone never matters (the columns are timestamps without zone).
-  const now = new Date().toISOString();
-  // Each CTE reads the one before, so rows lock message → participant → room, the order of every membership change
-  // (lib/db/participants.ts), and concurrent sends never deadlock. `xmax = 0` marks a just-inserted participant.
-  const rows = await db.$queryRaw<RawMessageRow[]>`
-    WITH inserted AS (
-      INSERT INTO "Message" ("roomId", "authorId", body, "clientKey", "createdAt")
-      VALUES (${roomId}, ${authorId}, ${body}, ${clientKey}, (${now}::timestamptz AT TIME ZONE 'UTC'))
-      ON CONFLICT ("authorId", "clientKey") DO NOTHING
-      RETURNING id, "roomId", "authorId", body, "createdAt", "editedAt", "deletedAt"
-    ), participant AS (
-      INSERT INTO "Participant" ("roomId", "userId", "joinedAt", "lastReadMessageId")
-      SELECT "roomId", "authorId", "createdAt", id FROM inserted
-      ON CONFLICT ("roomId", "userId") DO UPDATE SET "lastReadMessageId" = EXCLUDED."lastReadMessageId"
-        WHERE "Participant"."lastReadMessageId" IS NULL OR "Participant"."lastReadMessageId" < EXCLUDED."lastReadMessageId"
-      RETURNING (xmax = 0) AS joined
-    ), room AS (
-      UPDATE "Room" r
-      SET "lastActivityAt" = GREATEST(r."lastActivityAt", inserted."createdAt"),
-          "participantCount" = r."participantCount" + (SELECT count(*)::int FROM participant WHERE joined),
-          "updatedAt" = inserted."createdAt"
-      FROM inserted
-      WHERE r.id = inserted."roomId"
-      RETURNING r.id
-    )
-    SELECT ${RAW_MESSAGE_COLUMNS}
-    FROM inserted m ${rawAuthor.joins}`;
-  const inserted = rows[0];
-  if (inserted) return { message: fromRawRow(inserted), created: true };
-  const message = await findMessageByClientKey({ authorId, clientKey });
-  // Unreachable unless the row vanished between the two statements (its room deleted meanwhile).
-  if (!message) throw new Error(`message with client key ${clientKey} disappeared after insert`);
-  return { message, created: false };
 }
 
 export interface MessagePage {

@@ -1,6 +1,6 @@
-// The room lookups of the chat paths: by slug on every send (raw SQL: Prisma compiles every model
-// query afresh, and every live message would pay it; tests/bench/chat-fanout.ts measures the
-// send path), and "does it exist" for channel authorization. Rooms themselves: lib/db/rooms.ts.
+// The room lookups of the chat paths: by slug for edits, deletes and reads (raw SQL: Prisma compiles every model
+// query afresh; a send finds its room inside the send statement, ./message-send.ts), and "does it exist" for channel
+// authorization. Rooms themselves: lib/db/rooms.ts.
 import "server-only";
 import { db } from "./client";
 

@@ -2,6 +2,7 @@
 import "server-only";
 import { db } from "./client";
 import type { Prisma, Role } from "./generated/prisma/client";
+import { run, statement } from "./statements";
 
 /** What the session and guards need about the person signed in. */
 export interface SessionUser {
@@ -74,16 +75,22 @@ function toSessionUser(row: SessionUserRow): SessionUser {
   };
 }
 
+// Timestamps leave as timestamptz (AT TIME ZONE 'UTC'): pg, unlike Prisma, would read a bare timestamp as local time.
+const SESSION_USER = statement(
+  "session_user",
+  `SELECT u.id, u.email, u.username, u.name, u.role::text AS role, u."emailVerifiedAt" AT TIME ZONE 'UTC' AS "emailVerifiedAt",
+          u."sessionVersion", u."deactivatedAt" AT TIME ZONE 'UTC' AS "deactivatedAt", u."passwordHash", u.image,
+          a."updatedAt" AT TIME ZONE 'UTC' AS "avatarUpdatedAt"
+   FROM "User" u LEFT JOIN "Avatar" a ON a."userId" = u.id
+   WHERE u.id = $1`,
+);
+
 /**
- * Runs on every signed-in request, so it is one statement: the Prisma select with the avatar
- * relation would take two round trips (and compile the query each time).
+ * Runs on every signed-in request, so it is one prepared statement on the pool (./statements.ts): the Prisma select
+ * with the avatar relation would take two round trips, and even $queryRaw costs about a millisecond of CPU.
  */
 export async function findSessionUser({ id }: { id: string }): Promise<SessionUser | null> {
-  const rows = await db.$queryRaw<(Omit<SessionUserRow, "avatar"> & { avatarUpdatedAt: Date | null })[]>`
-    SELECT u.id, u.email, u.username, u.name, u.role::text AS role, u."emailVerifiedAt", u."sessionVersion",
-           u."deactivatedAt", u."passwordHash", u.image, a."updatedAt" AS "avatarUpdatedAt"
-    FROM "User" u LEFT JOIN "Avatar" a ON a."userId" = u.id
-    WHERE u.id = ${id}`;
+  const rows = await run<Omit<SessionUserRow, "avatar"> & { avatarUpdatedAt: Date | null }>(SESSION_USER, [id]);
   const row = rows[0];
   if (!row) return null;
   const { avatarUpdatedAt, ...user } = row;

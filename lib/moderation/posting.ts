@@ -1,8 +1,8 @@
 // May this member post in this room right now? The rule is ./posting-rule.ts (lock, then ban,
 // then mute); this reads what it needs and words the refusal, saying why and until when.
-// lib/chat calls assertMayPost before storing a message or an edit.
+// lib/chat calls assertMayPost before storing an edit; the send statement reads the same state (restrictionFrom).
 import "server-only";
-import { findPostingState } from "../db/restrictions";
+import { findPostingState, type ActiveRestriction } from "../db/restrictions";
 import { AppError } from "../errors";
 import { postingRule, restrictionOf, type PostingRule } from "./posting-rule";
 
@@ -45,6 +45,15 @@ function describe(rule: PostingRule<Date>, now: Date): PostingRestriction {
   };
 }
 
+/** The restriction that a room's lock and a member's restrictions in force at `now` make, worded; null if none. */
+export function restrictionFrom(
+  { locked, restrictions }: { locked: boolean; restrictions: readonly ActiveRestriction[] },
+  now: Date,
+): PostingRestriction | null {
+  const rule = postingRule({ locked, restrictions: restrictions.map(restrictionOf) });
+  return rule && describe(rule, now);
+}
+
 /**
  * What keeps the member from posting now, or null (also for an unknown room: the caller reports that itself). For a
  * visitor (`userId` null) only the lock counts.
@@ -55,11 +64,13 @@ export async function postingRestriction(
   const now = query.now ?? new Date();
   const state = await findPostingState({ ...query, now });
   if (!state) return null;
-  const rule = postingRule({
-    locked: state.room.lockedAt !== null,
-    restrictions: state.restrictions.map(restrictionOf),
-  });
-  return rule && describe(rule, now);
+  return restrictionFrom({ locked: state.room.lockedAt !== null, restrictions: state.restrictions }, now);
+}
+
+/** The 403 AppError (forbidden:room_locked / forbidden:banned / forbidden:muted) for a restriction. */
+export function postingRefusal(restriction: PostingRestriction): AppError {
+  const code = restriction.kind === "locked" ? "forbidden:room_locked" : `forbidden:${restriction.kind}`;
+  return new AppError(code, restriction.message, 403);
 }
 
 /** Throws a 403 AppError (forbidden:room_locked / forbidden:banned / forbidden:muted) with a message for the member. */
@@ -73,7 +84,5 @@ export async function assertMayPost({
   now?: Date;
 }): Promise<void> {
   const restriction = await postingRestriction({ roomId, userId, now });
-  if (!restriction) return;
-  const code = restriction.kind === "locked" ? "forbidden:room_locked" : `forbidden:${restriction.kind}`;
-  throw new AppError(code, restriction.message, 403);
+  if (restriction) throw postingRefusal(restriction);
 }

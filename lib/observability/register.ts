@@ -2,7 +2,7 @@
 // in log lines, HTTP metrics and the access log, process metrics, and the shutdown handlers.
 import "server-only";
 import { env, type Env } from "../env";
-import { log } from "../log";
+import { accessLog, log } from "../log";
 import { recordHttpRequest, startMetrics } from "./metrics";
 import { observeNextRequests, type FinishedRequest } from "./next-request-spans";
 import { registerRequestContext } from "./request-context";
@@ -16,7 +16,7 @@ function onRequestFinished(request: FinishedRequest, development: boolean): void
   // `next dev` prints its own line per request; there ours are debug-level.
   const level = development || QUIET_ROUTES.has(request.route) ? "debug" : "info";
   const { method, route, status, durationSeconds } = request;
-  log[level]({ method, route, status, durationMs: Math.round(durationSeconds * 1000) }, "request");
+  accessLog[level]({ method, route, status, durationMs: Math.round(durationSeconds * 1000) }, "request");
 }
 
 export function registerObservability(): void {

@@ -58,6 +58,13 @@ describe("log lines", () => {
     });
   });
 
+  it("of the access log are the same, without redaction (its fields are fixed: method, route, status, duration)", () => {
+    const { logger, lines } = capture({ redact: false });
+    logger.info({ method: "POST", route: "/api/rooms/[slug]/messages", status: 201, durationMs: 3 }, "request");
+    expect(lines[0]).toMatchObject({ level: "info", msg: "request", method: "POST", status: 201, durationMs: 3 });
+    expect(new Date(String(lines[0]?.time)).toISOString()).toBe(lines[0]?.time);
+  });
+
   it("follow LOG_LEVEL", () => {
     process.env.LOG_LEVEL = "error";
     const lines: unknown[] = [];

@@ -2,11 +2,12 @@
 // tests' global setup (test stack on free ports, a fresh migrated database, `next start`), but
 // no seed data. Stopping drops the database and stops every piece.
 import { withDatabase } from "../../../lib/db/connection";
-import type { ChildService } from "../../../scripts/stack/child-service";
+import path from "node:path";
+import { spawnService, type ChildService, type EnvVars } from "../../../scripts/stack/child-service";
 import { applyMigrations, ensureDatabase, quoteIdent, withClient } from "../../../scripts/stack/database";
 import { buildNext } from "../../../scripts/stack/next-build";
 import { startNext } from "../../../scripts/stack/next-server";
-import { assertPortFree } from "../../../scripts/stack/ports";
+import { assertPortFree, waitForPort } from "../../../scripts/stack/ports";
 import { startTestStack } from "../../../scripts/stack/test-stack";
 
 /** The bench app's NEXTAUTH_SECRET: a benchmark signs its own session cookies with it. */
@@ -27,6 +28,33 @@ export interface BenchAppOptions {
   /** Reuse the build already in distDir. */
   skipBuild: boolean;
   log: (line: string) => void;
+  /** Directory for V8 CPU profiles of the app (`node --cpu-prof`, written when it stops); none when unset. */
+  cpuProfileDir?: string;
+}
+
+/**
+ * `next start` (which serves in its own process) under `node --cpu-prof`: Node refuses that flag in NODE_OPTIONS, so
+ * it goes on the command line. The profile is written when the server exits (stop() signals it; Next exits cleanly).
+ */
+export function startProfiledNext(port: number, env: EnvVars, dir: string): Promise<ChildService> {
+  return spawnService({
+    name: "next start (profiled)",
+    command: process.execPath,
+    args: [
+      "--cpu-prof",
+      `--cpu-prof-dir=${dir}`,
+      "--cpu-prof-interval=250",
+      path.resolve("node_modules/next/dist/bin/next"),
+      "start",
+      "--port",
+      String(port),
+      "--hostname",
+      "0.0.0.0",
+    ],
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...env },
+    ready: () => waitForPort(port, "127.0.0.1", 120_000),
+    stopTimeoutMs: 20_000,
+  });
 }
 
 export async function startBenchApp(options: BenchAppOptions): Promise<BenchApp> {
@@ -62,7 +90,9 @@ export async function startBenchApp(options: BenchAppOptions): Promise<BenchApp>
       await buildNext(options.distDir, { ...process.env, ...appEnv }, { quiet: true });
     }
     options.log(`Starting next start on ${baseUrl}…`);
-    next = await startNext({ mode: "start", port: options.port, env: appEnv, inheritOutput: false });
+    next = options.cpuProfileDir
+      ? await startProfiledNext(options.port, appEnv, options.cpuProfileDir)
+      : await startNext({ mode: "start", port: options.port, env: appEnv, inheritOutput: false });
     return { baseUrl, databaseUrl, processGroup: next.process.pid, stop };
   } catch (error) {
     if (next) console.error(next.recentOutput());

@@ -29,11 +29,11 @@ function statFields(pid: string | number): string[] | undefined {
 
 /** The postmaster's pid for the server behind `databaseUrl`, if it runs on this machine. */
 export async function postmasterPid(databaseUrl: string): Promise<number | undefined> {
-  const backend = await withClient(
-    databaseUrl,
-    async (client) => (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]?.pid,
-  );
-  const parent = backend === undefined ? undefined : Number(statFields(backend)?.[1]);
+  // Read while the connection is open: once it closes, its backend (and so its parent's pid) is gone.
+  const parent = await withClient(databaseUrl, async (client) => {
+    const backend = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]?.pid;
+    return backend === undefined ? undefined : Number(statFields(backend)?.[1]);
+  });
   return parent && Number.isInteger(parent) ? parent : undefined;
 }
 

@@ -1,0 +1,169 @@
+// The send path's one statement: finds the room by slug, counts the member's rate-limit hit, reads the lock and the
+// member's restrictions, and stores the message (with the participant, read position and room activity) when all of
+// them allow it, else finds the message this client key stored before. Every live message runs it, so it is one
+// round trip on the pool (./statements.ts), not five Prisma calls. The rules stay in lib: lib/chat/messages.ts
+// decides what the outcome means, lib/moderation/posting-rule.ts words a refusal.
+import "server-only";
+import type { RestrictionKind } from "./generated/prisma/enums";
+import type { StoredMessage } from "./messages";
+import { avatarUrlOf } from "./users";
+import { rateLimitHitSql, windowEndSql, type RateCounter } from "./rate-limits";
+import { run, statement } from "./statements";
+
+export interface SendStatementInput {
+  slug: string;
+  authorId: string;
+  body: string;
+  clientKey: string;
+  /** The application's clock: the message's createdAt and the moment restrictions are judged at. */
+  now: Date;
+  /** The rate limit's row key up to the room id (`messagePost:<userId>:`), its points and window. */
+  limit: { keyPrefix: string; points: number; durationSeconds: number };
+}
+
+export interface SendOutcome {
+  room: { id: string; locked: boolean };
+  /** The member's rate-limit counter after this hit. */
+  counter: RateCounter;
+  /** The member's restrictions in force at `now` (a mute without an end among them: the rule ignores it). */
+  restrictions: Array<{ kind: RestrictionKind; until: Date | null; reason: string }>;
+  /** Stored now (`created`), or stored before under this client key (any room; perhaps deleted). */
+  message: { message: StoredMessage; created: boolean } | null;
+}
+
+interface Row {
+  roomId: string | null;
+  locked: boolean | null;
+  points: number | null;
+  msLeft: number | null;
+  restrictions: Array<{ kind: RestrictionKind; until: string | null; reason: string }> | null;
+  created: boolean | null;
+  id: number | null;
+  messageRoomId: string | null;
+  body: string | null;
+  createdAt: Date | null;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  authorId: string | null;
+  authorUsername: string | null;
+  authorName: string | null;
+  authorImage: string | null;
+  authorAvatarAt: Date | null;
+}
+
+const NOW = `($5::timestamptz AT TIME ZONE 'UTC')`;
+
+// Each CTE that writes reads the one before, so rows lock rate limit → message → participant → room: the rate-limit
+// row is only ever locked alone, and the rest is the order of every membership change (lib/db/participants.ts), so
+// concurrent sends never deadlock. The insert's condition mirrors postingRule (lock, then a ban, then a mute with an
+// end); lib/chat reads the lock and restrictions returned here through that rule. `existing` sees the statement's
+// snapshot: a row a concurrent send committed meanwhile is found by findMessageByClientKey afterwards. Timestamps
+// leave as timestamptz (AT TIME ZONE 'UTC'), so pg reads them right whatever the process's time zone.
+const SEND = statement(
+  "message_send",
+  `WITH room AS (
+    SELECT id, "lockedAt" IS NOT NULL AS locked FROM "Room" WHERE slug = $1
+  ), hit AS (
+    ${rateLimitHitSql(`SELECT $6 || room.id, 1, ${windowEndSql("$8")} FROM room`)}
+  ), restriction AS (
+    SELECT rr.kind::text AS kind, rr.until AT TIME ZONE 'UTC' AS until, rr.reason
+    FROM "RoomRestriction" rr JOIN room ON rr."roomId" = room.id
+    WHERE rr."userId" = $2 AND (rr.until IS NULL OR rr.until > ${NOW})
+  ), allowed AS (
+    SELECT room.id FROM room, hit
+    WHERE NOT room.locked AND hit.points <= $7
+      AND NOT EXISTS (SELECT 1 FROM restriction WHERE kind = 'BAN' OR (kind = 'MUTE' AND until IS NOT NULL))
+  ), inserted AS (
+    INSERT INTO "Message" ("roomId", "authorId", body, "clientKey", "createdAt")
+    SELECT id, $2, $3, $4, ${NOW} FROM allowed
+    ON CONFLICT ("authorId", "clientKey") DO NOTHING
+    RETURNING id, "roomId", "authorId", body, "createdAt", "editedAt", "deletedAt"
+  ), participant AS (
+    INSERT INTO "Participant" ("roomId", "userId", "joinedAt", "lastReadMessageId")
+    SELECT "roomId", "authorId", "createdAt", id FROM inserted
+    ON CONFLICT ("roomId", "userId") DO UPDATE SET "lastReadMessageId" = EXCLUDED."lastReadMessageId"
+      WHERE "Participant"."lastReadMessageId" IS NULL OR "Participant"."lastReadMessageId" < EXCLUDED."lastReadMessageId"
+    RETURNING (xmax = 0) AS joined
+  ), room_activity AS (
+    UPDATE "Room" r
+    SET "lastActivityAt" = GREATEST(r."lastActivityAt", inserted."createdAt"),
+        "participantCount" = r."participantCount" + (SELECT count(*)::int FROM participant WHERE joined),
+        "updatedAt" = inserted."createdAt"
+    FROM inserted
+    WHERE r.id = inserted."roomId"
+    RETURNING r.id
+  ), existing AS (
+    SELECT id, "roomId", "authorId", body, "createdAt", "editedAt", "deletedAt"
+    FROM "Message" WHERE "authorId" = $2 AND "clientKey" = $4
+  ), message AS (
+    SELECT true AS created, * FROM inserted
+    UNION ALL
+    SELECT false AS created, * FROM existing
+  )
+  SELECT s."roomId", s.locked, s.points, s."msLeft", s.restrictions,
+         m.created, m.id, m."roomId" AS "messageRoomId", m.body, m."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
+         m."editedAt" AT TIME ZONE 'UTC' AS "editedAt", m."deletedAt" AT TIME ZONE 'UTC' AS "deletedAt",
+         u.id AS "authorId", u.username AS "authorUsername", u.name AS "authorName", u.image AS "authorImage",
+         a."updatedAt" AT TIME ZONE 'UTC' AS "authorAvatarAt"
+  FROM (
+    SELECT (SELECT id FROM room) AS "roomId", (SELECT locked FROM room) AS locked,
+           (SELECT points FROM hit) AS points, (SELECT "msLeft" FROM hit) AS "msLeft",
+           (SELECT json_agg(restriction) FROM restriction) AS restrictions
+  ) s
+  LEFT JOIN (SELECT * FROM message ORDER BY created DESC LIMIT 1) m ON true
+  LEFT JOIN "User" u ON u.id = m."authorId"
+  LEFT JOIN "Avatar" a ON a."userId" = m."authorId"`,
+);
+
+function storedMessage(row: Row): StoredMessage | null {
+  if (row.id === null || row.messageRoomId === null || row.createdAt === null) return null;
+  const author =
+    row.authorId === null
+      ? null
+      : {
+          id: row.authorId,
+          username: row.authorUsername ?? "",
+          name: row.authorName ?? "",
+          avatarUrl: avatarUrlOf({
+            id: row.authorId,
+            image: row.authorImage,
+            avatar: row.authorAvatarAt ? { updatedAt: row.authorAvatarAt } : null,
+          }),
+        };
+  return {
+    id: row.id,
+    roomId: row.messageRoomId,
+    body: row.deletedAt ? "" : (row.body ?? ""),
+    createdAt: row.createdAt,
+    editedAt: row.editedAt,
+    deletedAt: row.deletedAt,
+    author,
+  };
+}
+
+/** One round trip for a send (see the statement); null when no room has this slug (nothing counted, nothing stored). */
+export async function runSendStatement(input: SendStatementInput): Promise<SendOutcome | null> {
+  const { slug, authorId, body, clientKey, now, limit } = input;
+  const [row] = await run<Row>(SEND, [
+    slug,
+    authorId,
+    body,
+    clientKey,
+    now.toISOString(),
+    limit.keyPrefix,
+    limit.points,
+    limit.durationSeconds,
+  ]);
+  if (!row?.roomId) return null;
+  const message = storedMessage(row);
+  return {
+    room: { id: row.roomId, locked: row.locked === true },
+    counter: { points: row.points ?? 0, msLeft: row.msLeft ?? 0 },
+    restrictions: (row.restrictions ?? []).map((r) => ({
+      kind: r.kind,
+      until: r.until === null ? null : new Date(r.until),
+      reason: r.reason,
+    })),
+    message: message ? { message, created: row.created === true } : null,
+  };
+}
