@@ -12,7 +12,11 @@ const rate = Number(process.env.IDLE_RATE ?? 20);
 const seconds = Number(process.env.IDLE_SECONDS ?? 15);
 const port = Number(process.env.BENCH_PORT ?? 3203);
 
-async function cpuOver(pgid: number | undefined, ms: number, work: () => Promise<number>): Promise<{ cpu: number; n: number }> {
+async function cpuOver(
+  pgid: number | undefined,
+  ms: number,
+  work: () => Promise<number>,
+): Promise<{ cpu: number; n: number }> {
   const before = groupCpuMs(pgid) ?? 0;
   const n = await work();
   return { cpu: (groupCpuMs(pgid) ?? 0) - before, n };
@@ -51,7 +55,9 @@ runMain(async () => {
     const busyPerSecond = busy.cpu / seconds;
     console.log(`idle: ${idlePerSecond.toFixed(1)} ms CPU per second`);
     console.log(`${rate}/s GET /api/health/live: ${busyPerSecond.toFixed(1)} ms CPU per second, ${busy.n} requests`);
-    console.log(`per request: ${(busy.cpu / busy.n).toFixed(2)} ms gross, ${((busy.cpu - idle.cpu) / busy.n).toFixed(2)} ms net of idle`);
+    console.log(
+      `per request: ${(busy.cpu / busy.n).toFixed(2)} ms gross, ${((busy.cpu - idle.cpu) / busy.n).toFixed(2)} ms net of idle`,
+    );
   } finally {
     await app.stop();
   }
