@@ -42,7 +42,7 @@ export async function countOnline({ roomIds }: { roomIds: string[] }): Promise<M
   return new Map(rows.map((r) => [r.roomId, r.n]));
 }
 
-/** Distinct members in at least one room's presence channel now (from the presence webhooks). */
+/** Distinct members in at least one room now (from the occupancy webhooks). */
 export async function countOnlineMembers(): Promise<number> {
   const [row] = await db.$queryRaw<
     Array<{ n: number }>

@@ -378,7 +378,7 @@ describe("sendMessage: rate limit", () => {
 });
 
 describe("sendMessage: live", () => {
-  it("triggers message:created on the room's presence channel to everyone but the sender's socket", async () => {
+  it("triggers message:created on the room's channel to everyone but the sender's socket", async () => {
     const room = await newRoom();
     const sender = await listen(alice, room.id);
     const receiver = await listen(bob, room.id);

@@ -1,7 +1,7 @@
 // Two soketi nodes sharing the machine's Redis (127.0.0.1:6379), as a deployment with several
 // realtime nodes runs: an event triggered through one node reaches a reader on the other, and the
 // occupancy webhooks both nodes post keep one true online count; a node cut off from Redis keeps
-// serving its own readers.
+// serving its own readers; and when a node goes away its readers come back through the other.
 import { randomBytes } from "node:crypto";
 import { connect, createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
@@ -37,6 +37,10 @@ const REDIS: RedisSettings = {
   tls: false,
   prefix: `roomful-test-${randomBytes(4).toString("hex")}`,
 };
+
+const online = async (roomId: string) => (await getOnlineCounts([roomId]))[roomId];
+
+afterAll(() => disconnectDb());
 
 const redisUp = await assertRedisAnswers(REDIS).then(
   () => true,
@@ -93,7 +97,6 @@ describe.skipIf(!redisUp)("two soketi nodes on Redis", () => {
   afterAll(async () => {
     await Promise.all(nodes.map((node) => node.service.stop()));
     await relay?.close();
-    await disconnectDb();
   });
 
   const node = (i: number) => {
@@ -140,8 +143,6 @@ describe.skipIf(!redisUp)("two soketi nodes on Redis", () => {
     ]);
     return { client, events };
   }
-
-  const online = async (roomId: string) => (await getOnlineCounts([roomId]))[roomId];
 
   it("delivers an event triggered through one node to a reader on the other", async () => {
     const room = await newRoom();
@@ -256,5 +257,106 @@ describe.skipIf(!redisUp)("a node whose Redis goes away", () => {
     // The app's health checks ask the node to list channels, which needs Redis: that fails, so /api/health/ready
     // says "degraded" (and /api/health names the realtime server).
     await expect(sdk.get({ path: "/channels" })).rejects.toThrow();
+  });
+});
+
+describe.skipIf(!redisUp)("a node going away behind a load balancer", () => {
+  const nodes: Array<{ port: number; service: ChildService; up: boolean }> = [];
+  const proxied = new Set<Socket>();
+  let balancer: Server | undefined;
+  let balancerPort = 0;
+  let relay: Awaited<ReturnType<typeof startWebhookRouteServer>> | undefined;
+  let client: PusherClient | undefined;
+
+  beforeAll(async () => {
+    relay = await startWebhookRouteServer();
+    const prefix = `${REDIS.prefix}-failover`;
+    for (let i = 0; i < 2; i++) {
+      const port = await freePort();
+      const service = await runSoketi({
+        settings: {
+          host: "127.0.0.1",
+          port,
+          clusterPort: await freePort(),
+          app: APP,
+          webhookUrl: relay.url,
+          redis: { ...REDIS, prefix },
+          shutdownGracePeriodMs: 200,
+        },
+        configDir: tmpdir(),
+      });
+      nodes.push({ port, service, up: true });
+    }
+    // A TCP balancer as a deployment has: each new connection goes to the first node still up.
+    balancer = createServer((socket) => {
+      const target = nodes.find((n) => n.up);
+      if (!target) return socket.destroy();
+      const upstream = connect(target.port, "127.0.0.1");
+      for (const end of [socket, upstream]) {
+        proxied.add(end);
+        end.on("error", () => socket.destroy());
+      }
+      socket.pipe(upstream).pipe(socket);
+    });
+    balancerPort = await freePort();
+    await new Promise<void>((resolve) => balancer?.listen(balancerPort, "127.0.0.1", resolve));
+  });
+
+  afterAll(async () => {
+    client?.disconnect();
+    for (const socket of proxied) socket.destroy();
+    balancer?.close();
+    await Promise.all(nodes.map((n) => n.service.stop()));
+    await relay?.close();
+  });
+
+  it("its readers reconnect to the other node, resubscribe, and count as online once again", async () => {
+    const { id } = await createUser({
+      email: "failover-cluster@example.test",
+      username: "failovercluster",
+      name: "Fay",
+      passwordHash: null,
+      emailVerifiedAt: new Date(),
+    });
+    const fay = await findSessionUser({ id });
+    if (!fay) throw new Error("no user");
+    const roomId = (await createRoom({ name: "Failover room", topicName: "Testing", description: "", hostId: id })).id;
+    client = createRealtimeClient(
+      { key: APP.key, cluster: "mt1", wsHost: "127.0.0.1", wsPort: balancerPort, forceTLS: false },
+      ({ socketId, channelName }) =>
+        authorizeChannel({ actor: fay, input: { socket_id: socketId, channel_name: channelName } }),
+    );
+    const events: unknown[] = [];
+    let subscriptions = 0;
+    const room = client.subscribe(roomChannel(roomId));
+    room.bind("message:created", (data: unknown) => events.push(data));
+    room.bind("pusher:subscription_succeeded", () => subscriptions++);
+    client.subscribe(hereChannel(roomId, id));
+    await waitFor(() => subscriptions === 1, { what: "the first subscription" });
+    await waitFor(async () => (await online(roomId)) === 1, { what: "1 online" });
+
+    // The first node goes away (as on a deploy); soketi tells its clients to reconnect.
+    const first = nodes[0];
+    if (!first) throw new Error("no node");
+    first.up = false;
+    await first.service.stop();
+    await waitFor(() => subscriptions === 2, {
+      what: "the subscription again, through the other node",
+      timeoutMs: 15_000,
+    });
+
+    const viaSecond = new Pusher({
+      appId: APP.id,
+      key: APP.key,
+      secret: APP.secret,
+      host: "127.0.0.1",
+      port: String(nodes[1]?.port),
+      useTLS: false,
+    });
+    await viaSecond.trigger(roomChannel(roomId), "message:created", { id: 7, body: "after the failover" });
+    await waitFor(() => events.length === 1, { what: "the event after the failover" });
+    expect(events).toEqual([{ id: 7, body: "after the failover" }]);
+    // Whatever order the two nodes' webhooks arrive in, the member counts once: not lost, not twice.
+    await waitFor(async () => (await online(roomId)) === 1, { what: "1 online again", timeoutMs: 10_000 });
   });
 });

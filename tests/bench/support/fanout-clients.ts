@@ -1,7 +1,7 @@
 // Realtime clients for the chat fan-out benchmark: members in the database with session cookies
-// (minted the way next-auth issues them, no sign-in form), pusher-js connections in this Node
-// process subscribed to a room's presence channel, authorised through the app's own
-// POST /api/pusher/auth or signed with the pusher SDK directly (for the idle crowd).
+// (minted the way next-auth issues them, no sign-in form), and pusher-js connections in this Node
+// process subscribed to a channel, signed through the app's own POST /api/pusher/auth or with the
+// pusher SDK directly (the production-server test's listener).
 import { randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import type Pusher from "pusher";
