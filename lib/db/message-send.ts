@@ -5,8 +5,8 @@
 // decides what the outcome means, lib/moderation/posting-rule.ts words a refusal.
 import "server-only";
 import type { RestrictionKind } from "./generated/prisma/enums";
+import { rawAuthor, type RawAuthorColumns } from "./message-author";
 import type { StoredMessage } from "./messages";
-import { avatarUrlOf } from "./users";
 import { rateLimitHitSql, windowEndSql, type RateCounter } from "./rate-limits";
 import { run, statement } from "./statements";
 
@@ -31,7 +31,7 @@ export interface SendOutcome {
   message: { message: StoredMessage; created: boolean } | null;
 }
 
-interface Row {
+interface Row extends RawAuthorColumns {
   roomId: string | null;
   locked: boolean | null;
   points: number | null;
@@ -44,11 +44,6 @@ interface Row {
   createdAt: Date | null;
   editedAt: Date | null;
   deletedAt: Date | null;
-  authorId: string | null;
-  authorUsername: string | null;
-  authorName: string | null;
-  authorImage: string | null;
-  authorAvatarAt: Date | null;
 }
 
 const NOW = `($5::timestamptz AT TIME ZONE 'UTC')`;
@@ -117,19 +112,7 @@ const SEND = statement(
 
 function storedMessage(row: Row): StoredMessage | null {
   if (row.id === null || row.messageRoomId === null || row.createdAt === null) return null;
-  const author =
-    row.authorId === null
-      ? null
-      : {
-          id: row.authorId,
-          username: row.authorUsername ?? "",
-          name: row.authorName ?? "",
-          avatarUrl: avatarUrlOf({
-            id: row.authorId,
-            image: row.authorImage,
-            avatar: row.authorAvatarAt ? { updatedAt: row.authorAvatarAt } : null,
-          }),
-        };
+  const author = rawAuthor.from(row);
   return {
     id: row.id,
     roomId: row.messageRoomId,

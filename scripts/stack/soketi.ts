@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { DEV_DEFAULTS } from "../../lib/env";
 import { spawnService, type ChildService } from "./child-service";
 import { waitForPort } from "./ports";
-import { buildSoketiConfig, type SoketiSettings } from "./soketi-config";
+import { buildSoketiConfig, type RedisSettings, type SoketiSettings } from "./soketi-config";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const UWS_HOOK = path.join(here, "uws-resolve.cjs");
@@ -25,6 +25,8 @@ export interface SoketiOptions {
   webhookUrl?: string;
   /** Members per presence channel; Pusher's 100 when unset. */
   presenceLimit?: number;
+  /** Several nodes on one machine share channels through this Redis (tests and benchmarks of a cluster). */
+  redis?: RedisSettings;
 }
 
 /** soketi on 127.0.0.1 for the local stack and the tests, quick to stop. */
@@ -37,6 +39,7 @@ export function startSoketi(options: SoketiOptions): Promise<ChildService> {
       app: { id: options.appId, key: options.key, secret: options.secret },
       webhookUrl: options.webhookUrl,
       presenceLimit: options.presenceLimit,
+      redis: options.redis,
       shutdownGracePeriodMs: 200,
     },
     configDir: options.configDir,

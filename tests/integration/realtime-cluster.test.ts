@@ -19,7 +19,7 @@ import { getOnlineCounts } from "@/lib/realtime/presence";
 import type { ChildService } from "@/scripts/stack/child-service";
 import { freePort } from "@/scripts/stack/ports";
 import { assertRedisAnswers } from "@/scripts/stack/redis-check";
-import { runSoketi } from "@/scripts/stack/soketi";
+import { startSoketi } from "@/scripts/stack/soketi";
 import type { RedisSettings } from "@/scripts/stack/soketi-config";
 import { waitFor } from "../support/wait-for";
 import { startWebhookRouteServer } from "../support/webhook-route-server";
@@ -37,6 +37,21 @@ const REDIS: RedisSettings = {
   tls: false,
   prefix: `roomful-test-${randomBytes(4).toString("hex")}`,
 };
+
+/** A soketi node on this machine, in a cluster through `redis`. */
+async function startNode(options: { redis: RedisSettings; webhookUrl?: string }) {
+  const port = await freePort();
+  const service = await startSoketi({
+    port,
+    clusterPort: await freePort(),
+    appId: APP.id,
+    key: APP.key,
+    secret: APP.secret,
+    configDir: tmpdir(),
+    ...options,
+  });
+  return { port, service };
+}
 
 const online = async (roomId: string) => (await getOnlineCounts([roomId]))[roomId];
 
@@ -61,22 +76,7 @@ describe.skipIf(!redisUp)("two soketi nodes on Redis", () => {
   beforeAll(async () => {
     // Both nodes post to the app's webhook route.
     relay = await startWebhookRouteServer();
-    for (let i = 0; i < 2; i++) {
-      const port = await freePort();
-      const service = await runSoketi({
-        settings: {
-          host: "127.0.0.1",
-          port,
-          clusterPort: await freePort(),
-          app: APP,
-          webhookUrl: relay.url,
-          redis: REDIS,
-          shutdownGracePeriodMs: 200,
-        },
-        configDir: tmpdir(),
-      });
-      nodes.push({ port, service });
-    }
+    for (let i = 0; i < 2; i++) nodes.push(await startNode({ redis: REDIS, webhookUrl: relay.url }));
     for (const name of ["nia", "oto"]) {
       const { id } = await createUser({
         email: `${name}-cluster@example.test`,
@@ -211,18 +211,7 @@ describe.skipIf(!redisUp)("a node whose Redis goes away", () => {
     });
     const relayPort = await freePort();
     await new Promise<void>((resolve) => cut?.listen(relayPort, "127.0.0.1", resolve));
-    port = await freePort();
-    service = await runSoketi({
-      settings: {
-        host: "127.0.0.1",
-        port,
-        clusterPort: await freePort(),
-        app: APP,
-        redis: { ...REDIS, port: relayPort, prefix: `${REDIS.prefix}-cut` },
-        shutdownGracePeriodMs: 200,
-      },
-      configDir: tmpdir(),
-    });
+    ({ port, service } = await startNode({ redis: { ...REDIS, port: relayPort, prefix: `${REDIS.prefix}-cut` } }));
   });
 
   afterAll(async () => {
@@ -272,20 +261,7 @@ describe.skipIf(!redisUp)("a node going away behind a load balancer", () => {
     relay = await startWebhookRouteServer();
     const prefix = `${REDIS.prefix}-failover`;
     for (let i = 0; i < 2; i++) {
-      const port = await freePort();
-      const service = await runSoketi({
-        settings: {
-          host: "127.0.0.1",
-          port,
-          clusterPort: await freePort(),
-          app: APP,
-          webhookUrl: relay.url,
-          redis: { ...REDIS, prefix },
-          shutdownGracePeriodMs: 200,
-        },
-        configDir: tmpdir(),
-      });
-      nodes.push({ port, service, up: true });
+      nodes.push({ ...(await startNode({ redis: { ...REDIS, prefix }, webhookUrl: relay.url })), up: true });
     }
     // A TCP balancer as a deployment has: each new connection goes to the first node still up.
     balancer = createServer((socket) => {

@@ -1,14 +1,12 @@
 // A production build of the app on its own stack, for benchmarks: the same pieces as the browser
 // tests' global setup (test stack on free ports, a fresh migrated database, `next start`), but
 // no seed data. Stopping drops the database and stops every piece.
-import { withDatabase } from "../../../lib/db/connection";
 import path from "node:path";
 import { spawnService, type ChildService, type EnvVars } from "../../../scripts/stack/child-service";
-import { applyMigrations, ensureDatabase, quoteIdent, withClient } from "../../../scripts/stack/database";
 import { buildNext } from "../../../scripts/stack/next-build";
 import { startNext } from "../../../scripts/stack/next-server";
 import { assertPortFree, waitForPort } from "../../../scripts/stack/ports";
-import { startTestStack } from "../../../scripts/stack/test-stack";
+import { startBenchDatabase } from "./bench-database";
 
 /** The bench app's NEXTAUTH_SECRET: a benchmark signs its own session cookies with it. */
 export const BENCH_NEXTAUTH_SECRET = "bench-secret-bench-secret-bench-secret";
@@ -59,25 +57,19 @@ export function startProfiledNext(port: number, env: EnvVars, dir: string): Prom
 
 export async function startBenchApp(options: BenchAppOptions): Promise<BenchApp> {
   await assertPortFree(options.port, "the benchmark's app", "BENCH_PORT");
-  const { stack, serverUrl } = await startTestStack("e2e");
-  const databaseName = `roomful_bench_${Date.now().toString(36)}`;
-  const databaseUrl = withDatabase(serverUrl, databaseName);
+  const database = await startBenchDatabase();
+  const { databaseUrl } = database;
   let next: ChildService | undefined;
 
   const stop = async () => {
     await next?.stop();
-    await withClient(serverUrl, (c) =>
-      c.query(`DROP DATABASE IF EXISTS ${quoteIdent(databaseName)} WITH (FORCE)`),
-    ).catch((error: unknown) => console.error(error));
-    await stack.stop();
+    await database.stop();
   };
 
   try {
-    await ensureDatabase(databaseUrl);
-    await applyMigrations(databaseUrl);
     const baseUrl = `http://127.0.0.1:${options.port}`;
     const appEnv = {
-      ...stack.env,
+      ...database.services.stack.env,
       DATABASE_URL: databaseUrl,
       APP_URL: baseUrl,
       NEXTAUTH_SECRET: BENCH_NEXTAUTH_SECRET,

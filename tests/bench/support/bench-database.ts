@@ -1,28 +1,31 @@
-// A fresh, migrated database on the test stack's PostgreSQL, for benchmarks that do not need the
-// app running (BENCH_SEARCH_ONLY=1 in bench:search). Stopping drops it and stops the stack.
+// A fresh, migrated database on the test stack's PostgreSQL, for every benchmark: alone
+// (BENCH_SEARCH_ONLY=1 in bench:search) or under the app (./app.ts, ./fanout-stack.ts). Stopping
+// drops it and stops the stack.
 import { withDatabase } from "../../../lib/db/connection";
 import { applyMigrations, ensureDatabase, quoteIdent, withClient } from "../../../scripts/stack/database";
-import { startTestStack } from "../../../scripts/stack/test-stack";
+import { startTestStack, type TestStack } from "../../../scripts/stack/test-stack";
 
 export interface BenchDatabase {
   databaseUrl: string;
+  /** The services around it; `stack.env` is what an app started on them needs. */
+  services: TestStack;
   stop(): Promise<void>;
 }
 
-export async function startBenchDatabase(): Promise<BenchDatabase> {
-  const { stack, serverUrl } = await startTestStack("e2e");
+export async function startBenchDatabase(options: { controlSoketi?: boolean } = {}): Promise<BenchDatabase> {
+  const services = await startTestStack("e2e", options);
   const databaseName = `roomful_bench_${Date.now().toString(36)}`;
-  const databaseUrl = withDatabase(serverUrl, databaseName);
+  const databaseUrl = withDatabase(services.serverUrl, databaseName);
   const stop = async () => {
-    await withClient(serverUrl, (c) =>
+    await withClient(services.serverUrl, (c) =>
       c.query(`DROP DATABASE IF EXISTS ${quoteIdent(databaseName)} WITH (FORCE)`),
     ).catch((error: unknown) => console.error(error));
-    await stack.stop();
+    await services.stack.stop();
   };
   try {
     await ensureDatabase(databaseUrl);
     await applyMigrations(databaseUrl);
-    return { databaseUrl, stop };
+    return { databaseUrl, services, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -6,17 +6,14 @@ import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { withDatabase } from "../../../lib/db/connection";
-import { DEV_DEFAULTS } from "../../../lib/env";
 import type { ChildService } from "../../../scripts/stack/child-service";
-import { applyMigrations, ensureDatabase, quoteIdent, withClient } from "../../../scripts/stack/database";
 import { buildNext } from "../../../scripts/stack/next-build";
 import { startNext } from "../../../scripts/stack/next-server";
 import { assertPortFree, freePort, StackError } from "../../../scripts/stack/ports";
 import { assertRedisAnswers } from "../../../scripts/stack/redis-check";
-import { runSoketi } from "../../../scripts/stack/soketi";
+import { startLocalSoketi } from "../../../scripts/stack/soketi";
 import type { RedisSettings } from "../../../scripts/stack/soketi-config";
-import { startTestStack } from "../../../scripts/stack/test-stack";
+import { startBenchDatabase } from "./bench-database";
 import { BENCH_NEXTAUTH_SECRET, startProfiledNext } from "./app";
 import { findSoketi } from "./fanout-soketi";
 
@@ -82,46 +79,30 @@ export async function startFanoutStack(options: FanoutStackOptions): Promise<Fan
     });
   }
   // Two nodes: the test stack's own soketi is stopped at once; the two Redis nodes replace it.
-  const { stack, serverUrl, soketi: own } = await startTestStack("e2e", { controlSoketi: options.nodes === 2 });
-  const databaseName = `roomful_bench_${Date.now().toString(36)}`;
-  const databaseUrl = withDatabase(serverUrl, databaseName);
+  const database = await startBenchDatabase({ controlSoketi: options.nodes === 2 });
+  const { databaseUrl } = database;
   const services: ChildService[] = [];
   const soketiDir = path.join(tmpdir(), `roomful-bench-soketi-${process.pid}`);
 
   const stop = async () => {
     for (const service of services.splice(0).reverse()) await service.stop();
     rmSync(soketiDir, { recursive: true, force: true });
-    await withClient(serverUrl, (c) =>
-      c.query(`DROP DATABASE IF EXISTS ${quoteIdent(databaseName)} WITH (FORCE)`),
-    ).catch((error: unknown) => console.error(error));
-    await stack.stop();
+    await database.stop();
   };
 
   try {
-    await ensureDatabase(databaseUrl);
-    await applyMigrations(databaseUrl);
     const nodes: FanoutNode[] = [];
     if (options.nodes === 2) {
-      await own?.stop();
+      await database.services.soketi?.stop();
       for (let i = 0; i < 2; i++) {
         const port = await freePort();
-        const service = await runSoketi({
-          settings: {
-            host: "127.0.0.1",
-            port,
-            clusterPort: await freePort(),
-            app: { id: DEV_DEFAULTS.PUSHER_APP_ID, key: DEV_DEFAULTS.PUSHER_KEY, secret: DEV_DEFAULTS.PUSHER_SECRET },
-            redis,
-            shutdownGracePeriodMs: 200,
-          },
-          configDir: soketiDir,
-        });
+        const service = await startLocalSoketi({ port, clusterPort: await freePort(), configDir: soketiDir, redis });
         services.push(service);
         nodes.push({ port, pid: service.process.pid ?? 0 });
       }
     }
     const appEnv = (port: number, pusherPort: string | undefined) => ({
-      ...stack.env,
+      ...database.services.stack.env,
       ...(pusherPort ? { PUSHER_PORT: pusherPort } : {}),
       DATABASE_URL: databaseUrl,
       APP_URL: `http://127.0.0.1:${port}`,
