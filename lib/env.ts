@@ -68,16 +68,6 @@ const schema = z
     PUSHER_PUBLIC_HOST: z.string().min(1).optional(),
     PUSHER_PUBLIC_PORT: port.optional(),
     PUSHER_PUBLIC_USE_TLS: flag.optional(),
-    /**
-     * Members a room's presence channel holds (faces and typing); above it people still read live and count as online.
-     * Pusher Channels allows 100; the browser tests lower it so over-capacity is cheap to reach.
-     */
-    PUSHER_PRESENCE_LIMIT: z.coerce
-      .number()
-      .int()
-      .min(1, "expected 1 or more")
-      .max(100, "expected at most 100")
-      .default(100),
     SMTP_URL: smtpUrl,
     MAIL_FROM: z.string().min(3).default("Roomful <no-reply@roomful.local>"),
     NEXTAUTH_SECRET: z.string().min(32, "expected at least 32 random characters (openssl rand -base64 32)"),

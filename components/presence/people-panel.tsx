@@ -12,7 +12,6 @@ import { focusRing, OnlineSkeleton, PanelFrame, PanelSection, ParticipantsSectio
 import { useRoomOnline } from "./room-online";
 
 export interface PeoplePanelProps {
-  roomId: string;
   viewerId: string | null;
   hostId: string | null;
   /** The newest participants first; more than are shown, so that those online can be left out. */

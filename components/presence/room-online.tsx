@@ -60,8 +60,9 @@ export interface RoomOnlineProviderProps {
 
 export function RoomOnlineProvider({ roomId, slug, viewerId, initialCount, children }: RoomOnlineProviderProps) {
   const [members, setMembers] = useState<Person[] | null>(null);
-  const [full, setFull] = useState(false);
-  const [refused, setRefused] = useState(false);
+  // Why presence turned us away, if it did: "full" is normal past its limit, anything else is a refusal.
+  const [turnedAway, setTurnedAway] = useState<"full" | "refused" | null>(null);
+  const full = turnedAway === "full";
   const [serverCount, setServerCount] = useState(initialCount);
   const [fetchedFaces, setFetchedFaces] = useState<Person[] | null>(null);
   const countsHeard = useRef(0);
@@ -91,11 +92,10 @@ export function RoomOnlineProvider({ roomId, slug, viewerId, initialCount, child
     },
     {
       onSubscribed: (channel) => {
-        setRefused(false);
-        setFull(false);
+        setTurnedAway(null);
         setMembers(membersOf(channel));
       },
-      onSubscriptionError: (error) => (isFull(error) ? setFull(true) : setRefused(true)),
+      onSubscriptionError: (error) => setTurnedAway(isFull(error) ? "full" : "refused"),
     },
   );
 
@@ -129,9 +129,9 @@ export function RoomOnlineProvider({ roomId, slug, viewerId, initialCount, child
       // Presence is instant, the server's count (webhooks) a moment late but uncapped: the larger is the truth.
       count: Math.max(presenceMembers?.length ?? 0, serverCount),
       faces: full ? fetchedFaces : presenceMembers,
-      refused,
+      refused: turnedAway === "refused",
     }),
-    [presenceMembers, full, serverCount, fetchedFaces, refused],
+    [presenceMembers, full, serverCount, fetchedFaces, turnedAway],
   );
   return <RoomOnlineContext.Provider value={value}>{children}</RoomOnlineContext.Provider>;
 }

@@ -20,7 +20,6 @@ export async function RoomPeople({ roomId, viewerId }: RoomPeopleProps) {
   const { hostId, total, participants } = await listRoomParticipants({ roomId, limit: PARTICIPANTS_LOADED });
   return (
     <PeoplePanel
-      roomId={roomId}
       viewerId={viewerId}
       hostId={hostId}
       // Only what the panel shows crosses to the browser.

@@ -7,15 +7,12 @@ import type { Channel } from "pusher-js";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { createRealtimeClient, type ChannelAuthorizer } from "@/lib/realtime/browser-client";
 import type { PublicRealtimeConfig } from "@/lib/realtime/config";
-import { REALTIME_LIMITS } from "@/lib/realtime/limits";
 import { useWindowEvents } from "@/components/use-window-events";
 import { connectionStatusOf, type ConnectionStatus } from "./connection-status";
 
 interface RealtimeContextValue {
   /** "disabled" when there is no connection to make (no realtime configuration). */
   status: ConnectionStatus;
-  /** Members a room's presence channel holds; past it the online count comes from the room channel. */
-  presenceLimit: number;
   acquire(channelName: string): Channel | null;
   release(channelName: string): void;
   /** This tab's socket, which the server leaves out of the fan-out of its own sends; null when not connected. */
@@ -24,7 +21,6 @@ interface RealtimeContextValue {
 
 const RealtimeContext = createContext<RealtimeContextValue>({
   status: "disabled",
-  presenceLimit: REALTIME_LIMITS.maxPresenceMembersPerChannel,
   acquire: () => null,
   release: () => {},
   socketId: () => null,
@@ -153,11 +149,7 @@ export function RealtimeProvider({ config, children }: RealtimeProviderProps) {
 
   const socketId = useCallback(() => clientRef.current?.connection.socket_id ?? null, []);
 
-  const presenceLimit = config?.presenceLimit ?? REALTIME_LIMITS.maxPresenceMembersPerChannel;
-  const value = useMemo(
-    () => ({ status, presenceLimit, acquire, release, socketId }),
-    [status, presenceLimit, acquire, release, socketId],
-  );
+  const value = useMemo(() => ({ status, acquire, release, socketId }), [status, acquire, release, socketId]);
   return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
 }
 

@@ -5,8 +5,8 @@
 // decides what the outcome means, lib/moderation/posting-rule.ts words a refusal.
 import "server-only";
 import type { RestrictionKind } from "./generated/prisma/enums";
-import { rawAuthor, type RawAuthorColumns } from "./message-author";
-import type { StoredMessage } from "./messages";
+import type { RawAuthorColumns } from "./message-author";
+import { fromRawRow, type StoredMessage } from "./messages";
 import { rateLimitHitSql, windowEndSql, type RateCounter } from "./rate-limits";
 import { run, statement } from "./statements";
 
@@ -111,17 +111,9 @@ const SEND = statement(
 );
 
 function storedMessage(row: Row): StoredMessage | null {
-  if (row.id === null || row.messageRoomId === null || row.createdAt === null) return null;
-  const author = rawAuthor.from(row);
-  return {
-    id: row.id,
-    roomId: row.messageRoomId,
-    body: row.deletedAt ? "" : (row.body ?? ""),
-    createdAt: row.createdAt,
-    editedAt: row.editedAt,
-    deletedAt: row.deletedAt,
-    author,
-  };
+  const { id, messageRoomId: roomId, createdAt } = row;
+  if (id === null || roomId === null || createdAt === null) return null;
+  return fromRawRow({ ...row, id, roomId, createdAt, body: row.body ?? "" });
 }
 
 /** One round trip for a send (see the statement); null when no room has this slug (nothing counted, nothing stored). */

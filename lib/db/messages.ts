@@ -50,7 +50,8 @@ function toStoredMessage({ author, ...row }: MessageRow): StoredMessage {
 /** A message row with its author, as the raw queries of the send path return it. */
 type RawMessageRow = Omit<StoredMessage, "author"> & RawAuthorColumns;
 
-function fromRawRow(row: RawMessageRow): StoredMessage {
+/** A message row with its raw author columns, as stored messages are read (a deleted one's body is blank). */
+export function fromRawRow(row: RawMessageRow): StoredMessage {
   const { id, roomId, body, createdAt, editedAt, deletedAt } = row;
   return { id, roomId, body: deletedAt ? "" : body, createdAt, editedAt, deletedAt, author: rawAuthor.from(row) };
 }

@@ -1,13 +1,13 @@
 // Creates the pusher-js connection that browsers (and the tests) use. The configuration comes
 // from the server at request time (lib/realtime/config.ts), so one build runs anywhere.
 import Pusher, { type ChannelAuthorizationCallback, type Options } from "pusher-js";
-import type { RealtimeConnection } from "./config";
+import type { PublicRealtimeConfig } from "./config";
 
 export interface ChannelAuthorizer {
   (params: { socketId: string; channelName: string }): Promise<{ auth: string; channel_data?: string }>;
 }
 
-export function createRealtimeClient(config: RealtimeConnection, authorize?: ChannelAuthorizer): Pusher {
+export function createRealtimeClient(config: PublicRealtimeConfig, authorize?: ChannelAuthorizer): Pusher {
   const options: Options = {
     cluster: config.cluster,
     forceTLS: config.forceTLS,

@@ -20,12 +20,7 @@ export interface PublicRealtimeConfig {
   wsHost?: string;
   wsPort?: number;
   forceTLS: boolean;
-  /** Members a presence channel holds: above it the count comes from the room channel instead. */
-  presenceLimit: number;
 }
-
-/** What a pusher-js client needs to connect. */
-export type RealtimeConnection = Omit<PublicRealtimeConfig, "presenceLimit">;
 
 export function serverRealtimeConfig(): ServerRealtimeConfig {
   const e = env();
@@ -52,6 +47,5 @@ export function publicRealtimeConfig(): PublicRealtimeConfig {
     wsPort: wsHost ? (e.PUSHER_PUBLIC_PORT ?? e.PUSHER_PORT) : undefined,
     // A TLS proxy in front of soketi: browsers use wss:// while app servers may call it plainly.
     forceTLS: e.PUSHER_PUBLIC_USE_TLS ?? server.useTLS,
-    presenceLimit: e.PUSHER_PRESENCE_LIMIT,
   };
 }

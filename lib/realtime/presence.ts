@@ -10,6 +10,7 @@ import type { UserSummary } from "../db/users";
 import { AppError, notFound } from "../errors";
 import { roomSlugParamSchema } from "../validation/rooms";
 import { parseChannelName } from "./channels";
+import { REALTIME_LIMITS } from "./limits";
 import { publishOnlineCount } from "./events";
 import { pusher } from "./server";
 
@@ -22,11 +23,8 @@ export async function getOnlineCounts(roomIds: string[]): Promise<Record<string,
   return Object.fromEntries(roomIds.map((id) => [id, counts.get(id) ?? 0]));
 }
 
-/** How many faces the people panel shows (presence's own cap on Pusher Channels). */
-export const ONLINE_FACES_SHOWN = 100;
-
 /**
- * The room's online count and up to ONLINE_FACES_SHOWN faces, for members the full presence channel turned away.
+ * The room's online count and as many faces as a presence channel could show, for members a full one turned away.
  * Members only, as presence is: 401 signed out, 404 an unknown room.
  */
 export async function getRoomOnline({
@@ -40,10 +38,10 @@ export async function getRoomOnline({
   const room = roomSlugParamSchema.safeParse(slug).success ? await findChatRoom({ slug }) : null;
   if (!room) throw notFound("room", "This room does not exist (any more).");
   const [counts, people] = await Promise.all([
-    countOnline({ roomIds: [room.id] }),
-    listOnlineMembers(room.id, ONLINE_FACES_SHOWN),
+    getOnlineCounts([room.id]),
+    listOnlineMembers(room.id, REALTIME_LIMITS.maxPresenceMembersPerChannel),
   ]);
-  return { online: counts.get(room.id) ?? 0, people };
+  return { online: counts[room.id] ?? 0, people };
 }
 
 const webhookSchema = z.object({

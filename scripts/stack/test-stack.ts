@@ -47,7 +47,7 @@ function testDataDir(name: string): { dir: string; throwaway: boolean } {
 /**
  * `webhookUrl`: where soketi posts presence webhooks (the browser tests' app). `controlSoketi`: start soketi here and
  * return it so tests can stop and restart it; the stack's env and stop() still cover it. `presenceLimit` (with
- * controlSoketi): members per presence channel, for soketi and the app alike.
+ * controlSoketi): members per presence channel.
  */
 export async function startTestStack(
   name: "test" | "e2e",
@@ -101,7 +101,6 @@ export async function startTestStack(
       throw error;
     }
     Object.assign(stack.env, localSoketiEnv(ports.soketi));
-    if (options.presenceLimit) stack.env.PUSHER_PRESENCE_LIMIT = String(options.presenceLimit);
   }
   const stop = stack.stop;
   stack.stop = async () => {

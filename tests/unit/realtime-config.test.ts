@@ -34,7 +34,6 @@ describe("publicRealtimeConfig", () => {
       wsHost: "soketi.internal",
       wsPort: 6001,
       forceTLS: false,
-      presenceLimit: 100,
     });
     expect(server.secret).toBe("secret-secret");
     expect(JSON.stringify(browser)).not.toContain("secret-secret");

@@ -9,7 +9,7 @@ import type PusherClient from "pusher-js";
 import type { Channel } from "pusher-js";
 import type pg from "pg";
 import { createRealtimeClient, type ChannelAuthorizer } from "../../../lib/realtime/browser-client";
-import type { RealtimeConnection } from "../../../lib/realtime/config";
+import type { PublicRealtimeConfig } from "../../../lib/realtime/config";
 
 export interface BenchMember {
   id: string;
@@ -96,7 +96,7 @@ export async function connectAndSubscribe({
   authorize,
   timeoutMs = 30_000,
 }: {
-  config: RealtimeConnection;
+  config: PublicRealtimeConfig;
   channelName: string;
   authorize: ChannelAuthorizer;
   timeoutMs?: number;
