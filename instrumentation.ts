@@ -8,6 +8,11 @@ export async function register(): Promise<void> {
     checkEnvOrExit();
     const { registerObservability } = await import("./lib/observability/register");
     registerObservability();
+    // Only `npm start`'s server (scripts/serve.ts) looks for them; `next dev` serves every route itself.
+    if (process.env.NODE_ENV === "production") {
+      const { registerDirectRoutes } = await import("./lib/server/direct-routes");
+      registerDirectRoutes();
+    }
   }
 }
 

@@ -71,8 +71,8 @@ const schema = z
     SMTP_URL: smtpUrl,
     MAIL_FROM: z.string().min(3).default("Roomful <no-reply@roomful.local>"),
     NEXTAUTH_SECRET: z.string().min(32, "expected at least 32 random characters (openssl rand -base64 32)"),
-    /** How many reverse proxies in front of the app append to X-Forwarded-For (for per-IP limits). */
-    TRUST_PROXY_HOPS: z.coerce.number().int().min(0, "expected 0 or more").max(10, "expected at most 10").default(1),
+    /** How many reverse proxies in front of the app append to X-Forwarded-For (for per-IP limits); 0: none. */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0, "expected 0 or more").max(10, "expected at most 10").default(0),
     /** OAuth sign-in: each provider is offered only when both its id and its secret are set. */
     GOOGLE_CLIENT_ID: z.string().min(1).optional(),
     GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),

@@ -41,20 +41,28 @@ export function fieldErrorsOf(error: ZodError): FieldErrors {
   return fields;
 }
 
-/** The JSON error response of every route handler. */
-export function errorResponse(error: unknown): NextResponse {
+/** An answer as data: for route handlers (NextResponse.json) and for routes served outside Next (lib/server). */
+export interface JsonReply {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/** The JSON error answer of every route: an AppError as it is, anything else a logged 500. */
+export function errorReply(error: unknown): JsonReply {
   if (error instanceof AppError) {
-    return NextResponse.json(
-      { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } },
-      {
-        status: error.status,
-        headers: error.retryAfter ? { "Retry-After": String(error.retryAfter) } : undefined,
-      },
-    );
+    return {
+      status: error.status,
+      body: { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } },
+      headers: error.retryAfter ? { "Retry-After": String(error.retryAfter) } : undefined,
+    };
   }
   log.error({ err: error }, "request failed");
-  return NextResponse.json(
-    { error: { code: "internal", message: "Something went wrong on our side." } },
-    { status: 500 },
-  );
+  return { status: 500, body: { error: { code: "internal", message: "Something went wrong on our side." } } };
+}
+
+/** The JSON error response of every route handler. */
+export function errorResponse(error: unknown): NextResponse {
+  const { body, status, headers } = errorReply(error);
+  return NextResponse.json(body, { status, headers });
 }

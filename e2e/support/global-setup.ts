@@ -78,6 +78,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       NEXT_DIST_DIR: E2E_DIST_DIR,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Specs give each browser context an address of its own in X-Forwarded-For, as a proxy would.
+      TRUST_PROXY_HOPS: "1",
       OAUTH_TEST_ISSUER: oidcIssuer.url,
       OAUTH_TEST_CLIENT_ID: OIDC_TEST_CLIENT_ID,
       OAUTH_TEST_CLIENT_SECRET: OIDC_TEST_CLIENT_SECRET,

@@ -2,6 +2,7 @@
 // just proved who someone is outside a next-auth flow (sign-up, password change), so that the
 // browser stays signed in with the new session version.
 import "server-only";
+import { parse as parseCookies } from "cookie";
 import { decode, encode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { env } from "../env";
@@ -47,15 +48,24 @@ const DECODED_MAX = 10_000;
 const CLOCK_TOLERANCE_SECONDS = 15;
 const globalForSessions = globalThis as unknown as { roomfulDecodedSessions?: DecodedCache };
 
+/** The claims of this request's session cookie, or null: see claimsFromToken. */
+export async function readSessionClaims(): Promise<SessionClaims | null> {
+  return claimsFromToken((await cookies()).get(sessionCookieName())?.value);
+}
+
+/** The session token in a raw `Cookie` header, for requests served outside Next (lib/server/direct-routes.ts). */
+export function sessionTokenFromCookieHeader(header: string | undefined): string | undefined {
+  return header ? parseCookies(header)[sessionCookieName()] : undefined;
+}
+
 /**
- * The claims of this request's session cookie, or null (none, forged, expired, or not ours): what
- * getServerSession returns, without building the auth handler and re-encrypting a cookie per page.
+ * The claims of a session cookie's token, or null (none, forged, expired, or not ours): what getServerSession
+ * returns, without building the auth handler and re-encrypting a cookie per page.
  * A cookie decrypted once is remembered by its exact text (a bounded map, expiry still checked): decrypting it again
  * derived the key (HKDF) and ran AES-GCM on every request of a signed-in member. This caches only the cookie's
  * contents; the session itself is still checked against the database on every request (lib/auth/session.ts).
  */
-export async function readSessionClaims(): Promise<SessionClaims | null> {
-  const token = (await cookies()).get(sessionCookieName())?.value;
+export async function claimsFromToken(token: string | undefined): Promise<SessionClaims | null> {
   if (!token) return null;
   const secret = env().NEXTAUTH_SECRET;
   let cache = globalForSessions.roomfulDecodedSessions;

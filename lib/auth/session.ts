@@ -7,18 +7,20 @@ import { orNullForChrome } from "../chrome-read";
 import { findSessionUser, type SessionUser } from "../db/users";
 import { AppError, forbidden, unauthorized } from "../errors";
 import type { Role } from "../db/generated/prisma/enums";
-import { readSessionClaims } from "./session-cookie";
+import { readSessionClaims, type SessionClaims } from "./session-cookie";
 
 export type { SessionUser };
 
 /** The signed-in user of this request, or null. Cached per request. */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const claims = await readSessionClaims();
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => sessionUserFor(await readSessionClaims()));
+
+/** The user a session's claims name, while that session is still theirs (same version, not deactivated); else null. */
+export async function sessionUserFor(claims: SessionClaims | null): Promise<SessionUser | null> {
   if (!claims) return null;
   const user = await findSessionUser({ id: claims.sub });
   if (!user || user.deactivated || user.sessionVersion !== claims.sv) return null;
   return user;
-});
+}
 
 /**
  * For the page's chrome (header, banners): the user, or null also when the database cannot say.

@@ -2,16 +2,21 @@
 // cross-site form cannot send) and the sender's socket id (X-Socket-Id header or body).
 import { AppError } from "../errors";
 
-const MAX_BODY_BYTES = 64 * 1024;
+export const MAX_BODY_BYTES = 64 * 1024;
 
 /** The parsed JSON body; `undefined` for an empty body when `optional`. 400/413/415 otherwise. */
-export async function readJsonBody(
-  request: Request,
+export async function readJsonBody(request: Request, options: { optional?: boolean } = {}): Promise<unknown> {
+  return parseJsonBody(await request.text(), request.headers.get("content-type"), options);
+}
+
+/** A request body already read, parsed as readJsonBody does. */
+export function parseJsonBody(
+  text: string,
+  contentType: string | null | undefined,
   { optional = false }: { optional?: boolean } = {},
-): Promise<unknown> {
-  const text = await request.text();
+): unknown {
   if (text.trim() === "" && optional) return undefined;
-  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  const type = contentType?.split(";")[0]?.trim().toLowerCase();
   if (type !== "application/json") {
     throw new AppError("invalid:content_type", "Send the request body as JSON (Content-Type: application/json).", 415);
   }
@@ -26,7 +31,11 @@ export async function readJsonBody(
 
 /** The socket to leave out of the fan-out: the X-Socket-Id header, else `socketId` in the body. */
 export function socketIdFrom(request: Request, body: unknown): unknown {
-  const header = request.headers.get("x-socket-id");
+  return socketIdOf(request.headers.get("x-socket-id"), body);
+}
+
+/** socketIdFrom for a header already read. */
+export function socketIdOf(header: string | null | undefined, body: unknown): unknown {
   if (header) return header;
   return typeof body === "object" && body !== null && "socketId" in body
     ? (body as { socketId: unknown }).socketId

@@ -2,22 +2,12 @@
 // in log lines, HTTP metrics and the access log, process metrics, and the shutdown handlers.
 import "server-only";
 import { env, type Env } from "../env";
-import { accessLog, log } from "../log";
-import { recordHttpRequest, startMetrics } from "./metrics";
-import { observeNextRequests, type FinishedRequest } from "./next-request-spans";
+import { log } from "../log";
+import { startMetrics } from "./metrics";
+import { observeNextRequests } from "./next-request-spans";
 import { registerRequestContext } from "./request-context";
+import { reportRequest } from "./request-report";
 import { installShutdownHandlers } from "./shutdown";
-
-// Load balancers ask every few seconds; their answers would drown the access log.
-const QUIET_ROUTES = new Set(["/api/health", "/api/health/live", "/api/health/ready", "/api/metrics"]);
-
-function onRequestFinished(request: FinishedRequest, development: boolean): void {
-  recordHttpRequest(request);
-  // `next dev` prints its own line per request; there ours are debug-level.
-  const level = development || QUIET_ROUTES.has(request.route) ? "debug" : "info";
-  const { method, route, status, durationSeconds } = request;
-  accessLog[level]({ method, route, status, durationMs: Math.round(durationSeconds * 1000) }, "request");
-}
 
 export function registerObservability(): void {
   const e = env();
@@ -25,7 +15,7 @@ export function registerObservability(): void {
     log.warn("another OpenTelemetry context manager or propagator is registered: log lines carry no request id");
   }
   const development = e.NODE_ENV === "development";
-  if (!observeNextRequests((request) => onRequestFinished(request, development))) {
+  if (!observeNextRequests((request) => reportRequest(request, development))) {
     log.warn("another OpenTelemetry tracer provider is registered: HTTP request metrics and the access log are off");
   }
   startMetrics();

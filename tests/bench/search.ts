@@ -275,7 +275,7 @@ interface PageRun {
   firstChunk: number[];
   total: number[];
   perSecond: number;
-  /** The app's CPU (all threads of next start) per page. */
+  /** The app's CPU (all threads of the production server) per page. */
   cpuPerRequest?: number;
   postgresPerRequest?: number;
 }
@@ -453,7 +453,7 @@ runMain(async () => {
     if (pages) {
       lines.push(
         "",
-        `Pages on the production build (next start), ${requests} requests each (/topics: fewer), ${concurrency} concurrent`,
+        `Pages on the production build (npm start's server), ${requests} requests each (/topics: fewer), ${concurrency} concurrent`,
         ...pageLines("GET / (visitor)", pages.home),
         ...pageLines("GET / (member)", pages.memberHome),
         ...pageLines(`GET /?limit=${2 * PAGE_SIZE} (member)`, pages.more),

@@ -165,7 +165,7 @@ runMain(async () => {
         `  throughput  ${perSecond.toFixed(1)} sign-ins/s (${(result.wallMs / 1000).toFixed(1)} s wall, CSRF fetch included)`,
         appCpuPerSignIn === undefined
           ? ""
-          : `  app CPU     ${ms(appCpuPerSignIn)} per sign-in (next start, all threads): ~${Math.floor(1000 / appCpuPerSignIn)} sign-ins/s per core it has to itself`,
+          : `  app CPU     ${ms(appCpuPerSignIn)} per sign-in (npm start's server, all threads): ~${Math.floor(1000 / appCpuPerSignIn)} sign-ins/s per core it has to itself`,
         `  argon2id    one verify alone: ${ms(verify)} (m=19456 KiB, t=2)`,
         `  load        ${loadBefore} before, ${loadAfter} after (1/5/15-minute load averages; latency suffers when they exceed the CPUs)`,
         `  target      p95 < ${TARGET_P95_MS} ms: ${p95 < TARGET_P95_MS ? "met" : "NOT met"}`,

@@ -1,11 +1,10 @@
 // A production build of the app on its own stack, for benchmarks: the same pieces as the browser
-// tests' global setup (test stack on free ports, a fresh migrated database, `next start`), but
+// tests' global setup (test stack on free ports, a fresh migrated database, `npm start`'s server), but
 // no seed data. Stopping drops the database and stops every piece.
-import path from "node:path";
-import { spawnService, type ChildService, type EnvVars } from "../../../scripts/stack/child-service";
+import type { ChildService } from "../../../scripts/stack/child-service";
 import { buildNext } from "../../../scripts/stack/next-build";
 import { startNext } from "../../../scripts/stack/next-server";
-import { assertPortFree, waitForPort } from "../../../scripts/stack/ports";
+import { assertPortFree } from "../../../scripts/stack/ports";
 import { startBenchDatabase } from "./bench-database";
 
 /** The bench app's NEXTAUTH_SECRET: a benchmark signs its own session cookies with it. */
@@ -14,7 +13,7 @@ export const BENCH_NEXTAUTH_SECRET = "bench-secret-bench-secret-bench-secret";
 export interface BenchApp {
   baseUrl: string;
   databaseUrl: string;
-  /** `next start` runs in a process group of its own; this is its id (for CPU accounting). */
+  /** The server runs in a process group of its own; this is its id (for CPU accounting). */
   processGroup: number | undefined;
   stop(): Promise<void>;
 }
@@ -28,31 +27,6 @@ export interface BenchAppOptions {
   log: (line: string) => void;
   /** Directory for V8 CPU profiles of the app (`node --cpu-prof`, written when it stops); none when unset. */
   cpuProfileDir?: string;
-}
-
-/**
- * `next start` (which serves in its own process) under `node --cpu-prof`: Node refuses that flag in NODE_OPTIONS, so
- * it goes on the command line. The profile is written when the server exits (stop() signals it; Next exits cleanly).
- */
-export function startProfiledNext(port: number, env: EnvVars, dir: string): Promise<ChildService> {
-  return spawnService({
-    name: "next start (profiled)",
-    command: process.execPath,
-    args: [
-      "--cpu-prof",
-      `--cpu-prof-dir=${dir}`,
-      "--cpu-prof-interval=250",
-      path.resolve("node_modules/next/dist/bin/next"),
-      "start",
-      "--port",
-      String(port),
-      "--hostname",
-      "0.0.0.0",
-    ],
-    env: { NEXT_TELEMETRY_DISABLED: "1", ...env },
-    ready: () => waitForPort(port, "127.0.0.1", 120_000),
-    stopTimeoutMs: 20_000,
-  });
 }
 
 export async function startBenchApp(options: BenchAppOptions): Promise<BenchApp> {
@@ -76,15 +50,21 @@ export async function startBenchApp(options: BenchAppOptions): Promise<BenchApp>
       NEXT_DIST_DIR: options.distDir,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Benchmark clients speak for many addresses in X-Forwarded-For, as a proxy in front would.
+      TRUST_PROXY_HOPS: "1",
     } as const;
     if (!options.skipBuild) {
       options.log(`Building the app into ${options.distDir} (BENCH_SKIP_BUILD=1 reuses it next time)…`);
       await buildNext(options.distDir, { ...process.env, ...appEnv }, { quiet: true });
     }
-    options.log(`Starting next start on ${baseUrl}…`);
-    next = options.cpuProfileDir
-      ? await startProfiledNext(options.port, appEnv, options.cpuProfileDir)
-      : await startNext({ mode: "start", port: options.port, env: appEnv, inheritOutput: false });
+    options.log(`Starting the production server on ${baseUrl}…`);
+    next = await startNext({
+      mode: "start",
+      port: options.port,
+      env: appEnv,
+      inheritOutput: false,
+      cpuProfileDir: options.cpuProfileDir,
+    });
     return { baseUrl, databaseUrl, processGroup: next.process.pid, stop };
   } catch (error) {
     if (next) console.error(next.recentOutput());

@@ -14,14 +14,14 @@ import { assertRedisAnswers } from "../../../scripts/stack/redis-check";
 import { startLocalSoketi } from "../../../scripts/stack/soketi";
 import type { RedisSettings } from "../../../scripts/stack/soketi-config";
 import { startBenchDatabase } from "./bench-database";
-import { BENCH_NEXTAUTH_SECRET, startProfiledNext } from "./app";
+import { BENCH_NEXTAUTH_SECRET } from "./app";
 import { findSoketi } from "./fanout-soketi";
 
 export const BENCH_METRICS_TOKEN = "bench-metrics-token-bench-metrics-token";
 
 export interface FanoutApp {
   baseUrl: string;
-  /** The process group of `next start` (for CPU). */
+  /** The process group of the app's server (for CPU). */
   processGroup: number;
 }
 
@@ -119,11 +119,9 @@ export async function startFanoutStack(options: FanoutStackOptions): Promise<Fan
     const apps: FanoutApp[] = [];
     for (const [i, port] of appPorts.entries()) {
       const env = appEnv(port, nodes[i] ? String(nodes[i].port) : undefined);
-      options.log(`Starting next start on http://127.0.0.1:${port}${nodes[i] ? ` (soketi node ${i + 1})` : ""}…`);
+      options.log(`Starting the app on http://127.0.0.1:${port}${nodes[i] ? ` (soketi node ${i + 1})` : ""}…`);
       const profileDir = options.cpuProfileDir;
-      const next = profileDir
-        ? await startProfiledNext(port, env, profileDir)
-        : await startNext({ mode: "start", port, env, inheritOutput: false });
+      const next = await startNext({ mode: "start", port, env, inheritOutput: false, cpuProfileDir: profileDir });
       services.push(next);
       apps.push({ baseUrl: `http://127.0.0.1:${port}`, processGroup: next.process.pid ?? 0 });
     }

@@ -1,11 +1,12 @@
 // GET: a page of the room's history, ascending by id (latest 50; ?before=<id> older; ?after=<id>
 // catch-up; ?after=<id>&changedSince=<ISO> edits and deletions since; &limit ≤ 100), for anyone.
 // POST { body, clientKey, socketId? }: sends a message as the signed-in member; 201 with the
-// stored message, 200 with the same message for a retried clientKey.
+// stored message, 200 with the same message for a retried clientKey. In production scripts/serve.ts answers POST
+// before Next's router (lib/server/direct-routes.ts); both go through lib/chat/send-reply.ts.
 import { after, NextResponse, type NextRequest } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
-import { readJsonBody, socketIdFrom } from "@/lib/chat/http";
-import { listHistory, sendMessage } from "@/lib/chat/messages";
+import { listHistory } from "@/lib/chat/messages";
+import { answerSend } from "@/lib/chat/send-reply";
 import { errorResponse } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -30,21 +31,17 @@ export async function GET(request: NextRequest, context: RouteContext): Promise<
 }
 
 export async function POST(request: NextRequest, context: RouteContext): Promise<NextResponse> {
-  try {
-    const { slug } = await context.params;
-    const input = await readJsonBody(request);
-    // Not awaited here: sendMessage looks the room up while the session is checked.
-    const result = await sendMessage({ actor: getCurrentUser(), slug, input, socketId: socketIdFrom(request, input) });
-    // The message is stored and its trigger already sent: the reply need not wait for the
-    // realtime server's answer, but the server keeps the request alive until it has it.
-    after(result.delivered);
-    // One message is a few hundred bytes: gzipping it costs the server more than it saves
-    // (a zlib stream per reply), so the reply asks not to be transformed.
-    return NextResponse.json(result.message, {
-      status: result.created ? 201 : 200,
-      headers: { "Cache-Control": "no-store, no-transform" },
-    });
-  } catch (error) {
-    return errorResponse(error);
-  }
+  const { slug } = await context.params;
+  const reply = await answerSend({
+    // Not awaited here: the room is looked up while the session is checked.
+    actor: getCurrentUser(),
+    slug,
+    text: await request.text(),
+    contentType: request.headers.get("content-type"),
+    socketIdHeader: request.headers.get("x-socket-id"),
+  });
+  // The message is stored and its trigger already sent: the reply need not wait for the realtime server's answer,
+  // but the server keeps the request alive until it has it.
+  if (reply.delivered) after(reply.delivered);
+  return NextResponse.json(reply.body, { status: reply.status, headers: reply.headers });
 }

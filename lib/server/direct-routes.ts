@@ -1,0 +1,131 @@
+// Routes scripts/serve.ts answers before Next's router. Only the message send is here: every live message is one
+// such request, and Next's own handling of a request (routing, proxy.ts, the route module's request and response
+// objects) cost more CPU than the send itself (README, "Measured choices"). The route's rules are not here: it is
+// the same lib/chat/send-reply.ts as app/api/rooms/[slug]/messages/route.ts, which `next dev` still serves.
+// Registered from instrumentation.ts, so this code is compiled by Next with the rest of the server.
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { sessionTokenFromCookieHeader, claimsFromToken } from "../auth/session-cookie";
+import { sessionUserFor } from "../auth/session";
+import { MAX_BODY_BYTES } from "../chat/http";
+import { answerSend } from "../chat/send-reply";
+import { errorReply, AppError, type JsonReply } from "../errors";
+import { withRequestId } from "../observability/request-context";
+import { REQUEST_ID_HEADER, requestIdFor } from "../observability/request-id";
+import { reportRequest } from "../observability/request-report";
+import { DIRECT_ROUTES_KEY, type DirectRoutes } from "./direct-routes-key";
+
+const SEND_ROUTE = "/api/rooms/[slug]/messages";
+const SEND_PATH = /^\/api\/rooms\/([^/?#]+)\/messages(?:\?[^#]*)?$/;
+
+const pending = new Set<Promise<unknown>>();
+
+function slugOf(url: string | undefined): string | undefined {
+  const match = url ? SEND_PATH.exec(url) : null;
+  if (!match?.[1]) return undefined;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    // Not a slug any room has: Next answers it as it would.
+    return undefined;
+  }
+}
+
+/** The body as text, refused (413) as soon as it passes the cap rather than after reading it whole. */
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        request.removeAllListeners("data");
+        request.resume();
+        reject(new AppError("invalid:too_large", "The request body is too large.", 413));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.once("error", reject);
+  });
+}
+
+function send(response: ServerResponse, reply: JsonReply): void {
+  const json = JSON.stringify(reply.body);
+  response.writeHead(reply.status, {
+    ...reply.headers,
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(json),
+  });
+  response.end(json);
+}
+
+async function serveSend(request: IncomingMessage, response: ServerResponse, slug: string): Promise<void> {
+  try {
+    const token = sessionTokenFromCookieHeader(request.headers.cookie);
+    // Started now: the room is looked up while the session is checked.
+    const actor = claimsFromToken(token).then(sessionUserFor);
+    const text = await readBody(request).catch((error: unknown) => {
+      actor.catch(() => undefined);
+      throw error;
+    });
+    const reply = await answerSend({
+      actor,
+      slug,
+      text,
+      contentType: request.headers["content-type"],
+      socketIdHeader: header(request, "x-socket-id"),
+    });
+    if (reply.delivered) track(reply.delivered);
+    send(response, reply);
+  } catch (error) {
+    if (error instanceof AppError && error.status === 413) response.shouldKeepAlive = false;
+    if (!response.headersSent) send(response, errorReply(error));
+    else response.destroy();
+  }
+}
+
+function header(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function track(work: Promise<unknown>): void {
+  const settled = work.catch(() => undefined).finally(() => pending.delete(settled));
+  pending.add(settled);
+}
+
+function handle(request: IncomingMessage, response: ServerResponse): boolean {
+  if (request.method !== "POST") return false;
+  const slug = slugOf(request.url);
+  if (slug === undefined) return false;
+  const started = performance.now();
+  const id = requestIdFor(header(request, REQUEST_ID_HEADER));
+  response.setHeader(REQUEST_ID_HEADER, id);
+  response.once("close", () =>
+    withRequestId(id, () =>
+      reportRequest(
+        {
+          method: "POST",
+          route: SEND_ROUTE,
+          status: response.statusCode,
+          durationSeconds: (performance.now() - started) / 1000,
+          target: request.url ?? "",
+        },
+        false,
+      ),
+    ),
+  );
+  void withRequestId(id, () => serveSend(request, response, slug));
+  return true;
+}
+
+async function settled(): Promise<void> {
+  while (pending.size > 0) await Promise.all(pending);
+}
+
+/** Makes the routes available to scripts/serve.ts (called once from instrumentation.ts). */
+export function registerDirectRoutes(): void {
+  (globalThis as Record<symbol, DirectRoutes | undefined>)[DIRECT_ROUTES_KEY] = { handle, settled };
+}
