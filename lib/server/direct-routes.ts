@@ -9,10 +9,11 @@ import { sessionTokenFromCookieHeader, claimsFromToken } from "../auth/session-c
 import { sessionUserFor } from "../auth/session";
 import { MAX_BODY_BYTES } from "../chat/http";
 import { answerSend } from "../chat/send-reply";
-import { errorReply, AppError, type JsonReply } from "../errors";
+import { AppError, errorReply, forbidden, type JsonReply } from "../errors";
 import { withRequestId } from "../observability/request-context";
 import { REQUEST_ID_HEADER, requestIdFor } from "../observability/request-id";
 import { reportRequest } from "../observability/request-report";
+import { CROSS_SITE_MESSAGE, isCrossSiteWrite } from "../security/cross-site";
 import { DIRECT_ROUTES_KEY, type DirectRoutes } from "./direct-routes-key";
 
 const SEND_ROUTE = "/api/rooms/[slug]/messages";
@@ -63,6 +64,11 @@ function send(response: ServerResponse, reply: JsonReply): void {
 
 async function serveSend(request: IncomingMessage, response: ServerResponse, slug: string): Promise<void> {
   try {
+    // What proxy.ts refuses for the routes Next serves.
+    if (isCrossSiteWrite(request.method, (name) => header(request, name))) {
+      response.shouldKeepAlive = false;
+      throw forbidden("origin", CROSS_SITE_MESSAGE);
+    }
     const token = sessionTokenFromCookieHeader(request.headers.cookie);
     // Started now: the room is looked up while the session is checked.
     const actor = claimsFromToken(token).then(sessionUserFor);

@@ -202,6 +202,23 @@ describe("the server in front of Next (scripts/serve.ts)", () => {
     }
   });
 
+  it("refuses state-changing API requests from another site's page, whichever serves them", async () => {
+    const crossSite = { origin: "https://evil.example", cookie: member.cookie, "content-type": "application/json" };
+    for (const route of [`/api/rooms/${room.slug}/messages`, `/api/rooms/${room.slug}/read`]) {
+      const response = await fetch(`${server.baseUrl}${route}`, {
+        method: "POST",
+        headers: crossSite,
+        body: JSON.stringify({ body: "forged", clientKey: randomUUID() }),
+      });
+      expect(response.status, route).toBe(403);
+      expect(await response.json()).toMatchObject({ error: { code: "forbidden:origin" } });
+    }
+    const stored = await withClient(process.env.DATABASE_URL ?? "", (client) =>
+      client.query(`SELECT 1 FROM "Message" WHERE body = 'forged'`),
+    );
+    expect(stored.rowCount).toBe(0);
+  });
+
   it("takes the socket's address for per-IP limits, not the one a client writes in X-Forwarded-For", async () => {
     // Signed-out subscription requests are limited per address (30 a minute): forged addresses share one bucket.
     const statuses: number[] = [];

@@ -51,20 +51,6 @@ export async function GET(request: NextRequest, context: RouteContext): Promise<
   }
 }
 
-/** Browsers send Origin on PUT/DELETE; one from elsewhere is refused (cookies are SameSite=Lax too). */
-function assertSameOrigin(request: NextRequest): void {
-  const origin = request.headers.get("origin");
-  if (!origin) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    throw forbidden("origin", "This request came from another site.");
-  }
-  if (host && originHost !== host) throw forbidden("origin", "This request came from another site.");
-}
-
 /** Reads at most `max` bytes of the body; more is a 413, whatever Content-Length claimed. */
 async function readBodyCapped(request: NextRequest, max: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
@@ -118,7 +104,6 @@ export async function PUT(request: NextRequest, context: RouteContext): Promise<
     const user = await requireUser();
     const userId = await userIdFrom(context);
     if (userId !== user.id) throw forbidden("avatar", "You can only change your own avatar.");
-    assertSameOrigin(request);
     const processed = await processAvatar(await uploadedBytes(request));
     const { updatedAt } = await upsertAvatar({ userId: user.id, mimeType: processed.mimeType, data: processed.data });
     return NextResponse.json({ avatarUrl: `/api/avatars/${user.id}?v=${updatedAt.getTime()}` });
@@ -133,7 +118,6 @@ export async function DELETE(request: NextRequest, context: RouteContext): Promi
     const userId = await userIdFrom(context);
     if (userId !== user.id && !hasRole(user, "MODERATOR"))
       throw forbidden("avatar", "You can only remove your own avatar.");
-    assertSameOrigin(request);
     // Removing an avatar that is already gone is fine: a double click changes nothing.
     await deleteAvatar({ userId });
     return NextResponse.json({ removed: true });
