@@ -1,6 +1,7 @@
 // Next.js configuration. Runtime settings (database, realtime, mail) are read from the
 // environment at request time by lib/env.ts, so one build runs against any services.
 import type { NextConfig } from "next";
+import { MAX_REQUEST_BODY_BYTES } from "./lib/http/body-limits";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -26,8 +27,12 @@ const nextConfig: NextConfig = {
     tsconfigPath: process.env.NEXT_TSCONFIG_PATH || "tsconfig.json",
     ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1",
   },
-  // forbidden() from next/navigation, rendered by app/forbidden.tsx with a 403 status.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() from next/navigation, rendered by app/forbidden.tsx with a 403 status.
+    authInterrupts: true,
+    // proxy.ts makes Next buffer each body before the route sees it: no more than any route reads.
+    proxyClientMaxBodySize: MAX_REQUEST_BODY_BYTES,
+  },
 };
 
 export default nextConfig;

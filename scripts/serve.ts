@@ -7,6 +7,7 @@ import http from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { peerAddress } from "../lib/auth/client-ip";
+import { BODY_TOO_LARGE_MESSAGE, MAX_REQUEST_BODY_BYTES } from "../lib/http/body-limits";
 import { DIRECT_ROUTES_KEY, type DirectRoutes } from "../lib/server/direct-routes-key";
 import { portFromEnv } from "./stack/ports";
 import { runMain } from "./stack/run-main";
@@ -32,6 +33,12 @@ runMain(async () => {
     const forwarded = request.headers["x-forwarded-for"];
     const peer = peerAddress(request.socket.remoteAddress);
     request.headers["x-forwarded-for"] = forwarded ? `${forwarded}, ${peer}` : peer;
+    if (Number(request.headers["content-length"] ?? 0) > MAX_REQUEST_BODY_BYTES) {
+      // Refused unread: the connection closes rather than take the rest.
+      const json = JSON.stringify({ error: { code: "invalid:too_large", message: BODY_TOO_LARGE_MESSAGE } });
+      response.writeHead(413, { "Content-Type": "application/json", Connection: "close" }).end(json);
+      return;
+    }
     if (direct()?.handle(request, response)) return;
     nextHandler(request, response).catch((error: unknown) => {
       console.error(error);

@@ -1,12 +1,21 @@
 // Request helpers for the chat route handlers: JSON bodies (only as application/json, which a
 // cross-site form cannot send) and the sender's socket id (X-Socket-Id header or body).
 import { AppError } from "../errors";
+import { readBodyCapped } from "../http/body";
+import { BODY_TOO_LARGE_MESSAGE } from "../http/body-limits";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
+export const bodyTooLarge = () => new AppError("invalid:too_large", BODY_TOO_LARGE_MESSAGE, 413);
+
+/** The body as text, at most MAX_BODY_BYTES of it (413 while it arrives). */
+export async function readText(request: Request): Promise<string> {
+  return Buffer.from(await readBodyCapped(request, MAX_BODY_BYTES, bodyTooLarge)).toString("utf8");
+}
+
 /** The parsed JSON body; `undefined` for an empty body when `optional`. 400/413/415 otherwise. */
 export async function readJsonBody(request: Request, options: { optional?: boolean } = {}): Promise<unknown> {
-  return parseJsonBody(await request.text(), request.headers.get("content-type"), options);
+  return parseJsonBody(await readText(request), request.headers.get("content-type"), options);
 }
 
 /** A request body already read, parsed as readJsonBody does. */
@@ -20,8 +29,7 @@ export function parseJsonBody(
   if (type !== "application/json") {
     throw new AppError("invalid:content_type", "Send the request body as JSON (Content-Type: application/json).", 415);
   }
-  if (Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES)
-    throw new AppError("invalid:too_large", "The request body is too large.", 413);
+  if (Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES) throw bodyTooLarge();
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -44,9 +52,7 @@ export function socketIdOf(header: string | null | undefined, body: unknown): un
 
 /** Form-encoded (as pusher-js posts) or JSON, as a plain object of strings. */
 export async function readFormOrJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES)
-    throw new AppError("invalid:too_large", "The request body is too large.", 413);
+  const text = await readText(request);
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (type === "application/json") {
     try {

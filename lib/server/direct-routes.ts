@@ -7,7 +7,7 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sessionTokenFromCookieHeader, claimsFromToken } from "../auth/session-cookie";
 import { sessionUserFor } from "../auth/session";
-import { MAX_BODY_BYTES } from "../chat/http";
+import { bodyTooLarge, MAX_BODY_BYTES } from "../chat/http";
 import { answerSend } from "../chat/send-reply";
 import { AppError, errorReply, forbidden, type JsonReply } from "../errors";
 import { withRequestId } from "../observability/request-context";
@@ -42,7 +42,7 @@ function readBody(request: IncomingMessage): Promise<string> {
       if (size > MAX_BODY_BYTES) {
         request.removeAllListeners("data");
         request.resume();
-        reject(new AppError("invalid:too_large", "The request body is too large.", 413));
+        reject(bodyTooLarge());
         return;
       }
       chunks.push(chunk);

@@ -14,6 +14,8 @@ export const BIO_MAX = 280;
 
 /** Uploads larger than this are refused before anything decodes them. */
 export const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
+/** A multipart upload's framing (boundaries, part headers) around the picture. */
+export const AVATAR_MULTIPART_OVERHEAD = 16 * 1024;
 /** Side of the stored square avatar, in pixels. */
 export const AVATAR_SIZE = 256;
 /** What the file picker offers; the server checks the real format, not this. */

@@ -113,6 +113,30 @@ function heldSend(body: unknown) {
   return { response, sendBody: () => request.end(payload) };
 }
 
+/** Announces `declared` bytes of JSON, sends only `sent`, and returns the answer's status line (a server that read
+ * the whole body before refusing it would never answer). */
+async function statusOfPartialPost(route: string, declared: number, sent: number): Promise<string> {
+  const socket = net.connect({ port: server.port, host: "127.0.0.1" });
+  const answer = new Promise<string>((resolve, reject) => {
+    let text = "";
+    socket.on("data", (chunk: Buffer) => {
+      text += chunk.toString("utf8");
+      if (text.includes("\r\n")) resolve(text.split("\r\n")[0] ?? "");
+    });
+    socket.once("error", reject);
+  });
+  socket.write(
+    `POST ${route} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${member.cookie}\r\n` +
+      `Content-Type: application/json\r\nContent-Length: ${declared}\r\n\r\n`,
+  );
+  socket.write(Buffer.alloc(sent, "a"));
+  try {
+    return await answer;
+  } finally {
+    socket.destroy();
+  }
+}
+
 function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host: "127.0.0.1" });
@@ -179,27 +203,15 @@ describe("request ids", () => {
 });
 
 describe("the server in front of Next (scripts/serve.ts)", () => {
-  it("answers a send's oversized body with 413 while it is still arriving", async () => {
-    const socket = net.connect({ port: server.port, host: "127.0.0.1" });
-    const answer = new Promise<string>((resolve, reject) => {
-      let text = "";
-      socket.on("data", (chunk: Buffer) => {
-        text += chunk.toString("utf8");
-        if (text.includes("\r\n\r\n")) resolve(text);
-      });
-      socket.once("error", reject);
-    });
-    // Announces 10 MB but sends 100 KB: a server that read the body whole before refusing it would never answer.
-    socket.write(
-      `POST /api/rooms/${room.slug}/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${member.cookie}\r\n` +
-        "Content-Type: application/json\r\nContent-Length: 10000000\r\n\r\n",
-    );
-    socket.write(Buffer.alloc(100 * 1024, "a"));
-    try {
-      expect((await answer).split("\r\n")[0]).toBe("HTTP/1.1 413 Payload Too Large");
-    } finally {
-      socket.destroy();
+  it("refuses an oversized body without reading it whole", async () => {
+    // Over what any route reads: refused before the body, whichever route.
+    for (const route of [`/api/rooms/${room.slug}/messages`, `/api/rooms/${room.slug}/read`]) {
+      expect(await statusOfPartialPost(route, 10_000_000, 100 * 1024), route).toBe("HTTP/1.1 413 Payload Too Large");
     }
+    // Within that but over the send's own cap: refused after 64 KB of the announced megabyte.
+    expect(await statusOfPartialPost(`/api/rooms/${room.slug}/messages`, 1_000_000, 100 * 1024)).toBe(
+      "HTTP/1.1 413 Payload Too Large",
+    );
   });
 
   it("refuses state-changing API requests from another site's page, whichever serves them", async () => {

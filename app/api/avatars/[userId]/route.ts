@@ -6,16 +6,14 @@ import { hasRole, requireUser } from "@/lib/auth/session";
 import { avatarTooLarge, processAvatar } from "@/lib/avatars";
 import { deleteAvatar, findAvatar, upsertAvatar } from "@/lib/db/avatars";
 import { AppError, errorResponse, forbidden, notFound } from "@/lib/errors";
-import { AVATAR_MAX_BYTES, userIdParamSchema } from "@/lib/validation/profile";
+import { readBodyCapped } from "@/lib/http/body";
+import { AVATAR_MAX_BYTES, AVATAR_MULTIPART_OVERHEAD, userIdParamSchema } from "@/lib/validation/profile";
 
 export const dynamic = "force-dynamic";
 
 interface RouteContext {
   params: Promise<{ userId: string }>;
 }
-
-/** Room for multipart boundaries and headers around a file at the size limit. */
-const MULTIPART_OVERHEAD = 16 * 1024;
 
 async function userIdFrom(context: RouteContext): Promise<string> {
   const parsed = userIdParamSchema.safeParse((await context.params).userId);
@@ -51,38 +49,12 @@ export async function GET(request: NextRequest, context: RouteContext): Promise<
   }
 }
 
-/** Reads at most `max` bytes of the body; more is a 413, whatever Content-Length claimed. */
-async function readBodyCapped(request: NextRequest, max: number): Promise<Uint8Array> {
-  const declared = Number(request.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > max) throw avatarTooLarge(declared);
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel();
-      throw avatarTooLarge();
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
-}
-
 async function uploadedBytes(request: NextRequest): Promise<Uint8Array> {
   const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("multipart/form-data")) return readBodyCapped(request, AVATAR_MAX_BYTES);
+  if (!type.toLowerCase().startsWith("multipart/form-data"))
+    return readBodyCapped(request, AVATAR_MAX_BYTES, avatarTooLarge);
 
-  const raw = await readBodyCapped(request, AVATAR_MAX_BYTES + MULTIPART_OVERHEAD);
+  const raw = await readBodyCapped(request, AVATAR_MAX_BYTES + AVATAR_MULTIPART_OVERHEAD, avatarTooLarge);
   let form: FormData;
   try {
     form = await new Response(new Blob([new Uint8Array(raw)]), { headers: { "content-type": type } }).formData();

@@ -5,6 +5,7 @@
 // before Next's router (lib/server/direct-routes.ts); both go through lib/chat/send-reply.ts.
 import { after, NextResponse, type NextRequest } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
+import { readText } from "@/lib/chat/http";
 import { listHistory } from "@/lib/chat/messages";
 import { answerSend } from "@/lib/chat/send-reply";
 import { errorResponse } from "@/lib/errors";
@@ -32,11 +33,17 @@ export async function GET(request: NextRequest, context: RouteContext): Promise<
 
 export async function POST(request: NextRequest, context: RouteContext): Promise<NextResponse> {
   const { slug } = await context.params;
+  let text: string;
+  try {
+    text = await readText(request);
+  } catch (error) {
+    return errorResponse(error);
+  }
   const reply = await answerSend({
     // Not awaited here: the room is looked up while the session is checked.
     actor: getCurrentUser(),
     slug,
-    text: await request.text(),
+    text,
     contentType: request.headers.get("content-type"),
     socketIdHeader: request.headers.get("x-socket-id"),
   });
