@@ -1,6 +1,7 @@
 "use server";
 // Sign-up form action. Reports every field problem at once (format, weak password, taken
-// username) before the core's register() runs, then signs the new member in and goes home.
+// username) before the core's register() runs, then sends everyone to the sign-in page with
+// "check your inbox": never a session, so a new address and a taken one get the same answer.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -8,7 +9,6 @@ import { memberAction } from "@/lib/actions/member-action";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { register } from "@/lib/auth/registration";
-import { issueSessionCookie } from "@/lib/auth/session-cookie";
 import { findTakenIdentities } from "@/lib/db/users";
 import { fieldErrorsOf, invalid, type FieldErrors } from "@/lib/errors";
 import { setFlash } from "@/lib/flash";
@@ -43,16 +43,15 @@ export async function registerAction(_previous: FormState, formData: FormData): 
   return memberAction(formData, { caller: "anyone", schema: registerFormSchema, refill: true }, async (input) => {
     const fields = await problemsOf(input);
     if (fields) throw invalid(fields);
-    const outcome = await register(input, clientIpFrom(await headers()));
-    // created:false means the address already has an account. Its owner got a mail about it;
-    // this browser sees exactly what a new member sees, minus the session.
-    if (outcome.created) await issueSessionCookie({ sub: outcome.userId, sv: outcome.sessionVersion });
+    // Whether the address was new or already had an account, this browser sees the same: the
+    // address's inbox holds either a confirmation link or a note to its owner.
+    await register(input, clientIpFrom(await headers()));
     const email = input.email.trim().toLowerCase();
-    await setFlash(`We sent a confirmation link to ${email}. Open it to confirm your email address.`, {
+    await setFlash(`We sent a mail to ${email}. Open it to confirm your address, then sign in.`, {
       title: "Check your inbox",
       tone: "success",
       sticky: true,
     });
-    redirect("/");
+    redirect("/login");
   });
 }
