@@ -1,9 +1,10 @@
-// Sign-up and email confirmation in the browser, reading the real mail catcher: the new member is
-// signed in with a "confirm your email" banner until the mailed link is used; a dead link says why
-// and sends a new one; the form keeps what was typed and points at the first problem.
+// Sign-up and email confirmation in the browser, reading the real mail catcher: sign-up signs nobody
+// in and answers "check your inbox" whether the address is new or taken; the new member signs in and
+// sees a "confirm your email" banner until the mailed link is used; a dead link says why and sends a
+// new one; the form keeps what was typed and points at the first problem.
 import { randomInt } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { fillSignUp, signUp } from "./support/account-forms";
+import { checkInbox, fillSignUp, signUp } from "./support/account-forms";
 import { uniqueMember } from "./support/accounts";
 import { linkIn, sql, waitForMail } from "./support/services";
 
@@ -25,7 +26,9 @@ async function nextConfirmationLink(email: string, previous?: string): Promise<s
   }
 }
 
-test("a new member signs up, is signed in, and the mailed link confirms the email", async ({ page }) => {
+test("a new member signs up, is told to check their inbox, signs in, and the mailed link confirms the email", async ({
+  page,
+}) => {
   const member = uniqueMember("su");
   await page.goto("/");
   await page.getByRole("link", { name: "Sign up" }).click();
@@ -33,10 +36,15 @@ test("a new member signs up, is signed in, and the mailed link confirms the emai
   await fillSignUp(page, member);
   await page.getByRole("button", { name: "Create account" }).click();
 
-  await expect(page).toHaveURL(/\/$/);
-  await expect(
-    page.getByRole("status").filter({ hasText: `We sent a confirmation link to ${member.email}` }),
-  ).toBeVisible();
+  // Sign-up signs nobody in: the sign-in page, with the same words a taken address gets.
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(checkInbox(page, member.email)).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+  // The account is made after the answer; its confirmation mail says it exists.
+  const firstLink = await nextConfirmationLink(member.email);
+  await page.getByLabel("Email or username", { exact: true }).fill(member.email);
+  await page.getByLabel("Password", { exact: true }).fill(member.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("button", { name: `Account menu for ${member.name}` })).toBeVisible();
   const banner = page.getByTestId("verify-banner");
   await expect(banner).toContainText("Please confirm your email.");
@@ -45,7 +53,7 @@ test("a new member signs up, is signed in, and the mailed link confirms the emai
   await page.goto("/?q=rust");
   await expect(banner).toBeVisible();
 
-  await page.goto(await nextConfirmationLink(member.email));
+  await page.goto(firstLink);
   await expect(page.getByRole("heading", { name: "Your email is confirmed" })).toBeVisible();
   await expect(banner).toHaveCount(0);
   await page.goto("/");
@@ -140,17 +148,18 @@ test("signed out, a dead link asks for the address and answers alike for any add
   await expect(email).toHaveValue("nobody-at-all@example.test");
 });
 
-test("signing up with an email that has an account looks the same but signs nobody in", async ({ page }) => {
+test("signing up with an email that has an account looks the same as with a new one", async ({ page }) => {
   const member = uniqueMember("dup");
   await page.goto("/register");
   await fillSignUp(page, { ...member, email: "chen@roomful.local" });
   await page.getByRole("button", { name: "Create account" }).click();
 
-  await expect(page).toHaveURL(/\/$/);
-  await expect(
-    page.getByRole("status").filter({ hasText: "We sent a confirmation link to chen@roomful.local" }),
-  ).toBeVisible();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(checkInbox(page, "chen@roomful.local")).toBeVisible();
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+  expect((await page.context().cookies()).map((c) => c.name)).not.toContainEqual(
+    expect.stringContaining("session-token"),
+  );
   await expect(page.getByTestId("verify-banner")).toHaveCount(0);
   // The address's owner hears about it instead.
   await waitForMail("chen@roomful.local", "Someone tried to sign up to Roomful with your email");
@@ -190,7 +199,8 @@ test("form errors keep what was typed and focus the first problem; a double subm
 
   await confirm.fill(member.password);
   await page.getByRole("button", { name: "Create account" }).dblclick();
-  await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole("button", { name: `Account menu for ${member.name}` })).toBeVisible();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(checkInbox(page, member.email)).toBeVisible();
+  await nextConfirmationLink(member.email); // the account is made after the answer
   expect(await sql(`SELECT 1 FROM "User" WHERE email = $1`, [member.email])).toHaveLength(1);
 });

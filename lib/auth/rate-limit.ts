@@ -2,7 +2,14 @@
 // them. Each limit names what it protects; callers get a typed 429 error. (rate-limiter-flexible's Prisma store did
 // the same in a transaction of several Prisma queries; its rows keep working.)
 import "server-only";
-import { deleteRateCounter, findRateCounter, hitRateCounter, type RateCounter } from "../db/rate-limits";
+import {
+  consumeRateCounter,
+  deleteRateCounter,
+  findRateCounter,
+  hitRateCounter,
+  refundRateCounter,
+  type RateCounter,
+} from "../db/rate-limits";
 import { rateLimited } from "../errors";
 
 interface LimitSpec {
@@ -51,13 +58,30 @@ export async function hit(name: LimitName, key: string): Promise<LimitState> {
   );
 }
 
-/** Whether `key` is currently over the limit (the next hit would be refused), without counting a hit. */
-export async function peek(name: LimitName, key: string): Promise<LimitState> {
-  const counter = await findRateCounter({ key: limitKey(name, key) });
-  if (counter && counter.points >= LIMITS[name].points) {
-    return { allowed: false, retryAfterSeconds: Math.ceil(counter.msLeft / 1000) };
+/**
+ * Takes a point from each limit, in order, before an attempt that the limits guard (a password check): atomically, so
+ * a burst of concurrent attempts gets no more than the limit between them. When one is full, the points already taken
+ * are given back and nothing is counted. Never check first and count after: concurrent callers all pass the check.
+ */
+export async function consume(limits: ReadonlyArray<readonly [LimitName, string]>): Promise<LimitState> {
+  const taken: Array<readonly [LimitName, string]> = [];
+  for (const [name, key] of limits) {
+    const { points, durationSeconds } = LIMITS[name];
+    if (await consumeRateCounter({ key: limitKey(name, key), points, durationSeconds })) {
+      taken.push([name, key]);
+      continue;
+    }
+    await refund(taken);
+    const counter = await findRateCounter({ key: limitKey(name, key) });
+    // The window may have ended between the two statements: then a second is wait enough.
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((counter?.msLeft ?? 0) / 1000)) };
   }
   return { allowed: true, retryAfterSeconds: 0 };
+}
+
+/** Gives back the points consume() took, for an attempt that does not count (it succeeded, or never ran). */
+export async function refund(limits: ReadonlyArray<readonly [LimitName, string]>): Promise<void> {
+  await Promise.all(limits.map(([name, key]) => refundRateCounter({ key: limitKey(name, key) })));
 }
 
 export async function reset(name: LimitName, key: string): Promise<void> {

@@ -1,10 +1,12 @@
 // Deleting a member's account. One DELETE of the user row, inside a transaction: the schema's
 // foreign keys remove what belonged only to them (avatar, OAuth accounts, one-time tokens, room
 // memberships) and keep what others rely on (their messages, now by "Anonymous User", and the
-// rooms they hosted, now without a host). Nothing is ever half-deleted.
+// rooms they hosted, now without a host). Nothing is ever half-deleted, and the last active admin
+// is never deleted (./last-admin.ts, in the same transaction).
 import "server-only";
 import { writeAuditEntry, type AuditEntryInput } from "./audit-log";
 import { db } from "./client";
+import { assertAdminRemains } from "./last-admin";
 import { recountParticipants } from "./participants";
 
 export interface DeletedAccount {
@@ -16,7 +18,8 @@ export interface DeletedAccount {
 
 /**
  * Deletes the user; null when there was no such user (e.g. a second, concurrent request). A
- * moderator's deletion passes `audit`, written in the same transaction.
+ * moderator's deletion passes `audit`, written in the same transaction; without it the member is
+ * deleting their own account. Refuses (409 conflict:last_admin) to delete the only active admin.
  */
 export async function deleteUserAccount({
   userId,
@@ -26,6 +29,11 @@ export async function deleteUserAccount({
   audit?: (deleted: DeletedAccount) => AuditEntryInput;
 }): Promise<DeletedAccount | null> {
   return db.$transaction(async (tx) => {
+    await assertAdminRemains(tx, {
+      userId,
+      what: audit ? "their account cannot be deleted" : "you cannot delete your account",
+      self: !audit,
+    });
     // Counted inside the transaction, before the row goes, for the caller's log and message.
     const messagesKept = await tx.message.count({ where: { authorId: userId } });
     const roomsKept = await tx.room.count({ where: { hostId: userId } });

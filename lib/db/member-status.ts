@@ -1,11 +1,12 @@
 // Writes on a member's account by moderators: role, deactivation, email verified, each with its
-// audit entry in the same transaction. Rules that need a consistent view of all admins (the last
-// admin keeps the role) lock the admin rows first.
+// audit entry in the same transaction. The last active admin keeps the role and stays active
+// (./last-admin.ts: the check and the change in one transaction, under one lock).
 import "server-only";
 import { db } from "./client";
 import { writeAuditEntry, type AuditEntryInput } from "./audit-log";
 import type { Prisma, Role } from "./generated/prisma/client";
-import { AppError, notFound } from "../errors";
+import { notFound } from "../errors";
+import { assertAdminRemains } from "./last-admin";
 
 type Tx = Prisma.TransactionClient;
 
@@ -25,24 +26,6 @@ export async function findMemberTarget({ id }: { id: string }) {
   });
 }
 
-export function lastAdminError(what: string): AppError {
-  return new AppError(
-    "conflict:last_admin",
-    `This is the only active admin: ${what}. Make someone else an admin first.`,
-    409,
-  );
-}
-
-/**
- * Locks every active admin's row; call it first in any transaction that could remove the last admin, so two admins
- * demoting each other at once cannot both succeed.
- */
-export async function anotherActiveAdminExists(userId: string, tx: Tx): Promise<boolean> {
-  const rows = await tx.$queryRaw<Array<{ id: string }>>`
-    SELECT id FROM "User" WHERE role = 'ADMIN' AND "deactivatedAt" IS NULL ORDER BY id FOR UPDATE`;
-  return rows.some((r) => r.id !== userId);
-}
-
 async function memberOrThrow(id: string, tx: Tx) {
   const user = await tx.user.findUnique({
     where: { id },
@@ -57,17 +40,26 @@ async function memberOrThrow(id: string, tx: Tx) {
 export async function setMemberRole({
   id,
   role,
+  actorId,
   audit,
 }: {
   id: string;
   role: Role;
+  /** Who asks: an admin giving up their own role is told so in their words. */
+  actorId: string;
   audit: (info: { username: string; from: Role }) => AuditEntryInput;
 }) {
   return db.$transaction(async (tx) => {
+    const self = actorId === id;
+    if (role !== "ADMIN") {
+      await assertAdminRemains(tx, {
+        userId: id,
+        what: self ? "you cannot give up the role" : "the role cannot be taken away",
+        self,
+      });
+    }
     const user = await memberOrThrow(id, tx);
     if (user.role === role) return { username: user.username, from: user.role, changed: false };
-    if (user.role === "ADMIN" && !(await anotherActiveAdminExists(id, tx)))
-      throw lastAdminError("the role cannot be taken away");
     await tx.user.update({ where: { id }, data: { role } });
     await writeAuditEntry(audit({ username: user.username, from: user.role }), tx);
     return { username: user.username, from: user.role, changed: true };
@@ -88,10 +80,9 @@ export async function setMemberDeactivated({
   audit: (info: { username: string }) => AuditEntryInput;
 }) {
   return db.$transaction(async (tx) => {
+    if (deactivated) await assertAdminRemains(tx, { userId: id, what: "they cannot be deactivated", self: false });
     const user = await memberOrThrow(id, tx);
     if ((user.deactivatedAt !== null) === deactivated) return { username: user.username, changed: false };
-    if (deactivated && user.role === "ADMIN" && !(await anotherActiveAdminExists(id, tx)))
-      throw lastAdminError("they cannot be deactivated");
     await tx.user.update({
       where: { id },
       data: deactivated ? { deactivatedAt: new Date(), sessionVersion: { increment: 1 } } : { deactivatedAt: null },
@@ -120,15 +111,5 @@ export async function markMemberEmailVerified({
     });
     await writeAuditEntry(audit({ username: user.username, email: user.email }), tx);
     return { username: user.username, email: user.email, changed: true };
-  });
-}
-
-/** Checks, in a transaction that holds the admin rows, that deleting `id` leaves an admin. */
-export async function assertNotLastAdmin({ id }: { id: string }): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const user = await memberOrThrow(id, tx);
-    if (user.role === "ADMIN" && user.deactivatedAt === null && !(await anotherActiveAdminExists(id, tx))) {
-      throw lastAdminError("their account cannot be deleted");
-    }
   });
 }

@@ -1,6 +1,7 @@
 // Rate limits are counted in PostgreSQL so that every app instance shares them: a second copy
 // of the module (as another instance would have) sees the same counter, concurrent hits are all
-// counted, and a window ends when its row's expiry has passed.
+// counted, concurrent consumers never take more than the limit, and a window ends when its row's
+// expiry has passed.
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
@@ -24,6 +25,13 @@ async function row(key: string) {
   return db.rateLimit.findUnique({ where: { key: `${LIMIT}:${key}` } });
 }
 
+/** Whether the next consume would be refused, as another instance sees it (taking nothing either way). */
+async function full(instance: typeof instanceA, key: string): Promise<boolean> {
+  const state = await instance.consume([[LIMIT, key]]);
+  if (state.allowed) await instance.refund([[LIMIT, key]]);
+  return !state.allowed;
+}
+
 describe("shared counters", () => {
   it("are two separate limiter objects over one row", () => {
     expect(instanceB.hit).not.toBe(instanceA.hit);
@@ -41,16 +49,16 @@ describe("shared counters", () => {
     expect(blocked.allowed).toBe(false);
     expect(blocked.retryAfterSeconds).toBeGreaterThan(3500);
     expect(blocked.retryAfterSeconds).toBeLessThanOrEqual(3600);
-    expect((await instanceA.peek(LIMIT, key)).allowed).toBe(false);
+    expect(await full(instanceA, key)).toBe(true);
   });
 
   it("read the database, not a copy in memory", async () => {
     const key = newKey();
     await instanceA.hit(LIMIT, key);
-    expect((await instanceB.peek(LIMIT, key)).allowed).toBe(true);
+    expect(await full(instanceB, key)).toBe(false);
     await db.rateLimit.update({ where: { key: `${LIMIT}:${key}` }, data: { points: 3 } });
-    expect((await instanceA.peek(LIMIT, key)).allowed).toBe(false);
-    expect((await instanceB.peek(LIMIT, key)).allowed).toBe(false);
+    expect(await full(instanceA, key)).toBe(true);
+    expect(await full(instanceB, key)).toBe(true);
   });
 
   it("count every one of many concurrent hits", async () => {
@@ -70,10 +78,38 @@ describe("shared counters", () => {
     expect((await instanceA.hit("passwordResetIp", key)).allowed).toBe(true);
   });
 
-  it("peek counts nothing", async () => {
+  it("consume never takes more than the limit, however many ask at once", async () => {
     const key = newKey();
-    for (let i = 0; i < 5; i++) expect((await instanceB.peek(LIMIT, key)).allowed).toBe(true);
-    expect(await row(key)).toBeNull();
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? instanceA : instanceB).consume([[LIMIT, key]])),
+    );
+    expect(results.filter((r) => r.allowed)).toHaveLength(3);
+    const refused = results.find((r) => !r.allowed);
+    expect(refused?.retryAfterSeconds).toBeGreaterThan(3500);
+    expect((await row(key))?.points).toBe(3);
+  });
+
+  it("a refused consume takes nothing, and gives back what it took from the limits before", async () => {
+    const email = newKey();
+    const ip = newKey();
+    for (let i = 0; i < LIMITS.passwordResetIp.points; i++) await instanceA.hit("passwordResetIp", ip);
+    const state = await instanceB.consume([
+      [LIMIT, email],
+      ["passwordResetIp", ip],
+    ]);
+    expect(state.allowed).toBe(false);
+    expect((await row(email))?.points).toBe(0);
+    expect((await db.rateLimit.findUnique({ where: { key: `passwordResetIp:${ip}` } }))?.points).toBe(20);
+  });
+
+  it("refund gives one point back, never below zero", async () => {
+    const key = newKey();
+    for (let i = 0; i < 3; i++) await instanceA.consume([[LIMIT, key]]);
+    await instanceB.refund([[LIMIT, key]]);
+    expect((await row(key))?.points).toBe(2);
+    await db.rateLimit.update({ where: { key: `${LIMIT}:${key}` }, data: { points: 0 } });
+    await instanceB.refund([[LIMIT, key]]);
+    expect((await row(key))?.points).toBe(0);
   });
 });
 
@@ -81,22 +117,32 @@ describe("windows", () => {
   it("free the key once the row's expiry has passed, and start counting afresh", async () => {
     const key = newKey();
     for (let i = 0; i < 4; i++) await instanceA.hit(LIMIT, key);
-    expect((await instanceB.peek(LIMIT, key)).allowed).toBe(false);
+    expect(await full(instanceB, key)).toBe(true);
 
     await db.rateLimit.update({ where: { key: `${LIMIT}:${key}` }, data: { expire: new Date(Date.now() - 1000) } });
-    expect((await instanceB.peek(LIMIT, key)).allowed).toBe(true);
+    expect(await full(instanceB, key)).toBe(false);
     expect(await instanceB.hit(LIMIT, key)).toEqual({ allowed: true, retryAfterSeconds: 0 });
     const fresh = await row(key);
     expect(fresh?.points).toBe(1);
     expect(fresh?.expire?.getTime()).toBeGreaterThan(Date.now() + 3500_000);
   });
 
+  it("refund leaves a window that has ended alone (its point is not owed to the next one)", async () => {
+    const key = newKey();
+    for (let i = 0; i < 3; i++) await instanceA.consume([[LIMIT, key]]);
+    await db.rateLimit.update({ where: { key: `${LIMIT}:${key}` }, data: { expire: new Date(Date.now() - 1000) } });
+    await instanceA.refund([[LIMIT, key]]);
+    expect((await row(key))?.points).toBe(3);
+    expect((await instanceA.consume([[LIMIT, key]])).allowed).toBe(true);
+    expect((await row(key))?.points).toBe(1);
+  });
+
   it("reset clears the key for every instance", async () => {
     const key = newKey();
     for (let i = 0; i < 4; i++) await instanceA.hit(LIMIT, key);
     await instanceB.reset(LIMIT, key);
-    expect((await instanceA.peek(LIMIT, key)).allowed).toBe(true);
     expect(await row(key)).toBeNull();
+    expect(await full(instanceA, key)).toBe(false);
   });
 });
 

@@ -1,25 +1,27 @@
 "use server";
 // Sign-up form action. Reports every field problem at once (format, weak password, taken
-// username) before the core's register() runs, then signs the new member in and goes home.
+// username) before the core's startSignUp() runs, then sends everyone to the sign-in page with
+// "check your inbox": never a session, so a new address and a taken one get the same answer.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { z } from "zod";
 import { memberAction } from "@/lib/actions/member-action";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import { register } from "@/lib/auth/registration";
-import { issueSessionCookie } from "@/lib/auth/session-cookie";
+import { startSignUp } from "@/lib/auth/registration";
 import { findTakenIdentities } from "@/lib/db/users";
 import { fieldErrorsOf, invalid, type FieldErrors } from "@/lib/errors";
 import { setFlash } from "@/lib/flash";
 import { type FormState } from "@/lib/form-state";
+import { log } from "@/lib/log";
 import { registerSchema, usernameSchema } from "@/lib/validation/account";
 
 // The form as typed (a missing field reads as empty); problemsOf judges it.
 const text = z.string().default("");
 const registerFormSchema = z.object({ email: text, username: text, name: text, password: text, confirmPassword: text });
 
-/** Every problem the form can show at once; register() checks all of it again. */
+/** Every problem the form can show at once; startSignUp() checks all of it again. */
 async function problemsOf(input: z.output<typeof registerFormSchema>): Promise<FieldErrors | null> {
   const parsed = registerSchema.safeParse(input);
   const fields: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
@@ -43,16 +45,22 @@ export async function registerAction(_previous: FormState, formData: FormData): 
   return memberAction(formData, { caller: "anyone", schema: registerFormSchema, refill: true }, async (input) => {
     const fields = await problemsOf(input);
     if (fields) throw invalid(fields);
-    const outcome = await register(input, clientIpFrom(await headers()));
-    // created:false means the address already has an account. Its owner got a mail about it;
-    // this browser sees exactly what a new member sees, minus the session.
-    if (outcome.created) await issueSessionCookie({ sub: outcome.userId, sv: outcome.sessionVersion });
+    // Whether the address was new or already had an account, this browser sees the same, as fast:
+    // the rest (a new account and its confirmation link, or a note to the owner) runs after the reply.
+    const finish = await startSignUp(input, clientIpFrom(await headers()));
+    after(async () => {
+      try {
+        await finish();
+      } catch (error) {
+        log.error({ err: error }, "sign-up not completed");
+      }
+    });
     const email = input.email.trim().toLowerCase();
-    await setFlash(`We sent a confirmation link to ${email}. Open it to confirm your email address.`, {
+    await setFlash(`We sent a mail to ${email}. Open it to confirm your address, then sign in.`, {
       title: "Check your inbox",
       tone: "success",
       sticky: true,
     });
-    redirect("/");
+    redirect("/login");
   });
 }

@@ -5,45 +5,24 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { setFlash } from "@/lib/flash";
 import { sendVerificationMail } from "@/lib/auth/email-verification";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { checkOwnPassword } from "@/lib/auth/credentials";
+import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { sendPasswordChangedNotice } from "@/lib/auth/password-reset";
-import { enforce, hit, peek, reset, retryPhrase } from "@/lib/auth/rate-limit";
+import { enforce } from "@/lib/auth/rate-limit";
 import { clearSessionCookie, issueSessionCookie } from "@/lib/auth/session-cookie";
-import { type SessionUser } from "@/lib/auth/session";
 import { memberAction, noFields } from "@/lib/actions/member-action";
 import { deleteUserAccount } from "@/lib/db/account-deletion";
 import { updateProfile } from "@/lib/db/profiles";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { retireTokens } from "@/lib/db/tokens";
-import { findPasswordHash, findTakenIdentities, setPasswordHash } from "@/lib/db/users";
-import { invalid, rateLimited } from "@/lib/errors";
+import { findTakenIdentities, setPasswordHash } from "@/lib/db/users";
+import { invalid } from "@/lib/errors";
 import { type FormState } from "@/lib/form-state";
 import { log } from "@/lib/log";
 import { changeEmailSchema, changePasswordSchema, deleteAccountSchema, profileSchema } from "@/lib/validation/profile";
 
 const USERNAME_TAKEN = "This username is taken. Try another.";
-
-/**
- * Checks `password` against the member's stored one. Failures count towards the same per-account
- * limit as sign-in, so a borrowed session cannot be used to guess the password.
- */
-async function checkOwnPassword(user: SessionUser, password: string, field: string): Promise<void> {
-  const state = await peek("signInAccount", user.username);
-  if (!state.allowed) {
-    throw rateLimited(
-      "password_check",
-      state.retryAfterSeconds,
-      `Too many wrong passwords. ${retryPhrase(state.retryAfterSeconds)}`,
-    );
-  }
-  const hash = await findPasswordHash({ userId: user.id });
-  if (!password || !hash || !(await verifyPassword(hash, password))) {
-    await hit("signInAccount", user.username);
-    throw invalid({ [field]: password ? "That is not your current password." : "Enter your current password." });
-  }
-  await reset("signInAccount", user.username);
-}
 
 export async function updateProfileAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return memberAction(formData, { schema: profileSchema, refill: true }, async ({ name, username, bio }, user) => {
@@ -95,7 +74,8 @@ export async function cancelEmailChangeAction(_prev: FormState, formData: FormDa
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return memberAction(formData, { schema: changePasswordSchema }, async ({ currentPassword, password }, user) => {
     // Members who only ever signed in with Google or GitHub set a first password without one.
-    if (user.hasPassword) await checkOwnPassword(user, currentPassword, "currentPassword");
+    if (user.hasPassword)
+      await checkOwnPassword({ userId: user.id, password: currentPassword, field: "currentPassword" });
     const problem = passwordProblem(password, { email: user.email, username: user.username });
     if (problem) throw invalid({ password: problem });
     if (user.hasPassword && password === currentPassword)
@@ -122,7 +102,7 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
 export async function deleteAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return memberAction(formData, { schema: deleteAccountSchema }, async ({ confirmation }, user) => {
     if (user.hasPassword) {
-      await checkOwnPassword(user, confirmation, "confirmation");
+      await checkOwnPassword({ userId: user.id, password: confirmation, field: "confirmation" });
     } else if (confirmation.trim().toLowerCase() !== user.username) {
       throw invalid({
         confirmation: confirmation.trim() ? "That is not your username." : "Type your username to confirm.",

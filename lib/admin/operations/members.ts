@@ -1,17 +1,11 @@
 // Admin actions on members: role (admins only; the last admin keeps it), deactivate and
 // reactivate (sessions end at once; content stays), delete (admins only; messages stay as
-// "Anonymous User"), mark email verified, resend verification. Moderators act on members only,
+// "Anonymous User"; never the last admin), mark email verified, resend verification. Moderators act on members only,
 // never on other moderators or admins, and nobody deactivates or deletes themselves here.
 import "server-only";
 import { sendVerificationMail } from "../../auth/email-verification";
 import { deleteUserAccount } from "../../db/account-deletion";
-import {
-  markMemberEmailVerified,
-  setMemberDeactivated,
-  setMemberRole,
-  assertNotLastAdmin,
-  findMemberTarget,
-} from "../../db/member-status";
+import { markMemberEmailVerified, setMemberDeactivated, setMemberRole, findMemberTarget } from "../../db/member-status";
 import type { SessionUser } from "../../db/users";
 import { AppError, forbidden, notFound } from "../../errors";
 import { idSchema, setRoleSchema } from "../../validation/admin";
@@ -39,10 +33,11 @@ function assertNotSelf(actor: SessionUser, user: Target, message: string) {
 const ROLE_NAMES = { MEMBER: "member", MODERATOR: "moderator", ADMIN: "admin" } as const;
 
 export const memberOperations = {
-  "member.set_role": defineOperation(setRoleSchema, async ({ input, audit }) => {
+  "member.set_role": defineOperation(setRoleSchema, async ({ actor, input, audit }) => {
     const result = await setMemberRole({
       id: input.id,
       role: input.role,
+      actorId: actor.id,
       audit: ({ username, from }) =>
         audit({ type: "user", id: input.id, label: `@${username}` }, `${ROLE_NAMES[from]} → ${ROLE_NAMES[input.role]}`),
     });
@@ -85,7 +80,6 @@ export const memberOperations = {
   "member.delete": defineOperation(idSchema, async ({ actor, input, audit }) => {
     const user = await target(input.id);
     assertNotSelf(actor, user, "To delete your own account, use Settings → Delete account.");
-    await assertNotLastAdmin({ id: user.id });
     const deleted = await deleteUserAccount({
       userId: user.id,
       audit: ({ messagesKept, roomsKept }) =>

@@ -83,9 +83,16 @@ export function ConfirmEmail({ token, signedIn }: ConfirmEmailProps) {
         }
         data-testid="verify-confirmed"
       >
-        <Link href="/" className={buttonClasses({ block: true, size: "lg" })}>
-          Explore rooms
-        </Link>
+        {/* Sign-up signs nobody in (a new and a taken address must look alike), so this is often the next step. */}
+        {signedIn ? (
+          <Link href="/" className={buttonClasses({ block: true, size: "lg" })}>
+            Explore rooms
+          </Link>
+        ) : (
+          <Link href="/login" className={buttonClasses({ block: true, size: "lg" })}>
+            Sign in
+          </Link>
+        )}
       </AuthCard>
     );
   }
