@@ -36,7 +36,8 @@ export default async function AdminMemberPage({ params }: { params: Promise<{ us
   const isAdmin = viewer.role === "ADMIN";
   const self = viewer.id === member.id;
   // The server's own rule (lib/admin/access.ts), so the page offers only what it would allow.
-  const mayManage = !self && mayActOn(viewer, member);
+  const mayActOnMember = mayActOn(viewer, member);
+  const mayManage = !self && mayActOnMember;
 
   return (
     <div className="space-y-6">
@@ -45,7 +46,7 @@ export default async function AdminMemberPage({ params }: { params: Promise<{ us
         <div className="min-w-0 space-y-6">
           <MemberAccount member={member} />
           <MemberRooms member={member} />
-          <MemberMessages member={member} />
+          <MemberMessages member={member} mayDelete={mayActOnMember} />
           {history.length ? (
             <section aria-labelledby="member-history">
               <h2 id="member-history" className="mb-3 text-base font-semibold text-ink">
@@ -57,7 +58,7 @@ export default async function AdminMemberPage({ params }: { params: Promise<{ us
         </div>
 
         <div className="space-y-6">
-          <MemberAccess member={member} isAdmin={isAdmin} self={self} />
+          <MemberAccess member={member} isAdmin={isAdmin} self={self} mayVerify={mayActOnMember} />
           {member.restrictions.length ? (
             <Section title="Muted and banned">
               <ul className="divide-y divide-line">
