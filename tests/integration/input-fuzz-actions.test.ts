@@ -86,3 +86,18 @@ describe("server actions", () => {
     expectNoFailures();
   });
 });
+
+describe("what bad text is answered with", () => {
+  it("is the form's field error naming the problem", async () => {
+    await signIn(fx.caller);
+    const { createRoomAction } = await import("@/app/(main)/rooms/new/actions");
+    const state = await createRoomAction(
+      initialFormState,
+      formDataOf({ name: "Room\u0000", topic: "Fuzzing", description: "" }),
+    );
+    expect(state).toMatchObject({
+      status: "error",
+      fields: { name: expect.stringMatching(/characters we can't store/) },
+    });
+  });
+});

@@ -351,3 +351,31 @@ describe("pages' query strings", () => {
     expectNoFailures();
   });
 });
+
+describe("what bad text is answered with", () => {
+  it("is a 400 naming the problem, from a JSON body and from a query string", async () => {
+    await signIn(fx.caller);
+    const messages = (await import(path.join(ROOT, "app/api/rooms/[slug]/messages/route.ts"))) as {
+      POST: (request: NextRequest, context: unknown) => Promise<Response>;
+    };
+    const sent = await messages.POST(
+      new NextRequest(`http://localhost/api/rooms/${fx.room.slug}/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ body: "hi\u0000", clientKey: crypto.randomUUID() }),
+      }),
+      { params: Promise.resolve({ slug: fx.room.slug }) },
+    );
+    expect(sent.status).toBe(400);
+    expect(JSON.stringify(await sent.json())).toContain("characters we can't store");
+
+    const rooms = (await import(path.join(ROOT, "app/api/rooms/route.ts"))) as {
+      GET: (request: NextRequest) => Promise<Response>;
+    };
+    const searched = await rooms.GET(new NextRequest("http://localhost/api/rooms?q=%00"));
+    expect(searched.status).toBe(400);
+    expect(((await searched.json()) as { error: { message: string } }).error.message).toMatch(
+      /characters we can't store/,
+    );
+  });
+});
