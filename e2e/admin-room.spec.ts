@@ -57,16 +57,15 @@ test("a moderator deletes a member's message: it vanishes live for the member, a
   try {
     await Promise.all([openRoom(mod.page, room), openRoom(mem.page, room)]);
 
-    // The moderator (not the host) has Delete and Moderate on the member's message; staff
-    // messages get Delete but no Moderate; the member has neither on others' messages.
+    // The moderator (not the host) has Delete and Moderate on the member's message; another
+    // moderator's message gets neither (only admins act on staff); the member has neither on others' messages.
     const forModerator = messageWith(mod.page, spam);
     await forModerator.hover();
     await expect(forModerator.getByRole("button", { name: "Delete message" })).toBeVisible();
     await expect(forModerator.getByRole("button", { name: `Moderate @${member.username}` })).toBeVisible();
     const staffMessage = messageWith(mod.page, staffWords);
     await staffMessage.hover();
-    await expect(staffMessage.getByRole("button", { name: "Delete message" })).toBeVisible();
-    await expect(staffMessage.getByRole("button", { name: /^Moderate/ })).toHaveCount(0);
+    await expect(staffMessage.getByRole("button", { name: /^Moderate|^Delete/ })).toHaveCount(0);
     const staffForMember = messageWith(mem.page, staffWords);
     await staffForMember.hover();
     await expect(staffForMember.getByRole("button", { name: /^Moderate|^Delete/ })).toHaveCount(0);

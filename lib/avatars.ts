@@ -1,8 +1,13 @@
 // Avatar processing: checks an upload's size and its real format (read by sharp from the bytes,
-// never the declared MIME type), then makes the 256×256 WebP square that the Avatar table keeps.
+// never the declared MIME type), then makes the 256×256 WebP square that the Avatar table keeps;
+// and who may remove one (the member, or a moderator within mayActOn).
 import "server-only";
 import sharp from "sharp";
-import { AppError } from "./errors";
+import { assertMayActOn } from "./admin/access";
+import { deleteAvatar } from "./db/avatars";
+import { findMemberTarget } from "./db/member-status";
+import type { SessionUser } from "./db/users";
+import { AppError, forbidden } from "./errors";
 import { AVATAR_MAX_BYTES, AVATAR_SIZE } from "./validation/profile";
 
 export const AVATAR_FORMATS = ["png", "jpeg", "webp"] as const;
@@ -80,4 +85,17 @@ export async function processAvatar(input: Uint8Array): Promise<ProcessedAvatar>
   } catch {
     throw unreadable();
   }
+}
+
+/**
+ * Removes `userId`'s uploaded avatar for `actor`: their own, or as a moderator a member's (only admins
+ * remove a moderator's or an admin's). Already gone is fine: a double click changes nothing.
+ */
+export async function deleteAvatarAs(actor: Pick<SessionUser, "id" | "role">, userId: string): Promise<void> {
+  if (userId !== actor.id) {
+    if (actor.role === "MEMBER") throw forbidden("avatar", "You can only remove your own avatar.");
+    const owner = await findMemberTarget({ id: userId });
+    if (owner) assertMayActOn(actor, owner, "remove the avatar of");
+  }
+  await deleteAvatar({ userId });
 }

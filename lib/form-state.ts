@@ -18,6 +18,8 @@ const SECRET_FIELDS = ["password", "confirmPassword", "currentPassword"];
 /** A submission's text fields, for a zod schema; React's own `$ACTION_…` fields and files are left out. */
 export function formFields(formData: FormData): Record<string, string> {
   const fields: Record<string, string> = {};
+  // A server action can be called with any arguments: anything else posts no fields (the schema says what is missing).
+  if (!(formData instanceof FormData)) return fields;
   for (const [key, value] of formData.entries()) {
     if (typeof value === "string" && !key.startsWith("$")) fields[key] = value;
   }

@@ -2,6 +2,7 @@ import type { Metadata, ResolvingMetadata } from "next";
 import { cache, Suspense } from "react";
 import { findTopic } from "@/lib/db/topics";
 import { notFoundMetadata, previewMetadata, siteOpenGraph } from "@/lib/site/metadata";
+import { UNSTORABLE_TEXT } from "@/lib/validation/text";
 import { feedHref, readFeedParams } from "./_components/feed-url";
 import { HomePanels } from "./_components/home-panels";
 import { RecentActivity } from "./_components/recent-activity";
@@ -27,7 +28,8 @@ const topicOf = cache((slug: string) => findTopic({ slug }));
 export async function generateMetadata({ searchParams }: HomePageProps, parent: ResolvingMetadata): Promise<Metadata> {
   const feed = readFeedParams(await searchParams);
   const topic = feed.topic ? await topicOf(feed.topic) : undefined;
-  if (feed.qError) return { title: "Search too long", robots: { index: false } };
+  if (feed.qError)
+    return { title: feed.qError === UNSTORABLE_TEXT ? "Search refused" : "Search too long", robots: { index: false } };
   if (feed.topic && !topic) return notFoundMetadata("Topic not found");
   const where = topic ? `${topic.name} rooms` : "Rooms";
   if (feed.q) return { title: `${where} matching “${feed.q}”`, robots: { index: false } };

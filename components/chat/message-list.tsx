@@ -33,6 +33,8 @@ export interface MessageListProps extends ConversationScrollOptions {
    */
   canModerateAuthor?: (authorId: string) => boolean;
   onModerate?: (author: MessageAuthorPayload) => void;
+  /** For hosts and moderators: whether they may delete this author's message (staff's only for admins). */
+  canDeleteOf?: (authorId: string) => boolean;
 }
 
 /** The newest message by someone else, for screen readers (a live region announces changes). */
@@ -49,6 +51,7 @@ export function MessageList(props: MessageListProps) {
   const { scroller, onScroll, atBottom, farFromBottom, seenUpTo, scrollToBottom } = useConversationScroll(props);
   const { rows, time, viewer, hasOlder, loadingOlder, olderError, onLoadOlder, onEdit, onDelete } = props;
   const { onRetry, onDiscard, empty, readOnly = false, canEdit = true, canModerateAuthor, onModerate } = props;
+  const { canDeleteOf } = props;
   const unseen = atBottom
     ? 0
     : rows.filter((row) => row.kind === "message" && row.message.id > seenUpTo && row.message.author?.id !== viewer?.id)
@@ -79,7 +82,11 @@ export function MessageList(props: MessageListProps) {
         time={time}
         own={own && !readOnly}
         canEdit={canEdit}
-        canDelete={!readOnly && (own || (viewer?.canModerate ?? false))}
+        canDelete={
+          !readOnly &&
+          (own ||
+            ((viewer?.canModerate ?? false) && (message.author === null || (canDeleteOf?.(message.author.id) ?? true))))
+        }
         canModerateAuthor={
           !readOnly && !own && message.author !== null && (canModerateAuthor?.(message.author.id) ?? false)
         }

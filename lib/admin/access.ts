@@ -24,6 +24,27 @@ export function adminAccess(user: Pick<AdminActor, "role" | "deactivated"> | nul
 
 export const isAdmin = (user: Pick<AdminActor, "role">) => user.role === "ADMIN";
 
+/** Whom an action is done to: the member themself, or the author/owner of what it touches. */
+export interface ActionTarget {
+  id: string;
+  role: Role;
+}
+
+/**
+ * The one rank rule for every action on a member or their content (messages, email, avatar,
+ * account): admins act on anyone; everyone else only on members, and on themselves.
+ * Self-service refusals (deactivating yourself …) are each action's own business.
+ */
+export function mayActOn(actor: Pick<AdminActor, "id" | "role">, target: ActionTarget): boolean {
+  return actor.role === "ADMIN" || target.role === "MEMBER" || actor.id === target.id;
+}
+
+/** mayActOn, or a 403 saying who may: `what` completes "Only admins can … a moderator or an admin". */
+export function assertMayActOn(actor: Pick<AdminActor, "id" | "role">, target: ActionTarget, what: string): void {
+  if (!mayActOn(actor, target))
+    throw new AppError("forbidden:admin_target", `Only admins can ${what} a moderator or an admin.`, 403);
+}
+
 export function adminHidden(): AppError {
   return new AppError("not_found:admin", "Not found.", 404);
 }

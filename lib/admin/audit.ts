@@ -6,6 +6,7 @@ import "server-only";
 import { writeAuditEntry, type AuditEntryInput } from "../db/audit-log";
 import type { AdminActor } from "./access";
 import type { AdminActionCode } from "./registry";
+import { cutText } from "../validation/text";
 
 export type AuditTargetType = "room" | "topic" | "user" | "message" | "support_request";
 
@@ -46,5 +47,5 @@ export async function recordAudit(
 /** A message excerpt for labels: one line, short. */
 export function excerpt(text: string, max = 80): string {
   const line = text.replace(/\s+/g, " ").trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+  return line.length > max ? `${cutText(line, max - 1)}…` : line;
 }

@@ -15,6 +15,7 @@ import { REALTIME_LIMITS } from "../realtime/limits";
 import { pusher } from "../realtime/server";
 import { requireActive } from "./actor";
 import { socketIdSchema } from "./messages";
+import { text } from "../validation/text";
 
 export type ChannelActor = Pick<
   SessionUser,
@@ -29,9 +30,10 @@ export interface PresenceMember {
 
 const authRequestSchema = z.object({
   socket_id: socketIdSchema,
-  channel_name: z
-    .string({ message: "channel_name is missing." })
-    .max(REALTIME_LIMITS.maxChannelNameLength, "Unknown channel."),
+  channel_name: text({ message: "channel_name is missing." }).max(
+    REALTIME_LIMITS.maxChannelNameLength,
+    "Unknown channel.",
+  ),
 });
 
 export function presenceMemberOf(actor: ChannelActor): PresenceMember {

@@ -2,7 +2,9 @@
 // host, a moderator), My activity (the author) and the admin area (one message, or all of a
 // member's). Soft delete: the body is blanked and the id keeps its place. A moderator's delete of
 // someone else's words is audited in the same transaction; the rooms hear `message:deleted` after.
+// Only admins delete what moderators and admins wrote (mayActOn, lib/admin/access.ts).
 import "server-only";
+import { assertMayActOn } from "../admin/access";
 import { auditEntry, excerpt } from "../admin/audit";
 import type { OperationContext } from "../admin/operation";
 import type { AuditEntryInput } from "../db/audit-log";
@@ -13,6 +15,7 @@ import {
   type MessageForDeletion,
   type MessageRef,
 } from "../db/messages";
+import { findMemberTarget } from "../db/member-status";
 import { findChatRoom } from "../db/room-lookup";
 import type { SessionUser } from "../db/users";
 import { forbidden, notFound } from "../errors";
@@ -76,6 +79,8 @@ export async function deleteMessage({
   if (!isAuthor && !canManageRoom(deleter, message.room)) {
     throw forbidden("message", "Only the author, the room's host or a moderator can delete this message.");
   }
+  if (!isAuthor && message.authorId && message.author)
+    assertMayActOn(deleter, { id: message.authorId, role: message.author.role }, "delete a message of");
   const ref = { id: message.id, roomId: message.roomId };
   if (message.deletedAt) return { ...ref, changed: false };
   const changed = await softDeleteMessage({ id: message.id, audit: auditOf(deleter, message, audit) ?? undefined });
@@ -110,6 +115,9 @@ export async function deleteMessagesOf({
 }): Promise<MessageRef[]> {
   const deleter = requireActive(actor);
   if (deleter.role === "MEMBER") throw forbidden("message", "Only moderators can delete a member's messages.");
+  const author = await findMemberTarget({ id: userId });
+  if (!author) throw notFound("user", "This member no longer exists.");
+  assertMayActOn(deleter, author, "delete the messages of");
   const result = await softDeleteMessagesOf({
     authorId: userId,
     roomId,

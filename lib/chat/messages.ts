@@ -22,10 +22,11 @@ import { editMessageSchema, historyQuerySchema, messageIdSchema, sendMessageSche
 import { requireActive, type ChatActor } from "./actor";
 import { deleteMessage, type MessageDeleter } from "./message-deletion";
 import type { ChatMessage, HistoryEntry, HistoryPage } from "./message-payload";
+import { ROOM_SLUG_PATTERN } from "../validation/rooms";
+import { text } from "../validation/text";
 
 /** Pusher's socket id shape, e.g. "123456.7890123". */
-export const socketIdSchema = z
-  .string()
+export const socketIdSchema = text()
   .max(64)
   .regex(/^\d+\.\d+$/, "socketId must be a Pusher socket id such as 1234.5678.");
 
@@ -141,15 +142,18 @@ export async function sendMessage({
   const sender = requirePoster(await caller);
   const now = new Date();
   const { points, durationSeconds } = LIMITS.messagePost;
-  const outcome = await runSendStatement({
-    slug,
-    authorId: sender.id,
-    body,
-    clientKey,
-    now,
-    // Per member and room: the key ends with the room's id, which the statement finds.
-    limit: { keyPrefix: limitKey("messagePost", `${sender.id}:`), points, durationSeconds },
-  });
+  // The statement finds the room by slug; one no room can have (a NUL byte, a broken character) is not sent.
+  const outcome = ROOM_SLUG_PATTERN.test(slug)
+    ? await runSendStatement({
+        slug,
+        authorId: sender.id,
+        body,
+        clientKey,
+        now,
+        // Per member and room: the key ends with the room's id, which the statement finds.
+        limit: { keyPrefix: limitKey("messagePost", `${sender.id}:`), points, durationSeconds },
+      })
+    : null;
   if (!outcome) throw notFound("room", "This room does not exist (any more).");
   const room = outcome.room;
   const restriction = restrictionFrom({ locked: room.locked, restrictions: outcome.restrictions }, now);

@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "./client";
 import type { Prisma } from "./generated/prisma/client";
 import { likeLiteral, readIdWindow, type IdWindowEdges, type WindowInput } from "./paging";
+import { cutText } from "../validation/text";
 
 type Tx = Prisma.TransactionClient;
 
@@ -27,7 +28,7 @@ export interface AuditEntry extends Omit<AuditEntryInput, "actorId"> {
   createdAt: Date;
 }
 
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const clip = (text: string, max: number) => (text.length > max ? `${cutText(text, max - 1)}…` : text);
 
 export async function writeAuditEntry(entry: AuditEntryInput, tx?: Tx): Promise<void> {
   await (tx ?? db).auditLog.create({

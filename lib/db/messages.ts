@@ -4,6 +4,7 @@ import "server-only";
 import { writeAuditEntry, type AuditEntryInput } from "./audit-log";
 import { db } from "./client";
 import { Prisma } from "./generated/prisma/client";
+import type { Role } from "./generated/prisma/enums";
 import { rawAuthor, type MessageAuthor, type RawAuthorColumns } from "./message-author";
 import { roomHeadSelect } from "./rooms";
 import { toUserSummary, userSummarySelect } from "./users";
@@ -194,7 +195,7 @@ export interface MessageForDeletion extends MessageRef {
   body: string;
   deletedAt: Date | null;
   authorId: string | null;
-  author: { username: string } | null;
+  author: { username: string; role: Role } | null;
   room: { slug: string; name: string; hostId: string | null };
 }
 
@@ -208,7 +209,7 @@ export async function findMessageForDeletion({ id }: { id: number }): Promise<Me
       body: true,
       deletedAt: true,
       authorId: true,
-      author: { select: { username: true } },
+      author: { select: { username: true, role: true } },
       room: { select: { slug: true, name: true, hostId: true } },
     },
   });

@@ -4,7 +4,7 @@
 import "server-only";
 import { db } from "./client";
 import { writeAuditEntry, type AuditEntryInput } from "./audit-log";
-import type { Prisma, SupportRequestKind, SupportRequestStatus } from "./generated/prisma/client";
+import type { Prisma, Role, SupportRequestKind, SupportRequestStatus } from "./generated/prisma/client";
 import { loadPage, TABLE_PAGE_SIZE, type Paged } from "./paging";
 import { notFound } from "../errors";
 
@@ -33,7 +33,7 @@ export interface SupportRequestRow {
   createdAt: Date;
   handledAt: Date | null;
   handledBy: { username: string } | null;
-  user: { id: string; username: string; name: string; emailVerified: boolean; email: string } | null;
+  user: { id: string; username: string; name: string; emailVerified: boolean; email: string; role: Role } | null;
 }
 
 const rowSelect = {
@@ -46,7 +46,7 @@ const rowSelect = {
   createdAt: true,
   handledAt: true,
   handledBy: { select: { username: true } },
-  user: { select: { id: true, username: true, name: true, emailVerifiedAt: true, email: true } },
+  user: { select: { id: true, username: true, name: true, emailVerifiedAt: true, email: true, role: true } },
 } satisfies Prisma.SupportRequestSelect;
 
 type Row = Prisma.SupportRequestGetPayload<{ select: typeof rowSelect }>;
@@ -60,6 +60,7 @@ function toRow({ user, ...rest }: Row): SupportRequestRow {
           username: user.username,
           name: user.name,
           email: user.email,
+          role: user.role,
           emailVerified: user.emailVerifiedAt !== null,
         }
       : null,

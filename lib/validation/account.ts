@@ -1,6 +1,7 @@
 // zod schemas for account forms and endpoints: sign-up, sign-in, reset, profile. Shared by the
 // forms (client hints), the server actions and the route handlers.
 import { z } from "zod";
+import { text } from "./text";
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -8,7 +9,7 @@ export const USERNAME_PATTERN = /^[a-z0-9_]{3,30}$/;
 
 /** Trimmed, lower-cased text between two lengths, each bound with its own words. */
 function identifierSchema(required: string, [min, tooShort]: [number, string], [max, tooLong]: [number, string]) {
-  return z.string({ message: required }).trim().toLowerCase().min(min, tooShort).max(max, tooLong);
+  return text({ message: required }).trim().toLowerCase().min(min, tooShort).max(max, tooLong);
 }
 
 export const emailSchema = identifierSchema(
@@ -23,15 +24,13 @@ export const usernameSchema = identifierSchema(
   [30, "Usernames have at most 30 characters."],
 ).regex(USERNAME_PATTERN, "Use only letters, digits and underscores.");
 
-export const displayNameSchema = z
-  .string({ message: "Enter your name." })
+export const displayNameSchema = text({ message: "Enter your name." })
   .trim()
   .min(1, "Enter your name.")
   .max(60, "Names have at most 60 characters.");
 
 /** Length only; the common-password check runs on the server (lib/auth/password-policy.ts). */
-export const newPasswordSchema = z
-  .string({ message: "Choose a password." })
+export const newPasswordSchema = text({ message: "Choose a password." })
   .min(PASSWORD_MIN, `Passwords have at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `Passwords have at most ${PASSWORD_MAX} characters.`);
 
@@ -47,7 +46,7 @@ export function withNewPassword<T extends z.ZodRawShape>(fields: T, repeatMessag
       .object({
         ...fields,
         password: newPasswordSchema,
-        confirmPassword: z.string(repeatMessage ? { message: repeatMessage } : undefined),
+        confirmPassword: text(repeatMessage ? { message: repeatMessage } : undefined),
       })
       // The cast only names the two fields this function itself added (zod cannot see through T).
       .refine((v) => (v as PasswordPair).password === (v as PasswordPair).confirmPassword, {
@@ -64,14 +63,13 @@ export const registerSchema = withNewPassword(
 export type RegisterInput = z.infer<typeof registerSchema>;
 
 export const signInSchema = z.object({
-  identifier: z.string().trim().toLowerCase().min(1, "Enter your email or username.").max(254),
+  identifier: text().trim().toLowerCase().min(1, "Enter your email or username.").max(254),
   // No policy here: an old password may predate the current one; only bound the work.
-  password: z
-    .string()
+  password: text()
     .min(1, "Enter your password.")
     .max(PASSWORD_MAX * 4),
 });
 
-export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This link is not valid.");
+export const tokenSchema = text().regex(/^[A-Za-z0-9_-]{43}$/, "This link is not valid.");
 
 export const resetPasswordSchema = withNewPassword({ token: tokenSchema });

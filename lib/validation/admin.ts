@@ -11,66 +11,56 @@ import {
   ROOM_SLUG_PATTERN,
   TOPIC_NAME_MAX,
 } from "./rooms";
+import { cutText, lenientQueryParam, text } from "./text";
 
 /** Ids are cuids (and e2e's hex ids): letters and digits only. */
-export const entityIdSchema = z
-  .string({ message: "Which one?" })
+export const entityIdSchema = text({ message: "Which one?" })
   .trim()
   .regex(/^[A-Za-z0-9]{8,40}$/, "That is not a valid id.");
 
 /** The address a moderator types for a room. */
-export const roomSlugSchema = z
-  .string()
+export const roomSlugSchema = text()
   .trim()
   .toLowerCase()
   .max(ROOM_SLUG_MAX, `Addresses have at most ${ROOM_SLUG_MAX} characters.`)
   .regex(ROOM_SLUG_PATTERN, "Use lower-case letters, digits and single dashes (e.g. python-help).");
 
-export const usernameRefSchema = z
-  .string({ message: "Enter a username." })
+export const usernameRefSchema = text({ message: "Enter a username." })
   .trim()
   .toLowerCase()
   .transform((v) => v.replace(/^@/, ""))
-  .pipe(z.string().min(1, "Enter a username.").regex(USERNAME_PATTERN, "That is not a username."));
+  .pipe(text().min(1, "Enter a username.").regex(USERNAME_PATTERN, "That is not a username."));
 
 const oneLine = (v: string) => v.replace(/\s+/g, " ").trim();
 
-const roomNameSchema = z
-  .string({ message: "Give the room a name." })
+const roomNameSchema = text({ message: "Give the room a name." })
   .transform(oneLine)
   .pipe(
-    z
-      .string()
+    text()
       .min(ROOM_NAME_MIN, `Room names have at least ${ROOM_NAME_MIN} characters.`)
       .max(ROOM_NAME_MAX, `Room names have at most ${ROOM_NAME_MAX} characters.`),
   );
 
-export const topicNameSchema = z
-  .string({ message: "Enter a topic name." })
+export const topicNameSchema = text({ message: "Enter a topic name." })
   .transform(oneLine)
   .pipe(
-    z
-      .string()
+    text()
       .min(2, "Topics have at least 2 characters.")
       .max(TOPIC_NAME_MAX, `Topics have at most ${TOPIC_NAME_MAX} characters.`),
   );
 
-const descriptionSchema = z
-  .string()
+const descriptionSchema = text()
   .transform((v) => v.replace(/\r\n/g, "\n").trim())
   .pipe(
-    z
-      .string()
-      .max(
-        ROOM_DESCRIPTION_MAX,
-        `Descriptions have at most ${ROOM_DESCRIPTION_MAX.toLocaleString("en-US")} characters.`,
-      ),
+    text().max(
+      ROOM_DESCRIPTION_MAX,
+      `Descriptions have at most ${ROOM_DESCRIPTION_MAX.toLocaleString("en-US")} characters.`,
+    ),
   )
   .default("");
 
 /** An empty slug field means "make one from the name". */
-const optionalSlugSchema = z
-  .string()
+const optionalSlugSchema = text()
   .optional()
   .transform((v) => v?.trim() || undefined)
   .pipe(roomSlugSchema.optional());
@@ -81,8 +71,7 @@ export const adminRoomCreateSchema = z.object({
   topic: topicNameSchema,
   description: descriptionSchema,
   /** Empty: the moderator creating it hosts it. */
-  host: z
-    .string()
+  host: text()
     .optional()
     .transform((v) => v?.trim() || undefined)
     .pipe(usernameRefSchema.optional()),
@@ -98,12 +87,10 @@ export const adminRoomUpdateSchema = z.object({
 });
 
 export const slugPreviewSchema = z.object({
-  name: z
-    .string()
+  name: text()
     .max(ROOM_NAME_MAX * 4)
     .default(""),
-  slug: z
-    .string()
+  slug: text()
     .max(ROOM_SLUG_MAX * 2)
     .optional(),
   /** The room being edited: its own slug is not a collision. */
@@ -113,10 +100,9 @@ export const slugPreviewSchema = z.object({
 export const idSchema = z.object({ id: entityIdSchema });
 
 export const REASON_MAX = 200;
-const reasonSchema = z
-  .string()
+const reasonSchema = text()
   .transform(oneLine)
-  .pipe(z.string().max(REASON_MAX, `Keep it under ${REASON_MAX} characters.`))
+  .pipe(text().max(REASON_MAX, `Keep it under ${REASON_MAX} characters.`))
   .default("");
 
 export const roomLockSchema = z.object({ id: entityIdSchema, reason: reasonSchema });
@@ -133,7 +119,7 @@ export const MUTE_CHOICES = [
 export const MUTE_MAX_MINUTES = 30 * 24 * 60;
 
 const roomMemberShape = {
-  roomSlug: z.string().trim().toLowerCase().regex(ROOM_SLUG_PATTERN, "That is not a room address.").max(ROOM_SLUG_MAX),
+  roomSlug: text().trim().toLowerCase().regex(ROOM_SLUG_PATTERN, "That is not a room address.").max(ROOM_SLUG_MAX),
   userId: entityIdSchema,
 };
 
@@ -157,12 +143,10 @@ export const topicRenameSchema = z.object({ id: entityIdSchema, name: topicNameS
 export const topicMergeSchema = z
   .object({
     id: entityIdSchema,
-    into: z
-      .string({ message: "Name the topic to merge into." })
+    into: text({ message: "Name the topic to merge into." })
       .transform(oneLine)
       .pipe(
-        z
-          .string()
+        text()
           .min(1, "Name the topic to merge into.")
           .max(TOPIC_NAME_MAX + 10, "There is no topic with that name."),
       ),
@@ -185,22 +169,18 @@ export const deleteAllMessagesSchema = z.object({
 export const NOTE_MAX = 500;
 export const supportCloseSchema = z.object({
   id: entityIdSchema,
-  note: z
-    .string()
+  note: text()
     .transform((v) => v.replace(/\r\n/g, "\n").trim())
     .pipe(
-      z
-        .string()
-        .min(1, "Write a short note: what was done?")
-        .max(NOTE_MAX, `Notes have at most ${NOTE_MAX} characters.`),
+      text().min(1, "Write a short note: what was done?").max(NOTE_MAX, `Notes have at most ${NOTE_MAX} characters.`),
     ),
 });
 
 // ---------------------------------------------------------------------------------------------
-// URL parameters of the list pages. Anything malformed falls back to the default.
+// URL parameters of the list pages. Anything malformed (unstorable text too) falls back to the default.
 
-const single = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().optional());
-const text = (max: number) => single.transform((v) => (v ?? "").trim().slice(0, max));
+const single = lenientQueryParam;
+const param = (max: number) => single.transform((v) => cutText((v ?? "").trim(), max));
 const page = single.transform((v) => {
   const n = Number(v);
   return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
@@ -217,7 +197,7 @@ export const ADMIN_ROOM_SORTS = ["name", "created", "active", "participants"] as
 export type AdminRoomSort = (typeof ADMIN_ROOM_SORTS)[number];
 
 export const adminRoomListSchema = z.object({
-  q: text(200),
+  q: param(200),
   sort: enumOr(ADMIN_ROOM_SORTS, "created"),
   dir: enumOr(["asc", "desc"] as const, "desc"),
   page,
@@ -226,7 +206,7 @@ export const adminRoomListSchema = z.object({
 export type AdminRoomList = z.infer<typeof adminRoomListSchema>;
 
 export const adminMemberListSchema = z.object({
-  q: text(200),
+  q: param(200),
   role: enumOr(["all", ...ROLES] as const, "all"),
   status: enumOr(["all", "active", "deactivated", "unverified"] as const, "all"),
   page,
@@ -234,9 +214,9 @@ export const adminMemberListSchema = z.object({
 export type AdminMemberList = z.infer<typeof adminMemberListSchema>;
 
 export const adminMessageListSchema = z.object({
-  room: text(ROOM_SLUG_MAX).transform((v) => v.toLowerCase()),
-  member: text(40).transform((v) => v.replace(/^@/, "").toLowerCase()),
-  q: text(200),
+  room: param(ROOM_SLUG_MAX).transform((v) => v.toLowerCase()),
+  member: param(40).transform((v) => v.replace(/^@/, "").toLowerCase()),
+  q: param(200),
   before: cursor,
   after: cursor,
 });
@@ -244,6 +224,6 @@ export type AdminMessageList = z.infer<typeof adminMessageListSchema>;
 
 export const adminSupportListSchema = z.object({ status: enumOr(["OPEN", "HANDLED", "ALL"] as const, "OPEN"), page });
 
-export const adminAuditListSchema = z.object({ q: text(200), action: text(60), before: cursor, after: cursor });
+export const adminAuditListSchema = z.object({ q: param(200), action: param(60), before: cursor, after: cursor });
 
-export const adminTopicListSchema = z.object({ q: text(TOPIC_NAME_MAX) });
+export const adminTopicListSchema = z.object({ q: param(TOPIC_NAME_MAX) });

@@ -9,6 +9,7 @@ import {
   usernameSchema,
   withNewPassword,
 } from "./account";
+import { text } from "./text";
 
 export const BIO_MAX = 280;
 
@@ -21,12 +22,11 @@ export const AVATAR_SIZE = 256;
 /** What the file picker offers; the server checks the real format, not this. */
 export const AVATAR_ACCEPT = "image/png,image/jpeg,image/webp";
 
-export const bioSchema = z
-  .string()
+export const bioSchema = text()
   .trim()
   // Windows line endings count as one character, as the browser's counter does.
   .transform((v) => v.replace(/\r\n/g, "\n"))
-  .pipe(z.string().max(BIO_MAX, `Bios have at most ${BIO_MAX} characters.`));
+  .pipe(text().max(BIO_MAX, `Bios have at most ${BIO_MAX} characters.`));
 
 export const profileSchema = z.object({
   name: displayNameSchema,
@@ -38,8 +38,7 @@ export type ProfileInput = z.infer<typeof profileSchema>;
 export const changeEmailSchema = z.object({ email: emailSchema });
 
 // The current password is only bound in length: it may predate the current policy.
-const currentPasswordSchema = z
-  .string()
+const currentPasswordSchema = text()
   .max(PASSWORD_MAX * 4)
   .default("");
 
@@ -51,17 +50,15 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 /** The password for members who have one, else their username typed out. */
 export const deleteAccountSchema = z.object({
-  confirmation: z
-    .string()
+  confirmation: text()
     .max(PASSWORD_MAX * 4)
     .default(""),
 });
 
 /** A username from a URL: anything else cannot exist, so it is a 404, not an error. */
-export const usernameParamSchema = z
-  .string()
+export const usernameParamSchema = text()
   .transform((v) => v.toLowerCase())
-  .pipe(z.string().regex(USERNAME_PATTERN));
+  .pipe(text().regex(USERNAME_PATTERN));
 
 /** User ids are cuids; bound the shape so odd input never reaches the database. */
-export const userIdParamSchema = z.string().regex(/^[a-z0-9]{8,40}$/i, "Not a user id.");
+export const userIdParamSchema = text().regex(/^[a-z0-9]{8,40}$/i, "Not a user id.");

@@ -2,6 +2,7 @@
 // and GET /api/rooms (so every state of the feed is a URL both understand).
 import { z } from "zod";
 import { SLUG_MAX_LENGTH } from "../rooms/slug";
+import { lenientQueryParam, queryParam, text } from "./text";
 
 export const ROOM_NAME_MIN = 3;
 export const ROOM_NAME_MAX = 80;
@@ -13,18 +14,15 @@ export const PAGE_SIZE = 24;
 export const PAGE_SIZE_MAX = 50;
 
 export const roomFormSchema = z.object({
-  name: z
-    .string({ message: "Give the room a name." })
+  name: text({ message: "Give the room a name." })
     .trim()
     .min(ROOM_NAME_MIN, `Room names have at least ${ROOM_NAME_MIN} characters.`)
     .max(ROOM_NAME_MAX, `Room names have at most ${ROOM_NAME_MAX} characters.`),
-  topic: z
-    .string({ message: "Pick or type a topic." })
+  topic: text({ message: "Pick or type a topic." })
     .trim()
     .min(2, "Topics have at least 2 characters.")
     .max(TOPIC_NAME_MAX, `Topics have at most ${TOPIC_NAME_MAX} characters.`),
-  description: z
-    .string()
+  description: text()
     .trim()
     .max(ROOM_DESCRIPTION_MAX, `Descriptions have at most ${ROOM_DESCRIPTION_MAX.toLocaleString("en-US")} characters.`)
     .default(""),
@@ -51,32 +49,31 @@ export const ROOM_SLUG_MAX = SLUG_MAX_LENGTH + 8;
  */
 export const ROOM_SLUG_PATTERN = new RegExp(`^(?=.{1,${ROOM_SLUG_MAX}}$)[a-z0-9]+(?:-[a-z0-9]+)*$`);
 /** A room's slug from a URL or a form: anything else names no room (a 404). */
-export const roomSlugParamSchema = z.string().regex(ROOM_SLUG_PATTERN);
+export const roomSlugParamSchema = text().regex(ROOM_SLUG_PATTERN);
 
 export const ROOM_SORTS = ["active", "newest", "participants"] as const;
 export type RoomSort = (typeof ROOM_SORTS)[number];
 
-/** One value of a query-string parameter (arrays take the first). */
-const single = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().optional());
-
 /** ?limit=: a positive whole number up to `max`; anything else means `fallback` (never an error). */
 export function pageLimitParam(fallback: number, max: number) {
-  return single.transform((v) => {
+  return lenientQueryParam.transform((v) => {
     const n = Number(v);
     return Number.isInteger(n) && n > 0 ? Math.min(n, max) : fallback;
   });
 }
 
 /** ?q=: a search, trimmed ("" for none); longer than SEARCH_QUERY_MAX is an error with a message. */
-export const searchQueryParam = single
+export const searchQueryParam = queryParam
   .transform((v) => (v ?? "").trim())
-  .pipe(z.string().max(SEARCH_QUERY_MAX, `Searches have at most ${SEARCH_QUERY_MAX} characters.`));
+  .pipe(text().max(SEARCH_QUERY_MAX, `Searches have at most ${SEARCH_QUERY_MAX} characters.`));
 
 export const roomSearchSchema = z.object({
   q: searchQueryParam,
-  topic: single.transform((v) => v?.trim().toLowerCase() || undefined).pipe(z.string().max(80).optional()),
-  sort: single.transform((v) => ((ROOM_SORTS as readonly string[]).includes(v ?? "") ? (v as RoomSort) : "active")),
-  cursor: single.transform((v) => v || undefined),
+  topic: queryParam.transform((v) => v?.trim().toLowerCase() || undefined).pipe(text().max(80).optional()),
+  sort: lenientQueryParam.transform((v) =>
+    (ROOM_SORTS as readonly string[]).includes(v ?? "") ? (v as RoomSort) : "active",
+  ),
+  cursor: lenientQueryParam.transform((v) => v || undefined),
   limit: pageLimitParam(PAGE_SIZE, PAGE_SIZE_MAX),
 });
 export type RoomSearch = z.infer<typeof roomSearchSchema>;

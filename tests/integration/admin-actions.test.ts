@@ -392,6 +392,23 @@ describe("messages", () => {
     );
   });
 
+  it("records an excerpt cut between the halves of an emoji without storing half of it", async () => {
+    const { id: roomId } = await createRoom({
+      name: "Emoji cut",
+      topicName: "Baking",
+      description: "",
+      hostId: member.id,
+    });
+    // The excerpt keeps 79 characters: the 79th is the first half of 😀 (two UTF-16 code units).
+    const message = await db.message.create({
+      data: { roomId, authorId: member.id, body: `${"x".repeat(78)}😀 and more` },
+    });
+    const mark = await lastAuditId();
+    await run("message.delete", moderator, { id: message.id });
+    const [entry] = await auditSince(mark);
+    expect(entry?.targetLabel).toBe(`${"x".repeat(78)}…`);
+  });
+
   it("deletes all of a member's messages (in every room or one), each one live", async () => {
     const spammer = await person("MEMBER");
     const a = await createRoom({ name: "Spam target A", topicName: "Baking", description: "", hostId: member.id });

@@ -16,10 +16,17 @@ import { setFlash } from "@/lib/flash";
 import { type FormState } from "@/lib/form-state";
 import { log } from "@/lib/log";
 import { registerSchema, usernameSchema } from "@/lib/validation/account";
+import { text } from "@/lib/validation/text";
 
 // The form as typed (a missing field reads as empty); problemsOf judges it.
-const text = z.string().default("");
-const registerFormSchema = z.object({ email: text, username: text, name: text, password: text, confirmPassword: text });
+const typed = text().default("");
+const registerFormSchema = z.object({
+  email: typed,
+  username: typed,
+  name: typed,
+  password: typed,
+  confirmPassword: typed,
+});
 
 /** Every problem the form can show at once; startSignUp() checks all of it again. */
 async function problemsOf(input: z.output<typeof registerFormSchema>): Promise<FieldErrors | null> {

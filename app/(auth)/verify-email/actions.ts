@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { emailRequestAction } from "@/lib/auth/email-request";
 import { confirmEmail, resendVerificationByEmail } from "@/lib/auth/email-verification";
 import { hit } from "@/lib/auth/rate-limit";
-import { type FormState } from "@/lib/form-state";
+import { formFields, type FormState } from "@/lib/form-state";
 import { log } from "@/lib/log";
 import { tokenSchema } from "@/lib/validation/account";
 
@@ -17,7 +17,7 @@ export type ConfirmState =
 
 /** Posted by the verify page (on load, or by its button without JavaScript), never by a GET. */
 export async function confirmEmailAction(_previous: ConfirmState, formData: FormData): Promise<ConfirmState> {
-  const token = tokenSchema.safeParse(formData.get("token"));
+  const token = tokenSchema.safeParse(formFields(formData).token);
   if (!token.success) return { status: "failed", reason: "invalid" };
   try {
     const outcome = await confirmEmail(token.data);

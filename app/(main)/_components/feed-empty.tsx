@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
+import { UNSTORABLE_TEXT } from "@/lib/validation/text";
 import { feedHref, type FeedParams } from "./feed-url";
 import { OutlineIcon, type Shape } from "@/components/ui/icons";
 
@@ -75,19 +76,20 @@ function ClearSearch({ feed }: { feed: FeedParams }) {
   );
 }
 
-/** `q` was longer than searches may be: say so rather than quietly searching for part of it. */
+/** `q` was refused (too long, or unstorable characters): say so rather than quietly searching for part of it. */
 export function SearchTooLong({ feed }: { feed: FeedParams }) {
+  const unstorable = feed.qError === UNSTORABLE_TEXT;
   return (
     <EmptyPanel
       icon="warning"
       tone="error"
       testId="search-error"
-      title="That search is too long"
+      title={unstorable ? "We can’t search for that" : "That search is too long"}
       actions={<ClearSearch feed={feed} />}
     >
       <p>
-        {feed.qError} Yours has {feed.q.length.toLocaleString("en-US")}. Try a few words from the room’s name, its topic
-        or its host.
+        {feed.qError} {unstorable ? "" : `Yours has ${feed.q.length.toLocaleString("en-US")}. `}Try a few words from the
+        room’s name, its topic or its host.
       </p>
     </EmptyPanel>
   );

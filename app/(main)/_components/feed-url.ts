@@ -3,6 +3,7 @@
 // and writes links to neighbouring states, leaving defaults out so URLs stay short.
 import type { RoomTotal } from "@/lib/db/rooms";
 import { PAGE_SIZE, roomSearchSchema, type RoomSort } from "@/lib/validation/rooms";
+import { storableText } from "@/lib/validation/text";
 
 export interface FeedState {
   q: string;
@@ -13,7 +14,7 @@ export interface FeedState {
 }
 
 export interface FeedParams extends FeedState {
-  /** Set when `q` was refused (too long): the feed shows this instead of results. */
+  /** Set when `q` was refused (too long, or characters we can't store): the feed shows this instead of results. */
   qError?: string;
 }
 
@@ -23,16 +24,17 @@ export function readFeedParams(raw: RawSearchParams): FeedParams {
   const parsed = roomSearchSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
 
-  // Only q (too long) and topic (too long to be a slug) can fail; read the rest without them.
+  // Only q and topic can fail (too long, or unstorable text); read the rest without them. What is echoed back has
+  // its unstorable characters replaced, so an unknown topic is looked up, and named, safely.
   const qIssue = parsed.error.issues.find((issue) => issue.path[0] === "q");
   const rest = roomSearchSchema.safeParse({ ...raw, q: undefined, topic: undefined });
   const base: FeedState = rest.success ? rest.data : { q: "", sort: "active", limit: PAGE_SIZE };
-  const rawTopic = Array.isArray(raw.topic) ? raw.topic[0] : raw.topic;
+  const rawTopic = storableText((Array.isArray(raw.topic) ? raw.topic[0] : raw.topic) ?? "") || undefined;
   const topicFailed = parsed.error.issues.some((issue) => issue.path[0] === "topic");
   const topic = topicFailed ? rawTopic?.trim().toLowerCase() : roomSearchSchema.shape.topic.safeParse(raw.topic).data;
   if (qIssue) {
     const rawQ = Array.isArray(raw.q) ? raw.q[0] : raw.q;
-    return { ...base, topic, q: (rawQ ?? "").trim(), qError: qIssue.message };
+    return { ...base, topic, q: storableText(rawQ ?? "").trim(), qError: qIssue.message };
   }
   return { ...base, topic, q: roomSearchSchema.shape.q.safeParse(raw.q).data ?? "" };
 }

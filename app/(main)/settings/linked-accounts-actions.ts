@@ -10,8 +10,9 @@ import { requireUser } from "@/lib/auth/session";
 import { unlinkAccount } from "@/lib/db/accounts";
 import { errorResult } from "@/lib/form-errors";
 import { type FormState } from "@/lib/form-state";
+import { text } from "@/lib/validation/text";
 
-const providerSchema = z.string().trim().min(1).max(64);
+const providerSchema = text().trim().min(1).max(64);
 const unlinkSchema = z.object({ provider: providerSchema });
 
 export type StartLinkingResult = { ok: true } | { ok: false; message: string };

@@ -5,6 +5,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { listTopicsPage } from "@/lib/db/topics";
 import { previewMetadata } from "@/lib/site/metadata";
 import { pageLimitParam, SEARCH_QUERY_MAX, searchQueryParam } from "@/lib/validation/rooms";
+import { storableText, UNSTORABLE_TEXT } from "@/lib/validation/text";
 import { TopicSearch } from "./_components/topic-search";
 import { TopicTiles } from "./_components/topic-tiles";
 import { Bone } from "@/components/skeleton";
@@ -46,7 +47,8 @@ export default async function TopicsPage({ searchParams }: TopicsPageProps) {
   const raw = params.q;
   const limit = limitSchema.parse(params.limit);
   const parsed = searchQueryParam.safeParse(raw);
-  const q = parsed.success ? parsed.data : String(Array.isArray(raw) ? raw[0] : (raw ?? "")).trim();
+  const q = parsed.success ? parsed.data : storableText(String(Array.isArray(raw) ? raw[0] : (raw ?? ""))).trim();
+  const refusal = parsed.success ? undefined : parsed.error.issues[0]?.message;
 
   return (
     <div className="mx-auto max-w-4xl px-4 pt-8 pb-16 sm:px-6 sm:pt-10">
@@ -79,9 +81,11 @@ export default async function TopicsPage({ searchParams }: TopicsPageProps) {
             data-testid="search-error"
             className="rounded-2xl border border-rose-300 bg-rose-50/60 px-6 py-10 text-center dark:border-rose-900 dark:bg-rose-950/30"
           >
-            <p className="font-semibold text-ink">That search is too long</p>
+            <p className="font-semibold text-ink">
+              {refusal === UNSTORABLE_TEXT ? "We can’t search for that" : "That search is too long"}
+            </p>
             <p className="mt-1 text-sm text-ink-muted">
-              {parsed.error.issues[0]?.message} Yours has {q.length.toLocaleString("en-US")}.
+              {refusal} {refusal === UNSTORABLE_TEXT ? "" : `Yours has ${q.length.toLocaleString("en-US")}.`}
             </p>
             <Link href="/topics" className={buttonClasses({ variant: "secondary", className: "mt-5" })}>
               Clear search

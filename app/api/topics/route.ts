@@ -5,11 +5,12 @@ import { z } from "zod";
 import { suggestTopics } from "@/lib/db/topics";
 import { errorResponse, fieldErrorsOf, invalid } from "@/lib/errors";
 import { TOPIC_NAME_MAX } from "@/lib/validation/rooms";
+import { text } from "@/lib/validation/text";
 
 export const dynamic = "force-dynamic";
 
 const querySchema = z.object({
-  q: z.string().trim().max(TOPIC_NAME_MAX, `Topic searches have at most ${TOPIC_NAME_MAX} characters.`).default(""),
+  q: text().trim().max(TOPIC_NAME_MAX, `Topic searches have at most ${TOPIC_NAME_MAX} characters.`).default(""),
 });
 
 const SUGGESTIONS = 8;

@@ -7,8 +7,9 @@ import { sendVerificationMail } from "../../auth/email-verification";
 import { deleteUserAccount } from "../../db/account-deletion";
 import { markMemberEmailVerified, setMemberDeactivated, setMemberRole, findMemberTarget } from "../../db/member-status";
 import type { SessionUser } from "../../db/users";
-import { AppError, forbidden, notFound } from "../../errors";
+import { AppError, notFound } from "../../errors";
 import { idSchema, setRoleSchema } from "../../validation/admin";
+import { assertMayActOn } from "../access";
 import { recordAudit } from "../audit";
 import { defineOperation } from "../operation";
 
@@ -20,10 +21,11 @@ async function target(id: string): Promise<Target> {
   return user;
 }
 
-/** Moderators may act on members only; admins on anyone. */
-function assertOutranks(actor: SessionUser, user: Target, what: string) {
-  if (actor.role !== "ADMIN" && user.role !== "MEMBER")
-    throw forbidden("admin_target", `Only admins can ${what} a moderator or an admin.`);
+/** The member, if the actor may act on them (moderators on members only: assertMayActOn). */
+async function targetFor(actor: SessionUser, id: string, what: string): Promise<Target> {
+  const user = await target(id);
+  assertMayActOn(actor, user, what);
+  return user;
 }
 
 function assertNotSelf(actor: SessionUser, user: Target, message: string) {
@@ -51,7 +53,7 @@ export const memberOperations = {
   "member.deactivate": defineOperation(idSchema, async ({ actor, input, audit }) => {
     const user = await target(input.id);
     assertNotSelf(actor, user, "You cannot deactivate your own account here.");
-    assertOutranks(actor, user, "deactivate");
+    assertMayActOn(actor, user, "deactivate");
     const result = await setMemberDeactivated({
       id: user.id,
       deactivated: true,
@@ -65,8 +67,7 @@ export const memberOperations = {
   }),
 
   "member.reactivate": defineOperation(idSchema, async ({ actor, input, audit }) => {
-    const user = await target(input.id);
-    assertOutranks(actor, user, "reactivate");
+    const user = await targetFor(actor, input.id, "reactivate");
     const result = await setMemberDeactivated({
       id: user.id,
       deactivated: false,
@@ -80,6 +81,7 @@ export const memberOperations = {
   "member.delete": defineOperation(idSchema, async ({ actor, input, audit }) => {
     const user = await target(input.id);
     assertNotSelf(actor, user, "To delete your own account, use Settings → Delete account.");
+    assertMayActOn(actor, user, "delete");
     const deleted = await deleteUserAccount({
       userId: user.id,
       audit: ({ messagesKept, roomsKept }) =>
@@ -95,9 +97,10 @@ export const memberOperations = {
     };
   }),
 
-  "member.verify_email": defineOperation(idSchema, async ({ input, audit }) => {
+  "member.verify_email": defineOperation(idSchema, async ({ actor, input, audit }) => {
+    const user = await targetFor(actor, input.id, "verify the email of");
     const result = await markMemberEmailVerified({
-      id: input.id,
+      id: user.id,
       audit: ({ username, email }) => audit({ type: "user", id: input.id, label: `@${username}` }, email),
     });
     return {
@@ -106,7 +109,7 @@ export const memberOperations = {
   }),
 
   "member.resend_verification": defineOperation(idSchema, async ({ actor, input }) => {
-    const user = await target(input.id);
+    const user = await targetFor(actor, input.id, "send a verification mail to");
     if (user.emailVerifiedAt)
       throw new AppError("conflict:already_verified", `${user.email} is already verified.`, 409);
     // No rate limit for moderators: they send on a member's behalf, one click at a time.

@@ -19,6 +19,7 @@ export interface MemberRestrictions {
 async function restrictable(actor: SessionUser, input: { roomSlug: string; userId: string }) {
   const found = await findRoomAndMember(input);
   if (found.user.id === actor.id) throw new AppError("forbidden:self", "You cannot mute or ban yourself.", 403);
+  // Stricter than mayActOn (lib/admin/access.ts): nobody restricts staff, not even an admin (they would lift it).
   if (found.user.role !== "MEMBER")
     throw new AppError("forbidden:admin_target", "Moderators and admins cannot be muted or banned.", 403);
   return found;

@@ -6,6 +6,7 @@ import { markMemberEmailVerified } from "../../db/member-status";
 import { closeSupportRequest, findSupportRequest, type SupportRequestRow } from "../../db/support-requests";
 import { AppError, notFound } from "../../errors";
 import { idSchema, supportCloseSchema } from "../../validation/admin";
+import { assertMayActOn } from "../access";
 import { auditEntry } from "../audit";
 import { defineOperation } from "../operation";
 import type { SessionUser } from "../../db/users";
@@ -38,6 +39,7 @@ async function handle(actor: SessionUser, id: string, note: string) {
 export const supportOperations = {
   "support.resend_verification": defineOperation(idSchema, async ({ actor, input, audit }) => {
     const request = await requestWithUser(input.id);
+    assertMayActOn(actor, request.user, "send a verification mail to");
     if (request.user.emailVerified)
       throw new AppError(
         "conflict:already_verified",
@@ -60,6 +62,7 @@ export const supportOperations = {
 
   "support.mark_verified": defineOperation(idSchema, async ({ actor, input, audit }) => {
     const request = await requestWithUser(input.id);
+    assertMayActOn(actor, request.user, "verify the email of");
     await markMemberEmailVerified({
       id: request.user.id,
       audit: ({ username, email }) =>

@@ -1,15 +1,16 @@
 // The query string of /activity and /activity/mine, read with zod: anything malformed is ignored
 // (a hand-edited URL shows the first page) rather than answered with an error.
 import { z } from "zod";
+import { cutText, lenientQueryParam } from "@/lib/validation/text";
 
-/** One value of a query-string parameter (arrays take the first). */
-const single = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().optional());
+/** One value of a query-string parameter (arrays take the first); unstorable text is ignored too. */
+const single = lenientQueryParam;
 
 /** A position to page from (lib/db/activity.ts decodes it; a malformed one is ignored there). */
 const messageCursor = single.transform((v) => (v && v.length <= 40 ? v : undefined));
 
 export const activityParamsSchema = z.object({
-  topic: single.transform((v) => v?.trim().toLowerCase().slice(0, 80) || undefined),
+  topic: single.transform((v) => cutText(v?.trim().toLowerCase() ?? "", 80) || undefined),
   before: messageCursor,
   after: messageCursor,
 });

@@ -15,9 +15,10 @@ import { type FormState } from "@/lib/form-state";
 import { deleteRoomAs } from "@/lib/rooms/delete-room";
 import { editRoomAs } from "@/lib/rooms/edit-room";
 import { normaliseRoomForm, ROOM_SLUG_PATTERN, roomFormSchema } from "@/lib/validation/rooms";
+import { text } from "@/lib/validation/text";
 
 // Slugs come from slugify (lower-case letters, digits, dashes); anything else names no room.
-const slugSchema = z.string({ message: "Which room?" }).regex(ROOM_SLUG_PATTERN, "That is not a room address.");
+const slugSchema = text({ message: "Which room?" }).regex(ROOM_SLUG_PATTERN, "That is not a room address.");
 const roomRefSchema = z.object({ slug: slugSchema });
 const NOT_A_ROOM = "That is not a room address.";
 

@@ -75,7 +75,8 @@ export default async function RoomPage({ params }: RoomPageProps) {
   const moderator = user !== null && !user.deactivated && hasRole(user, "MODERATOR");
   const [posting, staffIds, online] = await Promise.all([
     postingOf(room.id, user?.id ?? null),
-    moderator ? listStaffIds() : Promise.resolve([]),
+    // Hosts need them too: only admins delete what staff wrote.
+    canManage ? listStaffIds() : Promise.resolve([]),
     getOnlineCounts([room.id]),
   ]);
   const viewer: RoomViewer = {
@@ -93,6 +94,7 @@ export default async function RoomPage({ params }: RoomPageProps) {
         emailVerified: user.emailVerified && !user.deactivated,
         canModerate: canManage,
         canRestrict: moderator,
+        actsOnStaff: user.role === "ADMIN",
       }
     : null;
 

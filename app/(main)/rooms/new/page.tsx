@@ -4,6 +4,7 @@ import { requireUserOrRedirect } from "@/lib/auth/session";
 import { ROOM_NAME_MAX, TOPIC_NAME_MAX } from "@/lib/validation/rooms";
 import { RoomForm } from "../_components/room-form";
 import { createRoomAction } from "./actions";
+import { prefill } from "./prefill";
 import { OutlineIcon } from "@/components/ui/icons";
 
 export const metadata: Metadata = { title: "Open a room", robots: { index: false } };
@@ -11,12 +12,6 @@ export const dynamic = "force-dynamic";
 
 interface NewRoomPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
-}
-
-/** A query parameter as a starting value: one value, one line, no longer than the field takes. */
-function prefill(raw: string | string[] | undefined, max: number): string {
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  return (value ?? "").replace(/\s+/g, " ").trim().slice(0, max);
 }
 
 export default async function NewRoomPage({ searchParams }: NewRoomPageProps) {

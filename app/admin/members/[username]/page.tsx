@@ -4,6 +4,7 @@ import { AuditList } from "@/components/admin/audit-list";
 import { PageHeader, Section } from "@/components/admin/page-header";
 import { RestrictionItem } from "@/components/admin/restriction-item";
 import { linkClass } from "@/components/admin/styles";
+import { mayActOn } from "@/lib/admin/access";
 import { requireAdminPage } from "@/lib/admin/guard";
 import { findAdminMember } from "@/lib/db/member-list";
 import { listAuditEntriesFor } from "@/lib/db/audit-log";
@@ -17,16 +18,26 @@ import { MemberRooms } from "./_components/member-rooms";
 
 export const metadata = { title: "Member" };
 
+/** The segment may still be percent-encoded; a malformed escape (a hand-made URL) names nobody, not a 500. */
+function decodedParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return "";
+  }
+}
+
 export default async function AdminMemberPage({ params }: { params: Promise<{ username: string }> }) {
   const viewer = await requireAdminPage("member");
-  const username = usernameParamSchema.safeParse(decodeURIComponent((await params).username));
+  const username = usernameParamSchema.safeParse(decodedParam((await params).username));
   const member = username.success ? await findAdminMember(username.data) : null;
   if (!member) notFound();
   const history = await listAuditEntriesFor("user", member.id);
   const isAdmin = viewer.role === "ADMIN";
   const self = viewer.id === member.id;
-  // Moderators act on members only (lib/admin/operations/members.ts says the same to the server).
-  const mayManage = !self && (isAdmin || member.role === "MEMBER");
+  // The server's own rule (lib/admin/access.ts), so the page offers only what it would allow.
+  const mayActOnMember = mayActOn(viewer, member);
+  const mayManage = !self && mayActOnMember;
 
   return (
     <div className="space-y-6">
@@ -35,7 +46,7 @@ export default async function AdminMemberPage({ params }: { params: Promise<{ us
         <div className="min-w-0 space-y-6">
           <MemberAccount member={member} />
           <MemberRooms member={member} />
-          <MemberMessages member={member} />
+          <MemberMessages member={member} mayDelete={mayActOnMember} />
           {history.length ? (
             <section aria-labelledby="member-history">
               <h2 id="member-history" className="mb-3 text-base font-semibold text-ink">
@@ -47,7 +58,7 @@ export default async function AdminMemberPage({ params }: { params: Promise<{ us
         </div>
 
         <div className="space-y-6">
-          <MemberAccess member={member} isAdmin={isAdmin} self={self} />
+          <MemberAccess member={member} isAdmin={isAdmin} self={self} mayVerify={mayActOnMember} />
           {member.restrictions.length ? (
             <Section title="Muted and banned">
               <ul className="divide-y divide-line">

@@ -1,10 +1,10 @@
 // Avatars: GET serves a member's uploaded picture from the database (versioned URLs, cached for
 // a year); PUT uploads a new one (the member themself; raw image body or multipart field
-// "avatar"); DELETE removes it (the member, or a moderator). Errors are JSON with a typed code.
+// "avatar"); DELETE removes it (the member, or a moderator: lib/avatars.ts). Errors are JSON with a typed code.
 import { NextResponse, type NextRequest } from "next/server";
-import { hasRole, requireUser } from "@/lib/auth/session";
-import { avatarTooLarge, processAvatar } from "@/lib/avatars";
-import { deleteAvatar, findAvatar, upsertAvatar } from "@/lib/db/avatars";
+import { requireUser } from "@/lib/auth/session";
+import { avatarTooLarge, deleteAvatarAs, processAvatar } from "@/lib/avatars";
+import { findAvatar, upsertAvatar } from "@/lib/db/avatars";
 import { AppError, errorResponse, forbidden, notFound } from "@/lib/errors";
 import { readBodyCapped } from "@/lib/http/body";
 import { AVATAR_MAX_BYTES, AVATAR_MULTIPART_OVERHEAD, userIdParamSchema } from "@/lib/validation/profile";
@@ -88,10 +88,7 @@ export async function DELETE(request: NextRequest, context: RouteContext): Promi
   try {
     const user = await requireUser();
     const userId = await userIdFrom(context);
-    if (userId !== user.id && !hasRole(user, "MODERATOR"))
-      throw forbidden("avatar", "You can only remove your own avatar.");
-    // Removing an avatar that is already gone is fine: a double click changes nothing.
-    await deleteAvatar({ userId });
+    await deleteAvatarAs(user, userId);
     return NextResponse.json({ removed: true });
   } catch (error) {
     return errorResponse(error);

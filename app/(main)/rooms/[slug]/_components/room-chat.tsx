@@ -33,6 +33,8 @@ export interface ChatViewer extends MessageAuthorPayload {
   canModerate: boolean;
   /** A moderator or admin: may also mute and ban members here. */
   canRestrict: boolean;
+  /** An admin: the only one who may delete what moderators and admins wrote (lib/admin/access.ts's mayActOn). */
+  actsOnStaff: boolean;
 }
 
 export interface RoomChatProps {
@@ -41,7 +43,7 @@ export interface RoomChatProps {
   /** The signed-in member, or null for visitors. */
   member: ChatViewer | null;
   posting: RoomPosting;
-  /** Moderators and admins, who cannot be muted or banned (only sent to moderators). */
+  /** Moderators and admins: never muted or banned, their messages deleted only by admins (sent to hosts and staff). */
   staffIds: string[];
   initialEntries: HistoryEntry[];
   initialHasOlder: boolean;
@@ -141,6 +143,8 @@ export function RoomChat({
     (authorId: string) => canRestrict && authorId !== memberId && !staff.has(authorId),
     [canRestrict, memberId, staff],
   );
+  const actsOnStaff = member?.actsOnStaff ?? false;
+  const canDeleteOf = useCallback((authorId: string) => actsOnStaff || !staff.has(authorId), [actsOnStaff, staff]);
 
   const { locked, restriction, refusal } = roomPosting;
   const block = deleted ? null : postingBlock({ locked, restriction, refusal, now: time.now, timeZone: time.timeZone });
@@ -190,6 +194,7 @@ export function RoomChat({
               readOnly={deleted}
               canEdit={composerMode === "post"}
               canModerateAuthor={canRestrict ? canModerateAuthor : undefined}
+              canDeleteOf={canDeleteOf}
               onModerate={canRestrict ? askToModerate : undefined}
               empty={<ConversationEmpty canPost={composerMode === "post"} />}
             />

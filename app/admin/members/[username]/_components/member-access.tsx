@@ -15,9 +15,11 @@ export interface MemberAccessProps {
   member: { id: string; email: string; role: string; emailVerified: boolean };
   isAdmin: boolean;
   self: boolean;
+  /** mayActOn (lib/admin/access.ts): only admins verify a moderator's or an admin's email. */
+  mayVerify: boolean;
 }
 
-export function MemberAccess({ member, isAdmin, self }: MemberAccessProps) {
+export function MemberAccess({ member, isAdmin, self, mayVerify }: MemberAccessProps) {
   return (
     <>
       {isAdmin ? (
@@ -34,7 +36,7 @@ export function MemberAccess({ member, isAdmin, self }: MemberAccessProps) {
           />
         </Section>
       ) : null}
-      {!member.emailVerified ? (
+      {!member.emailVerified && mayVerify ? (
         <Section title="Email" description={`${member.email} is not verified yet.`}>
           <VerificationForms
             recordId={member.id}

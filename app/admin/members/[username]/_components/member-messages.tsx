@@ -1,4 +1,4 @@
-// A member's latest messages on their admin page, each with a Delete button.
+// A member's latest messages on their admin page, each with a Delete button for whoever may act on them.
 import Link from "next/link";
 import { Section } from "@/components/admin/page-header";
 import { linkClass } from "@/components/admin/styles";
@@ -12,9 +12,11 @@ export interface MemberMessagesProps {
     messageCount: number;
     recentMessages: Array<{ id: number; body: string; createdAt: Date; room: { slug: string; name: string } }>;
   };
+  /** mayActOn (lib/admin/access.ts): a moderator's or an admin's words are only an admin's to delete. */
+  mayDelete: boolean;
 }
 
-export function MemberMessages({ member }: MemberMessagesProps) {
+export function MemberMessages({ member, mayDelete }: MemberMessagesProps) {
   const more = member.messageCount > member.recentMessages.length;
   return (
     <Section
@@ -43,7 +45,7 @@ export function MemberMessages({ member }: MemberMessagesProps) {
                   · <Timestamp date={m.createdAt} />
                 </p>
               </div>
-              <DeleteMessageForm id={m.id} />
+              {mayDelete ? <DeleteMessageForm id={m.id} /> : null}
             </li>
           ))}
         </ul>
