@@ -1,5 +1,5 @@
 // The session cookie next-auth reads (JWT strategy). Issued here directly when the server has
-// just proved who someone is outside a next-auth flow (sign-up, password change), so that the
+// just proved who someone is outside a next-auth flow (a password change), so that the
 // browser stays signed in with the new session version.
 import "server-only";
 import { parse as parseCookies } from "cookie";
