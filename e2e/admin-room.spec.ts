@@ -10,6 +10,7 @@ import { clockIn, liveMessageCount, postThroughApi, restrictionUntil, sideOf } f
 import { createWithRole } from "./support/admin";
 import { composerInput, messageWith, openRoom, sendMessage } from "./support/chat";
 import { createMember, createRoom } from "./support/members";
+import { onlineMembers } from "./support/presence";
 import { sql } from "./support/services";
 
 // Two or three browser contexts per test on a shared 2-core machine.
@@ -194,7 +195,7 @@ test("a moderator mutes a member from the room: the member's composer says why a
 const connectionBadgeConnected = (page: Page) =>
   page.locator('[data-testid="connection-badge"][data-status="connected"]');
 
-test("a ban from the room: the member is told at once, the API refuses, lifting it restores", async ({
+test("a ban from the room: the member is told at once, leaves presence, the API refuses, lifting it restores", async ({
   browser,
   baseURL,
 }) => {
@@ -210,6 +211,8 @@ test("a ban from the room: the member is told at once, the API refuses, lifting 
   const mem = await sideOf(browser, base(baseURL), member);
   try {
     await Promise.all([openRoom(mod.page, room), openRoom(mem.page, room)]);
+    const memberOnline = onlineMembers(mod.page).filter({ hasText: member.name });
+    await expect(memberOnline).toHaveCount(1, LIVE);
     const dialog = await openModerate(mod.page, said, member.username);
     await dialog.getByRole("textbox", { name: /Reason/ }).fill("Repeated spam");
     await dialog.getByRole("button", { name: "Ban from room" }).click();
@@ -218,6 +221,8 @@ test("a ban from the room: the member is told at once, the API refuses, lifting 
     await expect(restricted(mem.page)).toHaveAttribute("data-kind", "banned", LIVE);
     await expect(restricted(mem.page)).toHaveText("You are banned from this room: Repeated spam");
     await expect(composerInput(mem.page)).toHaveCount(0);
+    // Their open page leaves the room's presence at once (and channel auth would refuse it again).
+    await expect(memberOnline).toHaveCount(0, LIVE);
     const response = await postThroughApi(mem.page, room.slug, "hello?");
     expect(response.status()).toBe(403);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("forbidden:banned");
@@ -226,6 +231,7 @@ test("a ban from the room: the member is told at once, the API refuses, lifting 
     await expect(again.getByTestId("current-ban")).toContainText("Repeated spam");
     await again.getByRole("button", { name: "Lift ban" }).click();
     await expect(composerInput(mem.page)).toBeVisible(LIVE);
+    await expect(memberOnline).toHaveCount(1, LIVE);
 
     await mod.page.goto(`/admin/audit?q=${member.username}`);
     await expect(mod.page.getByTestId("audit-entry").and(mod.page.locator('[data-action="room.ban"]'))).toContainText(

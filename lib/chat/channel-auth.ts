@@ -1,12 +1,13 @@
 // Channel authorization (POST /api/pusher/auth): signs a subscription only for a signed-in,
 // active member, only for channel names of the live-event contract, only for rooms that exist,
 // and a member's own channels (here, user) only for that member. Presence info is id, name,
-// username and avatar, nothing else (every member of the room receives it). Room channels are
-// public and never signed; signed-out callers are limited per IP.
+// username and avatar, nothing else (every member of the room receives it). A member banned from a room is not
+// signed into its presence or here-channel (they read along like a visitor). Room channels are public and never
+// signed; signed-out callers are limited per IP.
 import "server-only";
 import type Pusher from "pusher";
 import { z } from "zod";
-import { roomExists } from "../db/room-lookup";
+import { findPostingState } from "../db/restrictions";
 import type { SessionUser } from "../db/users";
 import { enforce } from "../auth/rate-limit";
 import { AppError, fieldErrorsOf, forbidden, invalid, notFound } from "../errors";
@@ -52,7 +53,8 @@ export function presenceMemberOf(actor: ChannelActor): PresenceMember {
 
 /**
  * Signs pusher-js's { socket_id, channel_name } for `actor`. Refuses 401 signed out (429 past the per-IP limit), 403
- * deactivated or someone else's channel, 400 a malformed socket id, an unknown or public channel, 404 an unknown room.
+ * deactivated, banned from the room or someone else's channel, 400 a malformed socket id, an unknown or public
+ * channel, 404 an unknown room.
  */
 export async function authorizeChannel({
   actor,
@@ -79,11 +81,11 @@ export async function authorizeChannel({
     case "room":
       throw new AppError("invalid:channel", "Room channels are public: subscribe without authorization.", 400);
     case "presence":
-      await requireRoom(channel.roomId);
+      await requireRoomNotBanned(channel.roomId, member.id);
       return pusher().authorizeChannel(socketId, channelName, presenceMemberOf(member));
     case "here":
       if (channel.userId !== member.id) throw forbidden("channel", "You can only subscribe to your own channels.");
-      await requireRoom(channel.roomId);
+      await requireRoomNotBanned(channel.roomId, member.id);
       return pusher().authorizeChannel(socketId, channelName);
     case "user":
       if (channel.userId !== member.id) throw forbidden("channel", "You can only subscribe to your own channels.");
@@ -91,6 +93,11 @@ export async function authorizeChannel({
   }
 }
 
-async function requireRoom(roomId: string): Promise<void> {
-  if (!(await roomExists({ id: roomId }))) throw notFound("room", "This room does not exist (any more).");
+/** 404 for a room that does not exist, 403 for a member banned from it. */
+async function requireRoomNotBanned(roomId: string, userId: string): Promise<void> {
+  const state = await findPostingState({ roomId, userId });
+  if (!state) throw notFound("room", "This room does not exist (any more).");
+  if (state.restrictions.some((restriction) => restriction.kind === "BAN")) {
+    throw forbidden("banned", "You are banned from this room.");
+  }
 }

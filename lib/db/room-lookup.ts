@@ -1,6 +1,6 @@
 // The room lookups of the chat paths: by slug for edits, deletes and reads (raw SQL: Prisma compiles every model
-// query afresh; a send finds its room inside the send statement, ./message-send.ts), and "does it exist" for channel
-// authorization. Rooms themselves: lib/db/rooms.ts.
+// query afresh; a send finds its room inside the send statement, ./message-send.ts). Channel authorization reads the
+// room with the member's restrictions (./restrictions.ts). Rooms themselves: lib/db/rooms.ts.
 import "server-only";
 import { ROOM_SLUG_PATTERN } from "../validation/rooms";
 import { db } from "./client";
@@ -17,8 +17,4 @@ export async function findChatRoom({ slug }: { slug: string }): Promise<ChatRoom
   if (!ROOM_SLUG_PATTERN.test(slug)) return null;
   const rows = await db.$queryRaw<ChatRoom[]>`SELECT id, slug, "hostId" FROM "Room" WHERE slug = ${slug}`;
   return rows[0] ?? null;
-}
-
-export async function roomExists({ id }: { id: string }): Promise<boolean> {
-  return (await db.room.count({ where: { id } })) === 1;
 }

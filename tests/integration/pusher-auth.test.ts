@@ -108,6 +108,28 @@ describe("refusals", () => {
     expect([error.status, error.code]).toEqual([404, "not_found:room"]);
   });
 
+  it("403 for the presence and here-channel of a room one is banned from, until the ban ends", async () => {
+    const banned = await member("banned");
+    const other = await createRoom({ name: "Other room", topicName: "Testing", description: "", hostId: alice.id });
+    const ban = await db.roomRestriction.create({
+      data: { roomId: room.id, userId: banned.id, kind: "BAN", until: null, reason: "spam" },
+    });
+    for (const channel of [presenceChannel(room.id), hereChannel(room.id, banned.id)]) {
+      const error = await refusal(authorize(banned, channel));
+      expect([error.status, error.code, error.message]).toEqual([
+        403,
+        "forbidden:banned",
+        "You are banned from this room.",
+      ]);
+    }
+    // Elsewhere, and on their own channel, they are a member like any other.
+    expect(await authorize(banned, presenceChannel(other.id))).toHaveProperty("auth");
+    expect(await authorize(banned, userChannel(banned.id))).toHaveProperty("auth");
+    // A ban that has ended no longer counts.
+    await db.roomRestriction.update({ where: { id: ban.id }, data: { until: new Date(Date.now() - 1_000) } });
+    expect(await authorize(banned, hereChannel(room.id, banned.id))).toHaveProperty("auth");
+  });
+
   it("400 for a room's public channel: it needs no signature, so none is given", async () => {
     const error = await refusal(authorize(alice, roomChannel(room.id)));
     expect([error.status, error.code]).toEqual([400, "invalid:channel"]);

@@ -149,9 +149,18 @@ export function RoomChat({
   const { locked, restriction, refusal } = roomPosting;
   const block = deleted ? null : postingBlock({ locked, restriction, refusal, now: time.now, timeZone: time.timeZone });
   const composerMode = composerModeOf({ deleted, block, member });
+  // Banned from this room: they read along as a visitor does, neither present nor online (channel auth refuses both).
+  const banned =
+    restriction?.kind === "banned" && (restriction.until === null || Date.parse(restriction.until) > time.now);
+  const presentAs = banned ? null : memberId;
 
   return (
-    <RoomOnlineProvider roomId={room.id} slug={room.slug} viewerId={memberId} initialCount={initialOnline}>
+    <RoomOnlineProvider
+      roomId={room.id}
+      slug={room.slug}
+      viewerId={presentAs}
+      initialCount={initialOnline}
+    >
       <div
         ref={layout}
         data-testid="room-chat"
@@ -203,11 +212,11 @@ export function RoomChat({
               data-testid="typing-line"
               className="h-6 shrink-0 overflow-hidden px-4 text-xs leading-6 text-ink-muted sm:px-5"
             >
-              <TypingIndicator roomId={room.id} viewerId={memberId} />
+              <TypingIndicator roomId={room.id} viewerId={presentAs} />
             </div>
             <Composer
               roomId={room.id}
-              viewerId={memberId}
+              viewerId={presentAs}
               slug={room.slug}
               roomName={room.name}
               mode={composerMode}
