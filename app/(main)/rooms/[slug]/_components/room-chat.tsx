@@ -155,12 +155,7 @@ export function RoomChat({
   const presentAs = banned ? null : memberId;
 
   return (
-    <RoomOnlineProvider
-      roomId={room.id}
-      slug={room.slug}
-      viewerId={presentAs}
-      initialCount={initialOnline}
-    >
+    <RoomOnlineProvider roomId={room.id} slug={room.slug} viewerId={presentAs} initialCount={initialOnline}>
       <div
         ref={layout}
         data-testid="room-chat"
