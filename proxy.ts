@@ -1,23 +1,41 @@
 // Next.js proxy, run before every page, route handler and server action: gives each request an id (a sane incoming
 // X-Request-Id is kept), sent back in the response and passed on in the request headers, where
-// lib/observability/request-context.ts picks it up for every log line of the request; and refuses state-changing
-// API requests sent from another site's page (server actions have Next's own origin check).
+// lib/observability/request-context.ts picks it up for every log line of the request; sets the security headers with
+// a fresh script nonce (lib/security/headers.ts; the policy also goes on the request, where Next.js reads the nonce
+// for its own scripts); and refuses state-changing API requests sent from another site's page (server actions have
+// Next's own origin check).
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "./lib/env";
 import { REQUEST_ID_HEADER, requestIdFor } from "./lib/observability/request-id";
+import { publicRealtimeConfig } from "./lib/realtime/config";
 import { CROSS_SITE_MESSAGE, isCrossSiteWrite } from "./lib/security/cross-site";
+import { securityHeaders } from "./lib/security/headers";
+
+function headersFor(nonce: string): Record<string, string> {
+  const e = env();
+  return securityHeaders({
+    nonce,
+    development: e.NODE_ENV === "development",
+    https: e.APP_URL.startsWith("https://"),
+    realtime: publicRealtimeConfig(),
+  });
+}
 
 export function proxy(request: NextRequest): NextResponse {
   const id = requestIdFor(request.headers.get(REQUEST_ID_HEADER));
+  const security = headersFor(Buffer.from(crypto.randomUUID()).toString("base64"));
   if (request.nextUrl.pathname.startsWith("/api/") && isCrossSiteWrite(request.method, (n) => request.headers.get(n))) {
     return NextResponse.json(
       { error: { code: "forbidden:origin", message: CROSS_SITE_MESSAGE } },
-      { status: 403, headers: { [REQUEST_ID_HEADER]: id } },
+      { status: 403, headers: { ...security, [REQUEST_ID_HEADER]: id } },
     );
   }
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, id);
+  headers.set("Content-Security-Policy", security["Content-Security-Policy"] ?? "");
   const response = NextResponse.next({ request: { headers } });
   response.headers.set(REQUEST_ID_HEADER, id);
+  for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
   return response;
 }
 

@@ -1,7 +1,7 @@
 // Recent activity (the home page's panel and /activity) and My activity, where a member deletes
 // their own messages and rooms after confirming.
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { signInViaApi } from "./support/accounts";
 import { createMember, createRoom, userIdOf } from "./support/members";
 import { sql } from "./support/services";

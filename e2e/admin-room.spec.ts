@@ -5,7 +5,7 @@
 // /admin switch every open room page live; and the audit log shows each of these. Every test
 // uses fresh members and a fresh room.
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { clockIn, liveMessageCount, postThroughApi, restrictionUntil, sideOf } from "./support/admin-room";
 import { createWithRole } from "./support/admin";
 import { composerInput, messageWith, openRoom, sendMessage } from "./support/chat";

@@ -1,6 +1,6 @@
 // The admin area at phone width: the section navigation scrolls sideways instead of widening
 // the page, and tables scroll inside their card.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { createWithRole, signedIn } from "./support/admin";
 
 test("admin pages fit a phone screen; the navigation reaches every section", async ({ browser }) => {

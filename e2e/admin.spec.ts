@@ -3,7 +3,7 @@
 // (and a taken address as a field error); locking a room; deactivation ending an open session;
 // and the audit log showing each of these. A locked room refusing posts (UI and API, live in
 // open rooms) is in e2e/admin-room.spec.ts.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { signInViaApi } from "./support/accounts";
 import { adminPageUrls, createWithRole, signedIn } from "./support/admin";
 import { createMember, createRoom } from "./support/members";

@@ -1,6 +1,6 @@
 // The read-only REST API: GET /api/rooms (the feed's q, topic, sort, cursor and limit) and
 // GET /api/rooms/<slug>. Public fields only, ISO dates, 400 for bad input, 404 for unknown ones.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./support/test";
 import type { RoomJson } from "../app/api/rooms/room-json";
 
 interface RoomList {

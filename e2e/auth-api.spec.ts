@@ -1,5 +1,5 @@
 // The session round trip through next-auth's endpoints, and session revocation by version.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { SEED_PASSWORD, signInViaApi } from "./support/accounts";
 
 test("a seeded member signs in through the credentials endpoint and gets a session", async ({ page }) => {

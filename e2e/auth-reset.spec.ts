@@ -2,7 +2,7 @@
 // mailed link sets a new password once, the old one stops working, and every session that was
 // signed in before the reset is signed out.
 import { randomInt } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { signUp, signOut } from "./support/account-forms";
 import { signInViaApi, uniqueMember } from "./support/accounts";
 import { linkIn, sql, waitForMail } from "./support/services";

@@ -1,7 +1,7 @@
 // The sign-in page: messages for wrong, locked and deactivated accounts, the way back to the page
 // that asked for sign-in (never off-site), the notices in the URL, and signing out everywhere.
 import { randomInt } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { signUp } from "./support/account-forms";
 import { SEED_PASSWORD, signInViaApi, uniqueMember } from "./support/accounts";
 import { sql } from "./support/services";

@@ -3,7 +3,7 @@
 // sees a "confirm your email" banner until the mailed link is used; a dead link says why and sends a
 // new one; the form keeps what was typed and points at the first problem.
 import { randomInt } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { checkInbox, fillSignUp, signUp } from "./support/account-forms";
 import { uniqueMember } from "./support/accounts";
 import { linkIn, sql, waitForMail } from "./support/services";

@@ -2,7 +2,7 @@
 // 429), history and catch-up, edit and delete permissions, read state, channel auth refusals,
 // and presence webhooks from the run's soketi reaching the app (RoomPresence rows).
 import { createHmac, randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "./support/test";
 import { DEV_DEFAULTS } from "../lib/env";
 import { createRealtimeClient } from "../lib/realtime/browser-client";
 import { signInViaApi } from "./support/accounts";

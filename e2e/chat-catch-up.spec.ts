@@ -4,7 +4,7 @@
 // the messages it holds they are. The run's soketi is shared by specs running in
 // parallel, so the outage is kept to a few seconds.
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import {
   chatPair,
   connectionBadge,

@@ -4,7 +4,7 @@
 // shown an error. A signed-out visitor gets new messages, edits and deletions live, with no
 // polling request while connected.
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext, type Request } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Request } from "./support/test";
 import { POLL_INTERVAL_MS } from "../components/chat/use-polling";
 import { connectionBadge, messageWith, openRoom, sendMessage, signedInSide, type ChatSide } from "./support/chat";
 import { E2E_PRESENCE_LIMIT } from "./support/e2e-config";

@@ -2,7 +2,7 @@
 // entry per person however many tabs), the other participants, the host, leaving by navigating
 // away or closing the tab, visitors, and the panel on phones (in the room page's drawer).
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { createMember, createRoom } from "./support/members";
 import {
   addCrowd,

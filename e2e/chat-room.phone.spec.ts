@@ -1,7 +1,7 @@
 // The room page on a phone: the conversation fills the screen under the header, the composer
 // stays on screen, the page itself does not scroll, and the people panel slides in on request.
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { composerInput, insertMessages, messageWith, openRoom, pendingMessages, sendMessage } from "./support/chat";
 import { createMember, createRoom, signInByCookie } from "./support/members";
 

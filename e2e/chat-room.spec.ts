@@ -3,7 +3,7 @@
 // limit, the XSS corpus, the composer's refusals, visitors and unconfirmed members, and the
 // room's own live events. Every test uses fresh members and a fresh room.
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import {
   chatPair,
   composerInput,

@@ -1,7 +1,7 @@
 // Typing indicators with real browsers and the run's soketi: B sees "A is typing…" while A types
 // in the composer, steadily while A keeps typing, and no longer ~3 s after A stops or at once
 // when A sends; two typers; client events from a member claiming to be someone else are ignored.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { createMember, createRoom } from "./support/members";
 import { expectOnline, joinPresenceFromNode, openRoomAs } from "./support/presence";
 

@@ -1,6 +1,6 @@
 // On a phone the home page's topics sidebar and activity panel become "Topics" and "Activity"
 // buttons that open a modal sheet; it works by touch and by keyboard and never scrolls sideways.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 test("the Topics button opens the topics in a sheet and picking one filters the feed", async ({ page }) => {
   await page.goto("/");

@@ -3,7 +3,7 @@
 // Other specs add rooms to the same database in parallel, so these assert on seeded topics and
 // rooms (prisma/seed-data.ts) and on rooms they create, never on global totals.
 import { randomBytes } from "node:crypto";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "./support/test";
 import { seedTopics } from "../prisma/seed-data";
 import { createRoom } from "./support/members";
 

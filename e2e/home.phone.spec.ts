@@ -1,7 +1,7 @@
 // On a phone the header search folds into a button; opening it moves focus into the field. A
 // member's header keeps the unread total beside the menu, and cards with badges still fit.
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { signInViaApi } from "./support/accounts";
 import { createMember, createRoom } from "./support/members";
 import { sql } from "./support/services";

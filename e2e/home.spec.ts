@@ -2,7 +2,7 @@
 // a member sees unread badges on the cards of their rooms and a total in the header, and
 // everyone sees who is online in each room.
 import { randomBytes, randomUUID } from "node:crypto";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "./support/test";
 import { signInViaApi } from "./support/accounts";
 import { createMember, createRoom } from "./support/members";
 import { sql } from "./support/services";

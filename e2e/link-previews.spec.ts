@@ -1,7 +1,7 @@
 // Link previews and install: OpenGraph and Twitter cards on rooms, profiles and topics (absolute
 // URLs on APP_URL, nothing private), the room's generated picture, the web app manifest and its
 // icons, robots.txt and the sitemaps. HTTP only, fetched as a link-preview crawler would.
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { expect, test, type APIRequestContext, type APIResponse } from "./support/test";
 import { E2E_PORT } from "./support/e2e-config";
 import { createMember, createRoom, sessionCookie } from "./support/members";
 import { sql } from "./support/services";

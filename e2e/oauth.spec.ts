@@ -2,7 +2,7 @@
 // Connect issuer ("Test OIDC", started by the global setup). Each test picks who the issuer
 // says the person is with setOidcIdentity, in its own browser context.
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { hashPassword } from "../lib/auth/password";
 import { SEED_PASSWORD, signInViaApi, uniqueMember } from "./support/accounts";
 import { setOidcIdentity, type OidcIdentity } from "./support/oidc-issuer";

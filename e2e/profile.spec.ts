@@ -1,6 +1,6 @@
 // Profiles (/u/<username>): signed-in only, with what a member hosts and wrote; avatars uploaded
 // in settings show there, served from the database with long-lived caching.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import sharp from "sharp";
 import { SEED_PASSWORD, signInViaApi } from "./support/accounts";
 import { createMember, createRoom, userIdOf } from "./support/members";

@@ -3,7 +3,7 @@
 // by the host or a moderator (the slug stays), the 403 page for everyone else, delete behind a
 // confirmation dialog, and joining and leaving.
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { SEED_PASSWORD, signInViaApi } from "./support/accounts";
 import { createMember, createRoom, type Member } from "./support/members";
 import { sql } from "./support/services";

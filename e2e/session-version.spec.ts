@@ -2,7 +2,7 @@
 // user's session version moves on (sign-out everywhere, password change) or the account is
 // deactivated, getCurrentUser treats it as signed out, in every browser that holds a copy.
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./support/test";
 import { hashPassword } from "../lib/auth/password";
 import { signInViaApi, uniqueMember } from "./support/accounts";
 import { sql } from "./support/services";

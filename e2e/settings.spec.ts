@@ -1,7 +1,7 @@
 // Settings (/settings): profile fields with kept values and focused errors, the email change that
 // counts only once confirmed, the password change that keeps this browser signed in and ends
 // every other session, and account deletion that leaves messages as "Anonymous User".
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { SEED_PASSWORD, signInViaApi, uniqueMember } from "./support/accounts";
 import { createMember, createRoom, signInByCookie, type Member } from "./support/members";
 import { linkIn, sql, waitForMail } from "./support/services";

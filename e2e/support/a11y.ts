@@ -3,7 +3,7 @@
 // violations listed by rule, element and summary in the failure message.
 import { createHash, randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "./test";
 import type { AxeResults } from "axe-core";
 import { adminPageUrls, createWithRole } from "./admin";
 import { createMember, createRoom, signInByCookie, type ArrangedRoom, type Member } from "./members";
