@@ -95,19 +95,23 @@ test("a first OAuth sign-in creates a member and a profile, and signs them in", 
   expect(await sql(`SELECT id FROM "User" WHERE email = $1`, [identity.email])).toHaveLength(1);
 });
 
-test("a login that is already someone's username gets a numeric suffix; an unverified email stays unverified", async ({
-  page,
-}) => {
-  const identity = newIdentity({ preferred_username: "Alice", email_verified: false });
+test("a login that is already someone's username gets a numeric suffix", async ({ page }) => {
+  const identity = newIdentity({ preferred_username: "Alice", email_verified: true });
   await setOidcIdentity(page.context(), identity);
   await continueWithTestOidc(page);
   await page.waitForURL((url) => url.pathname === "/");
-  const [user] = await sql<{ username: string; verified: boolean }>(
-    `SELECT username, "emailVerifiedAt" IS NOT NULL AS verified FROM "User" WHERE email = $1`,
-    [identity.email],
-  );
+  const [user] = await sql<{ username: string }>(`SELECT username FROM "User" WHERE email = $1`, [identity.email]);
   expect(user?.username).toMatch(/^alice\d+$/);
-  expect(user?.verified).toBe(false);
+});
+
+test("an address the provider has not confirmed opens no account, and the sign-in page says why", async ({ page }) => {
+  const identity = newIdentity({ email_verified: false });
+  await setOidcIdentity(page.context(), identity);
+  await continueWithTestOidc(page);
+  await page.waitForURL((url) => url.pathname === "/login");
+  await expect(page.getByText(/has not confirmed your email address/)).toBeVisible();
+  expect(await sql(`SELECT id FROM "User" WHERE email = $1`, [identity.email])).toHaveLength(0);
+  expect(await sessionUserId(page)).toBeUndefined();
 });
 
 test("OAuth with the email of an existing member is not linked silently", async ({ page }) => {

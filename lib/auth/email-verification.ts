@@ -7,6 +7,7 @@ import { env } from "../env";
 import { sendMail } from "../mail/transport";
 import { verifyEmailMail } from "../mail/templates";
 import { hit } from "./rate-limit";
+import { dropUnprovenLinks } from "./unproven-links";
 import { consumeToken, issueToken } from "./tokens";
 
 export async function sendVerificationMail(user: { id: string; name: string }, email: string): Promise<void> {
@@ -58,6 +59,8 @@ export async function confirmEmail(token: string): Promise<VerifyOutcome> {
   if (!email) return { ok: false, reason: "invalid" };
   // A changed address may have been taken by someone else since the link was sent.
   if ((await findTakenIdentities({ email, exceptUserId: result.userId })).email) return { ok: false, reason: "taken" };
+  const before = await findSessionUser({ id: result.userId });
   await markEmailVerified({ userId: result.userId, email });
+  if (before) await dropUnprovenLinks({ ...before, email }, { wasConfirmed: before.emailVerified });
   return { ok: true, email };
 }

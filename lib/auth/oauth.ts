@@ -15,9 +15,7 @@ import {
 import { isUniqueViolation } from "../db/unique-violation";
 import { findUserByEmail } from "../db/users";
 import { env } from "../env";
-import { log } from "../log";
 import { displayNameSchema, emailSchema } from "../validation/account";
-import { sendVerificationMail } from "./email-verification";
 import { oauthProviderName } from "./oauth-providers";
 import { baseUsername } from "./oauth-username";
 import { getCurrentUser } from "./session";
@@ -137,6 +135,7 @@ export const OAUTH_ERRORS = {
   noEmail: "oauth-no-email",
   deactivated: "deactivated",
   accountInUse: "oauth-account-in-use",
+  emailUnverified: "oauth-email-unverified",
 } as const;
 
 function loginError(code: string, provider?: string): string {
@@ -186,6 +185,8 @@ export async function resolveOAuthSignIn(input: {
   if (owner) return owner.deactivatedAt ? loginError(OAUTH_ERRORS.deactivated) : true;
 
   if (!identity.email) return loginError(OAUTH_ERRORS.noEmail, account.provider);
+  // An address the provider has not confirmed may not be the person's: it never claims an account here.
+  if (!identity.emailVerified) return loginError(OAUTH_ERRORS.emailUnverified, account.provider);
   if (await findUserByEmail({ email: identity.email })) return loginError(OAUTH_ERRORS.emailExists, account.provider);
 
   const base = baseUsername({ login: identity.login, email: identity.email, name: identity.name });
@@ -195,22 +196,16 @@ export async function resolveOAuthSignIn(input: {
   for (let attempt = 0; attempt < 3; attempt++) {
     const username = await findFreeUsername({ base });
     try {
-      const user = await createUserWithAccount({
+      await createUserWithAccount({
         user: {
           email: identity.email,
           username,
           name,
           image: identity.image,
-          emailVerifiedAt: identity.emailVerified ? new Date() : null,
+          emailVerifiedAt: new Date(),
         },
         account,
       });
-      if (!identity.emailVerified) {
-        await sendVerificationMail({ id: user.id, name }, identity.email).catch((error: unknown) => {
-          // The member can ask for the mail again; signing in must not fail over it.
-          log.error({ err: error }, "verification mail after an OAuth sign-up not sent");
-        });
-      }
       return true;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

@@ -8,6 +8,7 @@ import { passwordChangedMail, resetPasswordMail } from "../mail/templates";
 import { sendMail } from "../mail/transport";
 import { hashPassword } from "./password";
 import { passwordProblem } from "./password-policy";
+import { dropUnprovenLinks } from "./unproven-links";
 import { hit } from "./rate-limit";
 import { consumeToken, issueToken } from "./tokens";
 
@@ -35,6 +36,8 @@ export async function resetPassword(token: string, password: string): Promise<Re
   await setPasswordHash({ userId: result.userId, passwordHash });
   const user = await findSessionUser({ id: result.userId });
   if (user) {
+    // The link reached the address's owner: sign-ins linked while it was unconfirmed may be someone else's.
+    await dropUnprovenLinks(user, { wasConfirmed: user.emailVerified });
     await sendMail(passwordChangedMail({ to: user.email, name: user.name, url: `${env().APP_URL}/forgot-password` }));
   }
   return { ok: true };

@@ -115,3 +115,17 @@ export async function unlinkAccount({
     return { ok: true } as const;
   });
 }
+
+/**
+ * Removes every provider link of a member and ends their sessions, in one transaction; the providers removed (none:
+ * nothing changed). For lib/auth/unproven-links.ts.
+ */
+export async function removeAllLinks({ userId }: { userId: string }): Promise<string[]> {
+  return db.$transaction(async (tx) => {
+    const accounts = await tx.account.findMany({ where: { userId }, select: { provider: true } });
+    if (accounts.length === 0) return [];
+    await tx.account.deleteMany({ where: { userId } });
+    await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+    return [...new Set(accounts.map((a) => a.provider))];
+  });
+}

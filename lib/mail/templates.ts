@@ -79,6 +79,17 @@ export const resetPasswordMail = (input: LinkMailInput) =>
     footer: "If you did not ask for this, ignore this mail: your password stays as it is.",
   });
 
+export const unprovenLinksRemovedMail = (input: LinkMailInput & { providers: string[] }) =>
+  linkMail(input, {
+    subject: "We removed sign-ins added before you confirmed your address",
+    paragraphs: [
+      `Your Roomful account could be signed into with ${input.providers.join(" and ")} before anyone had proved they own this email address. Now that you have, those sign-ins are removed and their sessions are signed out: someone else may have added them.`,
+      "If they were yours, link them again from Settings.",
+    ],
+    label: "Open Settings",
+    footer: "You receive this notice for your account's security.",
+  });
+
 export const passwordChangedMail = (input: LinkMailInput) =>
   linkMail(input, {
     subject: "Your Roomful password was changed",

@@ -70,10 +70,12 @@ describe("first sign-in", () => {
     ]);
   });
 
-  it("counts the email as unverified unless the provider says it is verified", async () => {
+  it("opens no account for an address the provider has not confirmed", async () => {
     const who = identity({ emailVerified: false });
-    await resolveOAuthSignIn({ account: account(), identity: who, linkingUserId: null });
-    expect((await userByEmail(who.email ?? ""))?.emailVerifiedAt).toBeNull();
+    expect(await resolveOAuthSignIn({ account: account(), identity: who, linkingUserId: null })).toMatch(
+      /^\/login\?error=oauth-email-unverified/,
+    );
+    expect(await userByEmail(who.email ?? "")).toBeNull();
   });
 
   it("makes the username unique with a number", async () => {

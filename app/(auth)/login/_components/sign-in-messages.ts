@@ -32,6 +32,8 @@ export function signInErrorMessage(code: string | null | undefined, provider?: s
       return "This account has been deactivated.";
     case "oauth-email-exists":
       return `An account with this email already exists. Sign in with your password, then link ${name ?? "that account"} from Settings.`;
+    case "oauth-email-unverified":
+      return `${name ?? "That provider"} has not confirmed your email address, so it cannot open a Roomful account. Confirm it there, or sign up with your email and a password.`;
     case "OAuthAccountNotLinked":
       return `This email is already used by another Roomful account. Sign in the way you did before, then link ${name ?? "this account"} from Settings.`;
     case "OAuthSignin":
