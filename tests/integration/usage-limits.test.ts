@@ -1,6 +1,6 @@
 // The limits on what a signed-in member (or a visitor's IP) may repeat: edits, deletes, avatar uploads, opening rooms,
 // joining and leaving, searching, and messages across rooms. Each is far above what a person does by hand; for each,
-// the call past the limit is refused (429 with Retry-After from an API, the wait in a form's error) and changes nothing.
+// the call past the limit is refused (429 with Retry-After from an API, the wait in a form's error), changing nothing.
 import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
