@@ -1,7 +1,12 @@
 // The read-only REST API: GET /api/rooms (the feed's q, topic, sort, cursor and limit) and
 // GET /api/rooms/<slug>. Public fields only, ISO dates, 400 for bad input, 404 for unknown ones.
+import { randomInt } from "node:crypto";
 import { expect, test, type APIRequestContext } from "./support/test";
 import type { RoomJson } from "../app/api/rooms/room-json";
+
+// Room searches are limited per IP (lib/rooms/search-limit.ts); this file speaks for an address of its own.
+const clientIp = `10.27.${randomInt(256)}.${randomInt(1, 255)}`;
+test.use({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
 
 interface RoomList {
   rooms: RoomJson[];

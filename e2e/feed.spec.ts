@@ -2,10 +2,14 @@
 // matches, sorting, keyset pagination through real URLs and the back button, and bad input.
 // Other specs add rooms to the same database in parallel, so these assert on seeded topics and
 // rooms (prisma/seed-data.ts) and on rooms they create, never on global totals.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { expect, test, type Locator, type Page } from "./support/test";
 import { seedTopics } from "../prisma/seed-data";
 import { createRoom } from "./support/members";
+
+// Room searches are limited per IP (lib/rooms/search-limit.ts); this file speaks for an address of its own.
+const clientIp = `10.24.${randomInt(256)}.${randomInt(1, 255)}`;
+test.use({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
 
 function cardFor(page: Page, name: string): Locator {
   return page.getByTestId("room-card").filter({ has: page.getByRole("link", { name, exact: true }) });

@@ -1,11 +1,15 @@
 // The home page lists the seeded rooms from the database and the header search narrows them;
 // a member sees unread badges on the cards of their rooms and a total in the header, and
 // everyone sees who is online in each room.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import { expect, test, type Locator, type Page } from "./support/test";
 import { signInViaApi } from "./support/accounts";
 import { createMember, createRoom } from "./support/members";
 import { sql } from "./support/services";
+
+// Room searches are limited per IP (lib/rooms/search-limit.ts); this file speaks for an address of its own.
+const clientIp = `10.25.${randomInt(256)}.${randomInt(1, 255)}`;
+test.use({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
 
 function cardFor(page: Page, name: string): Locator {
   return page.getByTestId("room-card").filter({ has: page.getByRole("link", { name, exact: true }) });

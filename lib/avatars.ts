@@ -1,10 +1,11 @@
 // Avatar processing: checks an upload's size and its real format (read by sharp from the bytes,
 // never the declared MIME type), then makes the 256×256 WebP square that the Avatar table keeps;
-// and who may remove one (the member, or a moderator within mayActOn).
+// and who may remove one (the member, or a moderator within mayActOn). Uploads are rate-limited per member.
 import "server-only";
 import sharp from "sharp";
 import { assertMayActOn } from "./admin/access";
-import { deleteAvatar } from "./db/avatars";
+import { enforce } from "./auth/rate-limit";
+import { deleteAvatar, upsertAvatar } from "./db/avatars";
 import { findMemberTarget } from "./db/member-status";
 import type { SessionUser } from "./db/users";
 import { AppError, forbidden } from "./errors";
@@ -98,4 +99,20 @@ export async function deleteAvatarAs(actor: Pick<SessionUser, "id" | "role">, us
     if (owner) assertMayActOn(actor, owner, "remove the avatar of");
   }
   await deleteAvatar({ userId });
+}
+
+/**
+ * `user` replaces their own avatar with the image `read` yields; its URL, versioned. The limit is counted before the
+ * body is read, so a refused upload costs neither the read nor sharp's work.
+ */
+export async function uploadAvatarAs(
+  user: Pick<SessionUser, "id">,
+  userId: string,
+  read: () => Promise<Uint8Array>,
+): Promise<{ avatarUrl: string }> {
+  if (userId !== user.id) throw forbidden("avatar", "You can only change your own avatar.");
+  await enforce("avatarUpload", user.id, "You have changed your avatar many times in the last hour.");
+  const processed = await processAvatar(await read());
+  const { updatedAt } = await upsertAvatar({ userId: user.id, mimeType: processed.mimeType, data: processed.data });
+  return { avatarUrl: `/api/avatars/${user.id}?v=${updatedAt.getTime()}` };
 }

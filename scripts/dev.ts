@@ -1,5 +1,6 @@
 // `npm run dev`: the whole local stack in one command. Starts what is not configured
-// (embedded PostgreSQL, soketi, maildev), migrates and seeds, then runs `next dev`.
+// (embedded PostgreSQL, soketi, maildev), migrates and seeds, then runs `next dev`. A piece that dies is restarted
+// (scripts/stack/supervisor.ts); one that keeps dying stops everything with a non-zero exit.
 import path from "node:path";
 import { SEED_PASSWORD, seedUsers } from "../prisma/seed-data";
 import type { ChildService } from "./stack/child-service";
@@ -46,6 +47,12 @@ async function main(): Promise<void> {
       databaseName: "roomful",
       // soketi runs on this machine: it posts presence webhooks straight to the app's port.
       webhookUrl: `http://127.0.0.1:${appPort}/api/pusher/webhook`,
+      supervise: {
+        onGiveUp: (error) => {
+          console.error(`\n✖ ${error.message}`);
+          void shutdown(1);
+        },
+      },
     });
     const env = { ...process.env, ...stack.env };
     const databaseUrl = env.DATABASE_URL ?? "";

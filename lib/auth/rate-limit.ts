@@ -31,6 +31,20 @@ export const LIMITS = {
   channelAuthIp: { points: 30, durationSeconds: 60 },
   /** Chat messages per member per room (lib/chat/messages.ts). */
   messagePost: { points: 10, durationSeconds: 10 },
+  /** Chat messages per member across all rooms: one member spreading a flood over many rooms (same statement). */
+  messagePostMember: { points: 60, durationSeconds: 60 },
+  // The rest are far above what a person does by hand; they stop scripts, not people.
+  messageEdit: { points: 30, durationSeconds: 60 },
+  /** Deletes by members (authors, hosts); moderators' deletes are audited instead. */
+  messageDelete: { points: 30, durationSeconds: 60 },
+  avatarUpload: { points: 10, durationSeconds: 60 * 60 },
+  /** Rooms opened by a member (the admin area's are staff's and audited). */
+  roomCreate: { points: 10, durationSeconds: 60 * 60 },
+  /** Joins and leaves together, per member: each changes a room's participant count. */
+  roomMembership: { points: 60, durationSeconds: 60 },
+  /** Room searches (a `q`), per member when signed in, else per IP. */
+  searchMember: { points: 60, durationSeconds: 60 },
+  searchIp: { points: 60, durationSeconds: 60 },
 } satisfies Record<string, LimitSpec>;
 
 export type LimitName = keyof typeof LIMITS;

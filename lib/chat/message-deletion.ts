@@ -7,6 +7,7 @@ import "server-only";
 import { assertMayActOn } from "../admin/access";
 import { auditEntry, excerpt } from "../admin/audit";
 import type { OperationContext } from "../admin/operation";
+import { enforce } from "../auth/rate-limit";
 import type { AuditEntryInput } from "../db/audit-log";
 import {
   findMessageForDeletion,
@@ -67,6 +68,9 @@ export async function deleteMessage({
   audit?: AuditMaker;
 }): Promise<DeletedMessage> {
   const deleter = requireActive(actor);
+  // Members only: moderators clearing a flood must not wait, and their deletes are audited.
+  if (deleter.role === "MEMBER" && !audit)
+    await enforce("messageDelete", deleter.id, "You are deleting messages too fast.");
   const room = slug === undefined ? null : await findChatRoom({ slug });
   if (slug !== undefined && !room) throw notFound("room", "This room does not exist (any more).");
   const id = messageIdSchema.safeParse(messageId);

@@ -4,7 +4,7 @@
 // logged and the caller still gets the stored message (clients catch up by id).
 import "server-only";
 import { z } from "zod";
-import { limitKey, limitState, LIMITS } from "../auth/rate-limit";
+import { enforce, limitKey, limitState, LIMITS } from "../auth/rate-limit";
 import { runSendStatement } from "../db/message-send";
 import {
   findMessage,
@@ -120,8 +120,9 @@ function tooFast(retryAfterSeconds: number): AppError {
 
 /**
  * Validates (400), checks the caller (401/403), then one statement (lib/db/message-send.ts) finds the room (404),
- * counts the rate-limit hit, reads the lock and restrictions (403, before 429) and inserts; then tells all but
- * `socketId`. A retried client key gets the stored message (200), also over the limit: only new messages wait.
+ * counts the rate-limit hits (per room, and per member across rooms), reads the lock and restrictions (403, before
+ * 429) and inserts; then tells all but `socketId`. A retried client key gets the stored message (200), also over
+ * the limit: only new messages wait.
  */
 export async function sendMessage({
   actor,
@@ -142,6 +143,7 @@ export async function sendMessage({
   const sender = requirePoster(await caller);
   const now = new Date();
   const { points, durationSeconds } = LIMITS.messagePost;
+  const perMember = LIMITS.messagePostMember;
   // The statement finds the room by slug; one no room can have (a NUL byte, a broken character) is not sent.
   const outcome = ROOM_SLUG_PATTERN.test(slug)
     ? await runSendStatement({
@@ -152,6 +154,8 @@ export async function sendMessage({
         now,
         // Per member and room: the key ends with the room's id, which the statement finds.
         limit: { keyPrefix: limitKey("messagePost", `${sender.id}:`), points, durationSeconds },
+        // And per member across rooms, counted in the same statement.
+        memberLimit: { key: limitKey("messagePostMember", sender.id), ...perMember },
       })
     : null;
   if (!outcome) throw notFound("room", "This room does not exist (any more).");
@@ -167,8 +171,12 @@ export async function sendMessage({
     // A retry, answered also over the limit.
     result = replay(stored.message, room);
   } else {
-    const limit = limitState("messagePost", outcome.counter);
-    if (!limit.allowed) throw tooFast(limit.retryAfterSeconds);
+    const limits = [
+      limitState("messagePost", outcome.counter),
+      limitState("messagePostMember", outcome.memberCounter),
+    ].filter((limit) => !limit.allowed);
+    // Over both: the longer wait, since a send before it would be refused again.
+    if (limits.length > 0) throw tooFast(Math.max(...limits.map((limit) => limit.retryAfterSeconds)));
     // Allowed and not restricted, yet neither stored nor found: the statement's rule and restrictionFrom disagree.
     throw new Error(`send of client key ${clientKey} was neither stored nor refused`);
   }
@@ -203,6 +211,7 @@ export async function editMessage({
   const { body } = parse(editMessageSchema, input);
   const exclude = parseSocketId(socketId);
   const editor = requirePoster(actor);
+  await enforce("messageEdit", editor.id, "You are editing messages too fast.");
   const room = await roomBySlug(slug);
   await assertMayPost({ roomId: room.id, userId: editor.id });
   const message = await messageInRoom(room, messageId);

@@ -1,4 +1,4 @@
-// The send path's one statement: finds the room by slug, counts the member's rate-limit hit, reads the lock and the
+// The send path's one statement: finds the room by slug, counts the member's rate-limit hits, reads the lock and the
 // member's restrictions, and stores the message (with the participant, read position and room activity) when all of
 // them allow it, else finds the message this client key stored before. Every live message runs it, so it is one
 // round trip on the pool (./statements.ts), not five Prisma calls. The rules stay in lib: lib/chat/messages.ts
@@ -19,12 +19,16 @@ export interface SendStatementInput {
   now: Date;
   /** The rate limit's row key up to the room id (`messagePost:<userId>:`), its points and window. */
   limit: { keyPrefix: string; points: number; durationSeconds: number };
+  /** The member's limit across rooms: its whole row key (`messagePostMember:<userId>`), points and window. */
+  memberLimit: { key: string; points: number; durationSeconds: number };
 }
 
 export interface SendOutcome {
   room: { id: string; locked: boolean };
-  /** The member's rate-limit counter after this hit. */
+  /** The member's rate-limit counter in this room after this hit. */
   counter: RateCounter;
+  /** The member's counter across rooms after this hit. */
+  memberCounter: RateCounter;
   /** The member's restrictions in force at `now` (a mute without an end among them: the rule ignores it). */
   restrictions: Array<{ kind: RestrictionKind; until: Date | null; reason: string }>;
   /** Stored now (`created`), or stored before under this client key (any room; perhaps deleted). */
@@ -36,6 +40,8 @@ interface Row extends RawAuthorColumns {
   locked: boolean | null;
   points: number | null;
   msLeft: number | null;
+  memberPoints: number | null;
+  memberMsLeft: number | null;
   restrictions: Array<{ kind: RestrictionKind; until: string | null; reason: string }> | null;
   created: boolean | null;
   id: number | null;
@@ -48,9 +54,10 @@ interface Row extends RawAuthorColumns {
 
 const NOW = `($5::timestamptz AT TIME ZONE 'UTC')`;
 
-// Each CTE that writes reads the one before, so rows lock rate limit → message → participant → room: the rate-limit
-// row is only ever locked alone, and the rest is the order of every membership change (lib/db/participants.ts), so
-// concurrent sends never deadlock. The insert's condition mirrors postingRule (lock, then a ban, then a mute with an
+// Each CTE that writes reads the one before, so rows lock rate limits → message → participant → room: the room's
+// rate-limit row, then the member's (member_hit reads hit, so always in that order, and no other statement locks
+// either), and the rest is the order of every membership change (lib/db/participants.ts), so concurrent sends never
+// deadlock. The insert's condition mirrors postingRule (lock, then a ban, then a mute with an
 // end); lib/chat reads the lock and restrictions returned here through that rule. `existing` sees the statement's
 // snapshot: a row a concurrent send committed meanwhile is found by findMessageByClientKey afterwards. Timestamps
 // leave as timestamptz (AT TIME ZONE 'UTC'), so pg reads them right whatever the process's time zone.
@@ -60,13 +67,15 @@ const SEND = statement(
     SELECT id, "lockedAt" IS NOT NULL AS locked FROM "Room" WHERE slug = $1
   ), hit AS (
     ${rateLimitHitSql(`SELECT $6 || room.id, 1, ${windowEndSql("$8")} FROM room`)}
+  ), member_hit AS (
+    ${rateLimitHitSql(`SELECT $9, 1, ${windowEndSql("$11")} FROM hit`)}
   ), restriction AS (
     SELECT rr.kind::text AS kind, rr.until AT TIME ZONE 'UTC' AS until, rr.reason
     FROM "RoomRestriction" rr JOIN room ON rr."roomId" = room.id
     WHERE rr."userId" = $2 AND (rr.until IS NULL OR rr.until > ${NOW})
   ), allowed AS (
-    SELECT room.id FROM room, hit
-    WHERE NOT room.locked AND hit.points <= $7
+    SELECT room.id FROM room, hit, member_hit
+    WHERE NOT room.locked AND hit.points <= $7 AND member_hit.points <= $10
       AND NOT EXISTS (SELECT 1 FROM restriction WHERE kind = 'BAN' OR (kind = 'MUTE' AND until IS NOT NULL))
   ), inserted AS (
     INSERT INTO "Message" ("roomId", "authorId", body, "clientKey", "createdAt")
@@ -95,7 +104,7 @@ const SEND = statement(
     UNION ALL
     SELECT false AS created, * FROM existing
   )
-  SELECT s."roomId", s.locked, s.points, s."msLeft", s.restrictions,
+  SELECT s."roomId", s.locked, s.points, s."msLeft", s."memberPoints", s."memberMsLeft", s.restrictions,
          m.created, m.id, m."roomId" AS "messageRoomId", m.body, m."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
          m."editedAt" AT TIME ZONE 'UTC' AS "editedAt", m."deletedAt" AT TIME ZONE 'UTC' AS "deletedAt",
          u.id AS "authorId", u.username AS "authorUsername", u.name AS "authorName", u.image AS "authorImage",
@@ -103,6 +112,7 @@ const SEND = statement(
   FROM (
     SELECT (SELECT id FROM room) AS "roomId", (SELECT locked FROM room) AS locked,
            (SELECT points FROM hit) AS points, (SELECT "msLeft" FROM hit) AS "msLeft",
+           (SELECT points FROM member_hit) AS "memberPoints", (SELECT "msLeft" FROM member_hit) AS "memberMsLeft",
            (SELECT json_agg(restriction) FROM restriction) AS restrictions
   ) s
   LEFT JOIN (SELECT * FROM message ORDER BY created DESC LIMIT 1) m ON true
@@ -118,7 +128,7 @@ function storedMessage(row: Row): StoredMessage | null {
 
 /** One round trip for a send (see the statement); null when no room has this slug (nothing counted, nothing stored). */
 export async function runSendStatement(input: SendStatementInput): Promise<SendOutcome | null> {
-  const { slug, authorId, body, clientKey, now, limit } = input;
+  const { slug, authorId, body, clientKey, now, limit, memberLimit } = input;
   const [row] = await run<Row>(SEND, [
     slug,
     authorId,
@@ -128,12 +138,16 @@ export async function runSendStatement(input: SendStatementInput): Promise<SendO
     limit.keyPrefix,
     limit.points,
     limit.durationSeconds,
+    memberLimit.key,
+    memberLimit.points,
+    memberLimit.durationSeconds,
   ]);
   if (!row?.roomId) return null;
   const message = storedMessage(row);
   return {
     room: { id: row.roomId, locked: row.locked === true },
     counter: { points: row.points ?? 0, msLeft: row.msLeft ?? 0 },
+    memberCounter: { points: row.memberPoints ?? 0, msLeft: row.memberMsLeft ?? 0 },
     restrictions: (row.restrictions ?? []).map((r) => ({
       kind: r.kind,
       until: r.until === null ? null : new Date(r.until),

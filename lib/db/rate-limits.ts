@@ -18,7 +18,7 @@ const NOW = `(now() AT TIME ZONE 'UTC')`;
 
 /**
  * The upsert counting one hit, for `INSERT INTO "RateLimit" AS r (key, points, expire) <source>`: `source` gives
- * (key, 1, expire) rows. Shared with the send statement (./message-send.ts), which counts its hit in the same
+ * (key, 1, expire) rows. Shared with the send statement (./message-send.ts), which counts its hits in the same
  * statement that stores the message. Returns the counter as `points` and `msLeft`.
  */
 export function rateLimitHitSql(source: string): string {

@@ -6,11 +6,19 @@ import { StackError } from "./ports";
 /** Environment variables; an undefined value removes the variable for the child. */
 export type EnvVars = Record<string, string | undefined>;
 
+/** How a piece ended: its exit code, or the signal that ended it. */
+export interface ServiceExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 export interface ChildService {
   name: string;
   process: ChildProcess;
-  /** Last lines of output, shown when the service fails to start. */
+  /** Last lines of output, shown when the service fails to start or dies (./supervisor.ts). */
   recentOutput(): string;
+  /** Settles when the process has ended, by stop() or by itself. */
+  exited: Promise<ServiceExit>;
   stop(): Promise<void>;
 }
 
@@ -58,10 +66,10 @@ export async function spawnService(options: SpawnServiceOptions): Promise<ChildS
   child.stderr?.on("data", keep);
 
   running.add(child);
-  const exited = new Promise<number | null>((resolve) =>
-    child.once("exit", (code) => {
+  const exited = new Promise<ServiceExit>((resolve) =>
+    child.once("exit", (code, signal) => {
       running.delete(child);
-      resolve(code);
+      resolve({ code, signal });
     }),
   );
   let stopping = false;
@@ -70,6 +78,7 @@ export async function spawnService(options: SpawnServiceOptions): Promise<ChildS
     name: options.name,
     process: child,
     recentOutput: () => lines.join("\n"),
+    exited,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       stopping = true;
@@ -81,7 +90,7 @@ export async function spawnService(options: SpawnServiceOptions): Promise<ChildS
     },
   };
 
-  const failedEarly = exited.then((code) => {
+  const failedEarly = exited.then(({ code }) => {
     if (!stopping) {
       throw new StackError(`${options.name} exited with code ${code} before it was ready.\n${service.recentOutput()}`);
     }

