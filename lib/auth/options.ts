@@ -5,6 +5,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
 import { recordSignIn } from "../observability/metrics";
+import { DATABASE_UNAVAILABLE_CODE } from "../outage";
 import { clientIpFrom } from "./client-ip";
 import { signInWithPassword } from "./credentials";
 import { oauthSessionClaims, oauthSignIn } from "./oauth";
@@ -28,7 +29,8 @@ export function authOptions(): NextAuthOptions {
           recordSignIn({ method: "credentials", outcome: result.ok ? "success" : result.error });
           if (result.ok) return { id: result.userId, sv: result.sessionVersion };
           // next-auth hands the message to the sign-in form as `error`.
-          throw new Error(result.error === "rate_limited" ? `rate_limited:${result.retryAfterSeconds}` : result.error);
+          if (result.error === "rate_limited") throw new Error(`rate_limited:${result.retryAfterSeconds}`);
+          throw new Error(result.error === "unavailable" ? DATABASE_UNAVAILABLE_CODE : result.error);
         },
       }),
       ...oauthProviders(),
