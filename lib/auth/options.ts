@@ -3,6 +3,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { isDatabaseUnavailable } from "../db/unavailable";
 import { env } from "../env";
 import { recordSignIn } from "../observability/metrics";
 import { DATABASE_UNAVAILABLE_CODE } from "../outage";
@@ -39,7 +40,11 @@ export function authOptions(): NextAuthOptions {
       async signIn({ user, account, profile }) {
         // Credentials already decided in authorize(); OAuth decides here (lib/auth/oauth.ts).
         if (account?.type !== "oauth") return true;
-        const result = await oauthSignIn({ user, account, profile });
+        // Without the database the sign-in form says so, instead of "we couldn't sign you in with Google".
+        const result = await oauthSignIn({ user, account, profile }).catch((error: unknown) => {
+          if (isDatabaseUnavailable(error)) return `/login?error=${DATABASE_UNAVAILABLE_CODE}`;
+          throw error;
+        });
         // A redirect to /settings is linking a provider to a signed-in account, not a sign-in.
         if (result === true || result.startsWith("/login")) {
           recordSignIn({ method: account.provider, outcome: result === true ? "success" : "refused" });

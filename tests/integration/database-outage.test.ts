@@ -201,6 +201,15 @@ describe("PostgreSQL stopped during a send", () => {
 });
 
 describe("a slow database", () => {
+  it("every pooled connection carries the configured bounds", async () => {
+    const { dbPool } = await import("@/lib/db/client");
+    const { rows } = await dbPool().query<{ statement: string; idle: string }>(
+      "SELECT current_setting('statement_timeout') AS statement," +
+        " current_setting('idle_in_transaction_session_timeout') AS idle",
+    );
+    expect(rows[0]).toEqual({ statement: "1s", idle: "30s" });
+  });
+
   it("a statement stuck on a lock is cancelled by statement_timeout: 503 within the bound", async () => {
     const room = await newRoom();
     await direct.query("BEGIN");
