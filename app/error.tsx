@@ -1,13 +1,31 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { OutlineIcon } from "@/components/ui/icons";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/outage";
 
 export interface ErrorPageProps {
   error: unknown;
   /** Re-fetches and re-renders the segment; most failures here are a database hiccup. */
   retry: () => void;
+}
+
+/**
+ * Whether the database is out of reach right now. Next hides a server error's cause from the browser, so the page asks
+ * the readiness probe (which names a failing database) instead of guessing.
+ */
+function useDatabaseDown(error: unknown): boolean {
+  const [down, setDown] = useState(false);
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch("/api/health/ready", { cache: "no-store", signal: controller.signal })
+      .then((response) => response.json() as Promise<{ failing?: unknown }>)
+      .then((report) => setDown(Array.isArray(report.failing) && report.failing.includes("database")))
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [error]);
+  return down;
 }
 
 export default function ErrorPage({ error, retry }: ErrorPageProps) {
@@ -16,6 +34,7 @@ export default function ErrorPage({ error, retry }: ErrorPageProps) {
     // the real error, with this digest).
     console.error(error);
   }, [error]);
+  const databaseDown = useDatabaseDown(error);
 
   return (
     <div role="alert" className="mx-auto flex max-w-xl flex-col items-center px-4 py-20 text-center sm:py-28">
@@ -32,8 +51,10 @@ export default function ErrorPage({ error, retry }: ErrorPageProps) {
         </OutlineIcon>
       </span>
       <h1 className="mt-5 text-2xl font-bold tracking-tight text-ink sm:text-3xl">Something went wrong</h1>
-      <p className="mt-3 text-pretty text-ink-muted">
-        We couldn’t load this page. It’s probably temporary, so please try again in a moment.
+      <p className="mt-3 text-pretty text-ink-muted" data-testid="error-page-reason">
+        {databaseDown
+          ? DATABASE_UNAVAILABLE_MESSAGE
+          : "We couldn’t load this page. It’s probably temporary, so please try again in a moment."}
       </p>
       <div className="mt-8 flex flex-wrap items-center justify-center gap-3">
         <button

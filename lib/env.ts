@@ -40,6 +40,14 @@ const flag = z
   .enum(["true", "false", "1", "0"], { message: "expected true or false" })
   .transform((v) => v === "true" || v === "1");
 
+/** A duration in milliseconds between `min` and `max`. */
+const timeoutMs = (min: number, max: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(min, `expected at least ${min} (milliseconds)`)
+    .max(max, `expected at most ${max} (milliseconds)`);
+
 /** pino's levels; `silent` logs nothing. */
 const logLevel = z.enum(LOG_LEVELS, { message: `expected one of ${LOG_LEVELS.join(", ")}` });
 
@@ -54,6 +62,15 @@ const schema = z
       .min(1, "expected 1 or more")
       .max(200, "expected at most 200")
       .default(10),
+    /** How long opening a connection to PostgreSQL may take before the request answers 503. */
+    DATABASE_CONNECT_TIMEOUT_MS: timeoutMs(500, 60_000).default(5_000),
+    /**
+     * The longest one statement may run (PostgreSQL's statement_timeout), so a hanging database costs a request a
+     * bounded wait and a 503; the app's longest statements take milliseconds. Migrations use their own connection.
+     */
+    DATABASE_STATEMENT_TIMEOUT_MS: timeoutMs(500, 600_000).default(10_000),
+    /** How long a transaction may sit idle holding its locks before PostgreSQL ends it (a stuck or lost process). */
+    DATABASE_IDLE_TRANSACTION_TIMEOUT_MS: timeoutMs(500, 600_000).default(30_000),
     /** The public URL of the app, used in links sent by mail. */
     APP_URL: httpUrl,
     PUSHER_APP_ID: z.string().min(1),

@@ -4,7 +4,9 @@
 // details stay in the server log.
 import { NextResponse } from "next/server";
 import type { ZodError } from "zod";
+import { isDatabaseUnavailable } from "./db/unavailable";
 import { log } from "./log";
+import { DATABASE_UNAVAILABLE_CODE, DATABASE_UNAVAILABLE_MESSAGE } from "./outage";
 
 export type FieldErrors = Record<string, string>;
 
@@ -15,7 +17,7 @@ export class AppError extends Error {
     message: string,
     readonly status: number,
     readonly fields?: FieldErrors,
-    /** Seconds a client should wait before retrying (429s). */
+    /** Seconds a client should wait before retrying (429s, 503s). */
     readonly retryAfter?: number,
   ) {
     super(message);
@@ -30,6 +32,25 @@ export const invalid = (fields: FieldErrors, message = "Please correct the highl
   new AppError("invalid", message, 400, fields);
 export const rateLimited = (what: string, retryAfterSeconds: number, message: string) =>
   new AppError(`rate_limited:${what}`, message, 429, undefined, retryAfterSeconds);
+
+/** Seconds a client is asked to wait when the database is out of reach. */
+export const DATABASE_RETRY_AFTER_SECONDS = 30;
+export const databaseUnavailable = () =>
+  new AppError(DATABASE_UNAVAILABLE_CODE, DATABASE_UNAVAILABLE_MESSAGE, 503, undefined, DATABASE_RETRY_AFTER_SECONDS);
+
+/**
+ * The AppError a thrown value stands for, or null for a bug: an outage (down, unreachable, timed out) is the
+ * database's 503, whichever layer threw it (lib/db/unavailable.ts): no caller answers "internal" or "wrong password".
+ */
+export function knownError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) {
+    // Logged, but as an outage rather than a bug: the detail says which host and why.
+    log.warn({ err: error }, "database unavailable");
+    return databaseUnavailable();
+  }
+  return null;
+}
 
 /** The first message per field of a zod error, keyed by the field's path. */
 export function fieldErrorsOf(error: ZodError): FieldErrors {
@@ -48,16 +69,17 @@ export interface JsonReply {
   headers?: Record<string, string>;
 }
 
-/** The JSON error answer of every route: an AppError as it is, anything else a logged 500. */
-export function errorReply(error: unknown): JsonReply {
-  if (error instanceof AppError) {
+/** The JSON error answer of every route: an AppError as it is, a database outage a 503, anything else a logged 500. */
+export function errorReply(thrown: unknown): JsonReply {
+  const error = knownError(thrown);
+  if (error) {
     return {
       status: error.status,
       body: { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } },
       headers: error.retryAfter ? { "Retry-After": String(error.retryAfter) } : undefined,
     };
   }
-  log.error({ err: error }, "request failed");
+  log.error({ err: thrown }, "request failed");
   return { status: 500, body: { error: { code: "internal", message: "Something went wrong on our side." } } };
 }
 

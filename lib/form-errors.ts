@@ -2,7 +2,7 @@
 // a plain failure for client calls. Server only: the logging stays here, so client forms that
 // import lib/form-state.ts carry no logger.
 import "server-only";
-import { AppError, type FieldErrors } from "./errors";
+import { knownError, type FieldErrors } from "./errors";
 import type { FormState } from "./form-state";
 import { log } from "./log";
 
@@ -12,10 +12,11 @@ export interface ErrorResult {
   fields?: FieldErrors;
 }
 
-/** An AppError's own code and message; anything else is logged and answered with an apology. */
-export function errorResult(error: unknown, context: Record<string, unknown> = {}): ErrorResult {
-  if (error instanceof AppError) return { code: error.code, message: error.message, fields: error.fields };
-  log.error({ err: error, ...context }, "server action failed");
+/** An AppError's own code and message (a database outage's too); anything else is logged and apologised for. */
+export function errorResult(thrown: unknown, context: Record<string, unknown> = {}): ErrorResult {
+  const error = knownError(thrown);
+  if (error) return { code: error.code, message: error.message, fields: error.fields };
+  log.error({ err: thrown, ...context }, "server action failed");
   return { code: "internal", message: "Something went wrong on our side. Please try again." };
 }
 

@@ -2,6 +2,7 @@
 // point of each limit is consumed before argon2 runs, so concurrent guesses cannot outrun the limit; a right password
 // gives it back. An unknown account and a wrong password answer alike (also in timing: a dummy hash is verified).
 import "server-only";
+import { isDatabaseUnavailable } from "../db/unavailable";
 import { findPasswordHash, findUserForSignIn } from "../db/users";
 import { invalid, rateLimited } from "../errors";
 import { signInSchema } from "../validation/account";
@@ -10,7 +11,7 @@ import { consume, refund, reset, retryPhrase, type LimitName } from "./rate-limi
 
 export type SignInResult =
   | { ok: true; userId: string; sessionVersion: number }
-  | { ok: false; error: "invalid" | "deactivated" }
+  | { ok: false; error: "invalid" | "deactivated" | "unavailable" }
   | { ok: false; error: "rate_limited"; retryAfterSeconds: number };
 
 let dummyHash: Promise<string> | undefined;
@@ -44,7 +45,17 @@ async function guardedVerify(
   }
 }
 
+/** A sign-in attempt's answer; a database outage is its own answer, never taken for a wrong password. */
 export async function signInWithPassword(input: unknown, ip: string): Promise<SignInResult> {
+  try {
+    return await checkSignIn(input, ip);
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return { ok: false, error: "unavailable" };
+    throw error;
+  }
+}
+
+async function checkSignIn(input: unknown, ip: string): Promise<SignInResult> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid" };
   const { identifier, password } = parsed.data;

@@ -3,8 +3,10 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { isDatabaseUnavailable } from "../db/unavailable";
 import { env } from "../env";
 import { recordSignIn } from "../observability/metrics";
+import { DATABASE_UNAVAILABLE_CODE } from "../outage";
 import { clientIpFrom } from "./client-ip";
 import { signInWithPassword } from "./credentials";
 import { oauthSessionClaims, oauthSignIn } from "./oauth";
@@ -28,7 +30,8 @@ export function authOptions(): NextAuthOptions {
           recordSignIn({ method: "credentials", outcome: result.ok ? "success" : result.error });
           if (result.ok) return { id: result.userId, sv: result.sessionVersion };
           // next-auth hands the message to the sign-in form as `error`.
-          throw new Error(result.error === "rate_limited" ? `rate_limited:${result.retryAfterSeconds}` : result.error);
+          if (result.error === "rate_limited") throw new Error(`rate_limited:${result.retryAfterSeconds}`);
+          throw new Error(result.error === "unavailable" ? DATABASE_UNAVAILABLE_CODE : result.error);
         },
       }),
       ...oauthProviders(),
@@ -37,7 +40,11 @@ export function authOptions(): NextAuthOptions {
       async signIn({ user, account, profile }) {
         // Credentials already decided in authorize(); OAuth decides here (lib/auth/oauth.ts).
         if (account?.type !== "oauth") return true;
-        const result = await oauthSignIn({ user, account, profile });
+        // Without the database the sign-in form says so, instead of "we couldn't sign you in with Google".
+        const result = await oauthSignIn({ user, account, profile }).catch((error: unknown) => {
+          if (isDatabaseUnavailable(error)) return `/login?error=${DATABASE_UNAVAILABLE_CODE}`;
+          throw error;
+        });
         // A redirect to /settings is linking a provider to a signed-in account, not a sign-in.
         if (result === true || result.startsWith("/login")) {
           recordSignIn({ method: account.provider, outcome: result === true ? "success" : "refused" });

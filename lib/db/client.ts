@@ -8,6 +8,9 @@ import { log } from "../log";
 import { PrismaClient } from "./generated/prisma/client";
 import { pgConfigFromUrl } from "./pg-config";
 
+/** How much longer than statement_timeout the client waits for an answer before it gives the connection up. */
+const QUERY_TIMEOUT_MARGIN_MS = 2_000;
+
 // The pool is ours (not built inside the adapter) so that /api/metrics can read its counts.
 function createPool(): pg.Pool {
   const pool = new pg.Pool({
@@ -16,8 +19,12 @@ function createPool(): pg.Pool {
     max: env().DATABASE_POOL_SIZE,
     // Connections opened under a burst stay a while: opening one costs a SCRAM exchange.
     idleTimeoutMillis: 60_000,
-    // Fail fast when the database is unreachable instead of hanging a request.
-    connectionTimeoutMillis: 5_000,
+    // Fail fast when the database is unreachable or hangs, instead of hanging a request (lib/errors.ts answers 503).
+    connectionTimeoutMillis: env().DATABASE_CONNECT_TIMEOUT_MS,
+    statement_timeout: env().DATABASE_STATEMENT_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: env().DATABASE_IDLE_TRANSACTION_TIMEOUT_MS,
+    // The server enforces statement_timeout only if it hears from us: a stalled network needs the client's own bound.
+    query_timeout: env().DATABASE_STATEMENT_TIMEOUT_MS + QUERY_TIMEOUT_MARGIN_MS,
     // Let scripts and tests exit once their work is done.
     allowExitOnIdle: true,
   });

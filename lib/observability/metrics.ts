@@ -17,7 +17,8 @@ export type MessageSendOutcome =
   | "rate_limited"
   | "error";
 
-export type SignInOutcome = "success" | "invalid" | "rate_limited" | "deactivated" | "refused" | "error";
+export type SignInOutcome =
+  "success" | "invalid" | "rate_limited" | "deactivated" | "unavailable" | "refused" | "error";
 
 /** A metric as data: what prom-client's constructors take, bar the registry. */
 interface CounterSpec {

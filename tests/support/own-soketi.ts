@@ -6,21 +6,23 @@ import type { ChildService } from "@/scripts/stack/child-service";
 import { freePort } from "@/scripts/stack/ports";
 import { startSoketi } from "@/scripts/stack/soketi";
 
-/** Starts it before the file's tests and stops it after; `stop()` ends it early (an outage). */
-export function ownSoketiForThisFile(): { stop(): Promise<void> } {
+/** Starts it before the file's tests, stops it after; `stop()` ends it early (an outage), `start()` brings it back. */
+export function ownSoketiForThisFile(): { stop(): Promise<void>; start(): Promise<void> } {
   let soketi: ChildService | undefined;
-  beforeAll(async () => {
-    const port = await freePort();
+  let ports: { port: number; clusterPort: number } | undefined;
+  // Again on the same ports, so that clients reconnect to where they were.
+  const start = async () => {
+    ports ??= { port: await freePort(), clusterPort: await freePort() };
     soketi = await startSoketi({
-      port,
-      clusterPort: await freePort(),
+      ...ports,
       appId: process.env.PUSHER_APP_ID ?? "",
       key: process.env.PUSHER_KEY ?? "",
       secret: process.env.PUSHER_SECRET ?? "",
       configDir: tmpdir(),
     });
-    process.env.PUSHER_PORT = String(port);
-  });
+    process.env.PUSHER_PORT = String(ports.port);
+  };
+  beforeAll(start);
   afterAll(() => soketi?.stop());
-  return { stop: async () => soketi?.stop() };
+  return { stop: async () => soketi?.stop(), start };
 }

@@ -2,7 +2,6 @@
 // `npm start` (scripts/start.ts under tsx) with its output kept, and a TCP relay in
 // front of the realtime server that can hold traffic back or refuse it.
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 import { waitForPort } from "@/scripts/stack/ports";
 
@@ -79,48 +78,5 @@ export async function startNpmStart(env: Env & { PORT: string }): Promise<Runnin
   return server;
 }
 
-export interface Relay {
-  port: number;
-  /** Each new connection's bytes towards the target wait this long first (0: none). */
-  delayMs: number;
-  /** Refuse new connections (the target looks down). */
-  down: boolean;
-  close(): Promise<void>;
-}
-
-/** A TCP relay to `target`, for slowing down or cutting off the realtime server's HTTP API. */
-export async function startRelay(target: { host: string; port: number }): Promise<Relay> {
-  const sockets = new Set<net.Socket>();
-  const relay: Relay = { port: 0, delayMs: 0, down: false, close: async () => undefined };
-  const server = net.createServer((client) => {
-    if (relay.down) {
-      client.destroy();
-      return;
-    }
-    client.pause();
-    const upstream = net.connect(target);
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.once("close", () => sockets.delete(socket));
-      socket.on("error", () => {
-        client.destroy();
-        upstream.destroy();
-      });
-    }
-    upstream.pipe(client);
-    const start = () => {
-      client.pipe(upstream);
-      client.resume();
-    };
-    if (relay.delayMs > 0) setTimeout(start, relay.delayMs);
-    else start();
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  relay.port = (server.address() as net.AddressInfo).port;
-  relay.close = () =>
-    new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    });
-  return relay;
-}
+// The relay in front of the realtime server (holding traffic back, refusing it) is the fault drills' one.
+export { startRelay, type Relay } from "./tcp-relay";

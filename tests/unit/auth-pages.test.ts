@@ -60,6 +60,10 @@ describe("signInErrorMessage", () => {
     expect(signInErrorMessage("oauth-email-exists", "<script>")).toContain("link that account from Settings");
   });
 
+  it("says the database is out of reach, not that the password is wrong", () => {
+    expect(signInErrorMessage("unavailable:database")).toBe("We can't reach our database. Try again in a minute.");
+  });
+
   it("has a message for anything else and nothing for no code", () => {
     expect(signInErrorMessage("deactivated")).toBe("This account has been deactivated.");
     expect(signInErrorMessage("SomethingNew")).toBe("We couldn't sign you in. Please try again.");

@@ -60,6 +60,21 @@ describe("parseEnv", () => {
     expect(message).not.toContain("APP_URL");
   });
 
+  it("bounds the database's waits by default, and takes other bounds in milliseconds", () => {
+    const env = parseEnv({ NODE_ENV: "development" } as NodeJS.ProcessEnv);
+    expect(env.DATABASE_CONNECT_TIMEOUT_MS).toBe(5_000);
+    expect(env.DATABASE_STATEMENT_TIMEOUT_MS).toBe(10_000);
+    expect(env.DATABASE_IDLE_TRANSACTION_TIMEOUT_MS).toBe(30_000);
+    const set = { NODE_ENV: "development", DATABASE_STATEMENT_TIMEOUT_MS: "2500" } as NodeJS.ProcessEnv;
+    expect(parseEnv(set).DATABASE_STATEMENT_TIMEOUT_MS).toBe(2_500);
+    expect(errorOf({ NODE_ENV: "development", DATABASE_STATEMENT_TIMEOUT_MS: "0" })).toContain(
+      "DATABASE_STATEMENT_TIMEOUT_MS: expected at least 500 (milliseconds)",
+    );
+    expect(errorOf({ NODE_ENV: "development", DATABASE_CONNECT_TIMEOUT_MS: "soon" })).toMatch(
+      /DATABASE_CONNECT_TIMEOUT_MS: /,
+    );
+  });
+
   it("names a malformed value and what is expected", () => {
     expect(errorOf({ ...production, DATABASE_URL: "mysql://nope" })).toContain(
       "DATABASE_URL: expected postgresql://user:password@host:5432/database",

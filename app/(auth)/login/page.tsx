@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { OAuthButtons } from "@/components/oauth-buttons";
 import { FormAlert } from "@/components/ui/form-alert";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUserForChrome } from "@/lib/auth/session";
 import { AuthCard, textLinkClass } from "../_components/auth-card";
 import { OrDivider } from "../_components/or-divider";
 import { ResendByEmailForm } from "../_components/resend-by-email-form";
@@ -24,8 +24,9 @@ export default async function LoginPage({ searchParams }: LoginPageProps) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   const error = signInErrorMessage(first(params.error), first(params.provider));
-  // Someone already signed in has nothing to do here (unless a sign-in attempt just failed).
-  if (!error && (await getCurrentUser())) redirect(callbackUrl);
+  // Someone already signed in has nothing to do here (unless a sign-in attempt just failed). Without the database the
+  // form still renders, so that signing in can say why it fails.
+  if (!error && (await getCurrentUserForChrome())) redirect(callbackUrl);
 
   return (
     <AuthCard

@@ -73,6 +73,8 @@ function sendFailureOf(error: ChatApiError): { failure: SendFailure; composerErr
     return rejected(message, message);
   }
   if (error.status === 404) return rejected(error.message, error.message);
+  // A database outage says so (its message is ours, written for people); any other 5xx stays vague.
+  if (error.code === "unavailable:database") return rejected(error.message);
   if (error.status >= 500) return rejected("The server had a problem. Try again.");
   return rejected(error.message);
 }

@@ -1,6 +1,8 @@
 // What a sign-in error code means to a person. Codes come from our Credentials provider
-// ("invalid", "deactivated", "rate_limited:<seconds>"), from next-auth's OAuth flows (?error=…)
+// ("invalid", "deactivated", "rate_limited:<seconds>", "unavailable:database"), from next-auth's OAuth flows (?error=…)
 // and from the OAuth account linking ("oauth-email-exists", with ?provider=google|github).
+
+import { DATABASE_UNAVAILABLE_CODE, DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/outage";
 
 const PROVIDER_NAMES: Record<string, string> = { google: "Google", github: "GitHub" };
 
@@ -28,6 +30,8 @@ export function signInErrorMessage(code: string | null | undefined, provider?: s
     case "invalid":
     case "CredentialsSignin":
       return WRONG_CREDENTIALS;
+    case DATABASE_UNAVAILABLE_CODE:
+      return DATABASE_UNAVAILABLE_MESSAGE;
     case "deactivated":
       return "This account has been deactivated.";
     case "oauth-email-exists":

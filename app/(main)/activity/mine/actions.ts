@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { deleteMessage } from "@/lib/chat/message-deletion";
-import { AppError, invalid } from "@/lib/errors";
+import { invalid, knownError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { deleteRoomAs } from "@/lib/rooms/delete-room";
 import { messageIdSchema } from "@/lib/validation/messages";
@@ -18,9 +18,10 @@ export type DeleteOutcome =
 const messageInput = z.object({ messageId: messageIdSchema });
 const roomInput = z.object({ slug: roomSlugParamSchema });
 
-function outcomeOf(error: unknown): DeleteOutcome {
-  if (error instanceof AppError) return { ok: false, status: error.status, code: error.code, message: error.message };
-  log.error({ err: error }, "deleting from my activity failed");
+function outcomeOf(thrown: unknown): DeleteOutcome {
+  const error = knownError(thrown);
+  if (error) return { ok: false, status: error.status, code: error.code, message: error.message };
+  log.error({ err: thrown }, "deleting from my activity failed");
   return { ok: false, status: 500, code: "internal", message: "Something went wrong on our side. Please try again." };
 }
 
