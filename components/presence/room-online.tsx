@@ -69,14 +69,29 @@ export function RoomOnlineProvider({ roomId, slug, viewerId, initialCount, child
 
   // Holding this channel is what makes the member count as online (uncapped, unlike presence).
   useChannel(viewerId ? hereChannel(roomId, viewerId) : null, {});
-  useRoomChannel(roomId, {
-    [ROOM_EVENTS.onlineCount]: (data) => {
-      const parsed = onlineCountSchema.safeParse(data);
-      if (!parsed.success || parsed.data.roomId !== roomId) return;
-      countsHeard.current++;
-      setServerCount(parsed.data.online);
+  useRoomChannel(
+    roomId,
+    {
+      [ROOM_EVENTS.onlineCount]: (data) => {
+        const parsed = onlineCountSchema.safeParse(data);
+        if (!parsed.success || parsed.data.roomId !== roomId) return;
+        countsHeard.current++;
+        setServerCount(parsed.data.online);
+      },
     },
-  });
+    {
+      // A count announced between the page's render and this subscription (or while reconnecting) was missed.
+      onSubscribed: () => {
+        const heard = countsHeard.current;
+        fetchRoomOnline(slug).then(
+          (online) => {
+            if (countsHeard.current === heard) setServerCount(online.online);
+          },
+          () => {},
+        );
+      },
+    },
+  );
   const { subscribed: inPresence } = usePresenceChannel(
     roomId,
     viewerId,

@@ -3,7 +3,7 @@
 // PostgreSQL so every app instance shares it. Unlike presence, these channels have no member cap.
 import "server-only";
 import { z } from "zod";
-import { requireActive, type ChatActor } from "../chat/actor";
+import type { ChatActor } from "../chat/actor";
 import { countOnline, listOnlineMembers, recordPresence } from "../db/presence";
 import { findChatRoom } from "../db/room-lookup";
 import type { UserSummary } from "../db/users";
@@ -24,8 +24,8 @@ export async function getOnlineCounts(roomIds: string[]): Promise<Record<string,
 }
 
 /**
- * The room's online count and as many faces as a presence channel could show, for members a full one turned away.
- * Members only, as presence is: 401 signed out, 404 an unknown room.
+ * The room's online count, for anyone (a page catching up when its live channel (re)subscribes), and as many faces as
+ * a presence channel could show, for active members only (those a full one turned away). 404 an unknown room.
  */
 export async function getRoomOnline({
   actor,
@@ -34,12 +34,13 @@ export async function getRoomOnline({
   actor: ChatActor | null;
   slug: string;
 }): Promise<{ online: number; people: UserSummary[] }> {
-  requireActive(actor);
   const room = roomSlugParamSchema.safeParse(slug).success ? await findChatRoom({ slug }) : null;
   if (!room) throw notFound("room", "This room does not exist (any more).");
+  // The count is public (home cards show it); the faces are for members, as presence shows them.
+  const member = actor !== null && !actor.deactivated;
   const [counts, people] = await Promise.all([
     getOnlineCounts([room.id]),
-    listOnlineMembers(room.id, REALTIME_LIMITS.maxPresenceMembersPerChannel),
+    member ? listOnlineMembers(room.id, REALTIME_LIMITS.maxPresenceMembersPerChannel) : [],
   ]);
   return { online: counts[room.id] ?? 0, people };
 }

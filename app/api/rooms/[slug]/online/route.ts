@@ -1,5 +1,5 @@
-// GET: how many members are online in the room and up to 100 of them, for a member whom the
-// full presence channel turned away (lib/realtime/presence.ts getRoomOnline has the rules).
+// GET: how many members are online in the room (anyone), and up to 100 of them for a signed-in member whom the full
+// presence channel turned away (lib/realtime/presence.ts getRoomOnline has the rules).
 import { NextResponse, type NextRequest } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/errors";
