@@ -13,11 +13,15 @@ export interface SecurityHeaderSettings {
   realtime: Pick<PublicRealtimeConfig, "wsHost" | "wsPort" | "forceTLS" | "cluster">;
 }
 
-/** Where pusher-js connects: the configured host, or Pusher Channels' cluster hosts (WebSocket and its fallback). */
+/**
+ * Where pusher-js connects: the configured host, or Pusher Channels' cluster hosts (WebSocket and its fallback).
+ * Without forced TLS it still tries wss:// on the same host and port after ws:// fails, so both are allowed.
+ */
 function realtimeSources({ wsHost, wsPort, forceTLS, cluster }: SecurityHeaderSettings["realtime"]): string[] {
   if (!wsHost) return [`wss://ws-${cluster}.pusher.com`, `https://sockjs-${cluster}.pusher.com`];
   const host = wsPort ? `${wsHost}:${wsPort}` : wsHost;
-  return forceTLS ? [`wss://${host}`, `https://${host}`] : [`ws://${host}`, `http://${host}`];
+  const secure = [`wss://${host}`, `https://${host}`];
+  return forceTLS ? secure : [`ws://${host}`, `http://${host}`, ...secure];
 }
 
 export function contentSecurityPolicy(settings: SecurityHeaderSettings): string {

@@ -18,7 +18,7 @@ describe("contentSecurityPolicy", () => {
     expect(policy).toContain("connect-src 'self' wss://realtime.example:443 https://realtime.example:443");
   });
 
-  it("reaches Pusher Channels' cluster when no host is set, and plain ws:// for a local soketi", () => {
+  it("reaches Pusher Channels' cluster when no host is set; a local soketi by ws://, and by wss:// (pusher-js's fallback)", () => {
     expect(contentSecurityPolicy({ ...base, realtime: { forceTLS: true, cluster: "eu" } })).toContain(
       "wss://ws-eu.pusher.com https://sockjs-eu.pusher.com",
     );
@@ -27,7 +27,9 @@ describe("contentSecurityPolicy", () => {
         ...base,
         realtime: { wsHost: "127.0.0.1", wsPort: 6001, forceTLS: false, cluster: "mt1" },
       }),
-    ).toContain("ws://127.0.0.1:6001");
+    ).toContain(
+      "connect-src 'self' ws://127.0.0.1:6001 http://127.0.0.1:6001 wss://127.0.0.1:6001 https://127.0.0.1:6001",
+    );
   });
 
   it("allows eval only under next dev", () => {
