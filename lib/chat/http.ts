@@ -18,7 +18,7 @@ export async function readJsonBody(request: Request, options: { optional?: boole
   return parseJsonBody(await readText(request), request.headers.get("content-type"), options);
 }
 
-/** A request body already read, parsed as readJsonBody does. */
+/** A request body already read (and capped: readText, or the direct route's reader), parsed as readJsonBody does. */
 export function parseJsonBody(
   text: string,
   contentType: string | null | undefined,
@@ -29,7 +29,6 @@ export function parseJsonBody(
   if (type !== "application/json") {
     throw new AppError("invalid:content_type", "Send the request body as JSON (Content-Type: application/json).", 415);
   }
-  if (Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES) throw bodyTooLarge();
   try {
     return JSON.parse(text) as unknown;
   } catch {
