@@ -112,7 +112,10 @@ test("the confirmation email can be asked for again from the sign-in page", asyn
   await expect(page.getByText("If that address belongs to an account that still needs confirming")).toBeVisible();
 });
 
-test("the header menu links to the profile and settings; signing out ends every session", async ({ page, browser }) => {
+test("the header menu links to the profile and settings; signing out ends this session only", async ({
+  page,
+  browser,
+}) => {
   // A sign-up, a second browser signed in, and a sign-out that both must see.
   test.slow();
   const member = uniqueMember("so");
@@ -139,9 +142,9 @@ test("the header menu links to the profile and settings; signing out ends every 
     await expect(page.getByRole("status").filter({ hasText: "Signed out" })).toBeVisible();
     await expect(headerSignIn(page)).toBeVisible();
 
+    // The other browser is another device: still signed in (Settings can sign it out).
     await elsewhere.reload();
-    await expect(headerSignIn(elsewhere)).toBeVisible();
-    await expect(accountMenu(elsewhere, member.name)).toHaveCount(0);
+    await expect(accountMenu(elsewhere, member.name)).toBeVisible();
   } finally {
     await other.close();
   }

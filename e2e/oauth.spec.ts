@@ -154,8 +154,16 @@ test("a member links the provider from Settings, signs in with it, then unlinks 
   await page.waitForURL((url) => url.pathname === "/settings");
   expect(await sessionUserId(page)).toBe(member.id);
 
-  // They have a password, so the provider may go.
+  // They have a password, so the provider may go, once they type it.
   await row.getByTestId(`unlink-${PROVIDER}`).click();
+  const dialog = page.getByTestId("unlink-dialog");
+  await dialog.getByLabel("Your password").fill("not-my-password");
+  await dialog.getByRole("button", { name: "Unlink" }).click();
+  await expect(dialog).toContainText("That is not your current password.");
+  await expect(row).toHaveAttribute("data-linked", "true");
+  await dialog.getByLabel("Your password").fill(member.password);
+  await dialog.getByRole("button", { name: "Unlink" }).click();
+  await expect(dialog).toBeHidden();
   await expect(page.getByText("Test OIDC is no longer linked.")).toBeVisible();
   await expect(row).toHaveAttribute("data-linked", "false");
   expect(await accountsOf(identity.sub)).toEqual([]);
@@ -191,6 +199,7 @@ test("unlinking is refused when the provider is a member's only way to sign in",
   const row = page.getByTestId(`linked-account-${PROVIDER}`);
   await expect(row).toHaveAttribute("data-linked", "true");
   await row.getByTestId(`unlink-${PROVIDER}`).click();
+  await page.getByTestId("unlink-dialog").getByRole("button", { name: "Unlink" }).click();
   await expect(page.getByText("You can't unlink Test OIDC: it is your only way to sign in.")).toBeVisible();
   await expect(row).toHaveAttribute("data-linked", "true");
   expect(await accountsOf(identity.sub)).toHaveLength(1);
@@ -208,4 +217,34 @@ test("a deactivated member cannot sign in with their provider", async ({ page })
   await page.waitForURL((url) => url.pathname === "/login" && url.searchParams.get("error") === "deactivated");
   await expect(page.getByText("This account has been deactivated.")).toBeVisible();
   expect(await sessionUserId(page)).toBeUndefined();
+});
+
+test("a member without a password signs in again with the provider before setting one", async ({ page }) => {
+  const identity = newIdentity();
+  await setOidcIdentity(page.context(), identity);
+  await continueWithTestOidc(page, "/settings");
+  await page.waitForURL((url) => url.pathname === "/settings");
+  const userId = await sessionUserId(page);
+  // This device's sign-in was a while ago.
+  await sql(`UPDATE "UserSession" SET "provedAt" = now() - interval '1 hour' WHERE "userId" = $1`, [userId]);
+  await page.reload();
+
+  const form = page.getByTestId("password-form");
+  await expect(form.getByText("Confirm it's you")).toBeVisible();
+  const password = `first-${identity.sub}`;
+  await form.getByLabel("Password", { exact: true }).fill(password);
+  await form.getByLabel("Repeat password").fill(password);
+  await form.getByRole("button", { name: "Set password" }).click();
+  await expect(form).toContainText("confirm it's you");
+  expect((await sql(`SELECT "passwordHash" FROM "User" WHERE id = $1`, [userId]))[0]?.passwordHash).toBeNull();
+
+  // The provider signs them in again on this device (the same session, not a second one) and brings them back.
+  await form.getByTestId(`reauth-${PROVIDER}`).click();
+  await page.waitForURL((url) => url.pathname === "/settings" && url.hash === "#sign-in");
+  await expect(form.getByText("Confirm it's you")).toHaveCount(0);
+  expect(await sql(`SELECT id FROM "UserSession" WHERE "userId" = $1`, [userId])).toHaveLength(1);
+  await form.getByLabel("Password", { exact: true }).fill(password);
+  await form.getByLabel("Repeat password").fill(password);
+  await form.getByRole("button", { name: "Set password" }).click();
+  await expect(form).toContainText("Password set.");
 });

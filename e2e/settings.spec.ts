@@ -90,6 +90,11 @@ test.describe("email", () => {
 
     await section.getByLabel("New email address").fill(next);
     await section.getByRole("button", { name: "Change email" }).click();
+    // A sensitive change: the current password first.
+    await expect(section).toContainText("Enter your current password.");
+    await expect(section.getByLabel("Current password")).toBeFocused();
+    await section.getByLabel("Current password").fill(member.password ?? "");
+    await section.getByRole("button", { name: "Change email" }).click();
     await expect(page.getByTestId("pending-email")).toContainText(next);
     // Nothing changed yet.
     await expect(page.getByTestId("current-email")).toHaveText(member.email);
@@ -109,6 +114,10 @@ test.describe("email", () => {
     await openSettingsAs(page, member);
     const next = uniqueMember("newc").email;
     await page.getByTestId("settings-email").getByLabel("New email address").fill(next);
+    await page
+      .getByTestId("settings-email")
+      .getByLabel("Current password")
+      .fill(member.password ?? "");
     await page.getByRole("button", { name: "Change email" }).click();
     await expect(page.getByTestId("pending-email")).toBeVisible();
     await page.getByRole("button", { name: "Cancel the change" }).click();

@@ -103,6 +103,20 @@ const schema = z
     LOG_LEVEL: logLevel.default("info"),
     /** Bearer token for GET /api/metrics; the route is off (404) while it is unset. */
     METRICS_TOKEN: z.string().min(16, "expected at least 16 random characters (openssl rand -hex 32)").optional(),
+    /** A session (one signed-in device) unused for this many days ends: the member signs in again there. */
+    SESSION_IDLE_DAYS: z.coerce
+      .number()
+      .int()
+      .min(1, "expected 1 or more")
+      .max(365, "expected at most 365")
+      .default(14),
+    /** A session ends this many days after its sign-in however active it is. */
+    SESSION_LIFETIME_DAYS: z.coerce
+      .number()
+      .int()
+      .min(1, "expected 1 or more")
+      .max(365, "expected at most 365")
+      .default(30),
     /** How long `npm start` lets in-flight requests and their after() work finish after SIGTERM. */
     SHUTDOWN_TIMEOUT_MS: z.coerce
       .number()
@@ -112,6 +126,9 @@ const schema = z
       .default(25_000),
   })
   .superRefine((value, ctx) => {
+    if (value.SESSION_IDLE_DAYS > value.SESSION_LIFETIME_DAYS) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_IDLE_DAYS"], message: "must not exceed SESSION_LIFETIME_DAYS" });
+    }
     // Half a provider is a typo, not a choice: say which half is missing instead of hiding the button.
     const groups = [
       ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"],

@@ -162,3 +162,13 @@ const EYE: Shape[] = [
 export const EyeIcon = ({ open, className = "size-5" }: IconProps & { open: boolean }) => (
   <OutlineIcon className={className} shapes={open ? EYE : [...EYE, "m3 3 14 14"]} />
 );
+
+export const DesktopIcon = lineIcon("size-5 shrink-0", [
+  { rect: { x: "2.75", y: "3.5", width: "14.5", height: "10", rx: "1.5" } },
+  "M7 16.75h6M10 13.5v3.25",
+]);
+
+export const PhoneIcon = lineIcon("size-5 shrink-0", [
+  { rect: { x: "5.75", y: "2.5", width: "8.5", height: "15", rx: "1.75" } },
+  "M9 14.75h2",
+]);

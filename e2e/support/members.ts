@@ -47,8 +47,14 @@ export async function createMember({
 /** The session cookie next-auth would set for `member` (its name and value). */
 export async function sessionCookie(member: Pick<Member, "id">): Promise<{ name: string; value: string }> {
   const [row] = await sql<{ sessionVersion: number }>(`SELECT "sessionVersion" FROM "User" WHERE id = $1`, [member.id]);
+  // The device session a sign-in would have opened.
+  const sid = randomBytes(18).toString("base64url");
+  await sql(`INSERT INTO "UserSession" (id, "userId", method, "userAgent") VALUES ($1, $2, 'password', 'Playwright')`, [
+    sid,
+    member.id,
+  ]);
   const secret = process.env.E2E_NEXTAUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e";
-  const token = await encode({ token: { sub: member.id, sv: row?.sessionVersion ?? 0 }, secret });
+  const token = await encode({ token: { sub: member.id, sv: row?.sessionVersion ?? 0, sid }, secret });
   return { name: "next-auth.session-token", value: token };
 }
 

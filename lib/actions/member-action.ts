@@ -4,7 +4,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { requireUser, type SessionUser } from "../auth/session";
+import { requireUser, type CurrentUser } from "../auth/session";
 import { fieldErrorsOf, invalid, type FieldErrors } from "../errors";
 import { formStateFromError } from "../form-errors";
 import { formFields, keptValues, type FormState } from "../form-state";
@@ -28,7 +28,7 @@ export interface MemberActionOptions<S extends z.ZodType, C extends ActionCaller
 /** The schema of a form that posts nothing but the click (a cancel button). */
 export const noFields = z.object({});
 
-export type ActionUser<C extends ActionCaller> = C extends "anyone" ? null : SessionUser;
+export type ActionUser<C extends ActionCaller> = C extends "anyone" ? null : CurrentUser;
 
 /**
  * Runs `work` for a form submission: caller → schema → work → result. Whatever `work` throws

@@ -3,22 +3,19 @@
 // banner): here in lib so components never import from app/.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { bumpSessionVersion } from "../db/users";
 import { setFlash } from "../flash";
 import { log } from "../log";
+import { endDeviceSession } from "./device-sessions";
 import { resendVerification } from "./email-verification";
 import type { ResendState } from "./resend-message";
 import { getCurrentUser } from "./session";
 import { clearSessionCookie } from "./session-cookie";
 
-/**
- * Ends every session of the member (all devices), not only this browser's: the session version
- * goes up, so every cookie issued before is refused from now on.
- */
+/** Ends this device's session only; Settings lists the others, with a way to end them too. */
 export async function signOutAction(): Promise<void> {
   // No requireUser() throw here: a stale or already revoked session still deserves a clean exit.
   const user = await getCurrentUser();
-  if (user) await bumpSessionVersion({ userId: user.id });
+  if (user) await endDeviceSession({ userId: user.id, sessionId: user.sessionId });
   await clearSessionCookie();
   await setFlash("Signed out", { tone: "success" });
   redirect("/");

@@ -11,14 +11,14 @@ import { clientIpFrom } from "./client-ip";
 import { signInWithPassword } from "./credentials";
 import { oauthSessionClaims, oauthSignIn } from "./oauth";
 import { oauthProviders } from "./oauth-providers";
-import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
+import { beginDeviceSession, sessionLifetimes } from "./device-sessions";
 
 export function authOptions(): NextAuthOptions {
   // next-auth reads its base URL from NEXTAUTH_URL; APP_URL is the one Roomful documents.
   process.env.NEXTAUTH_URL ??= env().APP_URL;
   return {
     secret: env().NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    session: { strategy: "jwt", maxAge: sessionLifetimes().lifetimeSeconds },
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({
@@ -51,16 +51,20 @@ export function authOptions(): NextAuthOptions {
         }
         return result;
       },
+      // Called with `account` and `user` only at sign-in, when the device session opens; later calls keep the token.
       async jwt({ token, user, account }) {
         if (account?.type === "oauth") {
           // next-auth's token carries the provider's id and profile; keep only ours.
           const claims = await oauthSessionClaims(account);
           if (!claims) throw new Error("oauth-account-missing");
-          return claims;
+          return { ...claims, sid: await beginDeviceSession({ userId: claims.sub, method: account.provider }) };
         }
         if (user && "sv" in user) {
-          token.sub = user.id;
-          token.sv = (user as { sv: number }).sv;
+          return {
+            sub: user.id,
+            sv: (user as { sv: number }).sv,
+            sid: await beginDeviceSession({ userId: user.id, method: "password" }),
+          };
         }
         return token;
       },

@@ -1,13 +1,10 @@
-// The session cookie next-auth reads (JWT strategy). Issued here directly when the server has
-// just proved who someone is outside a next-auth flow (a password change), so that the
-// browser stays signed in with the new session version.
+// The session cookie next-auth writes (JWT strategy) and reads back here on every request: who (sub), the user's
+// session version when it was issued (sv), and which device session it is (sid, a UserSession row).
 import "server-only";
 import { parse as parseCookies } from "cookie";
-import { decode, encode } from "next-auth/jwt";
+import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { env } from "../env";
-
-export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 /** next-auth's cookie name: secure-prefixed when the app is served over https. */
 export function sessionCookieName(): string {
@@ -19,18 +16,8 @@ export interface SessionClaims {
   sub: string;
   /** The user's session version when the session was issued. */
   sv: number;
-}
-
-export async function issueSessionCookie(claims: SessionClaims): Promise<void> {
-  const token = await encode({ token: { ...claims }, secret: env().NEXTAUTH_SECRET, maxAge: SESSION_MAX_AGE_SECONDS });
-  const store = await cookies();
-  store.set(sessionCookieName(), token, {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure: env().APP_URL.startsWith("https://"),
-    maxAge: SESSION_MAX_AGE_SECONDS,
-  });
+  /** The device session (UserSession id) this cookie belongs to. */
+  sid: string;
 }
 
 /** Whether this request carries a session cookie at all (not whether it is still valid). */
@@ -73,7 +60,7 @@ export async function claimsFromToken(token: string | undefined): Promise<Sessio
   const known = cache.claims.get(token);
   if (known) {
     if (known.exp === undefined || Date.now() / 1000 <= known.exp + CLOCK_TOLERANCE_SECONDS) {
-      return { sub: known.sub, sv: known.sv };
+      return { sub: known.sub, sv: known.sv, sid: known.sid };
     }
     cache.claims.delete(token);
     return null;
@@ -81,11 +68,12 @@ export async function claimsFromToken(token: string | undefined): Promise<Sessio
   try {
     // Checks the encryption and the expiry.
     const claims = await decode({ token, secret });
-    if (typeof claims?.sub !== "string" || typeof claims.sv !== "number") return null;
+    // A cookie from before per-device sessions has no sid: it counts as signed out.
+    if (typeof claims?.sub !== "string" || typeof claims.sv !== "number" || typeof claims.sid !== "string") return null;
     const exp = typeof claims.exp === "number" ? claims.exp : undefined;
     if (cache.claims.size >= DECODED_MAX) cache.claims.delete(cache.claims.keys().next().value as string);
-    cache.claims.set(token, { sub: claims.sub, sv: claims.sv, exp });
-    return { sub: claims.sub, sv: claims.sv };
+    cache.claims.set(token, { sub: claims.sub, sv: claims.sv, sid: claims.sid, exp });
+    return { sub: claims.sub, sv: claims.sv, sid: claims.sid };
   } catch {
     return null;
   }

@@ -1,32 +1,43 @@
-// Who is calling, checked against the database on every request: a session whose version is
-// older than the user's (signed out, password changed, deactivated) counts as signed out.
+// Who is calling, checked against the database on every request: a session whose device row is gone (signed out
+// there, password changed or reset), idle or too old, or whose version is older than the user's (deactivated) counts
+// as signed out.
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { orNullForChrome } from "../chrome-read";
-import { findSessionUser, type SessionUser } from "../db/users";
+import { touchUserSession } from "../db/user-sessions";
+import { findDeviceSessionUser, type SessionUser } from "../db/users";
 import { AppError, forbidden, unauthorized } from "../errors";
 import type { Role } from "../db/generated/prisma/enums";
+import { sessionLifetimes } from "./device-sessions";
 import { readSessionClaims, type SessionClaims } from "./session-cookie";
 
 export type { SessionUser };
 
-/** The signed-in user of this request, or null. Cached per request. */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => sessionUserFor(await readSessionClaims()));
+/** The person signed in, and which of their device sessions this request came through. */
+export interface CurrentUser extends SessionUser {
+  sessionId: string;
+  /** When this device last proved who is using it (sign-in, password typed again): see lib/auth/recent-proof.ts. */
+  provedAt: Date;
+}
 
-/** The user a session's claims name, while that session is still theirs (same version, not deactivated); else null. */
-export async function sessionUserFor(claims: SessionClaims | null): Promise<SessionUser | null> {
+/** The signed-in user of this request, or null. Cached per request. */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => sessionUserFor(await readSessionClaims()));
+
+/** The user a session's claims name, while that device session is still live and theirs; else null. */
+export async function sessionUserFor(claims: SessionClaims | null): Promise<CurrentUser | null> {
   if (!claims) return null;
-  const user = await findSessionUser({ id: claims.sub });
-  if (!user || user.deactivated || user.sessionVersion !== claims.sv) return null;
-  return user;
+  const found = await findDeviceSessionUser({ userId: claims.sub, sessionId: claims.sid }, sessionLifetimes());
+  if (!found?.alive || found.user.deactivated || found.user.sessionVersion !== claims.sv) return null;
+  if (found.stale) await touchUserSession({ id: claims.sid });
+  return { ...found.user, sessionId: claims.sid, provedAt: found.provedAt };
 }
 
 /**
  * For the page's chrome (header, banners): the user, or null also when the database cannot say.
  * The page itself reports an outage; the chrome still renders. Logged once per request.
  */
-export const getCurrentUserForChrome = cache((): Promise<SessionUser | null> => orNullForChrome(getCurrentUser()));
+export const getCurrentUserForChrome = cache((): Promise<CurrentUser | null> => orNullForChrome(getCurrentUser()));
 
 const ROLE_RANK: Record<Role, number> = { MEMBER: 0, MODERATOR: 1, ADMIN: 2 };
 
@@ -35,7 +46,7 @@ export function hasRole(user: Pick<SessionUser, "role">, role: Role): boolean {
 }
 
 /** For server actions and route handlers: the user, or a 401/403 AppError. */
-export async function requireUser(options: { verified?: boolean } = {}): Promise<SessionUser> {
+export async function requireUser(options: { verified?: boolean } = {}): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) throw unauthorized();
   if (options.verified && !user.emailVerified) {
@@ -44,14 +55,14 @@ export async function requireUser(options: { verified?: boolean } = {}): Promise
   return user;
 }
 
-export async function requireRole(role: Role): Promise<SessionUser> {
+export async function requireRole(role: Role): Promise<CurrentUser> {
   const user = await requireUser();
   if (!hasRole(user, role)) throw forbidden("role", "You do not have permission to do that.");
   return user;
 }
 
 /** For pages: the user, or a redirect to sign-in that comes back to `returnTo`. */
-export async function requireUserOrRedirect(returnTo: string): Promise<SessionUser> {
+export async function requireUserOrRedirect(returnTo: string): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   return user;

@@ -76,25 +76,71 @@ function toSessionUser(row: SessionUserRow): SessionUser {
 }
 
 // Timestamps leave as timestamptz (AT TIME ZONE 'UTC'): pg, unlike Prisma, would read a bare timestamp as local time.
+const SESSION_USER_COLUMNS = `u.id, u.email, u.username, u.name, u.role::text AS role,
+          u."emailVerifiedAt" AT TIME ZONE 'UTC' AS "emailVerifiedAt", u."sessionVersion",
+          u."deactivatedAt" AT TIME ZONE 'UTC' AS "deactivatedAt", u."passwordHash", u.image,
+          a."updatedAt" AT TIME ZONE 'UTC' AS "avatarUpdatedAt"`;
+
 const SESSION_USER = statement(
   "session_user",
-  `SELECT u.id, u.email, u.username, u.name, u.role::text AS role, u."emailVerifiedAt" AT TIME ZONE 'UTC' AS "emailVerifiedAt",
-          u."sessionVersion", u."deactivatedAt" AT TIME ZONE 'UTC' AS "deactivatedAt", u."passwordHash", u.image,
-          a."updatedAt" AT TIME ZONE 'UTC' AS "avatarUpdatedAt"
-   FROM "User" u LEFT JOIN "Avatar" a ON a."userId" = u.id
+  `SELECT ${SESSION_USER_COLUMNS} FROM "User" u LEFT JOIN "Avatar" a ON a."userId" = u.id WHERE u.id = $1`,
+);
+
+// One device's session with its user: whether it is still within its idle and absolute limits ($3, $4 seconds), and
+// whether its last-seen time is older than a minute (then the caller refreshes it).
+const DEVICE_SESSION_USER = statement(
+  "device_session_user",
+  `SELECT ${SESSION_USER_COLUMNS},
+          s."provedAt" AT TIME ZONE 'UTC' AS "provedAt",
+          (s."lastSeenAt" > (now() AT TIME ZONE 'UTC') - make_interval(secs => $3)
+            AND s."createdAt" > (now() AT TIME ZONE 'UTC') - make_interval(secs => $4)) AS alive,
+          s."lastSeenAt" < (now() AT TIME ZONE 'UTC') - interval '1 minute' AS stale
+   FROM "User" u JOIN "UserSession" s ON s."userId" = u.id AND s.id = $2
+   LEFT JOIN "Avatar" a ON a."userId" = u.id
    WHERE u.id = $1`,
 );
 
+type SessionUserSqlRow = Omit<SessionUserRow, "avatar"> & { avatarUpdatedAt: Date | null };
+
+function fromSqlRow({ avatarUpdatedAt, ...user }: SessionUserSqlRow): SessionUser {
+  return toSessionUser({ ...user, avatar: avatarUpdatedAt ? { updatedAt: avatarUpdatedAt } : null });
+}
+
+/** A user by id with what guards need (no session involved: mail flows, admin tools). */
+export async function findSessionUser({ id }: { id: string }): Promise<SessionUser | null> {
+  const row = (await run<SessionUserSqlRow>(SESSION_USER, [id]))[0];
+  return row ? fromSqlRow(row) : null;
+}
+
+/** The person signed in on one device, and that device's session. */
+export interface DeviceSessionUser {
+  user: SessionUser;
+  provedAt: Date;
+  /** False once the session went idle or outlived its lifetime. */
+  alive: boolean;
+  /** Its last-seen time is over a minute old. */
+  stale: boolean;
+}
+
 /**
  * Runs on every signed-in request, so it is one prepared statement on the pool (./statements.ts): the Prisma select
- * with the avatar relation would take two round trips, and even $queryRaw costs about a millisecond of CPU.
+ * with the session and avatar relations would take several round trips, and even $queryRaw costs about a millisecond
+ * of CPU. Null when the session row is gone (signed out there) or is not this user's.
  */
-export async function findSessionUser({ id }: { id: string }): Promise<SessionUser | null> {
-  const rows = await run<Omit<SessionUserRow, "avatar"> & { avatarUpdatedAt: Date | null }>(SESSION_USER, [id]);
+export async function findDeviceSessionUser(
+  { userId, sessionId }: { userId: string; sessionId: string },
+  { idleSeconds, lifetimeSeconds }: { idleSeconds: number; lifetimeSeconds: number },
+): Promise<DeviceSessionUser | null> {
+  const rows = await run<SessionUserSqlRow & { provedAt: Date; alive: boolean; stale: boolean }>(DEVICE_SESSION_USER, [
+    userId,
+    sessionId,
+    idleSeconds,
+    lifetimeSeconds,
+  ]);
   const row = rows[0];
   if (!row) return null;
-  const { avatarUpdatedAt, ...user } = row;
-  return toSessionUser({ ...user, avatar: avatarUpdatedAt ? { updatedAt: avatarUpdatedAt } : null });
+  const { provedAt, alive, stale, ...user } = row;
+  return { user: fromSqlRow(user), provedAt, alive, stale };
 }
 
 /** For sign-in: by email (if it has an @) or username, with the password hash. */
@@ -163,30 +209,42 @@ export async function markEmailVerified({ userId, email }: { userId: string; ema
   await db.user.update({ where: { id: userId }, data: { email: email.toLowerCase(), emailVerifiedAt: new Date() } });
 }
 
-/** Ends every session of the user: their cookies carry the old number. Returns the new one. */
+/**
+ * Ends every session of the user on every device: their rows go, and cookies carrying the old version are refused
+ * even where a row was being created at this moment. Returns the new version.
+ */
 export async function bumpSessionVersion({ userId }: { userId: string }): Promise<number> {
-  const row = await db.user.update({
-    where: { id: userId },
-    data: { sessionVersion: { increment: 1 } },
-    select: { sessionVersion: true },
-  });
+  const [row] = await db.$transaction([
+    db.user.update({
+      where: { id: userId },
+      data: { sessionVersion: { increment: 1 } },
+      select: { sessionVersion: true },
+    }),
+    db.userSession.deleteMany({ where: { userId } }),
+  ]);
   return row.sessionVersion;
 }
 
-/** Sets a new password hash and ends every session; returns the new session version. */
+/**
+ * Sets a new password hash and ends the user's sessions on every device but `keepSessionId` (the one that changed it,
+ * proved just now); a reset keeps none.
+ */
 export async function setPasswordHash({
   userId,
   passwordHash,
+  keepSessionId,
 }: {
   userId: string;
   passwordHash: string;
-}): Promise<number> {
-  const row = await db.user.update({
-    where: { id: userId },
-    data: { passwordHash, sessionVersion: { increment: 1 } },
-    select: { sessionVersion: true },
-  });
-  return row.sessionVersion;
+  keepSessionId?: string;
+}): Promise<void> {
+  await db.$transaction([
+    db.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true } }),
+    db.userSession.deleteMany({ where: { userId, ...(keepSessionId ? { NOT: { id: keepSessionId } } : {}) } }),
+    ...(keepSessionId
+      ? [db.userSession.updateMany({ where: { id: keepSessionId, userId }, data: { provedAt: new Date() } })]
+      : []),
+  ]);
 }
 
 /** Usernames starting with `base`, to find a free one. */

@@ -35,12 +35,13 @@ export const profileSchema = z.object({
 });
 export type ProfileInput = z.infer<typeof profileSchema>;
 
-export const changeEmailSchema = z.object({ email: emailSchema });
-
 // The current password is only bound in length: it may predate the current policy.
-const currentPasswordSchema = text()
+export const currentPasswordSchema = text()
   .max(PASSWORD_MAX * 4)
   .default("");
+
+/** The new address, and the current password (required of accounts that have one: lib/auth/recent-proof.ts). */
+export const changeEmailSchema = z.object({ email: emailSchema, currentPassword: currentPasswordSchema });
 
 export const changePasswordSchema = withNewPassword(
   { currentPassword: currentPasswordSchema },

@@ -2,7 +2,6 @@
 // come: the admin area's actions (delete one message or all of a member's, verify an email, resend
 // verification, support requests), the room's own delete (lib/chat's deleteMessage) and avatar
 // removal (DELETE /api/avatars/<userId>). Each refusal is a 403 that changes nothing; an admin may do all of it.
-import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/db/users";
@@ -19,7 +18,7 @@ const { upsertAvatar } = await import("@/lib/db/avatars");
 const { db, disconnectDb } = await import("@/lib/db/client");
 const { createRoom } = await import("@/lib/db/rooms");
 const { openSupportRequest } = await import("@/lib/db/support-requests");
-const { env } = await import("@/lib/env");
+const { sessionTokenFor } = await import("../support/session-token");
 const avatarRoute = await import("@/app/api/avatars/[userId]/route");
 const { auditSince, lastAuditId, person, refusal, reload } = await import("../support/admin-fixtures");
 
@@ -134,11 +133,7 @@ describe("a staff member's avatar", () => {
 
   /** DELETE /api/avatars/<userId> as `caller`: the status and the error code, if any. */
   async function remove(caller: SessionUser, userId: string) {
-    sessionToken = await encode({
-      token: { sub: caller.id, sv: caller.sessionVersion },
-      secret: env().NEXTAUTH_SECRET,
-      maxAge: 600,
-    });
+    sessionToken = await sessionTokenFor(caller);
     const response = await avatarRoute.DELETE(
       new NextRequest(`http://localhost/api/avatars/${userId}`, { method: "DELETE" }),
       { params: Promise.resolve({ userId }) },

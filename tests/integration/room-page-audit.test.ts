@@ -1,7 +1,6 @@
 // A moderator editing or deleting someone else's room from the room page (its server actions in
 // app/(main)/rooms/[slug]/actions.ts, not /admin) leaves the same audit entry as /admin does;
 // the host doing it to their own room leaves none.
-import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/db/users";
 
@@ -18,7 +17,7 @@ vi.mock("next/headers", () => ({
 
 const { db, disconnectDb } = await import("@/lib/db/client");
 const { createRoom } = await import("@/lib/db/rooms");
-const { env } = await import("@/lib/env");
+const { sessionTokenFor } = await import("../support/session-token");
 const { initialFormState } = await import("@/lib/form-state");
 const roomPage = await import("@/app/(main)/rooms/[slug]/actions");
 const { auditSince, lastAuditId, person } = await import("../support/admin-fixtures");
@@ -32,11 +31,7 @@ beforeAll(async () => {
 afterAll(() => disconnectDb());
 
 async function signIn(user: SessionUser) {
-  sessionToken = await encode({
-    token: { sub: user.id, sv: user.sessionVersion },
-    secret: env().NEXTAUTH_SECRET,
-    maxAge: 600,
-  });
+  sessionToken = await sessionTokenFor(user);
 }
 
 function form(fields: Record<string, string>): FormData {

@@ -2,7 +2,6 @@
 // joining and leaving, searching, and messages across rooms. Each is far above what a person does by hand; for each,
 // the call past the limit is refused (429 with Retry-After from an API, the wait in a form's error), changing nothing.
 import { randomUUID } from "node:crypto";
-import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import sharp from "sharp";
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -26,10 +25,10 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { createRoom } from "@/lib/db/rooms";
 import { createUser, findSessionUser, type SessionUser } from "@/lib/db/users";
 import { AppError } from "@/lib/errors";
-import { env } from "@/lib/env";
 import { createRoomAs } from "@/lib/rooms/create-room";
 import { joinRoomAs, leaveRoomAs } from "@/lib/rooms/membership";
 import { fuzzScope } from "../support/fuzz-scope";
+import { sessionTokenFor } from "../support/session-token";
 
 afterAll(() => disconnectDb());
 
@@ -53,11 +52,7 @@ async function signIn(user: SessionUser | null): Promise<void> {
     fuzzScope.token = undefined;
     return;
   }
-  const { sessionVersion } = await db.user.findUniqueOrThrow({
-    where: { id: user.id },
-    select: { sessionVersion: true },
-  });
-  fuzzScope.token = await encode({ token: { sub: user.id, sv: sessionVersion }, secret: env().NEXTAUTH_SECRET });
+  fuzzScope.token = await sessionTokenFor(user);
 }
 
 async function newRoom(host: SessionUser) {

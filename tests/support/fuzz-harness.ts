@@ -2,6 +2,7 @@
 // handlers, "use server" files), fixtures the malformed input is aimed at, the caller's sign-in, and
 // probe(), which runs one call and records it as a failure on a 5xx, an unexpected throw or a
 // logged error (every 500 path logs). The test files mock next/* with ./fuzz-scope.ts first.
+import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
@@ -68,7 +69,7 @@ export async function refreshFixtures(): Promise<void> {
   started = true;
 }
 
-const tokens = { key: "", value: "" };
+const tokens = { key: "", value: "", sid: "" };
 
 /** Signs the caller in again: an action may have bumped their session version (password, sign out). */
 export async function signIn(user: SessionUser | null): Promise<void> {
@@ -78,10 +79,15 @@ export async function signIn(user: SessionUser | null): Promise<void> {
   }
   const row = await db.user.findUnique({ where: { id: user.id }, select: { sessionVersion: true } });
   if (!row) await refreshFixtures();
+  // A new cookie when the last one's session ended (sign-out, password change) or the version moved.
+  const live = tokens.sid !== "" && (await db.userSession.count({ where: { id: tokens.sid } })) === 1;
   const key = `${fx.caller.id}:${row?.sessionVersion ?? fx.caller.sessionVersion}`;
-  if (tokens.key !== key) {
+  if (tokens.key !== key || !live) {
     const sv = row?.sessionVersion ?? fx.caller.sessionVersion;
-    tokens.value = await encode({ token: { sub: fx.caller.id, sv }, secret: env().NEXTAUTH_SECRET, maxAge: 600 });
+    tokens.sid = randomBytes(18).toString("base64url");
+    await db.userSession.create({ data: { id: tokens.sid, userId: fx.caller.id, method: "password" } });
+    const claims = { sub: fx.caller.id, sv, sid: tokens.sid };
+    tokens.value = await encode({ token: claims, secret: env().NEXTAUTH_SECRET, maxAge: 600 });
     tokens.key = key;
   }
   fuzzScope.token = tokens.value;

@@ -5,15 +5,15 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { setFlash } from "@/lib/flash";
 import { sendVerificationMail } from "@/lib/auth/email-verification";
-import { checkOwnPassword } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { sendPasswordChangedNotice } from "@/lib/auth/password-reset";
 import { enforce } from "@/lib/auth/rate-limit";
-import { clearSessionCookie, issueSessionCookie } from "@/lib/auth/session-cookie";
+import { requireRecentProof } from "@/lib/auth/recent-proof";
+import { clearSessionCookie } from "@/lib/auth/session-cookie";
 import { memberAction, noFields } from "@/lib/actions/member-action";
 import { deleteUserAccount } from "@/lib/db/account-deletion";
-import { updateProfile } from "@/lib/db/profiles";
+import { findAccountSettings, updateProfile } from "@/lib/db/profiles";
 import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { retireTokens } from "@/lib/db/tokens";
 import { findTakenIdentities, setPasswordHash } from "@/lib/db/users";
@@ -42,24 +42,41 @@ export async function updateProfileAction(_prev: FormState, formData: FormData):
 }
 
 export async function changeEmailAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  return memberAction(formData, { schema: changeEmailSchema, refill: true }, async ({ email }, user) => {
-    if (email === user.email) {
-      throw invalid({
-        email: user.emailVerified
-          ? "This is already your email address."
-          : "This is already your address; confirm it with the link we sent.",
-      });
-    }
+  return memberAction(
+    formData,
+    { schema: changeEmailSchema, refill: true },
+    async ({ email, currentPassword }, user) => {
+      if (email === user.email) {
+        throw invalid({
+          email: user.emailVerified
+            ? "This is already your email address."
+            : "This is already your address; confirm it with the link we sent.",
+        });
+      }
+      await requireRecentProof(user, currentPassword, "currentPassword");
+      await enforce("verificationMail", user.id, "You asked for several confirmation mails already.");
+      // Whether another account uses the address is not revealed here: the link itself refuses a
+      // taken address when it is opened (confirmEmail), and only the address's owner can open it.
+      await sendVerificationMail(user, email);
+      revalidatePath("/settings");
+      return {
+        status: "success",
+        message: `We sent a confirmation link to ${email}. Your email changes once you open it.`,
+        values: { email: "" },
+      };
+    },
+  );
+}
+
+/** "Send the link again" for the change already asked for (and proved): to the pending address, none other. */
+export async function resendEmailChangeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return memberAction(formData, { schema: noFields }, async (_input, user) => {
+    const pending = (await findAccountSettings(user.id))?.pendingEmail;
+    if (!pending) return { status: "error", message: "There is no email change waiting: ask for one below." };
     await enforce("verificationMail", user.id, "You asked for several confirmation mails already.");
-    // Whether another account uses the address is not revealed here: the link itself refuses a
-    // taken address when it is opened (confirmEmail), and only the address's owner can open it.
-    await sendVerificationMail(user, email);
+    await sendVerificationMail(user, pending.email);
     revalidatePath("/settings");
-    return {
-      status: "success",
-      message: `We sent a confirmation link to ${email}. Your email changes once you open it.`,
-      values: { email: "" },
-    };
+    return { status: "success", message: `We sent the link to ${pending.email} again.` };
   });
 }
 
@@ -73,17 +90,19 @@ export async function cancelEmailChangeAction(_prev: FormState, formData: FormDa
 
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return memberAction(formData, { schema: changePasswordSchema }, async ({ currentPassword, password }, user) => {
-    // Members who only ever signed in with Google or GitHub set a first password without one.
-    if (user.hasPassword)
-      await checkOwnPassword({ userId: user.id, password: currentPassword, field: "currentPassword" });
+    // Members who only ever signed in with Google or GitHub set a first password after a fresh sign-in instead.
+    await requireRecentProof(user, currentPassword, "currentPassword");
     const problem = passwordProblem(password, { email: user.email, username: user.username });
     if (problem) throw invalid({ password: problem });
     if (user.hasPassword && password === currentPassword)
       throw invalid({ password: "Choose a password different from the current one." });
 
-    const sessionVersion = await setPasswordHash({ userId: user.id, passwordHash: await hashPassword(password) });
-    // Every session ended with the version bump; this browser gets a cookie with the new one.
-    await issueSessionCookie({ sub: user.id, sv: sessionVersion });
+    // Every other device is signed out; this one stays, proved just now.
+    await setPasswordHash({
+      userId: user.id,
+      passwordHash: await hashPassword(password),
+      keepSessionId: user.sessionId,
+    });
     try {
       await sendPasswordChangedNotice(user.id);
     } catch (error) {
@@ -101,13 +120,13 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
 
 export async function deleteAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return memberAction(formData, { schema: deleteAccountSchema }, async ({ confirmation }, user) => {
-    if (user.hasPassword) {
-      await checkOwnPassword({ userId: user.id, password: confirmation, field: "confirmation" });
-    } else if (confirmation.trim().toLowerCase() !== user.username) {
+    if (!user.hasPassword && confirmation.trim().toLowerCase() !== user.username) {
       throw invalid({
         confirmation: confirmation.trim() ? "That is not your username." : "Type your username to confirm.",
       });
     }
+    // The password where there is one; else the username typed above and a fresh sign-in.
+    await requireRecentProof(user, user.hasPassword ? confirmation : "", "confirmation");
     // Null when a second submit lost the race: the account is gone either way.
     await deleteUserAccount({ userId: user.id });
     await clearSessionCookie();

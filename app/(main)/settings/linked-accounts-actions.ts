@@ -4,16 +4,18 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { setLinkIntentCookie } from "@/lib/auth/oauth";
+import { requireRecentProof } from "@/lib/auth/recent-proof";
 import { configuredOAuthProviders, oauthProviderName } from "@/lib/auth/oauth-providers";
 import { memberAction } from "@/lib/actions/member-action";
 import { requireUser } from "@/lib/auth/session";
 import { unlinkAccount } from "@/lib/db/accounts";
 import { errorResult } from "@/lib/form-errors";
 import { type FormState } from "@/lib/form-state";
+import { currentPasswordSchema } from "@/lib/validation/profile";
 import { text } from "@/lib/validation/text";
 
 const providerSchema = text().trim().min(1).max(64);
-const unlinkSchema = z.object({ provider: providerSchema });
+const unlinkSchema = z.object({ provider: providerSchema, currentPassword: currentPasswordSchema });
 
 export type StartLinkingResult = { ok: true } | { ok: false; message: string };
 
@@ -37,8 +39,9 @@ export async function startLinkingAction(provider: unknown): Promise<StartLinkin
 
 export async function unlinkAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const onInvalid = (): FormState => ({ status: "error", message: "Choose a provider to unlink." });
-  return memberAction(formData, { schema: unlinkSchema, onInvalid }, async ({ provider }, user) => {
+  return memberAction(formData, { schema: unlinkSchema, onInvalid }, async ({ provider, currentPassword }, user) => {
     const name = oauthProviderName(provider);
+    await requireRecentProof(user, currentPassword, "currentPassword");
     const outcome = await unlinkAccount({ userId: user.id, provider });
     if (!outcome.ok) {
       const message =

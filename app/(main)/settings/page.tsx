@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { proofNeededFor } from "@/lib/auth/recent-proof";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { findAccountSettings } from "@/lib/db/profiles";
 import { AvatarForm } from "./_components/avatar-form";
 import { DeleteAccountForm } from "./_components/delete-account-form";
+import { DeviceSessions } from "./_components/device-sessions";
 import { EmailForm } from "./_components/email-form";
 import { LinkedAccounts } from "./_components/linked-accounts";
 import { PasswordForm } from "./_components/password-form";
@@ -19,12 +21,13 @@ const sections = [
   { id: "profile", label: "Profile" },
   { id: "email", label: "Email" },
   { id: "sign-in", label: "Sign-in methods" },
+  { id: "sessions", label: "Where you're signed in" },
   { id: "delete", label: "Delete account" },
 ];
 
 export default async function SettingsPage() {
   const user = await requireUserOrRedirect("/settings");
-  const settings = await findAccountSettings(user.id);
+  const [settings, proof] = await Promise.all([findAccountSettings(user.id), proofNeededFor(user)]);
   // Deleted between the session check and this query.
   if (!settings) redirect("/login?callbackUrl=%2Fsettings");
 
@@ -75,6 +78,7 @@ export default async function SettingsPage() {
               email={settings.email}
               emailVerified={settings.emailVerified}
               pendingEmail={settings.pendingEmail}
+              proof={proof}
             />
           </SettingsSection>
 
@@ -88,7 +92,7 @@ export default async function SettingsPage() {
                 <h3 className="mb-4 text-sm font-semibold text-ink">
                   {settings.hasPassword ? "Change password" : "Set a password"}
                 </h3>
-                <PasswordForm hasPassword={settings.hasPassword} username={settings.username} />
+                <PasswordForm hasPassword={settings.hasPassword} username={settings.username} proof={proof} />
               </div>
               {/* Renders nothing when no provider is configured or linked; the rule goes with it. */}
               <div className="not-empty:border-t not-empty:border-line not-empty:pt-6">
@@ -98,12 +102,20 @@ export default async function SettingsPage() {
           </SettingsSection>
 
           <SettingsSection
+            id="sessions"
+            title="Where you're signed in"
+            description="Devices signed in to your account. Sign out any you don't recognise, then change your password."
+          >
+            <DeviceSessions />
+          </SettingsSection>
+
+          <SettingsSection
             id="delete"
             title="Delete account"
             tone="danger"
             description="Deleting your account cannot be undone."
           >
-            <DeleteAccountForm hasPassword={settings.hasPassword} username={settings.username} />
+            <DeleteAccountForm hasPassword={settings.hasPassword} username={settings.username} proof={proof} />
           </SettingsSection>
         </div>
       </div>

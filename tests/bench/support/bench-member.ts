@@ -65,7 +65,12 @@ export async function arrangeBenchMember(client: pg.Client, options: ArrangeBenc
      ON CONFLICT DO NOTHING`,
     [onlineRooms],
   );
-  const token = await encode({ token: { sub: userId, sv: 0 }, secret });
+  const sid = `bench-${userId}`;
+  await client.query(
+    `INSERT INTO "UserSession" (id, "userId", method) VALUES ($1, $2, 'password') ON CONFLICT DO NOTHING`,
+    [sid, userId],
+  );
+  const token = await encode({ token: { sub: userId, sv: 0, sid }, secret });
   return {
     userId,
     cookie: `next-auth.session-token=${token}`,

@@ -30,10 +30,15 @@ export async function createMembers(
      RETURNING id, username`,
     [`bench${prefix}${randomBytes(4).toString("hex")}`, `${prefix}_`, count],
   );
+  // Each member's device session, as a sign-in opens one.
+  await client.query(
+    `INSERT INTO "UserSession" (id, "userId", method) SELECT 'bench-' || id, id, 'password' FROM unnest($1::text[]) AS id`,
+    [rows.map((row) => row.id)],
+  );
   return Promise.all(
     rows.map(async (row) => ({
       ...row,
-      cookie: `next-auth.session-token=${await encode({ token: { sub: row.id, sv: 0 }, secret })}`,
+      cookie: `next-auth.session-token=${await encode({ token: { sub: row.id, sv: 0, sid: `bench-${row.id}` }, secret })}`,
     })),
   );
 }

@@ -4,16 +4,20 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
+import type { ProofNeeded } from "@/lib/auth/recent-proof";
 import { deleteAccountAction } from "../actions";
+import { ConfirmIdentity } from "./confirm-identity";
 import { useSettingsForm } from "./use-settings-form";
 
 export interface DeleteAccountFormProps {
   hasPassword: boolean;
   username: string;
+  /** Without a password, deleting needs a recent sign-in too. */
+  proof: ProofNeeded;
 }
 
 /** Two steps: a button that opens the confirmation, then the password (or username) to confirm. */
-export function DeleteAccountForm({ hasPassword, username }: DeleteAccountFormProps) {
+export function DeleteAccountForm({ hasPassword, username, proof }: DeleteAccountFormProps) {
   const [open, setOpen] = useState(false);
   const { formAction, pending, formRef, fields, formError } = useSettingsForm(deleteAccountAction);
 
@@ -33,6 +37,7 @@ export function DeleteAccountForm({ hasPassword, username }: DeleteAccountFormPr
           data-testid="delete-account-form"
         >
           {formError ? <FormAlert tone="error">{formError}</FormAlert> : null}
+          <ConfirmIdentity proof={proof} section="delete" />
           {hasPassword ? (
             <TextField
               label="Your password"

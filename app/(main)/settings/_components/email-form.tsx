@@ -5,8 +5,11 @@ import { EmailField } from "@/components/account-fields";
 import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
+import { TextField } from "@/components/ui/text-field";
+import type { ProofNeeded } from "@/lib/auth/recent-proof";
 import { initialFormState } from "@/lib/form-state";
-import { cancelEmailChangeAction, changeEmailAction } from "../actions";
+import { cancelEmailChangeAction, changeEmailAction, resendEmailChangeAction } from "../actions";
+import { ConfirmIdentity } from "./confirm-identity";
 import { useSuccessToast } from "./use-form-toast";
 import { useSettingsForm } from "./use-settings-form";
 
@@ -14,12 +17,16 @@ export interface EmailFormProps {
   email: string;
   emailVerified: boolean;
   pendingEmail: { email: string; sentAt: Date } | null;
+  /** What a change asks for first: the current password, or a recent sign-in. */
+  proof: ProofNeeded;
 }
 
-export function EmailForm({ email, emailVerified, pendingEmail }: EmailFormProps) {
+export function EmailForm({ email, emailVerified, pendingEmail, proof }: EmailFormProps) {
   const { state, formAction, pending, formRef, fields, values, formError } = useSettingsForm(changeEmailAction);
   const [cancelState, cancelAction, cancelling] = useActionState(cancelEmailChangeAction, initialFormState);
+  const [resendState, resendAction, resending] = useActionState(resendEmailChangeAction, initialFormState);
   useSuccessToast(cancelState, "settings-email");
+  useSuccessToast(resendState, "settings-email-resend");
 
   return (
     <div className="space-y-5">
@@ -51,9 +58,8 @@ export function EmailForm({ email, emailVerified, pendingEmail }: EmailFormProps
             using {email}.
           </FormAlert>
           <div className="flex flex-wrap gap-2">
-            <form action={formAction}>
-              <input type="hidden" name="email" value={pendingEmail.email} />
-              <Button type="submit" variant="secondary" size="sm" pending={pending} pendingText="Sending…">
+            <form action={resendAction}>
+              <Button type="submit" variant="secondary" size="sm" pending={resending} pendingText="Sending…">
                 Send the link again
               </Button>
             </form>
@@ -68,9 +74,14 @@ export function EmailForm({ email, emailVerified, pendingEmail }: EmailFormProps
 
       <form ref={formRef} action={formAction} noValidate className="space-y-4" data-testid="email-form">
         {formError ? <FormAlert tone="error">{formError}</FormAlert> : null}
-        {cancelState.status === "error" && cancelState.message ? (
-          <FormAlert tone="error">{cancelState.message}</FormAlert>
-        ) : null}
+        {[cancelState, resendState].map((other, i) =>
+          other.status === "error" && other.message ? (
+            <FormAlert key={i} tone="error">
+              {other.message}
+            </FormAlert>
+          ) : null,
+        )}
+        <ConfirmIdentity proof={proof} section="email" />
         <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
           <EmailField
             label={pendingEmail ? "Use a different new address" : "New email address"}
@@ -81,6 +92,17 @@ export function EmailForm({ email, emailVerified, pendingEmail }: EmailFormProps
             hint="We send a confirmation link to the new address. Nothing changes until you open it."
             className="min-w-0 flex-1"
           />
+          {proof.kind === "password" ? (
+            <TextField
+              label="Current password"
+              name="currentPassword"
+              type="password"
+              autoComplete="current-password"
+              required
+              error={fields?.currentPassword}
+              className="min-w-0 flex-1"
+            />
+          ) : null}
           <Button type="submit" pending={pending} pendingText="Sending…" className="sm:mt-7">
             Change email
           </Button>

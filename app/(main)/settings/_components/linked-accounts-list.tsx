@@ -1,15 +1,20 @@
 "use client";
 // The interactive part of Settings → Linked accounts: link (a server action records the intent,
-// then the browser starts the provider's sign-in) and unlink, with one message area for both
-// and for the result the OAuth callback sends back in the URL.
+// then the browser starts the provider's sign-in) and unlink (confirmed in a dialog that asks for
+// the password, or a recent sign-in), with one message area for both and for the result the
+// OAuth callback sends back in the URL.
 import { signIn } from "next-auth/react";
 import { useSearchParams } from "next/navigation";
-import { useActionState, useEffect, useState, useTransition } from "react";
+import { startTransition, useActionState, useEffect, useState, useTransition } from "react";
 import { OAuthProviderIcon } from "@/components/oauth-sign-in-button";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/form-alert";
+import { TextField } from "@/components/ui/text-field";
+import type { ProofNeeded } from "@/lib/auth/recent-proof";
 import { initialFormState } from "@/lib/form-state";
 import { startLinkingAction, unlinkAccountAction } from "../linked-accounts-actions";
+import { ConfirmIdentity } from "./confirm-identity";
 
 export interface LinkedAccountRow {
   id: string;
@@ -21,6 +26,8 @@ export interface LinkedAccountRow {
 
 export interface LinkedAccountsListProps {
   rows: LinkedAccountRow[];
+  /** What unlinking asks for first. */
+  proof: ProofNeeded;
 }
 
 /** What the OAuth callback reports in ?linked= / ?linkError= (see lib/auth/oauth.ts). */
@@ -65,13 +72,27 @@ function LinkButton({ row, onError }: { row: LinkedAccountRow; onError: (message
   );
 }
 
-export function LinkedAccountsList({ rows }: LinkedAccountsListProps) {
+export function LinkedAccountsList({ rows, proof }: LinkedAccountsListProps) {
   const params = useSearchParams();
   // Read once: the parameters leave the address bar so a reload does not repeat the message.
   const [fromCallback] = useState(() => callbackNotice(params));
   const [state, unlinkAction, unlinking] = useActionState(unlinkAccountAction, initialFormState);
   const [linkError, setLinkError] = useState<string | null>(null);
   const [lastAction, setLastAction] = useState<"callback" | "unlink" | "link">("callback");
+  // The provider being unlinked while its dialog is open, and the password typed there.
+  const [confirming, setConfirming] = useState<LinkedAccountRow | null>(null);
+  const [password, setPassword] = useState("");
+
+  // A done unlink closes its dialog; a refusal stays in it.
+  const [seenState, setSeenState] = useState(state);
+  if (state !== seenState) {
+    setSeenState(state);
+    if (state.status === "success") {
+      setConfirming(null);
+      setPassword("");
+    }
+  }
+  const dialogFailed = confirming && state.status === "error" ? state : null;
 
   useEffect(() => {
     const url = new URL(window.location.href);
@@ -83,8 +104,8 @@ export function LinkedAccountsList({ rows }: LinkedAccountsListProps) {
   const notice =
     lastAction === "link" && linkError
       ? { tone: "error" as const, text: linkError }
-      : lastAction === "unlink" && state.status !== "idle" && state.message
-        ? { tone: state.status === "success" ? ("success" as const) : ("error" as const), text: state.message }
+      : lastAction === "unlink" && state.status === "success" && state.message
+        ? { tone: "success" as const, text: state.message }
         : lastAction === "callback"
           ? fromCallback
           : null;
@@ -110,19 +131,17 @@ export function LinkedAccountsList({ rows }: LinkedAccountsListProps) {
               <p className="text-sm text-ink-muted">{row.linked ? "Linked" : "Not linked"}</p>
             </div>
             {row.linked ? (
-              <form action={unlinkAction} onSubmit={() => setLastAction("unlink")}>
-                <input type="hidden" name="provider" value={row.id} />
-                <Button
-                  type="submit"
-                  variant="ghost"
-                  size="sm"
-                  pending={unlinking}
-                  pendingText="Unlinking…"
-                  data-testid={`unlink-${row.id}`}
-                >
-                  Unlink
-                </Button>
-              </form>
+              <Button
+                variant="ghost"
+                size="sm"
+                data-testid={`unlink-${row.id}`}
+                onClick={() => {
+                  setLastAction("unlink");
+                  setConfirming(row);
+                }}
+              >
+                Unlink
+              </Button>
             ) : row.available ? (
               <LinkButton
                 row={row}
@@ -135,6 +154,41 @@ export function LinkedAccountsList({ rows }: LinkedAccountsListProps) {
           </li>
         ))}
       </ul>
+      <ConfirmDialog
+        open={confirming !== null}
+        title={`Unlink ${confirming?.name ?? ""}?`}
+        description="You will no longer be able to sign in with it. You can link it again later."
+        confirmLabel="Unlink"
+        pendingLabel="Unlinking…"
+        pending={unlinking}
+        error={dialogFailed && !dialogFailed.fields ? dialogFailed.message : undefined}
+        data-testid="unlink-dialog"
+        onCancel={() => {
+          setConfirming(null);
+          setPassword("");
+        }}
+        onConfirm={() => {
+          if (!confirming) return;
+          const form = new FormData();
+          form.set("provider", confirming.id);
+          form.set("currentPassword", password);
+          startTransition(() => unlinkAction(form));
+        }}
+      >
+        {proof.kind === "password" ? (
+          <TextField
+            label="Your password"
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            error={dialogFailed?.fields?.currentPassword}
+          />
+        ) : (
+          <ConfirmIdentity proof={proof} section="sign-in" />
+        )}
+      </ConfirmDialog>
     </div>
   );
 }

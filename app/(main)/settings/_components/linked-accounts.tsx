@@ -2,6 +2,7 @@
 // async Server Component with no props (it reads the signed-in member itself).
 import { connection } from "next/server";
 import { configuredOAuthProviders, oauthProviderName } from "@/lib/auth/oauth-providers";
+import { proofNeededFor } from "@/lib/auth/recent-proof";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listLinkedProviders } from "@/lib/db/accounts";
 import { LinkedAccountsList, type LinkedAccountRow } from "./linked-accounts-list";
@@ -10,7 +11,7 @@ export async function LinkedAccounts() {
   await connection();
   const user = await getCurrentUser();
   if (!user) return null;
-  const linked = await listLinkedProviders({ userId: user.id });
+  const [linked, proof] = await Promise.all([listLinkedProviders({ userId: user.id }), proofNeededFor(user)]);
   const configured = configuredOAuthProviders();
   const rows: LinkedAccountRow[] = [
     ...configured.map((p) => ({ id: p.id, name: p.name, linked: linked.includes(p.id), available: true })),
@@ -30,7 +31,7 @@ export async function LinkedAccounts() {
         Sign in with these accounts{user.hasPassword ? " as well as with your password" : ""}. Linking one never changes
         your email address.
       </p>
-      <LinkedAccountsList rows={rows} />
+      <LinkedAccountsList rows={rows} proof={proof} />
     </section>
   );
 }

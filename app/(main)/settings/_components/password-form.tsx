@@ -4,8 +4,10 @@ import { NewPasswordFields } from "@/components/account-fields";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/text-field";
+import type { ProofNeeded } from "@/lib/auth/recent-proof";
 import { PASSWORD_MIN } from "@/lib/validation/account";
 import { changePasswordAction } from "../actions";
+import { ConfirmIdentity } from "./confirm-identity";
 import { useSettingsForm } from "./use-settings-form";
 
 export interface PasswordFormProps {
@@ -13,9 +15,11 @@ export interface PasswordFormProps {
   hasPassword: boolean;
   /** For password managers: which account this password belongs to. */
   username: string;
+  /** Without a password, setting one needs a recent sign-in. */
+  proof: ProofNeeded;
 }
 
-export function PasswordForm({ hasPassword, username }: PasswordFormProps) {
+export function PasswordForm({ hasPassword, username, proof }: PasswordFormProps) {
   const { state, formAction, pending, formRef, fields, formError } = useSettingsForm(changePasswordAction);
 
   return (
@@ -35,9 +39,12 @@ export function PasswordForm({ hasPassword, username }: PasswordFormProps) {
           className="sm:max-w-sm"
         />
       ) : (
-        <FormAlert tone="info" announce="none">
-          You sign in with Google or GitHub. Set a password to also sign in with your email or username.
-        </FormAlert>
+        <>
+          <FormAlert tone="info" announce="none">
+            You sign in with Google or GitHub. Set a password to also sign in with your email or username.
+          </FormAlert>
+          <ConfirmIdentity proof={proof} section="sign-in" />
+        </>
       )}
       <div className="grid gap-5 sm:grid-cols-2">
         <NewPasswordFields

@@ -1,0 +1,106 @@
+"use client";
+// The interactive part of Settings → Where you're signed in: a row per device with its own "Sign out", and the two
+// ways to end many at once. Outcomes arrive as toasts; ending this device's session leaves the page.
+import { useActionState } from "react";
+import { RelativeTime } from "@/components/relative-time";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { DesktopIcon, PhoneIcon } from "@/components/ui/icons";
+import type { DeviceSession } from "@/lib/auth/device-sessions";
+import { initialFormState } from "@/lib/form-state";
+import { signOutDeviceAction, signOutEverywhereAction, signOutOtherDevicesAction } from "../session-actions";
+import { useSuccessToast } from "./use-form-toast";
+
+export interface DeviceSessionsListProps {
+  /** `method` is already a name for people: "password", "GitHub". */
+  sessions: DeviceSession[];
+}
+
+function DeviceRow({ session }: { session: DeviceSession }) {
+  const [state, action, pending] = useActionState(signOutDeviceAction, initialFormState);
+  useSuccessToast(state, `device-${session.id}`);
+  const Icon = session.kind === "mobile" || session.kind === "tablet" ? PhoneIcon : DesktopIcon;
+  return (
+    <li
+      data-testid="device-session"
+      data-current={session.current}
+      className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3"
+    >
+      <span className="grid size-9 shrink-0 place-items-center rounded-full bg-sunken text-ink-muted">
+        <Icon />
+      </span>
+      <div className="min-w-0 flex-1">
+        <p className="flex flex-wrap items-center gap-2 font-medium text-ink">
+          <span className="min-w-0 break-words">{session.device}</span>
+          {session.current ? (
+            <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-semibold text-emerald-800 ring-1 ring-emerald-600/20 ring-inset dark:bg-emerald-950/60 dark:text-emerald-200">
+              This device
+            </span>
+          ) : null}
+        </p>
+        <p className="text-sm text-ink-muted">
+          {session.current ? "Active now" : <RelativeTime date={session.lastSeenAt} prefix="Active" />}
+          {session.ip ? <> · {session.ip}</> : null} · signed in with {session.method}{" "}
+          <RelativeTime date={session.signedInAt} />
+        </p>
+        {state.status === "error" && state.message ? (
+          <p role="alert" className="mt-1 text-sm text-rose-700 dark:text-rose-300">
+            {state.message}
+          </p>
+        ) : null}
+      </div>
+      <form action={action}>
+        <input type="hidden" name="sessionId" value={session.id} />
+        <Button
+          type="submit"
+          variant="ghost"
+          size="sm"
+          pending={pending}
+          pendingText="Signing out…"
+          aria-label={session.current ? "Sign out on this device" : `Sign out on ${session.device}`}
+        >
+          Sign out
+        </Button>
+      </form>
+    </li>
+  );
+}
+
+export function DeviceSessionsList({ sessions }: DeviceSessionsListProps) {
+  const [othersState, othersAction, endingOthers] = useActionState(signOutOtherDevicesAction, initialFormState);
+  const [allState, allAction, endingAll] = useActionState(signOutEverywhereAction, initialFormState);
+  useSuccessToast(othersState, "devices-others");
+  const failed = [othersState, allState].find((state) => state.status === "error" && state.message);
+
+  return (
+    <div className="space-y-4" data-testid="device-sessions">
+      {failed ? <FormAlert tone="error">{failed.message}</FormAlert> : null}
+      <ul className="divide-y divide-line rounded-xl border border-line">
+        {sessions.map((session) => (
+          <DeviceRow key={session.id} session={session} />
+        ))}
+      </ul>
+      <div className="flex flex-wrap gap-2">
+        {sessions.length > 1 ? (
+          <form action={othersAction}>
+            <Button type="submit" variant="secondary" size="sm" pending={endingOthers} pendingText="Signing out…">
+              Sign out on other devices
+            </Button>
+          </form>
+        ) : null}
+        <form action={allAction}>
+          <Button
+            type="submit"
+            variant="secondary"
+            size="sm"
+            pending={endingAll}
+            pendingText="Signing out…"
+            className="text-rose-700 dark:text-rose-300"
+          >
+            Sign out everywhere
+          </Button>
+        </form>
+      </div>
+    </div>
+  );
+}
