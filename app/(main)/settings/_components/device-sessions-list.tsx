@@ -1,7 +1,7 @@
 "use client";
 // The interactive part of Settings → Where you're signed in: a row per device with its own "Sign out", and the two
 // ways to end many at once. Outcomes arrive as toasts; ending this device's session leaves the page.
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -16,9 +16,15 @@ export interface DeviceSessionsListProps {
   sessions: DeviceSession[];
 }
 
-function DeviceRow({ session }: { session: DeviceSession }) {
-  const [state, action, pending] = useActionState(signOutDeviceAction, initialFormState);
-  useSuccessToast(state, `device-${session.id}`);
+interface DeviceRowProps {
+  session: DeviceSession;
+  /** The list's sign-out action: its state outlives the row it removes. */
+  action: (formData: FormData) => void;
+  pending: boolean;
+  onSubmit: () => void;
+}
+
+function DeviceRow({ session, action, pending, onSubmit }: DeviceRowProps) {
   const Icon = session.kind === "mobile" || session.kind === "tablet" ? PhoneIcon : DesktopIcon;
   return (
     <li
@@ -43,13 +49,8 @@ function DeviceRow({ session }: { session: DeviceSession }) {
           {session.ip ? <> · {session.ip}</> : null} · signed in with {session.method}{" "}
           <RelativeTime date={session.signedInAt} />
         </p>
-        {state.status === "error" && state.message ? (
-          <p role="alert" className="mt-1 text-sm text-rose-700 dark:text-rose-300">
-            {state.message}
-          </p>
-        ) : null}
       </div>
-      <form action={action}>
+      <form action={action} onSubmit={onSubmit}>
         <input type="hidden" name="sessionId" value={session.id} />
         <Button
           type="submit"
@@ -69,15 +70,24 @@ function DeviceRow({ session }: { session: DeviceSession }) {
 export function DeviceSessionsList({ sessions }: DeviceSessionsListProps) {
   const [othersState, othersAction, endingOthers] = useActionState(signOutOtherDevicesAction, initialFormState);
   const [allState, allAction, endingAll] = useActionState(signOutEverywhereAction, initialFormState);
+  const [deviceState, deviceAction, endingDevice] = useActionState(signOutDeviceAction, initialFormState);
+  const [endingId, setEndingId] = useState<string | null>(null);
   useSuccessToast(othersState, "devices-others");
-  const failed = [othersState, allState].find((state) => state.status === "error" && state.message);
+  useSuccessToast(deviceState, "devices-one");
+  const failed = [deviceState, othersState, allState].find((state) => state.status === "error" && state.message);
 
   return (
     <div className="space-y-4" data-testid="device-sessions">
       {failed ? <FormAlert tone="error">{failed.message}</FormAlert> : null}
       <ul className="divide-y divide-line rounded-xl border border-line">
         {sessions.map((session) => (
-          <DeviceRow key={session.id} session={session} />
+          <DeviceRow
+            key={session.id}
+            session={session}
+            action={deviceAction}
+            pending={endingDevice && endingId === session.id}
+            onSubmit={() => setEndingId(session.id)}
+          />
         ))}
       </ul>
       <div className="flex flex-wrap gap-2">
