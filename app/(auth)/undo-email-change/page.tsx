@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { inspectUndoLink } from "@/lib/auth/email-change-undo";
 import { UndoEmailChange } from "./_components/undo-email-change";
-import { UndoProblem } from "./_components/undo-problem";
 
 // strict-origin: requests from this page (even to our own server) carry no token in Referer.
 // Not no-referrer, which makes browsers send "Origin: null" and fails the server action check.
@@ -16,6 +15,7 @@ export default async function UndoEmailChangePage({ searchParams }: UndoEmailCha
   const raw = (await searchParams).token;
   const token = (Array.isArray(raw) ? raw[0] : raw)?.trim();
   const link = await inspectUndoLink(token);
-  if (!link.ok || !token) return <UndoProblem reason={link.ok ? "invalid" : link.reason} />;
-  return <UndoEmailChange key={token} token={token} maskedEmail={link.maskedEmail} />;
+  // One component whatever the link's state: the action's refresh (it clears the session cookie) re-reads the link
+  // as used, and the component keeps showing the outcome it holds instead.
+  return <UndoEmailChange key={token ?? "none"} token={token ?? ""} link={link} />;
 }

@@ -6,25 +6,24 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { useActionForm } from "@/components/use-action-form";
 import { AuthCard, textLinkClass } from "../../_components/auth-card";
 import { useHeadingFocus } from "../../_components/use-heading-focus";
+import type { UndoLinkState } from "@/lib/auth/email-change-undo";
 import { undoEmailChangeAction, type UndoState } from "../actions";
 import { UndoProblem } from "./undo-problem";
 
 export interface UndoEmailChangeProps {
   token: string;
-  /** The address the undo restores, masked. */
-  maskedEmail: string;
+  /** What the link looked like when the page was loaded: the masked address it restores, or why it won't. */
+  link: UndoLinkState;
 }
 
 const idle: UndoState = { status: "idle" };
 
 /** Says what the undo does, and does it only when the button is pressed. */
-export function UndoEmailChange({ token, maskedEmail }: UndoEmailChangeProps) {
+export function UndoEmailChange({ token, link }: UndoEmailChangeProps) {
   const { state, pending, formProps } = useActionForm(undoEmailChangeAction, idle, {
     isFailure: (s) => s.status === "error" && !s.problem,
   });
   const headingRef = useHeadingFocus(state.status === "success");
-
-  if (state.problem) return <UndoProblem reason={state.problem} focus />;
 
   if (state.status === "success") {
     return (
@@ -34,8 +33,7 @@ export function UndoEmailChange({ token, maskedEmail }: UndoEmailChangeProps) {
         title="The email change is undone"
         description={
           <>
-            Your address is{" "}
-            <strong className="font-semibold break-all text-ink">{state.maskedEmail ?? maskedEmail}</strong> again, and
+            Your address is <strong className="font-semibold break-all text-ink">{state.maskedEmail}</strong> again, and
             every device was signed out. Whoever changed it may know your password: choose a new one.
           </>
         }
@@ -53,13 +51,16 @@ export function UndoEmailChange({ token, maskedEmail }: UndoEmailChangeProps) {
     );
   }
 
+  if (state.problem) return <UndoProblem reason={state.problem} focus />;
+  if (!link.ok) return <UndoProblem reason={link.reason} />;
+
   return (
     <AuthCard
       icon="lock"
       title="Undo the email change"
       description={
         <>
-          Your address goes back to <strong className="font-semibold break-all text-ink">{maskedEmail}</strong> and
+          Your address goes back to <strong className="font-semibold break-all text-ink">{link.maskedEmail}</strong> and
           every session on every device is signed out.
         </>
       }
