@@ -1,11 +1,13 @@
 // Email verification: sending the link (limited; past the limit an admin is asked to help
-// instead), and confirming it.
+// instead), and confirming it (a changed address also tells the old one, with a way to undo it).
 import "server-only";
 import { openSupportRequest } from "../db/support-requests";
 import { findSessionUser, findTakenIdentities, findUserByEmail, markEmailVerified } from "../db/users";
 import { env } from "../env";
+import { log } from "../log";
 import { sendMail } from "../mail/transport";
 import { verifyEmailMail } from "../mail/templates";
+import { sendEmailChangedNotice } from "./email-change-undo";
 import { hit } from "./rate-limit";
 import { dropUnprovenLinks } from "./unproven-links";
 import { consumeToken, issueToken } from "./tokens";
@@ -62,5 +64,19 @@ export async function confirmEmail(token: string): Promise<VerifyOutcome> {
   const before = await findSessionUser({ id: result.userId });
   await markEmailVerified({ userId: result.userId, email });
   if (before) await dropUnprovenLinks({ ...before, email }, { wasConfirmed: before.emailVerified });
+  if (before && before.email !== email && before.emailVerified) await tellOldAddress(before, email);
   return { ok: true, email };
+}
+
+/**
+ * The old address hears of the change, with an undo link. Only a confirmed one: an address nobody proved is theirs
+ * (a typo at sign-up) must not be handed a way to take the account. The change is stored either way, so a mail
+ * outage is logged, not reported as a failed confirmation.
+ */
+async function tellOldAddress(before: { id: string; name: string; email: string }, newEmail: string): Promise<void> {
+  try {
+    await sendEmailChangedNotice({ userId: before.id, name: before.name, oldEmail: before.email, newEmail });
+  } catch (error) {
+    log.error({ err: error }, "email-changed notice not sent");
+  }
 }

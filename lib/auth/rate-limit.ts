@@ -27,6 +27,8 @@ export const LIMITS = {
   verificationMailIp: { points: 20, durationSeconds: 60 * 60 },
   passwordResetEmail: { points: 3, durationSeconds: 60 * 60 },
   passwordResetIp: { points: 20, durationSeconds: 60 * 60 },
+  /** Undo-email-change submissions per IP: the links are unguessable; this stops scripts. */
+  emailChangeUndoIp: { points: 10, durationSeconds: 60 * 60 },
   /** Channel authorizations asked for without a session (readers need none: room channels are public). */
   channelAuthIp: { points: 30, durationSeconds: 60 },
   /** Chat messages per member per room (lib/chat/messages.ts). */

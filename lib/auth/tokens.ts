@@ -8,13 +8,22 @@ import type { TokenKind } from "../db/generated/prisma/enums";
 export const TOKEN_TTL_MS: Record<TokenKind, number> = {
   EMAIL_VERIFICATION: 24 * 60 * 60 * 1000,
   PASSWORD_RESET: 60 * 60 * 1000,
+  EMAIL_CHANGE_UNDO: 7 * 24 * 60 * 60 * 1000,
+};
+
+// A newer link replaces the older one, except an undo: each restores the address it was sent to,
+// and a second change must not cancel the first one's undo (lib/auth/email-change-undo.ts).
+const REPLACES_OLDER: Record<TokenKind, boolean> = {
+  EMAIL_VERIFICATION: true,
+  PASSWORD_RESET: true,
+  EMAIL_CHANGE_UNDO: false,
 };
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
-/** Makes a token, retiring older unused ones of the same kind; returns the raw token for the link. */
+/** Makes a token, retiring older unused ones of the kind (see REPLACES_OLDER); returns the raw token for the link. */
 export async function issueToken(input: {
   userId: string;
   kind: TokenKind;
@@ -23,7 +32,7 @@ export async function issueToken(input: {
 }): Promise<string> {
   const now = input.now ?? new Date();
   const token = randomBytes(32).toString("base64url");
-  await retireTokens({ userId: input.userId, kind: input.kind, now });
+  if (REPLACES_OLDER[input.kind]) await retireTokens({ userId: input.userId, kind: input.kind, now });
   await insertToken({
     userId: input.userId,
     kind: input.kind,

@@ -1,4 +1,4 @@
-// One-time tokens (email verification, password reset). Only hashes are stored; lib/auth/tokens.ts
+// One-time tokens (email verification, password reset, email-change undo). Only hashes are stored; lib/auth/tokens.ts
 // makes and checks the tokens themselves.
 import "server-only";
 import { db } from "./client";
@@ -17,7 +17,7 @@ export async function insertToken(input: {
 export async function findTokenByHash({ tokenHash }: { tokenHash: string }) {
   return db.oneTimeToken.findUnique({
     where: { tokenHash },
-    select: { id: true, userId: true, kind: true, email: true, expiresAt: true, usedAt: true },
+    select: { id: true, userId: true, kind: true, email: true, expiresAt: true, usedAt: true, createdAt: true },
   });
 }
 

@@ -100,3 +100,15 @@ export const passwordChangedMail = (input: LinkMailInput) =>
     label: "Reset my password",
     footer: "You receive this notice for your account's security.",
   });
+
+/** To the address an account just left: the new one (masked, the reader may not be its owner) and an undo link. */
+export const emailChangedMail = (input: LinkMailInput & { maskedNewEmail: string }) =>
+  linkMail(input, {
+    subject: "Your Roomful email was changed",
+    paragraphs: [
+      `Your Roomful email was changed to ${input.maskedNewEmail}.`,
+      "If this was you, there is nothing to do. If not, undo it: your address goes back to this one and every device signed in to your account is signed out. The link works once, for 7 days.",
+    ],
+    label: "Undo the change",
+    footer: "You receive this notice for your account's security.",
+  });

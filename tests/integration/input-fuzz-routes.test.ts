@@ -280,6 +280,8 @@ const PAGE_READERS: Record<string, (raw: RawParams) => Promise<unknown>> = {
     (await import("@/lib/validation/account")).tokenSchema.safeParse(raw.token).data,
   "app/(auth)/verify-email/page.tsx": async (raw) =>
     (await import("@/lib/validation/account")).tokenSchema.safeParse(raw.token).data,
+  "app/(auth)/undo-email-change/page.tsx": async (raw) =>
+    (await import("@/lib/auth/email-change-undo")).inspectUndoLink(Array.isArray(raw.token) ? raw.token[0] : raw.token),
   "app/admin/rooms/page.tsx": async (raw) => (await import("@/lib/validation/admin")).adminRoomListSchema.parse(raw),
   "app/admin/topics/page.tsx": async (raw) => (await import("@/lib/validation/admin")).adminTopicListSchema.parse(raw),
   "app/admin/support/page.tsx": async (raw) =>

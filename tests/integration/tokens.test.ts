@@ -51,7 +51,11 @@ describe("storage", () => {
 
 describe("expiry", () => {
   it("gives verification links 24 hours and reset links 1 hour", async () => {
-    expect(TOKEN_TTL_MS).toEqual({ EMAIL_VERIFICATION: 24 * HOUR, PASSWORD_RESET: HOUR });
+    expect(TOKEN_TTL_MS).toEqual({
+      EMAIL_VERIFICATION: 24 * HOUR,
+      PASSWORD_RESET: HOUR,
+      EMAIL_CHANGE_UNDO: 7 * 24 * HOUR,
+    });
     const userId = await newUser();
     const now = new Date("2026-03-01T12:00:00Z");
     await issueToken({ userId, kind: "EMAIL_VERIFICATION", email: "x@example.test", now });

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "TokenKind" ADD VALUE 'EMAIL_CHANGE_UNDO';
+
