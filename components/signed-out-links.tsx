@@ -3,12 +3,12 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-const AUTH_PATHS = ["/login", "/register", "/forgot-password", "/reset-password", "/verify-email"];
+import { AUTH_PAGES } from "@/lib/site/auth-pages";
 
 /** "Sign in" (coming back to this page afterwards) and "Sign up", for visitors. */
 export function SignedOutLinks() {
   const pathname = usePathname();
-  const returnHere = pathname && pathname !== "/" && !AUTH_PATHS.some((p) => pathname.startsWith(p));
+  const returnHere = pathname && pathname !== "/" && !AUTH_PAGES.some((p) => pathname.startsWith(p));
   const signInHref = returnHere ? `/login?callbackUrl=${encodeURIComponent(pathname)}` : "/login";
 
   // Tight on phones so it stays beside the logo and the search button (no second header row).

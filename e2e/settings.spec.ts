@@ -109,6 +109,37 @@ test.describe("email", () => {
     await expect(page.getByTestId("pending-email")).toHaveCount(0);
   });
 
+  test("the old address is told of a change and can undo it, which signs out everywhere", async ({ page, browser }) => {
+    const member = await createMember({ prefix: "undo" });
+    await openSettingsAs(page, member);
+    const section = page.getByTestId("settings-email");
+    const next = uniqueMember("undone").email;
+    await section.getByLabel("New email address").fill(next);
+    await section.getByLabel("Current password").fill(member.password ?? "");
+    await section.getByRole("button", { name: "Change email" }).click();
+    await expect(page.getByTestId("pending-email")).toContainText(next);
+    await page.goto(linkIn(await waitForMail(next, "Confirm your email for Roomful"), "/verify-email"));
+    await expect(page.getByTestId("verify-confirmed")).toBeVisible();
+
+    // The owner of the old address, in another browser: opening the link changes nothing until they press the button.
+    const notice = await waitForMail(member.email, "Your Roomful email was changed");
+    const owner = await browser.newContext();
+    try {
+      const ownerPage = await owner.newPage();
+      await ownerPage.goto(linkIn(notice, "/undo-email-change"));
+      await expect(ownerPage.getByTestId("undo-email-change")).toBeVisible();
+      expect((await sql(`SELECT email FROM "User" WHERE id = $1`, [member.id]))[0]?.email).toBe(next);
+      await ownerPage.getByRole("button", { name: "Undo the change" }).click();
+      await expect(ownerPage.getByTestId("undo-email-done")).toBeVisible();
+      expect((await sql(`SELECT email FROM "User" WHERE id = $1`, [member.id]))[0]?.email).toBe(member.email);
+    } finally {
+      await owner.close();
+    }
+    // Whoever made the change is signed out.
+    await page.goto("/settings");
+    await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fsettings$/);
+  });
+
   test("a pending change can be cancelled", async ({ page }) => {
     const member = await createMember({ prefix: "mailc" });
     await openSettingsAs(page, member);

@@ -3,7 +3,6 @@
 import "server-only";
 import { restoreEmailWithUndoToken } from "../db/email-change-undo";
 import { findTokenByHash } from "../db/tokens";
-import { bumpSessionVersion } from "../db/users";
 import { env } from "../env";
 import { maskEmail } from "../mail/mask-email";
 import { emailChangedMail } from "../mail/templates";
@@ -68,7 +67,5 @@ export async function undoEmailChange(token: unknown, now = new Date()): Promise
   const { link } = read;
   const result = await restoreEmailWithUndoToken({ ...link, now });
   if (result !== "restored") return { ok: false, reason: result };
-  // bumpSessionVersion takes no transaction, so it runs right after the commit: the one place this ends sessions.
-  await bumpSessionVersion({ userId: link.userId });
   return { ok: true, maskedEmail: maskEmail(link.email) };
 }

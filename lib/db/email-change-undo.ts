@@ -1,5 +1,6 @@
 // The write behind undoing an email change (lib/auth/email-change-undo.ts), as one transaction:
-// either the old address is back, the link spent and the account's other open links retired, or nothing changed.
+// either the old address is back, the link spent, the account's other open links retired and every session on every
+// device ended, or nothing changed.
 import "server-only";
 import { db } from "./client";
 import { isUniqueViolation } from "./unique-violation";
@@ -8,8 +9,9 @@ export type RestoreEmailResult = "restored" | "used" | "taken";
 
 /**
  * Claims the undo token (only while unused and unexpired: of two submits, one wins), puts `email` back on the
- * account as verified, and retires its open verification and reset links, and the undo links of later changes
- * (what they would restore is what this undoes). "taken": another account holds the address now; nothing changed.
+ * account as verified, ends every session it has, and retires its open verification and reset links, and the undo
+ * links of later changes (what they would restore is what this undoes). "taken": another account holds the address
+ * now; nothing changed.
  */
 export async function restoreEmailWithUndoToken(input: {
   tokenId: string;
@@ -28,7 +30,11 @@ export async function restoreEmailWithUndoToken(input: {
       });
       if (count !== 1) return "used";
       // The unique index on email refuses an address another account holds, and rolls the claim back with it.
-      await tx.user.update({ where: { id: userId }, data: { email: email.toLowerCase(), emailVerifiedAt: now } });
+      await tx.user.update({
+        where: { id: userId },
+        data: { email: email.toLowerCase(), emailVerifiedAt: now, sessionVersion: { increment: 1 } },
+      });
+      await tx.userSession.deleteMany({ where: { userId } });
       await tx.oneTimeToken.updateMany({
         where: {
           userId,

@@ -1,6 +1,7 @@
 // Where to go after signing in: only a path on this site. Anything else (another origin,
 // protocol-relative "//evil.example", "/\evil.example", javascript:) becomes "/".
-const AUTH_PAGES = ["/login", "/register", "/forgot-password", "/reset-password", "/verify-email"];
+import { AUTH_PAGES } from "@/lib/site/auth-pages";
+
 const BASE = "http://roomful.invalid";
 
 export function safeCallbackUrl(raw: string | string[] | null | undefined): string {
