@@ -5,7 +5,7 @@
 import type Pusher from "pusher-js";
 import type { Channel } from "pusher-js";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { createRealtimeClient, type ChannelAuthorizer } from "@/lib/realtime/browser-client";
+import { createRealtimeClient, type ChannelAuthorizer, type UserAuthenticator } from "@/lib/realtime/browser-client";
 import type { PublicRealtimeConfig } from "@/lib/realtime/config";
 import { useWindowEvents } from "@/components/use-window-events";
 import { connectionStatusOf, type ConnectionStatus } from "./connection-status";
@@ -44,6 +44,24 @@ const authorizeThroughApp: ChannelAuthorizer = async ({ socketId, channelName })
   return { auth: body.auth, channel_data: body.channel_data };
 };
 
+/** Signs the connection in through the app (POST /api/pusher/user-auth): as the member, or as a visitor. */
+const authenticateThroughApp: UserAuthenticator = async ({ socketId }) => {
+  const response = await fetch("/api/pusher/user-auth", {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ socket_id: socketId }),
+    credentials: "same-origin",
+  });
+  const body = (await response.json().catch(() => ({}))) as {
+    auth?: string;
+    user_data?: string;
+    error?: { message?: string };
+  };
+  if (!response.ok || !body.auth || !body.user_data)
+    throw new Error(body.error?.message ?? `realtime sign-in failed (${response.status})`);
+  return { auth: body.auth, user_data: body.user_data };
+};
+
 /**
  * pusher-js waits out each attempt's growing timeout even when the server refuses at once, so once connected we
  * retry sooner ourselves, with jitter so a restarted server isn't hit by every client at the same moment.
@@ -75,6 +93,35 @@ function retrySoonAfterLoss(pusher: Pusher): (state: string, wasConnected: boole
   };
 }
 
+/**
+ * The realtime server closes a connection with a code pusher-js takes as final (4009) when the app ends the member's
+ * connections (a ban, a deactivation) or when sign-in did not happen in time; pusher-js then stays disconnected. Come
+ * back after a short, growing pause: the new connection signs in again and channel auth refuses what is no longer
+ * theirs, so a member banned from one room stays live everywhere else. A successful sign-in resets the pause.
+ */
+function reconnectAfterRefusal(pusher: Pusher, isCurrent: () => boolean): (state: string) => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let attempt = 0;
+  pusher.connection.bind("message", ({ event }: { event?: string }) => {
+    if (event === "pusher:signin_success") attempt = 0;
+  });
+  return (state) => {
+    if (state !== "disconnected") {
+      clearTimeout(timer);
+      timer = undefined;
+      return;
+    }
+    // Our own disconnect (the provider unmounting) leaves the client no longer current: stay down.
+    if (timer !== undefined || !isCurrent()) return;
+    const delay = Math.min(1000 * 2 ** attempt, 30_000) * (0.8 + Math.random() * 0.4);
+    attempt++;
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (isCurrent() && pusher.connection.state === "disconnected") pusher.connect();
+    }, delay);
+  };
+}
+
 export interface RealtimeProviderProps {
   /** Null turns live updates off. */
   config: PublicRealtimeConfig | null;
@@ -90,12 +137,17 @@ export function RealtimeProvider({ config, children }: RealtimeProviderProps) {
   const client = useCallback((): Pusher | null => {
     if (!config) return null;
     if (!clientRef.current) {
-      const pusher = createRealtimeClient(config, authorizeThroughApp);
+      const pusher = createRealtimeClient(config, authorizeThroughApp, authenticateThroughApp);
       let wasConnected = false;
       const retry = retrySoonAfterLoss(pusher);
+      const comeBack = reconnectAfterRefusal(pusher, () => clientRef.current === pusher);
       pusher.connection.bind("state_change", ({ current }: { current: string }) => {
         if (current === "connected") wasConnected = true;
-        setStatus(connectionStatusOf(current, { wasConnected, online: navigator.onLine }));
+        comeBack(current);
+        // A refused connection that will come back is reconnecting, not offline.
+        const shown =
+          current === "disconnected" && wasConnected && clientRef.current === pusher ? "connecting" : current;
+        setStatus(connectionStatusOf(shown, { wasConnected, online: navigator.onLine }));
         retry(current, wasConnected);
       });
       clientRef.current = pusher;
@@ -120,8 +172,10 @@ export function RealtimeProvider({ config, children }: RealtimeProviderProps) {
 
   useEffect(
     () => () => {
-      clientRef.current?.disconnect();
+      // No longer current first, so reconnectAfterRefusal leaves this disconnect alone.
+      const pusher = clientRef.current;
       clientRef.current = null;
+      pusher?.disconnect();
     },
     [configKey],
   );
