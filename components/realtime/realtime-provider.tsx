@@ -6,6 +6,7 @@ import type Pusher from "pusher-js";
 import type { Channel } from "pusher-js";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { createRealtimeClient, type ChannelAuthorizer, type UserAuthenticator } from "@/lib/realtime/browser-client";
+import { reconnectAfterRefusal } from "@/lib/realtime/reconnect-after-refusal";
 import type { PublicRealtimeConfig } from "@/lib/realtime/config";
 import { useWindowEvents } from "@/components/use-window-events";
 import { connectionStatusOf, type ConnectionStatus } from "./connection-status";
@@ -93,35 +94,6 @@ function retrySoonAfterLoss(pusher: Pusher): (state: string, wasConnected: boole
   };
 }
 
-/**
- * The realtime server closes a connection with a code pusher-js takes as final (4009) when the app ends the member's
- * connections (a ban, a deactivation) or when sign-in did not happen in time; pusher-js then stays disconnected. Come
- * back after a short, growing pause: the new connection signs in again and channel auth refuses what is no longer
- * theirs, so a member banned from one room stays live everywhere else. A successful sign-in resets the pause.
- */
-function reconnectAfterRefusal(pusher: Pusher, isCurrent: () => boolean): (state: string) => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let attempt = 0;
-  pusher.connection.bind("message", ({ event }: { event?: string }) => {
-    if (event === "pusher:signin_success") attempt = 0;
-  });
-  return (state) => {
-    if (state !== "disconnected") {
-      clearTimeout(timer);
-      timer = undefined;
-      return;
-    }
-    // Our own disconnect (the provider unmounting) leaves the client no longer current: stay down.
-    if (timer !== undefined || !isCurrent()) return;
-    const delay = Math.min(1000 * 2 ** attempt, 30_000) * (0.8 + Math.random() * 0.4);
-    attempt++;
-    timer = setTimeout(() => {
-      timer = undefined;
-      if (isCurrent() && pusher.connection.state === "disconnected") pusher.connect();
-    }, delay);
-  };
-}
-
 export interface RealtimeProviderProps {
   /** Null turns live updates off. */
   config: PublicRealtimeConfig | null;
@@ -140,10 +112,9 @@ export function RealtimeProvider({ config, children }: RealtimeProviderProps) {
       const pusher = createRealtimeClient(config, authorizeThroughApp, authenticateThroughApp);
       let wasConnected = false;
       const retry = retrySoonAfterLoss(pusher);
-      const comeBack = reconnectAfterRefusal(pusher, () => clientRef.current === pusher);
+      reconnectAfterRefusal(pusher, () => clientRef.current === pusher);
       pusher.connection.bind("state_change", ({ current }: { current: string }) => {
         if (current === "connected") wasConnected = true;
-        comeBack(current);
         // A refused connection that will come back is reconnecting, not offline.
         const shown =
           current === "disconnected" && wasConnected && clientRef.current === pusher ? "connecting" : current;

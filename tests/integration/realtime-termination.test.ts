@@ -4,6 +4,7 @@
 // socket that would keep its presence subscription forever); soketi is this file's own, with a short
 // sign-in timeout, so the socket that never signs in is seen closed quickly.
 import { NextRequest } from "next/server";
+import type PusherClient from "pusher-js";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", async () => (await import("../support/fuzz-scope")).nextHeaders());
@@ -18,7 +19,10 @@ import type { SessionUser } from "@/lib/db/users";
 import { presenceChannel, roomChannel, userChannel } from "@/lib/realtime/channels";
 import { endUserConnections } from "@/lib/realtime/connections";
 import { USER_EVENTS } from "@/lib/realtime/event-schemas";
-import { pusher } from "@/lib/realtime/server";
+import { createRealtimeClient } from "@/lib/realtime/browser-client";
+import { publicRealtimeConfig } from "@/lib/realtime/config";
+import { reconnectAfterRefusal } from "@/lib/realtime/reconnect-after-refusal";
+import { pusher, triggerEvent } from "@/lib/realtime/server";
 import { visitorUserId } from "@/lib/realtime/user-ids";
 import { ownSoketiForThisFile } from "@/tests/support/own-soketi";
 import { person, refusal, reload } from "../support/admin-fixtures";
@@ -34,6 +38,7 @@ const soketi = ownSoketiForThisFile({ userAuthenticationTimeoutMs: SIGN_IN_TIMEO
 let moderator: SessionUser;
 let room: { id: string; slug: string };
 const sockets: RawSocket[] = [];
+const clients: PusherClient[] = [];
 
 beforeAll(async () => {
   moderator = await person("MODERATOR");
@@ -41,6 +46,7 @@ beforeAll(async () => {
 });
 afterEach(() => {
   for (const socket of sockets.splice(0)) socket.close();
+  for (const client of clients.splice(0)) client.disconnect();
 });
 afterAll(() => disconnectDb());
 
@@ -100,6 +106,46 @@ describe("a room ban", () => {
     expect([refused.status, refused.code]).toEqual([403, "forbidden:banned"]);
     expect(await subscribe(again, roomChannel(room.id))).toBe(true);
     expect(await subscribeSigned(again, member, userChannel(member.id))).toBe(true);
+  });
+});
+
+describe("an honest client (pusher-js, as the browser's provider runs it)", () => {
+  it("comes back after the ban closes its connection: signed in again, live in the room, refused presence", async () => {
+    const member = await person("MEMBER");
+    const client = createRealtimeClient(
+      publicRealtimeConfig(),
+      ({ socketId, channelName }) => channelAuth(member, socketId, channelName),
+      ({ socketId }) => authenticateRealtimeUser({ actor: member, input: { socket_id: socketId } }),
+    );
+    clients.push(client);
+    reconnectAfterRefusal(client);
+    const states: string[] = [];
+    client.connection.bind("state_change", ({ current }: { current: string }) => states.push(current));
+    const signedInAs = () => (client.user as unknown as { user_data: { id: string } | null }).user_data?.id;
+    const roomEvents: unknown[] = [];
+    const reading = client.subscribe(roomChannel(room.id));
+    reading.bind("test:ping", (data: unknown) => roomEvents.push(data));
+    const presence = client.subscribe(presenceChannel(room.id));
+    let presenceRefusals = 0;
+    presence.bind("pusher:subscription_error", () => presenceRefusals++);
+    await waitFor(() => reading.subscribed && presence.subscribed && signedInAs() === member.id, {
+      what: "subscribed and signed in",
+    });
+    const firstSocket = client.connection.socket_id;
+
+    await performAdminAction("room.ban", moderator, { roomSlug: room.slug, userId: member.id, reason: "" });
+
+    await waitFor(() => states.includes("disconnected"), { what: "the connection to be closed" });
+    await waitFor(() => client.connection.state === "connected" && client.connection.socket_id !== firstSocket, {
+      what: "a new connection",
+      timeoutMs: 10_000,
+    });
+    await waitFor(() => signedInAs() === member.id && reading.subscribed && presenceRefusals > 0, {
+      what: "signed in again, the room resubscribed and presence refused",
+    });
+    expect(presence.subscribed).toBe(false);
+    await triggerEvent(roomChannel(room.id), "test:ping", { n: 1 });
+    await waitFor(() => roomEvents.length === 1, { what: "a room event after the comeback" });
   });
 });
 
