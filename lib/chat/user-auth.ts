@@ -2,7 +2,8 @@
 // realtime server requires of every connection (closed after 30 s without it). An active member is
 // signed in as their user id, so a ban or deactivation can end their connections
 // (lib/realtime/connections.ts); anyone else as a visitor id that names no member, counted per IP
-// like signed-out channel auth.
+// like signed-out channel auth. Nothing ties a socket's sign-in to the channels it was signed into: a client that
+// asks for a visitor signature without its cookie escapes termination (SECURITY.md, residual risks).
 import "server-only";
 import type Pusher from "pusher";
 import { z } from "zod";
