@@ -5,7 +5,8 @@
 import type Pusher from "pusher-js";
 import type { Channel } from "pusher-js";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { createRealtimeClient, type ChannelAuthorizer } from "@/lib/realtime/browser-client";
+import { createRealtimeClient, type ChannelAuthorizer, type UserAuthenticator } from "@/lib/realtime/browser-client";
+import { reconnectAfterRefusal } from "@/lib/realtime/reconnect-after-refusal";
 import type { PublicRealtimeConfig } from "@/lib/realtime/config";
 import { useWindowEvents } from "@/components/use-window-events";
 import { connectionStatusOf, type ConnectionStatus } from "./connection-status";
@@ -42,6 +43,24 @@ const authorizeThroughApp: ChannelAuthorizer = async ({ socketId, channelName })
   if (!response.ok || !body.auth)
     throw new Error(body.error?.message ?? `channel authorization failed (${response.status})`);
   return { auth: body.auth, channel_data: body.channel_data };
+};
+
+/** Signs the connection in through the app (POST /api/pusher/user-auth): as the member, or as a visitor. */
+const authenticateThroughApp: UserAuthenticator = async ({ socketId }) => {
+  const response = await fetch("/api/pusher/user-auth", {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ socket_id: socketId }),
+    credentials: "same-origin",
+  });
+  const body = (await response.json().catch(() => ({}))) as {
+    auth?: string;
+    user_data?: string;
+    error?: { message?: string };
+  };
+  if (!response.ok || !body.auth || !body.user_data)
+    throw new Error(body.error?.message ?? `realtime sign-in failed (${response.status})`);
+  return { auth: body.auth, user_data: body.user_data };
 };
 
 /**
@@ -90,12 +109,16 @@ export function RealtimeProvider({ config, children }: RealtimeProviderProps) {
   const client = useCallback((): Pusher | null => {
     if (!config) return null;
     if (!clientRef.current) {
-      const pusher = createRealtimeClient(config, authorizeThroughApp);
+      const pusher = createRealtimeClient(config, authorizeThroughApp, authenticateThroughApp);
       let wasConnected = false;
       const retry = retrySoonAfterLoss(pusher);
+      reconnectAfterRefusal(pusher, () => clientRef.current === pusher);
       pusher.connection.bind("state_change", ({ current }: { current: string }) => {
         if (current === "connected") wasConnected = true;
-        setStatus(connectionStatusOf(current, { wasConnected, online: navigator.onLine }));
+        // A refused connection that will come back is reconnecting, not offline.
+        const shown =
+          current === "disconnected" && wasConnected && clientRef.current === pusher ? "connecting" : current;
+        setStatus(connectionStatusOf(shown, { wasConnected, online: navigator.onLine }));
         retry(current, wasConnected);
       });
       clientRef.current = pusher;
@@ -120,8 +143,10 @@ export function RealtimeProvider({ config, children }: RealtimeProviderProps) {
 
   useEffect(
     () => () => {
-      clientRef.current?.disconnect();
+      // No longer current first, so reconnectAfterRefusal leaves this disconnect alone.
+      const pusher = clientRef.current;
       clientRef.current = null;
+      pusher?.disconnect();
     },
     [configKey],
   );

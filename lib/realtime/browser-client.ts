@@ -1,13 +1,28 @@
 // Creates the pusher-js connection that browsers (and the tests) use. The configuration comes
 // from the server at request time (lib/realtime/config.ts), so one build runs anywhere.
-import Pusher, { type ChannelAuthorizationCallback, type Options } from "pusher-js";
+import Pusher, { type ChannelAuthorizationCallback, type Options, type UserAuthenticationCallback } from "pusher-js";
 import type { PublicRealtimeConfig } from "./config";
 
 export interface ChannelAuthorizer {
   (params: { socketId: string; channelName: string }): Promise<{ auth: string; channel_data?: string }>;
 }
 
-export function createRealtimeClient(config: PublicRealtimeConfig, authorize?: ChannelAuthorizer): Pusher {
+/** Signs pusher:signin for a connection (the app's POST /api/pusher/user-auth, or the core in tests). */
+export interface UserAuthenticator {
+  (params: { socketId: string }): Promise<{ auth: string; user_data: string }>;
+}
+
+const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+
+/**
+ * With `authenticate`, the connection signs in as soon as it is up, and again after every reconnect (pusher-js does
+ * that once asked): the realtime server closes connections that have not signed in within its timeout.
+ */
+export function createRealtimeClient(
+  config: PublicRealtimeConfig,
+  authorize?: ChannelAuthorizer,
+  authenticate?: UserAuthenticator,
+): Pusher {
   const options: Options = {
     cluster: config.cluster,
     forceTLS: config.forceTLS,
@@ -27,10 +42,22 @@ export function createRealtimeClient(config: PublicRealtimeConfig, authorize?: C
       customHandler: (params, callback: ChannelAuthorizationCallback) => {
         authorize(params).then(
           (data) => callback(null, data),
-          (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
+          (error: unknown) => callback(asError(error), null),
         );
       },
     };
   }
-  return new Pusher(config.key, options);
+  if (authenticate) {
+    options.userAuthentication = {
+      customHandler: (params, callback: UserAuthenticationCallback) => {
+        authenticate(params).then(
+          (data) => callback(null, data),
+          (error: unknown) => callback(asError(error), null),
+        );
+      },
+    };
+  }
+  const client = new Pusher(config.key, options);
+  if (authenticate) client.signin();
+  return client;
 }

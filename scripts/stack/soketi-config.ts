@@ -1,5 +1,5 @@
 // The one place that turns the app's realtime settings into soketi's configuration: the app's
-// limits, client events, the presence webhook and, for several nodes, the Redis adapter.
+// limits, client events, user authentication, the presence webhook and, for several nodes, the Redis adapter.
 import { z } from "zod";
 import { HERE_CHANNEL_PREFIX } from "../../lib/realtime/channels";
 import { REALTIME_LIMITS } from "../../lib/realtime/limits";
@@ -13,6 +13,9 @@ export const PRESENCE_WEBHOOK_EVENTS = ["channel_occupied", "channel_vacated"] a
 export const PRESENCE_WEBHOOK_FILTER = { channel_name_starts_with: HERE_CHANNEL_PREFIX } as const;
 
 export const WEBHOOK_PATH = "/api/pusher/webhook";
+
+/** soketi's own default: a connection that has not signed in (pusher:signin) by then is closed (4009). */
+export const USER_AUTHENTICATION_TIMEOUT_MS = 30_000;
 
 export interface RedisSettings {
   host: string;
@@ -42,6 +45,8 @@ export interface SoketiSettings {
   shutdownGracePeriodMs: number;
   /** Members per presence channel (PUSHER_PRESENCE_LIMIT); Pusher's 100 when unset. */
   presenceLimit?: number;
+  /** How long a connection may go without signing in; USER_AUTHENTICATION_TIMEOUT_MS when unset (tests shorten it). */
+  userAuthenticationTimeoutMs?: number;
   debug?: boolean;
 }
 
@@ -56,6 +61,9 @@ export function buildSoketiConfig(settings: SoketiSettings): SoketiConfig {
     enabled: true,
     // Typing indicators are client events (client-typing on the presence channel).
     enableClientMessages: true,
+    // Every connection signs in (POST /api/pusher/user-auth: a member as their id, a visitor as visitor-<socket>), so
+    // a ban or deactivation can end a member's open connections (terminate_connections), held subscriptions and all.
+    enableUserAuthentication: true,
     maxConnections: -1,
     maxBackendEventsPerSecond: -1,
     maxReadRequestsPerSecond: -1,
@@ -82,6 +90,7 @@ export function buildSoketiConfig(settings: SoketiSettings): SoketiConfig {
     "cluster.hostname": "127.0.0.1",
     "cluster.port": settings.clusterPort,
     shutdownGracePeriod: settings.shutdownGracePeriodMs,
+    userAuthenticationTimeout: settings.userAuthenticationTimeoutMs ?? USER_AUTHENTICATION_TIMEOUT_MS,
   };
   const redis = settings.redis;
   if (redis) {

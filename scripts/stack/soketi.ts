@@ -27,6 +27,8 @@ export interface SoketiOptions {
   presenceLimit?: number;
   /** Several nodes on one machine share channels through this Redis (tests and benchmarks of a cluster). */
   redis?: RedisSettings;
+  /** Closes connections that have not signed in after this long; soketi's 30 s when unset. */
+  userAuthenticationTimeoutMs?: number;
 }
 
 /** soketi on 127.0.0.1 for the local stack and the tests, quick to stop. */
@@ -40,6 +42,7 @@ export function startSoketi(options: SoketiOptions): Promise<ChildService> {
       webhookUrl: options.webhookUrl,
       presenceLimit: options.presenceLimit,
       redis: options.redis,
+      userAuthenticationTimeoutMs: options.userAuthenticationTimeoutMs,
       shutdownGracePeriodMs: 200,
     },
     configDir: options.configDir,

@@ -32,6 +32,7 @@ import Pusher from "pusher";
 import { LIMITS } from "../../lib/auth/rate-limit";
 import { DEV_DEFAULTS } from "../../lib/env";
 import { hereChannel, roomChannel } from "../../lib/realtime/channels";
+import { visitorUserId } from "../../lib/realtime/user-ids";
 import { withClient } from "../../scripts/stack/database";
 import { portFromEnv, StackError } from "../../scripts/stack/ports";
 import { runMain } from "../../scripts/stack/run-main";
@@ -256,6 +257,7 @@ async function runConfig(
       url: `ws://127.0.0.1:${node?.port ?? 0}`,
       key: DEV_DEFAULTS.PUSHER_KEY,
       channel: roomChannel(room.id),
+      signIn: (socketId) => signer.authenticateUser(socketId, { id: member?.id ?? visitorUserId(socketId) }),
       privateChannel: here
         ? { name: here, sign: (socketId) => signer.authorizeChannel(socketId, here).auth }
         : undefined,

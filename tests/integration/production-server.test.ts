@@ -22,6 +22,7 @@ import {
   connectAndSubscribe,
   createMembers,
   createRoom,
+  sdkAuthenticator,
   sdkAuthorizer,
   type BenchMember,
 } from "@/tests/bench/support/fanout-clients";
@@ -167,6 +168,7 @@ async function subscribeToRoom(): Promise<{ events: { data: { id?: number; body?
     },
     channelName: roomChannel(room.id),
     authorize: sdkAuthorizer(sdk, "ops-listener"),
+    authenticate: sdkAuthenticator(sdk, "ops-listener"),
   });
   subscribers.push(client);
   const events: { data: { id?: number; body?: string }; at: number }[] = [];

@@ -37,13 +37,14 @@ describe("the realtime recipe's soketi config", () => {
   const config = buildSoketiConfig(settings);
   const app = (config["appManager.array.apps"] as Array<Record<string, unknown>>)[0] ?? {};
 
-  it("holds soketi to the app's limits and turns client events on", () => {
+  it("holds soketi to the app's limits and turns client events and user authentication on", () => {
     expect(app).toMatchObject({
       id: "recipe-app",
       key: "recipe-key",
       secret: "recipe-secret-0123456789",
       enabled: true,
       enableClientMessages: true,
+      enableUserAuthentication: true,
       maxClientEventsPerSecond: REALTIME_LIMITS.maxClientEventsPerSecond,
       maxPresenceMembersPerChannel: REALTIME_LIMITS.maxPresenceMembersPerChannel,
       maxPresenceMemberSizeInKb: REALTIME_LIMITS.maxPresenceMemberSizeKb,
@@ -52,7 +53,13 @@ describe("the realtime recipe's soketi config", () => {
       maxEventChannelsAtOnce: REALTIME_LIMITS.maxEventChannelsAtOnce,
       maxEventPayloadInKb: REALTIME_LIMITS.maxEventPayloadKb,
     });
-    expect(config).toMatchObject({ host: "0.0.0.0", port: 6101, "cluster.port": 11102, "metrics.port": 9601 });
+    expect(config).toMatchObject({
+      host: "0.0.0.0",
+      port: 6101,
+      "cluster.port": 11102,
+      "metrics.port": 9601,
+      userAuthenticationTimeout: 30_000,
+    });
   });
 
   it("takes a lower presence limit from PUSHER_PRESENCE_LIMIT, and refuses one above Pusher's", () => {
@@ -258,6 +265,8 @@ describe("npm run realtime with REDIS_URL: two soketi nodes", () => {
         channelName.startsWith("presence-")
           ? sdk.authorizeChannel(socketId, channelName, { user_id: userId, user_info: { name: userId } })
           : sdk.authorizeChannel(socketId, channelName),
+      // Signed in as userId, as the app's user authentication would: soketi closes connections that are not.
+      async ({ socketId }) => sdk.authenticateUser(socketId, { id: userId }),
     );
     clients.push(client);
     return client;
@@ -282,6 +291,24 @@ describe("npm run realtime with REDIS_URL: two soketi nodes", () => {
     // Node 1 counts the member connected to node 2.
     const users = await sdk.get({ path: `/channels/${name}/users` });
     expect(await users.json()).toEqual({ users: [{ id: "ada" }] });
+    expect(node1.port).not.toBe(node2.port);
+  });
+
+  it("ends a member's connections on every node (a ban, a deactivation) when asked on one", async () => {
+    const [node1, node2] = nodes as [Node, Node];
+    const onSecond = connect(node2.port, "bea");
+    const bystander = connect(node2.port, "cy");
+    const signedIn = (client: PusherClient) => () =>
+      (client.user as unknown as { user_data: { id: string } | null }).user_data ? true : undefined;
+    await eventually(signedIn(onSecond), { what: "bea signed in on node 2" });
+    await eventually(signedIn(bystander), { what: "cy signed in on node 2" });
+    // Straight to node 1's HTTP API, as lib/realtime/connections.ts does through PUSHER_PORT=node 1.
+    const response = await sdk.terminateUserConnections("bea");
+    expect(response.status).toBe(200);
+    await eventually(() => (onSecond.connection.state === "disconnected" ? true : undefined), {
+      what: "bea's connection on node 2 to be closed",
+    });
+    expect(bystander.connection.state).toBe("connected");
     expect(node1.port).not.toBe(node2.port);
   });
 

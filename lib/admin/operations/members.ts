@@ -8,6 +8,7 @@ import { deleteUserAccount } from "../../db/account-deletion";
 import { markMemberEmailVerified, setMemberDeactivated, setMemberRole, findMemberTarget } from "../../db/member-status";
 import type { SessionUser } from "../../db/users";
 import { AppError, notFound } from "../../errors";
+import { endUserConnections } from "../../realtime/connections";
 import { idSchema, setRoleSchema } from "../../validation/admin";
 import { assertMayActOn } from "../access";
 import { recordAudit } from "../audit";
@@ -59,6 +60,8 @@ export const memberOperations = {
       deactivated: true,
       audit: ({ username }) => audit({ type: "user", id: user.id, label: `@${username}` }, "signed out everywhere"),
     });
+    // Their session is already void; this ends subscriptions their open pages (or a modified client) still hold.
+    await endUserConnections(user.id, { reason: "deactivation" });
     return {
       message: result.changed
         ? `@${result.username} is deactivated and signed out everywhere. Their rooms and messages stay.`

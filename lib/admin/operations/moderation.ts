@@ -7,6 +7,7 @@ import { log } from "../../log";
 import { banSchema, muteSchema, roomMemberSchema } from "../../validation/admin";
 import { formatUntil } from "../../moderation/posting";
 import { decidingRestriction, restrictionOf } from "../../moderation/posting-rule";
+import { endUserConnections } from "../../realtime/connections";
 import { publishModerationRestricted } from "../../realtime/events";
 import { defineOperation, type OperationContext } from "../operation";
 import type { SessionUser } from "../../db/users";
@@ -128,6 +129,9 @@ export const moderationOperations = {
       ),
     });
     await tellMember(room.id, user.id);
+    // After telling them, so an honest page leaves presence with the reason; a client that keeps a held presence
+    // subscription loses it with its connection, and channel auth refuses it on reconnect.
+    await endUserConnections(user.id, { roomId: room.id, reason: "ban" });
     return { message: `@${user.username} is banned from “${room.name}”.` };
   }),
 

@@ -8,7 +8,11 @@ import type Pusher from "pusher";
 import type PusherClient from "pusher-js";
 import type { Channel } from "pusher-js";
 import type pg from "pg";
-import { createRealtimeClient, type ChannelAuthorizer } from "../../../lib/realtime/browser-client";
+import {
+  createRealtimeClient,
+  type ChannelAuthorizer,
+  type UserAuthenticator,
+} from "../../../lib/realtime/browser-client";
 import type { PublicRealtimeConfig } from "../../../lib/realtime/config";
 
 export interface BenchMember {
@@ -88,6 +92,11 @@ export function sdkAuthorizer(sdk: Pusher, userId: string): ChannelAuthorizer {
     );
 }
 
+/** Signs the connection in as `userId` with the app's credentials (soketi closes one that never signs in). */
+export function sdkAuthenticator(sdk: Pusher, userId: string): UserAuthenticator {
+  return ({ socketId }) => Promise.resolve(sdk.authenticateUser(socketId, { id: userId }));
+}
+
 export interface Connection {
   client: PusherClient;
   channel: Channel;
@@ -99,14 +108,17 @@ export async function connectAndSubscribe({
   config,
   channelName,
   authorize,
+  authenticate,
   timeoutMs = 30_000,
 }: {
   config: PublicRealtimeConfig;
   channelName: string;
   authorize: ChannelAuthorizer;
+  /** Without it the realtime server closes the connection after its sign-in timeout (30 s). */
+  authenticate?: UserAuthenticator;
   timeoutMs?: number;
 }): Promise<Connection> {
-  const client = createRealtimeClient(config, authorize);
+  const client = createRealtimeClient(config, authorize, authenticate);
   const channel = client.subscribe(channelName);
   try {
     await new Promise<void>((resolve, reject) => {

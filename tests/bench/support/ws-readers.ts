@@ -1,8 +1,9 @@
 // Raw WebSocket readers for the fan-out benchmark: the Pusher protocol by hand over the `ws` package (a dependency
 // of our dependencies, already installed; Node 20 has no WebSocket global without a flag), so that a couple of
 // thousand readers cost this process little: no pusher-js state machine per reader, and a message is matched by a
-// regular expression on the raw frame instead of being parsed. A reader subscribes to the public room channel and,
-// as a member, to its private-here channel (signed with the pusher SDK, as the app's channel auth would).
+// regular expression on the raw frame instead of being parsed. A reader signs in (pusher:signin: soketi closes a
+// connection that has not within 30 s), subscribes to the public room channel and, as a member, to its private-here
+// channel (both signed with the pusher SDK, as the app's user and channel auth would).
 import WebSocket from "ws";
 
 export interface ReaderOptions {
@@ -10,6 +11,8 @@ export interface ReaderOptions {
   url: string;
   key: string;
   channel: string;
+  /** Signs pusher:signin once the socket id is known: a member as their id, a visitor as visitor-<socket id>. */
+  signIn: (socketId: string) => { auth: string; user_data: string };
   /** A member's private channel and its signature, asked for once the socket id is known. */
   privateChannel?: { name: string; sign: (socketId: string) => string };
   /** Called with every message:created frame, raw. */
@@ -27,11 +30,12 @@ export interface Reader {
 const MESSAGE_CREATED = '"event":"message:created"';
 
 export function connectReader(options: ReaderOptions): Promise<Reader> {
-  const { url, key, channel, privateChannel, onMessage, timeoutMs = 30_000 } = options;
+  const { url, key, channel, signIn, privateChannel, onMessage, timeoutMs = 30_000 } = options;
   const socket = new WebSocket(`${url}/app/${key}?protocol=7&client=bench&version=1.0`, { perMessageDeflate: false });
   return new Promise<Reader>((resolve, reject) => {
     let socketId = "";
-    let pending = privateChannel ? 2 : 1;
+    // The sign-in and each subscription.
+    let pending = privateChannel ? 3 : 2;
     const timer = setTimeout(() => fail(new Error(`subscribing to ${channel} timed out`)), timeoutMs);
     const fail = (error: Error) => {
       clearTimeout(timer);
@@ -52,11 +56,12 @@ export function connectReader(options: ReaderOptions): Promise<Reader> {
         send("pusher:pong", {});
       } else if (event === "pusher:connection_established") {
         socketId = (JSON.parse(String(data)) as { socket_id: string }).socket_id;
+        send("pusher:signin", signIn(socketId));
         send("pusher:subscribe", { channel });
         if (privateChannel) {
           send("pusher:subscribe", { channel: privateChannel.name, auth: privateChannel.sign(socketId) });
         }
-      } else if (event === "pusher_internal:subscription_succeeded") {
+      } else if (event === "pusher_internal:subscription_succeeded" || event === "pusher:signin_success") {
         if (--pending === 0) {
           clearTimeout(timer);
           resolve({ socketId, close: () => socket.close(), open: () => socket.readyState === WebSocket.OPEN });
