@@ -31,6 +31,8 @@ export const LIMITS = {
   emailChangeUndoIp: { points: 10, durationSeconds: 60 * 60 },
   /** Channel authorizations asked for without a session (readers need none: room channels are public). */
   channelAuthIp: { points: 30, durationSeconds: 60 },
+  /** Realtime sign-ins of visitors' connections, one per page load: generous, as many readers may share a NAT. */
+  realtimeSignInIp: { points: 300, durationSeconds: 60 },
   /** Chat messages per member per room (lib/chat/messages.ts). */
   messagePost: { points: 10, durationSeconds: 10 },
   /** Chat messages per member across all rooms: one member spreading a flood over many rooms (same statement). */

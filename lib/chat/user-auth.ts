@@ -1,9 +1,10 @@
 // User authentication (POST /api/pusher/user-auth): signs pusher:signin for a connection, which the
 // realtime server requires of every connection (closed after 30 s without it). An active member is
 // signed in as their user id, so a ban or deactivation can end their connections
-// (lib/realtime/connections.ts); anyone else as a visitor id that names no member, counted per IP
-// like signed-out channel auth. Nothing ties a socket's sign-in to the channels it was signed into: a client that
-// asks for a visitor signature without its cookie escapes termination (SECURITY.md, residual risks).
+// (lib/realtime/connections.ts); anyone else as a visitor id that names no member, counted
+// per IP. The realtime server ends its sign-in timer when a connection joins a private or presence
+// channel (the Pusher protocol counts that as authenticated), so a modified client that never signs in
+// is out of termination's reach (SECURITY.md, residual risks).
 import "server-only";
 import type Pusher from "pusher";
 import { z } from "zod";
@@ -31,7 +32,7 @@ export async function authenticateRealtimeUser({
   ip?: string;
 }): Promise<Pusher.UserAuthResponse> {
   const member = actor && !actor.deactivated ? actor : null;
-  if (!member && ip) await enforce("channelAuthIp", ip, "Too many connection requests.");
+  if (!member && ip) await enforce("realtimeSignInIp", ip, "Too many connection requests.");
   const parsed = userAuthRequestSchema.safeParse(input);
   if (!parsed.success) {
     const fields = fieldErrorsOf(parsed.error);

@@ -201,6 +201,23 @@ describe("signing in", () => {
     expect(await socket.closed()).toBe(CLOSED_BY_SERVER);
   });
 
+  it("cannot reach a connection that holds a member's channel but never signs in (a residual risk)", async () => {
+    // The Pusher protocol counts a private or presence subscription as authenticated: the sign-in timer stops, and
+    // with no signed-in user the connection is out of terminateUserConnections' reach (SECURITY.md).
+    const member = await person("MEMBER");
+    const dodger = await open();
+    expect(await subscribeSigned(dodger, member, presenceChannel(room.id))).toBe(true);
+    expect(await endUserConnections(member.id)).toBe(true);
+    // A silent connection opened after it is closed for not signing in: the dodger has outlived its own timer.
+    const silent = await open();
+    expect(await silent.closed(SIGN_IN_TIMEOUT_MS + 5_000)).toBe(CLOSED_BY_SERVER);
+    expect(dodger.closeCode()).toBeUndefined();
+    // What it can no longer do: be signed into the room's presence again once banned.
+    await performAdminAction("room.ban", moderator, { roomSlug: room.slug, userId: member.id, reason: "dodging" });
+    const refused = await refusal(channelAuth(member, (await open()).socketId, presenceChannel(room.id)));
+    expect(refused.code).toBe("forbidden:banned");
+  });
+
   it("does not fail when the realtime server cannot be told (logged)", async () => {
     await soketi.stop();
     try {
@@ -246,11 +263,11 @@ describe("POST /api/pusher/user-auth", () => {
     expect(answer.error.message).not.toBe("");
   });
 
-  it("counts signed-out callers per IP with channel auth's limit", async () => {
+  it("counts signed-out callers per IP", async () => {
     fuzzScope.token = undefined;
     fuzzScope.ip = "198.51.100.23";
     const statuses: number[] = [];
-    const { points } = LIMITS.channelAuthIp;
+    const { points } = LIMITS.realtimeSignInIp;
     for (let i = 0; i <= points; i++) statuses.push((await post(`socket_id=1.${i}`)).status);
     expect(statuses.slice(0, points)).not.toContain(429);
     expect(statuses[points]).toBe(429);

@@ -18,6 +18,7 @@ import { isUniqueViolation } from "@/lib/db/unique-violation";
 import { retireTokens } from "@/lib/db/tokens";
 import { findTakenIdentities, setPasswordHash } from "@/lib/db/users";
 import { invalid } from "@/lib/errors";
+import { endUserConnections } from "@/lib/realtime/connections";
 import { type FormState } from "@/lib/form-state";
 import { log } from "@/lib/log";
 import { changeEmailSchema, changePasswordSchema, deleteAccountSchema, profileSchema } from "@/lib/validation/profile";
@@ -129,6 +130,8 @@ export async function deleteAccountAction(_prev: FormState, formData: FormData):
     await requireRecentProof(user, user.hasPassword ? confirmation : "", "confirmation");
     // Null when a second submit lost the race: the account is gone either way.
     await deleteUserAccount({ userId: user.id });
+    // Their other tabs and devices leave the rooms' presence too.
+    await endUserConnections(user.id, { reason: "deletion" });
     await clearSessionCookie();
     await setFlash("Your messages stay in their rooms, shown as by “Anonymous User”.", {
       title: "Your account was deleted",

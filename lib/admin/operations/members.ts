@@ -94,6 +94,7 @@ export const memberOperations = {
         ),
     });
     if (!deleted) throw notFound("user", "This member no longer exists.");
+    await endUserConnections(user.id, { reason: "deletion" });
     return {
       message: `@${user.username} is deleted. Their messages stay, shown as “Anonymous User”.`,
       href: "/admin/members",
