@@ -35,6 +35,20 @@ export function UsernameField(props: FieldProps) {
   );
 }
 
+/** The current password, asked before a sensitive change (lib/auth/recent-proof.ts). */
+export function CurrentPasswordField(props: FieldProps) {
+  return (
+    <TextField
+      label="Current password"
+      name="currentPassword"
+      type="password"
+      autoComplete="current-password"
+      required
+      {...props}
+    />
+  );
+}
+
 export function DisplayNameField(props: FieldProps & { label: TextFieldProps["label"] }) {
   return <TextField name="name" autoComplete="name" maxLength={60} {...props} />;
 }

@@ -2,8 +2,7 @@
 
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
-import { AuthCard, textLinkClass } from "../../_components/auth-card";
-import { useHeadingFocus } from "../../_components/use-heading-focus";
+import { LinkProblemCard } from "../../_components/link-problem-card";
 
 const TEXT: Record<"invalid" | "expired" | "used", { title: string; text: string }> = {
   expired: {
@@ -27,24 +26,11 @@ export interface LinkProblemProps {
 }
 
 export function LinkProblem({ reason, focus = false }: LinkProblemProps) {
-  const headingRef = useHeadingFocus(focus);
-
   return (
-    <AuthCard
-      icon="warning"
-      headingRef={headingRef}
-      title={TEXT[reason].title}
-      description={TEXT[reason].text}
-      data-testid="reset-link-problem"
-      footer={
-        <Link href="/login" className={textLinkClass}>
-          Back to sign in
-        </Link>
-      }
-    >
+    <LinkProblemCard title={TEXT[reason].title} text={TEXT[reason].text} focus={focus} data-testid="reset-link-problem">
       <Link href="/forgot-password" className={buttonClasses({ block: true, size: "lg" })}>
         Ask for a new link
       </Link>
-    </AuthCard>
+    </LinkProblemCard>
   );
 }

@@ -2,8 +2,7 @@
 
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
-import { AuthCard, textLinkClass } from "../../_components/auth-card";
-import { useHeadingFocus } from "../../_components/use-heading-focus";
+import { LinkProblemCard } from "../../_components/link-problem-card";
 
 export type UndoProblemReason = "invalid" | "expired" | "used" | "taken";
 
@@ -34,24 +33,11 @@ export interface UndoProblemProps {
 }
 
 export function UndoProblem({ reason, focus = false }: UndoProblemProps) {
-  const headingRef = useHeadingFocus(focus);
-
   return (
-    <AuthCard
-      icon="warning"
-      headingRef={headingRef}
-      title={TEXT[reason].title}
-      description={TEXT[reason].text}
-      data-testid="undo-email-problem"
-      footer={
-        <Link href="/login" className={textLinkClass}>
-          Back to sign in
-        </Link>
-      }
-    >
+    <LinkProblemCard title={TEXT[reason].title} text={TEXT[reason].text} focus={focus} data-testid="undo-email-problem">
       <Link href="/forgot-password" className={buttonClasses({ variant: "secondary", block: true })}>
         Reset my password
       </Link>
-    </AuthCard>
+    </LinkProblemCard>
   );
 }

@@ -1,11 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { EmailField } from "@/components/account-fields";
+import { CurrentPasswordField, EmailField } from "@/components/account-fields";
 import { RelativeTime } from "@/components/relative-time";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/text-field";
 import type { ProofNeeded } from "@/lib/auth/recent-proof";
 import { initialFormState } from "@/lib/form-state";
 import { cancelEmailChangeAction, changeEmailAction, resendEmailChangeAction } from "../actions";
@@ -93,15 +92,7 @@ export function EmailForm({ email, emailVerified, pendingEmail, proof }: EmailFo
             className="min-w-0 flex-1"
           />
           {proof.kind === "password" ? (
-            <TextField
-              label="Current password"
-              name="currentPassword"
-              type="password"
-              autoComplete="current-password"
-              required
-              error={fields?.currentPassword}
-              className="min-w-0 flex-1"
-            />
+            <CurrentPasswordField error={fields?.currentPassword} className="min-w-0 flex-1" />
           ) : null}
           <Button type="submit" pending={pending} pendingText="Sending…" className="sm:mt-7">
             Change email

@@ -10,7 +10,7 @@ import { OAuthProviderIcon } from "@/components/oauth-sign-in-button";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/text-field";
+import { CurrentPasswordField } from "@/components/account-fields";
 import type { ProofNeeded } from "@/lib/auth/recent-proof";
 import { initialFormState } from "@/lib/form-state";
 import { startLinkingAction, unlinkAccountAction } from "../linked-accounts-actions";
@@ -176,11 +176,8 @@ export function LinkedAccountsList({ rows, proof }: LinkedAccountsListProps) {
         }}
       >
         {proof.kind === "password" ? (
-          <TextField
+          <CurrentPasswordField
             label="Your password"
-            name="currentPassword"
-            type="password"
-            autoComplete="current-password"
             value={password}
             onChange={(event) => setPassword(event.target.value)}
             error={dialogFailed?.fields?.currentPassword}

@@ -1,9 +1,8 @@
 "use client";
 
-import { NewPasswordFields } from "@/components/account-fields";
+import { CurrentPasswordField, NewPasswordFields } from "@/components/account-fields";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { TextField } from "@/components/ui/text-field";
 import type { ProofNeeded } from "@/lib/auth/recent-proof";
 import { PASSWORD_MIN } from "@/lib/validation/account";
 import { changePasswordAction } from "../actions";
@@ -29,15 +28,7 @@ export function PasswordForm({ hasPassword, username, proof }: PasswordFormProps
       {/* Lets a password manager file the new password under the right account. */}
       <input type="text" name="usernameHint" autoComplete="username" value={username} readOnly hidden />
       {hasPassword ? (
-        <TextField
-          label="Current password"
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-          error={fields?.currentPassword}
-          className="sm:max-w-sm"
-        />
+        <CurrentPasswordField error={fields?.currentPassword} className="sm:max-w-sm" />
       ) : (
         <>
           <FormAlert tone="info" announce="none">
