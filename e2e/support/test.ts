@@ -1,7 +1,7 @@
 // Playwright's `test` for every spec, with one automatic check: no page of any context a test opens logs a
 // Content-Security-Policy violation (a script, style, image or connection the policy in lib/security/headers.ts
 // blocked). Specs import { test, expect, … } from here instead of "@playwright/test".
-import { test as base, expect, type BrowserContext } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 
 export * from "@playwright/test";
 
@@ -38,3 +38,8 @@ export const test = base.extend<{ cspGuard: void }>({
     { auto: true },
   ],
 });
+
+/** Resolves once React has hydrated the page (components/hydration-mark.tsx): before typing into controlled fields. */
+export async function hydrated(page: Page): Promise<void> {
+  await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
+}

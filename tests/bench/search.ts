@@ -19,13 +19,14 @@
 // BENCH_EXPLAIN_Q (the query whose plan is printed; default "weekend").
 import { availableParallelism, cpus } from "node:os";
 import { withClient } from "../../scripts/stack/database";
-import { portFromEnv, StackError } from "../../scripts/stack/ports";
+import { portFromEnv } from "../../scripts/stack/ports";
 import { runMain } from "../../scripts/stack/run-main";
 import { BENCH_NEXTAUTH_SECRET, startBenchApp, type BenchApp } from "./support/app";
 import { arrangeBenchMember, type BenchMember } from "./support/bench-member";
 import { startBenchDatabase, type BenchDatabase } from "./support/bench-database";
 import { bulkSeed } from "./support/bulk-seed";
 import { groupCpuMs, loadAverage } from "./support/cpu";
+import { count, ms, percentile, sortNumbers, stats } from "./support/stats";
 import { cpuDuring, postmasterPid } from "./support/pg-cpu";
 import { PAGE_SIZE } from "../../lib/validation/rooms";
 
@@ -97,27 +98,6 @@ export const QUERIES: { q: string; field: string }[] = [
   // Nothing matches
   ...["zzqx", "xylophone", "qwertyuiop", "kubernetes"].map((q) => ({ q, field: "none" })),
 ];
-
-function count(variable: string, fallback: number): number {
-  const raw = process.env[variable];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
-    throw new StackError(`${variable} must be a positive whole number (got "${raw}").`);
-  return value;
-}
-
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-const ms = (value: number) => `${value.toFixed(1)} ms`;
-const sortNumbers = (values: number[]) => [...values].sort((a, b) => a - b);
-const stats = (values: number[]) => {
-  const sorted = sortNumbers(values);
-  return `p50 ${ms(percentile(sorted, 50))}   p95 ${ms(percentile(sorted, 95))}   p99 ${ms(percentile(sorted, 99))}   (max ${ms(sorted.at(-1) ?? 0)})`;
-};
 
 async function timed<T>(work: Promise<T>): Promise<{ value: T; ms: number }> {
   const started = performance.now();

@@ -9,29 +9,14 @@
 import { availableParallelism, cpus } from "node:os";
 import { hashPassword, verifyPassword } from "../../lib/auth/password";
 import { withClient } from "../../scripts/stack/database";
-import { portFromEnv, StackError } from "../../scripts/stack/ports";
+import { portFromEnv } from "../../scripts/stack/ports";
 import { runMain } from "../../scripts/stack/run-main";
 import { startBenchApp, type BenchApp } from "./support/app";
 import { groupCpuMs, loadAverage } from "./support/cpu";
+import { count, ms, percentile } from "./support/stats";
 
 const TARGET_P95_MS = 250;
 const PASSWORD = "bench-sign-in-passphrase";
-
-function count(variable: string, fallback: number): number {
-  const raw = process.env[variable];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
-    throw new StackError(`${variable} must be a positive whole number (got "${raw}").`);
-  return value;
-}
-
-/** Nearest-rank percentile of sorted values. */
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 async function createAccounts(databaseUrl: string, total: number): Promise<void> {
   // One hash for every account: verifying costs the same whichever password it is.
