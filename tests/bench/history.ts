@@ -95,8 +95,8 @@ runMain(async () => {
         "",
         `History benchmark: ${counts.messages.toLocaleString("en-US")} messages in ${rooms.length} rooms (about ${Math.round(counts.messages / rooms.length).toLocaleString("en-US")} each), as a visitor`,
         `  machine   ${availableParallelism()} CPUs (${cpus()[0]?.model.trim() ?? "unknown CPU"}), Node ${process.version}; load ${loadBefore} → ${loadAfter}`,
-        `  latest 50          ${stats(latestRun.times)}   app CPU ${cpu(latestRun)}/request`,
-        `  50 before the middle ${stats(olderRun.times)}   app CPU ${cpu(olderRun)}/request`,
+        `  latest 50              ${stats(latestRun.times)}   app CPU ${cpu(latestRun)}/request`,
+        `  50 before the middle   ${stats(olderRun.times)}   app CPU ${cpu(olderRun)}/request`,
         "",
       ].join("\n"),
     );

@@ -38,7 +38,7 @@ runMain(async () => {
     });
     const baseUrl = app.baseUrl;
     await withClient(app.databaseUrl, (client) =>
-      bulkSeed(client, { rooms: 30, topics: 5, users: 200, messages: 3_000 }),
+      bulkSeed(client, { rooms: 30, topics: 5, users: 20_000, messages: 3_000 }),
     );
     const member = await withClient(app.databaseUrl, (client) =>
       arrangeBenchMember(client, { secret: BENCH_NEXTAUTH_SECRET }),
