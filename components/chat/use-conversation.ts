@@ -3,8 +3,9 @@
 // engines are lib/chat/client/catch-up.ts (subscribe, load, merge by id) and send-queue.ts (one
 // send at a time, idempotent); this hook wires them to the room's public channel (visitors too),
 // the connection, the browser's online event and the page's callbacks. Only while the channel is
-// out of reach (no connection, or the subscription refused) does it poll instead.
-import { useCallback, useEffect, useEffectEvent, useMemo, useState, useSyncExternalStore } from "react";
+// out of reach (no connection, or the subscription refused) does it poll instead. Jumps (`?m=`, jumpTo) swap in a
+// window of older history; paging down or "Jump to newest" returns to the live end.
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useRealtime } from "@/components/realtime/realtime-provider";
 import { useRoomChannel } from "@/components/realtime/use-room-channel";
 import { useWindowEvents } from "@/components/use-window-events";
@@ -32,6 +33,7 @@ import {
   roomUpdatedSchema,
   type RoomUpdatedEvent,
 } from "@/lib/realtime/event-schemas";
+import { JUMP_NOT_FOUND, replaceJumpParam, type JumpTarget } from "@/lib/chat/client/jump";
 import { usePolling } from "./use-polling";
 
 export { POLL_INTERVAL_MS } from "./use-polling";
@@ -41,6 +43,12 @@ export interface UseConversationOptions {
   roomId: string;
   initialEntries: HistoryEntry[];
   initialHasOlder: boolean;
+  /** The server rendered a window of older history (a `?m=` link): newer messages exist after it. */
+  initialHasNewer?: boolean;
+  /** The message that window was opened for: scrolled to and highlighted once. */
+  initialTarget?: number | null;
+  /** Why the server rendered the latest messages instead (`?m=` named no message of this room). */
+  initialJumpNotice?: string | null;
   /** When the server read `initialEntries` (its clock, ms): changes after it are caught up on. */
   initialReadAt: number;
   onRoomUpdated?: (event: RoomUpdatedEvent) => void;
@@ -57,22 +65,33 @@ export function useConversation({
   roomId,
   initialEntries,
   initialHasOlder,
+  initialHasNewer = false,
+  initialTarget = null,
+  initialJumpNotice = null,
   initialReadAt,
   onRoomUpdated,
   onRoomDeleted,
   onPostingRefused,
 }: UseConversationOptions) {
-  const [store] = useState(() => createConversationStore(initialConversation(initialEntries, initialHasOlder)));
+  const [store] = useState(() =>
+    createConversationStore(initialConversation(initialEntries, initialHasOlder, initialHasNewer)),
+  );
   const state = useSyncExternalStore(store.subscribe, store.getState, store.getState);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [olderError, setOlderError] = useState<string | null>(null);
+  const [loadingNewer, setLoadingNewer] = useState(false);
+  const [newerError, setNewerError] = useState<string | null>(null);
+  const [target, setTarget] = useState<JumpTarget | null>(() =>
+    initialTarget === null ? null : { id: initialTarget, seq: 1 },
+  );
   const [rateLimitedUntil, setRateLimitedUntil] = useState<number | null>(null);
   const [composerError, setComposerError] = useState<string | null>(null);
   const [refused, setRefused] = useState(false);
   const { status, socketId } = useRealtime();
 
   // A refresh of the page (router.refresh after join/leave) brings newer server-rendered
-  // messages: merge them in, never replace (the client may hold newer ones).
+  // messages: merge them in, never replace (the client may hold newer ones). Only what falls inside
+  // the span held is merged (message-store.ts's withinHeld), so a refresh never punches a hole.
   useEffect(() => store.dispatch({ type: "merge", entries: initialEntries }), [store, initialEntries]);
 
   const roomGoneIf = useCallback(
@@ -117,10 +136,19 @@ export function useConversation({
     if ("incomplete" in parsed.data) void sync.loadOne(parsed.data.id);
     else store.dispatch({ type: "merge", entries: [parsed.data] });
   };
+  // New messages below a window of older history are counted for "Jump to newest", not shown.
+  const onCreated = (data: unknown) => {
+    const parsed = messageEventSchema.safeParse(data);
+    if (!parsed.success || parsed.data.roomId !== roomId) return;
+    if ("incomplete" in parsed.data) {
+      if (store.getState().hasNewer) store.dispatch({ type: "created", id: parsed.data.id, message: null });
+      else void sync.loadOne(parsed.data.id);
+    } else store.dispatch({ type: "created", id: parsed.data.id, message: parsed.data });
+  };
   const { subscribed } = useRoomChannel(
     roomId,
     {
-      [ROOM_EVENTS.messageCreated]: onMessage,
+      [ROOM_EVENTS.messageCreated]: onCreated,
       [ROOM_EVENTS.messageUpdated]: onMessage,
       [ROOM_EVENTS.messageDeleted]: (data) => {
         const parsed = messageDeletedSchema.safeParse(data);
@@ -164,6 +192,66 @@ export function useConversation({
       setLoadingOlder(false);
     }
   }, [sync, roomGoneIf]);
+
+  const loadNewer = useCallback(async () => {
+    const loading = sync.loadNewer();
+    if (!loading) return;
+    setLoadingNewer(true);
+    setNewerError(null);
+    try {
+      await loading;
+    } catch (error) {
+      roomGoneIf(error);
+      setNewerError(errorMessageOf(error, "Could not load newer messages."));
+    } finally {
+      setLoadingNewer(false);
+    }
+  }, [sync, roomGoneIf]);
+
+  const [jumpNotice, setJumpNotice] = useState<string | null>(initialJumpNotice);
+  /**
+   * Shows message `id` of this room: scrolled to and highlighted if held, else the window around it replaces the
+   * list. The address becomes `?m=<id>` (shareable). False, with a notice, when the room holds no such message.
+   */
+  const jumpTo = useCallback(
+    async (id: number): Promise<boolean> => {
+      setJumpNotice(null);
+      if (!store.getState().entries.some((entry) => entry.id === id)) {
+        try {
+          await sync.loadAround(id);
+        } catch (error) {
+          roomGoneIf(error);
+          setJumpNotice(isMessageGone(error) ? JUMP_NOT_FOUND : errorMessageOf(error, "Could not open that message."));
+          return false;
+        }
+      }
+      setTarget((previous) => ({ id, seq: (previous?.seq ?? 0) + 1 }));
+      replaceJumpParam(id);
+      return true;
+    },
+    [store, sync, roomGoneIf],
+  );
+
+  // A link to another message of this room followed in place (the page keeps its state): jump there as in-page.
+  const linkedTarget = useRef(initialTarget);
+  useEffect(() => {
+    if (initialTarget === null || initialTarget === linkedTarget.current) return;
+    linkedTarget.current = initialTarget;
+    void jumpTo(initialTarget);
+  }, [initialTarget, jumpTo]);
+
+  /** Back to the live end: the latest page replaces a window of older history, and `?m=` leaves the address. */
+  const jumpToNewest = useCallback(async () => {
+    setJumpNotice(null);
+    replaceJumpParam(null);
+    if (!store.getState().hasNewer) return;
+    try {
+      await sync.loadLatest();
+    } catch (error) {
+      roomGoneIf(error);
+      setNewerError(errorMessageOf(error, "Could not load the newest messages."));
+    }
+  }, [store, sync, roomGoneIf]);
 
   const send = useCallback(
     (body: string) => {
@@ -215,6 +303,16 @@ export function useConversation({
     loadingOlder,
     olderError,
     loadOlder,
+    loadingNewer,
+    newerError,
+    loadNewer,
+    /** The message last jumped to (scroll and highlight once per `seq`). */
+    target,
+    jumpTo,
+    jumpToNewest,
+    /** Why the last jump found nothing ("That message could not be found"), until the next jump. */
+    jumpNotice,
+    dismissJumpNotice: useCallback(() => setJumpNotice(null), []),
     send,
     retry: sends.retry,
     discard: sends.discard,

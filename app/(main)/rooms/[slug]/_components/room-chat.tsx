@@ -4,6 +4,8 @@
 // and wires the conversation, posting (use-room-posting.ts) and dialogs (room-dialogs.tsx) to list and composer.
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import { Composer } from "@/components/chat/composer";
+import { JumpNotice } from "@/components/chat/jump-notice";
+import { JumpToMessageProvider } from "@/components/chat/jump-to-message";
 import { MessageList } from "@/components/chat/message-list";
 import { PeopleDrawer } from "@/components/chat/people-drawer";
 import { useChatTime } from "@/components/chat/use-clock";
@@ -47,6 +49,12 @@ export interface RoomChatProps {
   staffIds: string[];
   initialEntries: HistoryEntry[];
   initialHasOlder: boolean;
+  /** A message link (`?m=`) opened a window of older history: newer messages exist below it. */
+  initialHasNewer?: boolean;
+  /** The message that link named: scrolled to and highlighted. */
+  initialTarget?: number | null;
+  /** Why the latest messages are shown instead ("That message could not be found."). */
+  jumpNotice?: string | null;
   /** Date.now() of the server render: the clock of the first render, here and in the browser. */
   renderedAt: number;
   /** The people panel (a server component). */
@@ -63,6 +71,9 @@ export function RoomChat({
   staffIds,
   initialEntries,
   initialHasOlder,
+  initialHasNewer = false,
+  initialTarget = null,
+  jumpNotice = null,
   renderedAt,
   people,
   initialOnline,
@@ -102,6 +113,9 @@ export function RoomChat({
     roomId: room.id,
     initialEntries,
     initialHasOlder,
+    initialHasNewer,
+    initialTarget,
+    initialJumpNotice: jumpNotice,
     initialReadAt: renderedAt,
     onRoomUpdated,
     onRoomDeleted,
@@ -114,7 +128,19 @@ export function RoomChat({
     document.title = `${room.name} · Roomful`;
   }, [room.name]);
 
-  useMarkRead({ slug: room.slug, enabled: member !== null && !deleted, lastId: lastIdOf(state), atBottom });
+  // A window of older history is not read up to its end: only the live end marks the room read.
+  useMarkRead({
+    slug: room.slug,
+    enabled: member !== null && !deleted && !state.hasNewer,
+    lastId: lastIdOf(state),
+    atBottom,
+  });
+
+  const { jumpToNewest } = conversation;
+  // Back to the live end, then to its bottom (once the latest page has replaced the window).
+  const onJumpToNewest = useCallback(() => {
+    void jumpToNewest().then(() => setFollowSignal((n) => n + 1));
+  }, [jumpToNewest]);
 
   const rows = useMemo(
     () =>
@@ -156,83 +182,98 @@ export function RoomChat({
 
   return (
     <RoomOnlineProvider roomId={room.id} slug={room.slug} viewerId={presentAs} initialCount={initialOnline}>
-      <div
-        ref={layout}
-        data-testid="room-chat"
-        data-chat-layout=""
-        className="mx-auto flex h-[calc(100dvh-var(--chat-top,4.0625rem))] min-h-[26rem] w-full max-w-6xl flex-col sm:gap-3 sm:px-6 sm:pt-3 sm:pb-4"
-      >
-        {/* This page is an app screen: the site footer would only push the composer off the bottom. */}
-        <style
-          href="room-chat-layout"
-          precedence="default"
-        >{`body:has([data-chat-layout]) > footer { display: none; }`}</style>
-        <RoomHeader room={room} viewer={viewer} deleted={deleted} locked={locked} />
-        <div className="flex min-h-0 flex-1 sm:gap-3">
-          <section
-            aria-labelledby="conversation-heading"
-            className="flex min-w-0 flex-1 flex-col overflow-hidden bg-surface sm:rounded-2xl sm:border sm:border-line sm:shadow-sm"
-          >
-            <ConversationBar
-              status={conversation.live ? status : "disabled"}
-              live={!deleted}
-              peopleId={peopleId}
-              peopleOpen={peopleOpen}
-              onOpenPeople={() => setPeopleOpen(true)}
-              peopleButton={peopleButton}
-            />
-            <MessageList
-              rows={rows}
-              time={time}
-              viewer={member}
-              hasOlder={state.hasOlder}
-              loadingOlder={conversation.loadingOlder}
-              olderError={conversation.olderError}
-              onLoadOlder={() => void conversation.loadOlder()}
-              onEdit={onEdit}
-              onDelete={askToDelete}
-              onRetry={conversation.retry}
-              onDiscard={conversation.discard}
-              followSignal={followSignal}
-              onAtBottomChange={setAtBottom}
-              readOnly={deleted}
-              canEdit={composerMode === "post"}
-              canModerateAuthor={canRestrict ? canModerateAuthor : undefined}
-              canDeleteOf={canDeleteOf}
-              onModerate={canRestrict ? askToModerate : undefined}
-              empty={<ConversationEmpty canPost={composerMode === "post"} />}
-            />
-            {/* A fixed-height line, so "Alice is typing…" appearing never moves the conversation. */}
-            <div
-              data-testid="typing-line"
-              className="h-6 shrink-0 overflow-hidden px-4 text-xs leading-6 text-ink-muted sm:px-5"
+      {/* Reply quotes, search results and notifications jump in place through this (useJumpToMessage). */}
+      <JumpToMessageProvider slug={room.slug} jumpTo={conversation.jumpTo}>
+        <div
+          ref={layout}
+          data-testid="room-chat"
+          data-chat-layout=""
+          className="mx-auto flex h-[calc(100dvh-var(--chat-top,4.0625rem))] min-h-[26rem] w-full max-w-6xl flex-col sm:gap-3 sm:px-6 sm:pt-3 sm:pb-4"
+        >
+          {/* This page is an app screen: the site footer would only push the composer off the bottom. */}
+          <style
+            href="room-chat-layout"
+            precedence="default"
+          >{`body:has([data-chat-layout]) > footer { display: none; }`}</style>
+          <RoomHeader room={room} viewer={viewer} deleted={deleted} locked={locked} />
+          <div className="flex min-h-0 flex-1 sm:gap-3">
+            <section
+              aria-labelledby="conversation-heading"
+              className="flex min-w-0 flex-1 flex-col overflow-hidden bg-surface sm:rounded-2xl sm:border sm:border-line sm:shadow-sm"
             >
-              <TypingIndicator roomId={room.id} viewerId={presentAs} />
-            </div>
-            <Composer
-              roomId={room.id}
-              viewerId={presentAs}
-              slug={room.slug}
-              roomName={room.name}
-              mode={composerMode}
-              block={block}
-              status={status}
-              rateLimitedUntil={conversation.rateLimitedUntil}
-              onRateLimitOver={conversation.clearRateLimit}
-              error={conversation.composerError}
-              onDismissError={conversation.clearComposerError}
-              onSend={(body) => {
-                conversation.send(body);
-                setFollowSignal((n) => n + 1);
-              }}
-            />
-          </section>
-          <PeopleDrawer id={peopleId} open={peopleOpen} onClose={() => setPeopleOpen(false)} opener={peopleButton}>
-            {people}
-          </PeopleDrawer>
+              <ConversationBar
+                status={conversation.live ? status : "disabled"}
+                live={!deleted}
+                peopleId={peopleId}
+                peopleOpen={peopleOpen}
+                onOpenPeople={() => setPeopleOpen(true)}
+                peopleButton={peopleButton}
+              />
+              {conversation.jumpNotice ? (
+                <JumpNotice notice={conversation.jumpNotice} onDismiss={conversation.dismissJumpNotice} />
+              ) : null}
+              <MessageList
+                rows={rows}
+                time={time}
+                viewer={member}
+                hasOlder={state.hasOlder}
+                loadingOlder={conversation.loadingOlder}
+                olderError={conversation.olderError}
+                onLoadOlder={() => void conversation.loadOlder()}
+                hasNewer={state.hasNewer}
+                loadingNewer={conversation.loadingNewer}
+                newerError={conversation.newerError}
+                onLoadNewer={() => void conversation.loadNewer()}
+                newerArrived={state.newerArrived}
+                onJumpToNewest={onJumpToNewest}
+                target={conversation.target}
+                onEdit={onEdit}
+                onDelete={askToDelete}
+                onRetry={conversation.retry}
+                onDiscard={conversation.discard}
+                followSignal={followSignal}
+                onAtBottomChange={setAtBottom}
+                readOnly={deleted}
+                canEdit={composerMode === "post"}
+                canModerateAuthor={canRestrict ? canModerateAuthor : undefined}
+                canDeleteOf={canDeleteOf}
+                onModerate={canRestrict ? askToModerate : undefined}
+                empty={<ConversationEmpty canPost={composerMode === "post"} />}
+              />
+              {/* A fixed-height line, so "Alice is typing…" appearing never moves the conversation. */}
+              <div
+                data-testid="typing-line"
+                className="h-6 shrink-0 overflow-hidden px-4 text-xs leading-6 text-ink-muted sm:px-5"
+              >
+                <TypingIndicator roomId={room.id} viewerId={presentAs} />
+              </div>
+              <Composer
+                roomId={room.id}
+                viewerId={presentAs}
+                slug={room.slug}
+                roomName={room.name}
+                mode={composerMode}
+                block={block}
+                status={status}
+                rateLimitedUntil={conversation.rateLimitedUntil}
+                onRateLimitOver={conversation.clearRateLimit}
+                error={conversation.composerError}
+                onDismissError={conversation.clearComposerError}
+                onSend={(body) => {
+                  // Sent from a window of older history: the conversation goes to the live end, where it appears.
+                  if (state.hasNewer) onJumpToNewest();
+                  conversation.send(body);
+                  setFollowSignal((n) => n + 1);
+                }}
+              />
+            </section>
+            <PeopleDrawer id={peopleId} open={peopleOpen} onClose={() => setPeopleOpen(false)} opener={peopleButton}>
+              {people}
+            </PeopleDrawer>
+          </div>
+          <RoomDialogs dialogs={dialogs} roomSlug={room.slug} canRestrict={canRestrict && !deleted} />
         </div>
-        <RoomDialogs dialogs={dialogs} roomSlug={room.slug} canRestrict={canRestrict && !deleted} />
-      </div>
+      </JumpToMessageProvider>
     </RoomOnlineProvider>
   );
 }
