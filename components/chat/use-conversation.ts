@@ -24,7 +24,7 @@ import {
 import { createConversationStore } from "@/lib/chat/client/conversation-store";
 import { initialConversation } from "@/lib/chat/client/message-store";
 import { createSendQueue } from "@/lib/chat/client/send-queue";
-import type { HistoryEntry } from "@/lib/chat/message-payload";
+import { isTombstone, type HistoryEntry } from "@/lib/chat/message-payload";
 import {
   messageDeletedSchema,
   messageEventSchema,
@@ -33,7 +33,7 @@ import {
   roomUpdatedSchema,
   type RoomUpdatedEvent,
 } from "@/lib/realtime/event-schemas";
-import { JUMP_NOT_FOUND, replaceJumpParam, type JumpTarget } from "@/lib/chat/client/jump";
+import { JUMP_DELETED, JUMP_NOT_FOUND, replaceJumpParam, type JumpTarget } from "@/lib/chat/client/jump";
 import { usePolling } from "./use-polling";
 
 export { POLL_INTERVAL_MS } from "./use-polling";
@@ -209,6 +209,8 @@ export function useConversation({
   }, [sync, roomGoneIf]);
 
   const [jumpNotice, setJumpNotice] = useState<string | null>(initialJumpNotice);
+  // The message the address names (`?m=`): a render of the page for another one (a link followed in place) jumps.
+  const addressTarget = useRef(initialTarget);
   /**
    * Shows message `id` of this room: scrolled to and highlighted if held, else the window around it replaces the
    * list. The address becomes `?m=<id>` (shareable). False, with a notice, when the room holds no such message.
@@ -225,24 +227,25 @@ export function useConversation({
           return false;
         }
       }
+      const held = store.getState().entries.find((entry) => entry.id === id);
+      if (held && isTombstone(held)) setJumpNotice(JUMP_DELETED);
       setTarget((previous) => ({ id, seq: (previous?.seq ?? 0) + 1 }));
+      addressTarget.current = id;
       replaceJumpParam(id);
       return true;
     },
     [store, sync, roomGoneIf],
   );
 
-  // A link to another message of this room followed in place (the page keeps its state): jump there as in-page.
-  const linkedTarget = useRef(initialTarget);
   useEffect(() => {
-    if (initialTarget === null || initialTarget === linkedTarget.current) return;
-    linkedTarget.current = initialTarget;
+    if (initialTarget === null || initialTarget === addressTarget.current) return;
     void jumpTo(initialTarget);
   }, [initialTarget, jumpTo]);
 
   /** Back to the live end: the latest page replaces a window of older history, and `?m=` leaves the address. */
   const jumpToNewest = useCallback(async () => {
     setJumpNotice(null);
+    addressTarget.current = null;
     replaceJumpParam(null);
     if (!store.getState().hasNewer) return;
     try {

@@ -36,7 +36,8 @@ export const editMessageSchema = z.object({ body: messageBodySchema });
 // Unbounded: a cursor past the last id reads as "the latest" (lib/db/messages.ts clamps it).
 const cursorId = z.coerce.number().int().positive();
 
-const NOT_AROUND = "around must be a message id, e.g. around=123.";
+// Said after "around: " (lib/chat/messages.ts names the parameter).
+const NOT_AROUND = "not a message id (e.g. around=123).";
 
 /**
  * One of `before` (older history), `after` (catch-up, or newer history below a window) and `around` (a window centred

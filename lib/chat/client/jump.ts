@@ -4,6 +4,9 @@
 /** Said when `?m=` or an in-page jump names a message this room does not hold (or not an id at all). */
 export const JUMP_NOT_FOUND = "That message could not be found.";
 
+/** Said when the message jumped to was deleted: the conversation opens where it was. */
+export const JUMP_DELETED = "That message was deleted.";
+
 /** The query parameter of a message link. */
 export const JUMP_PARAM = "m";
 

@@ -6,7 +6,7 @@ import { listStaffIds } from "@/lib/db/users";
 import { getCurrentUser, hasRole } from "@/lib/auth/session";
 import { toHistoryEntry } from "@/lib/chat/messages";
 import { findPostingState } from "@/lib/db/restrictions";
-import { JUMP_NOT_FOUND } from "@/lib/chat/client/jump";
+import { JUMP_DELETED, JUMP_NOT_FOUND } from "@/lib/chat/client/jump";
 import {
   findRoomWithLatestMessages,
   listMessagesAround,
@@ -95,7 +95,12 @@ export default async function RoomPage({ params, searchParams }: RoomPageProps) 
       ? Promise.resolve<MessageWindow | null>(null)
       : listMessagesAround({ roomId: room.id, id: jump.messageId, limit: ROOM_PAGE_MESSAGES }),
   ]);
-  const jumpNotice = jump.invalid || (jump.messageId !== null && !around) ? JUMP_NOT_FOUND : null;
+  const jumpNotice =
+    jump.invalid || (jump.messageId !== null && !around)
+      ? JUMP_NOT_FOUND
+      : around?.messages.some((m) => m.id === jump.messageId && m.deletedAt)
+        ? JUMP_DELETED
+        : null;
   const viewer: RoomViewer = {
     signedIn: user !== null,
     joined: user !== null && (await isParticipant({ roomId: room.id, userId: user.id })),
