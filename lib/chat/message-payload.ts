@@ -53,9 +53,9 @@ export const historyPageSchema = z.object({
    * With `around`: the same as `hasOlder`.
    */
   hasMore: z.boolean(),
-  /** Older messages exist before the first one (said by the latest page, `before` and `around`). */
+  /** Older messages exist before the first one (said by `before` and `around`). */
   hasOlder: z.boolean().optional(),
-  /** Newer messages exist after the last one (said by the latest page, `after` and `around`). */
+  /** Newer messages exist after the last one (said by `after` without `changedSince`, and `around`). */
   hasNewer: z.boolean().optional(),
   /** The server's clock when the page was read: the next `changedSince` (less a margin). */
   at: z.iso.datetime({ offset: true }),

@@ -277,11 +277,12 @@ export async function listHistory({
     return { messages: window.messages.map(toHistoryEntry), hasMore: hasOlder, hasOlder, hasNewer, at };
   }
   const page = await listMessages({ roomId: room.id, before, after, changedSince, limit });
+  // The latest page keeps its first shape ({ messages, hasMore, at }): its end is the live end, hasMore the older side.
   const edges =
-    after === undefined
-      ? { hasOlder: page.hasMore, ...(before === undefined ? { hasNewer: false } : {}) }
-      : changedSince
-        ? {}
-        : { hasNewer: page.hasMore };
+    before !== undefined
+      ? { hasOlder: page.hasMore }
+      : after !== undefined && !changedSince
+        ? { hasNewer: page.hasMore }
+        : {};
   return { messages: page.messages.map(toHistoryEntry), hasMore: page.hasMore, ...edges, at };
 }
