@@ -182,36 +182,37 @@ export function RoomChat({
 
   return (
     <RoomOnlineProvider roomId={room.id} slug={room.slug} viewerId={presentAs} initialCount={initialOnline}>
-      {/* Reply quotes, search results and notifications jump in place through this (useJumpToMessage). */}
-      <JumpToMessageProvider slug={room.slug} jumpTo={conversation.jumpTo}>
-        <div
-          ref={layout}
-          data-testid="room-chat"
-          data-chat-layout=""
-          className="mx-auto flex h-[calc(100dvh-var(--chat-top,4.0625rem))] min-h-[26rem] w-full max-w-6xl flex-col sm:gap-3 sm:px-6 sm:pt-3 sm:pb-4"
-        >
-          {/* This page is an app screen: the site footer would only push the composer off the bottom. */}
-          <style
-            href="room-chat-layout"
-            precedence="default"
-          >{`body:has([data-chat-layout]) > footer { display: none; }`}</style>
-          <RoomHeader room={room} viewer={viewer} deleted={deleted} locked={locked} />
-          <div className="flex min-h-0 flex-1 sm:gap-3">
-            <section
-              aria-labelledby="conversation-heading"
-              className="flex min-w-0 flex-1 flex-col overflow-hidden bg-surface sm:rounded-2xl sm:border sm:border-line sm:shadow-sm"
-            >
-              <ConversationBar
-                status={conversation.live ? status : "disabled"}
-                live={!deleted}
-                peopleId={peopleId}
-                peopleOpen={peopleOpen}
-                onOpenPeople={() => setPeopleOpen(true)}
-                peopleButton={peopleButton}
-              />
-              {conversation.jumpNotice ? (
-                <JumpNotice notice={conversation.jumpNotice} onDismiss={conversation.dismissJumpNotice} />
-              ) : null}
+      <div
+        ref={layout}
+        data-testid="room-chat"
+        data-chat-layout=""
+        className="mx-auto flex h-[calc(100dvh-var(--chat-top,4.0625rem))] min-h-[26rem] w-full max-w-6xl flex-col sm:gap-3 sm:px-6 sm:pt-3 sm:pb-4"
+      >
+        {/* This page is an app screen: the site footer would only push the composer off the bottom. */}
+        <style
+          href="room-chat-layout"
+          precedence="default"
+        >{`body:has([data-chat-layout]) > footer { display: none; }`}</style>
+        <RoomHeader room={room} viewer={viewer} deleted={deleted} locked={locked} />
+        <div className="flex min-h-0 flex-1 sm:gap-3">
+          <section
+            aria-labelledby="conversation-heading"
+            className="flex min-w-0 flex-1 flex-col overflow-hidden bg-surface sm:rounded-2xl sm:border sm:border-line sm:shadow-sm"
+          >
+            <ConversationBar
+              status={conversation.live ? status : "disabled"}
+              live={!deleted}
+              peopleId={peopleId}
+              peopleOpen={peopleOpen}
+              onOpenPeople={() => setPeopleOpen(true)}
+              peopleButton={peopleButton}
+            />
+            {conversation.jumpNotice ? (
+              <JumpNotice notice={conversation.jumpNotice} onDismiss={conversation.dismissJumpNotice} />
+            ) : null}
+            {/* Reply quotes and search results in the list jump in place through this (useJumpToMessage); links from
+                elsewhere land through ?m=. */}
+            <JumpToMessageProvider slug={room.slug} jumpTo={conversation.jumpTo}>
               <MessageList
                 rows={rows}
                 time={time}
@@ -240,40 +241,40 @@ export function RoomChat({
                 onModerate={canRestrict ? askToModerate : undefined}
                 empty={<ConversationEmpty canPost={composerMode === "post"} />}
               />
-              {/* A fixed-height line, so "Alice is typing…" appearing never moves the conversation. */}
-              <div
-                data-testid="typing-line"
-                className="h-6 shrink-0 overflow-hidden px-4 text-xs leading-6 text-ink-muted sm:px-5"
-              >
-                <TypingIndicator roomId={room.id} viewerId={presentAs} />
-              </div>
-              <Composer
-                roomId={room.id}
-                viewerId={presentAs}
-                slug={room.slug}
-                roomName={room.name}
-                mode={composerMode}
-                block={block}
-                status={status}
-                rateLimitedUntil={conversation.rateLimitedUntil}
-                onRateLimitOver={conversation.clearRateLimit}
-                error={conversation.composerError}
-                onDismissError={conversation.clearComposerError}
-                onSend={(body) => {
-                  // Sent from a window of older history: the conversation goes to the live end, where it appears.
-                  if (state.hasNewer) onJumpToNewest();
-                  conversation.send(body);
-                  setFollowSignal((n) => n + 1);
-                }}
-              />
-            </section>
-            <PeopleDrawer id={peopleId} open={peopleOpen} onClose={() => setPeopleOpen(false)} opener={peopleButton}>
-              {people}
-            </PeopleDrawer>
-          </div>
-          <RoomDialogs dialogs={dialogs} roomSlug={room.slug} canRestrict={canRestrict && !deleted} />
+            </JumpToMessageProvider>
+            {/* A fixed-height line, so "Alice is typing…" appearing never moves the conversation. */}
+            <div
+              data-testid="typing-line"
+              className="h-6 shrink-0 overflow-hidden px-4 text-xs leading-6 text-ink-muted sm:px-5"
+            >
+              <TypingIndicator roomId={room.id} viewerId={presentAs} />
+            </div>
+            <Composer
+              roomId={room.id}
+              viewerId={presentAs}
+              slug={room.slug}
+              roomName={room.name}
+              mode={composerMode}
+              block={block}
+              status={status}
+              rateLimitedUntil={conversation.rateLimitedUntil}
+              onRateLimitOver={conversation.clearRateLimit}
+              error={conversation.composerError}
+              onDismissError={conversation.clearComposerError}
+              onSend={(body) => {
+                // Sent from a window of older history: the conversation goes to the live end, where it appears.
+                if (state.hasNewer) onJumpToNewest();
+                conversation.send(body);
+                setFollowSignal((n) => n + 1);
+              }}
+            />
+          </section>
+          <PeopleDrawer id={peopleId} open={peopleOpen} onClose={() => setPeopleOpen(false)} opener={peopleButton}>
+            {people}
+          </PeopleDrawer>
         </div>
-      </JumpToMessageProvider>
+        <RoomDialogs dialogs={dialogs} roomSlug={room.slug} canRestrict={canRestrict && !deleted} />
+      </div>
     </RoomOnlineProvider>
   );
 }
