@@ -107,6 +107,19 @@ export function useConversationScroll({
     if (nearBottom && hasNewer && !loadingNewer) onLoadNewer?.();
   };
 
+  /** Tells the rest whether the list is at the (live) bottom, when that changed. */
+  const report = (bottom: boolean) => {
+    if (reported.current === bottom) return;
+    reported.current = bottom;
+    setAtBottom(bottom);
+    onAtBottomChange?.(bottom);
+    // Leaving the bottom: everything up to now was seen.
+    if (!bottom) setSeenUpTo(lastId);
+  };
+  // A layout change that moves no scroll position fires no scroll event (back to the newest while already at the
+  // window's bottom): say it from here.
+  const reportPinned = useEffectEvent(() => report(pinned.current && !hasNewer));
+
   const onScroll = () => {
     const el = scroller.current;
     if (!el) return;
@@ -115,13 +128,7 @@ export function useConversationScroll({
     // The bottom of a window of older history is not the live end: nothing to follow there.
     const bottom = fromBottom < BOTTOM_SLACK && !hasNewer;
     pinned.current = bottom;
-    if (reported.current !== bottom) {
-      reported.current = bottom;
-      setAtBottom(bottom);
-      onAtBottomChange?.(bottom);
-      // Leaving the bottom: everything up to now was seen.
-      if (!bottom) setSeenUpTo(lastId);
-    }
+    report(bottom);
     setFarFromBottom(fromBottom > el.clientHeight * 1.5);
     recordAnchor();
     maybeLoadOlder();
@@ -153,6 +160,7 @@ export function useConversationScroll({
       }
     }
     recordAnchor();
+    reportPinned();
   }, [rows, followSignal, target, hasNewer, recordAnchor]);
 
   // A short first page (or one that loaded while you sat at the top) may need the next one.
