@@ -9,6 +9,8 @@ import type { TimelineRow } from "@/lib/chat/client/timeline";
 import { DaySeparator } from "./day-separator";
 import { HistoryEnd } from "./history-end";
 import { HistoryStart } from "./history-start";
+import { JumpNotice } from "./jump-notice";
+import { JumpToMessageProvider } from "./jump-to-message";
 import { MessageItem } from "./message-item";
 import { NewMessagesPill } from "./new-messages-pill";
 import { PendingItem } from "./pending-item";
@@ -20,11 +22,6 @@ export interface MessageListProps extends ConversationScrollOptions {
   time: ChatTime;
   viewer: (MessageAuthorPayload & { canModerate: boolean }) | null;
   olderError: string | null;
-  newerError?: string | null;
-  /** Live messages announced below a window of older history (counted on "Jump to newest"). */
-  newerArrived?: number;
-  /** Loads the live end in place of a window of older history. */
-  onJumpToNewest?: () => void;
   onEdit: (id: number, body: string) => Promise<void>;
   onDelete: (message: ChatMessage) => void;
   onRetry: (clientKey: string) => void;
@@ -66,9 +63,9 @@ export function MessageList(props: MessageListProps) {
   const { scroller, onScroll, atBottom, farFromBottom, seenUpTo, scrollToBottom } = useConversationScroll(props);
   const { rows, time, viewer, hasOlder, loadingOlder, olderError, onLoadOlder, onEdit, onDelete } = props;
   const { onRetry, onDiscard, empty, readOnly = false, canEdit = true, canModerateAuthor, onModerate } = props;
-  const { canDeleteOf, hasNewer = false, loadingNewer = false, newerError = null, onLoadNewer } = props;
-  const { newerArrived = 0, onJumpToNewest } = props;
-  const highlighted = useJumpHighlight(props.target ?? null);
+  const { canDeleteOf, jump } = props;
+  const hasNewer = jump?.hasNewer ?? false;
+  const highlighted = useJumpHighlight(jump?.target ?? null);
   const unseen = atBottom
     ? 0
     : rows.filter((row) => row.kind === "message" && row.message.id > seenUpTo && row.message.author?.id !== viewer?.id)
@@ -116,8 +113,9 @@ export function MessageList(props: MessageListProps) {
     );
   };
 
-  return (
+  const list = (
     <div className="relative flex min-h-0 flex-1 flex-col">
+      {jump?.notice ? <JumpNotice notice={jump.notice} onDismiss={jump.onDismissNotice} /> : null}
       <div
         ref={scroller}
         onScroll={onScroll}
@@ -146,13 +144,13 @@ export function MessageList(props: MessageListProps) {
           ) : (
             empty
           )}
-          {hasNewer && onLoadNewer ? (
-            <HistoryEnd loadingNewer={loadingNewer} newerError={newerError} onLoadNewer={onLoadNewer} />
+          {jump?.hasNewer ? (
+            <HistoryEnd loadingNewer={jump.loadingNewer} newerError={jump.newerError} onLoadNewer={jump.onLoadNewer} />
           ) : null}
         </div>
       </div>
-      {hasNewer && onJumpToNewest ? (
-        <NewMessagesPill jumpToNewest unseen={newerArrived} onClick={onJumpToNewest} />
+      {jump?.hasNewer ? (
+        <NewMessagesPill jumpToNewest unseen={jump.newerArrived} onClick={jump.onJumpToNewest} />
       ) : !atBottom && (unseen > 0 || farFromBottom) ? (
         <NewMessagesPill unseen={unseen} onClick={scrollToBottom} />
       ) : null}
@@ -164,5 +162,13 @@ export function MessageList(props: MessageListProps) {
         {jumpAnnouncementOf(rows, highlighted)}
       </p>
     </div>
+  );
+  // Reply quotes and search results in the list jump in place through this (useJumpToMessage).
+  return jump ? (
+    <JumpToMessageProvider slug={jump.slug} jumpTo={jump.jumpTo}>
+      {list}
+    </JumpToMessageProvider>
+  ) : (
+    list
   );
 }

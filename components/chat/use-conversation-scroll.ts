@@ -5,8 +5,8 @@
 // up, it keeps the message you were reading in place (an anchor). After a jump it centres the target, and below a
 // window of older history there is no bottom to follow: scrolling down loads newer pages under the anchor.
 import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from "react";
-import type { JumpTarget } from "@/lib/chat/client/jump";
 import type { TimelineRow } from "@/lib/chat/client/timeline";
+import type { ConversationJump } from "./use-conversation-jump";
 
 /** Within this many pixels of the bottom counts as "at the bottom" (and keeps following). */
 const BOTTOM_SLACK = 48;
@@ -60,12 +60,8 @@ export interface ConversationScrollOptions {
   hasOlder: boolean;
   loadingOlder: boolean;
   onLoadOlder: () => void;
-  /** A window of older history is shown (after a jump): newer messages exist below it. */
-  hasNewer?: boolean;
-  loadingNewer?: boolean;
-  onLoadNewer?: () => void;
-  /** The message jumped to: centred once per `seq`. */
-  target?: JumpTarget | null;
+  /** Jumps (use-conversation-jump.ts): the target to centre, and newer pages below a window of older history. */
+  jump?: ConversationJump;
   /** Tells whether the viewer is at the bottom (for marking the room read). */
   onAtBottomChange?: (atBottom: boolean) => void;
 }
@@ -76,17 +72,16 @@ export function useConversationScroll({
   hasOlder,
   loadingOlder,
   onLoadOlder,
-  hasNewer = false,
-  loadingNewer = false,
-  onLoadNewer,
-  target = null,
+  jump,
   onAtBottomChange,
 }: ConversationScrollOptions) {
+  const { hasNewer = false, loadingNewer = false, onLoadNewer, target = null, epoch = 0 } = jump ?? {};
   const scroller = useRef<HTMLDivElement>(null);
   const pinned = useRef(!hasNewer);
   // What atBottom last said (a jump moves `pinned` before its scroll event tells the rest).
   const reported = useRef(!hasNewer);
   const seenTarget = useRef(0);
+  const seenEpoch = useRef(epoch);
   const anchor = useRef<Anchor | null>(null);
   const seenFollowSignal = useRef(followSignal);
   const lastId = lastMessageId(rows);
@@ -138,10 +133,12 @@ export function useConversationScroll({
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    if (seenFollowSignal.current !== followSignal) {
+    // A send, or a jump back to the live end ("Jump to newest"), goes to the bottom.
+    if (seenFollowSignal.current !== followSignal || (seenEpoch.current !== epoch && !hasNewer)) {
       seenFollowSignal.current = followSignal;
       pinned.current = true;
     }
+    seenEpoch.current = epoch;
     if (pinned.current && !hasNewer) {
       el.scrollTop = 0;
     } else if (anchor.current) {
@@ -161,7 +158,7 @@ export function useConversationScroll({
     }
     recordAnchor();
     reportPinned();
-  }, [rows, followSignal, target, hasNewer, recordAnchor]);
+  }, [rows, followSignal, target, hasNewer, epoch, recordAnchor]);
 
   // A short first page (or one that loaded while you sat at the top) may need the next one.
   // (And the same below a window of older history.)

@@ -5,7 +5,7 @@
 // the connection, the browser's online event and the page's callbacks. Only while the channel is
 // out of reach (no connection, or the subscription refused) does it poll instead. Jumps (`?m=`, jumpTo) swap in a
 // window of older history; paging down or "Jump to newest" returns to the live end.
-import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useEffectEvent, useMemo, useState, useSyncExternalStore } from "react";
 import { useRealtime } from "@/components/realtime/realtime-provider";
 import { useRoomChannel } from "@/components/realtime/use-room-channel";
 import { useWindowEvents } from "@/components/use-window-events";
@@ -24,7 +24,7 @@ import {
 import { createConversationStore } from "@/lib/chat/client/conversation-store";
 import { initialConversation } from "@/lib/chat/client/message-store";
 import { createSendQueue } from "@/lib/chat/client/send-queue";
-import { isTombstone, type HistoryEntry } from "@/lib/chat/message-payload";
+import type { HistoryEntry } from "@/lib/chat/message-payload";
 import {
   messageDeletedSchema,
   messageEventSchema,
@@ -33,7 +33,7 @@ import {
   roomUpdatedSchema,
   type RoomUpdatedEvent,
 } from "@/lib/realtime/event-schemas";
-import { JUMP_DELETED, JUMP_NOT_FOUND, replaceJumpParam, type JumpTarget } from "@/lib/chat/client/jump";
+import { useConversationJump, type InitialJump } from "./use-conversation-jump";
 import { usePolling } from "./use-polling";
 
 export { POLL_INTERVAL_MS } from "./use-polling";
@@ -43,12 +43,8 @@ export interface UseConversationOptions {
   roomId: string;
   initialEntries: HistoryEntry[];
   initialHasOlder: boolean;
-  /** The server rendered a window of older history (a `?m=` link): newer messages exist after it. */
-  initialHasNewer?: boolean;
-  /** The message that window was opened for: scrolled to and highlighted once. */
-  initialTarget?: number | null;
-  /** Why the server rendered the latest messages instead (`?m=` named no message of this room). */
-  initialJumpNotice?: string | null;
+  /** What a message link (`?m=`) opened the page on. */
+  initialJump?: InitialJump;
   /** When the server read `initialEntries` (its clock, ms): changes after it are caught up on. */
   initialReadAt: number;
   onRoomUpdated?: (event: RoomUpdatedEvent) => void;
@@ -65,25 +61,18 @@ export function useConversation({
   roomId,
   initialEntries,
   initialHasOlder,
-  initialHasNewer = false,
-  initialTarget = null,
-  initialJumpNotice = null,
+  initialJump,
   initialReadAt,
   onRoomUpdated,
   onRoomDeleted,
   onPostingRefused,
 }: UseConversationOptions) {
   const [store] = useState(() =>
-    createConversationStore(initialConversation(initialEntries, initialHasOlder, initialHasNewer)),
+    createConversationStore(initialConversation(initialEntries, initialHasOlder, initialJump?.hasNewer)),
   );
   const state = useSyncExternalStore(store.subscribe, store.getState, store.getState);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [olderError, setOlderError] = useState<string | null>(null);
-  const [loadingNewer, setLoadingNewer] = useState(false);
-  const [newerError, setNewerError] = useState<string | null>(null);
-  const [target, setTarget] = useState<JumpTarget | null>(() =>
-    initialTarget === null ? null : { id: initialTarget, seq: 1 },
-  );
   const [rateLimitedUntil, setRateLimitedUntil] = useState<number | null>(null);
   const [composerError, setComposerError] = useState<string | null>(null);
   const [refused, setRefused] = useState(false);
@@ -130,25 +119,19 @@ export function useConversation({
   useEffect(() => sync.onError(onSyncFailed), [sync]);
   useEffect(() => sends.onError(onSendFailed), [sends]);
 
-  const onMessage = (data: unknown) => {
+  const onMessage = (data: unknown, created = false) => {
     const parsed = messageEventSchema.safeParse(data);
     if (!parsed.success || parsed.data.roomId !== roomId) return;
-    if ("incomplete" in parsed.data) void sync.loadOne(parsed.data.id);
-    else store.dispatch({ type: "merge", entries: [parsed.data] });
-  };
-  // New messages below a window of older history are counted for "Jump to newest", not shown.
-  const onCreated = (data: unknown) => {
-    const parsed = messageEventSchema.safeParse(data);
-    if (!parsed.success || parsed.data.roomId !== roomId) return;
-    if ("incomplete" in parsed.data) {
-      if (store.getState().hasNewer) store.dispatch({ type: "created", id: parsed.data.id, message: null });
-      else void sync.loadOne(parsed.data.id);
-    } else store.dispatch({ type: "created", id: parsed.data.id, message: parsed.data });
+    const full = "incomplete" in parsed.data ? null : parsed.data;
+    // Below a window of older history a new message is counted for "Jump to newest", not shown.
+    if (created && store.getState().hasNewer) store.dispatch({ type: "created", id: parsed.data.id, message: full });
+    else if (!full) void sync.loadOne(parsed.data.id);
+    else store.dispatch({ type: "merge", entries: [full] });
   };
   const { subscribed } = useRoomChannel(
     roomId,
     {
-      [ROOM_EVENTS.messageCreated]: onCreated,
+      [ROOM_EVENTS.messageCreated]: (data) => onMessage(data, true),
       [ROOM_EVENTS.messageUpdated]: onMessage,
       [ROOM_EVENTS.messageDeleted]: (data) => {
         const parsed = messageDeletedSchema.safeParse(data);
@@ -178,6 +161,8 @@ export function useConversation({
   const polling = !live || status === "offline" || status === "reconnecting";
   usePolling(polling, (changes) => void sync.run({ changes }));
 
+  const jump = useConversationJump({ slug, store, state, sync, initial: initialJump, onError: roomGoneIf });
+
   const loadOlder = useCallback(async () => {
     const loading = sync.loadOlder();
     if (!loading) return;
@@ -192,69 +177,6 @@ export function useConversation({
       setLoadingOlder(false);
     }
   }, [sync, roomGoneIf]);
-
-  const loadNewer = useCallback(async () => {
-    const loading = sync.loadNewer();
-    if (!loading) return;
-    setLoadingNewer(true);
-    setNewerError(null);
-    try {
-      await loading;
-    } catch (error) {
-      roomGoneIf(error);
-      setNewerError(errorMessageOf(error, "Could not load newer messages."));
-    } finally {
-      setLoadingNewer(false);
-    }
-  }, [sync, roomGoneIf]);
-
-  const [jumpNotice, setJumpNotice] = useState<string | null>(initialJumpNotice);
-  // The message the address names (`?m=`): a render of the page for another one (a link followed in place) jumps.
-  const addressTarget = useRef(initialTarget);
-  /**
-   * Shows message `id` of this room: scrolled to and highlighted if held, else the window around it replaces the
-   * list. The address becomes `?m=<id>` (shareable). False, with a notice, when the room holds no such message.
-   */
-  const jumpTo = useCallback(
-    async (id: number): Promise<boolean> => {
-      setJumpNotice(null);
-      if (!store.getState().entries.some((entry) => entry.id === id)) {
-        try {
-          await sync.loadAround(id);
-        } catch (error) {
-          roomGoneIf(error);
-          setJumpNotice(isMessageGone(error) ? JUMP_NOT_FOUND : errorMessageOf(error, "Could not open that message."));
-          return false;
-        }
-      }
-      const held = store.getState().entries.find((entry) => entry.id === id);
-      if (held && isTombstone(held)) setJumpNotice(JUMP_DELETED);
-      setTarget((previous) => ({ id, seq: (previous?.seq ?? 0) + 1 }));
-      addressTarget.current = id;
-      replaceJumpParam(id);
-      return true;
-    },
-    [store, sync, roomGoneIf],
-  );
-
-  useEffect(() => {
-    if (initialTarget === null || initialTarget === addressTarget.current) return;
-    void jumpTo(initialTarget);
-  }, [initialTarget, jumpTo]);
-
-  /** Back to the live end: the latest page replaces a window of older history, and `?m=` leaves the address. */
-  const jumpToNewest = useCallback(async () => {
-    setJumpNotice(null);
-    addressTarget.current = null;
-    replaceJumpParam(null);
-    if (!store.getState().hasNewer) return;
-    try {
-      await sync.loadLatest();
-    } catch (error) {
-      roomGoneIf(error);
-      setNewerError(errorMessageOf(error, "Could not load the newest messages."));
-    }
-  }, [store, sync, roomGoneIf]);
 
   const send = useCallback(
     (body: string) => {
@@ -306,16 +228,8 @@ export function useConversation({
     loadingOlder,
     olderError,
     loadOlder,
-    loadingNewer,
-    newerError,
-    loadNewer,
-    /** The message last jumped to (scroll and highlight once per `seq`). */
-    target,
-    jumpTo,
-    jumpToNewest,
-    /** Why the last jump found nothing ("That message could not be found"), until the next jump. */
-    jumpNotice,
-    dismissJumpNotice: useCallback(() => setJumpNotice(null), []),
+    /** Jumps: for MessageList's `jump`, and `jump.jumpTo(id)` for features that open a message of this room. */
+    jump,
     send,
     retry: sends.retry,
     discard: sends.discard,

@@ -141,9 +141,7 @@ export default async function RoomPage({ params, searchParams }: RoomPageProps) 
       // The same shapes and rendering as the API's, so the server's HTML and the browser's state are one thing.
       initialEntries={(around ?? room).messages.map(toHistoryEntry)}
       initialHasOlder={(around ?? room).hasOlder}
-      initialHasNewer={around?.hasNewer ?? false}
-      initialTarget={around ? jump.messageId : null}
-      jumpNotice={jumpNotice}
+      initialJump={{ hasNewer: around?.hasNewer ?? false, target: around ? jump.messageId : null, notice: jumpNotice }}
       // The render's own clock, handed to the browser so both render the same times.
       // eslint-disable-next-line react-hooks/purity
       renderedAt={Date.now()}

@@ -4,12 +4,11 @@
 // and wires the conversation, posting (use-room-posting.ts) and dialogs (room-dialogs.tsx) to list and composer.
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import { Composer } from "@/components/chat/composer";
-import { JumpNotice } from "@/components/chat/jump-notice";
-import { JumpToMessageProvider } from "@/components/chat/jump-to-message";
 import { MessageList } from "@/components/chat/message-list";
 import { PeopleDrawer } from "@/components/chat/people-drawer";
 import { useChatTime } from "@/components/chat/use-clock";
 import { useConversation } from "@/components/chat/use-conversation";
+import type { InitialJump } from "@/components/chat/use-conversation-jump";
 import { useMarkRead } from "@/components/chat/use-mark-read";
 import { RoomOnlineProvider } from "@/components/presence/room-online";
 import { TypingIndicator } from "@/components/presence/typing-indicator";
@@ -49,12 +48,8 @@ export interface RoomChatProps {
   staffIds: string[];
   initialEntries: HistoryEntry[];
   initialHasOlder: boolean;
-  /** A message link (`?m=`) opened a window of older history: newer messages exist below it. */
-  initialHasNewer?: boolean;
-  /** The message that link named: scrolled to and highlighted. */
-  initialTarget?: number | null;
-  /** Why the latest messages are shown instead ("That message could not be found."). */
-  jumpNotice?: string | null;
+  /** What a message link (`?m=`) opened the page on: the window around it, or why the latest are shown. */
+  initialJump?: InitialJump;
   /** Date.now() of the server render: the clock of the first render, here and in the browser. */
   renderedAt: number;
   /** The people panel (a server component). */
@@ -71,9 +66,7 @@ export function RoomChat({
   staffIds,
   initialEntries,
   initialHasOlder,
-  initialHasNewer = false,
-  initialTarget = null,
-  jumpNotice = null,
+  initialJump,
   renderedAt,
   people,
   initialOnline,
@@ -113,9 +106,7 @@ export function RoomChat({
     roomId: room.id,
     initialEntries,
     initialHasOlder,
-    initialHasNewer,
-    initialTarget,
-    initialJumpNotice: jumpNotice,
+    initialJump,
     initialReadAt: renderedAt,
     onRoomUpdated,
     onRoomDeleted,
@@ -128,19 +119,9 @@ export function RoomChat({
     document.title = `${room.name} · Roomful`;
   }, [room.name]);
 
-  // A window of older history is not read up to its end: only the live end marks the room read.
-  useMarkRead({
-    slug: room.slug,
-    enabled: member !== null && !deleted && !state.hasNewer,
-    lastId: lastIdOf(state),
-    atBottom,
-  });
-
-  const { jumpToNewest } = conversation;
-  // Back to the live end, then to its bottom (once the latest page has replaced the window).
-  const onJumpToNewest = useCallback(() => {
-    void jumpToNewest().then(() => setFollowSignal((n) => n + 1));
-  }, [jumpToNewest]);
+  // Only the live end marks the room read, not a window of older history.
+  const markable = member !== null && !deleted && !state.hasNewer;
+  useMarkRead({ slug: room.slug, enabled: markable, lastId: lastIdOf(state), atBottom });
 
   const rows = useMemo(
     () =>
@@ -207,41 +188,28 @@ export function RoomChat({
               onOpenPeople={() => setPeopleOpen(true)}
               peopleButton={peopleButton}
             />
-            {conversation.jumpNotice ? (
-              <JumpNotice notice={conversation.jumpNotice} onDismiss={conversation.dismissJumpNotice} />
-            ) : null}
-            {/* Reply quotes and search results in the list jump in place through this (useJumpToMessage); links from
-                elsewhere land through ?m=. */}
-            <JumpToMessageProvider slug={room.slug} jumpTo={conversation.jumpTo}>
-              <MessageList
-                rows={rows}
-                time={time}
-                viewer={member}
-                hasOlder={state.hasOlder}
-                loadingOlder={conversation.loadingOlder}
-                olderError={conversation.olderError}
-                onLoadOlder={() => void conversation.loadOlder()}
-                hasNewer={state.hasNewer}
-                loadingNewer={conversation.loadingNewer}
-                newerError={conversation.newerError}
-                onLoadNewer={() => void conversation.loadNewer()}
-                newerArrived={state.newerArrived}
-                onJumpToNewest={onJumpToNewest}
-                target={conversation.target}
-                onEdit={onEdit}
-                onDelete={askToDelete}
-                onRetry={conversation.retry}
-                onDiscard={conversation.discard}
-                followSignal={followSignal}
-                onAtBottomChange={setAtBottom}
-                readOnly={deleted}
-                canEdit={composerMode === "post"}
-                canModerateAuthor={canRestrict ? canModerateAuthor : undefined}
-                canDeleteOf={canDeleteOf}
-                onModerate={canRestrict ? askToModerate : undefined}
-                empty={<ConversationEmpty canPost={composerMode === "post"} />}
-              />
-            </JumpToMessageProvider>
+            <MessageList
+              rows={rows}
+              time={time}
+              viewer={member}
+              hasOlder={state.hasOlder}
+              loadingOlder={conversation.loadingOlder}
+              olderError={conversation.olderError}
+              onLoadOlder={() => void conversation.loadOlder()}
+              jump={conversation.jump}
+              onEdit={onEdit}
+              onDelete={askToDelete}
+              onRetry={conversation.retry}
+              onDiscard={conversation.discard}
+              followSignal={followSignal}
+              onAtBottomChange={setAtBottom}
+              readOnly={deleted}
+              canEdit={composerMode === "post"}
+              canModerateAuthor={canRestrict ? canModerateAuthor : undefined}
+              canDeleteOf={canDeleteOf}
+              onModerate={canRestrict ? askToModerate : undefined}
+              empty={<ConversationEmpty canPost={composerMode === "post"} />}
+            />
             {/* A fixed-height line, so "Alice is typing…" appearing never moves the conversation. */}
             <div
               data-testid="typing-line"
@@ -262,8 +230,8 @@ export function RoomChat({
               error={conversation.composerError}
               onDismissError={conversation.clearComposerError}
               onSend={(body) => {
-                // Sent from a window of older history: the conversation goes to the live end, where it appears.
-                if (state.hasNewer) onJumpToNewest();
+                // Sent below a window of older history: back to the live end, where it appears.
+                if (state.hasNewer) conversation.jump.onJumpToNewest();
                 conversation.send(body);
                 setFollowSignal((n) => n + 1);
               }}
