@@ -49,6 +49,8 @@ export interface MessageItemProps {
   canDelete: boolean;
   /** The viewer is mentioned in it: highlighted. */
   mentionsViewer: boolean;
+  /** Just jumped to (a `?m=` link, a reply, a search result): ringed for a few seconds, then fades. */
+  jumpedTo?: boolean;
   onEdit: (id: number, body: string) => Promise<void>;
   onDelete: (message: ChatMessage) => void;
 }
@@ -63,6 +65,7 @@ export const MessageItem = memo(function MessageItem({
   canDelete,
   canModerateAuthor = false,
   mentionsViewer,
+  jumpedTo = false,
   onEdit,
   onDelete,
   onModerate,
@@ -83,9 +86,14 @@ export const MessageItem = memo(function MessageItem({
       data-group-start={groupStart || undefined}
       data-own={own || undefined}
       data-mentions-viewer={mentionsViewer || undefined}
-      className={`group relative flex scroll-mt-4 gap-3 px-3 transition-colors target:bg-accent-soft hover:bg-sunken/60 focus-within:bg-sunken/60 sm:px-5 ${
+      data-highlighted={jumpedTo || undefined}
+      aria-current={jumpedTo || undefined}
+      className={`group relative flex scroll-mt-4 gap-3 px-3 transition-[background-color,box-shadow] duration-700 target:bg-accent-soft hover:duration-150 hover:bg-sunken/60 focus-within:bg-sunken/60 sm:px-5 ${
         groupStart ? "mt-2 pt-1.5 pb-1" : "py-0.5"
-      } ${mentionsViewer ? "bg-amber-50/70 shadow-[inset_3px_0_0_var(--color-amber-400)] dark:bg-amber-950/30" : ""} ${editing ? "bg-sunken/60" : ""}`}
+      } ${mentionsViewer ? "bg-amber-50/70 shadow-[inset_3px_0_0_var(--color-amber-400)] dark:bg-amber-950/30" : ""} ${editing ? "bg-sunken/60" : ""} ${
+        // Removed after a few seconds: the slow transition above is the fade.
+        jumpedTo ? "bg-accent-soft shadow-[inset_0_0_0_2px_var(--color-accent)]" : ""
+      }`}
     >
       <div className="flex w-10 shrink-0 justify-center">
         {groupStart ? (

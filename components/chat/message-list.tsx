@@ -1,17 +1,22 @@
 "use client";
 // The scrolling conversation (use-conversation-scroll.ts keeps its place): the start of history,
 // the day separators, messages and the viewer's pending ones, a pill counting what arrived while
-// scrolled up, and a live region that reads out the newest message by someone else.
+// scrolled up, and a live region that reads out the newest message by someone else. After a jump:
+// the target highlighted, newer pages below, and "Jump to newest" while the live end is not loaded.
 import type { ReactNode } from "react";
 import type { ChatMessage, MessageAuthorPayload } from "@/lib/chat/message-payload";
 import type { TimelineRow } from "@/lib/chat/client/timeline";
 import { DaySeparator } from "./day-separator";
+import { HistoryEnd } from "./history-end";
 import { HistoryStart } from "./history-start";
+import { JumpNotice } from "./jump-notice";
+import { JumpToMessageProvider } from "./jump-to-message";
 import { MessageItem } from "./message-item";
 import { NewMessagesPill } from "./new-messages-pill";
 import { PendingItem } from "./pending-item";
 import type { ChatTime } from "./use-clock";
 import { useConversationScroll, type ConversationScrollOptions } from "./use-conversation-scroll";
+import { useJumpHighlight } from "./use-jump-highlight";
 
 export interface MessageListProps extends ConversationScrollOptions {
   time: ChatTime;
@@ -47,11 +52,20 @@ function announcementOf(rows: TimelineRow[], viewerId: string | undefined): stri
   return "";
 }
 
+/** Said to screen readers when a jump highlights a message. */
+function jumpAnnouncementOf(rows: TimelineRow[], id: number | null): string {
+  if (id === null) return "";
+  const row = rows.find((r) => r.kind === "message" && r.message.id === id);
+  return row?.kind === "message" ? `Jumped to message from ${row.message.author?.name ?? "Anonymous User"}` : "";
+}
+
 export function MessageList(props: MessageListProps) {
   const { scroller, onScroll, atBottom, farFromBottom, seenUpTo, scrollToBottom } = useConversationScroll(props);
   const { rows, time, viewer, hasOlder, loadingOlder, olderError, onLoadOlder, onEdit, onDelete } = props;
   const { onRetry, onDiscard, empty, readOnly = false, canEdit = true, canModerateAuthor, onModerate } = props;
-  const { canDeleteOf } = props;
+  const { canDeleteOf, jump } = props;
+  const hasNewer = jump?.hasNewer ?? false;
+  const highlighted = useJumpHighlight(jump?.target ?? null);
   const unseen = atBottom
     ? 0
     : rows.filter((row) => row.kind === "message" && row.message.id > seenUpTo && row.message.author?.id !== viewer?.id)
@@ -92,14 +106,16 @@ export function MessageList(props: MessageListProps) {
         }
         onModerate={onModerate}
         mentionsViewer={viewer !== null && !own && message.html.includes(`href="/u/${viewer.username.toLowerCase()}"`)}
+        jumpedTo={message.id === highlighted}
         onEdit={onEdit}
         onDelete={onDelete}
       />
     );
   };
 
-  return (
+  const list = (
     <div className="relative flex min-h-0 flex-1 flex-col">
+      {jump?.notice ? <JumpNotice notice={jump.notice} onDismiss={jump.onDismissNotice} /> : null}
       <div
         ref={scroller}
         onScroll={onScroll}
@@ -112,7 +128,8 @@ export function MessageList(props: MessageListProps) {
         className="flex min-h-0 flex-1 flex-col-reverse overflow-y-auto overscroll-contain [overflow-anchor:none] focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-ring"
       >
         {/* Grows to fill a short conversation and keeps its messages at the bottom. */}
-        <div className="flex grow flex-col justify-end pb-2">
+        {/* Below a window, room for "Jump to newest" floating over the end. */}
+        <div className={`flex grow flex-col justify-end ${hasNewer ? "pb-14" : "pb-2"}`}>
           <HistoryStart
             hasOlder={hasOlder}
             loadingOlder={loadingOlder}
@@ -127,12 +144,31 @@ export function MessageList(props: MessageListProps) {
           ) : (
             empty
           )}
+          {jump?.hasNewer ? (
+            <HistoryEnd loadingNewer={jump.loadingNewer} newerError={jump.newerError} onLoadNewer={jump.onLoadNewer} />
+          ) : null}
         </div>
       </div>
-      {!atBottom && (unseen > 0 || farFromBottom) ? <NewMessagesPill unseen={unseen} onClick={scrollToBottom} /> : null}
+      {jump?.hasNewer ? (
+        <NewMessagesPill jumpToNewest unseen={jump.newerArrived} onClick={jump.onJumpToNewest} />
+      ) : !atBottom && (unseen > 0 || farFromBottom) ? (
+        <NewMessagesPill unseen={unseen} onClick={scrollToBottom} />
+      ) : null}
       <p aria-live="polite" className="sr-only">
-        {announcementOf(rows, viewer?.id)}
+        {/* Pages of older history loading are not news. */}
+        {hasNewer ? "" : announcementOf(rows, viewer?.id)}
+      </p>
+      <p aria-live="polite" data-testid="jump-announcement" className="sr-only">
+        {jumpAnnouncementOf(rows, highlighted)}
       </p>
     </div>
+  );
+  // Reply quotes and search results in the list jump in place through this (useJumpToMessage).
+  return jump ? (
+    <JumpToMessageProvider slug={jump.slug} jumpTo={jump.jumpTo}>
+      {list}
+    </JumpToMessageProvider>
+  ) : (
+    list
   );
 }

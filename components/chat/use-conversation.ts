@@ -3,7 +3,8 @@
 // engines are lib/chat/client/catch-up.ts (subscribe, load, merge by id) and send-queue.ts (one
 // send at a time, idempotent); this hook wires them to the room's public channel (visitors too),
 // the connection, the browser's online event and the page's callbacks. Only while the channel is
-// out of reach (no connection, or the subscription refused) does it poll instead.
+// out of reach (no connection, or the subscription refused) does it poll instead. Jumps (`?m=`, jumpTo) swap in a
+// window of older history; paging down or "Jump to newest" returns to the live end.
 import { useCallback, useEffect, useEffectEvent, useMemo, useState, useSyncExternalStore } from "react";
 import { useRealtime } from "@/components/realtime/realtime-provider";
 import { useRoomChannel } from "@/components/realtime/use-room-channel";
@@ -32,6 +33,7 @@ import {
   roomUpdatedSchema,
   type RoomUpdatedEvent,
 } from "@/lib/realtime/event-schemas";
+import { useConversationJump, type InitialJump } from "./use-conversation-jump";
 import { usePolling } from "./use-polling";
 
 export { POLL_INTERVAL_MS } from "./use-polling";
@@ -41,6 +43,8 @@ export interface UseConversationOptions {
   roomId: string;
   initialEntries: HistoryEntry[];
   initialHasOlder: boolean;
+  /** What a message link (`?m=`) opened the page on. */
+  initialJump?: InitialJump;
   /** When the server read `initialEntries` (its clock, ms): changes after it are caught up on. */
   initialReadAt: number;
   onRoomUpdated?: (event: RoomUpdatedEvent) => void;
@@ -57,12 +61,15 @@ export function useConversation({
   roomId,
   initialEntries,
   initialHasOlder,
+  initialJump,
   initialReadAt,
   onRoomUpdated,
   onRoomDeleted,
   onPostingRefused,
 }: UseConversationOptions) {
-  const [store] = useState(() => createConversationStore(initialConversation(initialEntries, initialHasOlder)));
+  const [store] = useState(() =>
+    createConversationStore(initialConversation(initialEntries, initialHasOlder, initialJump?.hasNewer)),
+  );
   const state = useSyncExternalStore(store.subscribe, store.getState, store.getState);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [olderError, setOlderError] = useState<string | null>(null);
@@ -72,7 +79,8 @@ export function useConversation({
   const { status, socketId } = useRealtime();
 
   // A refresh of the page (router.refresh after join/leave) brings newer server-rendered
-  // messages: merge them in, never replace (the client may hold newer ones).
+  // messages: merge them in, never replace (the client may hold newer ones). Only what falls inside
+  // the span held is merged (message-store.ts's withinHeld), so a refresh never punches a hole.
   useEffect(() => store.dispatch({ type: "merge", entries: initialEntries }), [store, initialEntries]);
 
   const roomGoneIf = useCallback(
@@ -111,16 +119,19 @@ export function useConversation({
   useEffect(() => sync.onError(onSyncFailed), [sync]);
   useEffect(() => sends.onError(onSendFailed), [sends]);
 
-  const onMessage = (data: unknown) => {
+  const onMessage = (data: unknown, created = false) => {
     const parsed = messageEventSchema.safeParse(data);
     if (!parsed.success || parsed.data.roomId !== roomId) return;
-    if ("incomplete" in parsed.data) void sync.loadOne(parsed.data.id);
-    else store.dispatch({ type: "merge", entries: [parsed.data] });
+    const full = "incomplete" in parsed.data ? null : parsed.data;
+    // Below a window of older history a new message is counted for "Jump to newest", not shown.
+    if (created && store.getState().hasNewer) store.dispatch({ type: "created", id: parsed.data.id, message: full });
+    else if (!full) void sync.loadOne(parsed.data.id);
+    else store.dispatch({ type: "merge", entries: [full] });
   };
   const { subscribed } = useRoomChannel(
     roomId,
     {
-      [ROOM_EVENTS.messageCreated]: onMessage,
+      [ROOM_EVENTS.messageCreated]: (data) => onMessage(data, true),
       [ROOM_EVENTS.messageUpdated]: onMessage,
       [ROOM_EVENTS.messageDeleted]: (data) => {
         const parsed = messageDeletedSchema.safeParse(data);
@@ -149,6 +160,8 @@ export function useConversation({
   const live = !refused && status !== "disabled";
   const polling = !live || status === "offline" || status === "reconnecting";
   usePolling(polling, (changes) => void sync.run({ changes }));
+
+  const jump = useConversationJump({ slug, store, state, sync, initial: initialJump, onError: roomGoneIf });
 
   const loadOlder = useCallback(async () => {
     const loading = sync.loadOlder();
@@ -215,6 +228,8 @@ export function useConversation({
     loadingOlder,
     olderError,
     loadOlder,
+    /** Jumps: for MessageList's `jump`, and `jump.jumpTo(id)` for features that open a message of this room. */
+    jump,
     send,
     retry: sends.retry,
     discard: sends.discard,

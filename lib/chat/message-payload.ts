@@ -50,8 +50,13 @@ export const historyPageSchema = z.object({
   /**
    * Without a cursor or with `before`: older messages exist before the first one.
    * With `after`: newer messages exist after the last one (ask again with after=<last id>).
+   * With `around`: the same as `hasOlder`.
    */
   hasMore: z.boolean(),
+  /** Older messages exist before the first one (said by `before` and `around`). */
+  hasOlder: z.boolean().optional(),
+  /** Newer messages exist after the last one (said by `after` without `changedSince`, and `around`). */
+  hasNewer: z.boolean().optional(),
   /** The server's clock when the page was read: the next `changedSince` (less a margin). */
   at: z.iso.datetime({ offset: true }),
 });

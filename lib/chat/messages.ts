@@ -10,6 +10,7 @@ import {
   findMessage,
   findMessageByClientKey,
   listMessages,
+  listMessagesAround,
   updateMessageBody,
   type StoredMessage,
 } from "../db/messages";
@@ -46,6 +47,9 @@ export function toChatMessage(message: StoredMessage): ChatMessage {
 export function toHistoryEntry(message: StoredMessage): HistoryEntry {
   return message.deletedAt ? { id: message.id, deleted: true } : toChatMessage(message);
 }
+
+/** What a jump to an id this room does not hold is told (another room's, or none). */
+export const MESSAGE_NOT_IN_ROOM = "That message isn't in this room.";
 
 /** A 400 whose message is the first problem in words, e.g. "Write a message first." */
 function invalidInput(error: z.ZodError): AppError {
@@ -250,8 +254,9 @@ export async function deleteRoomMessage({
 }
 
 /**
- * History for anyone (rooms are public): latest, `before`, `after`, or `after` + `changedSince` for held messages
- * changed since. Deleted ones come back as tombstones ({ id, deleted: true }) so ids, limits and hasMore stay exact.
+ * History for anyone (rooms are public): latest, `before`, `after`, `after` + `changedSince` for held messages changed
+ * since, or `around` a message of this room (a jump; 404 for an id it does not hold, a deleted one opens where it
+ * was). Deleted ones come back as tombstones ({ id, deleted: true }) so ids, limits and the edges stay exact.
  */
 export async function listHistory({
   slug,
@@ -260,11 +265,24 @@ export async function listHistory({
   slug: string;
   query: Record<string, string | undefined>;
 }): Promise<HistoryPage> {
-  const { before, after, changedSince, limit } = parse(historyQuerySchema, query);
+  const { before, after, around, changedSince, limit } = parse(historyQuerySchema, query);
   const room = await roomBySlug(slug);
   // Taken before the read: a change committed during it is stamped later, so the next
   // changedSince (this, minus the client's margin) still finds it.
   const at = new Date().toISOString();
+  if (around !== undefined) {
+    const window = await listMessagesAround({ roomId: room.id, id: around, limit });
+    if (!window) throw notFound("message", MESSAGE_NOT_IN_ROOM);
+    const { hasOlder, hasNewer } = window;
+    return { messages: window.messages.map(toHistoryEntry), hasMore: hasOlder, hasOlder, hasNewer, at };
+  }
   const page = await listMessages({ roomId: room.id, before, after, changedSince, limit });
-  return { messages: page.messages.map(toHistoryEntry), hasMore: page.hasMore, at };
+  // The latest page keeps its first shape ({ messages, hasMore, at }): its end is the live end, hasMore the older side.
+  const edges =
+    before !== undefined
+      ? { hasOlder: page.hasMore }
+      : after !== undefined && !changedSince
+        ? { hasNewer: page.hasMore }
+        : {};
+  return { messages: page.messages.map(toHistoryEntry), hasMore: page.hasMore, ...edges, at };
 }

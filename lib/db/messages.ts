@@ -130,6 +130,52 @@ export async function listMessages({
   return { messages: rows.slice(0, limit).reverse().map(toStoredMessage), hasMore: rows.length > limit };
 }
 
+export interface MessageWindow {
+  /** Ascending by id, the asked-for message among them (a tombstone if deleted). */
+  messages: StoredMessage[];
+  hasOlder: boolean;
+  hasNewer: boolean;
+}
+
+/**
+ * Up to `limit` messages centred on message `id` of this room: the older half, then the message and the newer ones.
+ * Null when the room holds no message `id`. Two reads on the (roomId, id) index, side by side.
+ */
+export async function listMessagesAround({
+  roomId,
+  id,
+  limit,
+}: {
+  roomId: string;
+  id: number;
+  limit: number;
+}): Promise<MessageWindow | null> {
+  if (id > MAX_MESSAGE_ID) return null;
+  const olderCount = Math.floor((limit - 1) / 2);
+  const newerCount = limit - olderCount;
+  // One extra row each way tells whether more exist.
+  const [older, newer] = await Promise.all([
+    db.message.findMany({
+      where: { roomId, id: { lt: id } },
+      orderBy: { id: "desc" },
+      take: olderCount + 1,
+      select: messageSelect,
+    }),
+    db.message.findMany({
+      where: { roomId, id: { gte: id } },
+      orderBy: { id: "asc" },
+      take: newerCount + 1,
+      select: messageSelect,
+    }),
+  ]);
+  if (newer[0]?.id !== id) return null;
+  return {
+    messages: [...older.slice(0, olderCount).reverse(), ...newer.slice(0, newerCount)].map(toStoredMessage),
+    hasOlder: older.length > olderCount,
+    hasNewer: newer.length > newerCount,
+  };
+}
+
 export interface RoomWithMessages {
   id: string;
   slug: string;

@@ -36,13 +36,24 @@ export const editMessageSchema = z.object({ body: messageBodySchema });
 // Unbounded: a cursor past the last id reads as "the latest" (lib/db/messages.ts clamps it).
 const cursorId = z.coerce.number().int().positive();
 
+// Said after "around: " (lib/chat/messages.ts names the parameter).
+const NOT_AROUND = "not a message id (e.g. around=123).";
+
 /**
- * `before` (history) or `after` (catch-up), never both. `changedSince` asks for held messages after `after` changed
- * since, as a reconnected client's events for them may have been lost; `after` bounds the scan.
+ * One of `before` (older history), `after` (catch-up, or newer history below a window) and `around` (a window centred
+ * on one message, for jumps). `changedSince` asks for held messages after `after` changed since, as a reconnected
+ * client's events for them may have been lost; `after` bounds the scan.
  */
 export const historyQuerySchema = z
   .object({
     before: cursorId.optional(),
+    // Unlike the cursors, an id that cannot exist is refused: it names the message to show.
+    around: z.coerce
+      .number({ message: NOT_AROUND })
+      .int(NOT_AROUND)
+      .positive(NOT_AROUND)
+      .max(MAX_MESSAGE_ID, NOT_AROUND)
+      .optional(),
     // 0 is "from the start": a client holding message 1 asks for changes after 0.
     after: z.coerce.number().int().min(0).optional(),
     changedSince: z.iso
@@ -51,7 +62,10 @@ export const historyQuerySchema = z
       .optional(),
     limit: z.coerce.number().int().min(1).max(HISTORY_PAGE_MAX).default(50),
   })
-  .refine((q) => !(q.before && q.after !== undefined), { message: "Use before or after, not both.", path: ["after"] })
+  .refine((q) => [q.before, q.after, q.around].filter((v) => v !== undefined).length <= 1, {
+    message: "Use one of before, after and around, not several.",
+    path: ["form"],
+  })
   .refine((q) => !q.changedSince || q.after !== undefined, {
     message: "changedSince needs after (the id before the oldest message you hold).",
     path: ["after"],

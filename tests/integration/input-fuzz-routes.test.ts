@@ -88,7 +88,19 @@ const BAD_SEGMENTS = [
   "..",
   "a b",
 ];
-const QUERY_NAMES = ["q", "topic", "sort", "cursor", "limit", "before", "after", "changedSince", "messageId", "v"];
+const QUERY_NAMES = [
+  "q",
+  "topic",
+  "sort",
+  "cursor",
+  "limit",
+  "before",
+  "after",
+  "around",
+  "changedSince",
+  "messageId",
+  "v",
+];
 
 function urlOf(segments: Segment[], params: Record<string, string>, query = ""): string {
   // The handlers read params from their context; the URL only has to parse (a lone surrogate cannot be encoded).
@@ -270,6 +282,13 @@ const PAGE_READERS: Record<string, (raw: RawParams) => Promise<unknown>> = {
   },
   "app/(main)/activity/mine/page.tsx": async (raw) =>
     (await import("@/app/(main)/activity/_components/activity-params")).readActivityParams(raw),
+  "app/(main)/rooms/[slug]/page.tsx": async (raw) => {
+    const { readJumpParam } = await import("@/app/(main)/rooms/[slug]/_components/jump-param");
+    const { listMessagesAround } = await import("@/lib/db/messages");
+    const jump = readJumpParam(raw);
+    if (jump.messageId !== null) await listMessagesAround({ roomId: fx.room.id, id: jump.messageId, limit: 50 });
+    return jump;
+  },
   "app/(main)/rooms/new/page.tsx": async (raw) => {
     const { prefill } = await import("@/app/(main)/rooms/new/prefill");
     return { name: prefill(raw.name, 80), topic: prefill(raw.topic, 40) }; // it only refills the form
@@ -312,6 +331,7 @@ const PAGE_PARAM_NAMES = [
   "action",
   "room",
   "member",
+  "m",
 ];
 
 /** Every string in what a reader handed on (the page's next step), which must be storable. */

@@ -1,7 +1,8 @@
 // Keeping a room's conversation complete: subscribe first, then load, then merge by id (never by time). With
 // `changes` (each subscription, and now and then while polling) it also refetches held messages edited or deleted
 // since the last check: their events may have been lost, and ids do not move when messages change. No React, so
-// tests drive it with a fake fetch and store.
+// tests drive it with a fake fetch and store. After a jump it holds a window (hasNewer): catch-up then leaves the
+// messages after it to paging down (loadNewer), which joins the live end by itself.
 import type { HistoryPage } from "../message-payload";
 import type { HistoryCursor } from "./chat-api";
 import type { ConversationStore } from "./conversation-store";
@@ -31,6 +32,15 @@ export interface CatchUp {
   loadOne(id: number): Promise<void>;
   /** The page before the oldest held; null when there is none or one is on its way. Rejects on error. */
   loadOlder(): Promise<void> | null;
+  /**
+   * Below a window (after a jump): the page after the newest held; null when none or one is on its way. Reaching the
+   * live end catches up once more, for messages announced while that page was read. Rejects on error.
+   */
+  loadNewer(): Promise<void> | null;
+  /** Replaces what is held with the window around message `id` (rejects with the API's 404 for another room's id). */
+  loadAround(id: number): Promise<void>;
+  /** Replaces what is held with the latest page and catches up: live mode again. */
+  loadLatest(): Promise<void>;
   /** Hears why a run or a single load failed (the next subscription or poll tries again). */
   onError(listener: (error: unknown) => void): () => void;
 }
@@ -43,6 +53,7 @@ export function createCatchUp({ fetchPage, store, readAt }: CatchUpDeps): CatchU
   let checkChanges = false;
   let changesCheckedAt = readAt;
   let loadingOlder = false;
+  let loadingNewer = false;
 
   /** Merges every page after `after` (with `changedSince`, only the changed messages), up to the
    * cap. The first page's read time when it got to the end; null at the cap. */
@@ -61,12 +72,14 @@ export function createCatchUp({ fetchPage, store, readAt }: CatchUpDeps): CatchU
   async function rounds() {
     do {
       again = false;
-      const last = lastIdOf(store.getState());
-      if (last === null) {
+      const held = store.getState();
+      const last = lastIdOf(held);
+      // Below a window of older history nothing is caught up: paging down brings it (loadNewer).
+      if (last === null && !held.hasNewer) {
         // Nothing held yet (an empty room when the page was made): the latest page.
         const page = await fetchPage({}, OLDER_PAGE);
         store.dispatch({ type: "older", entries: page.messages, hasOlder: page.hasMore });
-      } else {
+      } else if (last !== null && !held.hasNewer) {
         await mergePagesAfter(last);
       }
       const first = firstIdOf(store.getState());
@@ -79,7 +92,7 @@ export function createCatchUp({ fetchPage, store, readAt }: CatchUpDeps): CatchU
     } while (again);
   }
 
-  return {
+  const api: CatchUp = {
     run({ changes = false } = {}) {
       if (changes) checkChanges = true;
       if (running) {
@@ -108,11 +121,43 @@ export function createCatchUp({ fetchPage, store, readAt }: CatchUpDeps): CatchU
       const before = firstIdOf(state);
       if (loadingOlder || !state.hasOlder || before === null) return null;
       loadingOlder = true;
+      const { epoch } = state;
       return fetchPage({ before }, OLDER_PAGE)
-        .then((page) => store.dispatch({ type: "older", entries: page.messages, hasOlder: page.hasMore }))
+        .then((page) => store.dispatch({ type: "older", entries: page.messages, hasOlder: page.hasMore, epoch }))
         .finally(() => {
           loadingOlder = false;
         });
+    },
+
+    loadNewer() {
+      const state = store.getState();
+      const after = lastIdOf(state);
+      if (loadingNewer || !state.hasNewer || after === null) return null;
+      loadingNewer = true;
+      const { epoch } = state;
+      return fetchPage({ after }, OLDER_PAGE)
+        .then((page) => {
+          const hasNewer = page.hasNewer ?? page.hasMore;
+          store.dispatch({ type: "newer", entries: page.messages, hasNewer, epoch });
+          if (!hasNewer && store.getState().epoch === epoch) void api.run();
+        })
+        .finally(() => {
+          loadingNewer = false;
+        });
+    },
+
+    async loadAround(id) {
+      const page = await fetchPage({ around: id }, OLDER_PAGE);
+      const hasOlder = page.hasOlder ?? page.hasMore;
+      const hasNewer = page.hasNewer ?? false;
+      store.dispatch({ type: "replace", entries: page.messages, hasOlder, hasNewer });
+      if (!hasNewer) void api.run();
+    },
+
+    async loadLatest() {
+      const page = await fetchPage({}, OLDER_PAGE);
+      store.dispatch({ type: "replace", entries: page.messages, hasOlder: page.hasMore, hasNewer: false });
+      void api.run();
     },
 
     onError(listener) {
@@ -122,4 +167,5 @@ export function createCatchUp({ fetchPage, store, readAt }: CatchUpDeps): CatchU
       };
     },
   };
+  return api;
 }

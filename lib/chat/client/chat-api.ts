@@ -141,16 +141,18 @@ function jsonInit(method: string, body: unknown, socketId?: string | null): Requ
   return { method, headers, body: JSON.stringify(body) };
 }
 
-export type HistoryCursor = { before: number } | { after: number; changedSince?: string } | Record<string, never>;
+export type HistoryCursor =
+  { before: number } | { after: number; changedSince?: string } | { around: number } | Record<string, never>;
 
 /**
- * A page of history, ascending by id: latest (no cursor), older (before), catch-up (after), or
- * the messages after `after` edited or deleted since `changedSince` (a server time, from `at`).
+ * A page of history, ascending by id: latest (no cursor), older (before), catch-up or newer (after), a window centred
+ * on one message (around), or the messages after `after` edited or deleted since `changedSince` (a server time).
  */
 export function fetchHistory(slug: string, cursor: HistoryCursor, limit = 50): Promise<HistoryPage> {
   const params = new URLSearchParams({ limit: String(limit) });
   if ("before" in cursor) params.set("before", String(cursor.before));
   if ("after" in cursor) params.set("after", String(cursor.after));
+  if ("around" in cursor) params.set("around", String(cursor.around));
   if ("changedSince" in cursor && cursor.changedSince) params.set("changedSince", cursor.changedSince);
   return request(`${messagesUrl(slug)}?${params.toString()}`, { method: "GET" }, historyPageSchema);
 }

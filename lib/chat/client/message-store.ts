@@ -1,7 +1,8 @@
 // The room page's conversation state, as a pure reducer: every message the page holds, merged by
 // id from wherever it came (server render, history pages, catch-up, live events, send replies),
 // plus the viewer's own messages still on their way. Ids increase with every insert, so sorting
-// by id is the room's order; duplicates collapse into one entry.
+// by id is the room's order; duplicates collapse into one entry. After a jump it holds a window of older history
+// (`hasNewer`): live messages then wait behind "Jump to newest" until paging down or a jump reaches the live end.
 import { isTombstone, type ChatMessage, type HistoryEntry } from "../message-payload";
 
 /** Why a send did not go through; decides what the bubble offers. */
@@ -28,13 +29,28 @@ export interface ConversationState {
   entries: HistoryEntry[];
   /** Older messages exist before the first entry. */
   hasOlder: boolean;
+  /**
+   * Newer messages exist after the last entry: the page holds a window of older history (a jump), not the live end.
+   * Live messages are then counted in `newerArrived`, not shown below the gap.
+   */
+  hasNewer: boolean;
+  /** New messages announced live while `hasNewer` (for "Jump to newest"). */
+  newerArrived: number;
+  /** Grows whenever the entries are replaced (a jump): pages asked for before then are dropped, not merged. */
+  epoch: number;
   /** In the order they were written; shown after every stored message. */
   pending: PendingMessage[];
 }
 
 export type ConversationAction =
   | { type: "merge"; entries: HistoryEntry[] }
-  | { type: "older"; entries: HistoryEntry[]; hasOlder: boolean }
+  | { type: "older"; entries: HistoryEntry[]; hasOlder: boolean; epoch?: number }
+  | { type: "newer"; entries: HistoryEntry[]; hasNewer: boolean; epoch?: number }
+  /** A jump: another window of history (or the latest page) takes the place of everything held. */
+  | { type: "replace"; entries: HistoryEntry[]; hasOlder: boolean; hasNewer: boolean }
+  /** A `message:created` event (`message` null when too large to carry it): merged at the live end, counted while
+   * a window is held. */
+  | { type: "created"; id: number; message: ChatMessage | null }
   | { type: "deleted"; id: number }
   | { type: "queued"; pending: PendingMessage }
   | { type: "sending"; clientKey: string }
@@ -91,8 +107,27 @@ export function mergeEntries(entries: HistoryEntry[], incoming: HistoryEntry[]):
   return [...byId.values()].sort((a, b) => a.id - b.id);
 }
 
-export function initialConversation(entries: HistoryEntry[], hasOlder: boolean): ConversationState {
-  return { entries: mergeEntries([], entries), hasOlder, pending: [] };
+export function initialConversation(entries: HistoryEntry[], hasOlder: boolean, hasNewer = false): ConversationState {
+  return { entries: mergeEntries([], entries), hasOlder, hasNewer, newerArrived: 0, epoch: 0, pending: [] };
+}
+
+/**
+ * The part of `incoming` inside the span held: an entry beyond an edge that has more behind it (an edit of a message
+ * not loaded) would leave a hole, and paging from that edge would skip it. Loaded pages are merged whole instead.
+ */
+export function withinHeld(
+  state: Pick<ConversationState, "entries" | "hasOlder" | "hasNewer">,
+  incoming: HistoryEntry[],
+) {
+  const first = state.entries[0]?.id;
+  const last = state.entries.at(-1)?.id;
+  if (first === undefined || last === undefined) return incoming;
+  return incoming.filter((e) => !(state.hasOlder && e.id < first) && !(state.hasNewer && e.id > last));
+}
+
+function mergeHeld(state: ConversationState, incoming: HistoryEntry[]): ConversationState {
+  const entries = mergeEntries(state.entries, withinHeld(state, incoming));
+  return entries === state.entries ? state : { ...state, entries };
 }
 
 function updatePending(
@@ -111,24 +146,46 @@ function updatePending(
 
 export function conversationReducer(state: ConversationState, action: ConversationAction): ConversationState {
   switch (action.type) {
-    case "merge": {
-      const entries = mergeEntries(state.entries, action.entries);
-      return entries === state.entries ? state : { ...state, entries };
+    case "merge":
+      return mergeHeld(state, action.entries);
+    case "created": {
+      const last = state.entries.at(-1)?.id ?? 0;
+      if (state.hasNewer && action.id > last) return { ...state, newerArrived: state.newerArrived + 1 };
+      return action.message ? mergeHeld(state, [action.message]) : state;
     }
     case "older":
+      if (action.epoch !== undefined && action.epoch !== state.epoch) return state;
       return { ...state, entries: mergeEntries(state.entries, action.entries), hasOlder: action.hasOlder };
-    case "deleted": {
-      const entries = mergeEntries(state.entries, [{ id: action.id, deleted: true }]);
-      return entries === state.entries ? state : { ...state, entries };
-    }
+    case "newer":
+      if (action.epoch !== undefined && action.epoch !== state.epoch) return state;
+      return {
+        ...state,
+        entries: mergeEntries(state.entries, action.entries),
+        hasNewer: action.hasNewer,
+        newerArrived: action.hasNewer ? state.newerArrived : 0,
+      };
+    case "replace":
+      return {
+        ...state,
+        entries: mergeEntries([], action.entries),
+        hasOlder: action.hasOlder,
+        hasNewer: action.hasNewer,
+        newerArrived: 0,
+        epoch: state.epoch + 1,
+      };
+    case "deleted":
+      return mergeHeld(state, [{ id: action.id, deleted: true }]);
     case "queued":
       return { ...state, pending: [...state.pending, action.pending] };
     case "sending":
       return updatePending(state, action.clientKey, (p) => ({ ...p, status: "sending", failure: undefined }));
     case "confirmed": {
       // The stored message takes the bubble's place: it goes where its id says.
-      const next = updatePending(state, action.clientKey, () => null);
-      return { ...next, entries: mergeEntries(next.entries, [action.message]) };
+      // Past a window's end it is not shown here: "Jump to newest" (which a send starts) loads it.
+      return mergeHeld(
+        updatePending(state, action.clientKey, () => null),
+        [action.message],
+      );
     }
     case "failed":
       return updatePending(state, action.clientKey, (p) => ({ ...p, status: "failed", failure: action.failure }));

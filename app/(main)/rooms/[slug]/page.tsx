@@ -6,13 +6,20 @@ import { listStaffIds } from "@/lib/db/users";
 import { getCurrentUser, hasRole } from "@/lib/auth/session";
 import { toHistoryEntry } from "@/lib/chat/messages";
 import { findPostingState } from "@/lib/db/restrictions";
-import { findRoomWithLatestMessages } from "@/lib/db/messages";
+import { JUMP_DELETED, JUMP_NOT_FOUND } from "@/lib/chat/client/jump";
+import {
+  findRoomWithLatestMessages,
+  listMessagesAround,
+  ROOM_PAGE_MESSAGES,
+  type MessageWindow,
+} from "@/lib/db/messages";
 import { isParticipant } from "@/lib/db/participants";
 import { decidingRestriction, restrictionOf } from "@/lib/moderation/posting-rule";
 import { getOnlineCounts } from "@/lib/realtime/presence";
 import { canManageRoom } from "@/lib/rooms/permissions";
 import { notFoundMetadata, previewMetadata } from "@/lib/site/metadata";
 import { roomSlugParamSchema } from "@/lib/validation/rooms";
+import { readJumpParam } from "./_components/jump-param";
 import type { RoomViewer } from "./_components/room-header";
 import { RoomChat, type ChatViewer, type RoomPosting } from "./_components/room-chat";
 
@@ -20,6 +27,7 @@ export const dynamic = "force-dynamic";
 
 interface RoomPageProps {
   params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
 /** Shared by the metadata and the page within one request; a slug slugify cannot make cannot exist. */
@@ -65,20 +73,34 @@ function PeopleSkeleton() {
   );
 }
 
-export default async function RoomPage({ params }: RoomPageProps) {
+export default async function RoomPage({ params, searchParams }: RoomPageProps) {
   // No loading boundary above this: an unknown slug answers with a real 404.
-  const [room, user] = await Promise.all([roomOf((await params).slug), getCurrentUser()]);
+  const [room, user, jump] = await Promise.all([
+    roomOf((await params).slug),
+    getCurrentUser(),
+    searchParams.then(readJumpParam),
+  ]);
   if (!room) notFound();
   const hostId = room.host?.id ?? null;
   const canManage = canManageRoom(user, { hostId });
   // Moderators (not hosts) may mute and ban in any room: they get Moderate on members' messages.
   const moderator = user !== null && !user.deactivated && hasRole(user, "MODERATOR");
-  const [posting, staffIds, online] = await Promise.all([
+  const [posting, staffIds, online, around] = await Promise.all([
     postingOf(room.id, user?.id ?? null),
     // Hosts need them too: only admins delete what staff wrote.
     canManage ? listStaffIds() : Promise.resolve([]),
     getOnlineCounts([room.id]),
+    // A message link (?m=): its window replaces the latest messages; the latest page read with the room is unused.
+    jump.messageId === null
+      ? Promise.resolve<MessageWindow | null>(null)
+      : listMessagesAround({ roomId: room.id, id: jump.messageId, limit: ROOM_PAGE_MESSAGES }),
   ]);
+  const jumpNotice =
+    jump.invalid || (jump.messageId !== null && !around)
+      ? JUMP_NOT_FOUND
+      : around?.messages.some((m) => m.id === jump.messageId && m.deletedAt)
+        ? JUMP_DELETED
+        : null;
   const viewer: RoomViewer = {
     signedIn: user !== null,
     joined: user !== null && (await isParticipant({ roomId: room.id, userId: user.id })),
@@ -117,8 +139,9 @@ export default async function RoomPage({ params }: RoomPageProps) {
       posting={posting}
       staffIds={staffIds}
       // The same shapes and rendering as the API's, so the server's HTML and the browser's state are one thing.
-      initialEntries={room.messages.map(toHistoryEntry)}
-      initialHasOlder={room.hasOlder}
+      initialEntries={(around ?? room).messages.map(toHistoryEntry)}
+      initialHasOlder={(around ?? room).hasOlder}
+      initialJump={{ hasNewer: around?.hasNewer ?? false, target: around ? jump.messageId : null, notice: jumpNotice }}
       // The render's own clock, handed to the browser so both render the same times.
       // eslint-disable-next-line react-hooks/purity
       renderedAt={Date.now()}

@@ -8,6 +8,7 @@ import { MessageList } from "@/components/chat/message-list";
 import { PeopleDrawer } from "@/components/chat/people-drawer";
 import { useChatTime } from "@/components/chat/use-clock";
 import { useConversation } from "@/components/chat/use-conversation";
+import type { InitialJump } from "@/components/chat/use-conversation-jump";
 import { useMarkRead } from "@/components/chat/use-mark-read";
 import { RoomOnlineProvider } from "@/components/presence/room-online";
 import { TypingIndicator } from "@/components/presence/typing-indicator";
@@ -47,6 +48,8 @@ export interface RoomChatProps {
   staffIds: string[];
   initialEntries: HistoryEntry[];
   initialHasOlder: boolean;
+  /** What a message link (`?m=`) opened the page on: the window around it, or why the latest are shown. */
+  initialJump?: InitialJump;
   /** Date.now() of the server render: the clock of the first render, here and in the browser. */
   renderedAt: number;
   /** The people panel (a server component). */
@@ -63,6 +66,7 @@ export function RoomChat({
   staffIds,
   initialEntries,
   initialHasOlder,
+  initialJump,
   renderedAt,
   people,
   initialOnline,
@@ -102,6 +106,7 @@ export function RoomChat({
     roomId: room.id,
     initialEntries,
     initialHasOlder,
+    initialJump,
     initialReadAt: renderedAt,
     onRoomUpdated,
     onRoomDeleted,
@@ -114,7 +119,9 @@ export function RoomChat({
     document.title = `${room.name} · Roomful`;
   }, [room.name]);
 
-  useMarkRead({ slug: room.slug, enabled: member !== null && !deleted, lastId: lastIdOf(state), atBottom });
+  // Only the live end marks the room read, not a window of older history.
+  const markable = member !== null && !deleted && !state.hasNewer;
+  useMarkRead({ slug: room.slug, enabled: markable, lastId: lastIdOf(state), atBottom });
 
   const rows = useMemo(
     () =>
@@ -189,6 +196,7 @@ export function RoomChat({
               loadingOlder={conversation.loadingOlder}
               olderError={conversation.olderError}
               onLoadOlder={() => void conversation.loadOlder()}
+              jump={conversation.jump}
               onEdit={onEdit}
               onDelete={askToDelete}
               onRetry={conversation.retry}
@@ -222,6 +230,8 @@ export function RoomChat({
               error={conversation.composerError}
               onDismissError={conversation.clearComposerError}
               onSend={(body) => {
+                // Sent below a window of older history: back to the live end, where it appears.
+                if (state.hasNewer) conversation.jump.onJumpToNewest();
                 conversation.send(body);
                 setFollowSignal((n) => n + 1);
               }}

@@ -1,5 +1,6 @@
-// GET: a page of the room's history, ascending by id (latest 50; ?before=<id> older; ?after=<id>
-// catch-up; ?after=<id>&changedSince=<ISO> edits and deletions since; &limit ≤ 100), for anyone.
+// GET: a page of the room's history, ascending by id (latest 50; ?before=<id> older; ?after=<id> newer or
+// catch-up; ?around=<id> a window centred on a message, for jumps; ?after=<id>&changedSince=<ISO> edits and
+// deletions since; &limit ≤ 100), for anyone.
 // POST { body, clientKey, socketId? }: sends a message as the signed-in member; 201 with the
 // stored message, 200 with the same message for a retried clientKey. In production scripts/serve.ts answers POST
 // before Next's router (lib/server/direct-routes.ts); both go through lib/chat/send-reply.ts.
@@ -23,7 +24,7 @@ export async function GET(request: NextRequest, context: RouteContext): Promise<
     const { slug } = await context.params;
     const params = request.nextUrl.searchParams;
     const query = Object.fromEntries(
-      ["before", "after", "changedSince", "limit"].map((key) => [key, params.get(key) ?? undefined]),
+      ["before", "after", "around", "changedSince", "limit"].map((key) => [key, params.get(key) ?? undefined]),
     );
     return NextResponse.json(await listHistory({ slug, query }), { headers: NO_STORE });
   } catch (error) {
