@@ -11,6 +11,7 @@ import { isParticipant } from "@/lib/db/participants";
 import { decidingRestriction, restrictionOf } from "@/lib/moderation/posting-rule";
 import { getOnlineCounts } from "@/lib/realtime/presence";
 import { canManageRoom } from "@/lib/rooms/permissions";
+import { slowModeViewOf } from "@/lib/rooms/slow-mode";
 import { notFoundMetadata, previewMetadata } from "@/lib/site/metadata";
 import { roomSlugParamSchema } from "@/lib/validation/rooms";
 import type { RoomViewer } from "./_components/room-header";
@@ -73,11 +74,13 @@ export default async function RoomPage({ params }: RoomPageProps) {
   const canManage = canManageRoom(user, { hostId });
   // Moderators (not hosts) may mute and ban in any room: they get Moderate on members' messages.
   const moderator = user !== null && !user.deactivated && hasRole(user, "MODERATOR");
-  const [posting, staffIds, online] = await Promise.all([
+  const [posting, staffIds, online, slowMode] = await Promise.all([
     postingOf(room.id, user?.id ?? null),
     // Hosts need them too: only admins delete what staff wrote.
     canManage ? listStaffIds() : Promise.resolve([]),
     getOnlineCounts([room.id]),
+    // The host and staff post without waiting; the rest get their wait, so a reload keeps the countdown.
+    slowModeViewOf({ roomId: room.id, viewerId: user?.id ?? null, exempt: canManage }),
   ]);
   const viewer: RoomViewer = {
     signedIn: user !== null,
@@ -115,6 +118,7 @@ export default async function RoomPage({ params }: RoomPageProps) {
       viewer={viewer}
       member={member}
       posting={posting}
+      slowMode={slowMode}
       staffIds={staffIds}
       // The same shapes and rendering as the API's, so the server's HTML and the browser's state are one thing.
       initialEntries={room.messages.map(toHistoryEntry)}

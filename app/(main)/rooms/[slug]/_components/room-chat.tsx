@@ -24,8 +24,9 @@ import { RoomDialogs, useRoomDialogs } from "./room-dialogs";
 import { RoomHeader, type RoomHeaderRoom, type RoomViewer } from "./room-header";
 import { useFillViewport } from "./use-fill-viewport";
 import { composerModeOf, useRoomPosting, type RoomPosting } from "./use-room-posting";
+import { useRoomSlowMode, useStoredSends, type RoomSlowMode } from "./use-room-slow-mode";
 
-export type { RoomPosting };
+export type { RoomPosting, RoomSlowMode };
 
 export interface ChatViewer extends MessageAuthorPayload {
   emailVerified: boolean;
@@ -43,6 +44,8 @@ export interface RoomChatProps {
   /** The signed-in member, or null for visitors. */
   member: ChatViewer | null;
   posting: RoomPosting;
+  /** The room's slow mode and the viewer's wait when rendered. */
+  slowMode: RoomSlowMode;
   /** Moderators and admins: never muted or banned, their messages deleted only by admins (sent to hosts and staff). */
   staffIds: string[];
   initialEntries: HistoryEntry[];
@@ -60,6 +63,7 @@ export function RoomChat({
   viewer,
   member,
   posting,
+  slowMode: initialSlowMode,
   staffIds,
   initialEntries,
   initialHasOlder,
@@ -89,13 +93,16 @@ export function RoomChat({
 
   const roomPosting = useRoomPosting({ roomId: room.id, memberId, posting });
   const { onRoomUpdated: onPostingUpdated } = roomPosting;
+  const slow = useRoomSlowMode(initialSlowMode);
+  const { onRoomUpdated: onSlowModeUpdated } = slow;
   const onRoomDeleted = useCallback(() => setDeleted(true), []);
   const onRoomUpdated = useCallback(
     (event: RoomUpdatedEvent) => {
       setUpdate(event);
       onPostingUpdated(event);
+      onSlowModeUpdated(event);
     },
-    [onPostingUpdated],
+    [onPostingUpdated, onSlowModeUpdated],
   );
   const conversation = useConversation({
     slug: room.slug,
@@ -107,7 +114,10 @@ export function RoomChat({
     onRoomDeleted,
     onPostingRefused: roomPosting.onRefused,
   });
-  const { state, edit } = conversation;
+  const { state, edit, clearRateLimit } = conversation;
+  useStoredSends(state.pending, slow.onSent);
+  // A new setting (off at once, or a shorter wait) replaces a wait a refused send was told.
+  useEffect(() => clearRateLimit(), [slow.slowMode.seconds, clearRateLimit]);
   const { askToDelete, askToModerate, dialogs } = useRoomDialogs(conversation.remove);
 
   useEffect(() => {
@@ -167,7 +177,13 @@ export function RoomChat({
           href="room-chat-layout"
           precedence="default"
         >{`body:has([data-chat-layout]) > footer { display: none; }`}</style>
-        <RoomHeader room={room} viewer={viewer} deleted={deleted} locked={locked} />
+        <RoomHeader
+          room={room}
+          viewer={viewer}
+          deleted={deleted}
+          locked={locked}
+          slowModeSeconds={slow.slowMode.seconds}
+        />
         <div className="flex min-h-0 flex-1 sm:gap-3">
           <section
             aria-labelledby="conversation-heading"
@@ -221,8 +237,10 @@ export function RoomChat({
               onRateLimitOver={conversation.clearRateLimit}
               error={conversation.composerError}
               onDismissError={conversation.clearComposerError}
+              slowMode={slow.slowMode}
               onSend={(body) => {
                 conversation.send(body);
+                slow.onSent();
                 setFollowSignal((n) => n + 1);
               }}
             />
