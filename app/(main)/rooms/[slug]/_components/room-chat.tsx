@@ -24,9 +24,9 @@ import { RoomDialogs, useRoomDialogs } from "./room-dialogs";
 import { RoomHeader, type RoomHeaderRoom, type RoomViewer } from "./room-header";
 import { useFillViewport } from "./use-fill-viewport";
 import { composerModeOf, useRoomPosting, type RoomPosting } from "./use-room-posting";
-import { useRoomSlowMode, useStoredSends, type RoomSlowMode } from "./use-room-slow-mode";
+import { useRoomSlowMode, useSlowModeSends, type RoomSlowMode } from "./use-room-slow-mode";
 
-export type { RoomPosting, RoomSlowMode };
+export type { RoomPosting };
 
 export interface ChatViewer extends MessageAuthorPayload {
   emailVerified: boolean;
@@ -94,7 +94,7 @@ export function RoomChat({
   const roomPosting = useRoomPosting({ roomId: room.id, memberId, posting });
   const { onRoomUpdated: onPostingUpdated } = roomPosting;
   const slow = useRoomSlowMode(initialSlowMode);
-  const { onRoomUpdated: onSlowModeUpdated } = slow;
+  const { slowMode, onRoomUpdated: onSlowModeUpdated } = slow;
   const onRoomDeleted = useCallback(() => setDeleted(true), []);
   const onRoomUpdated = useCallback(
     (event: RoomUpdatedEvent) => {
@@ -114,10 +114,8 @@ export function RoomChat({
     onRoomDeleted,
     onPostingRefused: roomPosting.onRefused,
   });
-  const { state, edit, clearRateLimit } = conversation;
-  useStoredSends(state.pending, slow.onSent);
-  // A new setting (off at once, or a shorter wait) replaces a wait a refused send was told.
-  useEffect(() => clearRateLimit(), [slow.slowMode.seconds, clearRateLimit]);
+  const { state, edit } = conversation;
+  useSlowModeSends(slow, state.pending, conversation.clearRateLimit);
   const { askToDelete, askToModerate, dialogs } = useRoomDialogs(conversation.remove);
 
   useEffect(() => {
@@ -177,13 +175,7 @@ export function RoomChat({
           href="room-chat-layout"
           precedence="default"
         >{`body:has([data-chat-layout]) > footer { display: none; }`}</style>
-        <RoomHeader
-          room={room}
-          viewer={viewer}
-          deleted={deleted}
-          locked={locked}
-          slowModeSeconds={slow.slowMode.seconds}
-        />
+        <RoomHeader room={room} viewer={viewer} deleted={deleted} locked={locked} slowModeSeconds={slowMode.seconds} />
         <div className="flex min-h-0 flex-1 sm:gap-3">
           <section
             aria-labelledby="conversation-heading"
@@ -237,7 +229,7 @@ export function RoomChat({
               onRateLimitOver={conversation.clearRateLimit}
               error={conversation.composerError}
               onDismissError={conversation.clearComposerError}
-              slowMode={slow.slowMode}
+              slowMode={slowMode}
               onSend={(body) => {
                 conversation.send(body);
                 slow.onSent();

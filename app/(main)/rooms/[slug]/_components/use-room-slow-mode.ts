@@ -45,13 +45,21 @@ export function useRoomSlowMode(initial: RoomSlowMode) {
   return { slowMode, onRoomUpdated, onSent };
 }
 
-/** Calls `onStored` when a send that was on its way leaves the pending list: stored (failures stay as bubbles). */
-export function useStoredSends(pending: readonly PendingMessage[], onStored: () => void) {
+/**
+ * After `useConversation`: restarts the wait when a send on its way is stored (it leaves the pending list; failures
+ * stay as bubbles), and drops a wait a refused send was told when the setting changes (off lifts it at once).
+ */
+export function useSlowModeSends(
+  { slowMode, onSent }: { slowMode: ComposerSlowMode; onSent: () => void },
+  pending: readonly PendingMessage[],
+  clearRateLimit: () => void,
+) {
   const sending = useRef<ReadonlySet<string>>(new Set());
   useEffect(() => {
     const held = new Set(pending.map((item) => item.clientKey));
     const stored = [...sending.current].some((key) => !held.has(key));
     sending.current = new Set(pending.filter((item) => item.status === "sending").map((item) => item.clientKey));
-    if (stored) onStored();
-  }, [pending, onStored]);
+    if (stored) onSent();
+  }, [pending, onSent]);
+  useEffect(() => clearRateLimit(), [slowMode.seconds, clearRateLimit]);
 }
