@@ -25,13 +25,15 @@ export function SlowModeIcon({ className = "size-4" }: { className?: string }) {
 }
 
 export interface SlowModeLineProps {
+  /** The text box names this line among its descriptions, so the wait is read with it. */
+  id: string;
   seconds: number;
   exempt: boolean;
   /** Seconds until the viewer may send again (0: now). */
   secondsLeft: number;
 }
 
-export function SlowModeLine({ seconds, exempt, secondsLeft }: SlowModeLineProps) {
+export function SlowModeLine({ id, seconds, exempt, secondsLeft }: SlowModeLineProps) {
   // The live region speaks when a wait starts and when it is over, not on every tick.
   const [phase, setPhase] = useState<"idle" | "waiting" | "over">("idle");
   if (secondsLeft > 0 && phase !== "waiting") setPhase("waiting");
@@ -40,6 +42,7 @@ export function SlowModeLine({ seconds, exempt, secondsLeft }: SlowModeLineProps
 
   return (
     <div
+      id={id}
       data-testid="slow-mode-status"
       data-exempt={exempt || undefined}
       className="mb-1.5 flex flex-wrap items-center gap-x-2 gap-y-0.5 px-1 text-xs text-ink-muted"

@@ -50,6 +50,7 @@ export function PostingComposer({
   const labelId = useId();
   const counterId = useId();
   const noticeId = useId();
+  const slowModeId = useId();
   useAutosize(textarea, draft);
 
   const rateLimitLeft = useSecondsLeft(rateLimitedUntil, onRateLimitOver);
@@ -90,7 +91,14 @@ export function PostingComposer({
           </button>
         </div>
       ) : null}
-      {slow ? <SlowModeLine seconds={slow.seconds} exempt={slow.exempt} secondsLeft={waits ? secondsLeft : 0} /> : null}
+      {slow ? (
+        <SlowModeLine
+          id={slowModeId}
+          seconds={slow.seconds}
+          exempt={slow.exempt}
+          secondsLeft={waits ? secondsLeft : 0}
+        />
+      ) : null}
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -109,7 +117,7 @@ export function PostingComposer({
           rows={1}
           placeholder={`Message ${roomName}`}
           enterKeyHint="send"
-          aria-describedby={`${counterId} ${noticeId}`}
+          aria-describedby={`${counterId} ${noticeId}${slow ? ` ${slowModeId}` : ""}`}
           aria-invalid={problem === "too_long" || undefined}
           onChange={(event) => {
             setDraft(event.target.value);

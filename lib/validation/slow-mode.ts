@@ -6,7 +6,6 @@ import { text } from "./text";
 
 /** The choices offered, in seconds (0: off). */
 export const SLOW_MODE_SECONDS = [0, 5, 10, 30, 60, 300] as const;
-export type SlowModeSeconds = (typeof SLOW_MODE_SECONDS)[number];
 
 /** The longest choice: the send statement keeps each member's last send for this long (lib/db/message-send.ts). */
 export const SLOW_MODE_MAX_SECONDS = Math.max(...SLOW_MODE_SECONDS);
@@ -26,8 +25,7 @@ export const slowModeSecondsSchema = text({ message: CHOICE_MESSAGE })
   .trim()
   .regex(/^\d{1,4}$/, CHOICE_MESSAGE)
   .transform(Number)
-  .refine((value) => (SLOW_MODE_SECONDS as readonly number[]).includes(value), CHOICE_MESSAGE)
-  .transform((value) => value as SlowModeSeconds);
+  .pipe(z.literal(SLOW_MODE_SECONDS, { error: CHOICE_MESSAGE }));
 
 export const slowModeFormSchema = z.object({
   slug: text({ message: "Which room?" })
