@@ -2,12 +2,13 @@
 // The text box itself, for a member who may post: Enter sends, Shift+Enter adds a line (never
 // while an input method composes); the textarea grows up to a limit. Empty or whitespace-only
 // text cannot be sent, a counter appears near the limit, and while the server asks us to slow
-// down (429) sending waits with the draft kept.
+// down (429) or the room's slow mode has the viewer wait, sending waits with the draft kept.
 import { useId, useRef, useState } from "react";
 import { useTypingNotifier } from "@/components/presence/use-typing-notifier";
 import type { ConnectionStatus } from "@/components/realtime/connection-status";
 import { CloseIcon, SendIcon } from "@/components/ui/icons";
 import { COMPOSER_SHELL } from "./composer-notices";
+import { SlowModeLine, type ComposerSlowMode } from "./composer-slow-mode";
 import { composerNotice, NOTICE_TONE_CLASSES, SPOKEN_NOTICE } from "./draft-notice";
 import { CharacterCounter, draftProblem, isSubmitKey, useAutosize } from "./text-entry";
 import { useSecondsLeft } from "./use-seconds-left";
@@ -25,7 +26,11 @@ export interface PostingComposerProps {
   error: string | null;
   onDismissError: () => void;
   onSend: (body: string) => void;
+  /** The room's slow mode; null or a wait of 0 when off. */
+  slowMode?: ComposerSlowMode | null;
 }
+
+const noop = () => undefined;
 
 export function PostingComposer({
   roomId,
@@ -37,6 +42,7 @@ export function PostingComposer({
   error,
   onDismissError,
   onSend,
+  slowMode = null,
 }: PostingComposerProps) {
   const [draft, setDraft] = useState("");
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -44,9 +50,15 @@ export function PostingComposer({
   const labelId = useId();
   const counterId = useId();
   const noticeId = useId();
+  const slowModeId = useId();
   useAutosize(textarea, draft);
 
-  const secondsLeft = useSecondsLeft(rateLimitedUntil, onRateLimitOver);
+  const rateLimitLeft = useSecondsLeft(rateLimitedUntil, onRateLimitOver);
+  const slow = slowMode && slowMode.seconds > 0 ? slowMode : null;
+  const waits = slow !== null && !slow.exempt;
+  const slowModeLeft = useSecondsLeft(waits ? slow.until : null, noop);
+  // In slow mode a 429 (another tab sent first) is the same wait, said as slow mode's countdown.
+  const secondsLeft = waits ? Math.max(rateLimitLeft, slowModeLeft) : rateLimitLeft;
   const problem = draftProblem(draft);
   const blocked = secondsLeft > 0;
   const canSend = problem === null && !blocked;
@@ -58,7 +70,7 @@ export function PostingComposer({
     textarea.current?.focus();
   }
 
-  const notice = composerNotice({ secondsLeft, problem, status });
+  const notice = composerNotice({ secondsLeft: waits ? 0 : secondsLeft, problem, status });
 
   return (
     <div className={COMPOSER_SHELL} data-testid="composer">
@@ -79,6 +91,14 @@ export function PostingComposer({
           </button>
         </div>
       ) : null}
+      {slow ? (
+        <SlowModeLine
+          id={slowModeId}
+          seconds={slow.seconds}
+          exempt={slow.exempt}
+          secondsLeft={waits ? secondsLeft : 0}
+        />
+      ) : null}
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -97,7 +117,7 @@ export function PostingComposer({
           rows={1}
           placeholder={`Message ${roomName}`}
           enterKeyHint="send"
-          aria-describedby={`${counterId} ${noticeId}`}
+          aria-describedby={`${counterId} ${noticeId}${slow ? ` ${slowModeId}` : ""}`}
           aria-invalid={problem === "too_long" || undefined}
           onChange={(event) => {
             setDraft(event.target.value);

@@ -1,11 +1,14 @@
 "use client";
-import { useEffect, useEffectEvent, useState } from "react";
+import { useEffectEvent, useLayoutEffect, useState } from "react";
 
-/** Seconds left until `until` (epoch ms), ticking; 0 once passed, when `onOver` is called. */
+/**
+ * Seconds left until `until` (epoch ms), ticking; 0 once passed, when `onOver` is called. The first tick of a new
+ * `until` comes before paint, so the clock of the last wait (maybe minutes old) never shows.
+ */
 export function useSecondsLeft(until: number | null, onOver: () => void): number {
   const [now, setNow] = useState(() => Date.now());
   const over = useEffectEvent(onOver);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (until === null) return;
     const tick = () => {
       const current = Date.now();

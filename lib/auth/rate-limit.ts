@@ -44,6 +44,8 @@ export const LIMITS = {
   avatarUpload: { points: 10, durationSeconds: 60 * 60 },
   /** Rooms opened by a member (the admin area's are staff's and audited). */
   roomCreate: { points: 10, durationSeconds: 60 * 60 },
+  /** Slow-mode changes per member (hosts and staff alike): each one is announced to every open page of the room. */
+  roomSlowMode: { points: 20, durationSeconds: 60 },
   /** Joins and leaves together, per member: each changes a room's participant count. */
   roomMembership: { points: 60, durationSeconds: 60 },
   /** Room searches (a `q`), per member when signed in, else per IP. */

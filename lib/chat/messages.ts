@@ -25,6 +25,7 @@ import { deleteMessage, type MessageDeleter } from "./message-deletion";
 import type { ChatMessage, HistoryEntry, HistoryPage } from "./message-payload";
 import { ROOM_SLUG_PATTERN } from "../validation/rooms";
 import { text } from "../validation/text";
+import { slowModeKeyPrefix, slowModeWait } from "./slow-mode-turn";
 
 /** Pusher's socket id shape, e.g. "123456.7890123". */
 export const socketIdSchema = text()
@@ -125,8 +126,8 @@ function tooFast(retryAfterSeconds: number): AppError {
 /**
  * Validates (400), checks the caller (401/403), then one statement (lib/db/message-send.ts) finds the room (404),
  * counts the rate-limit hits (per room, and per member across rooms), reads the lock and restrictions (403, before
- * 429) and inserts; then tells all but `socketId`. A retried client key gets the stored message (200), also over
- * the limit: only new messages wait.
+ * 429), takes the member's slow-mode turn (429 with the wait) and inserts; then tells all but `socketId`. A retried
+ * client key gets the stored message (200), also over the limit and in slow mode: only new messages wait.
  */
 export async function sendMessage({
   actor,
@@ -160,6 +161,8 @@ export async function sendMessage({
         limit: { keyPrefix: limitKey("messagePost", `${sender.id}:`), points, durationSeconds },
         // And per member across rooms, counted in the same statement.
         memberLimit: { key: limitKey("messagePostMember", sender.id), ...perMember },
+        // The room's host is exempt too, which only the statement knows.
+        slowMode: { keyPrefix: slowModeKeyPrefix(sender.id), exempt: sender.role !== "MEMBER" },
       })
     : null;
   if (!outcome) throw notFound("room", "This room does not exist (any more).");
@@ -181,6 +184,7 @@ export async function sendMessage({
     ].filter((limit) => !limit.allowed);
     // Over both: the longer wait, since a send before it would be refused again.
     if (limits.length > 0) throw tooFast(Math.max(...limits.map((limit) => limit.retryAfterSeconds)));
+    if (outcome.slowModeMsLeft !== null) throw slowModeWait(outcome.slowModeMsLeft);
     // Allowed and not restricted, yet neither stored nor found: the statement's rule and restrictionFrom disagree.
     throw new Error(`send of client key ${clientKey} was neither stored nor refused`);
   }

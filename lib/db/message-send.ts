@@ -1,14 +1,15 @@
 // The send path's one statement: finds the room by slug, counts the member's rate-limit hits, reads the lock and the
-// member's restrictions, and stores the message (with the participant, read position and room activity) when all of
-// them allow it, else finds the message this client key stored before. Every live message runs it, so it is one
-// round trip on the pool (./statements.ts), not five Prisma calls. The rules stay in lib: lib/chat/messages.ts
-// decides what the outcome means, lib/moderation/posting-rule.ts words a refusal.
+// member's restrictions, takes the member's slow-mode turn, and stores the message (with the participant, read
+// position and room activity) when all of them allow it, else finds the message this client key stored before.
+// Every live message runs it, so it is one round trip on the pool (./statements.ts), not five Prisma calls. The rules
+// stay in lib: lib/chat/messages.ts decides what the outcome means, lib/moderation/posting-rule.ts words a refusal.
 import "server-only";
 import type { RestrictionKind } from "./generated/prisma/enums";
 import type { RawAuthorColumns } from "./message-author";
 import { fromRawRow, type StoredMessage } from "./messages";
 import { rateLimitHitSql, windowEndSql, type RateCounter } from "./rate-limits";
 import { run, statement } from "./statements";
+import { SLOW_MODE_MAX_SECONDS } from "../validation/slow-mode";
 
 export interface SendStatementInput {
   slug: string;
@@ -21,14 +22,19 @@ export interface SendStatementInput {
   limit: { keyPrefix: string; points: number; durationSeconds: number };
   /** The member's limit across rooms: its whole row key (`messagePostMember:<userId>`), points and window. */
   memberLimit: { key: string; points: number; durationSeconds: number };
+  /** Slow mode: the turn row's key up to the room id (`slowMode:<userId>:`); `exempt` for moderators and admins
+   * (the room's host is exempt by the statement itself). */
+  slowMode: { keyPrefix: string; exempt: boolean };
 }
 
 export interface SendOutcome {
-  room: { id: string; locked: boolean };
+  room: { id: string; locked: boolean; slowModeSeconds: number };
   /** The member's rate-limit counter in this room after this hit. */
   counter: RateCounter;
   /** The member's counter across rooms after this hit. */
   memberCounter: RateCounter;
+  /** Refused by the room's slow mode: milliseconds until the member's next turn; null when not refused by it. */
+  slowModeMsLeft: number | null;
   /** The member's restrictions in force at `now` (a mute without an end among them: the rule ignores it). */
   restrictions: Array<{ kind: RestrictionKind; until: Date | null; reason: string }>;
   /** Stored now (`created`), or stored before under this client key (any room; perhaps deleted). */
@@ -38,10 +44,13 @@ export interface SendOutcome {
 interface Row extends RawAuthorColumns {
   roomId: string | null;
   locked: boolean | null;
+  slowModeSeconds: number | null;
   points: number | null;
   msLeft: number | null;
   memberPoints: number | null;
   memberMsLeft: number | null;
+  slowRefused: boolean | null;
+  slowMsLeft: number | null;
   restrictions: Array<{ kind: RestrictionKind; until: string | null; reason: string }> | null;
   created: boolean | null;
   id: number | null;
@@ -53,18 +62,30 @@ interface Row extends RawAuthorColumns {
 }
 
 const NOW = `($5::timestamptz AT TIME ZONE 'UTC')`;
+const SECONDS = (n: string) => `${n} * interval '1 second'`;
+// A slow-mode turn row ("RateLimit": `slowMode:<userId>:<roomId>`) keeps the member's last send as expire minus the
+// longest choice, so a host who shortens or lengthens the wait changes every member's next turn at once, and the row
+// expires only when no choice could still hold the member back.
+const LAST_SEND = `(r.expire - ${SECONDS(String(SLOW_MODE_MAX_SECONDS))})`;
+const NEXT_TURN = `(${LAST_SEND} + ${SECONDS("(SELECT slow FROM gate)")})`;
 
 // Each CTE that writes reads the one before, so rows lock rate limits → message → participant → room: the room's
 // rate-limit row, then the member's (member_hit reads hit, so always in that order, and no other statement locks
-// either), and the rest is the order of every membership change (lib/db/participants.ts), so concurrent sends never
-// deadlock. The insert's condition mirrors postingRule (lock, then a ban, then a mute with an
-// end); lib/chat reads the lock and restrictions returned here through that rule. `existing` sees the statement's
+// either), then the slow-mode turn, and the rest is the order of every membership change (lib/db/participants.ts),
+// so concurrent sends never deadlock. The insert's condition mirrors postingRule (lock, then a ban, then a mute with
+// an end); lib/chat reads the lock and restrictions returned here through that rule. Slow mode cannot read the
+// member's last message (a concurrent send commits after this statement's snapshot): its turn is an upsert, whose
+// row lock makes concurrent sends take turns and whose DO UPDATE sees the latest row, so exactly one of them gets
+// the turn (points 0) and the rest count a refusal. A client key already stored takes no turn (a retry is answered).
+// The host (hostId), moderators and admins ($13) are exempt. `existing` sees the statement's
 // snapshot: a row a concurrent send committed meanwhile is found by findMessageByClientKey afterwards. Timestamps
 // leave as timestamptz (AT TIME ZONE 'UTC'), so pg reads them right whatever the process's time zone.
 const SEND = statement(
   "message_send",
   `WITH room AS (
-    SELECT id, "lockedAt" IS NOT NULL AS locked FROM "Room" WHERE slug = $1
+    SELECT id, "lockedAt" IS NOT NULL AS locked, "slowModeSeconds",
+           CASE WHEN "hostId" = $2 OR $13::boolean THEN 0 ELSE "slowModeSeconds" END AS slow
+    FROM "Room" WHERE slug = $1
   ), hit AS (
     ${rateLimitHitSql(`SELECT $6 || room.id, 1, ${windowEndSql("$8")} FROM room`)}
   ), member_hit AS (
@@ -73,10 +94,21 @@ const SEND = statement(
     SELECT rr.kind::text AS kind, rr.until AT TIME ZONE 'UTC' AS until, rr.reason
     FROM "RoomRestriction" rr JOIN room ON rr."roomId" = room.id
     WHERE rr."userId" = $2 AND (rr.until IS NULL OR rr.until > ${NOW})
-  ), allowed AS (
-    SELECT room.id FROM room, hit, member_hit
+  ), gate AS (
+    SELECT room.id, room.slow FROM room, hit, member_hit
     WHERE NOT room.locked AND hit.points <= $7 AND member_hit.points <= $10
       AND NOT EXISTS (SELECT 1 FROM restriction WHERE kind = 'BAN' OR (kind = 'MUTE' AND until IS NOT NULL))
+  ), turn AS (
+    INSERT INTO "RateLimit" AS r (key, points, expire)
+    SELECT $12 || gate.id, 0, ${NOW} + ${SECONDS(String(SLOW_MODE_MAX_SECONDS))} FROM gate
+    WHERE gate.slow > 0 AND NOT EXISTS (SELECT 1 FROM "Message" WHERE "authorId" = $2 AND "clientKey" = $4)
+    ON CONFLICT (key) DO UPDATE SET
+      points = CASE WHEN r.expire IS NULL OR ${NEXT_TURN} <= ${NOW} THEN 0 ELSE r.points + 1 END,
+      expire = CASE WHEN r.expire IS NULL OR ${NEXT_TURN} <= ${NOW} THEN EXCLUDED.expire ELSE r.expire END
+    RETURNING r.points > 0 AS refused,
+      GREATEST(0, extract(epoch FROM ${NEXT_TURN} - ${NOW}) * 1000)::float8 AS "msLeft"
+  ), allowed AS (
+    SELECT gate.id FROM gate WHERE NOT EXISTS (SELECT 1 FROM turn WHERE refused)
   ), inserted AS (
     INSERT INTO "Message" ("roomId", "authorId", body, "clientKey", "createdAt")
     SELECT id, $2, $3, $4, ${NOW} FROM allowed
@@ -104,15 +136,18 @@ const SEND = statement(
     UNION ALL
     SELECT false AS created, * FROM existing
   )
-  SELECT s."roomId", s.locked, s.points, s."msLeft", s."memberPoints", s."memberMsLeft", s.restrictions,
+  SELECT s."roomId", s.locked, s."slowModeSeconds", s.points, s."msLeft", s."memberPoints", s."memberMsLeft",
+         s."slowRefused", s."slowMsLeft", s.restrictions,
          m.created, m.id, m."roomId" AS "messageRoomId", m.body, m."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
          m."editedAt" AT TIME ZONE 'UTC' AS "editedAt", m."deletedAt" AT TIME ZONE 'UTC' AS "deletedAt",
          u.id AS "authorId", u.username AS "authorUsername", u.name AS "authorName", u.image AS "authorImage",
          a."updatedAt" AT TIME ZONE 'UTC' AS "authorAvatarAt"
   FROM (
     SELECT (SELECT id FROM room) AS "roomId", (SELECT locked FROM room) AS locked,
+           (SELECT "slowModeSeconds" FROM room) AS "slowModeSeconds",
            (SELECT points FROM hit) AS points, (SELECT "msLeft" FROM hit) AS "msLeft",
            (SELECT points FROM member_hit) AS "memberPoints", (SELECT "msLeft" FROM member_hit) AS "memberMsLeft",
+           (SELECT refused FROM turn) AS "slowRefused", (SELECT "msLeft" FROM turn) AS "slowMsLeft",
            (SELECT json_agg(restriction) FROM restriction) AS restrictions
   ) s
   LEFT JOIN (SELECT * FROM message ORDER BY created DESC LIMIT 1) m ON true
@@ -128,7 +163,7 @@ function storedMessage(row: Row): StoredMessage | null {
 
 /** One round trip for a send (see the statement); null when no room has this slug (nothing counted, nothing stored). */
 export async function runSendStatement(input: SendStatementInput): Promise<SendOutcome | null> {
-  const { slug, authorId, body, clientKey, now, limit, memberLimit } = input;
+  const { slug, authorId, body, clientKey, now, limit, memberLimit, slowMode } = input;
   const [row] = await run<Row>(SEND, [
     slug,
     authorId,
@@ -141,13 +176,16 @@ export async function runSendStatement(input: SendStatementInput): Promise<SendO
     memberLimit.key,
     memberLimit.points,
     memberLimit.durationSeconds,
+    slowMode.keyPrefix,
+    slowMode.exempt,
   ]);
   if (!row?.roomId) return null;
   const message = storedMessage(row);
   return {
-    room: { id: row.roomId, locked: row.locked === true },
+    room: { id: row.roomId, locked: row.locked === true, slowModeSeconds: row.slowModeSeconds ?? 0 },
     counter: { points: row.points ?? 0, msLeft: row.msLeft ?? 0 },
     memberCounter: { points: row.memberPoints ?? 0, msLeft: row.memberMsLeft ?? 0 },
+    slowModeMsLeft: row.slowRefused === true ? (row.slowMsLeft ?? 0) : null,
     restrictions: (row.restrictions ?? []).map((r) => ({
       kind: r.kind,
       until: r.until === null ? null : new Date(r.until),

@@ -45,6 +45,8 @@ export const roomUpdatedSchema = z.object({
    * or change it, and an event without it leaves the room's lock as the client has it.
    */
   locked: z.boolean().optional(),
+  /** Slow mode's wait in seconds (0: off), set from the room page; optional like `locked`, for the same reason. */
+  slowModeSeconds: z.number().int().nonnegative().optional(),
 });
 export type RoomUpdatedEvent = z.infer<typeof roomUpdatedSchema>;
 

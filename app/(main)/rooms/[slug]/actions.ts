@@ -1,7 +1,8 @@
 "use server";
-// A room's server actions: edit and delete (the host and moderators), join and leave (members).
+// A room's server actions: edit, delete and slow mode (the host and moderators), join and leave (members).
 // Each finds the caller first and validates what was posted with zod (lib/actions/member-action.ts);
-// each goes through lib/rooms (edit-room.ts, delete-room.ts, membership.ts), which check who may and how often.
+// each goes through lib/rooms (edit-room.ts, delete-room.ts, slow-mode.ts, membership.ts), which check who may and
+// how often.
 // Refusals come back as form state carrying the AppError's message (403 someone else's room, 404 a room that is gone,
 // 429 with the wait).
 import { revalidatePath } from "next/cache";
@@ -14,7 +15,9 @@ import { type FormState } from "@/lib/form-state";
 import { deleteRoomAs } from "@/lib/rooms/delete-room";
 import { editRoomAs } from "@/lib/rooms/edit-room";
 import { joinRoomAs, leaveRoomAs } from "@/lib/rooms/membership";
+import { setSlowModeAs } from "@/lib/rooms/slow-mode";
 import { normaliseRoomForm, ROOM_SLUG_PATTERN, roomFormSchema } from "@/lib/validation/rooms";
+import { slowModeFormSchema, slowModeLabel } from "@/lib/validation/slow-mode";
 import { text } from "@/lib/validation/text";
 
 // Slugs come from slugify (lower-case letters, digits, dashes); anything else names no room.
@@ -61,5 +64,21 @@ export async function leaveRoomAction(_previous: FormState, formData: FormData):
     const room = await leaveRoomAs(user, { slug });
     revalidatePath(`/rooms/${slug}`);
     return { status: "success", message: `You left “${room.name}”.` };
+  });
+}
+
+export async function setSlowModeAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  // A bad slug is answered alone, as for the edit: the room, not the choice, is the problem.
+  const onInvalid = ({ slug, ...fields }: Record<string, string>): FormState => {
+    throw slug ? invalid({ slug }, NOT_A_ROOM) : invalid(fields, fields.seconds);
+  };
+  return memberAction(formData, { schema: slowModeFormSchema, onInvalid }, async (input, user) => {
+    const { seconds } = await setSlowModeAs(user, input);
+    // The page shows the new setting even when the realtime server cannot tell it (`room:updated`).
+    revalidatePath(`/rooms/${input.slug}`);
+    return {
+      status: "success",
+      message: seconds === 0 ? "Slow mode is off." : `Slow mode is on: one message every ${slowModeLabel(seconds)}.`,
+    };
   });
 }

@@ -25,6 +25,7 @@ import { RoomDialogs, useRoomDialogs } from "./room-dialogs";
 import { RoomHeader, type RoomHeaderRoom, type RoomViewer } from "./room-header";
 import { useFillViewport } from "./use-fill-viewport";
 import { composerModeOf, useRoomPosting, type RoomPosting } from "./use-room-posting";
+import { useRoomSlowMode, useSlowModeSends, type RoomSlowMode } from "./use-room-slow-mode";
 
 export type { RoomPosting };
 
@@ -44,6 +45,8 @@ export interface RoomChatProps {
   /** The signed-in member, or null for visitors. */
   member: ChatViewer | null;
   posting: RoomPosting;
+  /** The room's slow mode and the viewer's wait when rendered. */
+  slowMode: RoomSlowMode;
   /** Moderators and admins: never muted or banned, their messages deleted only by admins (sent to hosts and staff). */
   staffIds: string[];
   initialEntries: HistoryEntry[];
@@ -63,6 +66,7 @@ export function RoomChat({
   viewer,
   member,
   posting,
+  slowMode: initialSlowMode,
   staffIds,
   initialEntries,
   initialHasOlder,
@@ -93,13 +97,16 @@ export function RoomChat({
 
   const roomPosting = useRoomPosting({ roomId: room.id, memberId, posting });
   const { onRoomUpdated: onPostingUpdated } = roomPosting;
+  const slow = useRoomSlowMode(initialSlowMode);
+  const { slowMode, onRoomUpdated: onSlowModeUpdated } = slow;
   const onRoomDeleted = useCallback(() => setDeleted(true), []);
   const onRoomUpdated = useCallback(
     (event: RoomUpdatedEvent) => {
       setUpdate(event);
       onPostingUpdated(event);
+      onSlowModeUpdated(event);
     },
-    [onPostingUpdated],
+    [onPostingUpdated, onSlowModeUpdated],
   );
   const conversation = useConversation({
     slug: room.slug,
@@ -113,6 +120,7 @@ export function RoomChat({
     onPostingRefused: roomPosting.onRefused,
   });
   const { state, edit } = conversation;
+  useSlowModeSends(slow, state.pending, conversation.clearRateLimit);
   const { askToDelete, askToModerate, dialogs } = useRoomDialogs(conversation.remove);
 
   useEffect(() => {
@@ -174,7 +182,7 @@ export function RoomChat({
           href="room-chat-layout"
           precedence="default"
         >{`body:has([data-chat-layout]) > footer { display: none; }`}</style>
-        <RoomHeader room={room} viewer={viewer} deleted={deleted} locked={locked} />
+        <RoomHeader room={room} viewer={viewer} deleted={deleted} locked={locked} slowModeSeconds={slowMode.seconds} />
         <div className="flex min-h-0 flex-1 sm:gap-3">
           <section
             aria-labelledby="conversation-heading"
@@ -229,10 +237,12 @@ export function RoomChat({
               onRateLimitOver={conversation.clearRateLimit}
               error={conversation.composerError}
               onDismissError={conversation.clearComposerError}
+              slowMode={slowMode}
               onSend={(body) => {
                 // Sent below a window of older history: back to the live end, where it appears.
                 if (state.hasNewer) conversation.jump.onJumpToNewest();
                 conversation.send(body);
+                slow.onSent();
                 setFollowSignal((n) => n + 1);
               }}
             />

@@ -1,7 +1,7 @@
 "use client";
 // The room's header above the conversation: name, topic and the viewer's controls on one row;
 // description, host, participants and opening date below (folded away on phones behind "About",
-// so the conversation keeps the screen). Name, description, topic and the "Locked" chip follow
+// so the conversation keeps the screen). Name, description, topic, the "Locked" chip and slow mode follow
 // `room:updated` live, so the page hands them in from its client state.
 import Link from "next/link";
 import { useId, useState } from "react";
@@ -10,6 +10,9 @@ import { buttonClasses } from "@/components/ui/button";
 import type { RoomSummary } from "../../../_components/room-summary";
 import { DeleteRoomButton, MembershipButton } from "./room-actions";
 import { OutlineIcon } from "@/components/ui/icons";
+import { slowModeLabel } from "@/lib/validation/slow-mode";
+import { SlowModeIcon } from "@/components/chat/composer-slow-mode";
+import { SlowModeControl } from "./slow-mode-control";
 
 /** What the person looking at the room may do there (worked out by the page). */
 export interface RoomViewer {
@@ -33,6 +36,8 @@ export interface RoomHeaderProps {
   deleted?: boolean;
   /** Locked by a moderator: read-only for everyone. */
   locked?: boolean;
+  /** Slow mode's wait between a member's messages, in seconds (0: off). */
+  slowModeSeconds?: number;
 }
 
 // UTC, so the server's HTML and the browser's first render agree.
@@ -48,7 +53,7 @@ function PencilIcon() {
   );
 }
 
-function RoomControls({ room, viewer }: RoomHeaderProps) {
+function RoomControls({ room, viewer, slowModeSeconds = 0 }: RoomHeaderProps) {
   const returnHere = `/rooms/${room.slug}`;
   return (
     <div data-testid="room-actions" className="flex flex-wrap items-center gap-2">
@@ -78,6 +83,7 @@ function RoomControls({ room, viewer }: RoomHeaderProps) {
             <PencilIcon />
             Edit
           </Link>
+          <SlowModeControl slug={room.slug} seconds={slowModeSeconds} />
           <DeleteRoomButton slug={room.slug} name={room.name} size="sm" />
         </>
       ) : null}
@@ -85,7 +91,7 @@ function RoomControls({ room, viewer }: RoomHeaderProps) {
   );
 }
 
-export function RoomHeader({ room, viewer, deleted = false, locked = false }: RoomHeaderProps) {
+export function RoomHeader({ room, viewer, deleted = false, locked = false, slowModeSeconds = 0 }: RoomHeaderProps) {
   const [aboutOpen, setAboutOpen] = useState(false);
   const aboutId = useId();
   const participants = `${room.participantCount} ${room.participantCount === 1 ? "participant" : "participants"}`;
@@ -130,6 +136,17 @@ export function RoomHeader({ room, viewer, deleted = false, locked = false }: Ro
               Locked
             </span>
           ) : null}
+          {slowModeSeconds > 0 && !deleted ? (
+            <span
+              data-testid="room-slow-mode-chip"
+              data-seconds={slowModeSeconds}
+              title={`Slow mode: 1 message every ${slowModeLabel(slowModeSeconds)} per member.`}
+              className="inline-flex shrink-0 items-center gap-1 rounded-full bg-sky-100 px-2 py-0.5 text-xs font-semibold text-sky-900 ring-1 ring-sky-300/60 ring-inset dark:bg-sky-950 dark:text-sky-100 dark:ring-sky-800"
+            >
+              <SlowModeIcon className="size-3.5" />
+              Slow mode: {slowModeLabel(slowModeSeconds)}
+            </span>
+          ) : null}
           <button
             type="button"
             aria-expanded={aboutOpen}
@@ -147,7 +164,7 @@ export function RoomHeader({ room, viewer, deleted = false, locked = false }: Ro
             </OutlineIcon>
           </button>
         </div>
-        {deleted ? null : <RoomControls room={room} viewer={viewer} />}
+        {deleted ? null : <RoomControls room={room} viewer={viewer} slowModeSeconds={slowModeSeconds} />}
       </div>
 
       {/* Always shown from sm up; on phones only when "About" is open. */}
@@ -187,6 +204,9 @@ export function RoomHeader({ room, viewer, deleted = false, locked = false }: Ro
             )}
           </div>
           <span data-testid="room-participants">{participants}</span>
+          {slowModeSeconds > 0 && !deleted ? (
+            <span data-testid="room-slow-mode">Slow mode: 1 message every {slowModeLabel(slowModeSeconds)}</span>
+          ) : null}
           <span>
             Opened <time dateTime={room.createdAt}>{openedOn.format(new Date(room.createdAt))}</time>
           </span>
