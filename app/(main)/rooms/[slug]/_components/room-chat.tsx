@@ -17,27 +17,19 @@ import { useToast } from "@/components/ui/toast";
 import { lastIdOf, visibleMessages } from "@/lib/chat/client/message-store";
 import { postingBlock } from "@/lib/chat/client/posting-restriction";
 import { buildTimeline } from "@/lib/chat/client/timeline";
-import type { HistoryEntry, MessageAuthorPayload } from "@/lib/chat/message-payload";
+import type { HistoryEntry } from "@/lib/chat/message-payload";
 import type { RoomUpdatedEvent } from "@/lib/realtime/event-schemas";
+import type { ChatViewer } from "./chat-viewer";
 import { ConversationBar } from "./conversation-bar";
 import { ConversationEmpty } from "./conversation-empty";
 import { RoomDialogs, useRoomDialogs } from "./room-dialogs";
 import { RoomHeader, type RoomHeaderRoom, type RoomViewer } from "./room-header";
 import { useFillViewport } from "./use-fill-viewport";
+import { useModerationOffers } from "./use-moderation-offers";
 import { composerModeOf, useRoomPosting, type RoomPosting } from "./use-room-posting";
 import { useRoomSlowMode, useSlowModeSends, type RoomSlowMode } from "./use-room-slow-mode";
 
-export type { RoomPosting };
-
-export interface ChatViewer extends MessageAuthorPayload {
-  emailVerified: boolean;
-  /** The room's host or a moderator: may delete any message. */
-  canModerate: boolean;
-  /** A moderator or admin: may also mute and ban members here. */
-  canRestrict: boolean;
-  /** An admin: the only one who may delete what moderators and admins wrote (lib/admin/access.ts's mayActOn). */
-  actsOnStaff: boolean;
-}
+export type { ChatViewer, RoomPosting };
 
 export interface RoomChatProps {
   room: RoomHeaderRoom & { id: string };
@@ -151,15 +143,13 @@ export function RoomChat({
     [edit, toast],
   );
 
-  // Moderate: for members who are not staff (nor the viewer).
-  const staff = useMemo(() => new Set(staffIds), [staffIds]);
   const canRestrict = member?.canRestrict ?? false;
-  const canModerateAuthor = useCallback(
-    (authorId: string) => canRestrict && authorId !== memberId && !staff.has(authorId),
-    [canRestrict, memberId, staff],
-  );
-  const actsOnStaff = member?.actsOnStaff ?? false;
-  const canDeleteOf = useCallback((authorId: string) => actsOnStaff || !staff.has(authorId), [actsOnStaff, staff]);
+  const { canModerateAuthor, canDeleteOf } = useModerationOffers({
+    staffIds,
+    memberId,
+    canRestrict,
+    actsOnStaff: member?.actsOnStaff ?? false,
+  });
 
   const { locked, restriction, refusal } = roomPosting;
   const block = deleted ? null : postingBlock({ locked, restriction, refusal, now: time.now, timeZone: time.timeZone });
