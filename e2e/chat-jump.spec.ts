@@ -31,8 +31,11 @@ test("?m= opens a message 500 back, highlighted; newer messages load below; 'Jum
     await expect(messageWith(page, "Fresh news")).toHaveCount(0);
 
     // Scrolling down reads on from the window.
-    await page.getByTestId("message-list").evaluate((list) => list.scrollBy(0, list.scrollHeight));
-    await expect(messageWith(page, "Line 160")).toHaveCount(1);
+    await messageWith(page, "Line 100").hover();
+    await expect(async () => {
+      await page.mouse.wheel(0, 4000);
+      await expect(messageWith(page, "Line 160")).toHaveCount(1, { timeout: 1_000 });
+    }).toPass();
 
     await newest.click();
     await expect(messageWith(page, "Fresh news")).toBeVisible();
