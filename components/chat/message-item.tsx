@@ -3,14 +3,17 @@
 // body, "(edited)", and, on hover or keyboard focus, Edit (own messages), Delete (own, or any
 // for the room's host and moderators) and, for moderators, Moderate on other members' messages
 // (mute or ban the author in this room). Editing happens in place.
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { memo, useState } from "react";
 import { ANONYMOUS_NAME, AuthorAvatar } from "@/components/ui/avatar";
 import { PencilIcon, ShieldIcon, TrashIcon } from "@/components/ui/icons";
 import type { ChatMessage, MessageAuthorPayload } from "@/lib/chat/message-payload";
-import { MessageEditor } from "./message-editor";
 import { exactTime, MessageTime } from "./message-time";
 import type { ChatTime } from "./use-clock";
+
+// Loaded when someone first edits a message: most readers never do.
+const MessageEditor = dynamic(() => import("./message-editor").then((m) => m.MessageEditor));
 
 /** Styles for the sanitised HTML of lib/messages/markdown.ts (p, br, strong, em, code, pre, a, a.mention). */
 export const MESSAGE_HTML_CLASSES =

@@ -1,12 +1,18 @@
 "use client";
 // The room's two dialogs, one each for the whole message list: deleting a message (any the viewer
 // may delete) and, for moderators, moderating a message's author (mute or ban in this room).
+import dynamic from "next/dynamic";
 import { useCallback, useState } from "react";
-import { ModerateMemberDialog, type ModeratedMember } from "@/components/moderation/moderate-member-dialog";
+import type { ModeratedMember } from "@/components/moderation/moderate-member-dialog";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import { errorMessageOf } from "@/lib/chat/client/chat-api";
 import type { ChatMessage, MessageAuthorPayload } from "@/lib/chat/message-payload";
+
+// Only moderators and admins can open it: their browsers load it, nobody else's first load carries it.
+const ModerateMemberDialog = dynamic(() =>
+  import("@/components/moderation/moderate-member-dialog").then((m) => m.ModerateMemberDialog),
+);
 
 /** The dialogs' state; the message list opens them through `askToDelete` and `askToModerate`. */
 export function useRoomDialogs(remove: (id: number) => Promise<void>) {

@@ -3,16 +3,20 @@
 // description, host, participants and opening date below (folded away on phones behind "About",
 // so the conversation keeps the screen). Name, description, topic, the "Locked" chip and slow mode follow
 // `room:updated` live, so the page hands them in from its client state.
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useId, useState } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { buttonClasses } from "@/components/ui/button";
 import type { RoomSummary } from "../../../_components/room-summary";
-import { DeleteRoomButton, MembershipButton } from "./room-actions";
+import { MembershipButton } from "./room-actions";
 import { OutlineIcon } from "@/components/ui/icons";
 import { slowModeLabel } from "@/lib/validation/slow-mode";
 import { SlowModeIcon } from "@/components/chat/composer-slow-mode";
-import { SlowModeControl } from "./slow-mode-control";
+
+// Only the host and staff see these: their browsers load them, nobody else's first load carries them.
+const SlowModeControl = dynamic(() => import("./slow-mode-control").then((m) => m.SlowModeControl));
+const DeleteRoomButton = dynamic(() => import("./delete-room-button").then((m) => m.DeleteRoomButton));
 
 /** What the person looking at the room may do there (worked out by the page). */
 export interface RoomViewer {

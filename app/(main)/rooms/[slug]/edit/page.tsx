@@ -6,7 +6,7 @@ import { findRoomForEdit } from "@/lib/db/rooms";
 import { canManageRoom } from "@/lib/rooms/permissions";
 import { RoomForm } from "../../_components/room-form";
 import { updateRoomAction } from "../actions";
-import { DeleteRoomButton } from "../_components/room-actions";
+import { DeleteRoomButton } from "../_components/delete-room-button";
 import { ROOM_SLUG_PATTERN } from "@/lib/validation/rooms";
 
 export const metadata: Metadata = { title: "Edit room", robots: { index: false } };
