@@ -24,7 +24,8 @@ import {
 import { createConversationStore } from "@/lib/chat/client/conversation-store";
 import { initialConversation } from "@/lib/chat/client/message-store";
 import { createSendQueue } from "@/lib/chat/client/send-queue";
-import type { HistoryEntry } from "@/lib/chat/message-payload";
+import type { ChatMessage, HistoryEntry, ReplyQuote } from "@/lib/chat/message-payload";
+import { replyQuoteOf } from "@/lib/chat/reply-quote";
 import {
   messageDeletedSchema,
   messageEventSchema,
@@ -76,6 +77,8 @@ export function useConversation({
   const [rateLimitedUntil, setRateLimitedUntil] = useState<number | null>(null);
   const [composerError, setComposerError] = useState<string | null>(null);
   const [refused, setRefused] = useState(false);
+  // The message the next send replies to (the composer shows it).
+  const [replyingTo, setReplyingTo] = useState<ReplyQuote | null>(null);
   const { status, socketId } = useRealtime();
 
   // A refresh of the page (router.refresh after join/leave) brings newer server-rendered
@@ -180,10 +183,18 @@ export function useConversation({
 
   const send = useCallback(
     (body: string) => {
-      sends.send(body);
+      sends.send(body, replyingTo);
+      setReplyingTo(null);
       setComposerError(null);
     },
-    [sends],
+    [sends, replyingTo],
+  );
+  // Stable, so that offering Reply re-renders no message.
+  const startReply = useCallback((message: ChatMessage) => setReplyingTo(replyQuoteOf(message)), []);
+  const cancelReply = useCallback(() => setReplyingTo(null), []);
+  const reply = useMemo(
+    () => ({ quote: replyingTo, start: startReply, cancel: cancelReply }),
+    [replyingTo, startReply, cancelReply],
   );
 
   // Back online (the browser says so, or the realtime connection is up again): what failed for
@@ -231,6 +242,8 @@ export function useConversation({
     /** Jumps: for MessageList's `jump`, and `jump.jumpTo(id)` for features that open a message of this room. */
     jump,
     send,
+    /** Replying: the quote the next send carries, Reply (`start`) and `cancel`. */
+    reply,
     retry: sends.retry,
     discard: sends.discard,
     edit,
