@@ -19,7 +19,13 @@ export function ComposerReply({ id, quote, onCancel }: ComposerReplyProps) {
     >
       <ReplyIcon className="size-4 shrink-0" />
       <p id={id} className="min-w-0 flex-1 truncate">
-        Replying to <span className="font-semibold text-ink">{quote.authorName}</span>: {quote.excerpt}
+        {quote.deleted ? (
+          "The message you're replying to was deleted."
+        ) : (
+          <>
+            Replying to <span className="font-semibold text-ink">{quote.authorName}</span>: {quote.excerpt}
+          </>
+        )}
       </p>
       <button
         type="button"

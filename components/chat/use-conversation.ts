@@ -24,8 +24,7 @@ import {
 import { createConversationStore } from "@/lib/chat/client/conversation-store";
 import { initialConversation } from "@/lib/chat/client/message-store";
 import { createSendQueue } from "@/lib/chat/client/send-queue";
-import type { ChatMessage, HistoryEntry, ReplyQuote } from "@/lib/chat/message-payload";
-import { replyQuoteOf } from "@/lib/chat/reply-quote";
+import type { HistoryEntry } from "@/lib/chat/message-payload";
 import {
   messageDeletedSchema,
   messageEventSchema,
@@ -36,6 +35,7 @@ import {
 } from "@/lib/realtime/event-schemas";
 import { useConversationJump, type InitialJump } from "./use-conversation-jump";
 import { usePolling } from "./use-polling";
+import { useReply } from "./use-reply";
 
 export { POLL_INTERVAL_MS } from "./use-polling";
 
@@ -77,8 +77,6 @@ export function useConversation({
   const [rateLimitedUntil, setRateLimitedUntil] = useState<number | null>(null);
   const [composerError, setComposerError] = useState<string | null>(null);
   const [refused, setRefused] = useState(false);
-  // The message the next send replies to (the composer shows it).
-  const [replyingTo, setReplyingTo] = useState<ReplyQuote | null>(null);
   const { status, socketId } = useRealtime();
 
   // A refresh of the page (router.refresh after join/leave) brings newer server-rendered
@@ -181,20 +179,14 @@ export function useConversation({
     }
   }, [sync, roomGoneIf]);
 
+  const reply = useReply(state.entries);
   const send = useCallback(
     (body: string) => {
-      sends.send(body, replyingTo);
-      setReplyingTo(null);
+      sends.send(body, reply.quote);
+      reply.cancel();
       setComposerError(null);
     },
-    [sends, replyingTo],
-  );
-  // Stable, so that offering Reply re-renders no message.
-  const startReply = useCallback((message: ChatMessage) => setReplyingTo(replyQuoteOf(message)), []);
-  const cancelReply = useCallback(() => setReplyingTo(null), []);
-  const reply = useMemo(
-    () => ({ quote: replyingTo, start: startReply, cancel: cancelReply }),
-    [replyingTo, startReply, cancelReply],
+    [sends, reply],
   );
 
   // Back online (the browser says so, or the realtime connection is up again): what failed for
