@@ -1,14 +1,15 @@
 "use client";
-// One message in the conversation: avatar and name at the start of a group, the rendered markdown
-// body, "(edited)", and, on hover or keyboard focus, Edit (own messages), Delete (own, or any
-// for the room's host and moderators) and, for moderators, Moderate on other members' messages
-// (mute or ban the author in this room). Editing happens in place.
+// One message in the conversation: avatar and name at the start of a group, the quote of the message it replies to,
+// the rendered markdown body, "(edited)", and, on hover or keyboard focus, Reply (members who may post), Edit (own
+// messages), Delete (own, or any for the room's host and moderators) and, for moderators, Moderate on other members'
+// messages (mute or ban the author in this room). Editing happens in place.
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { memo, useState } from "react";
 import { ANONYMOUS_NAME, AuthorAvatar } from "@/components/ui/avatar";
 import { PencilIcon, ShieldIcon, TrashIcon } from "@/components/ui/icons";
 import type { ChatMessage, MessageAuthorPayload } from "@/lib/chat/message-payload";
+import { ReplyIcon, ReplyQuoteLine } from "./reply-quote";
 import { exactTime, MessageTime } from "./message-time";
 import type { ChatTime } from "./use-clock";
 
@@ -56,6 +57,10 @@ export interface MessageItemProps {
   jumpedTo?: boolean;
   onEdit: (id: number, body: string) => Promise<void>;
   onDelete: (message: ChatMessage) => void;
+  /** Given to members who may post: Reply. */
+  onReply?: (message: ChatMessage) => void;
+  /** Opens a message of this room (a reply's quote). */
+  onJumpTo?: (id: number) => void;
 }
 
 /** Memoised: a new message re-renders only its neighbours' rows that changed, not the whole history. */
@@ -72,6 +77,8 @@ export const MessageItem = memo(function MessageItem({
   onEdit,
   onDelete,
   onModerate,
+  onReply,
+  onJumpTo,
 }: MessageItemProps) {
   const [editing, setEditing] = useState(false);
   const author = message.author;
@@ -122,6 +129,7 @@ export const MessageItem = memo(function MessageItem({
           // Each message names its author for screen readers, even inside a group.
           <span className="sr-only">{name}</span>
         )}
+        {message.replyTo ? <ReplyQuoteLine quote={message.replyTo} onJump={onJumpTo} /> : null}
         {editing ? (
           <MessageEditor
             initialBody={message.body}
@@ -150,11 +158,23 @@ export const MessageItem = memo(function MessageItem({
           </div>
         )}
       </div>
-      {!editing && (own || canDelete || moderate) ? (
+      {!editing && (own || canDelete || moderate || onReply) ? (
         <div
           data-testid="message-actions"
           className="absolute -top-3 right-3 z-10 flex items-center gap-0.5 rounded-lg border border-line bg-surface p-0.5 opacity-0 shadow-sm transition-opacity group-focus-within:opacity-100 group-hover:opacity-100 sm:right-5"
         >
+          {onReply ? (
+            <button
+              type="button"
+              aria-label="Reply"
+              title="Reply"
+              data-testid="reply-message"
+              className={toolButton}
+              onClick={() => onReply(message)}
+            >
+              <ReplyIcon />
+            </button>
+          ) : null}
           {own && canEdit ? (
             <button
               type="button"

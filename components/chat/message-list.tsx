@@ -40,6 +40,8 @@ export interface MessageListProps extends ConversationScrollOptions {
   onModerate?: (author: MessageAuthorPayload) => void;
   /** For hosts and moderators: whether they may delete this author's message (staff's only for admins). */
   canDeleteOf?: (authorId: string) => boolean;
+  /** Each message offers Reply while the viewer may post (`canEdit`). */
+  onReply?: (message: ChatMessage) => void;
 }
 
 /** The newest message by someone else, for screen readers (a live region announces changes). */
@@ -63,7 +65,7 @@ export function MessageList(props: MessageListProps) {
   const { scroller, onScroll, atBottom, farFromBottom, seenUpTo, scrollToBottom } = useConversationScroll(props);
   const { rows, time, viewer, hasOlder, loadingOlder, olderError, onLoadOlder, onEdit, onDelete } = props;
   const { onRetry, onDiscard, empty, readOnly = false, canEdit = true, canModerateAuthor, onModerate } = props;
-  const { canDeleteOf, jump } = props;
+  const { canDeleteOf, jump, onReply } = props;
   const hasNewer = jump?.hasNewer ?? false;
   const highlighted = useJumpHighlight(jump?.target ?? null);
   const unseen = atBottom
@@ -83,6 +85,7 @@ export function MessageList(props: MessageListProps) {
           viewer={viewer}
           onRetry={onRetry}
           onDiscard={onDiscard}
+          onJumpTo={jump?.jumpTo}
         />
       );
     }
@@ -109,6 +112,8 @@ export function MessageList(props: MessageListProps) {
         jumpedTo={message.id === highlighted}
         onEdit={onEdit}
         onDelete={onDelete}
+        onReply={readOnly || !canEdit ? undefined : onReply}
+        onJumpTo={jump?.jumpTo}
       />
     );
   };

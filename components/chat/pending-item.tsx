@@ -6,6 +6,7 @@ import type { PendingMessage } from "@/lib/chat/client/message-store";
 import { Spinner } from "@/components/ui/button";
 import { AuthorAvatar } from "@/components/ui/avatar";
 import { ErrorCircleIcon } from "@/components/ui/icons";
+import { ReplyQuoteLine } from "./reply-quote";
 
 export interface PendingItemProps {
   pending: PendingMessage;
@@ -13,11 +14,13 @@ export interface PendingItemProps {
   viewer: MessageAuthorPayload | null;
   onRetry: (clientKey: string) => void;
   onDiscard: (clientKey: string) => void;
+  /** Opens the message it replies to. */
+  onJumpTo?: (id: number) => void;
 }
 
 const bubbleAction = "rounded-md px-2 py-1 focus-visible:outline-2 focus-visible:outline-ring";
 
-export function PendingItem({ pending, groupStart, viewer, onRetry, onDiscard }: PendingItemProps) {
+export function PendingItem({ pending, groupStart, viewer, onRetry, onDiscard, onJumpTo }: PendingItemProps) {
   const failed = pending.status === "failed";
   return (
     <li
@@ -37,6 +40,7 @@ export function PendingItem({ pending, groupStart, viewer, onRetry, onDiscard }:
         ) : (
           <span className="sr-only">{viewer?.name ?? "You"}</span>
         )}
+        {pending.replyTo ? <ReplyQuoteLine quote={pending.replyTo} onJump={onJumpTo} /> : null}
         {/* Plain text until the server's rendering arrives; React escapes it. */}
         <p
           data-testid="pending-body"

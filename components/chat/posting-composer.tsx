@@ -2,12 +2,15 @@
 // The text box itself, for a member who may post: Enter sends, Shift+Enter adds a line (never
 // while an input method composes); the textarea grows up to a limit. Empty or whitespace-only
 // text cannot be sent, a counter appears near the limit, and while the server asks us to slow
-// down (429) or the room's slow mode has the viewer wait, sending waits with the draft kept.
-import { useId, useRef, useState } from "react";
+// down (429) or the room's slow mode has the viewer wait, sending waits with the draft kept. While replying, the reply
+// bar sits above the box, which takes the focus; Escape cancels the reply.
+import { useEffect, useId, useRef, useState } from "react";
 import { useTypingNotifier } from "@/components/presence/use-typing-notifier";
 import type { ConnectionStatus } from "@/components/realtime/connection-status";
 import { CloseIcon, SendIcon } from "@/components/ui/icons";
+import type { ReplyQuote } from "@/lib/chat/message-payload";
 import { COMPOSER_SHELL } from "./composer-notices";
+import { ComposerReply } from "./composer-reply";
 import { SlowModeLine, type ComposerSlowMode } from "./composer-slow-mode";
 import { composerNotice, NOTICE_TONE_CLASSES, SPOKEN_NOTICE } from "./draft-notice";
 import { CharacterCounter, draftProblem, isSubmitKey, useAutosize } from "./text-entry";
@@ -28,6 +31,8 @@ export interface PostingComposerProps {
   onSend: (body: string) => void;
   /** The room's slow mode; null or a wait of 0 when off. */
   slowMode?: ComposerSlowMode | null;
+  /** The message the next send replies to (chosen with a message's Reply), and how to cancel it. */
+  reply?: { quote: ReplyQuote | null; cancel: () => void };
 }
 
 const noop = () => undefined;
@@ -43,6 +48,7 @@ export function PostingComposer({
   onDismissError,
   onSend,
   slowMode = null,
+  reply,
 }: PostingComposerProps) {
   const [draft, setDraft] = useState("");
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -51,7 +57,14 @@ export function PostingComposer({
   const counterId = useId();
   const noticeId = useId();
   const slowModeId = useId();
+  const replyId = useId();
+  const replyTo = reply?.quote ?? null;
+  const onCancelReply = reply?.cancel ?? noop;
   useAutosize(textarea, draft);
+  const replyingTo = replyTo?.id ?? null;
+  useEffect(() => {
+    if (replyingTo !== null) textarea.current?.focus();
+  }, [replyingTo]);
 
   const rateLimitLeft = useSecondsLeft(rateLimitedUntil, onRateLimitOver);
   const slow = slowMode && slowMode.seconds > 0 ? slowMode : null;
@@ -99,6 +112,7 @@ export function PostingComposer({
           secondsLeft={waits ? secondsLeft : 0}
         />
       ) : null}
+      {replyTo ? <ComposerReply id={replyId} quote={replyTo} onCancel={onCancelReply} /> : null}
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -117,7 +131,7 @@ export function PostingComposer({
           rows={1}
           placeholder={`Message ${roomName}`}
           enterKeyHint="send"
-          aria-describedby={`${counterId} ${noticeId}${slow ? ` ${slowModeId}` : ""}`}
+          aria-describedby={`${replyTo ? `${replyId} ` : ""}${counterId} ${noticeId}${slow ? ` ${slowModeId}` : ""}`}
           aria-invalid={problem === "too_long" || undefined}
           onChange={(event) => {
             setDraft(event.target.value);
@@ -127,6 +141,9 @@ export function PostingComposer({
             if (isSubmitKey(event)) {
               event.preventDefault();
               submit();
+            } else if (event.key === "Escape" && replyTo && !event.nativeEvent.isComposing) {
+              event.preventDefault();
+              onCancelReply();
             }
           }}
           className="block max-h-48 min-h-9 w-full flex-1 resize-none self-center bg-transparent py-1.5 text-[0.9375rem] leading-6 text-ink placeholder:text-ink-subtle focus:outline-none sm:max-h-64"

@@ -35,6 +35,7 @@ import {
 } from "@/lib/realtime/event-schemas";
 import { useConversationJump, type InitialJump } from "./use-conversation-jump";
 import { usePolling } from "./use-polling";
+import { useReply } from "./use-reply";
 
 export { POLL_INTERVAL_MS } from "./use-polling";
 
@@ -178,12 +179,14 @@ export function useConversation({
     }
   }, [sync, roomGoneIf]);
 
+  const reply = useReply(state.entries);
   const send = useCallback(
     (body: string) => {
-      sends.send(body);
+      sends.send(body, reply.quote);
+      reply.cancel();
       setComposerError(null);
     },
-    [sends],
+    [sends, reply],
   );
 
   // Back online (the browser says so, or the realtime connection is up again): what failed for
@@ -231,6 +234,8 @@ export function useConversation({
     /** Jumps: for MessageList's `jump`, and `jump.jumpTo(id)` for features that open a message of this room. */
     jump,
     send,
+    /** Replying: the quote the next send carries, Reply (`start`) and `cancel`. */
+    reply,
     retry: sends.retry,
     discard: sends.discard,
     edit,

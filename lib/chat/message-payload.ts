@@ -12,6 +12,21 @@ export const messageAuthorSchema = z.object({
 });
 export type MessageAuthorPayload = z.infer<typeof messageAuthorSchema>;
 
+/**
+ * A reply's one-line quote of the message it replies to (lib/chat/reply-quote.ts makes it). Once the original is
+ * deleted: `deleted`, with no author or excerpt.
+ */
+export const replyQuoteSchema = z.object({
+  id: z.number().int().positive(),
+  authorName: z.string(),
+  /** Null once its author deleted their account, and for a deleted original. */
+  authorUsername: z.string().nullable(),
+  /** Plain text on one line (markdown markers dropped), cut with an ellipsis. */
+  excerpt: z.string(),
+  deleted: z.boolean(),
+});
+export type ReplyQuote = z.infer<typeof replyQuoteSchema>;
+
 /** Everything needed to render a message. */
 export const chatMessageSchema = z.object({
   id: z.number().int().positive(),
@@ -26,6 +41,8 @@ export const chatMessageSchema = z.object({
   editedAt: z.string().nullable(),
   /** Null once the author deleted their account ("Anonymous User"). */
   author: messageAuthorSchema.nullable(),
+  /** The message this one replies to; null (or absent, from a server before replies) when none. */
+  replyTo: replyQuoteSchema.nullish(),
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 

@@ -26,6 +26,7 @@ import type { ChatMessage, HistoryEntry, HistoryPage } from "./message-payload";
 import { ROOM_SLUG_PATTERN } from "../validation/rooms";
 import { text } from "../validation/text";
 import { slowModeKeyPrefix, slowModeWait } from "./slow-mode-turn";
+import { replyQuoteOf } from "./reply-quote";
 
 /** Pusher's socket id shape, e.g. "123456.7890123". */
 export const socketIdSchema = text()
@@ -41,8 +42,18 @@ export function toChatMessage(message: StoredMessage): ChatMessage {
     createdAt: message.createdAt.toISOString(),
     editedAt: message.editedAt?.toISOString() ?? null,
     author: message.author,
+    replyTo: quoteOf(message.replyTo),
   };
 }
+
+function quoteOf(original: StoredMessage["replyTo"]): ChatMessage["replyTo"] {
+  if (!original) return null;
+  return replyQuoteOf(original.deleted ? { id: original.id, deleted: true } : { ...original, deleted: false });
+}
+
+/** Why a reply is refused: its original is not a message of this room (404), or was deleted (409). */
+export const REPLY_NOT_IN_ROOM = "The message you replied to isn't in this room.";
+export const REPLY_DELETED = "The message you replied to was deleted.";
 
 /** A history entry: the message, or its tombstone once deleted (the room page renders the same). */
 export function toHistoryEntry(message: StoredMessage): HistoryEntry {
@@ -126,8 +137,9 @@ function tooFast(retryAfterSeconds: number): AppError {
 /**
  * Validates (400), checks the caller (401/403), then one statement (lib/db/message-send.ts) finds the room (404),
  * counts the rate-limit hits (per room, and per member across rooms), reads the lock and restrictions (403, before
- * 429), takes the member's slow-mode turn (429 with the wait) and inserts; then tells all but `socketId`. A retried
- * client key gets the stored message (200), also over the limit and in slow mode: only new messages wait.
+ * 429), takes the member's slow-mode turn (429 with the wait) and inserts; then tells all but `socketId`. A reply's
+ * original must be a live message of the room (404, 409; before 429). A retried client key gets the stored message
+ * (200), also over the limit, in slow mode and after its original was deleted: only new messages wait.
  */
 export async function sendMessage({
   actor,
@@ -143,7 +155,7 @@ export async function sendMessage({
   const caller = Promise.resolve(actor);
   // If validation fails first, a failing session lookup must not become an unhandled rejection.
   caller.catch(() => undefined);
-  const { body, clientKey } = parse(sendMessageSchema, input);
+  const { body, clientKey, replyTo } = parse(sendMessageSchema, input);
   const exclude = parseSocketId(socketId);
   const sender = requirePoster(await caller);
   const now = new Date();
@@ -163,6 +175,7 @@ export async function sendMessage({
         memberLimit: { key: limitKey("messagePostMember", sender.id), ...perMember },
         // The room's host is exempt too, which only the statement knows.
         slowMode: { keyPrefix: slowModeKeyPrefix(sender.id), exempt: sender.role !== "MEMBER" },
+        replyTo,
       })
     : null;
   if (!outcome) throw notFound("room", "This room does not exist (any more).");
@@ -178,6 +191,9 @@ export async function sendMessage({
     // A retry, answered also over the limit.
     result = replay(stored.message, room);
   } else {
+    // Before the limits: waiting would not help.
+    if (outcome.reply && !outcome.reply.inRoom) throw notFound("message", REPLY_NOT_IN_ROOM);
+    if (outcome.reply?.deleted) throw new AppError("conflict:reply_deleted", REPLY_DELETED, 409);
     const limits = [
       limitState("messagePost", outcome.counter),
       limitState("messagePostMember", outcome.memberCounter),

@@ -6,6 +6,7 @@
 import "server-only";
 import type { RestrictionKind } from "./generated/prisma/enums";
 import type { RawAuthorColumns } from "./message-author";
+import { QUOTE_COLUMNS, QUOTE_JOINS, type RawQuoteColumns } from "./message-rows";
 import { fromRawRow, type StoredMessage } from "./messages";
 import { rateLimitHitSql, windowEndSql, type RateCounter } from "./rate-limits";
 import { run, statement } from "./statements";
@@ -25,6 +26,8 @@ export interface SendStatementInput {
   /** Slow mode: the turn row's key up to the room id (`slowMode:<userId>:`); `exempt` for moderators and admins
    * (the room's host is exempt by the statement itself). */
   slowMode: { keyPrefix: string; exempt: boolean };
+  /** The message this one replies to (any id: the statement checks it is of this room and not deleted), or null. */
+  replyTo: number | null;
 }
 
 export interface SendOutcome {
@@ -39,9 +42,11 @@ export interface SendOutcome {
   restrictions: Array<{ kind: RestrictionKind; until: Date | null; reason: string }>;
   /** Stored now (`created`), or stored before under this client key (any room; perhaps deleted). */
   message: { message: StoredMessage; created: boolean } | null;
+  /** With `replyTo`: whether the original is a message of this room, and deleted. Null without `replyTo`. */
+  reply: { inRoom: boolean; deleted: boolean } | null;
 }
 
-interface Row extends RawAuthorColumns {
+interface Row extends RawAuthorColumns, RawQuoteColumns {
   roomId: string | null;
   locked: boolean | null;
   slowModeSeconds: number | null;
@@ -52,6 +57,8 @@ interface Row extends RawAuthorColumns {
   slowRefused: boolean | null;
   slowMsLeft: number | null;
   restrictions: Array<{ kind: RestrictionKind; until: string | null; reason: string }> | null;
+  replyInRoom: boolean | null;
+  replyDeleted: boolean | null;
   created: boolean | null;
   id: number | null;
   messageRoomId: string | null;
@@ -77,9 +84,11 @@ const NEXT_TURN = `(${LAST_SEND} + ${SECONDS("(SELECT slow FROM gate)")})`;
 // member's last message (a concurrent send commits after this statement's snapshot): its turn is an upsert, whose
 // row lock makes concurrent sends take turns and whose DO UPDATE sees the latest row, so exactly one of them gets
 // the turn (points 0) and the rest count a refusal. A client key already stored takes no turn (a retry is answered).
-// The host (hostId), moderators and admins ($13) are exempt. `existing` sees the statement's
-// snapshot: a row a concurrent send committed meanwhile is found by findMessageByClientKey afterwards. Timestamps
-// leave as timestamptz (AT TIME ZONE 'UTC'), so pg reads them right whatever the process's time zone.
+// The host (hostId), moderators and admins ($13) are exempt. A reply ($14) passes the gate only when its original is
+// a live message of this room; the original is not locked (a delete racing the send only makes the quote read
+// "deleted" from then on). `existing` sees the statement's snapshot: a row a concurrent send committed meanwhile is
+// found by findMessageByClientKey afterwards. Timestamps leave as timestamptz (AT TIME ZONE 'UTC'), so pg reads them
+// right whatever the process's time zone.
 const SEND = statement(
   "message_send",
   `WITH room AS (
@@ -94,10 +103,14 @@ const SEND = statement(
     SELECT rr.kind::text AS kind, rr.until AT TIME ZONE 'UTC' AS until, rr.reason
     FROM "RoomRestriction" rr JOIN room ON rr."roomId" = room.id
     WHERE rr."userId" = $2 AND (rr.until IS NULL OR rr.until > ${NOW})
+  ), original AS (
+    SELECT "roomId" = (SELECT id FROM room) AS "inRoom", "deletedAt" IS NOT NULL AS deleted
+    FROM "Message" WHERE id = $14::int
   ), gate AS (
     SELECT room.id, room.slow FROM room, hit, member_hit
     WHERE NOT room.locked AND hit.points <= $7 AND member_hit.points <= $10
       AND NOT EXISTS (SELECT 1 FROM restriction WHERE kind = 'BAN' OR (kind = 'MUTE' AND until IS NOT NULL))
+      AND ($14::int IS NULL OR EXISTS (SELECT 1 FROM original WHERE "inRoom" AND NOT deleted))
   ), turn AS (
     INSERT INTO "RateLimit" AS r (key, points, expire)
     SELECT $12 || gate.id, 0, ${NOW} + ${SECONDS(String(SLOW_MODE_MAX_SECONDS))} FROM gate
@@ -110,10 +123,10 @@ const SEND = statement(
   ), allowed AS (
     SELECT gate.id FROM gate WHERE NOT EXISTS (SELECT 1 FROM turn WHERE refused)
   ), inserted AS (
-    INSERT INTO "Message" ("roomId", "authorId", body, "clientKey", "createdAt")
-    SELECT id, $2, $3, $4, ${NOW} FROM allowed
+    INSERT INTO "Message" ("roomId", "authorId", body, "clientKey", "createdAt", "replyToId")
+    SELECT id, $2, $3, $4, ${NOW}, $14::int FROM allowed
     ON CONFLICT ("authorId", "clientKey") DO NOTHING
-    RETURNING id, "roomId", "authorId", body, "createdAt", "editedAt", "deletedAt"
+    RETURNING id, "roomId", "authorId", body, "createdAt", "editedAt", "deletedAt", "replyToId"
   ), participant AS (
     INSERT INTO "Participant" ("roomId", "userId", "joinedAt", "lastReadMessageId")
     SELECT "roomId", "authorId", "createdAt", id FROM inserted
@@ -129,7 +142,7 @@ const SEND = statement(
     WHERE r.id = inserted."roomId"
     RETURNING r.id
   ), existing AS (
-    SELECT id, "roomId", "authorId", body, "createdAt", "editedAt", "deletedAt"
+    SELECT id, "roomId", "authorId", body, "createdAt", "editedAt", "deletedAt", "replyToId"
     FROM "Message" WHERE "authorId" = $2 AND "clientKey" = $4
   ), message AS (
     SELECT true AS created, * FROM inserted
@@ -137,22 +150,24 @@ const SEND = statement(
     SELECT false AS created, * FROM existing
   )
   SELECT s."roomId", s.locked, s."slowModeSeconds", s.points, s."msLeft", s."memberPoints", s."memberMsLeft",
-         s."slowRefused", s."slowMsLeft", s.restrictions,
+         s."slowRefused", s."slowMsLeft", s.restrictions, s."replyInRoom", s."replyDeleted",
          m.created, m.id, m."roomId" AS "messageRoomId", m.body, m."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
          m."editedAt" AT TIME ZONE 'UTC' AS "editedAt", m."deletedAt" AT TIME ZONE 'UTC' AS "deletedAt",
          u.id AS "authorId", u.username AS "authorUsername", u.name AS "authorName", u.image AS "authorImage",
-         a."updatedAt" AT TIME ZONE 'UTC' AS "authorAvatarAt"
+         a."updatedAt" AT TIME ZONE 'UTC' AS "authorAvatarAt", ${QUOTE_COLUMNS}
   FROM (
     SELECT (SELECT id FROM room) AS "roomId", (SELECT locked FROM room) AS locked,
            (SELECT "slowModeSeconds" FROM room) AS "slowModeSeconds",
            (SELECT points FROM hit) AS points, (SELECT "msLeft" FROM hit) AS "msLeft",
            (SELECT points FROM member_hit) AS "memberPoints", (SELECT "msLeft" FROM member_hit) AS "memberMsLeft",
            (SELECT refused FROM turn) AS "slowRefused", (SELECT "msLeft" FROM turn) AS "slowMsLeft",
-           (SELECT json_agg(restriction) FROM restriction) AS restrictions
+           (SELECT json_agg(restriction) FROM restriction) AS restrictions,
+           (SELECT "inRoom" FROM original) AS "replyInRoom", (SELECT deleted FROM original) AS "replyDeleted"
   ) s
   LEFT JOIN (SELECT * FROM message ORDER BY created DESC LIMIT 1) m ON true
   LEFT JOIN "User" u ON u.id = m."authorId"
-  LEFT JOIN "Avatar" a ON a."userId" = m."authorId"`,
+  LEFT JOIN "Avatar" a ON a."userId" = m."authorId"
+  ${QUOTE_JOINS}`,
 );
 
 function storedMessage(row: Row): StoredMessage | null {
@@ -163,7 +178,7 @@ function storedMessage(row: Row): StoredMessage | null {
 
 /** One round trip for a send (see the statement); null when no room has this slug (nothing counted, nothing stored). */
 export async function runSendStatement(input: SendStatementInput): Promise<SendOutcome | null> {
-  const { slug, authorId, body, clientKey, now, limit, memberLimit, slowMode } = input;
+  const { slug, authorId, body, clientKey, now, limit, memberLimit, slowMode, replyTo } = input;
   const [row] = await run<Row>(SEND, [
     slug,
     authorId,
@@ -178,6 +193,7 @@ export async function runSendStatement(input: SendStatementInput): Promise<SendO
     memberLimit.durationSeconds,
     slowMode.keyPrefix,
     slowMode.exempt,
+    replyTo,
   ]);
   if (!row?.roomId) return null;
   const message = storedMessage(row);
@@ -192,5 +208,6 @@ export async function runSendStatement(input: SendStatementInput): Promise<SendO
       reason: r.reason,
     })),
     message: message ? { message, created: row.created === true } : null,
+    reply: replyTo === null ? null : { inRoom: row.replyInRoom === true, deleted: row.replyDeleted === true },
   };
 }

@@ -5,12 +5,24 @@ import { writeAuditEntry, type AuditEntryInput } from "./audit-log";
 import { db } from "./client";
 import { Prisma } from "./generated/prisma/client";
 import type { Role } from "./generated/prisma/enums";
-import { rawAuthor, type MessageAuthor, type RawAuthorColumns } from "./message-author";
+import type { MessageAuthor } from "./message-author";
+import {
+  MESSAGE_ROW_COLUMNS,
+  MESSAGE_ROW_JOINS,
+  MESSAGE_TABLE_COLUMNS,
+  QUOTED_BODY_CHARS,
+  quoteFrom,
+  type QuotedMessage,
+  type RawMessageRow,
+} from "./message-rows";
+import { rawAuthor } from "./message-author";
 import { roomHeadSelect } from "./rooms";
+import { run, statement } from "./statements";
 import { toUserSummary, userSummarySelect } from "./users";
 import { MAX_MESSAGE_ID } from "../validation/messages";
 
 export type { MessageAuthor } from "./message-author";
+export type { QuotedMessage } from "./message-rows";
 
 export const ROOM_PAGE_MESSAGES = 50;
 
@@ -24,6 +36,8 @@ export interface StoredMessage {
   deletedAt: Date | null;
   /** Null once the author deleted their account ("Anonymous User"). */
   author: MessageAuthor | null;
+  /** The message this one replies to; null when it replies to none. */
+  replyTo: QuotedMessage | null;
 }
 
 /** A message by its place: what a deletion tells the rooms. */
@@ -40,24 +54,66 @@ const messageSelect = {
   editedAt: true,
   deletedAt: true,
   author: { select: userSummarySelect },
+  replyTo: { select: { id: true, body: true, deletedAt: true, author: { select: { name: true, username: true } } } },
 } satisfies Prisma.MessageSelect;
 
 type MessageRow = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
 
-function toStoredMessage({ author, ...row }: MessageRow): StoredMessage {
-  return { ...row, body: row.deletedAt ? "" : row.body, author: author ? toUserSummary(author) : null };
+function toStoredMessage({ author, replyTo, ...row }: MessageRow): StoredMessage {
+  return {
+    ...row,
+    body: row.deletedAt ? "" : row.body,
+    author: author ? toUserSummary(author) : null,
+    replyTo: replyTo && {
+      id: replyTo.id,
+      body: replyTo.deletedAt ? "" : replyTo.body.slice(0, QUOTED_BODY_CHARS),
+      deleted: replyTo.deletedAt !== null,
+      author: replyTo.author,
+    },
+  };
 }
 
-/** A message row with its author, as the raw queries of the send path return it. */
-type RawMessageRow = Omit<StoredMessage, "author"> & RawAuthorColumns;
-
-/** A message row with its raw author columns, as stored messages are read (a deleted one's body is blank). */
+/** A message row with its raw author and quote columns (./message-rows.ts); a deleted one's body is blank. */
 export function fromRawRow(row: RawMessageRow): StoredMessage {
   const { id, roomId, body, createdAt, editedAt, deletedAt } = row;
-  return { id, roomId, body: deletedAt ? "" : body, createdAt, editedAt, deletedAt, author: rawAuthor.from(row) };
+  const author = rawAuthor.from(row);
+  return { id, roomId, body: deletedAt ? "" : body, createdAt, editedAt, deletedAt, author, replyTo: quoteFrom(row) };
 }
 
-const RAW_MESSAGE_COLUMNS = Prisma.sql`m.id, m."roomId", m.body, m."createdAt", m."editedAt", m."deletedAt", ${rawAuthor.columns}`;
+// A page of messages `p` (ascending or descending by id, with LIMIT) and, in the same statement, their authors and
+// quotes; the rows leave ascending by id.
+const pageStatement = (name: string, page: string) =>
+  statement(name, `SELECT ${MESSAGE_ROW_COLUMNS} FROM (${page}) m ${MESSAGE_ROW_JOINS} ORDER BY m.id`);
+
+const FROM_ROOM = `SELECT ${MESSAGE_TABLE_COLUMNS} FROM "Message" WHERE "roomId" = $1`;
+// The cursors are bigint: "before" the largest id + 1 is the latest page.
+const PAGE_BEFORE = pageStatement("messages_before", `${FROM_ROOM} AND id < $2::bigint ORDER BY id DESC LIMIT $3`);
+const PAGE_AFTER = pageStatement("messages_after", `${FROM_ROOM} AND id > $2::bigint ORDER BY id LIMIT $3`);
+// The (roomId, id) index bounds the scan to what the client holds; few of those rows changed.
+const CHANGED_AFTER = pageStatement(
+  "messages_changed_after",
+  `${FROM_ROOM} AND id > $2::bigint
+     AND ("editedAt" > ($4::timestamptz AT TIME ZONE 'UTC') OR "deletedAt" > ($4::timestamptz AT TIME ZONE 'UTC'))
+   ORDER BY id LIMIT $3`,
+);
+// Two reads on the (roomId, id) index, in one statement: the older half, then the message and the newer ones.
+const AROUND = pageStatement(
+  "messages_around",
+  `(${FROM_ROOM} AND id < $2 ORDER BY id DESC LIMIT $3) UNION ALL (${FROM_ROOM} AND id >= $2 ORDER BY id LIMIT $4)`,
+);
+// The room page's first read: by slug, so it runs beside the room's own query.
+const LATEST_BY_SLUG = pageStatement(
+  "messages_latest_by_slug",
+  `SELECT ${MESSAGE_TABLE_COLUMNS} FROM "Message" WHERE "roomId" = (SELECT id FROM "Room" WHERE slug = $1)
+   ORDER BY id DESC LIMIT $2`,
+);
+const BY_CLIENT_KEY = statement(
+  "message_by_client_key",
+  `SELECT ${MESSAGE_ROW_COLUMNS} FROM "Message" m ${MESSAGE_ROW_JOINS} WHERE m."authorId" = $1 AND m."clientKey" = $2`,
+);
+
+const readPage = async (page: typeof PAGE_BEFORE, values: unknown[]) =>
+  (await run<RawMessageRow>(page, values)).map(fromRawRow);
 
 export async function findMessage({ id }: { id: number }): Promise<StoredMessage | null> {
   if (id > MAX_MESSAGE_ID) return null;
@@ -76,11 +132,8 @@ export async function findMessageByClientKey({
   authorId: string;
   clientKey: string;
 }): Promise<StoredMessage | null> {
-  const rows = await db.$queryRaw<RawMessageRow[]>`
-    SELECT ${RAW_MESSAGE_COLUMNS}
-    FROM "Message" m ${rawAuthor.joins}
-    WHERE m."authorId" = ${authorId} AND m."clientKey" = ${clientKey}`;
-  return rows[0] ? fromRawRow(rows[0]) : null;
+  const [message] = await readPage(BY_CLIENT_KEY, [authorId, clientKey]);
+  return message ?? null;
 }
 
 export interface MessagePage {
@@ -107,27 +160,25 @@ export async function listMessages({
   changedSince?: Date;
   limit: number;
 }): Promise<MessagePage> {
+  // One extra row tells whether more exist.
   if (after !== undefined) {
     if (after >= MAX_MESSAGE_ID) return { messages: [], hasMore: false };
-    const changed = changedSince
-      ? { OR: [{ editedAt: { gt: changedSince } }, { deletedAt: { gt: changedSince } }] }
-      : {};
-    const rows = await db.message.findMany({
-      // The (roomId, id) index bounds the scan to what the client holds; few of those rows changed.
-      where: { roomId, id: { gt: after }, ...changed },
-      orderBy: { id: "asc" },
-      take: limit + 1,
-      select: messageSelect,
-    });
-    return { messages: rows.slice(0, limit).map(toStoredMessage), hasMore: rows.length > limit };
+    const rows = changedSince
+      ? await readPage(CHANGED_AFTER, [roomId, after, limit + 1, changedSince.toISOString()])
+      : await readPage(PAGE_AFTER, [roomId, after, limit + 1]);
+    return { messages: rows.slice(0, limit), hasMore: rows.length > limit };
   }
-  const rows = await db.message.findMany({
-    where: { roomId, ...(before !== undefined ? { id: { lt: Math.min(before, MAX_MESSAGE_ID) } } : {}) },
-    orderBy: { id: "desc" },
-    take: limit + 1,
-    select: messageSelect,
-  });
-  return { messages: rows.slice(0, limit).reverse().map(toStoredMessage), hasMore: rows.length > limit };
+  const rows = await readPage(PAGE_BEFORE, [
+    roomId,
+    before === undefined ? MAX_MESSAGE_ID + 1 : Math.min(before, MAX_MESSAGE_ID),
+    limit + 1,
+  ]);
+  return olderPage(rows, limit);
+}
+
+/** A page read newest first with one extra row, ascending: the extra (oldest) row only says more exist. */
+function olderPage(rows: StoredMessage[], limit: number): MessagePage {
+  return { messages: rows.slice(Math.max(0, rows.length - limit)), hasMore: rows.length > limit };
 }
 
 export interface MessageWindow {
@@ -139,7 +190,7 @@ export interface MessageWindow {
 
 /**
  * Up to `limit` messages centred on message `id` of this room: the older half, then the message and the newer ones.
- * Null when the room holds no message `id`. Two reads on the (roomId, id) index, side by side.
+ * Null when the room holds no message `id`. One statement (AROUND).
  */
 export async function listMessagesAround({
   roomId,
@@ -154,23 +205,13 @@ export async function listMessagesAround({
   const olderCount = Math.floor((limit - 1) / 2);
   const newerCount = limit - olderCount;
   // One extra row each way tells whether more exist.
-  const [older, newer] = await Promise.all([
-    db.message.findMany({
-      where: { roomId, id: { lt: id } },
-      orderBy: { id: "desc" },
-      take: olderCount + 1,
-      select: messageSelect,
-    }),
-    db.message.findMany({
-      where: { roomId, id: { gte: id } },
-      orderBy: { id: "asc" },
-      take: newerCount + 1,
-      select: messageSelect,
-    }),
-  ]);
+  const rows = await readPage(AROUND, [roomId, id, olderCount + 1, newerCount + 1]);
+  const split = rows.findIndex((message) => message.id >= id);
+  const older = split === -1 ? rows : rows.slice(0, split);
+  const newer = split === -1 ? [] : rows.slice(split);
   if (newer[0]?.id !== id) return null;
   return {
-    messages: [...older.slice(0, olderCount).reverse(), ...newer.slice(0, newerCount)].map(toStoredMessage),
+    messages: [...older.slice(Math.max(0, older.length - olderCount)), ...newer.slice(0, newerCount)],
     hasOlder: older.length > olderCount,
     hasNewer: newer.length > newerCount,
   };
@@ -196,23 +237,23 @@ export async function findRoomWithLatestMessages(
   slug: string,
   take = ROOM_PAGE_MESSAGES,
 ): Promise<RoomWithMessages | null> {
-  const room = await db.room.findUnique({
-    where: { slug },
-    select: {
-      ...roomHeadSelect,
-      _count: { select: { participants: true } },
-      // One extra row tells whether older messages exist.
-      messages: { orderBy: { id: "desc" }, take: take + 1, select: messageSelect },
-    },
-  });
+  // Side by side: the messages (with authors and quotes) are one statement that finds the room by slug itself.
+  const [room, rows] = await Promise.all([
+    db.room.findUnique({
+      where: { slug },
+      select: { ...roomHeadSelect, _count: { select: { participants: true } } },
+    }),
+    readPage(LATEST_BY_SLUG, [slug, take + 1]),
+  ]);
   if (!room) return null;
-  const { host, _count, messages, ...rest } = room;
+  const { host, _count, ...rest } = room;
+  const { messages, hasMore } = olderPage(rows, take);
   return {
     ...rest,
     host: host ? toUserSummary(host) : null,
     participantCount: _count.participants,
-    messages: messages.slice(0, take).reverse().map(toStoredMessage),
-    hasOlder: messages.length > take,
+    messages,
+    hasOlder: hasMore,
   };
 }
 

@@ -197,6 +197,7 @@ describe("sendMessage: storing", () => {
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) as string,
       editedAt: null,
       author: { id: alice.id, username: "alice", name: "Alice Tester", avatarUrl: null },
+      replyTo: null,
     });
     const after = await db.room.findUniqueOrThrow({ where: { id: room.id } });
     expect(after.lastActivityAt.toISOString()).toBe(message.createdAt);

@@ -52,8 +52,8 @@ describe("createSendQueue", () => {
     ]);
     await queue.idle();
     expect(posts).toEqual([
-      { body: "one", clientKey: "key-1" },
-      { body: "two", clientKey: "key-2" },
+      { body: "one", clientKey: "key-1", replyTo: null },
+      { body: "two", clientKey: "key-2", replyTo: null },
     ]);
     expect(store.getState().pending).toEqual([]);
     expect(store.getState().entries.map((e) => e.id)).toEqual([1, 2]);

@@ -160,7 +160,7 @@ export function fetchHistory(slug: string, cursor: HistoryCursor, limit = 50): P
 /** Sends a message; a retry with the same clientKey answers with the first one, never a second. */
 export function postMessage(
   slug: string,
-  input: { body: string; clientKey: string },
+  input: { body: string; clientKey: string; replyTo?: number | null },
   socketId?: string | null,
 ): Promise<ChatMessage> {
   return request(messagesUrl(slug), jsonInit("POST", input, socketId), chatMessageSchema);

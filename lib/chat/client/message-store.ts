@@ -3,7 +3,9 @@
 // plus the viewer's own messages still on their way. Ids increase with every insert, so sorting
 // by id is the room's order; duplicates collapse into one entry. After a jump it holds a window of older history
 // (`hasNewer`): live messages then wait behind "Jump to newest" until paging down or a jump reaches the live end.
-import { isTombstone, type ChatMessage, type HistoryEntry } from "../message-payload";
+import { isTombstone, type ChatMessage, type HistoryEntry, type ReplyQuote } from "../message-payload";
+import { sameQuote } from "../reply-quote";
+import { reconcileQuotes } from "./reply-quotes";
 
 /** Why a send did not go through; decides what the bubble offers. */
 export interface SendFailure {
@@ -20,6 +22,8 @@ export interface PendingMessage {
   body: string;
   /** ISO 8601, when it was written (for grouping and the day separator). */
   createdAt: string;
+  /** The message it replies to, as the composer showed it. */
+  replyTo?: ReplyQuote | null;
   status: "sending" | "failed";
   failure?: SendFailure;
 }
@@ -78,15 +82,22 @@ function sameEntry(a: HistoryEntry, b: HistoryEntry): boolean {
     a.html === b.html &&
     a.body === b.body &&
     a.author?.avatarUrl === b.author?.avatarUrl &&
-    a.author?.name === b.author?.name
+    a.author?.name === b.author?.name &&
+    sameQuote(a.replyTo, b.replyTo)
   );
 }
 
 /**
- * `entries` with `incoming` merged in by id, ascending. Returns `entries` itself when nothing
- * changed, so a duplicate (an event for a message already held) does not re-render anything.
+ * `entries` with `incoming` merged in by id, ascending, and the quotes of replies to what came in (or of what came in)
+ * brought in line with the originals held. Returns `entries` itself when nothing changed, so a duplicate (an event for
+ * a message already held) does not re-render anything.
  */
 export function mergeEntries(entries: HistoryEntry[], incoming: HistoryEntry[]): HistoryEntry[] {
+  const merged = mergeById(entries, incoming);
+  return merged === entries ? entries : reconcileQuotes(merged, new Set(incoming.map((entry) => entry.id)));
+}
+
+function mergeById(entries: HistoryEntry[], incoming: HistoryEntry[]): HistoryEntry[] {
   if (incoming.length === 0) return entries;
   const lastId = entries.at(-1)?.id ?? 0;
   // The common live case: one or more new messages after everything held.

@@ -2,20 +2,21 @@
 // key so a retry never stores twice. A bubble shows each until the server confirms it; what failed
 // for want of a connection goes out again by itself when the connection is back. No React: the
 // post, the store and the clock come in, so tests drive it with fakes.
-import type { ChatMessage } from "../message-payload";
+import type { ChatMessage, ReplyQuote } from "../message-payload";
 import { sendErrorOutcome, type SendErrorOutcome } from "./chat-api";
 import type { ConversationStore } from "./conversation-store";
 import type { PendingMessage } from "./message-store";
 
 export interface SendQueueDeps {
-  post: (input: { body: string; clientKey: string }) => Promise<ChatMessage>;
+  post: (input: { body: string; clientKey: string; replyTo: number | null }) => Promise<ChatMessage>;
   store: Pick<ConversationStore, "getState" | "dispatch">;
   newKey: () => string;
   now: () => number;
 }
 
 export interface SendQueue {
-  send(body: string): void;
+  /** Sends a message; `replyTo`, the quote of the message it replies to. */
+  send(body: string, replyTo?: ReplyQuote | null): void;
   /** Sends a failed message again, with the same key. */
   retry(clientKey: string): void;
   discard(clientKey: string): void;
@@ -36,13 +37,13 @@ export function createSendQueue({ post, store, newKey, now }: SendQueueDeps): Se
   const errorListeners = new Set<(outcome: SendErrorOutcome) => void>();
   const isPending = (clientKey: string) => store.getState().pending.some((p) => p.clientKey === clientKey);
 
-  const attempt = (clientKey: string, body: string) => {
+  const attempt = ({ clientKey, body, replyTo }: PendingMessage) => {
     queue = queue.then(async () => {
       // Discarded while it waited its turn.
       if (!isPending(clientKey)) return;
       store.dispatch({ type: "sending", clientKey });
       try {
-        const message = await post({ body, clientKey });
+        const message = await post({ body, clientKey, replyTo: replyTo?.id ?? null });
         store.dispatch({ type: "confirmed", clientKey, message });
       } catch (error) {
         const outcome = sendErrorOutcome(error);
@@ -58,15 +59,20 @@ export function createSendQueue({ post, store, newKey, now }: SendQueueDeps): Se
 
   const resend = (item: PendingMessage) => {
     store.dispatch({ type: "sending", clientKey: item.clientKey });
-    attempt(item.clientKey, item.body);
+    attempt(item);
   };
 
   return {
-    send(body) {
-      const clientKey = newKey();
-      const createdAt = new Date(now()).toISOString();
-      store.dispatch({ type: "queued", pending: { clientKey, body, createdAt, status: "sending" } });
-      attempt(clientKey, body);
+    send(body, replyTo = null) {
+      const pending: PendingMessage = {
+        clientKey: newKey(),
+        body,
+        createdAt: new Date(now()).toISOString(),
+        replyTo,
+        status: "sending",
+      };
+      store.dispatch({ type: "queued", pending });
+      attempt(pending);
     },
     retry(clientKey) {
       const item = store.getState().pending.find((p) => p.clientKey === clientKey);

@@ -206,6 +206,7 @@ export function RoomChat({
               canModerateAuthor={canRestrict ? canModerateAuthor : undefined}
               canDeleteOf={canDeleteOf}
               onModerate={canRestrict ? askToModerate : undefined}
+              onReply={conversation.reply.start}
               empty={<ConversationEmpty canPost={composerMode === "post"} />}
             />
             {/* A fixed-height line, so "Alice is typing…" appearing never moves the conversation. */}
@@ -228,6 +229,7 @@ export function RoomChat({
               error={conversation.composerError}
               onDismissError={conversation.clearComposerError}
               slowMode={slowMode}
+              reply={conversation.reply}
               onSend={(body) => {
                 // Sent below a window of older history: back to the live end, where it appears.
                 if (state.hasNewer) conversation.jump.onJumpToNewest();
