@@ -1,7 +1,7 @@
 "use server";
-// A room's server actions: edit, delete and slow mode (the host and moderators), join and leave (members).
+// A room's server actions: edit, delete, slow mode, pin and unpin (the host and moderators), join and leave (members).
 // Each finds the caller first and validates what was posted with zod (lib/actions/member-action.ts);
-// each goes through lib/rooms (edit-room.ts, delete-room.ts, slow-mode.ts, membership.ts), which check who may and
+// each goes through lib/rooms (edit-room.ts, delete-room.ts, slow-mode.ts, pins.ts, membership.ts), which check who may and
 // how often.
 // Refusals come back as form state carrying the AppError's message (403 someone else's room, 404 a room that is gone,
 // 429 with the wait).
@@ -15,8 +15,10 @@ import { type FormState } from "@/lib/form-state";
 import { deleteRoomAs } from "@/lib/rooms/delete-room";
 import { editRoomAs } from "@/lib/rooms/edit-room";
 import { joinRoomAs, leaveRoomAs } from "@/lib/rooms/membership";
+import { pinMessageAs, unpinMessageAs } from "@/lib/rooms/pins";
 import { setSlowModeAs } from "@/lib/rooms/slow-mode";
 import { normaliseRoomForm, ROOM_SLUG_PATTERN, roomFormSchema } from "@/lib/validation/rooms";
+import { pinFormSchema } from "@/lib/validation/pins";
 import { slowModeFormSchema, slowModeLabel } from "@/lib/validation/slow-mode";
 import { text } from "@/lib/validation/text";
 
@@ -81,4 +83,27 @@ export async function setSlowModeAction(_previous: FormState, formData: FormData
       message: seconds === 0 ? "Slow mode is off." : `Slow mode is on: one message every ${slowModeLabel(seconds)}.`,
     };
   });
+}
+
+// The pins panel and the message list update from `pins:updated`, so these revalidate nothing.
+export async function pinMessageAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return memberAction(
+    formData,
+    { schema: pinFormSchema, invalidMessage: "That is not a message of a room." },
+    async (input, user) => {
+      const { changed } = await pinMessageAs(user, input);
+      return { status: "success", message: changed ? "Message pinned." : "This message was already pinned." };
+    },
+  );
+}
+
+export async function unpinMessageAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return memberAction(
+    formData,
+    { schema: pinFormSchema, invalidMessage: "That is not a message of a room." },
+    async (input, user) => {
+      const { changed } = await unpinMessageAs(user, input);
+      return { status: "success", message: changed ? "Message unpinned." : "This message was not pinned." };
+    },
+  );
 }
