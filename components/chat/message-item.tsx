@@ -2,11 +2,11 @@
 // One message in the conversation: avatar and name at the start of a group, the rendered markdown
 // body, "(edited)", and, on hover or keyboard focus, Edit (own messages), Delete (own, or any
 // for the room's host and moderators) and, for moderators, Moderate on other members' messages
-// (mute or ban the author in this room). Editing happens in place.
+// (mute or ban the author in this room); Pin/Unpin for the host and moderators, and a pin marker. Editing happens in place.
 import Link from "next/link";
 import { memo, useState } from "react";
 import { ANONYMOUS_NAME, AuthorAvatar } from "@/components/ui/avatar";
-import { PencilIcon, ShieldIcon, TrashIcon } from "@/components/ui/icons";
+import { PencilIcon, PinIcon, ShieldIcon, TrashIcon } from "@/components/ui/icons";
 import type { ChatMessage, MessageAuthorPayload } from "@/lib/chat/message-payload";
 import { MessageEditor } from "./message-editor";
 import { exactTime, MessageTime } from "./message-time";
@@ -53,6 +53,10 @@ export interface MessageItemProps {
   jumpedTo?: boolean;
   onEdit: (id: number, body: string) => Promise<void>;
   onDelete: (message: ChatMessage) => void;
+  /** In the room's pins: a marker. */
+  pinned?: boolean;
+  /** The host and moderators: Pin, or Unpin when `pinned`. */
+  onTogglePin?: (message: ChatMessage, pinned: boolean) => void;
 }
 
 /** Memoised: a new message re-renders only its neighbours' rows that changed, not the whole history. */
@@ -69,6 +73,8 @@ export const MessageItem = memo(function MessageItem({
   onEdit,
   onDelete,
   onModerate,
+  pinned = false,
+  onTogglePin,
 }: MessageItemProps) {
   const [editing, setEditing] = useState(false);
   const author = message.author;
@@ -87,6 +93,7 @@ export const MessageItem = memo(function MessageItem({
       data-own={own || undefined}
       data-mentions-viewer={mentionsViewer || undefined}
       data-highlighted={jumpedTo || undefined}
+      data-pinned={pinned || undefined}
       aria-current={jumpedTo || undefined}
       className={`group relative flex scroll-mt-4 gap-3 px-3 transition-[background-color,box-shadow] duration-700 target:bg-accent-soft hover:duration-150 hover:bg-sunken/60 focus-within:bg-sunken/60 sm:px-5 ${
         groupStart ? "mt-2 pt-1.5 pb-1" : "py-0.5"
@@ -144,10 +151,20 @@ export const MessageItem = memo(function MessageItem({
                 </span>
               </span>
             ) : null}
+            {pinned ? (
+              <span
+                data-testid="message-pinned"
+                title="Pinned"
+                className="ml-1.5 inline-flex align-middle text-accent-ink"
+              >
+                <PinIcon className="size-3.5" />
+                <span className="sr-only">Pinned</span>
+              </span>
+            ) : null}
           </div>
         )}
       </div>
-      {!editing && (own || canDelete || moderate) ? (
+      {!editing && (own || canDelete || moderate || onTogglePin) ? (
         <div
           data-testid="message-actions"
           className="absolute -top-3 right-3 z-10 flex items-center gap-0.5 rounded-lg border border-line bg-surface p-0.5 opacity-0 shadow-sm transition-opacity group-focus-within:opacity-100 group-hover:opacity-100 sm:right-5"
@@ -161,6 +178,19 @@ export const MessageItem = memo(function MessageItem({
               onClick={() => setEditing(true)}
             >
               <PencilIcon />
+            </button>
+          ) : null}
+          {onTogglePin ? (
+            <button
+              type="button"
+              aria-label={pinned ? "Unpin message" : "Pin message"}
+              aria-pressed={pinned}
+              title={pinned ? "Unpin" : "Pin"}
+              data-testid="pin-message"
+              className={toolButton}
+              onClick={() => onTogglePin(message, pinned)}
+            >
+              <PinIcon />
             </button>
           ) : null}
           {moderate ? (

@@ -40,6 +40,8 @@ export interface MessageListProps extends ConversationScrollOptions {
   onModerate?: (author: MessageAuthorPayload) => void;
   /** For hosts and moderators: whether they may delete this author's message (staff's only for admins). */
   canDeleteOf?: (authorId: string) => boolean;
+  /** The room's pinned message ids (markers) and, for the host and moderators, Pin/Unpin. */
+  pins?: { ids: ReadonlySet<number>; onToggle?: (message: ChatMessage, pinned: boolean) => void };
 }
 
 /** The newest message by someone else, for screen readers (a live region announces changes). */
@@ -63,7 +65,7 @@ export function MessageList(props: MessageListProps) {
   const { scroller, onScroll, atBottom, farFromBottom, seenUpTo, scrollToBottom } = useConversationScroll(props);
   const { rows, time, viewer, hasOlder, loadingOlder, olderError, onLoadOlder, onEdit, onDelete } = props;
   const { onRetry, onDiscard, empty, readOnly = false, canEdit = true, canModerateAuthor, onModerate } = props;
-  const { canDeleteOf, jump } = props;
+  const { canDeleteOf, jump, pins } = props;
   const hasNewer = jump?.hasNewer ?? false;
   const highlighted = useJumpHighlight(jump?.target ?? null);
   const unseen = atBottom
@@ -109,6 +111,8 @@ export function MessageList(props: MessageListProps) {
         jumpedTo={message.id === highlighted}
         onEdit={onEdit}
         onDelete={onDelete}
+        pinned={pins?.ids.has(message.id) ?? false}
+        onTogglePin={readOnly ? undefined : pins?.onToggle}
       />
     );
   };
