@@ -2,7 +2,8 @@
 // One message in the conversation: avatar and name at the start of a group, the rendered markdown
 // body, "(edited)", and, on hover or keyboard focus, Edit (own messages), Delete (own, or any
 // for the room's host and moderators) and, for moderators, Moderate on other members' messages
-// (mute or ban the author in this room); Pin/Unpin for the host and moderators, and a pin marker. Editing happens in place.
+// (mute or ban the author in this room); Pin/Unpin for the host and moderators, and a pin marker. Editing happens
+// in place.
 import Link from "next/link";
 import { memo, useState } from "react";
 import { ANONYMOUS_NAME, AuthorAvatar } from "@/components/ui/avatar";

@@ -66,9 +66,9 @@ export const moderationRestrictedSchema = z.object({
 export type ModerationRestrictedEvent = z.infer<typeof moderationRestrictedSchema>;
 
 /**
- * The room's pins changed: the ids of all of them, newest first (for the count and the markers), and the summary of the
- * one just pinned. Not every summary: 25 excerpts of wide characters could pass the 10 KB limit, and asking every reader
- * to refetch would send a popular room's readers at the server at once; a client missing an id refetches the list.
+ * The room's pins changed: the ids of all of them, newest first (for the count and the markers), and the summary of
+ * the one just pinned. Not every summary: 25 excerpts of wide characters could pass the 10 KB limit, and asking every
+ * reader to refetch would send a popular room's readers at the server at once; a client missing an id refetches.
  */
 export const pinsUpdatedSchema = z.object({
   roomId: z.string(),
