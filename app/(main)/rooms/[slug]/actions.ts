@@ -1,9 +1,8 @@
 "use server";
 // A room's server actions: edit, delete, slow mode, pin and unpin (the host and moderators), join and leave
-// (members).
-// Each finds the caller first and validates what was posted with zod (lib/actions/member-action.ts);
-// each goes through lib/rooms (edit-room.ts, delete-room.ts, slow-mode.ts, pins.ts, membership.ts), which check who may and
-// how often.
+// (members). Each finds the caller first and validates what was posted with zod (lib/actions/member-action.ts);
+// each goes through lib/rooms (edit-room.ts, delete-room.ts, slow-mode.ts, pins.ts, membership.ts), which check
+// who may and how often.
 // Refusals come back as form state carrying the AppError's message (403 someone else's room, 404 a room that is gone,
 // 429 with the wait).
 import { revalidatePath } from "next/cache";
