@@ -44,21 +44,17 @@ export function useRoomPins({
     }
   }, [slug]);
 
-  const onPinsUpdated = useCallback(
-    (data: unknown) => {
-      const event = pinsUpdatedSchema.safeParse(data);
-      if (!event.success || event.data.roomId !== roomId) return;
-      const { messageIds, pinned } = event.data;
-      setPins((held) => {
-        const known = new Map(held.map((pin) => [pin.messageId, pin]));
-        if (pinned) known.set(pinned.messageId, pinned);
-        const next = messageIds.map((id) => known.get(id));
-        if (next.some((pin) => pin === undefined)) void refetch();
-        return next.filter((pin): pin is PinView => pin !== undefined);
-      });
-    },
-    [roomId, refetch],
-  );
+  // Read with the latest pins: useRoomChannel runs the handler of the last render.
+  const onPinsUpdated = (data: unknown) => {
+    const event = pinsUpdatedSchema.safeParse(data);
+    if (!event.success || event.data.roomId !== roomId) return;
+    const { messageIds, pinned } = event.data;
+    const known = new Map(pins.map((pin) => [pin.messageId, pin]));
+    if (pinned) known.set(pinned.messageId, pinned);
+    const next = messageIds.map((id) => known.get(id));
+    setPins(next.filter((pin): pin is PinView => pin !== undefined));
+    if (next.some((pin) => pin === undefined)) void refetch();
+  };
 
   const onMessageDeleted = useCallback((data: unknown) => {
     const event = messageDeletedSchema.safeParse(data);
