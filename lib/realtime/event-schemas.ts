@@ -4,7 +4,7 @@
 // what arrives with the same schemas, since a payload is untrusted until parsed.
 import { z } from "zod";
 import { messageEventSchema, type MessageEvent } from "../chat/message-payload";
-import { PIN_LIMIT, pinViewSchema } from "../validation/pins";
+import { PIN_LIMIT } from "../validation/pins";
 
 /** Events on `room-<roomId>` (public: payloads hold only what the room page shows anyone). */
 export const ROOM_EVENTS = {
@@ -64,6 +64,20 @@ export const moderationRestrictedSchema = z.object({
   reason: z.string(),
 });
 export type ModerationRestrictedEvent = z.infer<typeof moderationRestrictedSchema>;
+
+/** A pin as the pins panel shows it; GET /api/rooms/<slug>/pins answers a list of them. */
+export const pinViewSchema = z.object({
+  messageId: z.number().int().positive(),
+  excerpt: z.string(),
+  /** Null once the author's account is deleted ("Anonymous User"). */
+  author: z.object({ name: z.string(), username: z.string() }).nullable(),
+  /** The message's time, ISO 8601. */
+  createdAt: z.string(),
+  pinnedAt: z.string(),
+});
+export type PinView = z.infer<typeof pinViewSchema>;
+
+export const pinsListSchema = z.object({ pins: z.array(pinViewSchema).max(PIN_LIMIT) });
 
 /**
  * The room's pins changed: the ids of all of them, newest first (for the count and the markers), and the summary of

@@ -18,7 +18,8 @@ import type { SessionUser } from "../db/users";
 import { AppError, forbidden, notFound } from "../errors";
 import { excerptOf } from "../messages/excerpt";
 import { publishPinsUpdated } from "../realtime/events";
-import { PIN_EXCERPT_CHARS, PIN_LIMIT, type PinForm, type PinView } from "../validation/pins";
+import type { PinView } from "../realtime/event-schemas";
+import { PIN_EXCERPT_CHARS, PIN_LIMIT, type PinForm } from "../validation/pins";
 import { canManageRoom } from "./permissions";
 
 export type Pinner = Pick<SessionUser, "id" | "username" | "role" | "emailVerified" | "deactivated">;

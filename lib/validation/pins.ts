@@ -1,5 +1,5 @@
-// Pins as data shared by the server and the browser: the room's limit, the pin/unpin form, and what the pins list and
-// the `pins:updated` event carry (README, "Pins").
+// Pins as data shared by the server and the browser: the room's limit and the pin/unpin form. What the pins list and
+// `pins:updated` carry is in lib/realtime/event-schemas.ts.
 import { z } from "zod";
 import { messageIdSchema } from "./messages";
 import { ROOM_SLUG_PATTERN } from "./rooms";
@@ -15,16 +15,3 @@ export const pinFormSchema = z.object({
   messageId: messageIdSchema,
 });
 export type PinForm = z.infer<typeof pinFormSchema>;
-
-export const pinViewSchema = z.object({
-  messageId: z.number().int().positive(),
-  excerpt: z.string(),
-  /** Null once the author's account is deleted ("Anonymous User"). */
-  author: z.object({ name: z.string(), username: z.string() }).nullable(),
-  /** The message's time, ISO 8601. */
-  createdAt: z.string(),
-  pinnedAt: z.string(),
-});
-export type PinView = z.infer<typeof pinViewSchema>;
-
-export const pinsListSchema = z.object({ pins: z.array(pinViewSchema).max(PIN_LIMIT) });

@@ -30,7 +30,7 @@ import { useModerationOffers } from "./use-moderation-offers";
 import { composerModeOf, useRoomPosting, type RoomPosting } from "./use-room-posting";
 import { useRoomPins } from "./use-room-pins";
 import { useRoomSlowMode, useSlowModeSends, type RoomSlowMode } from "./use-room-slow-mode";
-import type { PinView } from "@/lib/validation/pins";
+import type { PinView } from "@/lib/realtime/event-schemas";
 
 export type { ChatViewer, RoomPosting };
 

@@ -7,8 +7,13 @@ import { useRoomChannel } from "@/components/realtime/use-room-channel";
 import { useToast } from "@/components/ui/toast";
 import type { ChatMessage } from "@/lib/chat/message-payload";
 import { initialFormState } from "@/lib/form-state";
-import { messageDeletedSchema, pinsUpdatedSchema, ROOM_EVENTS } from "@/lib/realtime/event-schemas";
-import { pinsListSchema, type PinView } from "@/lib/validation/pins";
+import {
+  messageDeletedSchema,
+  pinsListSchema,
+  pinsUpdatedSchema,
+  ROOM_EVENTS,
+  type PinView,
+} from "@/lib/realtime/event-schemas";
 import { pinMessageAction, unpinMessageAction } from "../actions";
 
 export interface RoomPins {
