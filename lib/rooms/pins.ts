@@ -19,8 +19,14 @@ import { AppError, forbidden, notFound } from "../errors";
 import { excerptOf } from "../messages/excerpt";
 import { publishPinsUpdated } from "../realtime/events";
 import type { PinView } from "../realtime/event-schemas";
-import { PIN_EXCERPT_CHARS, PIN_LIMIT, type PinForm } from "../validation/pins";
+import { PIN_EXCERPT_CHARS, PIN_LIMIT } from "../validation/pins";
 import { canManageRoom } from "./permissions";
+
+/** Which message of which room (the room page's actions parse it). */
+export interface PinForm {
+  slug: string;
+  messageId: number;
+}
 
 export type Pinner = Pick<SessionUser, "id" | "username" | "role" | "emailVerified" | "deactivated">;
 

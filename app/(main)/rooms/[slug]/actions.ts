@@ -17,14 +17,15 @@ import { editRoomAs } from "@/lib/rooms/edit-room";
 import { joinRoomAs, leaveRoomAs } from "@/lib/rooms/membership";
 import { pinMessageAs, unpinMessageAs } from "@/lib/rooms/pins";
 import { setSlowModeAs } from "@/lib/rooms/slow-mode";
+import { messageIdSchema } from "@/lib/validation/messages";
 import { normaliseRoomForm, ROOM_SLUG_PATTERN, roomFormSchema } from "@/lib/validation/rooms";
-import { pinFormSchema } from "@/lib/validation/pins";
 import { slowModeFormSchema, slowModeLabel } from "@/lib/validation/slow-mode";
 import { text } from "@/lib/validation/text";
 
 // Slugs come from slugify (lower-case letters, digits, dashes); anything else names no room.
 const slugSchema = text({ message: "Which room?" }).regex(ROOM_SLUG_PATTERN, "That is not a room address.");
 const roomRefSchema = z.object({ slug: slugSchema });
+const pinFormSchema = z.object({ slug: slugSchema, messageId: messageIdSchema });
 const NOT_A_ROOM = "That is not a room address.";
 
 const roomEditSchema = z.preprocess(normaliseRoomForm, roomFormSchema.extend({ slug: slugSchema }));
