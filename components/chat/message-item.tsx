@@ -153,13 +153,13 @@ export const MessageItem = memo(function MessageItem({
               </span>
             ) : null}
             {pinned ? (
+              // After "(edited)" on its line, else a line of its own under the body.
               <span
                 data-testid="message-pinned"
-                title="Pinned"
-                className="ml-1.5 inline-flex align-middle text-accent-ink"
+                className={`${edited ? "ml-1.5 inline-flex" : "flex w-fit"} items-center gap-1 text-xs text-accent-ink`}
               >
                 <PinIcon className="size-3.5" />
-                <span className="sr-only">Pinned</span>
+                Pinned
               </span>
             ) : null}
           </div>
@@ -185,7 +185,6 @@ export const MessageItem = memo(function MessageItem({
             <button
               type="button"
               aria-label={pinned ? "Unpin message" : "Pin message"}
-              aria-pressed={pinned}
               title={pinned ? "Unpin" : "Pin"}
               data-testid="pin-message"
               className={toolButton}
