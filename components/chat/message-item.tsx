@@ -1,13 +1,14 @@
 "use client";
 // One message in the conversation: avatar and name at the start of a group, the quote of the message it replies to,
 // the rendered markdown body, "(edited)", and, on hover or keyboard focus, Reply (members who may post), Edit (own
-// messages), Delete (own, or any for the room's host and moderators) and, for moderators, Moderate on other members'
-// messages (mute or ban the author in this room). Editing happens in place.
+// messages), Delete (own, or any for the room's host and moderators), for moderators Moderate on other members'
+// messages (mute or ban the author in this room), and Pin/Unpin for the host and moderators, with a pin marker.
+// Editing happens in place.
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { memo, useState } from "react";
 import { ANONYMOUS_NAME, AuthorAvatar } from "@/components/ui/avatar";
-import { PencilIcon, ShieldIcon, TrashIcon } from "@/components/ui/icons";
+import { PencilIcon, PinIcon, ShieldIcon, TrashIcon } from "@/components/ui/icons";
 import type { ChatMessage, MessageAuthorPayload } from "@/lib/chat/message-payload";
 import { ReplyIcon, ReplyQuoteLine } from "./reply-quote";
 import { exactTime, MessageTime } from "./message-time";
@@ -61,6 +62,10 @@ export interface MessageItemProps {
   onReply?: (message: ChatMessage) => void;
   /** Opens a message of this room (a reply's quote). */
   onJumpTo?: (id: number) => void;
+  /** In the room's pins: a marker. */
+  pinned?: boolean;
+  /** The host and moderators: Pin, or Unpin when `pinned`. */
+  onTogglePin?: (message: ChatMessage, pinned: boolean) => void;
 }
 
 /** Memoised: a new message re-renders only its neighbours' rows that changed, not the whole history. */
@@ -79,6 +84,8 @@ export const MessageItem = memo(function MessageItem({
   onModerate,
   onReply,
   onJumpTo,
+  pinned = false,
+  onTogglePin,
 }: MessageItemProps) {
   const [editing, setEditing] = useState(false);
   const author = message.author;
@@ -97,6 +104,7 @@ export const MessageItem = memo(function MessageItem({
       data-own={own || undefined}
       data-mentions-viewer={mentionsViewer || undefined}
       data-highlighted={jumpedTo || undefined}
+      data-pinned={pinned || undefined}
       aria-current={jumpedTo || undefined}
       className={`group relative flex scroll-mt-4 gap-3 px-3 transition-[background-color,box-shadow] duration-700 target:bg-accent-soft hover:duration-150 hover:bg-sunken/60 focus-within:bg-sunken/60 sm:px-5 ${
         groupStart ? "mt-2 pt-1.5 pb-1" : "py-0.5"
@@ -155,10 +163,20 @@ export const MessageItem = memo(function MessageItem({
                 </span>
               </span>
             ) : null}
+            {pinned ? (
+              // After "(edited)" on its line, else a line of its own under the body.
+              <span
+                data-testid="message-pinned"
+                className={`${edited ? "ml-1.5 inline-flex" : "flex w-fit"} items-center gap-1 text-xs text-accent-ink`}
+              >
+                <PinIcon className="size-3.5" />
+                Pinned
+              </span>
+            ) : null}
           </div>
         )}
       </div>
-      {!editing && (own || canDelete || moderate || onReply) ? (
+      {!editing && (own || canDelete || moderate || onReply || onTogglePin) ? (
         <div
           data-testid="message-actions"
           className="absolute -top-3 right-3 z-10 flex items-center gap-0.5 rounded-lg border border-line bg-surface p-0.5 opacity-0 shadow-sm transition-opacity group-focus-within:opacity-100 group-hover:opacity-100 sm:right-5"
@@ -184,6 +202,18 @@ export const MessageItem = memo(function MessageItem({
               onClick={() => setEditing(true)}
             >
               <PencilIcon />
+            </button>
+          ) : null}
+          {onTogglePin ? (
+            <button
+              type="button"
+              aria-label={pinned ? "Unpin message" : "Pin message"}
+              title={pinned ? "Unpin" : "Pin"}
+              data-testid="pin-message"
+              className={toolButton}
+              onClick={() => onTogglePin(message, pinned)}
+            >
+              <PinIcon />
             </button>
           ) : null}
           {moderate ? (

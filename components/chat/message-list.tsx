@@ -42,6 +42,8 @@ export interface MessageListProps extends ConversationScrollOptions {
   canDeleteOf?: (authorId: string) => boolean;
   /** Each message offers Reply while the viewer may post (`canEdit`). */
   onReply?: (message: ChatMessage) => void;
+  /** The room's pinned message ids (markers) and, for the host and moderators, Pin/Unpin. */
+  pins?: { ids: ReadonlySet<number>; onToggle?: (message: ChatMessage, pinned: boolean) => void };
 }
 
 /** The newest message by someone else, for screen readers (a live region announces changes). */
@@ -65,7 +67,7 @@ export function MessageList(props: MessageListProps) {
   const { scroller, onScroll, atBottom, farFromBottom, seenUpTo, scrollToBottom } = useConversationScroll(props);
   const { rows, time, viewer, hasOlder, loadingOlder, olderError, onLoadOlder, onEdit, onDelete } = props;
   const { onRetry, onDiscard, empty, readOnly = false, canEdit = true, canModerateAuthor, onModerate } = props;
-  const { canDeleteOf, jump, onReply } = props;
+  const { canDeleteOf, jump, onReply, pins } = props;
   const hasNewer = jump?.hasNewer ?? false;
   const highlighted = useJumpHighlight(jump?.target ?? null);
   const unseen = atBottom
@@ -114,6 +116,8 @@ export function MessageList(props: MessageListProps) {
         onDelete={onDelete}
         onReply={readOnly || !canEdit ? undefined : onReply}
         onJumpTo={jump?.jumpTo}
+        pinned={pins?.ids.has(message.id) ?? false}
+        onTogglePin={readOnly ? undefined : pins?.onToggle}
       />
     );
   };

@@ -114,6 +114,10 @@ export const BannedIcon = lineIcon(
 );
 
 export const PencilIcon = lineIcon("size-4", ["m13.5 3.5 3 3L7 16l-3.75.75L4 13l9.5-9.5zM11.5 5.5l3 3"]);
+/** A push pin (pins, their panel and marker). */
+export const PinIcon = lineIcon("size-4", [
+  "M12.5 2.5 17.5 7.5M13.75 3.75 10 7.5 6.25 8.75 11.25 13.75 12.5 10 16.25 6.25M8.75 11.25 3.5 16.5",
+]);
 
 export const TrashIcon = lineIcon("size-4", [
   "M3.5 5.5h13M8 5.5V4a1 1 0 0 1 1-1h2a1 1 0 0 1 1 1v1.5M5.5 5.5l.7 10.1A1.5 1.5 0 0 0 7.7 17h4.6a1.5 1.5 0 0 0 1.5-1.4l.7-10.1M8.5 9v4.5M11.5 9v4.5",

@@ -46,6 +46,8 @@ export const LIMITS = {
   roomCreate: { points: 10, durationSeconds: 60 * 60 },
   /** Slow-mode changes per member (hosts and staff alike): each one is announced to every open page of the room. */
   roomSlowMode: { points: 20, durationSeconds: 60 },
+  /** Pins and unpins per member (hosts and staff alike): each one is announced to every open page of the room. */
+  messagePin: { points: 30, durationSeconds: 60 },
   /** Joins and leaves together, per member: each changes a room's participant count. */
   roomMembership: { points: 60, durationSeconds: 60 },
   /** Room searches (a `q`), per member when signed in, else per IP. */

@@ -315,10 +315,12 @@ export async function softDeleteMessage({ id, audit }: { id: number; audit?: Aud
       where: { id, ...LIVE },
       data: { deletedAt: new Date(), body: "" },
     });
+    // A deleted message's pin goes with its words (lib/db/pins.ts).
+    if (count === 1) await tx.pin.deleteMany({ where: { messageId: id } });
     if (count === 1 && audit) await writeAuditEntry(audit, tx);
     return count === 1;
   };
-  return audit ? db.$transaction(run) : run(db);
+  return db.$transaction(run);
 }
 
 export type BulkDeletion =
@@ -348,6 +350,10 @@ export async function softDeleteMessagesOf({
       UPDATE "Message" SET "deletedAt" = now(), body = ''
       WHERE "authorId" = ${authorId} AND "deletedAt" IS NULL ${roomId ? Prisma.sql`AND "roomId" = ${roomId}` : Prisma.empty}
       RETURNING id, "roomId"`;
+    // Their pins go with their words (a statement, not thousands of ids as parameters).
+    if (deleted.length)
+      await tx.$executeRaw`DELETE FROM "Pin" WHERE "messageId" IN (SELECT id FROM "Message"
+        WHERE "authorId" = ${authorId} AND "deletedAt" IS NOT NULL ${roomId ? Prisma.sql`AND "roomId" = ${roomId}` : Prisma.empty})`;
     await writeAuditEntry(audit({ username: user.username, roomName: room?.name ?? null, count: deleted.length }), tx);
     return { deleted };
   });

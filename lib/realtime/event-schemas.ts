@@ -4,6 +4,7 @@
 // what arrives with the same schemas, since a payload is untrusted until parsed.
 import { z } from "zod";
 import { messageEventSchema, type MessageEvent } from "../chat/message-payload";
+import { PIN_LIMIT } from "../validation/pins";
 
 /** Events on `room-<roomId>` (public: payloads hold only what the room page shows anyone). */
 export const ROOM_EVENTS = {
@@ -13,6 +14,7 @@ export const ROOM_EVENTS = {
   roomUpdated: "room:updated",
   roomDeleted: "room:deleted",
   onlineCount: "room:online",
+  pinsUpdated: "pins:updated",
 } as const;
 
 /** Events on `private-user-<userId>`: meant for one member. */
@@ -62,3 +64,29 @@ export const moderationRestrictedSchema = z.object({
   reason: z.string(),
 });
 export type ModerationRestrictedEvent = z.infer<typeof moderationRestrictedSchema>;
+
+/** A pin as the pins panel shows it; GET /api/rooms/<slug>/pins answers a list of them. */
+export const pinViewSchema = z.object({
+  messageId: z.number().int().positive(),
+  excerpt: z.string(),
+  /** Null once the author's account is deleted ("Anonymous User"). */
+  author: z.object({ name: z.string(), username: z.string() }).nullable(),
+  /** The message's time, ISO 8601. */
+  createdAt: z.string(),
+  pinnedAt: z.string(),
+});
+export type PinView = z.infer<typeof pinViewSchema>;
+
+export const pinsListSchema = z.object({ pins: z.array(pinViewSchema).max(PIN_LIMIT) });
+
+/**
+ * The room's pins changed: the ids of all of them, newest first (for the count and the markers), and the summary of
+ * the one just pinned. Not every summary: 25 excerpts of wide characters could pass the 10 KB limit, and asking every
+ * reader to refetch would send a popular room's readers at the server at once; a client missing an id refetches.
+ */
+export const pinsUpdatedSchema = z.object({
+  roomId: z.string(),
+  messageIds: z.array(z.number().int().positive()).max(PIN_LIMIT),
+  pinned: pinViewSchema.optional(),
+});
+export type PinsUpdatedEvent = z.infer<typeof pinsUpdatedSchema>;

@@ -12,6 +12,7 @@ import {
   type MessageDeletedEvent,
   type ModerationRestrictedEvent,
   type OnlineCountEvent,
+  type PinsUpdatedEvent,
   type RoomDeletedEvent,
   type RoomUpdatedEvent,
 } from "./event-schemas";
@@ -51,6 +52,9 @@ export const publishRoomDeleted = (event: RoomDeletedEvent) => publish(event.roo
 export const publishRoomUpdated = (event: RoomUpdatedEvent) => publish(event.roomId, ROOM_EVENTS.roomUpdated, event);
 
 export const publishOnlineCount = (event: OnlineCountEvent) => publish(event.roomId, ROOM_EVENTS.onlineCount, event);
+
+/** The room's pins after a pin or unpin (a deleted message's pin goes with `message:deleted`). */
+export const publishPinsUpdated = (event: PinsUpdatedEvent) => publish(event.roomId, ROOM_EVENTS.pinsUpdated, event);
 
 /** A soft-deleted message: clients blank it in place (its id keeps its spot in the history). */
 export const publishMessageDeleted = (event: MessageDeletedEvent) =>

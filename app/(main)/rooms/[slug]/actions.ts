@@ -1,8 +1,8 @@
 "use server";
-// A room's server actions: edit, delete and slow mode (the host and moderators), join and leave (members).
-// Each finds the caller first and validates what was posted with zod (lib/actions/member-action.ts);
-// each goes through lib/rooms (edit-room.ts, delete-room.ts, slow-mode.ts, membership.ts), which check who may and
-// how often.
+// A room's server actions: edit, delete, slow mode, pin and unpin (the host and moderators), join and leave
+// (members). Each finds the caller first and validates what was posted with zod (lib/actions/member-action.ts);
+// each goes through lib/rooms (edit-room.ts, delete-room.ts, slow-mode.ts, pins.ts, membership.ts), which check
+// who may and how often.
 // Refusals come back as form state carrying the AppError's message (403 someone else's room, 404 a room that is gone,
 // 429 with the wait).
 import { revalidatePath } from "next/cache";
@@ -15,7 +15,9 @@ import { type FormState } from "@/lib/form-state";
 import { deleteRoomAs } from "@/lib/rooms/delete-room";
 import { editRoomAs } from "@/lib/rooms/edit-room";
 import { joinRoomAs, leaveRoomAs } from "@/lib/rooms/membership";
+import { pinMessageAs, unpinMessageAs } from "@/lib/rooms/pins";
 import { setSlowModeAs } from "@/lib/rooms/slow-mode";
+import { messageIdSchema } from "@/lib/validation/messages";
 import { normaliseRoomForm, ROOM_SLUG_PATTERN, roomFormSchema } from "@/lib/validation/rooms";
 import { slowModeFormSchema, slowModeLabel } from "@/lib/validation/slow-mode";
 import { text } from "@/lib/validation/text";
@@ -23,6 +25,7 @@ import { text } from "@/lib/validation/text";
 // Slugs come from slugify (lower-case letters, digits, dashes); anything else names no room.
 const slugSchema = text({ message: "Which room?" }).regex(ROOM_SLUG_PATTERN, "That is not a room address.");
 const roomRefSchema = z.object({ slug: slugSchema });
+const pinFormSchema = z.object({ slug: slugSchema, messageId: messageIdSchema });
 const NOT_A_ROOM = "That is not a room address.";
 
 const roomEditSchema = z.preprocess(normaliseRoomForm, roomFormSchema.extend({ slug: slugSchema }));
@@ -81,4 +84,27 @@ export async function setSlowModeAction(_previous: FormState, formData: FormData
       message: seconds === 0 ? "Slow mode is off." : `Slow mode is on: one message every ${slowModeLabel(seconds)}.`,
     };
   });
+}
+
+// The pins panel and the message list update from `pins:updated`, so these revalidate nothing.
+export async function pinMessageAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return memberAction(
+    formData,
+    { schema: pinFormSchema, invalidMessage: "That is not a message of a room." },
+    async (input, user) => {
+      const { changed } = await pinMessageAs(user, input);
+      return { status: "success", message: changed ? "Message pinned." : "This message was already pinned." };
+    },
+  );
+}
+
+export async function unpinMessageAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return memberAction(
+    formData,
+    { schema: pinFormSchema, invalidMessage: "That is not a message of a room." },
+    async (input, user) => {
+      const { changed } = await unpinMessageAs(user, input);
+      return { status: "success", message: changed ? "Message unpinned." : "This message was not pinned." };
+    },
+  );
 }

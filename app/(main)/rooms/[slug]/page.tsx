@@ -17,6 +17,7 @@ import { isParticipant } from "@/lib/db/participants";
 import { decidingRestriction, restrictionOf } from "@/lib/moderation/posting-rule";
 import { getOnlineCounts } from "@/lib/realtime/presence";
 import { canManageRoom } from "@/lib/rooms/permissions";
+import { pinsOfRoom } from "@/lib/rooms/pins";
 import { slowModeViewOf } from "@/lib/rooms/slow-mode";
 import { notFoundMetadata, previewMetadata } from "@/lib/site/metadata";
 import { roomSlugParamSchema } from "@/lib/validation/rooms";
@@ -86,7 +87,7 @@ export default async function RoomPage({ params, searchParams }: RoomPageProps) 
   const canManage = canManageRoom(user, { hostId });
   // Moderators (not hosts) may mute and ban in any room: they get Moderate on members' messages.
   const moderator = user !== null && !user.deactivated && hasRole(user, "MODERATOR");
-  const [posting, staffIds, online, around, slowMode] = await Promise.all([
+  const [posting, staffIds, online, around, slowMode, pins] = await Promise.all([
     postingOf(room.id, user?.id ?? null),
     // Hosts need them too: only admins delete what staff wrote.
     canManage ? listStaffIds() : Promise.resolve([]),
@@ -97,6 +98,8 @@ export default async function RoomPage({ params, searchParams }: RoomPageProps) 
       : listMessagesAround({ roomId: room.id, id: jump.messageId, limit: ROOM_PAGE_MESSAGES }),
     // The host and staff post without waiting; the rest get their wait, so a reload keeps the countdown.
     slowModeViewOf({ roomId: room.id, viewerId: user?.id ?? null, exempt: canManage }),
+    // The pins panel opens without a request.
+    pinsOfRoom({ roomId: room.id }),
   ]);
   const jumpNotice =
     jump.invalid || (jump.messageId !== null && !around)
@@ -141,6 +144,7 @@ export default async function RoomPage({ params, searchParams }: RoomPageProps) 
       member={member}
       posting={posting}
       slowMode={slowMode}
+      initialPins={pins}
       staffIds={staffIds}
       // The same shapes and rendering as the API's, so the server's HTML and the browser's state are one thing.
       initialEntries={(around ?? room).messages.map(toHistoryEntry)}

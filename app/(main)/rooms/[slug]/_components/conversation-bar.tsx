@@ -1,10 +1,12 @@
 "use client";
-// The bar above the conversation: its heading, the connection's state and, below the people
-// column's breakpoint, the People button that opens the drawer.
+// The bar above the conversation: its heading, the connection's state, "Pins (N)" (pins-button.tsx) and, below the
+// people column's breakpoint, the People button that opens the drawer.
 import type { RefObject } from "react";
 import { ConnectionBadge } from "@/components/chat/connection-badge";
 import { PeopleButton } from "@/components/chat/people-drawer";
 import type { ConnectionStatus } from "@/components/realtime/connection-status";
+import { PinsButton } from "./pins-button";
+import type { RoomPins } from "./use-room-pins";
 
 export interface ConversationBarProps {
   status: ConnectionStatus;
@@ -14,6 +16,9 @@ export interface ConversationBarProps {
   peopleOpen: boolean;
   onOpenPeople: () => void;
   peopleButton: RefObject<HTMLButtonElement | null>;
+  pins: RoomPins;
+  /** Opens a pinned message in the conversation. */
+  onJump: (messageId: number) => void;
 }
 
 export function ConversationBar({
@@ -23,6 +28,8 @@ export function ConversationBar({
   peopleOpen,
   onOpenPeople,
   peopleButton,
+  pins,
+  onJump,
 }: ConversationBarProps) {
   return (
     <div className="flex shrink-0 items-center justify-between gap-2 border-b border-line px-4 py-2 sm:px-5">
@@ -31,6 +38,7 @@ export function ConversationBar({
       </h2>
       <div className="flex items-center gap-2">
         <ConnectionBadge status={status} />
+        <PinsButton pins={pins} onJump={onJump} />
         <PeopleButton ref={peopleButton} live={live} controls={peopleId} expanded={peopleOpen} onOpen={onOpenPeople} />
       </div>
     </div>

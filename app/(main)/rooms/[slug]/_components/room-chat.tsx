@@ -18,15 +18,17 @@ import { lastIdOf, visibleMessages } from "@/lib/chat/client/message-store";
 import { postingBlock } from "@/lib/chat/client/posting-restriction";
 import { buildTimeline } from "@/lib/chat/client/timeline";
 import type { HistoryEntry } from "@/lib/chat/message-payload";
-import type { RoomUpdatedEvent } from "@/lib/realtime/event-schemas";
+import type { PinView, RoomUpdatedEvent } from "@/lib/realtime/event-schemas";
 import type { ChatViewer } from "./chat-viewer";
 import { ConversationBar } from "./conversation-bar";
 import { ConversationEmpty } from "./conversation-empty";
 import { RoomDialogs, useRoomDialogs } from "./room-dialogs";
 import { RoomHeader, type RoomHeaderRoom, type RoomViewer } from "./room-header";
 import { useFillViewport } from "./use-fill-viewport";
+import { useLiveRoom } from "./use-live-room";
 import { useModerationOffers } from "./use-moderation-offers";
 import { composerModeOf, useRoomPosting, type RoomPosting } from "./use-room-posting";
+import { useRoomPins } from "./use-room-pins";
 import { useRoomSlowMode, useSlowModeSends, type RoomSlowMode } from "./use-room-slow-mode";
 
 export type { ChatViewer, RoomPosting };
@@ -39,6 +41,7 @@ export interface RoomChatProps {
   posting: RoomPosting;
   /** The room's slow mode and the viewer's wait when rendered. */
   slowMode: RoomSlowMode;
+  initialPins: PinView[];
   /** Moderators and admins: never muted or banned, their messages deleted only by admins (sent to hosts and staff). */
   staffIds: string[];
   initialEntries: HistoryEntry[];
@@ -59,6 +62,7 @@ export function RoomChat({
   member,
   posting,
   slowMode: initialSlowMode,
+  initialPins,
   staffIds,
   initialEntries,
   initialHasOlder,
@@ -67,15 +71,7 @@ export function RoomChat({
   people,
   initialOnline,
 }: RoomChatProps) {
-  const [update, setUpdate] = useState<RoomUpdatedEvent | null>(null);
-  const [deleted, setDeleted] = useState(false);
-  const room = useMemo(
-    () =>
-      update
-        ? { ...initialRoom, name: update.name, description: update.description, topic: update.topic }
-        : initialRoom,
-    [initialRoom, update],
-  );
+  const { room, deleted, setUpdate, onRoomDeleted } = useLiveRoom(initialRoom);
   const { toast } = useToast();
   const status = useConnectionStatus();
   const time = useChatTime(renderedAt);
@@ -91,14 +87,13 @@ export function RoomChat({
   const { onRoomUpdated: onPostingUpdated } = roomPosting;
   const slow = useRoomSlowMode(initialSlowMode);
   const { slowMode, onRoomUpdated: onSlowModeUpdated } = slow;
-  const onRoomDeleted = useCallback(() => setDeleted(true), []);
   const onRoomUpdated = useCallback(
     (event: RoomUpdatedEvent) => {
       setUpdate(event);
       onPostingUpdated(event);
       onSlowModeUpdated(event);
     },
-    [onPostingUpdated, onSlowModeUpdated],
+    [setUpdate, onPostingUpdated, onSlowModeUpdated],
   );
   const conversation = useConversation({
     slug: room.slug,
@@ -112,6 +107,8 @@ export function RoomChat({
     onPostingRefused: roomPosting.onRefused,
   });
   const { state, edit } = conversation;
+  const canPin = (member?.canModerate ?? false) && !deleted;
+  const pins = useRoomPins({ roomId: room.id, slug: room.slug, initial: initialPins, canPin });
   useSlowModeSends(slow, state.pending, conversation.clearRateLimit);
   const { askToDelete, askToModerate, dialogs } = useRoomDialogs(conversation.remove);
 
@@ -185,6 +182,8 @@ export function RoomChat({
               peopleOpen={peopleOpen}
               onOpenPeople={() => setPeopleOpen(true)}
               peopleButton={peopleButton}
+              pins={pins}
+              onJump={(id) => void conversation.jump.jumpTo(id)}
             />
             <MessageList
               rows={rows}
@@ -205,6 +204,7 @@ export function RoomChat({
               canEdit={composerMode === "post"}
               canModerateAuthor={canRestrict ? canModerateAuthor : undefined}
               canDeleteOf={canDeleteOf}
+              pins={pins}
               onModerate={canRestrict ? askToModerate : undefined}
               onReply={conversation.reply.start}
               empty={<ConversationEmpty canPost={composerMode === "post"} />}
