@@ -2,7 +2,6 @@ import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import { Suspense, type ReactNode } from "react";
 import { QueryProvider } from "@/components/query-provider";
-import { HydrationMark } from "@/components/hydration-mark";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
@@ -68,7 +67,6 @@ export default async function RootLayout({ children }: RootLayoutProps) {
               </main>
               <SiteFooter />
               <FlashToast flash={flash} cookieName={FLASH_COOKIE} />
-              <HydrationMark />
             </RealtimeProvider>
           </QueryProvider>
         </ToastProvider>

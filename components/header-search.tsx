@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useSearchParams } from "next/navigation";
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { flushSync } from "react-dom";
 import { CloseIcon } from "@/components/ui/icons";
 import { SearchForm } from "@/components/search/search-form";
@@ -14,6 +14,8 @@ export interface HeaderSearchFormProps {
   defaultQuery: string;
   /** On the home page the feed follows the field as you type; elsewhere Enter goes to it. */
   live?: boolean;
+  /** The Suspense fallback, replaced (input and all) once the real form streams in. */
+  fallback?: boolean;
 }
 
 // The same limit as SEARCH_QUERY_MAX in lib/validation/rooms.ts (not imported: that module
@@ -34,7 +36,13 @@ function homeHrefWith(q: string): string {
  * The site-wide room search: a real GET form to "/" so it works without JS. On the home page it searches as you
  * type (keeping topic and sort); on phones it folds into an icon button.
  */
-export function HeaderSearchForm({ defaultQuery, live = false }: HeaderSearchFormProps) {
+export function HeaderSearchForm({ defaultQuery, live = false, fallback = false }: HeaderSearchFormProps) {
+  // Marks the streamed form once it works: what is typed into the fallback before it is replaced is lost, so
+  // browser tests wait for this before they type.
+  const panelRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!fallback) panelRef.current?.setAttribute("data-search-ready", "");
+  }, [fallback]);
   const panelId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
   // A phone reader who just searched should see what they searched for.
@@ -96,6 +104,7 @@ export function HeaderSearchForm({ defaultQuery, live = false }: HeaderSearchFor
 
       <div
         id={panelId}
+        ref={panelRef}
         // On phones the open panel wraps onto its own row of the header, pushing the page down
         // rather than covering it; from `sm` up it is simply the middle of the header row.
         className={`${expanded ? "flex" : "hidden"} order-last basis-full sm:order-none sm:flex sm:flex-1 sm:basis-auto sm:justify-center`}

@@ -76,7 +76,7 @@ export function SiteHeader({ hasSession }: SiteHeaderProps) {
 
         {/* Renders its toggle and panel straight into this flex row (Suspense adds no element).
             useSearchParams needs the boundary; the fallback is the same working form. */}
-        <Suspense fallback={<HeaderSearchForm defaultQuery="" />}>
+        <Suspense fallback={<HeaderSearchForm defaultQuery="" fallback />}>
           <HeaderSearch />
         </Suspense>
 

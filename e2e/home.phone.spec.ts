@@ -1,7 +1,7 @@
 // On a phone the header search folds into a button; opening it moves focus into the field. A
 // member's header keeps the unread total beside the menu, and cards with badges still fit.
 import { randomBytes, randomInt } from "node:crypto";
-import { expect, hydrated, test } from "./support/test";
+import { expect, headerSearchReady, test } from "./support/test";
 import { signInViaApi } from "./support/accounts";
 import { createMember, createRoom } from "./support/members";
 import { sql } from "./support/services";
@@ -12,7 +12,7 @@ test.use({ extraHTTPHeaders: { "x-forwarded-for": clientIp } });
 
 test("the phone header search opens from its button and searches", async ({ page }) => {
   await page.goto("/");
-  await hydrated(page);
+  await headerSearchReady(page);
   const toggle = page.getByRole("button", { name: "Show search" });
   await expect(toggle).toHaveAttribute("aria-expanded", "false");
   await expect(page.getByRole("searchbox", { name: "Search rooms" })).toBeHidden();

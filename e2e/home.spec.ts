@@ -2,7 +2,7 @@
 // a member sees unread badges on the cards of their rooms and a total in the header, and
 // everyone sees who is online in each room.
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
-import { expect, hydrated, test, type Locator, type Page } from "./support/test";
+import { expect, headerSearchReady, test, type Locator, type Page } from "./support/test";
 import { signInViaApi } from "./support/accounts";
 import { createMember, createRoom } from "./support/members";
 import { sql } from "./support/services";
@@ -32,7 +32,7 @@ test("a visitor sees seeded rooms on the home page", async ({ page }) => {
 
 test("the header search submits to the home page and narrows the rooms", async ({ page }) => {
   await page.goto("/");
-  await hydrated(page);
+  await headerSearchReady(page);
   const search = page.getByRole("searchbox", { name: "Search rooms" });
   await search.fill("calculus");
   await search.press("Enter");

@@ -39,7 +39,7 @@ export const test = base.extend<{ cspGuard: void }>({
   ],
 });
 
-/** Resolves once React has hydrated the page (components/hydration-mark.tsx): before typing into controlled fields. */
-export async function hydrated(page: Page): Promise<void> {
-  await expect(page.locator("html[data-hydrated]")).toHaveCount(1);
+/** Resolves once the header's search form has streamed in and works (components/header-search.tsx): type after it. */
+export async function headerSearchReady(page: Page): Promise<void> {
+  await expect(page.locator("[data-search-ready]")).toHaveCount(1);
 }
