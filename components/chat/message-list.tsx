@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
 import type { ChatMessage, MessageAuthorPayload } from "@/lib/chat/message-payload";
 import type { TimelineRow } from "@/lib/chat/client/timeline";
 import { DaySeparator } from "./day-separator";
-import { HistoryEnd } from "./history-end";
+import { HistoryPager } from "./history-pager";
 import { HistoryStart } from "./history-start";
 import { JumpNotice } from "./jump-notice";
 import { JumpToMessageProvider } from "./jump-to-message";
@@ -154,7 +154,12 @@ export function MessageList(props: MessageListProps) {
             empty
           )}
           {jump?.hasNewer ? (
-            <HistoryEnd loadingNewer={jump.loadingNewer} newerError={jump.newerError} onLoadNewer={jump.onLoadNewer} />
+            <HistoryPager
+              direction="newer"
+              loading={jump.loadingNewer}
+              error={jump.newerError}
+              onLoad={jump.onLoadNewer}
+            />
           ) : null}
         </div>
       </div>
