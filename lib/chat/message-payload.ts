@@ -3,6 +3,7 @@
 // whatever reached it first and drops the other copy by id. Browser-safe (zod only): the room
 // page's client code parses live payloads with these schemas.
 import { z } from "zod";
+import { REACTION_KINDS_LIMIT, REACTOR_NAMES } from "../reactions/reaction-rules";
 
 export const messageAuthorSchema = z.object({
   id: z.string(),
@@ -27,6 +28,21 @@ export const replyQuoteSchema = z.object({
 });
 export type ReplyQuote = z.infer<typeof replyQuoteSchema>;
 
+/** Someone who reacted, as the tooltip names them. */
+export const reactorSchema = z.object({ name: z.string(), username: z.string() });
+export type Reactor = z.infer<typeof reactorSchema>;
+
+/** One kind of reaction on a message: the emoji, how many reacted with it, and the first of them by name. */
+export const reactionGroupSchema = z.object({
+  emoji: z.string().min(1).max(32),
+  count: z.number().int().positive(),
+  /** The earliest REACTOR_NAMES to react with it, earliest first (the tooltip adds "and N others"). */
+  reactors: z.array(reactorSchema).max(REACTOR_NAMES),
+  /** The viewer is among them. Absent where the server does not know the viewer (live events). */
+  mine: z.boolean().optional(),
+});
+export type ReactionGroup = z.infer<typeof reactionGroupSchema>;
+
 /** Everything needed to render a message. */
 export const chatMessageSchema = z.object({
   id: z.number().int().positive(),
@@ -43,6 +59,8 @@ export const chatMessageSchema = z.object({
   author: messageAuthorSchema.nullable(),
   /** The message this one replies to; null (or absent, from a server before replies) when none. */
   replyTo: replyQuoteSchema.nullish(),
+  /** Its reactions, in the order they were first made; absent (a send, an edit) leaves what the client holds. */
+  reactions: z.array(reactionGroupSchema).max(REACTION_KINDS_LIMIT).optional(),
 });
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
