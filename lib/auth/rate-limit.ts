@@ -48,6 +48,8 @@ export const LIMITS = {
   roomSlowMode: { points: 20, durationSeconds: 60 },
   /** Pins and unpins per member (hosts and staff alike): each one is announced to every open page of the room. */
   messagePin: { points: 30, durationSeconds: 60 },
+  /** Reactions added and taken back, per member: each one is announced to every open page of the room. */
+  messageReact: { points: 60, durationSeconds: 60 },
   /** Joins and leaves together, per member: each changes a room's participant count. */
   roomMembership: { points: 60, durationSeconds: 60 },
   /** Room searches (a `q`), per member when signed in, else per IP. */

@@ -13,3 +13,11 @@ export function requireActive<T extends ChatActor>(actor: T | null): T {
   if (actor.deactivated) throw new AppError("forbidden:deactivated", "This account is deactivated.", 403);
   return actor;
 }
+
+/** Posting, editing and reacting need a verified email too. */
+export function requirePoster<T extends ChatActor>(actor: T | null): T {
+  const active = requireActive(actor);
+  if (!active.emailVerified)
+    throw new AppError("forbidden:unverified", "Please confirm your email address before you post.", 403);
+  return active;
+}

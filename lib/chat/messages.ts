@@ -20,7 +20,7 @@ import { renderMessageHtml } from "../messages/markdown";
 import { assertMayPost, postingRefusal, restrictionFrom } from "../moderation/posting";
 import { publishMessageCreated, publishMessageUpdated } from "../realtime/events";
 import { editMessageSchema, historyQuerySchema, messageIdSchema, sendMessageSchema } from "../validation/messages";
-import { requireActive, type ChatActor } from "./actor";
+import { requirePoster, type ChatActor } from "./actor";
 import { deleteMessage, type MessageDeleter } from "./message-deletion";
 import type { ChatMessage, HistoryEntry, HistoryPage } from "./message-payload";
 import { ROOM_SLUG_PATTERN } from "../validation/rooms";
@@ -43,6 +43,7 @@ export function toChatMessage(message: StoredMessage): ChatMessage {
     editedAt: message.editedAt?.toISOString() ?? null,
     author: message.author,
     replyTo: quoteOf(message.replyTo),
+    ...(message.reactions ? { reactions: message.reactions } : {}),
   };
 }
 
@@ -82,14 +83,6 @@ const socketIdInput = z.object({ socketId: socketIdSchema });
 function parseSocketId(socketId: unknown): string | undefined {
   if (socketId === undefined || socketId === null || socketId === "") return undefined;
   return parse(socketIdInput, { socketId }).socketId;
-}
-
-/** Posting and editing need a verified email too. */
-function requirePoster<T extends ChatActor>(actor: T | null): T {
-  const active = requireActive(actor);
-  if (!active.emailVerified)
-    throw new AppError("forbidden:unverified", "Please confirm your email address before you post.", 403);
-  return active;
 }
 
 async function roomBySlug(slug: string): Promise<ChatRoom> {
@@ -281,9 +274,12 @@ export async function deleteRoomMessage({
 export async function listHistory({
   slug,
   query,
+  viewerId = null,
 }: {
   slug: string;
   query: Record<string, string | undefined>;
+  /** Whose reactions come marked `mine`: the reader's, as their session cookie names them (null: a visitor). */
+  viewerId?: string | null;
 }): Promise<HistoryPage> {
   const { before, after, around, changedSince, limit } = parse(historyQuerySchema, query);
   const room = await roomBySlug(slug);
@@ -291,12 +287,12 @@ export async function listHistory({
   // changedSince (this, minus the client's margin) still finds it.
   const at = new Date().toISOString();
   if (around !== undefined) {
-    const window = await listMessagesAround({ roomId: room.id, id: around, limit });
+    const window = await listMessagesAround({ roomId: room.id, id: around, limit, viewerId });
     if (!window) throw notFound("message", MESSAGE_NOT_IN_ROOM);
     const { hasOlder, hasNewer } = window;
     return { messages: window.messages.map(toHistoryEntry), hasMore: hasOlder, hasOlder, hasNewer, at };
   }
-  const page = await listMessages({ roomId: room.id, before, after, changedSince, limit });
+  const page = await listMessages({ roomId: room.id, before, after, changedSince, limit, viewerId });
   // The latest page keeps its first shape ({ messages, hasMore, at }): its end is the live end, hasMore the older side.
   const edges =
     before !== undefined

@@ -12,6 +12,8 @@ import {
   MESSAGE_TABLE_COLUMNS,
   QUOTED_BODY_CHARS,
   quoteFrom,
+  reactionsColumn,
+  type RawReactionGroup,
   type QuotedMessage,
   type RawMessageRow,
 } from "./message-rows";
@@ -20,6 +22,7 @@ import { roomHeadSelect } from "./rooms";
 import { run, statement } from "./statements";
 import { toUserSummary, userSummarySelect } from "./users";
 import { MAX_MESSAGE_ID } from "../validation/messages";
+import { REACTOR_NAMES } from "../reactions/reaction-rules";
 
 export type { MessageAuthor } from "./message-author";
 export type { QuotedMessage } from "./message-rows";
@@ -38,6 +41,8 @@ export interface StoredMessage {
   author: MessageAuthor | null;
   /** The message this one replies to; null when it replies to none. */
   replyTo: QuotedMessage | null;
+  /** Its reactions (`mine` for the viewer the page was read for); absent where not read (a send, an edit). */
+  reactions?: RawReactionGroup[];
 }
 
 /** A message by its place: what a deletion tells the rooms. */
@@ -74,38 +79,53 @@ function toStoredMessage({ author, replyTo, ...row }: MessageRow): StoredMessage
 }
 
 /** A message row with its raw author and quote columns (./message-rows.ts); a deleted one's body is blank. */
-export function fromRawRow(row: RawMessageRow): StoredMessage {
+export function fromRawRow(row: RawMessageRow & { reactions?: RawReactionGroup[] | null }): StoredMessage {
   const { id, roomId, body, createdAt, editedAt, deletedAt } = row;
   const author = rawAuthor.from(row);
-  return { id, roomId, body: deletedAt ? "" : body, createdAt, editedAt, deletedAt, author, replyTo: quoteFrom(row) };
+  const message = { id, roomId, body: deletedAt ? "" : body, createdAt, editedAt, deletedAt, author };
+  const replyTo = quoteFrom(row);
+  return row.reactions === undefined
+    ? { ...message, replyTo }
+    : { ...message, replyTo, reactions: row.reactions ?? [] };
 }
 
-// A page of messages `p` (ascending or descending by id, with LIMIT) and, in the same statement, their authors and
-// quotes; the rows leave ascending by id.
-const pageStatement = (name: string, page: string) =>
-  statement(name, `SELECT ${MESSAGE_ROW_COLUMNS} FROM (${page}) m ${MESSAGE_ROW_JOINS} ORDER BY m.id`);
+// A page of messages `p` (ascending or descending by id, with LIMIT) and, in the same statement, their authors, quotes
+// and reactions (the viewer's own marked: `viewer` is the parameter holding their id); the rows leave ascending by id.
+const pageStatement = (name: string, page: string, viewer: string) =>
+  statement(
+    name,
+    `SELECT ${MESSAGE_ROW_COLUMNS}, ${reactionsColumn(viewer, REACTOR_NAMES)} FROM (${page}) m ${MESSAGE_ROW_JOINS}
+     ORDER BY m.id`,
+  );
 
 const FROM_ROOM = `SELECT ${MESSAGE_TABLE_COLUMNS} FROM "Message" WHERE "roomId" = $1`;
 // The cursors are bigint: "before" the largest id + 1 is the latest page.
-const PAGE_BEFORE = pageStatement("messages_before", `${FROM_ROOM} AND id < $2::bigint ORDER BY id DESC LIMIT $3`);
-const PAGE_AFTER = pageStatement("messages_after", `${FROM_ROOM} AND id > $2::bigint ORDER BY id LIMIT $3`);
+const PAGE_BEFORE = pageStatement(
+  "messages_before",
+  `${FROM_ROOM} AND id < $2::bigint ORDER BY id DESC LIMIT $3`,
+  "$4",
+);
+const PAGE_AFTER = pageStatement("messages_after", `${FROM_ROOM} AND id > $2::bigint ORDER BY id LIMIT $3`, "$4");
 // The (roomId, id) index bounds the scan to what the client holds; few of those rows changed.
 const CHANGED_AFTER = pageStatement(
   "messages_changed_after",
   `${FROM_ROOM} AND id > $2::bigint
      AND ("editedAt" > ($4::timestamptz AT TIME ZONE 'UTC') OR "deletedAt" > ($4::timestamptz AT TIME ZONE 'UTC'))
    ORDER BY id LIMIT $3`,
+  "$5",
 );
 // Two reads on the (roomId, id) index, in one statement: the older half, then the message and the newer ones.
 const AROUND = pageStatement(
   "messages_around",
   `(${FROM_ROOM} AND id < $2 ORDER BY id DESC LIMIT $3) UNION ALL (${FROM_ROOM} AND id >= $2 ORDER BY id LIMIT $4)`,
+  "$5",
 );
 // The room page's first read: by slug, so it runs beside the room's own query.
 const LATEST_BY_SLUG = pageStatement(
   "messages_latest_by_slug",
   `SELECT ${MESSAGE_TABLE_COLUMNS} FROM "Message" WHERE "roomId" = (SELECT id FROM "Room" WHERE slug = $1)
    ORDER BY id DESC LIMIT $2`,
+  "$3",
 );
 const BY_CLIENT_KEY = statement(
   "message_by_client_key",
@@ -113,7 +133,7 @@ const BY_CLIENT_KEY = statement(
 );
 
 const readPage = async (page: typeof PAGE_BEFORE, values: unknown[]) =>
-  (await run<RawMessageRow>(page, values)).map(fromRawRow);
+  (await run<RawMessageRow & { reactions?: RawReactionGroup[] | null }>(page, values)).map(fromRawRow);
 
 export async function findMessage({ id }: { id: number }): Promise<StoredMessage | null> {
   if (id > MAX_MESSAGE_ID) return null;
@@ -152,8 +172,11 @@ export async function listMessages({
   after,
   changedSince,
   limit,
+  viewerId = null,
 }: {
   roomId: string;
+  /** Whose reactions are marked `mine` (null: nobody's). */
+  viewerId?: string | null;
   before?: number;
   after?: number;
   /** Only messages edited or deleted after this moment (with `after`). */
@@ -164,14 +187,15 @@ export async function listMessages({
   if (after !== undefined) {
     if (after >= MAX_MESSAGE_ID) return { messages: [], hasMore: false };
     const rows = changedSince
-      ? await readPage(CHANGED_AFTER, [roomId, after, limit + 1, changedSince.toISOString()])
-      : await readPage(PAGE_AFTER, [roomId, after, limit + 1]);
+      ? await readPage(CHANGED_AFTER, [roomId, after, limit + 1, changedSince.toISOString(), viewerId])
+      : await readPage(PAGE_AFTER, [roomId, after, limit + 1, viewerId]);
     return { messages: rows.slice(0, limit), hasMore: rows.length > limit };
   }
   const rows = await readPage(PAGE_BEFORE, [
     roomId,
     before === undefined ? MAX_MESSAGE_ID + 1 : Math.min(before, MAX_MESSAGE_ID),
     limit + 1,
+    viewerId,
   ]);
   return olderPage(rows, limit);
 }
@@ -196,16 +220,18 @@ export async function listMessagesAround({
   roomId,
   id,
   limit,
+  viewerId = null,
 }: {
   roomId: string;
   id: number;
   limit: number;
+  viewerId?: string | null;
 }): Promise<MessageWindow | null> {
   if (id > MAX_MESSAGE_ID) return null;
   const olderCount = Math.floor((limit - 1) / 2);
   const newerCount = limit - olderCount;
   // One extra row each way tells whether more exist.
-  const rows = await readPage(AROUND, [roomId, id, olderCount + 1, newerCount + 1]);
+  const rows = await readPage(AROUND, [roomId, id, olderCount + 1, newerCount + 1, viewerId]);
   const split = rows.findIndex((message) => message.id >= id);
   const older = split === -1 ? rows : rows.slice(0, split);
   const newer = split === -1 ? [] : rows.slice(split);
@@ -236,6 +262,7 @@ export interface RoomWithMessages {
 export async function findRoomWithLatestMessages(
   slug: string,
   take = ROOM_PAGE_MESSAGES,
+  viewerId: string | null = null,
 ): Promise<RoomWithMessages | null> {
   // Side by side: the messages (with authors and quotes) are one statement that finds the room by slug itself.
   const [room, rows] = await Promise.all([
@@ -243,7 +270,7 @@ export async function findRoomWithLatestMessages(
       where: { slug },
       select: { ...roomHeadSelect, _count: { select: { participants: true } } },
     }),
-    readPage(LATEST_BY_SLUG, [slug, take + 1]),
+    readPage(LATEST_BY_SLUG, [slug, take + 1, viewerId]),
   ]);
   if (!room) return null;
   const { host, _count, ...rest } = room;
@@ -315,8 +342,9 @@ export async function softDeleteMessage({ id, audit }: { id: number; audit?: Aud
       where: { id, ...LIVE },
       data: { deletedAt: new Date(), body: "" },
     });
-    // A deleted message's pin goes with its words (lib/db/pins.ts).
+    // A deleted message's pin and reactions go with its words (lib/db/pins.ts, ./reactions.ts).
     if (count === 1) await tx.pin.deleteMany({ where: { messageId: id } });
+    if (count === 1) await tx.reaction.deleteMany({ where: { messageId: id } });
     if (count === 1 && audit) await writeAuditEntry(audit, tx);
     return count === 1;
   };
@@ -350,10 +378,13 @@ export async function softDeleteMessagesOf({
       UPDATE "Message" SET "deletedAt" = now(), body = ''
       WHERE "authorId" = ${authorId} AND "deletedAt" IS NULL ${roomId ? Prisma.sql`AND "roomId" = ${roomId}` : Prisma.empty}
       RETURNING id, "roomId"`;
-    // Their pins go with their words (a statement, not thousands of ids as parameters).
-    if (deleted.length)
-      await tx.$executeRaw`DELETE FROM "Pin" WHERE "messageId" IN (SELECT id FROM "Message"
-        WHERE "authorId" = ${authorId} AND "deletedAt" IS NOT NULL ${roomId ? Prisma.sql`AND "roomId" = ${roomId}` : Prisma.empty})`;
+    // Their pins and reactions go with their words (a statement, not thousands of ids as parameters).
+    const theirs = Prisma.sql`SELECT id FROM "Message"
+      WHERE "authorId" = ${authorId} AND "deletedAt" IS NOT NULL ${roomId ? Prisma.sql`AND "roomId" = ${roomId}` : Prisma.empty}`;
+    if (deleted.length) {
+      await tx.$executeRaw`DELETE FROM "Pin" WHERE "messageId" IN (${theirs})`;
+      await tx.$executeRaw`DELETE FROM "Reaction" WHERE "messageId" IN (${theirs})`;
+    }
     await writeAuditEntry(audit({ username: user.username, roomName: room?.name ?? null, count: deleted.length }), tx);
     return { deleted };
   });

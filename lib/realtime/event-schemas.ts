@@ -3,7 +3,8 @@
 // Browser-safe (zod only): lib/realtime/events.ts publishes with these, and the room page parses
 // what arrives with the same schemas, since a payload is untrusted until parsed.
 import { z } from "zod";
-import { messageEventSchema, type MessageEvent } from "../chat/message-payload";
+import { messageEventSchema, reactorSchema, type MessageEvent } from "../chat/message-payload";
+import { REACTOR_NAMES } from "../reactions/reaction-rules";
 import { PIN_LIMIT } from "../validation/pins";
 
 /** Events on `room-<roomId>` (public: payloads hold only what the room page shows anyone). */
@@ -15,6 +16,7 @@ export const ROOM_EVENTS = {
   roomDeleted: "room:deleted",
   onlineCount: "room:online",
   pinsUpdated: "pins:updated",
+  reactionUpdated: "reaction:updated",
 } as const;
 
 /** Events on `private-user-<userId>`: meant for one member. */
@@ -90,3 +92,18 @@ export const pinsUpdatedSchema = z.object({
   pinned: pinViewSchema.optional(),
 });
 export type PinsUpdatedEvent = z.infer<typeof pinsUpdatedSchema>;
+
+/**
+ * Someone reacted to a message, or took a reaction back: that emoji's count and first reactors afterwards (count 0:
+ * nobody holds it now), and who did it with which outcome, so each client knows whether the reaction is its own.
+ */
+export const reactionUpdatedSchema = z.object({
+  roomId: z.string(),
+  messageId: z.number().int().positive(),
+  emoji: z.string().min(1).max(32),
+  count: z.number().int().nonnegative(),
+  reactors: z.array(reactorSchema).max(REACTOR_NAMES),
+  actorId: z.string(),
+  on: z.boolean(),
+});
+export type ReactionUpdatedEvent = z.infer<typeof reactionUpdatedSchema>;

@@ -13,6 +13,7 @@ import {
   type ModerationRestrictedEvent,
   type OnlineCountEvent,
   type PinsUpdatedEvent,
+  type ReactionUpdatedEvent,
   type RoomDeletedEvent,
   type RoomUpdatedEvent,
 } from "./event-schemas";
@@ -55,6 +56,10 @@ export const publishOnlineCount = (event: OnlineCountEvent) => publish(event.roo
 
 /** The room's pins after a pin or unpin (a deleted message's pin goes with `message:deleted`). */
 export const publishPinsUpdated = (event: PinsUpdatedEvent) => publish(event.roomId, ROOM_EVENTS.pinsUpdated, event);
+
+/** A reaction added or taken back (the count and first reactors of that emoji afterwards). */
+export const publishReactionUpdated = (event: ReactionUpdatedEvent) =>
+  publish(event.roomId, ROOM_EVENTS.reactionUpdated, event);
 
 /** A soft-deleted message: clients blank it in place (its id keeps its spot in the history). */
 export const publishMessageDeleted = (event: MessageDeletedEvent) =>

@@ -4,6 +4,7 @@ import { cache, Suspense } from "react";
 import { RoomPeople } from "@/components/presence/room-people";
 import { listStaffIds } from "@/lib/db/users";
 import { getCurrentUser, hasRole } from "@/lib/auth/session";
+import { readSessionClaims } from "@/lib/auth/session-cookie";
 import { toHistoryEntry } from "@/lib/chat/messages";
 import { findPostingState } from "@/lib/db/restrictions";
 import { JUMP_DELETED, JUMP_NOT_FOUND } from "@/lib/chat/client/jump";
@@ -32,9 +33,14 @@ interface RoomPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-/** Shared by the metadata and the page within one request; a slug slugify cannot make cannot exist. */
+/**
+ * Shared by the metadata and the page within one request; a slug slugify cannot make cannot exist. The reader's own
+ * reactions are marked by the cookie's claims, read beside the session check (they are public anyway).
+ */
 const roomOf = cache(async (slug: string) =>
-  roomSlugParamSchema.safeParse(slug).success ? findRoomWithLatestMessages(slug) : null,
+  roomSlugParamSchema.safeParse(slug).success
+    ? findRoomWithLatestMessages(slug, ROOM_PAGE_MESSAGES, (await readSessionClaims())?.sub ?? null)
+    : null,
 );
 
 /** The link preview: the room's name and description (the picture is ./opengraph-image.tsx). */
@@ -95,7 +101,12 @@ export default async function RoomPage({ params, searchParams }: RoomPageProps) 
     // A message link (?m=): its window replaces the latest messages; the latest page read with the room is unused.
     jump.messageId === null
       ? Promise.resolve<MessageWindow | null>(null)
-      : listMessagesAround({ roomId: room.id, id: jump.messageId, limit: ROOM_PAGE_MESSAGES }),
+      : listMessagesAround({
+          roomId: room.id,
+          id: jump.messageId,
+          limit: ROOM_PAGE_MESSAGES,
+          viewerId: user?.id ?? null,
+        }),
     // The host and staff post without waiting; the rest get their wait, so a reload keeps the countdown.
     slowModeViewOf({ roomId: room.id, viewerId: user?.id ?? null, exempt: canManage }),
     // The pins panel opens without a request.

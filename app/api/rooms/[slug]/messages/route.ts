@@ -6,6 +6,7 @@
 // before Next's router (lib/server/direct-routes.ts); both go through lib/chat/send-reply.ts.
 import { after, NextResponse, type NextRequest } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
+import { claimsFromToken, sessionTokenFromCookieHeader } from "@/lib/auth/session-cookie";
 import { readText } from "@/lib/chat/http";
 import { listHistory } from "@/lib/chat/messages";
 import { answerSend } from "@/lib/chat/send-reply";
@@ -26,7 +27,10 @@ export async function GET(request: NextRequest, context: RouteContext): Promise<
     const query = Object.fromEntries(
       ["before", "after", "around", "changedSince", "limit"].map((key) => [key, params.get(key) ?? undefined]),
     );
-    return NextResponse.json(await listHistory({ slug, query }), { headers: NO_STORE });
+    // The cookie's claims, not a session check: they only mark the reader's own reactions, which anyone may see.
+    const token = sessionTokenFromCookieHeader(request.headers.get("cookie") ?? undefined);
+    const viewerId = (await claimsFromToken(token))?.sub ?? null;
+    return NextResponse.json(await listHistory({ slug, query, viewerId }), { headers: NO_STORE });
   } catch (error) {
     return errorResponse(error);
   }
