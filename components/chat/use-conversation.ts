@@ -1,10 +1,10 @@
 "use client";
-// A room's conversation in the browser: the server-rendered messages, then everything live. The
-// engines are lib/chat/client/catch-up.ts (subscribe, load, merge by id) and send-queue.ts (one
-// send at a time, idempotent); this hook wires them to the room's public channel (visitors too),
-// the connection, the browser's online event and the page's callbacks. Only while the channel is
-// out of reach (no connection, or the subscription refused) does it poll instead. Jumps (`?m=`, jumpTo) swap in a
-// window of older history; paging down or "Jump to newest" returns to the live end.
+// A room's conversation in the browser: the server-rendered messages, then everything live. The engines are
+// lib/chat/client/catch-up.ts (subscribe, load, merge by id) and send-queue.ts (one send at a time, idempotent); this
+// hook wires them to the room's public channel (visitors too), the connection, the browser's online event and the
+// page's callbacks, and reactions (use-reactions.ts). Only while the channel is out of reach (no connection, or the
+// subscription refused) does it poll instead. Jumps (`?m=`, jumpTo) swap in a window of older history; paging down or
+// "Jump to newest" returns to the live end.
 import { useCallback, useEffect, useEffectEvent, useMemo, useState, useSyncExternalStore } from "react";
 import { useRealtime } from "@/components/realtime/realtime-provider";
 import { useRoomChannel } from "@/components/realtime/use-room-channel";
@@ -12,7 +12,6 @@ import { useWindowEvents } from "@/components/use-window-events";
 import { createCatchUp } from "@/lib/chat/client/catch-up";
 import {
   deleteMessage,
-  errorMessageOf,
   fetchHistory,
   isMessageGone,
   isRoomGone,
@@ -24,7 +23,7 @@ import {
 import { createConversationStore } from "@/lib/chat/client/conversation-store";
 import { initialConversation } from "@/lib/chat/client/message-store";
 import { createSendQueue } from "@/lib/chat/client/send-queue";
-import type { HistoryEntry } from "@/lib/chat/message-payload";
+import type { HistoryEntry, Reactor } from "@/lib/chat/message-payload";
 import {
   messageDeletedSchema,
   messageEventSchema,
@@ -34,7 +33,9 @@ import {
   type RoomUpdatedEvent,
 } from "@/lib/realtime/event-schemas";
 import { useConversationJump, type InitialJump } from "./use-conversation-jump";
+import { useLoadOlder } from "./use-load-older";
 import { usePolling } from "./use-polling";
+import { useReactions } from "./use-reactions";
 import { useReply } from "./use-reply";
 
 export { POLL_INTERVAL_MS } from "./use-polling";
@@ -55,6 +56,8 @@ export interface UseConversationOptions {
    * page was open): the page stops offering the composer and says `message`, the API's words.
    */
   onPostingRefused?: (refusal: { code: string; message: string }) => void;
+  /** The member who may react here (verified, not muted or banned); null for everyone else. */
+  reactor?: (Reactor & { id: string }) | null;
 }
 
 export function useConversation({
@@ -67,13 +70,12 @@ export function useConversation({
   onRoomUpdated,
   onRoomDeleted,
   onPostingRefused,
+  reactor = null,
 }: UseConversationOptions) {
   const [store] = useState(() =>
     createConversationStore(initialConversation(initialEntries, initialHasOlder, initialJump?.hasNewer)),
   );
   const state = useSyncExternalStore(store.subscribe, store.getState, store.getState);
-  const [loadingOlder, setLoadingOlder] = useState(false);
-  const [olderError, setOlderError] = useState<string | null>(null);
   const [rateLimitedUntil, setRateLimitedUntil] = useState<number | null>(null);
   const [composerError, setComposerError] = useState<string | null>(null);
   const [refused, setRefused] = useState(false);
@@ -164,22 +166,10 @@ export function useConversation({
 
   const jump = useConversationJump({ slug, store, state, sync, initial: initialJump, onError: roomGoneIf });
 
-  const loadOlder = useCallback(async () => {
-    const loading = sync.loadOlder();
-    if (!loading) return;
-    setLoadingOlder(true);
-    setOlderError(null);
-    try {
-      await loading;
-    } catch (error) {
-      roomGoneIf(error);
-      setOlderError(errorMessageOf(error, "Could not load earlier messages."));
-    } finally {
-      setLoadingOlder(false);
-    }
-  }, [sync, roomGoneIf]);
+  const { loadingOlder, olderError, loadOlder } = useLoadOlder(sync, roomGoneIf);
 
   const reply = useReply(state.entries);
+  const react = useReactions({ slug, roomId, store, viewer: reactor });
   const send = useCallback(
     (body: string) => {
       sends.send(body, reply.quote);
@@ -236,6 +226,8 @@ export function useConversation({
     send,
     /** Replying: the quote the next send carries, Reply (`start`) and `cancel`. */
     reply,
+    /** Reacts or takes a reaction back (members who may); undefined for everyone else. */
+    react,
     retry: sends.retry,
     discard: sends.discard,
     edit,

@@ -5,6 +5,7 @@ import { z } from "zod";
 import {
   chatMessageSchema,
   historyPageSchema,
+  reactionGroupSchema,
   readStateSchema,
   type ChatMessage,
   type HistoryPage,
@@ -172,6 +173,16 @@ export function patchMessage(slug: string, id: number, body: string, socketId?: 
 
 export function deleteMessage(slug: string, id: number): Promise<{ id: number }> {
   return request(`${messagesUrl(slug)}/${id}`, { method: "DELETE" }, z.object({ id: z.number() }));
+}
+
+const reactionResultSchema = z.object({
+  messageId: z.number(),
+  reaction: reactionGroupSchema.extend({ count: z.number().int().nonnegative(), mine: z.boolean() }),
+});
+
+/** Reacts with `emoji` (on) or takes the reaction back; answers the emoji's summary afterwards (count 0: none left). */
+export function postReaction(slug: string, id: number, emoji: string, on: boolean) {
+  return request(`${messagesUrl(slug)}/${id}/reactions`, jsonInit("POST", { emoji, on }), reactionResultSchema);
 }
 
 /** Marks the room read up to `messageId` (the latest when omitted). */

@@ -5,6 +5,7 @@
 // (`hasNewer`): live messages then wait behind "Jump to newest" until paging down or a jump reaches the live end.
 import { isTombstone, type ChatMessage, type HistoryEntry, type ReplyQuote } from "../message-payload";
 import { sameQuote } from "../reply-quote";
+import { applyReaction, sameReactions, type ReactionChange } from "./reactions";
 import { reconcileQuotes } from "./reply-quotes";
 
 /** Why a send did not go through; decides what the bubble offers. */
@@ -56,6 +57,8 @@ export type ConversationAction =
    * a window is held. */
   | { type: "created"; id: number; message: ChatMessage | null }
   | { type: "deleted"; id: number }
+  /** One emoji's reactions on a held message changed (the member's toggle or its reply, or `reaction:updated`). */
+  | { type: "reaction"; messageId: number; change: ReactionChange }
   | { type: "queued"; pending: PendingMessage }
   | { type: "sending"; clientKey: string }
   | { type: "confirmed"; clientKey: string; message: ChatMessage }
@@ -66,12 +69,15 @@ const editedTime = (message: ChatMessage) => (message.editedAt ? Date.parse(mess
 
 /**
  * Which of two copies of one message wins: a deletion is final, and a copy never replaces one
- * that was edited later (a late, older event must not undo an edit).
+ * that was edited later (a late, older event must not undo an edit). Reactions come from the copy that carries them
+ * (a history page does; a send, an edit and their events do not), the incoming one first.
  */
 export function newerEntry(existing: HistoryEntry, incoming: HistoryEntry): HistoryEntry {
   if (isTombstone(existing)) return existing;
   if (isTombstone(incoming)) return incoming;
-  return editedTime(incoming) >= editedTime(existing) ? incoming : existing;
+  const winner = editedTime(incoming) >= editedTime(existing) ? incoming : existing;
+  const reactions = incoming.reactions ?? existing.reactions;
+  return winner.reactions === reactions || reactions === undefined ? winner : { ...winner, reactions };
 }
 
 function sameEntry(a: HistoryEntry, b: HistoryEntry): boolean {
@@ -83,7 +89,8 @@ function sameEntry(a: HistoryEntry, b: HistoryEntry): boolean {
     a.body === b.body &&
     a.author?.avatarUrl === b.author?.avatarUrl &&
     a.author?.name === b.author?.name &&
-    sameQuote(a.replyTo, b.replyTo)
+    sameQuote(a.replyTo, b.replyTo) &&
+    sameReactions(a.reactions, b.reactions)
   );
 }
 
@@ -155,6 +162,17 @@ function updatePending(
   return { ...state, pending };
 }
 
+function withReaction(state: ConversationState, messageId: number, change: ReactionChange): ConversationState {
+  const index = state.entries.findIndex((entry) => entry.id === messageId);
+  const held = state.entries[index];
+  if (!held || isTombstone(held)) return state;
+  const reactions = applyReaction(held.reactions ?? [], change);
+  if (sameReactions(held.reactions, reactions)) return state;
+  const entries = state.entries.slice();
+  entries[index] = { ...held, reactions };
+  return { ...state, entries };
+}
+
 export function conversationReducer(state: ConversationState, action: ConversationAction): ConversationState {
   switch (action.type) {
     case "merge":
@@ -186,6 +204,8 @@ export function conversationReducer(state: ConversationState, action: Conversati
       };
     case "deleted":
       return mergeHeld(state, [{ id: action.id, deleted: true }]);
+    case "reaction":
+      return withReaction(state, action.messageId, action.change);
     case "queued":
       return { ...state, pending: [...state.pending, action.pending] };
     case "sending":

@@ -2,7 +2,7 @@
 // The room page as a chat app: header, the conversation filling the screen (only the message list scrolls), typing
 // line and composer pinned below, people panel beside it. Owns the live room details (`room:updated`/`room:deleted`)
 // and wires the conversation, posting (use-room-posting.ts) and dialogs (room-dialogs.tsx) to list and composer.
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { Composer } from "@/components/chat/composer";
 import { MessageList } from "@/components/chat/message-list";
 import { PeopleDrawer } from "@/components/chat/people-drawer";
@@ -10,13 +10,13 @@ import { useChatTime } from "@/components/chat/use-clock";
 import { useConversation } from "@/components/chat/use-conversation";
 import type { InitialJump } from "@/components/chat/use-conversation-jump";
 import { useMarkRead } from "@/components/chat/use-mark-read";
+import { useTimeline } from "@/components/chat/use-timeline";
 import { RoomOnlineProvider } from "@/components/presence/room-online";
 import { TypingIndicator } from "@/components/presence/typing-indicator";
 import { useConnectionStatus } from "@/components/realtime/realtime-provider";
 import { useToast } from "@/components/ui/toast";
-import { lastIdOf, visibleMessages } from "@/lib/chat/client/message-store";
+import { lastIdOf } from "@/lib/chat/client/message-store";
 import { postingBlock } from "@/lib/chat/client/posting-restriction";
-import { buildTimeline } from "@/lib/chat/client/timeline";
 import type { HistoryEntry } from "@/lib/chat/message-payload";
 import type { PinView, RoomUpdatedEvent } from "@/lib/realtime/event-schemas";
 import type { ChatViewer } from "./chat-viewer";
@@ -120,17 +120,7 @@ export function RoomChat({
   const markable = member !== null && !deleted && !state.hasNewer;
   useMarkRead({ slug: room.slug, enabled: markable, lastId: lastIdOf(state), atBottom });
 
-  const rows = useMemo(
-    () =>
-      buildTimeline({
-        messages: visibleMessages(state.entries),
-        pending: state.pending,
-        viewer: member,
-        now: time.now,
-        timeZone: time.timeZone,
-      }),
-    [state.entries, state.pending, member, time.now, time.timeZone],
-  );
+  const rows = useTimeline(state, member, time);
 
   const onEdit = useCallback(
     async (id: number, body: string) => {

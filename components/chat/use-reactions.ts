@@ -1,0 +1,79 @@
+"use client";
+// Reactions in the room page: `reaction:updated` applied to the conversation, and the member's toggles, shown at
+// once (a guess), then set to the server's answer, or put back with a toast when refused. Toggles of one emoji on one
+// message go out one after another, so a quick on-off-on ends as the last click said.
+import { useCallback, useRef } from "react";
+import { useRoomChannel } from "@/components/realtime/use-room-channel";
+import { useToast } from "@/components/ui/toast";
+import { ChatApiError, errorMessageOf, isMessageGone, postReaction } from "@/lib/chat/client/chat-api";
+import type { ConversationStore } from "@/lib/chat/client/conversation-store";
+import { guessToggle } from "@/lib/chat/client/reactions";
+import { isTombstone, type Reactor } from "@/lib/chat/message-payload";
+import { REACTOR_NAMES } from "@/lib/reactions/reaction-rules";
+import { reactionUpdatedSchema, ROOM_EVENTS } from "@/lib/realtime/event-schemas";
+
+export type ToggleReaction = (messageId: number, emoji: string, on: boolean) => void;
+
+export function useReactions({
+  slug,
+  roomId,
+  store,
+  viewer,
+}: {
+  slug: string;
+  roomId: string;
+  store: ConversationStore;
+  /** The signed-in member as reactions name them; null for visitors. */
+  viewer: (Reactor & { id: string }) | null;
+}): ToggleReaction | undefined {
+  const { toast } = useToast();
+  const queues = useRef(new Map<string, Promise<void>>());
+  const viewerId = viewer?.id ?? null;
+  const name = viewer?.name ?? "";
+  const username = viewer?.username ?? "";
+
+  useRoomChannel(roomId, {
+    [ROOM_EVENTS.reactionUpdated]: (data) => {
+      const event = reactionUpdatedSchema.safeParse(data);
+      if (!event.success || event.data.roomId !== roomId) return;
+      const { messageId, emoji, count, reactors, actorId, on } = event.data;
+      // Someone else's change leaves the viewer's own mark as it is.
+      const mine = actorId === viewerId ? on : undefined;
+      store.dispatch({ type: "reaction", messageId, change: { emoji, count, reactors, mine } });
+    },
+  });
+
+  const toggle = useCallback(
+    (messageId: number, emoji: string, on: boolean) => {
+      if (!viewerId) return;
+      const held = store.getState().entries.find((entry) => entry.id === messageId);
+      if (!held || isTombstone(held)) return;
+      const before = held.reactions?.find((group) => group.emoji === emoji);
+      const guess = guessToggle(held.reactions ?? [], emoji, on, { name, username }, REACTOR_NAMES);
+      store.dispatch({ type: "reaction", messageId, change: guess });
+      const key = `${messageId} ${emoji}`;
+      const previous = queues.current.get(key) ?? Promise.resolve();
+      const next = previous.then(async () => {
+        try {
+          const { reaction } = await postReaction(slug, messageId, emoji, on);
+          store.dispatch({ type: "reaction", messageId, change: reaction });
+        } catch (error) {
+          if (isMessageGone(error) || (error instanceof ChatApiError && error.code === "conflict:message_deleted"))
+            store.dispatch({ type: "deleted", id: messageId });
+          else store.dispatch({ type: "reaction", messageId, change: before ?? { emoji, count: 0, reactors: [] } });
+          toast({
+            id: "reaction-failed",
+            message: errorMessageOf(error, "Your reaction did not go through."),
+            tone: "error",
+          });
+        }
+      });
+      queues.current.set(key, next);
+      void next.finally(() => {
+        if (queues.current.get(key) === next) queues.current.delete(key);
+      });
+    },
+    [slug, store, viewerId, name, username, toast],
+  );
+  return viewerId ? toggle : undefined;
+}

@@ -1,0 +1,56 @@
+// A message's reactions in the browser, as pure functions: one emoji's new summary applied (from the member's own
+// toggle, its reply, or `reaction:updated`), the guess shown while a toggle is on its way, and equality for the store.
+import type { ChatMessage, ReactionGroup, Reactor } from "../message-payload";
+
+/** One emoji's summary after a change; `mine` undefined: whoever changed it was someone else, keep what is held. */
+export interface ReactionChange {
+  emoji: string;
+  count: number;
+  reactors: Reactor[];
+  mine?: boolean;
+}
+
+/** The reactions with `change` applied: updated in place, added at the end, or gone at count 0. */
+export function applyReaction(reactions: readonly ReactionGroup[], change: ReactionChange): ReactionGroup[] {
+  const held = reactions.find((group) => group.emoji === change.emoji);
+  if (change.count <= 0) return reactions.filter((group) => group !== held);
+  const mine = change.mine ?? held?.mine ?? false;
+  const next: ReactionGroup = { emoji: change.emoji, count: change.count, reactors: change.reactors, mine };
+  return held ? reactions.map((group) => (group === held ? next : group)) : [...reactions, next];
+}
+
+/** What the member's toggle will most likely make of the emoji's summary, shown until the server answers. */
+export function guessToggle(
+  reactions: readonly ReactionGroup[],
+  emoji: string,
+  on: boolean,
+  viewer: Reactor,
+  names: number,
+): ReactionChange {
+  const held = reactions.find((group) => group.emoji === emoji);
+  const count = held?.count ?? 0;
+  const reactors = (held?.reactors ?? []).filter((r) => r.username !== viewer.username);
+  if (!on) return { emoji, count: held?.mine ? count - 1 : count, reactors, mine: false };
+  return {
+    emoji,
+    count: held?.mine ? count : count + 1,
+    reactors: reactors.length < names ? [...reactors, viewer] : reactors,
+    mine: true,
+  };
+}
+
+function sameGroup(a: ReactionGroup, b: ReactionGroup): boolean {
+  return (
+    a.emoji === b.emoji &&
+    a.count === b.count &&
+    (a.mine ?? false) === (b.mine ?? false) &&
+    a.reactors.length === b.reactors.length &&
+    a.reactors.every((r, i) => r.username === b.reactors[i]?.username && r.name === b.reactors[i]?.name)
+  );
+}
+
+export function sameReactions(a: ChatMessage["reactions"], b: ChatMessage["reactions"]): boolean {
+  if (a === b) return true;
+  if (!a || !b) return (a?.length ?? 0) === 0 && (b?.length ?? 0) === 0;
+  return a.length === b.length && a.every((group, i) => sameGroup(group, b[i]!));
+}
