@@ -4,7 +4,7 @@ import catalogJson from "@/lib/reactions/emoji-catalog.json";
 import type { CatalogEmoji, EmojiCatalog } from "@/lib/reactions/catalog-shape";
 import { emojiKey } from "@/lib/reactions/reaction-rules";
 
-// JSON imports type their arrays loosely; scripts/emoji-catalog.ts writes this shape (tests/unit/emoji-catalog.test.ts).
+// JSON imports type their arrays loosely; scripts/emoji-catalog.ts writes this shape (its test checks the file).
 const catalog = catalogJson as unknown as EmojiCatalog;
 
 export interface EmojiSection {
