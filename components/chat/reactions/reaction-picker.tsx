@@ -83,7 +83,11 @@ export function ReactionPicker({ anchorRect, existing, onPick, onClose }: Reacti
       style={place}
       className="m-0 mt-auto hidden h-[min(28rem,80dvh)] w-full max-w-none flex-col overflow-hidden rounded-t-2xl border border-line bg-surface p-0 text-ink shadow-2xl backdrop:bg-slate-950/40 open:flex sm:top-(--picker-top) sm:right-auto sm:mt-0 sm:bottom-auto sm:left-(--picker-left) sm:h-104 sm:max-h-[calc(100dvh-1rem)] sm:w-88 sm:rounded-xl sm:shadow-xl sm:backdrop:bg-transparent"
     >
-      <div className="flex shrink-0 items-center justify-between gap-1 border-b border-line px-2 py-1.5">
+      <div
+        role="group"
+        aria-label="Quick reactions"
+        className="flex shrink-0 items-center justify-between gap-1 border-b border-line px-2 py-1.5"
+      >
         {QUICK_REACTIONS.map((emoji) => {
           const on = marked.has(emojiKey(emoji));
           return (
@@ -118,7 +122,7 @@ export function ReactionPicker({ anchorRect, existing, onPick, onClose }: Reacti
             value={query}
             onChange={(event) => setQuery(event.target.value)}
             onKeyDown={onSearchKey}
-            className="h-9 w-full rounded-lg border border-line bg-sunken px-3 text-sm text-ink placeholder:text-ink-subtle focus-visible:border-accent focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ring"
+            className="h-9 w-full rounded-lg border border-line bg-sunken px-3 text-base text-ink placeholder:text-ink-subtle focus-visible:border-accent focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ring sm:text-sm"
           />
         </label>
         {/* On phones the backdrop is a small target; wider screens close with a click anywhere outside. */}
