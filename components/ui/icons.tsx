@@ -119,6 +119,12 @@ export const PinIcon = lineIcon("size-4", [
   "M12.5 2.5 17.5 7.5M13.75 3.75 10 7.5 6.25 8.75 11.25 13.75 12.5 10 16.25 6.25M8.75 11.25 3.5 16.5",
 ]);
 
+/** A smiling face with a plus: add a reaction (a message's toolbar, the end of its reactions). */
+export const AddReactionIcon = lineIcon("size-4", [
+  { circle: { cx: "9", cy: "11", r: "6.25" } },
+  "M6.9 9.4v.01M11.1 9.4v.01M6.6 12.6c.6 1 1.4 1.5 2.4 1.5s1.8-.5 2.4-1.5M16 2v4M14 4h4",
+]);
+
 export const TrashIcon = lineIcon("size-4", [
   "M3.5 5.5h13M8 5.5V4a1 1 0 0 1 1-1h2a1 1 0 0 1 1 1v1.5M5.5 5.5l.7 10.1A1.5 1.5 0 0 0 7.7 17h4.6a1.5 1.5 0 0 0 1.5-1.4l.7-10.1M8.5 9v4.5M11.5 9v4.5",
 ]);

@@ -43,7 +43,7 @@ const TABBABLE =
  * Wraps Tab around inside the sheet: a modal <dialog> alone lets Tab leave for the browser's own controls, which
  * on a phone with a keyboard or switch reads as focus lost.
  */
-function cycleFocus(event: KeyboardEvent<HTMLDialogElement>) {
+export function cycleFocus(event: KeyboardEvent<HTMLDialogElement>) {
   if (event.key !== "Tab" || event.altKey || event.ctrlKey || event.metaKey) return;
   const tabbable = [...event.currentTarget.querySelectorAll<HTMLElement>(TABBABLE)].filter(
     (el) => el.tabIndex >= 0 && el.checkVisibility(),
