@@ -1,16 +1,17 @@
 "use client";
 // One message in the conversation: avatar and name at the start of a group, the quote of the message it replies to,
-// the rendered markdown body, "(edited)", and, on hover or keyboard focus, Reply (members who may post), Edit (own
-// messages), Delete (own, or any for the room's host and moderators), for moderators Moderate on other members'
-// messages (mute or ban the author in this room), and Pin/Unpin for the host and moderators, with a pin marker.
-// Editing happens in place.
+// the rendered markdown body, "(edited)", a pin marker, its reactions, and its tools on hover or keyboard focus
+// (./message-actions.tsx). Editing happens in place.
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { memo, useState } from "react";
 import { ANONYMOUS_NAME, AuthorAvatar } from "@/components/ui/avatar";
-import { PencilIcon, PinIcon, ShieldIcon, TrashIcon } from "@/components/ui/icons";
+import { PinIcon } from "@/components/ui/icons";
 import type { ChatMessage, MessageAuthorPayload } from "@/lib/chat/message-payload";
-import { ReplyIcon, ReplyQuoteLine } from "./reply-quote";
+import { REACTION_KINDS_LIMIT } from "@/lib/reactions/reaction-rules";
+import { MessageActions } from "./message-actions";
+import { ReactionBar } from "./reactions/reaction-bar";
+import { ReplyQuoteLine } from "./reply-quote";
 import { exactTime, MessageTime } from "./message-time";
 import type { ChatTime } from "./use-clock";
 
@@ -36,8 +37,6 @@ function AuthorName({ author }: { author: MessageAuthorPayload | null }) {
     </Link>
   );
 }
-
-const toolButton = `flex size-8 items-center justify-center rounded-md text-ink-muted transition hover:bg-sunken hover:text-ink ${focusRing} focus-visible:outline-offset-0`;
 
 export interface MessageItemProps {
   message: ChatMessage;
@@ -66,6 +65,10 @@ export interface MessageItemProps {
   pinned?: boolean;
   /** The host and moderators: Pin, or Unpin when `pinned`. */
   onTogglePin?: (message: ChatMessage, pinned: boolean) => void;
+  /** Members who may react: toggles their reaction (`on`: add it). */
+  onReact?: (messageId: number, emoji: string, on: boolean) => void;
+  /** The viewer's username: reactions call them "You". */
+  viewerUsername?: string;
 }
 
 /** Memoised: a new message re-renders only its neighbours' rows that changed, not the whole history. */
@@ -86,12 +89,16 @@ export const MessageItem = memo(function MessageItem({
   onJumpTo,
   pinned = false,
   onTogglePin,
+  onReact,
+  viewerUsername,
 }: MessageItemProps) {
   const [editing, setEditing] = useState(false);
   const author = message.author;
   const name = author?.name ?? ANONYMOUS_NAME;
   const edited = message.editedAt !== null;
-  const moderate = canModerateAuthor && author !== null && onModerate !== undefined;
+  const reactions = message.reactions ?? [];
+  const react = onReact && ((emoji: string, on: boolean) => onReact(message.id, emoji, on));
+  const canAddKind = reactions.length < REACTION_KINDS_LIMIT;
 
   return (
     <li
@@ -175,73 +182,22 @@ export const MessageItem = memo(function MessageItem({
             ) : null}
           </div>
         )}
+        <ReactionBar reactions={reactions} onToggle={react} viewerUsername={viewerUsername} canAddKind={canAddKind} />
       </div>
-      {!editing && (own || canDelete || moderate || onReply || onTogglePin) ? (
-        <div
-          data-testid="message-actions"
-          className="absolute -top-3 right-3 z-10 flex items-center gap-0.5 rounded-lg border border-line bg-surface p-0.5 opacity-0 shadow-sm transition-opacity group-focus-within:opacity-100 group-hover:opacity-100 sm:right-5"
-        >
-          {onReply ? (
-            <button
-              type="button"
-              aria-label="Reply"
-              title="Reply"
-              data-testid="reply-message"
-              className={toolButton}
-              onClick={() => onReply(message)}
-            >
-              <ReplyIcon />
-            </button>
-          ) : null}
-          {own && canEdit ? (
-            <button
-              type="button"
-              aria-label="Edit message"
-              title="Edit"
-              className={toolButton}
-              onClick={() => setEditing(true)}
-            >
-              <PencilIcon />
-            </button>
-          ) : null}
-          {onTogglePin ? (
-            <button
-              type="button"
-              aria-label={pinned ? "Unpin message" : "Pin message"}
-              title={pinned ? "Unpin" : "Pin"}
-              data-testid="pin-message"
-              className={toolButton}
-              onClick={() => onTogglePin(message, pinned)}
-            >
-              <PinIcon />
-            </button>
-          ) : null}
-          {moderate ? (
-            <button
-              type="button"
-              aria-label={`Moderate @${author.username}`}
-              aria-haspopup="dialog"
-              title={`Moderate @${author.username} (mute or ban)`}
-              data-testid="moderate-member"
-              className={toolButton}
-              onClick={() => onModerate(author)}
-            >
-              <ShieldIcon />
-            </button>
-          ) : null}
-          {own || canDelete ? (
-            <button
-              type="button"
-              aria-label="Delete message"
-              aria-haspopup="dialog"
-              title="Delete"
-              className={`${toolButton} hover:text-rose-700 dark:hover:text-rose-300`}
-              onClick={() => onDelete(message)}
-            >
-              <TrashIcon />
-            </button>
-          ) : null}
-        </div>
+      {!editing ? (
+        <MessageActions
+          message={message}
+          canEdit={own && canEdit}
+          canDelete={own || canDelete}
+          onEdit={() => setEditing(true)}
+          onDelete={onDelete}
+          onReply={onReply}
+          onModerate={canModerateAuthor ? onModerate : undefined}
+          pinned={pinned}
+          onTogglePin={onTogglePin}
+          onReact={react}
+          canAddKind={canAddKind}
+        />
       ) : null}
     </li>
   );

@@ -42,6 +42,8 @@ export interface MessageListProps extends ConversationScrollOptions {
   canDeleteOf?: (authorId: string) => boolean;
   /** Each message offers Reply while the viewer may post (`canEdit`). */
   onReply?: (message: ChatMessage) => void;
+  /** Reacting, for members who may (offered while the viewer may post, like Reply). */
+  onReact?: (messageId: number, emoji: string, on: boolean) => void;
   /** The room's pinned message ids (markers) and, for the host and moderators, Pin/Unpin. */
   pins?: { ids: ReadonlySet<number>; onToggle?: (message: ChatMessage, pinned: boolean) => void };
 }
@@ -67,7 +69,7 @@ export function MessageList(props: MessageListProps) {
   const { scroller, onScroll, atBottom, farFromBottom, seenUpTo, scrollToBottom } = useConversationScroll(props);
   const { rows, time, viewer, hasOlder, loadingOlder, olderError, onLoadOlder, onEdit, onDelete } = props;
   const { onRetry, onDiscard, empty, readOnly = false, canEdit = true, canModerateAuthor, onModerate } = props;
-  const { canDeleteOf, jump, onReply, pins } = props;
+  const { canDeleteOf, jump, onReply, onReact, pins } = props;
   const hasNewer = jump?.hasNewer ?? false;
   const highlighted = useJumpHighlight(jump?.target ?? null);
   const unseen = atBottom
@@ -118,6 +120,8 @@ export function MessageList(props: MessageListProps) {
         onJumpTo={jump?.jumpTo}
         pinned={pins?.ids.has(message.id) ?? false}
         onTogglePin={readOnly ? undefined : pins?.onToggle}
+        onReact={readOnly || !canEdit ? undefined : onReact}
+        viewerUsername={viewer?.username}
       />
     );
   };

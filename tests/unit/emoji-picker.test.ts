@@ -18,6 +18,12 @@ describe("emoji search", () => {
     expect(found("xyzzy")).toEqual([]);
   });
 
+  it("puts what is named so before what is only tagged with the word", () => {
+    expect(found("rocket")[0]).toBe("🚀");
+    expect(found("rocket")).toContain("🧑‍🚀");
+    expect(found("red heart")[0]).toBe("❤️");
+  });
+
   it("shows every group while the search is empty, one section of matches otherwise", () => {
     expect(emojiSections("  ")).toBe(GROUP_SECTIONS);
     expect(GROUP_SECTIONS.reduce((sum, section) => sum + section.emoji.length, 0)).toBeGreaterThan(1800);

@@ -32,17 +32,31 @@ export const searchWords = (text: string): string[] =>
     .split(/[\s:,;()“”".!?–-]+/u)
     .filter(Boolean);
 
-let index: string[][] | undefined;
+let index: Array<{ label: string[]; all: string[] }> | undefined;
 
-/** Every word typed must start a word of the emoji's name or search words ("thu up" finds 👍️). */
+// How well an emoji's words answer the query: its name is the query (0), its name holds every word (1), its search
+// words do (2), or not at all (null). "rocket" puts 🚀 before the astronauts tagged with it.
+function rank(entry: { label: string[]; all: string[] }, wanted: string[]): number | null {
+  const matches = (words: string[]) => wanted.every((part) => words.some((word) => word.startsWith(part)));
+  if (!matches(entry.all)) return null;
+  if (entry.label.join(" ") === wanted.join(" ")) return 0;
+  return matches(entry.label) ? 1 : 2;
+}
+
+/** Every word typed must start a word of the emoji's name or search words ("thu up" finds 👍️); best named first. */
 export function searchEmoji(query: string): CatalogEmoji[] {
   const wanted = searchWords(query);
   if (wanted.length === 0) return [];
-  index ??= catalog.emoji.map(([, label, tags]) => searchWords(`${label} ${tags}`));
-  return catalog.emoji.filter((_, i) => {
-    const words = index?.[i] ?? [];
-    return wanted.every((part) => words.some((word) => word.startsWith(part)));
+  index ??= catalog.emoji.map(([, label, tags]) => ({
+    label: searchWords(label),
+    all: searchWords(`${label} ${tags}`),
+  }));
+  const found: Array<{ entry: CatalogEmoji; rank: number; order: number }> = [];
+  catalog.emoji.forEach((entry, order) => {
+    const score = rank(index![order]!, wanted);
+    if (score !== null) found.push({ entry, rank: score, order });
   });
+  return found.sort((a, b) => a.rank - b.rank || a.order - b.order).map((hit) => hit.entry);
 }
 
 /** What the grid shows: every group while the search is empty, else one section of matches (none: no section). */

@@ -32,8 +32,9 @@ export function ConversationBar({
   onJump,
 }: ConversationBarProps) {
   return (
-    <div className="flex shrink-0 items-center justify-between gap-2 border-b border-line px-4 py-2 sm:px-5">
-      <h2 id="conversation-heading" className="text-sm font-semibold text-ink">
+    <div className="flex shrink-0 items-center justify-between gap-2 border-b border-line px-3 py-2 sm:px-5">
+      {/* On a phone the bar needs its width for the buttons; the heading still names the section. */}
+      <h2 id="conversation-heading" className="text-sm font-semibold text-ink max-[419px]:sr-only">
         Conversation
       </h2>
       <div className="flex items-center gap-2">

@@ -105,6 +105,7 @@ export function RoomChat({
     onRoomUpdated,
     onRoomDeleted,
     onPostingRefused: roomPosting.onRefused,
+    reactor: member?.emailVerified ? member : null,
   });
   const { state, edit } = conversation;
   const canPin = (member?.canModerate ?? false) && !deleted;
@@ -197,6 +198,7 @@ export function RoomChat({
               pins={pins}
               onModerate={canRestrict ? askToModerate : undefined}
               onReply={conversation.reply.start}
+              onReact={conversation.react}
               empty={<ConversationEmpty canPost={composerMode === "post"} />}
             />
             {/* A fixed-height line, so "Alice is typing…" appearing never moves the conversation. */}
