@@ -12,6 +12,7 @@ import { withClient } from "../../scripts/stack/database";
 import { portFromEnv } from "../../scripts/stack/ports";
 import { runMain } from "../../scripts/stack/run-main";
 import { startBenchApp, type BenchApp } from "./support/app";
+import { inBatches } from "./support/concurrently";
 import { groupCpuMs, loadAverage } from "./support/cpu";
 import { count, ms, percentile } from "./support/stats";
 
@@ -65,21 +66,16 @@ async function signIn(baseUrl: string, index: number): Promise<{ latencyMs: numb
 
 /** Runs `total` sign-ins starting at account `first`, `concurrency` at a time. */
 async function run(baseUrl: string, first: number, total: number, concurrency: number) {
-  const latencies: number[] = [];
-  const sessions: { index: number; cookie: string }[] = [];
-  let next = 0;
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < total) {
-        const index = first + next++;
-        const result = await signIn(baseUrl, index);
-        latencies.push(result.latencyMs);
-        sessions.push({ index, cookie: result.sessionCookie });
-      }
-    }),
-  );
-  return { latencies, sessions, wallMs: performance.now() - started };
+  const results = await inBatches(total, concurrency, async (i) => ({
+    index: first + i,
+    ...(await signIn(baseUrl, first + i)),
+  }));
+  return {
+    latencies: results.map((r) => r.latencyMs),
+    sessions: results.map((r) => ({ index: r.index, cookie: r.sessionCookie })),
+    wallMs: performance.now() - started,
+  };
 }
 
 async function argon2VerifyMs(): Promise<number> {

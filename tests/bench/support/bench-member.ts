@@ -2,8 +2,8 @@
 // (including every room on the first page of the feed) with unread messages in them, presence
 // rows so cards show "N online", and a next-auth session cookie signed with the bench app's
 // secret, as a browser would send after signing in.
-import { encode } from "next-auth/jwt";
 import type pg from "pg";
+import { sessionCookies } from "./session-cookie";
 
 export interface BenchMember {
   userId: string;
@@ -65,15 +65,10 @@ export async function arrangeBenchMember(client: pg.Client, options: ArrangeBenc
      ON CONFLICT DO NOTHING`,
     [onlineRooms],
   );
-  const sid = `bench-${userId}`;
-  await client.query(
-    `INSERT INTO "UserSession" (id, "userId", method) VALUES ($1, $2, 'password') ON CONFLICT DO NOTHING`,
-    [sid, userId],
-  );
-  const token = await encode({ token: { sub: userId, sv: 0, sid }, secret });
+  const [cookie = ""] = await sessionCookies(client, [userId], secret);
   return {
     userId,
-    cookie: `next-auth.session-token=${token}`,
+    cookie,
     rooms: joined.rowCount ?? 0,
     unreadRooms: unread.rows[0]?.n ?? 0,
   };

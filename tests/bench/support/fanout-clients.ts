@@ -3,7 +3,6 @@
 // process subscribed to a channel, signed through the app's own POST /api/pusher/auth or with the
 // pusher SDK directly (the production-server test's listener).
 import { randomBytes } from "node:crypto";
-import { encode } from "next-auth/jwt";
 import type Pusher from "pusher";
 import type PusherClient from "pusher-js";
 import type { Channel } from "pusher-js";
@@ -14,6 +13,7 @@ import {
   type UserAuthenticator,
 } from "../../../lib/realtime/browser-client";
 import type { PublicRealtimeConfig } from "../../../lib/realtime/config";
+import { sessionCookies } from "./session-cookie";
 
 export interface BenchMember {
   id: string;
@@ -34,17 +34,12 @@ export async function createMembers(
      RETURNING id, username`,
     [`bench${prefix}${randomBytes(4).toString("hex")}`, `${prefix}_`, count],
   );
-  // Each member's device session, as a sign-in opens one.
-  await client.query(
-    `INSERT INTO "UserSession" (id, "userId", method) SELECT 'bench-' || id, id, 'password' FROM unnest($1::text[]) AS id`,
-    [rows.map((row) => row.id)],
+  const cookies = await sessionCookies(
+    client,
+    rows.map((row) => row.id),
+    secret,
   );
-  return Promise.all(
-    rows.map(async (row) => ({
-      ...row,
-      cookie: `next-auth.session-token=${await encode({ token: { sub: row.id, sv: 0, sid: `bench-${row.id}` }, secret })}`,
-    })),
-  );
+  return rows.map((row, index) => ({ ...row, cookie: cookies[index] ?? "" }));
 }
 
 /** A topic and a room hosted by `hostId`, straight in the database. */
@@ -137,23 +132,4 @@ export async function connectAndSubscribe({
     throw error;
   }
   return { client, channel, socketId: client.connection.socket_id };
-}
-
-/** Runs `work` for 0…count-1, `concurrency` at a time, keeping the results in order. */
-export async function inBatches<T>(
-  count: number,
-  concurrency: number,
-  work: (index: number) => Promise<T>,
-): Promise<T[]> {
-  const results: T[] = new Array<T>(count);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, count) }, async () => {
-      while (next < count) {
-        const index = next++;
-        results[index] = await work(index);
-      }
-    }),
-  );
-  return results;
 }

@@ -15,12 +15,12 @@ export function stats(values: number[]): string {
   return `p50 ${ms(percentile(sorted, 50))}   p95 ${ms(percentile(sorted, 95))}   p99 ${ms(percentile(sorted, 99))}   (max ${ms(sorted.at(-1) ?? 0)})`;
 }
 
-/** A positive whole number from the environment, or `fallback` when unset. */
-export function count(variable: string, fallback: number): number {
+/** A whole number ≥ `min` (1 unless told) from the environment, or `fallback` when unset. */
+export function count(variable: string, fallback: number, { min = 1 } = {}): number {
   const raw = process.env[variable];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
-    throw new StackError(`${variable} must be a positive whole number (got "${raw}").`);
+  if (!Number.isInteger(value) || value < min)
+    throw new StackError(`${variable} must be a whole number ≥ ${min} (got "${raw}").`);
   return value;
 }

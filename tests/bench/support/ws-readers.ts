@@ -17,6 +17,8 @@ export interface ReaderOptions {
   privateChannel?: { name: string; sign: (socketId: string) => string };
   /** Called with every message:created frame, raw. */
   onMessage: (frame: string) => void;
+  /** Called with every reaction:updated frame, raw (the reaction phase). */
+  onReaction?: (frame: string) => void;
   timeoutMs?: number;
 }
 
@@ -28,9 +30,10 @@ export interface Reader {
 }
 
 const MESSAGE_CREATED = '"event":"message:created"';
+const REACTION_UPDATED = '"event":"reaction:updated"';
 
 export function connectReader(options: ReaderOptions): Promise<Reader> {
-  const { url, key, channel, signIn, privateChannel, onMessage, timeoutMs = 30_000 } = options;
+  const { url, key, channel, signIn, privateChannel, onMessage, onReaction, timeoutMs = 30_000 } = options;
   const socket = new WebSocket(`${url}/app/${key}?protocol=7&client=bench&version=1.0`, { perMessageDeflate: false });
   return new Promise<Reader>((resolve, reject) => {
     let socketId = "";
@@ -49,6 +52,10 @@ export function connectReader(options: ReaderOptions): Promise<Reader> {
       // The hot path: one substring test per frame.
       if (frame.includes(MESSAGE_CREATED)) {
         onMessage(frame);
+        return;
+      }
+      if (onReaction && frame.includes(REACTION_UPDATED)) {
+        onReaction(frame);
         return;
       }
       const { event, data } = JSON.parse(frame) as { event: string; data?: unknown };
