@@ -35,7 +35,7 @@ export type Reactor = z.infer<typeof reactorSchema>;
 /** One kind of reaction on a message: the emoji, how many reacted with it, and the first of them by name. */
 export const reactionGroupSchema = z.object({
   emoji: z.string().min(1).max(32),
-  count: z.number().int().positive(),
+  count: z.number().int().nonnegative(),
   /** The earliest REACTOR_NAMES to react with it, earliest first (the tooltip adds "and N others"). */
   reactors: z.array(reactorSchema).max(REACTOR_NAMES),
   /** The viewer is among them. Absent where the server does not know the viewer (live events). */
