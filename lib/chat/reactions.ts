@@ -39,22 +39,20 @@ function parseChange(input: unknown): { emoji: string; on: boolean } {
 const summaryOf = (emoji: string, group: StoredReactionGroup | null): ReactionResult["reaction"] =>
   group ?? { emoji, count: 0, reactors: [], mine: false };
 
-/**
- * POST /api/rooms/<slug>/messages/<id>/reactions { emoji, on }: adds or takes back the caller's reaction. 400 for an
- * emoji outside the catalogue, 401/403 for who may not, 404 for an unknown room or a message not in it, 409 for a
- * deleted message or a new kind past the limit, 429 past the rate limit. Repeating a change changes nothing.
- */
-export async function reactToMessage({
-  actor,
-  slug,
-  messageId,
-  input,
-}: {
+export interface ReactionInput {
   actor: ChatActor | null;
   slug: string;
   messageId: unknown;
   input: unknown;
-}): Promise<ReactionResult> {
+}
+
+/** reactToMessage, answering once stored; `delivered` is the `reaction:updated` trigger, already sent. */
+export async function changeReactionAs({
+  actor,
+  slug,
+  messageId,
+  input,
+}: ReactionInput): Promise<{ result: ReactionResult; delivered: Promise<boolean> }> {
   const { emoji, on } = parseChange(input);
   const reactor = requirePoster(actor);
   const id = messageIdSchema.safeParse(messageId);
@@ -93,17 +91,19 @@ export async function reactToMessage({
     throw new AppError("conflict:reaction_limit", REACTION_KINDS_FULL, 409);
   }
   const reaction = summaryOf(emoji, change.group);
-  if (change.changed) {
-    const { count, reactors } = reaction;
-    await publishReactionUpdated({
-      roomId: gate.room.id,
-      messageId: id.data,
-      emoji,
-      count,
-      reactors,
-      actorId: reactor.id,
-      on,
-    });
-  }
-  return { messageId: id.data, reaction };
+  const { count, reactors } = reaction;
+  const event = { roomId: gate.room.id, messageId: id.data, emoji, count, reactors, actorId: reactor.id, on };
+  const delivered = change.changed ? publishReactionUpdated(event) : Promise.resolve(true);
+  return { result: { messageId: id.data, reaction }, delivered };
+}
+
+/**
+ * POST /api/rooms/<slug>/messages/<id>/reactions { emoji, on }: adds or takes back the caller's reaction. 400 for an
+ * emoji outside the catalogue, 401/403 for who may not, 404 for an unknown room or a message not in it, 409 for a
+ * deleted message or a new kind past the limit, 429 past the rate limit. Repeating a change changes nothing.
+ */
+export async function reactToMessage(input: ReactionInput): Promise<ReactionResult> {
+  const { result, delivered } = await changeReactionAs(input);
+  await delivered;
+  return result;
 }

@@ -57,9 +57,12 @@ export const publishOnlineCount = (event: OnlineCountEvent) => publish(event.roo
 /** The room's pins after a pin or unpin (a deleted message's pin goes with `message:deleted`). */
 export const publishPinsUpdated = (event: PinsUpdatedEvent) => publish(event.roomId, ROOM_EVENTS.pinsUpdated, event);
 
-/** A reaction added or taken back (the count and first reactors of that emoji afterwards). */
-export const publishReactionUpdated = (event: ReactionUpdatedEvent) =>
-  publish(event.roomId, ROOM_EVENTS.reactionUpdated, event);
+/** A reaction added or taken back (the count and first reactors of that emoji afterwards); false when not delivered. */
+export const publishReactionUpdated = (event: ReactionUpdatedEvent): Promise<boolean> =>
+  deliver(roomChannel(event.roomId), ROOM_EVENTS.reactionUpdated, event, {
+    roomId: event.roomId,
+    messageId: event.messageId,
+  });
 
 /** A soft-deleted message: clients blank it in place (its id keeps its spot in the history). */
 export const publishMessageDeleted = (event: MessageDeletedEvent) =>

@@ -1,14 +1,17 @@
-// Routes scripts/serve.ts answers before Next's router. Only the message send is here: every live message is one
-// such request, and Next's own handling of a request (routing, proxy.ts, the route module's request and response
-// objects) cost more CPU than the send itself (README, "Measured choices"). The route's rules are not here: it is
-// the same lib/chat/send-reply.ts as app/api/rooms/[slug]/messages/route.ts, which `next dev` still serves.
+// Routes scripts/serve.ts answers before Next's router: the message send and the reaction, since every live message
+// and reaction is one such request, and Next's own handling of a request (routing, proxy.ts, the route module's
+// request and response objects) cost more CPU than the work itself (README, "Measured choices"). The routes' rules
+// are not here: they are the same lib/chat/send-reply.ts and reaction-reply.ts as the route handlers under
+// app/api/rooms/[slug]/messages/, which `next dev` still serves.
 // Registered from instrumentation.ts, so this code is compiled by Next with the rest of the server.
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sessionTokenFromCookieHeader, claimsFromToken } from "../auth/session-cookie";
 import { sessionUserFor } from "../auth/session";
 import { bodyTooLarge, MAX_BODY_BYTES } from "../chat/http";
-import { answerSend } from "../chat/send-reply";
+import type { ChatActor } from "../chat/actor";
+import { answerReaction } from "../chat/reaction-reply";
+import { answerSend, type SendReply } from "../chat/send-reply";
 import { AppError, errorReply, forbidden, type JsonReply } from "../errors";
 import { withRequestId } from "../observability/request-context";
 import { REQUEST_ID_HEADER, requestIdFor } from "../observability/request-id";
@@ -16,20 +19,58 @@ import { reportRequest } from "../observability/request-report";
 import { CROSS_SITE_MESSAGE, isCrossSiteWrite } from "../security/cross-site";
 import { DIRECT_ROUTES_KEY, type DirectRoutes } from "./direct-routes-key";
 
-const SEND_ROUTE = "/api/rooms/[slug]/messages";
-const SEND_PATH = /^\/api\/rooms\/([^/?#]+)\/messages(?:\?[^#]*)?$/;
+/** What a direct route answers a request with, given the caller (being checked) and the body (read and capped). */
+type Answer = (request: IncomingMessage, actor: Promise<ChatActor | null>, text: string) => Promise<SendReply>;
+
+interface DirectRoute {
+  /** As the request metrics name it. */
+  route: string;
+  /** Captures the path's parameters, URL-encoded. */
+  path: RegExp;
+  answer: (params: string[]) => Answer;
+}
+
+const ROUTES: DirectRoute[] = [
+  {
+    route: "/api/rooms/[slug]/messages",
+    path: /^\/api\/rooms\/([^/?#]+)\/messages(?:\?[^#]*)?$/,
+    answer:
+      ([slug = ""]) =>
+      (request, actor, text) =>
+        answerSend({
+          actor,
+          slug,
+          text,
+          contentType: request.headers["content-type"],
+          socketIdHeader: header(request, "x-socket-id"),
+        }),
+  },
+  {
+    route: "/api/rooms/[slug]/messages/[id]/reactions",
+    path: /^\/api\/rooms\/([^/?#]+)\/messages\/([^/?#]+)\/reactions(?:\?[^#]*)?$/,
+    answer:
+      ([slug = "", messageId = ""]) =>
+      (request, actor, text) =>
+        answerReaction({ actor, slug, messageId, text, contentType: request.headers["content-type"] }),
+  },
+];
 
 const pending = new Set<Promise<unknown>>();
 
-function slugOf(url: string | undefined): string | undefined {
-  const match = url ? SEND_PATH.exec(url) : null;
-  if (!match?.[1]) return undefined;
-  try {
-    return decodeURIComponent(match[1]);
-  } catch {
-    // Not a slug any room has: Next answers it as it would.
-    return undefined;
+/** The route and its decoded parameters, or undefined for a path none matches (or one no room can have). */
+function match(url: string | undefined): { route: DirectRoute; params: string[] } | undefined {
+  if (!url) return undefined;
+  for (const route of ROUTES) {
+    const found = route.path.exec(url);
+    if (!found) continue;
+    try {
+      return { route, params: found.slice(1).map((part) => decodeURIComponent(part ?? "")) };
+    } catch {
+      // Not a slug any room has: Next answers it as it would.
+      return undefined;
+    }
   }
+  return undefined;
 }
 
 /** The body as text, refused (413) as soon as it passes the cap rather than after reading it whole. */
@@ -62,7 +103,7 @@ function send(response: ServerResponse, reply: JsonReply): void {
   response.end(json);
 }
 
-async function serveSend(request: IncomingMessage, response: ServerResponse, slug: string): Promise<void> {
+async function serve(request: IncomingMessage, response: ServerResponse, answer: Answer): Promise<void> {
   try {
     // What proxy.ts refuses for the routes Next serves.
     if (isCrossSiteWrite(request.method, (name) => header(request, name))) {
@@ -76,13 +117,7 @@ async function serveSend(request: IncomingMessage, response: ServerResponse, slu
       actor.catch(() => undefined);
       throw error;
     });
-    const reply = await answerSend({
-      actor,
-      slug,
-      text,
-      contentType: request.headers["content-type"],
-      socketIdHeader: header(request, "x-socket-id"),
-    });
+    const reply = await answer(request, actor, text);
     if (reply.delivered) track(reply.delivered);
     send(response, reply);
   } catch (error) {
@@ -104,8 +139,8 @@ function track(work: Promise<unknown>): void {
 
 function handle(request: IncomingMessage, response: ServerResponse): boolean {
   if (request.method !== "POST") return false;
-  const slug = slugOf(request.url);
-  if (slug === undefined) return false;
+  const found = match(request.url);
+  if (!found) return false;
   const started = performance.now();
   const id = requestIdFor(header(request, REQUEST_ID_HEADER));
   response.setHeader(REQUEST_ID_HEADER, id);
@@ -114,7 +149,7 @@ function handle(request: IncomingMessage, response: ServerResponse): boolean {
       reportRequest(
         {
           method: "POST",
-          route: SEND_ROUTE,
+          route: found.route.route,
           status: response.statusCode,
           durationSeconds: (performance.now() - started) / 1000,
           target: request.url ?? "",
@@ -123,7 +158,7 @@ function handle(request: IncomingMessage, response: ServerResponse): boolean {
       ),
     ),
   );
-  void withRequestId(id, () => serveSend(request, response, slug));
+  void withRequestId(id, () => serve(request, response, found.route.answer(found.params)));
   return true;
 }
 

@@ -149,7 +149,9 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
-async function subscribeToRoom(): Promise<{ events: { data: { id?: number; body?: string }; at: number }[] }> {
+type RoomEvent = { event: string; data: { id?: number; body?: string }; at: number };
+
+async function subscribeToRoom(): Promise<{ events: RoomEvent[] }> {
   const sdk = new Pusher({
     appId: process.env.PUSHER_APP_ID ?? "",
     key: process.env.PUSHER_KEY ?? "",
@@ -171,8 +173,9 @@ async function subscribeToRoom(): Promise<{ events: { data: { id?: number; body?
     authenticate: sdkAuthenticator(sdk, "ops-listener"),
   });
   subscribers.push(client);
-  const events: { data: { id?: number; body?: string }; at: number }[] = [];
-  channel.bind("message:created", (data: { id?: number; body?: string }) => events.push({ data, at: Date.now() }));
+  const events: RoomEvent[] = [];
+  for (const event of ["message:created", "reaction:updated"])
+    channel.bind(event, (data: RoomEvent["data"]) => events.push({ event, data, at: Date.now() }));
   return { events };
 }
 
@@ -218,7 +221,11 @@ describe("the server in front of Next (scripts/serve.ts)", () => {
 
   it("refuses state-changing API requests from another site's page, whichever serves them", async () => {
     const crossSite = { origin: "https://evil.example", cookie: member.cookie, "content-type": "application/json" };
-    for (const route of [`/api/rooms/${room.slug}/messages`, `/api/rooms/${room.slug}/read`]) {
+    for (const route of [
+      `/api/rooms/${room.slug}/messages`,
+      `/api/rooms/${room.slug}/messages/1/reactions`,
+      `/api/rooms/${room.slug}/read`,
+    ]) {
       const response = await fetch(`${server.baseUrl}${route}`, {
         method: "POST",
         headers: crossSite,
@@ -289,6 +296,15 @@ describe("GET /api/metrics", () => {
       body: JSON.stringify({ body: "first", clientKey: randomUUID() }),
     });
     expect(sent.status).toBe(201);
+    // A reaction, also answered before Next's router: stored, announced, and counted under its own route.
+    const { id } = (await sent.json()) as { id: number };
+    const reacted = await fetch(`${server.baseUrl}/api/rooms/${room.slug}/messages/${id}/reactions`, {
+      method: "POST",
+      headers: { cookie: member.cookie, "content-type": "application/json" },
+      body: JSON.stringify({ emoji: "🎉", on: true }),
+    });
+    expect([reacted.status, await reacted.json()]).toMatchObject([200, { messageId: id, reaction: { count: 1 } }]);
+    await eventually(() => events.find((e) => e.event === "reaction:updated"), SLOW);
     // A page's request ends when its stream does: read it to the end.
     expect(await (await get(`/rooms/${room.slug}`)).text()).toContain("ops-room");
     await eventually(() => events.find((e) => e.data.body !== undefined), SLOW);
@@ -301,6 +317,9 @@ describe("GET /api/metrics", () => {
       'roomful_http_requests_total{method="POST",route="/api/rooms/[slug]/messages",status="201"} 1',
     );
     expect(text).toContain('roomful_http_requests_total{method="GET",route="/rooms/[slug]",status="200"} 1');
+    expect(text).toContain(
+      'roomful_http_requests_total{method="POST",route="/api/rooms/[slug]/messages/[id]/reactions",status="200"} 1',
+    );
     // Raw URLs never become labels.
     expect(text).not.toContain(room.slug);
     expect(text).toContain('roomful_message_sends_total{outcome="created"} 1');
