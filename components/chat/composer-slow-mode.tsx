@@ -3,7 +3,7 @@
 // down (the send button waits with it), and a polite announcement when the wait starts and when it is over.
 import { useState } from "react";
 import { OutlineIcon } from "@/components/ui/icons";
-import { slowModeLabel } from "@/lib/validation/slow-mode";
+import { slowModeLabel } from "@/lib/validation/slow-mode-choices";
 
 /** Slow mode as the composer holds it. */
 export interface ComposerSlowMode {

@@ -4,7 +4,11 @@
 // deleted or locked room, and a muted or banned member (composer-notices.tsx).
 import type { PostingBlock } from "@/lib/chat/client/posting-restriction";
 import { PostingBlockNotice, RoomDeletedNotice, SignedOutNotice, UnverifiedNotice } from "./composer-notices";
-import { PostingComposer, type PostingComposerProps } from "./posting-composer";
+import dynamic from "next/dynamic";
+import type { PostingComposerProps } from "./posting-composer";
+
+// Server-rendered for members who may post; visitors' browsers never load it.
+const PostingComposer = dynamic(() => import("./posting-composer").then((m) => m.PostingComposer));
 
 export type ComposerMode = "post" | "signed-out" | "unverified" | "room-deleted" | "restricted";
 

@@ -3,10 +3,13 @@
 // panel from the right on narrower ones (as Slack and Discord do on phones; components/ui/sheet.tsx),
 // opened by the "People" button in the conversation bar (which says how many are online,
 // components/presence/room-online.tsx) and closed by its close button, Escape or the backdrop.
-import type { ReactNode, RefObject } from "react";
+import dynamic from "next/dynamic";
+import { useState, type ReactNode, type RefObject } from "react";
 import { useRoomOnline } from "@/components/presence/room-online";
 import { PeopleIcon } from "@/components/ui/icons";
-import { Sheet } from "@/components/ui/sheet";
+
+// Only phones and narrow windows open it: loaded the first time it opens, not with the room page.
+const Sheet = dynamic(() => import("@/components/ui/sheet").then((m) => m.Sheet), { ssr: false });
 
 export interface PeopleButtonProps {
   /** The room still exists: show the online count. */
@@ -65,6 +68,9 @@ export interface PeopleDrawerProps {
  * rendered in one place at a time (its live subscription is shared, so moving it costs nothing).
  */
 export function PeopleDrawer({ open, onClose, children, id, opener }: PeopleDrawerProps) {
+  // Mounted from the first opening on, so that it closes (and hands focus back) as a sheet does.
+  const [opened, setOpened] = useState(open);
+  if (open && !opened) setOpened(true);
   return (
     <>
       <div
@@ -73,19 +79,21 @@ export function PeopleDrawer({ open, onClose, children, id, opener }: PeopleDraw
       >
         {open ? null : <div className="min-h-0 flex-1 overflow-y-auto overscroll-contain">{children}</div>}
       </div>
-      <Sheet
-        open={open}
-        onClose={onClose}
-        title="People"
-        closeLabel="Close people"
-        placement="right"
-        returnFocus={() => opener?.current}
-        closeWhen="(min-width: 64rem)"
-        id={id}
-        data-testid="people-sheet"
-      >
-        {children}
-      </Sheet>
+      {opened ? (
+        <Sheet
+          open={open}
+          onClose={onClose}
+          title="People"
+          closeLabel="Close people"
+          placement="right"
+          returnFocus={() => opener?.current}
+          closeWhen="(min-width: 64rem)"
+          id={id}
+          data-testid="people-sheet"
+        >
+          {children}
+        </Sheet>
+      ) : null}
     </>
   );
 }

@@ -1,22 +1,11 @@
-// A room's slow mode: the waits a host or moderator may choose, the setter's schema, and how a wait is said ("30 s",
-// "1 min"). Browser-safe: the room page's control and the composer word it the same way as the server.
+// A room's slow mode: the setter's schema. The waits a host or moderator may choose and how a wait is said are in
+// ./slow-mode-choices.ts, which the browser imports (this file brings zod and slugify).
 import { z } from "zod";
 import { ROOM_SLUG_MAX, ROOM_SLUG_PATTERN } from "./rooms";
+import { SLOW_MODE_CHOICES, SLOW_MODE_SECONDS } from "./slow-mode-choices";
 import { text } from "./text";
 
-/** The choices offered, in seconds (0: off). */
-export const SLOW_MODE_SECONDS = [0, 5, 10, 30, 60, 300] as const;
-
-/** The longest choice: the send statement keeps each member's last send for this long (lib/db/message-send.ts). */
-export const SLOW_MODE_MAX_SECONDS = Math.max(...SLOW_MODE_SECONDS);
-
-/** "5 s", "1 min", "5 min"; "Off" for 0. */
-export function slowModeLabel(seconds: number): string {
-  if (seconds <= 0) return "Off";
-  return seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
-}
-
-export const SLOW_MODE_CHOICES = SLOW_MODE_SECONDS.map((seconds) => ({ seconds, label: slowModeLabel(seconds) }));
+export { SLOW_MODE_CHOICES, SLOW_MODE_MAX_SECONDS, SLOW_MODE_SECONDS, slowModeLabel } from "./slow-mode-choices";
 
 const CHOICE_MESSAGE = `Choose one of: ${SLOW_MODE_CHOICES.map((choice) => choice.label).join(", ")}.`;
 

@@ -2,7 +2,7 @@
 // the home page and a room page, as a visitor and as a signed-in member, it sums the compressed size (the bytes on the
 // wire, `encodedBodySize` in Resource Timing) of every script loaded until the network is idle, and lists the largest
 // chunks. Issue 16 requires the room page's first-load JavaScript not to grow.
-// Settings, all optional: BENCH_PORT (3146), BENCH_SKIP_BUILD=1 (reuse .next-e2e-<port>).
+// Settings, all optional: BENCH_PORT (3146), BENCH_SKIP_BUILD=1 (reuse .next-e2e-<port>), BENCH_LIST=1 (every script).
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, chooseChromium } from "../../e2e/support/chromium";
 import { withClient } from "../../scripts/stack/database";
@@ -95,6 +95,13 @@ runMain(async () => {
               .join(", ")}`,
         ),
         "",
+        // BENCH_LIST=1: every script of every page, to find what a change added.
+        ...(process.env.BENCH_LIST === "1"
+          ? rows.flatMap(([label, weight]) => [
+              `${label}:`,
+              ...weight.scripts.map((script) => `  ${kB(script.bytes).padStart(9)}  ${script.name}`),
+            ])
+          : []),
       ].join("\n"),
     );
   } finally {

@@ -11,12 +11,15 @@ import {
   type PointerEvent,
   type ReactNode,
 } from "react";
+import dynamic from "next/dynamic";
 import type { ReactionGroup } from "@/lib/chat/message-payload";
 import { emojiKey } from "@/lib/reactions/reaction-rules";
 import { AddReactionButton } from "./add-reaction-button";
 import { announceReaction, ensureReactionAnnouncer } from "./reaction-announcer";
-import { ReactionTooltip } from "./reaction-tooltip";
 import { reactedWith, reactionChipLabel } from "./reactor-names";
+
+// Loaded on the first hover or focus of a reaction: most readers of a page never ask who reacted.
+const ReactionTooltip = dynamic(() => import("./reaction-tooltip").then((m) => m.ReactionTooltip), { ssr: false });
 
 export interface ReactionBarProps {
   /** In the order they were first made. */

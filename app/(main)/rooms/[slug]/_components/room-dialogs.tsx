@@ -4,7 +4,6 @@
 import dynamic from "next/dynamic";
 import { useCallback, useState } from "react";
 import type { ModeratedMember } from "@/components/moderation/moderate-member-dialog";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import { errorMessageOf } from "@/lib/chat/client/chat-api";
 import type { ChatMessage, MessageAuthorPayload } from "@/lib/chat/message-payload";
@@ -13,6 +12,10 @@ import type { ChatMessage, MessageAuthorPayload } from "@/lib/chat/message-paylo
 const ModerateMemberDialog = dynamic(() =>
   import("@/components/moderation/moderate-member-dialog").then((m) => m.ModerateMemberDialog),
 );
+// Loaded when someone first deletes a message, then kept (it closes as a dialog does).
+const ConfirmDialog = dynamic(() => import("@/components/ui/confirm-dialog").then((m) => m.ConfirmDialog), {
+  ssr: false,
+});
 
 /** The dialogs' state; the message list opens them through `askToDelete` and `askToModerate`. */
 export function useRoomDialogs(remove: (id: number) => Promise<void>) {
@@ -21,10 +24,12 @@ export function useRoomDialogs(remove: (id: number) => Promise<void>) {
   const [deletePending, setDeletePending] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [moderating, setModerating] = useState<ModeratedMember | null>(null);
+  const [deletedBefore, setDeletedBefore] = useState(false);
 
   const askToDelete = useCallback((message: ChatMessage) => {
     setDeleteError(null);
     setDeleting(message);
+    setDeletedBefore(true);
   }, []);
 
   const confirmDelete = async () => {
@@ -48,6 +53,7 @@ export function useRoomDialogs(remove: (id: number) => Promise<void>) {
   );
 
   const deletion = {
+    used: deletedBefore,
     open: deleting !== null,
     pending: deletePending,
     error: deleteError,
@@ -71,19 +77,21 @@ export function RoomDialogs({ dialogs: { deletion, moderation }, roomSlug, canRe
       {canRestrict ? (
         <ModerateMemberDialog roomSlug={roomSlug} user={moderation.member} onClose={moderation.close} />
       ) : null}
-      <ConfirmDialog
-        data-testid="delete-message-dialog"
-        title="Delete this message?"
-        description="It is removed for everyone in the room. This cannot be undone."
-        confirmLabel="Delete message"
-        pendingLabel="Deleting…"
-        tone="danger"
-        open={deletion.open}
-        pending={deletion.pending}
-        error={deletion.error}
-        onConfirm={deletion.confirm}
-        onCancel={deletion.cancel}
-      />
+      {deletion.used ? (
+        <ConfirmDialog
+          data-testid="delete-message-dialog"
+          title="Delete this message?"
+          description="It is removed for everyone in the room. This cannot be undone."
+          confirmLabel="Delete message"
+          pendingLabel="Deleting…"
+          tone="danger"
+          open={deletion.open}
+          pending={deletion.pending}
+          error={deletion.error}
+          onConfirm={deletion.confirm}
+          onCancel={deletion.cancel}
+        />
+      ) : null}
     </>
   );
 }

@@ -11,7 +11,7 @@ import { buttonClasses } from "@/components/ui/button";
 import type { RoomSummary } from "../../../_components/room-summary";
 import { MembershipButton } from "./room-actions";
 import { OutlineIcon } from "@/components/ui/icons";
-import { slowModeLabel } from "@/lib/validation/slow-mode";
+import { slowModeLabel } from "@/lib/validation/slow-mode-choices";
 import { SlowModeIcon } from "@/components/chat/composer-slow-mode";
 
 // Only the host and staff see these: their browsers load them, nobody else's first load carries them.

@@ -8,7 +8,7 @@ import { SlowModeIcon } from "@/components/chat/composer-slow-mode";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import { useToast } from "@/components/ui/toast";
 import { initialFormState, type FormState } from "@/lib/form-state";
-import { SLOW_MODE_CHOICES } from "@/lib/validation/slow-mode";
+import { SLOW_MODE_CHOICES } from "@/lib/validation/slow-mode-choices";
 import { setSlowModeAction } from "../actions";
 
 export interface SlowModeControlProps {
