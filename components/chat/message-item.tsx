@@ -69,6 +69,8 @@ export interface MessageItemProps {
   onReact?: (messageId: number, emoji: string, on: boolean) => void;
   /** The viewer's username: reactions call them "You". */
   viewerUsername?: string;
+  /** Names who reacted (history carries counts only): asked for when a reaction's tooltip opens. */
+  onLoadReactors?: (messageId: number) => void;
 }
 
 /** Memoised: a new message re-renders only its neighbours' rows that changed, not the whole history. */
@@ -91,6 +93,7 @@ export const MessageItem = memo(function MessageItem({
   onTogglePin,
   onReact,
   viewerUsername,
+  onLoadReactors,
 }: MessageItemProps) {
   const [editing, setEditing] = useState(false);
   const author = message.author;
@@ -182,7 +185,13 @@ export const MessageItem = memo(function MessageItem({
             ) : null}
           </div>
         )}
-        <ReactionBar reactions={reactions} onToggle={react} viewerUsername={viewerUsername} canAddKind={canAddKind} />
+        <ReactionBar
+          reactions={reactions}
+          onToggle={react}
+          viewerUsername={viewerUsername}
+          canAddKind={canAddKind}
+          onNeedNames={onLoadReactors && (() => onLoadReactors(message.id))}
+        />
       </div>
       {!editing ? (
         <MessageActions

@@ -44,6 +44,8 @@ export interface MessageListProps extends ConversationScrollOptions {
   onReply?: (message: ChatMessage) => void;
   /** Reacting, for members who may (offered while the viewer may post, like Reply). */
   onReact?: (messageId: number, emoji: string, on: boolean) => void;
+  /** Names who reacted to a message (asked for by its reactions' tooltip). */
+  onLoadReactors?: (messageId: number) => void;
   /** The room's pinned message ids (markers) and, for the host and moderators, Pin/Unpin. */
   pins?: { ids: ReadonlySet<number>; onToggle?: (message: ChatMessage, pinned: boolean) => void };
 }
@@ -69,7 +71,7 @@ export function MessageList(props: MessageListProps) {
   const { scroller, onScroll, atBottom, farFromBottom, seenUpTo, scrollToBottom } = useConversationScroll(props);
   const { rows, time, viewer, hasOlder, loadingOlder, olderError, onLoadOlder, onEdit, onDelete } = props;
   const { onRetry, onDiscard, empty, readOnly = false, canEdit = true, canModerateAuthor, onModerate } = props;
-  const { canDeleteOf, jump, onReply, onReact, pins } = props;
+  const { canDeleteOf, jump, onReply, onReact, onLoadReactors, pins } = props;
   const hasNewer = jump?.hasNewer ?? false;
   const highlighted = useJumpHighlight(jump?.target ?? null);
   const unseen = atBottom
@@ -122,6 +124,7 @@ export function MessageList(props: MessageListProps) {
         onTogglePin={readOnly ? undefined : pins?.onToggle}
         onReact={readOnly || !canEdit ? undefined : onReact}
         viewerUsername={viewer?.username}
+        onLoadReactors={onLoadReactors}
       />
     );
   };

@@ -226,7 +226,7 @@ export function useConversation({
     send,
     /** Replying: the quote the next send carries, Reply (`start`) and `cancel`. */
     reply,
-    /** Reacts or takes a reaction back (members who may); undefined for everyone else. */
+    /** Reacting (members who may) and naming who reacted (anyone). */
     react,
     retry: sends.retry,
     discard: sends.discard,

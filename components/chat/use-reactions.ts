@@ -1,11 +1,12 @@
 "use client";
-// Reactions in the room page: `reaction:updated` applied to the conversation, and the member's toggles, shown at
-// once (a guess), then set to the server's answer, or put back with a toast when refused. Toggles of one emoji on one
-// message go out one after another, so a quick on-off-on ends as the last click said.
-import { useCallback, useRef } from "react";
+// Reactions in the room page: `reaction:updated` applied to the conversation; who reacted, fetched the first time a
+// tooltip asks (history pages carry counts only); and the member's toggles, shown at once (a guess), then set to the
+// server's answer, or put back with a toast when refused. Toggles of one emoji on one message go out one after
+// another, so a quick on-off-on ends as the last click said.
+import { useCallback, useMemo, useRef } from "react";
 import { useRoomChannel } from "@/components/realtime/use-room-channel";
 import { useToast } from "@/components/ui/toast";
-import { ChatApiError, errorMessageOf, isMessageGone, postReaction } from "@/lib/chat/client/chat-api";
+import { ChatApiError, errorMessageOf, fetchReactions, isMessageGone, postReaction } from "@/lib/chat/client/chat-api";
 import type { ConversationStore } from "@/lib/chat/client/conversation-store";
 import { guessToggle } from "@/lib/chat/client/reactions";
 import { isTombstone, type Reactor } from "@/lib/chat/message-payload";
@@ -13,6 +14,13 @@ import { REACTOR_NAMES } from "@/lib/reactions/reaction-rules";
 import { reactionUpdatedSchema, ROOM_EVENTS } from "@/lib/realtime/event-schemas";
 
 export type ToggleReaction = (messageId: number, emoji: string, on: boolean) => void;
+
+export interface RoomReactions {
+  /** Members who may react; undefined for everyone else. */
+  toggle?: ToggleReaction;
+  /** Names who reacted to a message (once at a time per message; a failure is left for the next hover). */
+  loadNames: (messageId: number) => void;
+}
 
 export function useReactions({
   slug,
@@ -25,9 +33,10 @@ export function useReactions({
   store: ConversationStore;
   /** The signed-in member as reactions name them; null for visitors. */
   viewer: (Reactor & { id: string }) | null;
-}): ToggleReaction | undefined {
+}): RoomReactions {
   const { toast } = useToast();
   const queues = useRef(new Map<string, Promise<void>>());
+  const naming = useRef(new Set<number>());
   const viewerId = viewer?.id ?? null;
   const name = viewer?.name ?? "";
   const username = viewer?.username ?? "";
@@ -75,5 +84,17 @@ export function useReactions({
     },
     [slug, store, viewerId, name, username, toast],
   );
-  return viewerId ? toggle : undefined;
+
+  const loadNames = useCallback(
+    (messageId: number) => {
+      if (naming.current.has(messageId)) return;
+      naming.current.add(messageId);
+      fetchReactions(slug, messageId)
+        .then(({ reactions }) => store.dispatch({ type: "reactions", messageId, reactions }))
+        .catch(() => undefined)
+        .finally(() => naming.current.delete(messageId));
+    },
+    [slug, store],
+  );
+  return useMemo(() => ({ toggle: viewerId ? toggle : undefined, loadNames }), [viewerId, toggle, loadNames]);
 }

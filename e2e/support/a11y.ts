@@ -105,6 +105,13 @@ async function arrange(prefix: string): Promise<{ member: Member; room: Arranged
       { authorId: other.id, body: "Thanks!" },
     ],
   });
+  // Reactions on the first message: chips (buttons for members, named images for visitors) are scanned too.
+  await sql(
+    `INSERT INTO "Reaction" ("messageId", emoji, "userId")
+     SELECT m.id, e.emoji, e."userId" FROM (SELECT id FROM "Message" WHERE "roomId" = $1 ORDER BY id LIMIT 1) m,
+       (VALUES ('👍️', $2), ('👍️', $3), ('❤️', $3)) AS e(emoji, "userId")`,
+    [room.id, member.id, other.id],
+  );
   return { member, room };
 }
 

@@ -83,3 +83,11 @@ export async function clearSessionCookie(): Promise<void> {
   const store = await cookies();
   store.delete(sessionCookieName());
 }
+
+/**
+ * The user id a request's session cookie names, without the per-request session check: only for marking what is
+ * already public as the reader's own (their reactions). Null without a valid cookie.
+ */
+export async function claimedUserId(cookieHeader: string | null): Promise<string | null> {
+  return (await claimsFromToken(sessionTokenFromCookieHeader(cookieHeader ?? undefined)))?.sub ?? null;
+}

@@ -36,7 +36,10 @@ export type Reactor = z.infer<typeof reactorSchema>;
 export const reactionGroupSchema = z.object({
   emoji: z.string().min(1).max(32),
   count: z.number().int().nonnegative(),
-  /** The earliest REACTOR_NAMES to react with it, earliest first (the tooltip adds "and N others"). */
+  /**
+   * The earliest REACTOR_NAMES to react with it, earliest first (the tooltip adds "and N others"). Empty in history
+   * pages: GET /api/rooms/<slug>/messages/<id>/reactions names them when a reader asks.
+   */
   reactors: z.array(reactorSchema).max(REACTOR_NAMES),
   /** The viewer is among them. Absent where the server does not know the viewer (live events). */
   mine: z.boolean().optional(),

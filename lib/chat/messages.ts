@@ -43,7 +43,8 @@ export function toChatMessage(message: StoredMessage): ChatMessage {
     editedAt: message.editedAt?.toISOString() ?? null,
     author: message.author,
     replyTo: quoteOf(message.replyTo),
-    ...(message.reactions ? { reactions: message.reactions } : {}),
+    // Names come on demand (GET …/reactions): a page carries counts and the reader's own.
+    ...(message.reactions ? { reactions: message.reactions.map((group) => ({ ...group, reactors: [] })) } : {}),
   };
 }
 

@@ -3,7 +3,8 @@
 // limit), and on what (a live message of this room, holding fewer than the limit of kinds). Store, then tell the room.
 import "server-only";
 import { limitKey, limitState, LIMITS } from "../auth/rate-limit";
-import { changeReaction, passReactionGate, type StoredReactionGroup } from "../db/reactions";
+import { changeReaction, listMessageReactions, passReactionGate, type StoredReactionGroup } from "../db/reactions";
+import { findChatRoom } from "../db/room-lookup";
 import { AppError, fieldErrorsOf, invalid, notFound, rateLimited } from "../errors";
 import { postingRefusal, restrictionFrom } from "../moderation/posting";
 import { catalogEmoji } from "../reactions/allowed-emoji";
@@ -106,4 +107,33 @@ export async function reactToMessage(input: ReactionInput): Promise<ReactionResu
   const { result, delivered } = await changeReactionAs(input);
   await delivered;
   return result;
+}
+
+/**
+ * GET /api/rooms/<slug>/messages/<id>/reactions: every kind of reaction on the message with the earliest reactors by
+ * name (history pages carry counts only), `mine` for `viewerId`; for anyone who may read the room. 404 for an unknown
+ * room or a message not in it, 409 for a deleted one.
+ */
+export async function listReactions({
+  slug,
+  messageId,
+  viewerId,
+}: {
+  slug: string;
+  messageId: unknown;
+  viewerId: string | null;
+}): Promise<{ messageId: number; reactions: ReactionGroup[] }> {
+  const room = await findChatRoom({ slug });
+  if (!room) throw notFound("room", "This room does not exist (any more).");
+  const id = messageIdSchema.safeParse(messageId);
+  if (!id.success) throw notFound("message", REACTION_MESSAGE_MISSING);
+  const groups = await listMessageReactions({
+    roomId: room.id,
+    messageId: id.data,
+    viewerId,
+    reactorNames: REACTOR_NAMES,
+  });
+  if (groups === null) throw notFound("message", REACTION_MESSAGE_MISSING);
+  if (groups === "deleted") throw new AppError("conflict:message_deleted", REACTION_MESSAGE_DELETED, 409);
+  return { messageId: id.data, reactions: groups };
 }

@@ -39,27 +39,25 @@ export function quoteFrom(row: RawQuoteColumns): QuotedMessage | null {
   return { id: row.quoteId, body: deleted ? "" : (row.quoteBody ?? ""), deleted, author };
 }
 
-/** A message's reactions as a history page carries them (./reactions.ts StoredReactionGroup). */
+/** A message's reactions as a history page carries them: no names (./reactions.ts reads those on demand). */
 export interface RawReactionGroup {
   emoji: string;
   count: number;
-  reactors: Array<{ name: string; username: string }>;
   mine: boolean;
 }
 
 /**
- * The reactions of a message `m` as one JSON column, in the order their kinds were first used, each with its count,
- * the earliest `names` reactors and whether `viewerParam` (a user id, or null) is among them. None for a deleted one.
+ * The reactions of a message `m` as one JSON column, in the order their kinds were first used, each with its count
+ * and whether `viewerParam` (a user id, or null) is among them. Who reacted is read when someone asks (a tooltip):
+ * names for every reaction of a page would cost each read a join and the reply tens of kilobytes. A deleted message
+ * holds none (deleting removes them).
  */
-export const reactionsColumn = (viewerParam: string, names: number) => `CASE WHEN m."deletedAt" IS NULL THEN (
-    SELECT json_agg(json_build_object('emoji', g.emoji, 'count', g.n, 'mine', g.mine, 'reactors', g.reactors)
-                    ORDER BY g.first, g.emoji)
+export const reactionsColumn = (viewerParam: string) => `(
+    SELECT json_agg(json_build_object('emoji', g.emoji, 'count', g.n, 'mine', g.mine) ORDER BY g.first, g.emoji)
     FROM (SELECT r.emoji, count(*)::int AS n, min(r."createdAt") AS first,
-                 COALESCE(bool_or(r."userId" = ${viewerParam}::text), false) AS mine,
-                 (array_agg(json_build_object('name', ru.name, 'username', ru.username)
-                            ORDER BY r."createdAt", r."userId"))[1:${names}] AS reactors
-          FROM "Reaction" r JOIN "User" ru ON ru.id = r."userId" WHERE r."messageId" = m.id GROUP BY r.emoji) g
-  ) END AS reactions`;
+                 COALESCE(bool_or(r."userId" = ${viewerParam}::text), false) AS mine
+          FROM "Reaction" r WHERE r."messageId" = m.id GROUP BY r.emoji) g
+  ) AS reactions`;
 
 /** What a page reads of each message row before the joins. */
 export const MESSAGE_TABLE_COLUMNS = `id, "roomId", "authorId", body, "createdAt", "editedAt", "deletedAt", "replyToId"`;

@@ -22,7 +22,6 @@ import { roomHeadSelect } from "./rooms";
 import { run, statement } from "./statements";
 import { toUserSummary, userSummarySelect } from "./users";
 import { MAX_MESSAGE_ID } from "../validation/messages";
-import { REACTOR_NAMES } from "../reactions/reaction-rules";
 
 export type { MessageAuthor } from "./message-author";
 export type { QuotedMessage } from "./message-rows";
@@ -41,7 +40,7 @@ export interface StoredMessage {
   author: MessageAuthor | null;
   /** The message this one replies to; null when it replies to none. */
   replyTo: QuotedMessage | null;
-  /** Its reactions (`mine` for the viewer the page was read for); absent where not read (a send, an edit). */
+  /** Its reactions (`mine` for the viewer the page was read for), without names; absent where not read (a send). */
   reactions?: RawReactionGroup[];
 }
 
@@ -94,7 +93,7 @@ export function fromRawRow(row: RawMessageRow & { reactions?: RawReactionGroup[]
 const pageStatement = (name: string, page: string, viewer: string) =>
   statement(
     name,
-    `SELECT ${MESSAGE_ROW_COLUMNS}, ${reactionsColumn(viewer, REACTOR_NAMES)} FROM (${page}) m ${MESSAGE_ROW_JOINS}
+    `SELECT ${MESSAGE_ROW_COLUMNS}, ${reactionsColumn(viewer)} FROM (${page}) m ${MESSAGE_ROW_JOINS}
      ORDER BY m.id`,
   );
 

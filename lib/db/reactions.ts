@@ -98,12 +98,20 @@ const REMOVE = statement(
   "reaction_remove",
   `DELETE FROM "Reaction" WHERE "messageId" = $1 AND emoji = $2 AND "userId" = $3`,
 );
+// Each kind of a message's reactions ($2: one kind, or null for all) with its count, whether $3 is among them, and the
+// earliest $4 by name; in the order the kinds were first used.
 const GROUP = statement(
-  "reaction_group",
-  `SELECT count(*)::int AS count, COALESCE(bool_or(r."userId" = $3), false) AS mine,
-          (array_agg(json_build_object('name', u.name, 'username', u.username) ORDER BY r."createdAt", r."userId"))[1:$4]
-            AS reactors
-   FROM "Reaction" r JOIN "User" u ON u.id = r."userId" WHERE r."messageId" = $1 AND r.emoji = $2`,
+  "reaction_groups",
+  `SELECT r.emoji, count(*)::int AS count, COALESCE(bool_or(r."userId" = $3::text), false) AS mine,
+     (array_agg(json_build_object('name', u.name, 'username', u.username) ORDER BY r."createdAt", r."userId"))[1:$4]
+       AS reactors
+   FROM "Reaction" r JOIN "User" u ON u.id = r."userId"
+   WHERE r."messageId" = $1 AND ($2::text IS NULL OR r.emoji = $2::text)
+   GROUP BY r.emoji ORDER BY min(r."createdAt"), r.emoji`,
+);
+const MESSAGE_IN_ROOM = statement(
+  "reaction_message_in_room",
+  `SELECT "deletedAt" IS NOT NULL AS deleted FROM "Message" WHERE id = $1 AND "roomId" = $2`,
 );
 
 async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -161,10 +169,28 @@ export async function changeReaction({
     } else {
       changed = ((await client.query({ ...REMOVE, values: [messageId, emoji, userId] })).rowCount ?? 0) === 1;
     }
-    const [group] = await query<
-      Omit<StoredReactionGroup, "emoji"> & { reactors: StoredReactionGroup["reactors"] | null }
-    >(client, GROUP, [messageId, emoji, userId, reactorNames]);
-    if (!group || group.count === 0) return { changed, group: null };
-    return { changed, group: { emoji, count: group.count, reactors: group.reactors ?? [], mine: group.mine } };
+    const [group] = await query<StoredReactionGroup>(client, GROUP, [messageId, emoji, userId, reactorNames]);
+    return { changed, group: group ?? null };
   });
+}
+
+/**
+ * Every kind of reaction on message `messageId` of room `roomId`, each naming its earliest `reactorNames` (what a
+ * tooltip asks for); `mine` for `viewerId`. Null when the room holds no such message; "deleted" for a deleted one.
+ */
+export async function listMessageReactions({
+  roomId,
+  messageId,
+  viewerId,
+  reactorNames,
+}: {
+  roomId: string;
+  messageId: number;
+  viewerId: string | null;
+  reactorNames: number;
+}): Promise<StoredReactionGroup[] | "deleted" | null> {
+  const [message] = await run<{ deleted: boolean }>(MESSAGE_IN_ROOM, [messageId, roomId]);
+  if (!message) return null;
+  if (message.deleted) return "deleted";
+  return run<StoredReactionGroup>(GROUP, [messageId, null, viewerId, reactorNames]);
 }

@@ -2,18 +2,19 @@
 // muted, banned, a locked room 403; members, hosts, moderators and admins may), bad input (an emoji outside the
 // catalogue 400, another room's or an unknown message 404, a deleted one 409, the 21st kind 409, also under
 // concurrency), toggling with counts and names, history pages carrying them with the reader's own marked, a deleted
-// message losing them, the live `reaction:updated`, and the member's rate limit.
+// message losing them, the live `reaction:updated`, and the member's rate limit. History pages carry counts; GET
+// …/reactions names who reacted.
 import { NextRequest } from "next/server";
 import type PusherClient from "pusher-js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", async () => (await import("../support/fuzz-scope")).nextHeaders());
-import { POST as postReaction } from "@/app/api/rooms/[slug]/messages/[id]/reactions/route";
+import { GET as getReactions, POST as postReaction } from "@/app/api/rooms/[slug]/messages/[id]/reactions/route";
 import { GET as getHistory } from "@/app/api/rooms/[slug]/messages/route";
 import { LIMITS } from "@/lib/auth/rate-limit";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { deleteMessage } from "@/lib/chat/message-deletion";
-import { historyPageSchema, isTombstone, type ChatMessage } from "@/lib/chat/message-payload";
+import { historyPageSchema, isTombstone, type ChatMessage, type ReactionGroup } from "@/lib/chat/message-payload";
 import { reactToMessage } from "@/lib/chat/reactions";
 import { db, disconnectDb } from "@/lib/db/client";
 import { createRoom } from "@/lib/db/rooms";
@@ -219,7 +220,7 @@ describe("toggling, summaries and history", () => {
     expect(await stored(id)).toEqual([]);
   });
 
-  it(`carries reactions in history pages, the reader's own marked, at most ${REACTOR_NAMES} names each`, async () => {
+  it(`carries counts in history pages with the reader's own marked; GET …/reactions names ${REACTOR_NAMES} each`, async () => {
     const room = await newRoom();
     const { id } = await post(room.id);
     const plain = await post(room.id, "No reactions here");
@@ -228,21 +229,53 @@ describe("toggling, summaries and history", () => {
     await react(member, room.slug, id, LAUGH);
     await react(member, room.slug, id, HEART);
 
+    const cookieOf = async (reader: SessionUser | null) =>
+      reader ? `${sessionCookieName()}=${await sessionTokenFor(reader)}` : "";
     const page = async (reader: SessionUser | null) => {
-      const cookie = reader ? `${sessionCookieName()}=${await sessionTokenFor(reader)}` : "";
-      const request = new NextRequest(`http://localhost/api/rooms/${room.slug}/messages`, { headers: { cookie } });
+      const request = new NextRequest(`http://localhost/api/rooms/${room.slug}/messages`, {
+        headers: { cookie: await cookieOf(reader) },
+      });
       const response = await getHistory(request, { params: Promise.resolve({ slug: room.slug }) });
       const messages = historyPageSchema.parse(await response.json()).messages.filter((m) => !isTombstone(m));
       return new Map((messages as ChatMessage[]).map((m) => [m.id, m.reactions]));
     };
     const asMember = await page(member);
     expect(asMember.get(plain.id)).toEqual([]);
-    const [heart, laugh] = asMember.get(id)!;
-    expect(heart).toMatchObject({ emoji: HEART, count: REACTOR_NAMES + 3, mine: true });
-    expect(heart!.reactors.map((r) => r.username)).toEqual(crowd.slice(0, REACTOR_NAMES).map((c) => c.username));
-    expect(laugh).toMatchObject({ emoji: LAUGH, count: 1, mine: true });
+    expect(asMember.get(id)).toEqual([
+      { emoji: HEART, count: REACTOR_NAMES + 3, mine: true, reactors: [] },
+      { emoji: LAUGH, count: 1, mine: true, reactors: [] },
+    ]);
     expect((await page(null)).get(id)!.map((g) => g.mine)).toEqual([false, false]);
     expect((await page(crowd[0]!)).get(id)!.map((g) => g.mine)).toEqual([true, false]);
+
+    const names = async (reader: SessionUser | null, messageId: number | string = id) => {
+      const request = new NextRequest(`http://localhost/api/rooms/${room.slug}/messages/${messageId}/reactions`, {
+        headers: { cookie: await cookieOf(reader) },
+      });
+      const response = await getReactions(request, {
+        params: Promise.resolve({ slug: room.slug, id: `${messageId}` }),
+      });
+      return { status: response.status, body: await response.json() };
+    };
+    const named = await names(null);
+    expect(named.status).toBe(200);
+    const [heart, laugh] = named.body.reactions as ReactionGroup[];
+    expect(heart).toMatchObject({ emoji: HEART, count: REACTOR_NAMES + 3, mine: false });
+    expect(heart!.reactors.map((r) => r.username)).toEqual(crowd.slice(0, REACTOR_NAMES).map((c) => c.username));
+    expect(laugh).toEqual({
+      emoji: LAUGH,
+      count: 1,
+      mine: false,
+      reactors: [{ name: member.name, username: member.username }],
+    });
+    expect(((await names(member)).body.reactions as ReactionGroup[]).map((g) => g.mine)).toEqual([true, true]);
+    expect((await names(null, plain.id)).body.reactions).toEqual([]);
+    // Bad targets, as for reacting.
+    expect((await names(null, 2_147_483_000)).status).toBe(404);
+    expect((await names(null, "abc")).status).toBe(404);
+    const gone = await post(room.id);
+    await deleteMessage({ actor: member, slug: room.slug, messageId: gone.id });
+    expect((await names(null, gone.id)).body.error.code).toBe("conflict:message_deleted");
   });
 
   it("drops a message's reactions when it is deleted", async () => {

@@ -175,6 +175,50 @@ afterEach(() => {
   for (const client of clients.splice(0)) client.disconnect();
 });
 
+describe("the permission matrix of replying", () => {
+  it("refuses visitors (401), the unverified and deactivated, the muted and banned, and a locked room (403)", async () => {
+    const room = await newRoom();
+    const original = await send(alice, room.slug, "the question");
+    const reply = (actor: SessionUser | null) =>
+      sendMessage({
+        actor,
+        slug: room.slug,
+        input: { body: "re", clientKey: randomUUID(), replyTo: original.message.id },
+      });
+    const [unverified, muted, banned] = await Promise.all([
+      person("MEMBER", { verified: false }),
+      person("MEMBER"),
+      person("MEMBER"),
+    ]);
+    const deactivated = { ...(await person("MEMBER")), deactivated: true };
+    await db.roomRestriction.createMany({
+      data: [
+        { roomId: room.id, userId: muted.id, kind: "MUTE", until: new Date(Date.now() + 3_600_000), reason: "" },
+        { roomId: room.id, userId: banned.id, kind: "BAN", until: null, reason: "" },
+      ],
+    });
+    const refusals = [];
+    for (const who of [null, unverified, deactivated, muted, banned]) {
+      const refused = await refusal(reply(who));
+      refusals.push([refused.status, refused.code]);
+    }
+    expect(refusals).toEqual([
+      [401, "unauthorized"],
+      [403, "forbidden:unverified"],
+      [403, "forbidden:deactivated"],
+      [403, "forbidden:muted"],
+      [403, "forbidden:banned"],
+    ]);
+    await db.room.update({ where: { id: room.id }, data: { lockedAt: new Date() } });
+    const locked = await refusal(reply(host));
+    expect([locked.status, locked.code]).toEqual([403, "forbidden:room_locked"]);
+    expect(await db.message.count({ where: { roomId: room.id, replyToId: original.message.id } })).toBe(0);
+    await db.room.update({ where: { id: room.id }, data: { lockedAt: null } });
+    // Members and the host may.
+    for (const who of [bob, host]) expect((await reply(who)).message.replyTo?.id).toBe(original.message.id);
+  });
+});
+
 describe("replies in history", () => {
   let room: { id: string; slug: string };
   let originalId: number;

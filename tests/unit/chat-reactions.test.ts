@@ -2,7 +2,7 @@
 // viewer's own mark; the guess shown while a toggle travels; and the store keeping reactions across edits and pages.
 import { describe, expect, it } from "vitest";
 import { conversationReducer, initialConversation } from "@/lib/chat/client/message-store";
-import { applyReaction, guessToggle } from "@/lib/chat/client/reactions";
+import { applyReaction, guessToggle, keepNames } from "@/lib/chat/client/reactions";
 import type { ChatMessage, ReactionGroup } from "@/lib/chat/message-payload";
 import { message } from "../support/chat-messages";
 
@@ -24,6 +24,17 @@ describe("applyReaction", () => {
       { emoji: "🎉", count: 1, reactors: [bob], mine: false },
     ]);
     expect(applyReaction([thumbs, heart], { emoji: "👍️", count: 0, reactors: [], mine: false })).toEqual([heart]);
+  });
+});
+
+describe("keepNames", () => {
+  it("keeps the names held for a kind whose count a page did not change, and drops them when it did", () => {
+    const page = [
+      { ...thumbs, reactors: [] },
+      { ...heart, count: 2, reactors: [] },
+    ];
+    expect(keepNames(page, [thumbs, heart])).toEqual([thumbs, { ...heart, count: 2, reactors: [] }]);
+    expect(keepNames(page, undefined)).toBe(page);
   });
 });
 

@@ -13,7 +13,7 @@ import {
 } from "react";
 import dynamic from "next/dynamic";
 import type { ReactionGroup } from "@/lib/chat/message-payload";
-import { emojiKey } from "@/lib/reactions/reaction-rules";
+import { emojiKey, REACTOR_NAMES } from "@/lib/reactions/reaction-rules";
 import { AddReactionButton } from "./add-reaction-button";
 import { announceReaction, ensureReactionAnnouncer } from "./reaction-announcer";
 import { reactedWith, reactionChipLabel } from "./reactor-names";
@@ -35,6 +35,8 @@ export interface ReactionBarProps {
    * e.g. `null` to leave it out, or a button of the caller's. Undefined: the built-in one.
    */
   picker?: ReactNode;
+  /** A tooltip opened on a reaction whose names are not all here (history pages carry counts only). */
+  onNeedNames?: () => void;
 }
 
 const focusRing = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring";
@@ -45,7 +47,14 @@ const chipTone = (mine: boolean) =>
 /** Waits this long before hiding the tooltip, so the pointer can cross the gap onto it. */
 const HIDE_DELAY = 120;
 
-export function ReactionBar({ reactions, onToggle, viewerUsername, canAddKind = false, picker }: ReactionBarProps) {
+export function ReactionBar({
+  reactions,
+  onToggle,
+  viewerUsername,
+  canAddKind = false,
+  picker,
+  onNeedNames,
+}: ReactionBarProps) {
   const tooltipId = useId();
   const [tip, setTip] = useState<{ key: string; anchor: HTMLElement } | null>(null);
   const hideTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -58,6 +67,8 @@ export function ReactionBar({ reactions, onToggle, viewerUsername, canAddKind = 
   const show = (key: string, anchor: HTMLElement) => {
     clearTimeout(hideTimer.current);
     setTip({ key, anchor });
+    const group = reactions.find((held) => emojiKey(held.emoji) === key);
+    if (group && group.reactors.length < Math.min(group.count, REACTOR_NAMES)) onNeedNames?.();
   };
   const hideSoon = () => {
     clearTimeout(hideTimer.current);

@@ -185,6 +185,13 @@ export function postReaction(slug: string, id: number, emoji: string, on: boolea
   return request(`${messagesUrl(slug)}/${id}/reactions`, jsonInit("POST", { emoji, on }), reactionResultSchema);
 }
 
+const reactionListSchema = z.object({ messageId: z.number(), reactions: z.array(reactionGroupSchema) });
+
+/** Every kind of reaction on a message, naming the earliest reactors (history pages carry counts only). */
+export function fetchReactions(slug: string, id: number) {
+  return request(`${messagesUrl(slug)}/${id}/reactions`, { method: "GET" }, reactionListSchema);
+}
+
 /** Marks the room read up to `messageId` (the latest when omitted). */
 export function markRead(slug: string, messageId?: number | null): Promise<ReadState> {
   return request(

@@ -3,9 +3,15 @@
 // plus the viewer's own messages still on their way. Ids increase with every insert, so sorting
 // by id is the room's order; duplicates collapse into one entry. After a jump it holds a window of older history
 // (`hasNewer`): live messages then wait behind "Jump to newest" until paging down or a jump reaches the live end.
-import { isTombstone, type ChatMessage, type HistoryEntry, type ReplyQuote } from "../message-payload";
+import {
+  isTombstone,
+  type ChatMessage,
+  type HistoryEntry,
+  type ReactionGroup,
+  type ReplyQuote,
+} from "../message-payload";
 import { sameQuote } from "../reply-quote";
-import { applyReaction, sameReactions, type ReactionChange } from "./reactions";
+import { applyReaction, keepNames, sameReactions, type ReactionChange } from "./reactions";
 import { reconcileQuotes } from "./reply-quotes";
 
 /** Why a send did not go through; decides what the bubble offers. */
@@ -59,6 +65,8 @@ export type ConversationAction =
   | { type: "deleted"; id: number }
   /** One emoji's reactions on a held message changed (the member's toggle or its reply, or `reaction:updated`). */
   | { type: "reaction"; messageId: number; change: ReactionChange }
+  /** All of a held message's reactions, with names (asked for by a tooltip). */
+  | { type: "reactions"; messageId: number; reactions: ReactionGroup[] }
   | { type: "queued"; pending: PendingMessage }
   | { type: "sending"; clientKey: string }
   | { type: "confirmed"; clientKey: string; message: ChatMessage }
@@ -76,7 +84,7 @@ export function newerEntry(existing: HistoryEntry, incoming: HistoryEntry): Hist
   if (isTombstone(existing)) return existing;
   if (isTombstone(incoming)) return incoming;
   const winner = editedTime(incoming) >= editedTime(existing) ? incoming : existing;
-  const reactions = incoming.reactions ?? existing.reactions;
+  const reactions = incoming.reactions ? keepNames(incoming.reactions, existing.reactions) : existing.reactions;
   return winner.reactions === reactions || reactions === undefined ? winner : { ...winner, reactions };
 }
 
@@ -162,11 +170,15 @@ function updatePending(
   return { ...state, pending };
 }
 
-function withReaction(state: ConversationState, messageId: number, change: ReactionChange): ConversationState {
+function withReactions(
+  state: ConversationState,
+  messageId: number,
+  change: (held: ReactionGroup[]) => ReactionGroup[],
+): ConversationState {
   const index = state.entries.findIndex((entry) => entry.id === messageId);
   const held = state.entries[index];
   if (!held || isTombstone(held)) return state;
-  const reactions = applyReaction(held.reactions ?? [], change);
+  const reactions = change(held.reactions ?? []);
   if (sameReactions(held.reactions, reactions)) return state;
   const entries = state.entries.slice();
   entries[index] = { ...held, reactions };
@@ -205,7 +217,9 @@ export function conversationReducer(state: ConversationState, action: Conversati
     case "deleted":
       return mergeHeld(state, [{ id: action.id, deleted: true }]);
     case "reaction":
-      return withReaction(state, action.messageId, action.change);
+      return withReactions(state, action.messageId, (held) => applyReaction(held, action.change));
+    case "reactions":
+      return withReactions(state, action.messageId, () => action.reactions);
     case "queued":
       return { ...state, pending: [...state.pending, action.pending] };
     case "sending":

@@ -39,6 +39,20 @@ export function guessToggle(
   };
 }
 
+/**
+ * A page's reactions (counts, no names) with the names held for a kind whose count has not changed since, so that a
+ * catch-up does not send the next tooltip back to the server.
+ */
+export function keepNames(incoming: readonly ReactionGroup[], held: readonly ReactionGroup[] | undefined) {
+  if (!held?.length) return incoming as ReactionGroup[];
+  return incoming.map((group) => {
+    const before = held.find((h) => h.emoji === group.emoji);
+    return group.reactors.length === 0 && before && before.count === group.count
+      ? { ...group, reactors: before.reactors }
+      : group;
+  });
+}
+
 function sameGroup(a: ReactionGroup, b: ReactionGroup): boolean {
   return (
     a.emoji === b.emoji &&

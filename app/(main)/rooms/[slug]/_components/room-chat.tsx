@@ -198,7 +198,8 @@ export function RoomChat({
               pins={pins}
               onModerate={canRestrict ? askToModerate : undefined}
               onReply={conversation.reply.start}
-              onReact={conversation.react}
+              onReact={conversation.react.toggle}
+              onLoadReactors={conversation.react.loadNames}
               empty={<ConversationEmpty canPost={composerMode === "post"} />}
             />
             {/* A fixed-height line, so "Alice is typing…" appearing never moves the conversation. */}

@@ -6,7 +6,7 @@
 // before Next's router (lib/server/direct-routes.ts); both go through lib/chat/send-reply.ts.
 import { after, NextResponse, type NextRequest } from "next/server";
 import { getCurrentUser } from "@/lib/auth/session";
-import { claimsFromToken, sessionTokenFromCookieHeader } from "@/lib/auth/session-cookie";
+import { claimedUserId } from "@/lib/auth/session-cookie";
 import { readText } from "@/lib/chat/http";
 import { listHistory } from "@/lib/chat/messages";
 import { answerSend } from "@/lib/chat/send-reply";
@@ -28,8 +28,7 @@ export async function GET(request: NextRequest, context: RouteContext): Promise<
       ["before", "after", "around", "changedSince", "limit"].map((key) => [key, params.get(key) ?? undefined]),
     );
     // The cookie's claims, not a session check: they only mark the reader's own reactions, which anyone may see.
-    const token = sessionTokenFromCookieHeader(request.headers.get("cookie") ?? undefined);
-    const viewerId = (await claimsFromToken(token))?.sub ?? null;
+    const viewerId = await claimedUserId(request.headers.get("cookie"));
     return NextResponse.json(await listHistory({ slug, query, viewerId }), { headers: NO_STORE });
   } catch (error) {
     return errorResponse(error);
