@@ -25,7 +25,7 @@ import { publicRealtimeConfig } from "@/lib/realtime/config";
 import { pinsUpdatedSchema } from "@/lib/realtime/event-schemas";
 import { listPins, pinMessageAs, unpinMessageAs } from "@/lib/rooms/pins";
 import { PIN_LIMIT } from "@/lib/validation/pins";
-import { auditSince, lastAuditId, person, refusal } from "../support/admin-fixtures";
+import { auditSince, lastAuditId, refusal, resetLimit, roomCast } from "../support/admin-fixtures";
 import { fuzzScope } from "../support/fuzz-scope";
 import { sessionTokenFor } from "../support/session-token";
 import { eventually } from "../support/wait-for";
@@ -35,21 +35,10 @@ let member: SessionUser;
 let moderator: SessionUser;
 let admin: SessionUser;
 
-beforeAll(async () => {
-  [host, member, moderator, admin] = await Promise.all([
-    person("MEMBER"),
-    person("MEMBER"),
-    person("MODERATOR"),
-    person("ADMIN"),
-  ]);
-});
+beforeAll(async () => ({ host, member, moderator, admin } = await roomCast()));
 afterAll(() => disconnectDb());
 // Each test starts with a full allowance; the limit has a test of its own.
-beforeEach(async () => {
-  await db.rateLimit.deleteMany({
-    where: { key: { in: [host, member, moderator, admin].map((u) => `messagePin:${u.id}`) } },
-  });
-});
+beforeEach(() => resetLimit("messagePin"));
 
 let rooms = 0;
 async function newRoom() {

@@ -24,7 +24,7 @@ import { createRealtimeClient } from "@/lib/realtime/browser-client";
 import { roomChannel } from "@/lib/realtime/channels";
 import { publicRealtimeConfig } from "@/lib/realtime/config";
 import { reactionUpdatedSchema } from "@/lib/realtime/event-schemas";
-import { person, refusal } from "../support/admin-fixtures";
+import { person, refusal, resetLimit, roomCast } from "../support/admin-fixtures";
 import { fuzzScope } from "../support/fuzz-scope";
 import { sessionTokenFor } from "../support/session-token";
 import { eventually } from "../support/wait-for";
@@ -36,19 +36,10 @@ let member: SessionUser;
 let moderator: SessionUser;
 let admin: SessionUser;
 
-beforeAll(async () => {
-  [host, member, moderator, admin] = await Promise.all([
-    person("MEMBER"),
-    person("MEMBER"),
-    person("MODERATOR"),
-    person("ADMIN"),
-  ]);
-});
+beforeAll(async () => ({ host, member, moderator, admin } = await roomCast()));
 afterAll(() => disconnectDb());
 // Each test starts with a full allowance; the limit has a test of its own.
-beforeEach(async () => {
-  await db.rateLimit.deleteMany({ where: { key: { startsWith: "messageReact:" } } });
-});
+beforeEach(() => resetLimit("messageReact"));
 
 let rooms = 0;
 async function newRoom() {

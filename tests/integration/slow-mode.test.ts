@@ -27,7 +27,7 @@ import { roomChannel } from "@/lib/realtime/channels";
 import { publicRealtimeConfig } from "@/lib/realtime/config";
 import { setSlowModeAs, slowModeViewOf } from "@/lib/rooms/slow-mode";
 import { SLOW_MODE_MAX_SECONDS } from "@/lib/validation/slow-mode";
-import { auditSince, lastAuditId, person, refusal } from "../support/admin-fixtures";
+import { auditSince, lastAuditId, person, refusal, roomCast } from "../support/admin-fixtures";
 import { fuzzScope } from "../support/fuzz-scope";
 import { sessionTokenFor } from "../support/session-token";
 import { eventually } from "../support/wait-for";
@@ -39,13 +39,7 @@ let moderator: SessionUser;
 let admin: SessionUser;
 
 beforeAll(async () => {
-  [host, member, other, moderator, admin] = await Promise.all([
-    person("MEMBER"),
-    person("MEMBER"),
-    person("MEMBER"),
-    person("MODERATOR"),
-    person("ADMIN"),
-  ]);
+  [{ host, member, moderator, admin }, other] = await Promise.all([roomCast(), person("MEMBER")]);
 });
 afterAll(() => disconnectDb());
 

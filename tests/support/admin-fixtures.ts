@@ -55,3 +55,19 @@ export async function lastAuditId(): Promise<number> {
   const last = await db.auditLog.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
   return last?.id ?? 0;
 }
+
+/** The people of a room's permission matrix: its host and a member (both plain members), a moderator and an admin. */
+export async function roomCast(): Promise<Record<"host" | "member" | "moderator" | "admin", SessionUser>> {
+  const [host, member, moderator, admin] = await Promise.all([
+    person("MEMBER"),
+    person("MEMBER"),
+    person("MODERATOR"),
+    person("ADMIN"),
+  ]);
+  return { host, member, moderator, admin };
+}
+
+/** Gives every member a full allowance of limit `name` again (a test of the limit itself uses it up). */
+export async function resetLimit(name: string): Promise<void> {
+  await db.rateLimit.deleteMany({ where: { key: { startsWith: `${name}:` } } });
+}
