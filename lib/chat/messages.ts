@@ -5,7 +5,11 @@
 import "server-only";
 import { z } from "zod";
 import { enforce, limitKey, limitState, LIMITS } from "../auth/rate-limit";
-import { runSendStatement } from "../db/message-send";
+import { runSendStatement, type SendStatementInput } from "../db/message-send";
+import { touchUserSession } from "../db/user-sessions";
+import { sessionLifetimes } from "../auth/device-sessions";
+import { sessionUserFor } from "../auth/session";
+import type { SessionClaims } from "../auth/session-cookie";
 import {
   findMessage,
   findMessageByClientKey,
@@ -141,7 +145,7 @@ export async function sendMessage({
   input,
   socketId,
 }: {
-  actor: ChatActor | null | Promise<ChatActor | null>;
+  actor: Sender | Promise<Sender>;
   slug: string;
   input: unknown;
   socketId?: unknown;
@@ -151,34 +155,40 @@ export async function sendMessage({
   caller.catch(() => undefined);
   const { body, clientKey, replyTo } = parse(sendMessageSchema, input);
   const exclude = parseSocketId(socketId);
-  const sender = requirePoster(await caller);
+  const { authorId, session } = await senderOf(await caller, slug);
   const now = new Date();
   const { points, durationSeconds } = LIMITS.messagePost;
   const perMember = LIMITS.messagePostMember;
   // The statement finds the room by slug; one no room can have (a NUL byte, a broken character) is not sent.
   const outcome = ROOM_SLUG_PATTERN.test(slug)
     ? await runSendStatement({
+        session,
         slug,
-        authorId: sender.id,
+        authorId,
         body,
         clientKey,
         now,
         // Per member and room: the key ends with the room's id, which the statement finds.
-        limit: { keyPrefix: limitKey("messagePost", `${sender.id}:`), points, durationSeconds },
+        limit: { keyPrefix: limitKey("messagePost", `${authorId}:`), points, durationSeconds },
         // And per member across rooms, counted in the same statement.
-        memberLimit: { key: limitKey("messagePostMember", sender.id), ...perMember },
-        // The room's host is exempt too, which only the statement knows.
-        slowMode: { keyPrefix: slowModeKeyPrefix(sender.id), exempt: sender.role !== "MEMBER" },
+        memberLimit: { key: limitKey("messagePostMember", authorId), ...perMember },
+        slowMode: { keyPrefix: slowModeKeyPrefix(authorId) },
         replyTo,
       })
     : null;
-  if (!outcome) throw notFound("room", "This room does not exist (any more).");
-  const room = outcome.room;
+  if (outcome && session) {
+    requirePoster(
+      outcome.caller && { emailVerified: outcome.caller.verified, deactivated: outcome.caller.deactivated },
+    );
+    if (outcome.caller?.stale) await touchUserSession({ id: session.id });
+  }
+  const room = outcome?.room;
+  if (!outcome || !room) throw notFound("room", "This room does not exist (any more).");
   const restriction = restrictionFrom({ locked: room.locked, restrictions: outcome.restrictions }, now);
   if (restriction) throw postingRefusal(restriction);
 
   let result: Omit<SendResult, "delivered">;
-  const stored = outcome.message ?? (await findStoredByClientKey(sender.id, clientKey));
+  const stored = outcome.message ?? (await findStoredByClientKey(authorId, clientKey));
   if (stored?.created) {
     result = { message: toChatMessage(stored.message), created: true };
   } else if (stored) {
@@ -201,6 +211,26 @@ export async function sendMessage({
   // Also for a retry: if the first attempt's trigger failed, this one may get through, and
   // clients drop the copy they already hold by id. Started now, not awaited: see `delivered`.
   return { ...result, delivered: publishMessageCreated(result.message, exclude) };
+}
+
+/**
+ * Who sends: a caller already checked (a SessionUser from getCurrentUser, tests), or null, or the claims of the
+ * request's session cookie, whose device session the send statement checks in the same round trip (the send
+ * routes).
+ */
+export type Sender = ChatActor | null | { claims: SessionClaims | null };
+
+async function senderOf(
+  sender: Sender,
+  slug: string,
+): Promise<{ authorId: string; session: SendStatementInput["session"] }> {
+  if (sender === null || !("claims" in sender)) return { authorId: requirePoster(sender).id, session: null };
+  const { claims } = sender;
+  // Signed out: requirePoster throws the 401 itself.
+  if (!claims) throw requirePoster(null);
+  // No statement runs for a slug no room can have: the session is checked on its own, so the answer stays 401 first.
+  if (!ROOM_SLUG_PATTERN.test(slug)) requirePoster(await sessionUserFor(claims));
+  return { authorId: claims.sub, session: { id: claims.sid, version: claims.sv, ...sessionLifetimes() } };
 }
 
 /** The message a concurrent send with this client key committed after the send statement's snapshot, if any. */

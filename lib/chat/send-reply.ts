@@ -4,8 +4,7 @@
 import "server-only";
 import { errorReply, type JsonReply } from "../errors";
 import { parseJsonBody, socketIdOf } from "./http";
-import { sendMessage } from "./messages";
-import type { ChatActor } from "./actor";
+import { sendMessage, type Sender } from "./messages";
 
 export interface SendReply extends JsonReply {
   /** The realtime trigger of a stored message, already sent: the server keeps running until it settles. */
@@ -23,8 +22,9 @@ export async function answerSend({
   contentType,
   socketIdHeader,
 }: {
-  /** A promise, so that the room is looked up while the session is checked. */
-  actor: Promise<ChatActor | null>;
+  /** A promise, so that the body is read while the cookie is decrypted: the session's claims (checked by the send
+   * statement), or a caller already checked. */
+  actor: Promise<Sender>;
   slug: string;
   text: string;
   contentType: string | null | undefined;

@@ -1,6 +1,7 @@
-// The send path's one statement: finds the room by slug, counts the member's rate-limit hits, reads the lock and the
-// member's restrictions, takes the member's slow-mode turn, and stores the message (with the participant, read
-// position and room activity) when all of them allow it, else finds the message this client key stored before.
+// The send path's one statement: checks the sender's device session (when given), finds the room by slug, counts the
+// member's rate-limit hits, reads the lock and the member's restrictions, takes the member's slow-mode turn, and
+// stores the message (with the participant, read position and room activity) when all of them allow it, else finds
+// the message this client key stored before.
 // Every live message runs it, so it is one round trip on the pool (./statements.ts), not five Prisma calls. The rules
 // stay in lib: lib/chat/messages.ts decides what the outcome means, lib/moderation/posting-rule.ts words a refusal.
 import "server-only";
@@ -23,15 +24,31 @@ export interface SendStatementInput {
   limit: { keyPrefix: string; points: number; durationSeconds: number };
   /** The member's limit across rooms: its whole row key (`messagePostMember:<userId>`), points and window. */
   memberLimit: { key: string; points: number; durationSeconds: number };
-  /** Slow mode: the turn row's key up to the room id (`slowMode:<userId>:`); `exempt` for moderators and admins
-   * (the room's host is exempt by the statement itself). */
-  slowMode: { keyPrefix: string; exempt: boolean };
+  /** Slow mode: the turn row's key up to the room id (`slowMode:<userId>:`). The room's host, moderators and admins
+   * are exempt (the statement reads who they are). */
+  slowMode: { keyPrefix: string };
+  /**
+   * The device session the sender's cookie names, checked here rather than by a statement of its own: it must be
+   * theirs, live (idle and absolute limits) and of the user's current session version. Null for a sender the caller
+   * already checked.
+   */
+  session: { id: string; version: number; idleSeconds: number; lifetimeSeconds: number } | null;
   /** The message this one replies to (any id: the statement checks it is of this room and not deleted), or null. */
   replyTo: number | null;
 }
 
+/** Who sent it, as the statement found them: null when no such user, or their session is not live (a 401). */
+export interface SendCaller {
+  verified: boolean;
+  deactivated: boolean;
+  /** The session was last marked used over a minute ago: the caller marks it now. */
+  stale: boolean;
+}
+
 export interface SendOutcome {
-  room: { id: string; locked: boolean; slowModeSeconds: number };
+  caller: SendCaller | null;
+  /** Null when no room has the slug. */
+  room: { id: string; locked: boolean; slowModeSeconds: number } | null;
   /** The member's rate-limit counter in this room after this hit. */
   counter: RateCounter;
   /** The member's counter across rooms after this hit. */
@@ -47,6 +64,10 @@ export interface SendOutcome {
 }
 
 interface Row extends RawAuthorColumns, RawQuoteColumns {
+  callerFound: boolean;
+  callerVerified: boolean | null;
+  callerDeactivated: boolean | null;
+  callerStale: boolean | null;
   roomId: string | null;
   locked: boolean | null;
   slowModeSeconds: number | null;
@@ -69,6 +90,8 @@ interface Row extends RawAuthorColumns, RawQuoteColumns {
 }
 
 const NOW = `($5::timestamptz AT TIME ZONE 'UTC')`;
+// The database's clock for the device session's limits, as the session check (lib/db/users.ts) reads them.
+const DB_NOW = `(now() AT TIME ZONE 'UTC')`;
 const SECONDS = (n: string) => `${n} * interval '1 second'`;
 // A slow-mode turn row ("RateLimit": `slowMode:<userId>:<roomId>`) keeps the member's last send as expire minus the
 // longest choice, so a host who shortens or lengthens the wait changes every member's next turn at once, and the row
@@ -84,17 +107,30 @@ const NEXT_TURN = `(${LAST_SEND} + ${SECONDS("(SELECT slow FROM gate)")})`;
 // member's last message (a concurrent send commits after this statement's snapshot): its turn is an upsert, whose
 // row lock makes concurrent sends take turns and whose DO UPDATE sees the latest row, so exactly one of them gets
 // the turn (points 0) and the rest count a refusal. A client key already stored takes no turn (a retry is answered).
-// The host (hostId), moderators and admins ($13) are exempt. A reply ($14) passes the gate only when its original is
-// a live message of this room; the original is not locked (a delete racing the send only makes the quote read
-// "deleted" from then on). `existing` sees the statement's snapshot: a row a concurrent send committed meanwhile is
-// found by findMessageByClientKey afterwards. Timestamps leave as timestamptz (AT TIME ZONE 'UTC'), so pg reads them
-// right whatever the process's time zone.
+// The host (hostId), moderators and admins are exempt. The sender ($2) must be verified and active, and with a
+// session ($13: its id; $15 the cookie's session version, $16/$17 the idle and absolute limits in seconds) hold it
+// live: otherwise nothing is counted or stored, and the caller answers 401 or 403 from `caller`. A reply ($14) passes
+// the gate only when its original is a live message of this room; the original is not locked (a delete racing the
+// send only makes the quote read "deleted" from then on). `existing` sees the statement's snapshot: a row a concurrent
+// send committed meanwhile is found by findMessageByClientKey afterwards. Timestamps leave as timestamptz (AT TIME
+// ZONE 'UTC'), so pg reads them right whatever the process's time zone.
 const SEND = statement(
   "message_send",
-  `WITH room AS (
-    SELECT id, "lockedAt" IS NOT NULL AS locked, "slowModeSeconds",
-           CASE WHEN "hostId" = $2 OR $13::boolean THEN 0 ELSE "slowModeSeconds" END AS slow
-    FROM "Room" WHERE slug = $1
+  `WITH caller AS (
+    SELECT u.role::text AS role, u."emailVerifiedAt" IS NOT NULL AS verified, u."deactivatedAt" IS NOT NULL AS deactivated,
+           COALESCE(s."lastSeenAt" < ${DB_NOW} - interval '1 minute', false) AS stale
+    FROM "User" u LEFT JOIN "UserSession" s ON s.id = $13::text AND s."userId" = u.id
+    WHERE u.id = $2 AND ($13::text IS NULL OR (s.id IS NOT NULL AND u."sessionVersion" = $15::int
+      AND s."lastSeenAt" > ${DB_NOW} - make_interval(secs => $16::int)
+      AND s."createdAt" > ${DB_NOW} - make_interval(secs => $17::int)))
+  ), poster AS (
+    SELECT role FROM caller WHERE verified AND NOT deactivated
+  ), room AS (
+    SELECT r.id, r."lockedAt" IS NOT NULL AS locked, r."slowModeSeconds",
+           CASE WHEN r."hostId" = $2 OR poster.role <> 'MEMBER' THEN 0 ELSE r."slowModeSeconds" END AS slow
+    FROM "Room" r, poster WHERE r.slug = $1
+  ), found_room AS (
+    SELECT id FROM "Room" WHERE slug = $1
   ), hit AS (
     ${rateLimitHitSql(`SELECT $6 || room.id, 1, ${windowEndSql("$8")} FROM room`)}
   ), member_hit AS (
@@ -143,20 +179,22 @@ const SEND = statement(
     RETURNING r.id
   ), existing AS (
     SELECT id, "roomId", "authorId", body, "createdAt", "editedAt", "deletedAt", "replyToId"
-    FROM "Message" WHERE "authorId" = $2 AND "clientKey" = $4
+    FROM "Message" WHERE "authorId" = $2 AND "clientKey" = $4 AND EXISTS (SELECT 1 FROM poster)
   ), message AS (
     SELECT true AS created, * FROM inserted
     UNION ALL
     SELECT false AS created, * FROM existing
   )
-  SELECT s."roomId", s.locked, s."slowModeSeconds", s.points, s."msLeft", s."memberPoints", s."memberMsLeft",
+  SELECT s."callerFound", s."callerVerified", s."callerDeactivated", s."callerStale", s."roomId", s.locked, s."slowModeSeconds", s.points, s."msLeft", s."memberPoints", s."memberMsLeft",
          s."slowRefused", s."slowMsLeft", s.restrictions, s."replyInRoom", s."replyDeleted",
          m.created, m.id, m."roomId" AS "messageRoomId", m.body, m."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
          m."editedAt" AT TIME ZONE 'UTC' AS "editedAt", m."deletedAt" AT TIME ZONE 'UTC' AS "deletedAt",
          u.id AS "authorId", u.username AS "authorUsername", u.name AS "authorName", u.image AS "authorImage",
          a."updatedAt" AT TIME ZONE 'UTC' AS "authorAvatarAt", ${QUOTE_COLUMNS}
   FROM (
-    SELECT (SELECT id FROM room) AS "roomId", (SELECT locked FROM room) AS locked,
+    SELECT EXISTS (SELECT 1 FROM caller) AS "callerFound", (SELECT verified FROM caller) AS "callerVerified",
+           (SELECT deactivated FROM caller) AS "callerDeactivated", (SELECT stale FROM caller) AS "callerStale",
+           (SELECT id FROM found_room) AS "roomId", (SELECT locked FROM room) AS locked,
            (SELECT "slowModeSeconds" FROM room) AS "slowModeSeconds",
            (SELECT points FROM hit) AS points, (SELECT "msLeft" FROM hit) AS "msLeft",
            (SELECT points FROM member_hit) AS "memberPoints", (SELECT "msLeft" FROM member_hit) AS "memberMsLeft",
@@ -176,9 +214,12 @@ function storedMessage(row: Row): StoredMessage | null {
   return fromRawRow({ ...row, id, roomId, createdAt, body: row.body ?? "" });
 }
 
-/** One round trip for a send (see the statement); null when no room has this slug (nothing counted, nothing stored). */
-export async function runSendStatement(input: SendStatementInput): Promise<SendOutcome | null> {
-  const { slug, authorId, body, clientKey, now, limit, memberLimit, slowMode, replyTo } = input;
+/**
+ * One round trip for a send (see the statement). `caller` null: the sender or their session is not live; `room` null:
+ * no room has this slug. Either way nothing is counted or stored.
+ */
+export async function runSendStatement(input: SendStatementInput): Promise<SendOutcome> {
+  const { slug, authorId, body, clientKey, now, limit, memberLimit, slowMode, replyTo, session } = input;
   const [row] = await run<Row>(SEND, [
     slug,
     authorId,
@@ -192,13 +233,27 @@ export async function runSendStatement(input: SendStatementInput): Promise<SendO
     memberLimit.points,
     memberLimit.durationSeconds,
     slowMode.keyPrefix,
-    slowMode.exempt,
+    session?.id ?? null,
     replyTo,
+    session?.version ?? null,
+    session?.idleSeconds ?? null,
+    session?.lifetimeSeconds ?? null,
   ]);
-  if (!row?.roomId) return null;
+  if (!row) throw new Error("message_send returned no row");
   const message = storedMessage(row);
+  const caller = row.callerFound
+    ? {
+        verified: row.callerVerified === true,
+        deactivated: row.callerDeactivated === true,
+        stale: row.callerStale === true,
+      }
+    : null;
   return {
-    room: { id: row.roomId, locked: row.locked === true, slowModeSeconds: row.slowModeSeconds ?? 0 },
+    caller,
+    room:
+      row.roomId === null
+        ? null
+        : { id: row.roomId, locked: row.locked === true, slowModeSeconds: row.slowModeSeconds ?? 0 },
     counter: { points: row.points ?? 0, msLeft: row.msLeft ?? 0 },
     memberCounter: { points: row.memberPoints ?? 0, msLeft: row.memberMsLeft ?? 0 },
     slowModeMsLeft: row.slowRefused === true ? (row.slowMsLeft ?? 0) : null,

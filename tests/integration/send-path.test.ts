@@ -1,10 +1,13 @@
 // The send path's one statement (lib/db/message-send.ts) under what could go wrong with it: concurrent sends over the
 // rate limit are refused exactly past it, a retried client key answers the first message and stores nothing twice,
 // the posting rules (lock beats ban beats mute) refuse before the limit and store nothing, and a send to an unknown
-// room counts no hit. chat-api.test.ts covers the send path's ordinary answers.
+// room counts no hit; the sender's device session, checked inside the same statement, refuses an ended, idle, outdated
+// or someone else's session (401) and a deactivated or unverified member (403), storing and counting nothing.
+// chat-api.test.ts covers the send path's ordinary answers.
 import { randomUUID } from "node:crypto";
 import type PusherClient from "pusher-js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { claimsFromToken, type SessionClaims } from "@/lib/auth/session-cookie";
 import { sendMessage } from "@/lib/chat/messages";
 import { LIMITS } from "@/lib/auth/rate-limit";
 import { db, disconnectDb } from "@/lib/db/client";
@@ -15,6 +18,7 @@ import { createRealtimeClient } from "@/lib/realtime/browser-client";
 import { roomChannel } from "@/lib/realtime/channels";
 import { publicRealtimeConfig } from "@/lib/realtime/config";
 import { person } from "../support/admin-fixtures";
+import { sessionTokenFor } from "../support/session-token";
 import { eventually } from "../support/wait-for";
 
 let alice: SessionUser;
@@ -159,5 +163,67 @@ describe("posting rules in the send statement", () => {
     for (let i = 0; i < LIMITS.messagePost.points; i++) await outcome(send(alice, room.slug, `m${i}`));
     await restrict(room.id, alice.id, "MUTE", inAnHour());
     expect(await outcome(send(alice, room.slug, "one more"))).toBe("403 forbidden:muted");
+  });
+});
+
+describe("the sender's device session, checked by the send statement itself", () => {
+  const claimsOf = async (user: SessionUser) => {
+    const claims = await claimsFromToken(await sessionTokenFor(user));
+    if (!claims) throw new Error("no claims");
+    return claims;
+  };
+  const sendAs = (claims: SessionClaims | null, slug: string, body = "hello") =>
+    sendMessage({ actor: { claims }, slug, input: { body, clientKey: randomUUID() } });
+  const hits = async (user: SessionUser) =>
+    db.rateLimit.count({ where: { key: { startsWith: `messagePost:${user.id}:` } } });
+
+  it("stores a live session's message and counts its hit; a signed-out, ended or outdated session is 401", async () => {
+    const room = await newRoom();
+    const member = await person("MEMBER");
+    const live = await claimsOf(member);
+    expect(await outcome(sendAs(live, room.slug))).toBe("created");
+    expect(await hits(member)).toBe(1);
+
+    const ended = await claimsOf(member);
+    await db.userSession.delete({ where: { id: ended.sid } });
+    const idle = await claimsOf(member);
+    await db.userSession.update({
+      where: { id: idle.sid },
+      data: { lastSeenAt: new Date(Date.now() - 400 * 86_400_000) },
+    });
+    const other = await claimsOf(alice);
+    const theirs = { ...other, sub: member.id };
+    for (const claims of [null, ended, idle, theirs])
+      expect(await outcome(sendAs(claims, room.slug))).toBe("401 unauthorized");
+    // A password change (the session version) ends every older cookie.
+    await db.user.update({ where: { id: member.id }, data: { sessionVersion: { increment: 1 } } });
+    expect(await outcome(sendAs(live, room.slug))).toBe("401 unauthorized");
+    // Nothing stored or counted for any of them; also not for an unknown room.
+    expect(await db.message.count({ where: { authorId: member.id } })).toBe(1);
+    expect(await hits(member)).toBe(1);
+    expect(await outcome(sendAs(ended, "no-such-room"))).toBe("401 unauthorized");
+    expect(await outcome(sendAs(ended, "bad\u0000slug"))).toBe("401 unauthorized");
+    expect(await outcome(sendAs(await claimsOf(alice), "bad\u0000slug"))).toBe("404 not_found:room");
+  });
+
+  it("refuses a deactivated (403) and an unverified (403) member, and marks a session used a while ago as seen", async () => {
+    const room = await newRoom();
+    const [deactivated, unverified, member] = await Promise.all([
+      person("MEMBER"),
+      person("MEMBER", { verified: false }),
+      person("MEMBER"),
+    ]);
+    const deactivatedClaims = await claimsOf(deactivated);
+    await db.user.update({ where: { id: deactivated.id }, data: { deactivatedAt: new Date() } });
+    expect(await outcome(sendAs(deactivatedClaims, room.slug))).toBe("403 forbidden:deactivated");
+    expect(await outcome(sendAs(await claimsOf(unverified), room.slug))).toBe("403 forbidden:unverified");
+    expect(await db.message.count({ where: { roomId: room.id } })).toBe(0);
+
+    const claims = await claimsOf(member);
+    const earlier = new Date(Date.now() - 5 * 60_000);
+    await db.userSession.update({ where: { id: claims.sid }, data: { lastSeenAt: earlier } });
+    expect(await outcome(sendAs(claims, room.slug))).toBe("created");
+    const seen = await db.userSession.findUniqueOrThrow({ where: { id: claims.sid } });
+    expect(seen.lastSeenAt.getTime()).toBeGreaterThan(earlier.getTime() + 60_000);
   });
 });

@@ -5,8 +5,7 @@
 // stored message, 200 with the same message for a retried clientKey. In production scripts/serve.ts answers POST
 // before Next's router (lib/server/direct-routes.ts); both go through lib/chat/send-reply.ts.
 import { after, NextResponse, type NextRequest } from "next/server";
-import { getCurrentUser } from "@/lib/auth/session";
-import { claimedUserId } from "@/lib/auth/session-cookie";
+import { claimedUserId, readSessionClaims } from "@/lib/auth/session-cookie";
 import { readText } from "@/lib/chat/http";
 import { listHistory } from "@/lib/chat/messages";
 import { answerSend } from "@/lib/chat/send-reply";
@@ -44,8 +43,9 @@ export async function POST(request: NextRequest, context: RouteContext): Promise
     return errorResponse(error);
   }
   const reply = await answerSend({
-    // Not awaited here: the room is looked up while the session is checked.
-    actor: getCurrentUser(),
+    // Not awaited here: the cookie is decrypted while the body is parsed. The send statement checks the device
+    // session itself, in the same round trip.
+    actor: readSessionClaims().then((claims) => ({ claims })),
     slug,
     text,
     contentType: request.headers.get("content-type"),
