@@ -6,7 +6,7 @@
 // uses fresh members and a fresh room.
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "./support/test";
-import { clockIn, liveMessageCount, postThroughApi, restrictionUntil, sideOf } from "./support/admin-room";
+import { liveMessageCount, postThroughApi, restrictionUntil, sideOf, untilIn } from "./support/admin-room";
 import { createWithRole } from "./support/admin";
 import { composerInput, messageWith, openRoom, sendMessage } from "./support/chat";
 import { createMember, createRoom } from "./support/members";
@@ -146,7 +146,7 @@ test("a moderator mutes a member from the room: the member's composer says why a
     await expect(notice).toHaveAttribute("data-kind", "muted", LIVE);
     await expect(notice).toHaveText(
       new RegExp(
-        `^You are muted in this room until ${clockIn(until ?? new Date(), timeZone)} \\S+: Cool down, please$`,
+        `^You are muted in this room until ${untilIn(until ?? new Date(), timeZone)} \\S+: Cool down, please$`,
       ),
     );
     await expect(notice).not.toContainText("UTC");
@@ -166,7 +166,7 @@ test("a moderator mutes a member from the room: the member's composer says why a
     // A reload says the same (from the server this time).
     await mem.page.reload();
     await expect(restricted(mem.page)).toHaveAttribute("data-kind", "muted");
-    await expect(restricted(mem.page)).toContainText(`until ${clockIn(until ?? new Date(), timeZone)}`);
+    await expect(restricted(mem.page)).toContainText(`until ${untilIn(until ?? new Date(), timeZone)}`);
     await expect(connectionBadgeConnected(mem.page)).toBeVisible({ timeout: 15_000 });
 
     await mod.page.goto(`/admin/audit?q=${member.username}`);

@@ -1,8 +1,8 @@
 // The moderator area in a real browser: every admin page is the 404 page for visitors and
 // members and opens for moderators and admins; creating a room with the live address preview
 // (and a taken address as a field error); locking a room; deactivation ending an open session;
-// and the audit log showing each of these. A locked room refusing posts (UI and API, live in
-// open rooms) is in e2e/admin-room.spec.ts.
+// the audit log showing each of these; and the message list offering Delete only where the caller may act. A locked
+// room refusing posts (UI and API, live in open rooms) is in e2e/admin-room.spec.ts.
 import { expect, test, type Page } from "./support/test";
 import { signInViaApi } from "./support/accounts";
 import { adminPageUrls, createWithRole, signedIn } from "./support/admin";
@@ -142,4 +142,46 @@ test("deactivation ends an open session at once, and the audit log shows it", as
   );
   // Entries are read-only: nothing on the page edits or deletes them.
   await expect(page.getByTestId("audit-list").getByRole("button")).toHaveCount(0);
+});
+
+test("the message list offers a moderator Delete only on members' messages and their own; an admin on every one", async ({
+  browser,
+}) => {
+  const [moderator, admin, staff, member] = await Promise.all([
+    createWithRole("MODERATOR"),
+    createWithRole("ADMIN"),
+    createWithRole("MODERATOR", "stf"),
+    createMember({ prefix: "plain" }),
+  ]);
+  const room = await createRoom({
+    hostId: member.id,
+    name: "Staff and members",
+    messages: [
+      { authorId: staff.id, body: "A note from staff" },
+      { authorId: member.id, body: "A note from a member" },
+      { authorId: moderator.id, body: "A note of my own" },
+    ],
+  });
+  const row = (page: Page, text: string) => page.getByTestId("admin-message").filter({ hasText: text });
+  const deleteButton = (page: Page, text: string) => row(page, text).getByRole("button", { name: /delete/i });
+
+  const page = await signedIn(browser, moderator);
+  await page.goto(`/admin/messages?room=${room.slug}`);
+  await expect(row(page, "A note from staff").getByTestId("admin-message-staff")).toHaveText(
+    "A staff member’s: only admins delete it.",
+  );
+  await expect(deleteButton(page, "A note from staff")).toHaveCount(0);
+  await expect(deleteButton(page, "A note from a member")).toBeVisible();
+  await expect(deleteButton(page, "A note of my own")).toBeVisible();
+  // "Delete all their messages" likewise: not for a staff member.
+  await page.goto(`/admin/messages?member=${staff.username}`);
+  await expect(row(page, "A note from staff")).toBeVisible();
+  await expect(page.getByRole("button", { name: /delete all/i })).toHaveCount(0);
+  await page.goto(`/admin/messages?member=${member.username}`);
+  await expect(page.getByRole("button", { name: /delete all/i })).toBeVisible();
+
+  const adminPage = await signedIn(browser, admin);
+  await adminPage.goto(`/admin/messages?room=${room.slug}`);
+  await expect(deleteButton(adminPage, "A note from staff")).toBeVisible();
+  await expect(row(adminPage, "A note from staff").getByTestId("admin-message-staff")).toHaveCount(0);
 });

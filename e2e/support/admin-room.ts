@@ -53,6 +53,15 @@ export function clockIn(date: Date, timeZone: string): string {
   );
 }
 
+/**
+ * A moment as the room page words an "until" in `timeZone`: the clock time today ("00:04"), with the day when it falls
+ * on another day there ("7 Dec, 00:04"), as a mute set shortly before midnight in the member's zone does.
+ */
+export function untilIn(date: Date, timeZone: string, now = new Date()): string {
+  const day = (d: Date) => new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short" }).format(d);
+  return day(date) === day(now) ? clockIn(date, timeZone) : `${day(date)}, ${clockIn(date, timeZone)}`;
+}
+
 /** The room's stored, not deleted messages. */
 export async function liveMessageCount(roomId: string): Promise<number> {
   const [row] = await sql<{ n: string }>(

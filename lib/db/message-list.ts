@@ -3,6 +3,7 @@
 import "server-only";
 import { db } from "./client";
 import type { Prisma } from "./generated/prisma/client";
+import type { Role } from "./generated/prisma/enums";
 import type { MessageAuthor } from "./message-author";
 import { LIVE } from "./messages";
 import { likeLiteral, readIdWindow, type IdWindowEdges, type WindowInput } from "./paging";
@@ -15,6 +16,8 @@ export interface ListedMessage {
   editedAt: Date | null;
   room: { id: string; slug: string; name: string };
   author: MessageAuthor | null;
+  /** The author's role, so the list offers Delete only where the viewer may (lib/admin/access.ts mayActOn). */
+  authorRole: Role | null;
 }
 
 export interface SearchMessagesInput extends WindowInput {
@@ -34,7 +37,7 @@ const listedSelect = {
   createdAt: true,
   editedAt: true,
   room: { select: { id: true, slug: true, name: true } },
-  author: { select: userSummarySelect },
+  author: { select: { ...userSummarySelect, role: true } },
 } satisfies Prisma.MessageSelect;
 
 /** The latest live messages across rooms, newest first, filtered; paged by id either way. */
@@ -49,7 +52,11 @@ export async function searchMessages(input: SearchMessagesInput = {}): Promise<L
   const { rows, ...edges } = await readIdWindow(input, 50, ({ id, order, take }) =>
     db.message.findMany({ where: { ...where, id }, orderBy: { id: order }, take, select: listedSelect }),
   );
-  const messages = rows.map(({ author, ...row }) => ({ ...row, author: author ? toUserSummary(author) : null }));
+  const messages = rows.map(({ author, ...row }) => ({
+    ...row,
+    author: author ? toUserSummary(author) : null,
+    authorRole: author?.role ?? null,
+  }));
   return { messages, ...edges };
 }
 

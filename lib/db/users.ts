@@ -263,6 +263,6 @@ export async function listStaffIds(): Promise<string[]> {
 export async function findMemberIdByUsername({ username }: { username: string }) {
   return db.user.findUnique({
     where: { username: username.toLowerCase() },
-    select: { id: true, username: true, deactivatedAt: true },
+    select: { id: true, username: true, role: true, deactivatedAt: true },
   });
 }

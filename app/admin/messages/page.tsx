@@ -5,6 +5,7 @@ import { CursorPager } from "@/components/admin/pagination";
 import { linkClass } from "@/components/admin/styles";
 import { Timestamp } from "@/components/admin/timestamp";
 import { hrefWith, type AdminListPageProps } from "@/components/admin/url";
+import { mayActOn } from "@/lib/admin/access";
 import { requireAdminPage } from "@/lib/admin/guard";
 import { excerpt } from "@/lib/admin/audit";
 import { findMemberIdByUsername } from "@/lib/db/users";
@@ -18,7 +19,7 @@ export const metadata = { title: "Messages" };
 const PATH = "/admin/messages";
 
 export default async function AdminMessagesPage({ searchParams }: AdminListPageProps) {
-  await requireAdminPage("messages");
+  const actor = await requireAdminPage("messages");
   const params = adminMessageListSchema.parse(await searchParams);
   const [page, member, room] = await Promise.all([
     searchMessages({
@@ -58,7 +59,8 @@ export default async function AdminMessagesPage({ searchParams }: AdminListPageP
         <SearchField label="Text" name="q" defaultValue={params.q} placeholder="Words in the message" />
       </FilterForm>
 
-      {member && page.messages.length > 0 ? (
+      {/* Only admins delete what moderators and admins wrote: the forms are offered where the action would pass. */}
+      {member && page.messages.length > 0 && mayActOn(actor, member) ? (
         <div className="mb-4 flex flex-col gap-3 rounded-xl border border-rose-200 bg-rose-50/60 p-4 sm:flex-row sm:items-center sm:justify-between dark:border-rose-900 dark:bg-rose-950/30">
           <p className="text-sm text-ink">
             Spam clean-up: delete every message by <span className="font-semibold">@{member.username}</span>
@@ -103,7 +105,13 @@ export default async function AdminMessagesPage({ searchParams }: AdminListPageP
                   {m.editedAt ? " · edited" : ""}
                 </p>
               </div>
-              <DeleteMessageForm id={m.id} />
+              {!m.author || mayActOn(actor, { id: m.author.id, role: m.authorRole ?? "MEMBER" }) ? (
+                <DeleteMessageForm id={m.id} />
+              ) : (
+                <p data-testid="admin-message-staff" className="shrink-0 text-xs text-ink-subtle">
+                  A staff member’s: only admins delete it.
+                </p>
+              )}
             </li>
           ))}
         </ul>
