@@ -126,13 +126,11 @@ const SEND = statement(
   ), poster AS (
     SELECT role FROM caller WHERE verified AND NOT deactivated
   ), room AS (
-    SELECT r.id, r."lockedAt" IS NOT NULL AS locked, r."slowModeSeconds",
-           CASE WHEN r."hostId" = $2 OR poster.role <> 'MEMBER' THEN 0 ELSE r."slowModeSeconds" END AS slow
-    FROM "Room" r, poster WHERE r.slug = $1
-  ), found_room AS (
-    SELECT id FROM "Room" WHERE slug = $1
+    SELECT id, "lockedAt" IS NOT NULL AS locked, "slowModeSeconds",
+           CASE WHEN "hostId" = $2 OR (SELECT role FROM poster) <> 'MEMBER' THEN 0 ELSE "slowModeSeconds" END AS slow
+    FROM "Room" WHERE slug = $1
   ), hit AS (
-    ${rateLimitHitSql(`SELECT $6 || room.id, 1, ${windowEndSql("$8")} FROM room`)}
+    ${rateLimitHitSql(`SELECT $6 || room.id, 1, ${windowEndSql("$8")} FROM room, poster`)}
   ), member_hit AS (
     ${rateLimitHitSql(`SELECT $9, 1, ${windowEndSql("$11")} FROM hit`)}
   ), restriction AS (
@@ -194,7 +192,7 @@ const SEND = statement(
   FROM (
     SELECT EXISTS (SELECT 1 FROM caller) AS "callerFound", (SELECT verified FROM caller) AS "callerVerified",
            (SELECT deactivated FROM caller) AS "callerDeactivated", (SELECT stale FROM caller) AS "callerStale",
-           (SELECT id FROM found_room) AS "roomId", (SELECT locked FROM room) AS locked,
+           (SELECT id FROM room) AS "roomId", (SELECT locked FROM room) AS locked,
            (SELECT "slowModeSeconds" FROM room) AS "slowModeSeconds",
            (SELECT points FROM hit) AS points, (SELECT "msLeft" FROM hit) AS "msLeft",
            (SELECT points FROM member_hit) AS "memberPoints", (SELECT "msLeft" FROM member_hit) AS "memberMsLeft",
