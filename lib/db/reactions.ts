@@ -2,11 +2,9 @@
 // itself in a short transaction, and the summaries history pages carry (./message-rows.ts reactionsColumn). All on the
 // pool (./statements.ts): a reaction is as frequent as a message. The rules: lib/chat/reactions.ts.
 import "server-only";
-import type pg from "pg";
-import { dbPool } from "./client";
 import type { RestrictionKind } from "./generated/prisma/enums";
 import { rateLimitHitSql, windowEndSql, type RateCounter } from "./rate-limits";
-import { run, statement } from "./statements";
+import { inTransaction, run, statement } from "./statements";
 
 export interface ReactionGate {
   /** Null when no room has this slug. */
@@ -96,7 +94,7 @@ const ADD = statement(
 );
 const REMOVE = statement(
   "reaction_remove",
-  `DELETE FROM "Reaction" WHERE "messageId" = $1 AND emoji = $2 AND "userId" = $3`,
+  `DELETE FROM "Reaction" WHERE "messageId" = $1 AND emoji = $2 AND "userId" = $3 RETURNING 1`,
 );
 // Each kind of a message's reactions ($2: one kind, or null for all) with its count, whether $3 is among them, and the
 // earliest $4 by name; in the order the kinds were first used.
@@ -113,27 +111,6 @@ const MESSAGE_IN_ROOM = statement(
   "reaction_message_in_room",
   `SELECT "deletedAt" IS NOT NULL AS deleted FROM "Message" WHERE id = $1 AND "roomId" = $2`,
 );
-
-async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await dbPool().connect();
-  try {
-    await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
-const query = async <Row extends pg.QueryResultRow>(
-  client: pg.PoolClient,
-  { name, text }: typeof GROUP,
-  values: unknown[],
-) => (await client.query<Row>({ name, text, values })).rows;
 
 /**
  * Adds (`on`) or removes the member's reaction with `emoji` to message `messageId` of room `roomId`, unless the message
@@ -158,18 +135,18 @@ export async function changeReaction({
   reactorNames: number;
 }): Promise<ReactionChange> {
   return inTransaction(async (client) => {
-    const [message] = await query<{ deleted: boolean }>(client, MESSAGE, [messageId, roomId]);
+    const [message] = await run<{ deleted: boolean }>(MESSAGE, [messageId, roomId], client);
     if (!message) return { refused: "message_missing" };
     if (message.deleted) return { refused: "message_deleted" };
     let changed: boolean;
     if (on) {
-      const [add] = await query<{ room: boolean; added: number }>(client, ADD, [messageId, emoji, userId, kindsLimit]);
+      const [add] = await run<{ room: boolean; added: number }>(ADD, [messageId, emoji, userId, kindsLimit], client);
       if (!add?.room) return { refused: "kinds_limit" };
       changed = add.added === 1;
     } else {
-      changed = ((await client.query({ ...REMOVE, values: [messageId, emoji, userId] })).rowCount ?? 0) === 1;
+      changed = (await run(REMOVE, [messageId, emoji, userId], client)).length === 1;
     }
-    const [group] = await query<StoredReactionGroup>(client, GROUP, [messageId, emoji, userId, reactorNames]);
+    const [group] = await run<StoredReactionGroup>(GROUP, [messageId, emoji, userId, reactorNames], client);
     return { changed, group: group ?? null };
   });
 }

@@ -16,8 +16,31 @@ export function statement(name: string, text: string): Statement {
   return { name, text };
 }
 
-/** Runs a prepared statement with positional values ($1, $2…); the rows as pg returns them. */
-export async function run<Row extends pg.QueryResultRow>({ name, text }: Statement, values: unknown[]): Promise<Row[]> {
-  const result = await dbPool().query<Row>({ name, text, values });
+/**
+ * Runs a prepared statement with positional values ($1, $2…); the rows as pg returns them. On the pool, or on
+ * `client` inside a transaction (inTransaction).
+ */
+export async function run<Row extends pg.QueryResultRow>(
+  { name, text }: Statement,
+  values: unknown[],
+  client: Pick<pg.Pool, "query"> = dbPool(),
+): Promise<Row[]> {
+  const result = await client.query<Row>({ name, text, values });
   return result.rows;
+}
+
+/** `work` in one transaction on one of the pool's connections: committed when it resolves, rolled back if it throws. */
+export async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await dbPool().connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
