@@ -14,7 +14,6 @@ import { markRead, markRoomRead, unreadCounts, unreadTotal, UNREAD_COUNT_CAP } f
 import { db, disconnectDb } from "@/lib/db/client";
 import { createRoom } from "@/lib/db/rooms";
 import { createUser, findSessionUser, type SessionUser } from "@/lib/db/users";
-import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { createRealtimeClient } from "@/lib/realtime/browser-client";
 import { roomChannel } from "@/lib/realtime/channels";
@@ -22,6 +21,7 @@ import { publicRealtimeConfig, serverRealtimeConfig } from "@/lib/realtime/confi
 import { pusher } from "@/lib/realtime/server";
 import { freePort } from "@/scripts/stack/ports";
 import { eventually } from "../support/wait-for";
+import { refusal } from "../support/admin-fixtures";
 
 let alice: SessionUser;
 let bob: SessionUser;
@@ -67,18 +67,6 @@ const send = (
   extra: { clientKey?: string; socketId?: string } = {},
 ) =>
   sendMessage({ actor, slug, input: { body, clientKey: extra.clientKey ?? randomUUID() }, socketId: extra.socketId });
-
-/** The AppError a promise rejects with. */
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => {
-      throw new Error("expected a refusal");
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 // ---- realtime listeners (pusher-js, authorized through our own channel auth)
 

@@ -12,8 +12,8 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { listMessagesAround } from "@/lib/db/messages";
 import { createRoom } from "@/lib/db/rooms";
 import { createUser } from "@/lib/db/users";
-import { AppError } from "@/lib/errors";
 import { MAX_MESSAGE_ID } from "@/lib/validation/messages";
+import { refusal } from "../support/admin-fixtures";
 
 const ROOM_SIZE = 600;
 
@@ -56,17 +56,6 @@ const idsOf = (page: { messages: Array<{ id: number }> }) => page.messages.map((
 const at = (i: number) => ids.at(i) as number;
 const around = (id: number | string, extra: Record<string, string> = {}) =>
   listHistory({ slug: room.slug, query: { around: String(id), ...extra } });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => {
-      throw new Error("expected a refusal");
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 async function viaRoute(slug: string, query: string) {
   // No cookie: a visitor.

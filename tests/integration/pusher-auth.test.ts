@@ -9,11 +9,11 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { createRoom } from "@/lib/db/rooms";
 import { createUser, findSessionUser, type SessionUser } from "@/lib/db/users";
 import { LIMITS } from "@/lib/auth/rate-limit";
-import { AppError } from "@/lib/errors";
 import { createRealtimeClient } from "@/lib/realtime/browser-client";
 import { hereChannel, presenceChannel, roomChannel, userChannel } from "@/lib/realtime/channels";
 import { publicRealtimeConfig } from "@/lib/realtime/config";
 import { pusher } from "@/lib/realtime/server";
+import { refusal } from "../support/admin-fixtures";
 
 let alice: SessionUser;
 let bob: SessionUser;
@@ -43,17 +43,6 @@ beforeAll(async () => {
 afterAll(() => disconnectDb());
 
 const SOCKET = "1234.5678";
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => {
-      throw new Error("expected a refusal");
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const authorize = (actor: SessionUser | null, channelName: unknown, socketId: unknown = SOCKET) =>
   authorizeChannel({ actor, input: { socket_id: socketId, channel_name: channelName } });
