@@ -63,8 +63,6 @@ runMain(async () => {
   try {
     app = await startBenchApp({
       port,
-      distDir: `.next-e2e-${port}`,
-      skipBuild: process.env.BENCH_SKIP_BUILD === "1",
       log,
     });
     log(`Seeding ${counts.messages.toLocaleString("en-US")} messages over ${counts.rooms} rooms…`);

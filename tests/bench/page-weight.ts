@@ -32,8 +32,6 @@ runMain(async () => {
   try {
     app = await startBenchApp({
       port,
-      distDir: `.next-e2e-${port}`,
-      skipBuild: process.env.BENCH_SKIP_BUILD === "1",
       log,
     });
     const baseUrl = app.baseUrl;

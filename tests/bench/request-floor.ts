@@ -25,8 +25,6 @@ async function cpuOver(
 runMain(async () => {
   const app = await startBenchApp({
     port,
-    distDir: `.next-e2e-${port}`,
-    skipBuild: process.env.BENCH_SKIP_BUILD === "1",
     log: (line) => console.log(line),
     cpuProfileDir: process.env.BENCH_CPU_PROF || undefined,
   });

@@ -320,8 +320,6 @@ runMain(async () => {
     } else {
       app = await startBenchApp({
         port,
-        distDir: `.next-e2e-${port}`,
-        skipBuild: process.env.BENCH_SKIP_BUILD === "1",
         log,
       });
       databaseUrl = app.databaseUrl;

@@ -103,8 +103,6 @@ runMain(async () => {
   try {
     app = await startBenchApp({
       port,
-      distDir: `.next-e2e-${port}`,
-      skipBuild: process.env.BENCH_SKIP_BUILD === "1",
       log,
     });
     log(`Creating ${warmup + signIns} accounts…`);

@@ -20,16 +20,21 @@ export interface BenchApp {
 
 export interface BenchAppOptions {
   port: number;
-  /** Build directory; `.next-e2e*` keeps it out of git and apart from `next dev`'s `.next`. */
-  distDir: string;
-  /** Reuse the build already in distDir. */
-  skipBuild: boolean;
+  /** Build directory (`.next-e2e*` keeps it out of git and apart from `next dev`'s `.next`); `.next-e2e-<port>`. */
+  distDir?: string;
+  /** Reuse the build already in distDir; by default when BENCH_SKIP_BUILD=1. */
+  skipBuild?: boolean;
   log: (line: string) => void;
   /** Directory for V8 CPU profiles of the app (`node --cpu-prof`, written when it stops); none when unset. */
   cpuProfileDir?: string;
 }
 
-export async function startBenchApp(options: BenchAppOptions): Promise<BenchApp> {
+export async function startBenchApp(given: BenchAppOptions): Promise<BenchApp> {
+  const options = {
+    ...given,
+    distDir: given.distDir ?? `.next-e2e-${given.port}`,
+    skipBuild: given.skipBuild ?? process.env.BENCH_SKIP_BUILD === "1",
+  };
   await assertPortFree(options.port, "the benchmark's app", "BENCH_PORT");
   const database = await startBenchDatabase();
   const { databaseUrl } = database;
