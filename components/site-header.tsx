@@ -2,8 +2,10 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { getCurrentUserForChrome } from "@/lib/auth/session";
 import { unreadTotalForChrome } from "@/lib/chat/unread-for-chrome";
+import { unreadNotificationsForChrome } from "@/lib/notifications/unread-for-chrome";
 import { HeaderSearch, HeaderSearchForm } from "./header-search";
 import { HeaderUnreadLink } from "./header-unread-link";
+import { NotificationBell } from "./notifications/notification-bell";
 import { SignedOutLinks } from "./signed-out-links";
 import { UserMenu } from "./user-menu";
 
@@ -13,6 +15,11 @@ import { UserMenu } from "./user-menu";
  */
 async function HeaderUnread({ userId }: { userId: string }) {
   return <HeaderUnreadLink total={await unreadTotalForChrome(userId)} />;
+}
+
+/** The bell's number, streamed the same way. */
+async function HeaderNotifications({ userId }: { userId: string }) {
+  return <NotificationBell userId={userId} unread={await unreadNotificationsForChrome(userId)} />;
 }
 
 export interface LogoMarkProps {
@@ -48,6 +55,9 @@ async function HeaderAccount() {
   if (!user) return <SignedOutLinks />;
   return (
     <div className="flex shrink-0 items-center gap-1 sm:gap-2">
+      <Suspense fallback={<NotificationBell userId={user.id} unread={null} />}>
+        <HeaderNotifications userId={user.id} />
+      </Suspense>
       <Suspense fallback={<HeaderUnreadLink total={null} />}>
         <HeaderUnread userId={user.id} />
       </Suspense>
