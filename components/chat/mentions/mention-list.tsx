@@ -35,6 +35,8 @@ export function MentionList({ id, optionId, slug, viewerId, query, active, open,
   const answer = useQuery({
     queryKey: ["mention-candidates", slug, asked],
     queryFn: ({ signal }) => fetchMentionCandidates(slug, asked, signal),
+    // Outside a room page (no slug) only the people online are suggested.
+    enabled: slug !== "",
     placeholderData: keepPreviousData,
     staleTime: 60_000,
     // A refusal (rate limit, a lost session) leaves the online people listed; asking again would not help.
@@ -51,7 +53,8 @@ export function MentionList({ id, optionId, slug, viewerId, query, active, open,
   useLayoutEffect(() => {
     report.current = on.onOptions;
   });
-  useEffect(() => report.current(options, settled), [options, settled]);
+  // Before paint: the box's aria-expanded and the list change in one frame, without a flicker per keystroke.
+  useLayoutEffect(() => report.current(options, settled), [options, settled]);
 
   useEffect(() => {
     if (open) document.getElementById(optionId(active))?.scrollIntoView({ block: "nearest" });
