@@ -53,6 +53,7 @@ export function useMentions({ slug, viewerId, value, setValue, textarea }: UseMe
   function track(box: HTMLTextAreaElement) {
     const at = box.selectionStart === box.selectionEnd ? box.selectionStart : null;
     setCaret(at);
+    setPlaced(null);
     if (at === null || !mentionTokenAt(box.value, at)) setDismissed(null);
   }
 
