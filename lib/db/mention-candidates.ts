@@ -21,12 +21,17 @@ const toSummary = ({ id, username, name, image, avatarUpdatedAt }: CandidateRow)
   avatarUrl: avatarUrlOf({ id, image, avatar: avatarUpdatedAt ? { updatedAt: avatarUpdatedAt } : null }),
 });
 
+// "Latest posters" are the authors of the room's latest messages (its (roomId, id) index reads them): a bounded read,
+// where a last post per participant would cost one lookup per matching participant.
+const RECENT_MESSAGES = 500;
+
 /** `q` as a LIKE prefix: its `_` (a username character) must match itself, not any character. */
 const likePrefix = (q: string) => `${q.replace(/[\\%_]/g, "\\$&")}%`;
 
 /**
  * Up to `limit` active members other than `callerId` whose username or name starts with `prefix` (lower-case, already
- * validated): the room's participants first (the latest to post first, then the latest to join), then the rest.
+ * validated): the room's participants first (those among the latest messages' authors by their latest post, then the
+ * latest to join), then the rest.
  */
 export async function findMentionCandidates({
   roomId,
@@ -42,18 +47,20 @@ export async function findMentionCandidates({
   const like = likePrefix(prefix);
   const [participants, others] = await Promise.all([
     db.$queryRaw<CandidateRow[]>`
+      WITH recent AS (
+        SELECT m."authorId", max(m.id) AS last
+        FROM (SELECT "authorId", id FROM "Message" WHERE "roomId" = ${roomId} AND "deletedAt" IS NULL
+              ORDER BY id DESC LIMIT ${RECENT_MESSAGES}) m
+        GROUP BY m."authorId"
+      )
       SELECT u.id, u.username, u.name, u.image, a."updatedAt" AS "avatarUpdatedAt"
       FROM "Participant" p
       JOIN "User" u ON u.id = p."userId"
       LEFT JOIN "Avatar" a ON a."userId" = u.id
-      LEFT JOIN LATERAL (
-        SELECT m.id FROM "Message" m
-        WHERE m."authorId" = u.id AND m."roomId" = p."roomId" AND m."deletedAt" IS NULL
-        ORDER BY m.id DESC LIMIT 1
-      ) last ON true
+      LEFT JOIN recent r ON r."authorId" = u.id
       WHERE p."roomId" = ${roomId} AND u."deactivatedAt" IS NULL AND u.id <> ${callerId}
         AND (u.username LIKE ${like} OR u.name ILIKE ${like})
-      ORDER BY last.id DESC NULLS LAST, p."joinedAt" DESC, u.username
+      ORDER BY r.last DESC NULLS LAST, p."joinedAt" DESC, u.username
       LIMIT ${limit}`,
     db.$queryRaw<CandidateRow[]>`
       SELECT u.id, u.username, u.name, u.image, a."updatedAt" AS "avatarUpdatedAt"
