@@ -51,6 +51,8 @@ export function useMentions({ slug, viewerId, value, setValue, textarea }: UseMe
 
   /** Follows the caret: after every change and every caret move in the box. */
   function track(box: HTMLTextAreaElement) {
+    // Typing means focus, also in a box focused before hydration (no focus event reached React then).
+    setFocused(true);
     const at = box.selectionStart === box.selectionEnd ? box.selectionStart : null;
     setCaret(at);
     setPlaced(null);
@@ -116,10 +118,7 @@ export function useMentions({ slug, viewerId, value, setValue, textarea }: UseMe
       "aria-controls": open ? listId : undefined,
       "aria-activedescendant": open ? optionId(active) : undefined,
       onSelect: (event: React.SyntheticEvent<HTMLTextAreaElement>) => track(event.currentTarget),
-      onFocus: (event: React.FocusEvent<HTMLTextAreaElement>) => {
-        setFocused(true);
-        track(event.currentTarget);
-      },
+      onFocus: (event: React.FocusEvent<HTMLTextAreaElement>) => track(event.currentTarget),
       onBlur: () => setFocused(false),
     } as const,
     track,
