@@ -5,9 +5,9 @@ import "server-only";
 import { findMentionCandidates } from "../db/mention-candidates";
 import { findChatRoom } from "../db/room-lookup";
 import type { UserSummary } from "../db/users";
-import { fieldErrorsOf, invalid, notFound } from "../errors";
+import { notFound, parseInput } from "../errors";
 import { limitSearch } from "../rooms/search-limit";
-import { MENTION_CANDIDATES_MAX, mentionQuerySchema } from "../validation/mentions";
+import { MENTION_CANDIDATES_MAX, mentionQueryParamsSchema } from "../validation/mentions";
 import { requirePoster, type ChatActor } from "./actor";
 
 export async function listMentionCandidates({
@@ -23,18 +23,14 @@ export async function listMentionCandidates({
   headers: Headers;
 }): Promise<{ candidates: UserSummary[] }> {
   const caller = requirePoster(actor);
-  const parsed = mentionQuerySchema.safeParse(q ?? "");
-  if (!parsed.success) {
-    const fields = fieldErrorsOf(parsed.error);
-    throw invalid({ q: fields.form ?? "Not a username prefix." }, fields.form);
-  }
+  const { q: prefix } = parseInput(mentionQueryParamsSchema, { q: q ?? "" });
   const room = await findChatRoom({ slug });
   if (!room) throw notFound("room", "This room does not exist (any more).");
   await limitSearch({ user: caller, headers });
   const candidates = await findMentionCandidates({
     roomId: room.id,
     callerId: caller.id,
-    prefix: parsed.data,
+    prefix,
     limit: MENTION_CANDIDATES_MAX,
   });
   return { candidates };

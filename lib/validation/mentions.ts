@@ -12,6 +12,9 @@ export const mentionQuerySchema = z
   .regex(/^[A-Za-z0-9_]*$/, "Search with letters, digits and underscores only, as usernames are written.")
   .transform((q) => q.toLowerCase());
 
+/** The route's query string: a 400 names `q`. */
+export const mentionQueryParamsSchema = z.object({ q: mentionQuerySchema });
+
 export const mentionCandidateSchema = z.object({
   id: z.string().min(1).max(64),
   username: z.string().min(1).max(64),
