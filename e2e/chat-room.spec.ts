@@ -126,7 +126,7 @@ test("edits and deletes reach the other member live; only the author edits, the 
     const mine = messageWith(a.page, original);
     await mine.hover();
     await mine.getByRole("button", { name: "Edit message" }).click();
-    const editor = a.page.getByRole("textbox", { name: "Edit message" });
+    const editor = a.page.getByRole("combobox", { name: "Edit message" });
     await expect(editor).toBeFocused();
     await expect(editor).toHaveValue(original);
     // Escape cancels without saving.
@@ -439,7 +439,7 @@ test("visitors read along live and are asked to sign in; unconfirmed members are
       "href",
       `/login?callbackUrl=${encodeURIComponent(`/rooms/${room.slug}`)}`,
     );
-    await expect(page.getByRole("textbox", { name: /^Message / })).toHaveCount(0);
+    await expect(page.getByRole("combobox", { name: /^Message / })).toHaveCount(0);
 
     await openRoom(host.page, room);
     await sendMessage(host.page, "Visitors see this too");
@@ -453,7 +453,7 @@ test("visitors read along live and are asked to sign in; unconfirmed members are
       const other = await context.newPage();
       await other.goto(`/rooms/${room.slug}`);
       await expect(other.getByTestId("composer-unverified")).toContainText("Confirm your email to post.");
-      await expect(other.getByRole("textbox", { name: /^Message / })).toHaveCount(0);
+      await expect(other.getByRole("combobox", { name: /^Message / })).toHaveCount(0);
       await expect(messageWith(other, "Visitors see this too")).toHaveCount(1);
     } finally {
       await context.close();

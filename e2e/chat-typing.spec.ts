@@ -8,7 +8,7 @@ import { expectOnline, joinPresenceFromNode, openRoomAs } from "./support/presen
 // Scenarios with several browsers and waits measured in seconds; the 2-core machine is shared.
 test.describe.configure({ timeout: 90_000 });
 
-const composerOf = (page: Page) => page.getByRole("textbox", { name: /message/i });
+const composerOf = (page: Page) => page.getByRole("combobox", { name: /message/i });
 
 test("B sees A typing while A types, and not ~3 s after A stops; A never sees themselves", async ({
   browser,

@@ -24,5 +24,5 @@ export function Composer({ slug, mode, block, ...posting }: ComposerProps) {
   if (mode === "room-deleted") return <RoomDeletedNotice />;
   if (mode === "signed-out") return <SignedOutNotice slug={slug} />;
   if (mode === "unverified") return <UnverifiedNotice />;
-  return <PostingComposer {...posting} />;
+  return <PostingComposer {...posting} slug={slug} />;
 }

@@ -1,17 +1,22 @@
 "use client";
 // Editing a message in place: Enter saves, Shift+Enter adds a line, Escape cancels. The same
-// rules as the composer (not empty, at most 4,000 characters); the API's refusal shows inline.
+// rules as the composer (not empty, at most 4,000 characters); the API's refusal shows inline. `@` suggests people
+// as in the composer (./mentions/), their list taking Enter and the first Escape while open.
+import { useParams } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useMentions } from "./mentions/use-mentions";
 import { CharacterCounter, draftProblem, isSubmitKey, MESSAGE_MAX, useAutosize } from "./text-entry";
 
 export interface MessageEditorProps {
   initialBody: string;
   onSave: (body: string) => Promise<void>;
   onCancel: () => void;
+  /** The author, who is the viewer: never suggested to themselves. */
+  viewerId?: string | null;
 }
 
-export function MessageEditor({ initialBody, onSave, onCancel }: MessageEditorProps) {
+export function MessageEditor({ initialBody, onSave, onCancel, viewerId = null }: MessageEditorProps) {
   const [text, setText] = useState(initialBody);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -20,6 +25,8 @@ export function MessageEditor({ initialBody, onSave, onCancel }: MessageEditorPr
   const errorId = useId();
   const hintId = useId();
   useAutosize(ref, text);
+  const { slug = "" } = useParams<{ slug?: string }>() ?? {};
+  const mentions = useMentions({ slug, viewerId, value: text, setValue: setText, textarea: ref });
 
   useEffect(() => {
     const textarea = ref.current;
@@ -47,7 +54,8 @@ export function MessageEditor({ initialBody, onSave, onCancel }: MessageEditorPr
   }
 
   return (
-    <div data-testid="message-editor" className="mt-1">
+    <div data-testid="message-editor" className="relative mt-1">
+      {mentions.list}
       <textarea
         ref={ref}
         value={text}
@@ -55,11 +63,14 @@ export function MessageEditor({ initialBody, onSave, onCancel }: MessageEditorPr
         aria-label="Edit message"
         aria-invalid={error ? true : undefined}
         aria-describedby={`${hintId} ${counterId}${error ? ` ${errorId}` : ""}`}
+        {...mentions.comboboxProps}
         onChange={(event) => {
           setText(event.target.value);
+          mentions.track(event.target);
           if (error) setError(null);
         }}
         onKeyDown={(event) => {
+          if (mentions.onKeyDown(event)) return;
           if (event.key === "Escape") {
             event.preventDefault();
             onCancel();
@@ -75,6 +86,9 @@ export function MessageEditor({ initialBody, onSave, onCancel }: MessageEditorPr
           {error}
         </p>
       ) : null}
+      <p aria-live="polite" className="sr-only">
+        {mentions.announcement}
+      </p>
       <div className="mt-1.5 flex flex-wrap items-center gap-2">
         <Button
           size="sm"

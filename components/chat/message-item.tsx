@@ -151,6 +151,7 @@ export const MessageItem = memo(function MessageItem({
         {editing ? (
           <MessageEditor
             initialBody={message.body}
+            viewerId={author?.id ?? null}
             onCancel={() => setEditing(false)}
             onSave={async (body) => {
               await onEdit(message.id, body);

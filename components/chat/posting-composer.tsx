@@ -3,13 +3,15 @@
 // while an input method composes); the textarea grows up to a limit. Empty or whitespace-only
 // text cannot be sent, a counter appears near the limit, and while the server asks us to slow
 // down (429) or the room's slow mode has the viewer wait, sending waits with the draft kept. While replying, the reply
-// bar sits above the box, which takes the focus; Escape cancels the reply.
+// bar sits above the box, which takes the focus; Escape cancels the reply. `@` suggests people (./mentions/), whose
+// list takes Enter, Tab and the first Escape while it is open.
 import { useEffect, useId, useRef, useState } from "react";
 import { useTypingNotifier } from "@/components/presence/use-typing-notifier";
 import type { ConnectionStatus } from "@/components/realtime/connection-status";
 import { CloseIcon, SendIcon } from "@/components/ui/icons";
 import type { ReplyQuote } from "@/lib/chat/message-payload";
 import { COMPOSER_SHELL } from "./composer-notices";
+import { useMentions } from "./mentions/use-mentions";
 import { ComposerReply } from "./composer-reply";
 import { SlowModeLine, type ComposerSlowMode } from "./composer-slow-mode";
 import { composerNotice, NOTICE_TONE_CLASSES, SPOKEN_NOTICE } from "./draft-notice";
@@ -18,6 +20,8 @@ import { useSecondsLeft } from "./use-seconds-left";
 
 export interface PostingComposerProps {
   roomId: string;
+  /** For the mention suggestions' requests. */
+  slug: string;
   /** The member posting: their typing goes on the room's presence channel. */
   viewerId: string | null;
   roomName: string;
@@ -39,6 +43,7 @@ const noop = () => undefined;
 
 export function PostingComposer({
   roomId,
+  slug,
   viewerId,
   roomName,
   status,
@@ -61,6 +66,7 @@ export function PostingComposer({
   const replyTo = reply?.quote ?? null;
   const onCancelReply = reply?.cancel ?? noop;
   useAutosize(textarea, draft);
+  const mentions = useMentions({ slug, viewerId, value: draft, setValue: setDraft, textarea });
   const replyingTo = replyTo?.id ?? null;
   useEffect(() => {
     if (replyingTo !== null) textarea.current?.focus();
@@ -113,52 +119,58 @@ export function PostingComposer({
         />
       ) : null}
       {replyTo ? <ComposerReply id={replyId} quote={replyTo} onCancel={onCancelReply} /> : null}
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-        className="flex items-end gap-2 rounded-xl border border-line-strong bg-surface py-1.5 pr-1.5 pl-3 shadow-sm transition focus-within:border-accent focus-within:ring-2 focus-within:ring-ring/30"
-      >
-        <label id={labelId} htmlFor={`${labelId}-input`} className="sr-only">
-          Message {roomName}
-        </label>
-        <textarea
-          id={`${labelId}-input`}
-          ref={textarea}
-          data-testid="composer-input"
-          value={draft}
-          rows={1}
-          placeholder={`Message ${roomName}`}
-          enterKeyHint="send"
-          aria-describedby={`${replyTo ? `${replyId} ` : ""}${counterId} ${noticeId}${slow ? ` ${slowModeId}` : ""}`}
-          aria-invalid={problem === "too_long" || undefined}
-          onChange={(event) => {
-            setDraft(event.target.value);
-            if (event.target.value.trim()) notifyTyping();
+      <div className="relative">
+        {mentions.list}
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            submit();
           }}
-          onKeyDown={(event) => {
-            if (isSubmitKey(event)) {
-              event.preventDefault();
-              submit();
-            } else if (event.key === "Escape" && replyTo && !event.nativeEvent.isComposing) {
-              event.preventDefault();
-              onCancelReply();
-            }
-          }}
-          className="block max-h-48 min-h-9 w-full flex-1 resize-none self-center bg-transparent py-1.5 text-[0.9375rem] leading-6 text-ink placeholder:text-ink-subtle focus:outline-none sm:max-h-64"
-        />
-        <button
-          type="submit"
-          data-testid="composer-send"
-          disabled={!canSend}
-          aria-label="Send message"
-          title="Send (Enter)"
-          className="flex size-9 shrink-0 items-center justify-center rounded-lg bg-accent text-on-accent shadow-sm transition hover:bg-accent-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring disabled:cursor-not-allowed disabled:bg-sunken disabled:text-ink-subtle disabled:shadow-none"
+          className="flex items-end gap-2 rounded-xl border border-line-strong bg-surface py-1.5 pr-1.5 pl-3 shadow-sm transition focus-within:border-accent focus-within:ring-2 focus-within:ring-ring/30"
         >
-          <SendIcon />
-        </button>
-      </form>
+          <label id={labelId} htmlFor={`${labelId}-input`} className="sr-only">
+            Message {roomName}
+          </label>
+          <textarea
+            id={`${labelId}-input`}
+            ref={textarea}
+            data-testid="composer-input"
+            value={draft}
+            rows={1}
+            placeholder={`Message ${roomName}`}
+            enterKeyHint="send"
+            aria-describedby={`${replyTo ? `${replyId} ` : ""}${counterId} ${noticeId}${slow ? ` ${slowModeId}` : ""}`}
+            aria-invalid={problem === "too_long" || undefined}
+            {...mentions.comboboxProps}
+            onChange={(event) => {
+              setDraft(event.target.value);
+              mentions.track(event.target);
+              if (event.target.value.trim()) notifyTyping();
+            }}
+            onKeyDown={(event) => {
+              if (mentions.onKeyDown(event)) return;
+              if (isSubmitKey(event)) {
+                event.preventDefault();
+                submit();
+              } else if (event.key === "Escape" && replyTo && !event.nativeEvent.isComposing) {
+                event.preventDefault();
+                onCancelReply();
+              }
+            }}
+            className="block max-h-48 min-h-9 w-full flex-1 resize-none self-center bg-transparent py-1.5 text-[0.9375rem] leading-6 text-ink placeholder:text-ink-subtle focus:outline-none sm:max-h-64"
+          />
+          <button
+            type="submit"
+            data-testid="composer-send"
+            disabled={!canSend}
+            aria-label="Send message"
+            title="Send (Enter)"
+            className="flex size-9 shrink-0 items-center justify-center rounded-lg bg-accent text-on-accent shadow-sm transition hover:bg-accent-hover focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring disabled:cursor-not-allowed disabled:bg-sunken disabled:text-ink-subtle disabled:shadow-none"
+          >
+            <SendIcon />
+          </button>
+        </form>
+      </div>
       <div className="mt-1 flex items-start justify-between gap-3 px-1 text-xs sm:min-h-5">
         <p
           id={noticeId}
@@ -169,6 +181,9 @@ export function PostingComposer({
         </p>
         <p aria-live="polite" className="sr-only">
           {notice ? SPOKEN_NOTICE[notice.testId] : ""}
+        </p>
+        <p aria-live="polite" className="sr-only" data-testid="mention-status">
+          {mentions.announcement}
         </p>
         <CharacterCounter id={counterId} length={draft.length} />
       </div>

@@ -65,7 +65,7 @@ export async function openRoom(page: Page, room: ArrangedRoom, { live = true } =
 }
 
 export const connectionBadge = (page: Page) => page.getByTestId("connection-badge");
-export const composerInput = (page: Page) => page.getByRole("textbox", { name: /^Message / });
+export const composerInput = (page: Page) => page.getByRole("combobox", { name: /^Message / });
 export const sendButton = (page: Page) => page.getByRole("button", { name: "Send message" });
 export const messages = (page: Page) => page.getByTestId("message-list").getByTestId("message");
 export const pendingMessages = (page: Page) => page.getByTestId("pending-message");

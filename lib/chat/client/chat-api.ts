@@ -12,6 +12,7 @@ import {
   type ReadState,
 } from "../message-payload";
 import { personSchema } from "../../presence/members";
+import { mentionCandidatesSchema, type MentionCandidate } from "../../validation/mentions";
 import type { SendFailure } from "./message-store";
 
 export class ChatApiError extends Error {
@@ -209,6 +210,16 @@ const roomOnlineSchema = z.object({
 /** The room's online count and up to 100 faces (for a member the full presence channel turned away). */
 export function fetchRoomOnline(slug: string): Promise<z.infer<typeof roomOnlineSchema>> {
   return request(`/api/rooms/${encodeURIComponent(slug)}/online`, { method: "GET" }, roomOnlineSchema);
+}
+
+/** Whom to suggest after an `@` typed as `q` (lower-case username characters); `signal` drops a stale ask. */
+export async function fetchMentionCandidates(
+  slug: string,
+  q: string,
+  signal?: AbortSignal,
+): Promise<MentionCandidate[]> {
+  const url = `/api/rooms/${encodeURIComponent(slug)}/mention-candidates?q=${encodeURIComponent(q)}`;
+  return (await request(url, { method: "GET", signal }, mentionCandidatesSchema)).candidates;
 }
 
 /** A UUID v4 for the idempotency key; crypto.randomUUID exists only on secure origins. */
