@@ -17,9 +17,11 @@ export interface HeaderCountLinkProps {
   /** The test id once the count is known; `${testId}-pending` before. */
   testId: string;
   icon: ReactNode;
+  /** Whether the count follows live events (data-live, for tests and styles). */
+  live?: boolean;
 }
 
-export function HeaderCountLink({ href, count, noun, pendingLabel, testId, icon }: HeaderCountLinkProps) {
+export function HeaderCountLink({ href, count, noun, pendingLabel, testId, icon, live }: HeaderCountLinkProps) {
   const shown = count !== null && count > SHOWN_MAX ? `${SHOWN_MAX}+` : String(count);
   const label =
     count === null ? pendingLabel : count === 0 ? `No ${noun[1]}` : `${shown} ${count === 1 ? noun[0] : noun[1]}`;
@@ -32,6 +34,7 @@ export function HeaderCountLink({ href, count, noun, pendingLabel, testId, icon 
       // hidden resolved link are both in the document.
       data-testid={count === null ? `${testId}-pending` : testId}
       data-count={count ?? undefined}
+      data-live={live || undefined}
       className="relative inline-flex size-10 shrink-0 items-center justify-center rounded-full text-ink-muted transition hover:bg-sunken hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
     >
       {icon}

@@ -331,7 +331,7 @@ test("the XSS corpus renders as inert text for sender and reader", async ({ brow
     `[click me](javascript:alert('link'))`,
     `<svg onload="alert('svg')"><circle r="5"/></svg>`,
     `<iframe src="javascript:alert('frame')"></iframe><b onmouseover="alert('b')">raw html</b>`,
-    `<a href="javascript:alert('a')">anchor</a> and https://example.com/path?q=1 and @${b.member.username}`,
+    `<a href="javascript:alert('a')">anchor</a> and https://example.com/path?q=1 and @${b.member.username} too`,
     "`<script>alert('code')</script>` and **bold** _em_",
     "```\n<svg/onload=alert('block')>\n```",
   ];

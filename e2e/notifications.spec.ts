@@ -18,6 +18,7 @@ test("a mention lights the bell live, and the inbox entry opens the message high
     const bell = reader.getByTestId("notification-bell");
     await expect(bell).toHaveAttribute("data-count", "0");
     await expect(bell).toHaveAccessibleName("No unread notifications");
+    await expect(bell).toHaveAttribute("data-live", "true");
 
     const text = `@${member.username} can you check this? Not @nobody_at_all though.`;
     await sendMessage(author, text);

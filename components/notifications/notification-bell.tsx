@@ -1,8 +1,8 @@
 "use client";
 // The header's bell: the signed-in member's unread inbox entries, server-rendered, then live: each
-// `notification:created` on their private channel adds one, and the inbox sends NOTIFICATIONS_UNREAD_EVENT with the
-// count after marking entries read.
-import { useEffect, useMemo, useState } from "react";
+// `notification:created` on their private channel adds one, each (re)subscription reads the count again, and the inbox
+// sends NOTIFICATIONS_UNREAD_EVENT with the count after marking entries read.
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { OutlineIcon } from "@/components/ui/icons";
 import { useUserChannel } from "@/components/realtime/use-user-channel";
 import { notificationCreatedSchema, USER_EVENTS } from "@/lib/realtime/event-schemas";
@@ -40,7 +40,16 @@ export function NotificationBell({ userId, unread: rendered }: NotificationBellP
     }),
     [],
   );
-  useUserChannel(userId, handlers);
+  // Catch-up: an entry stored before the subscription (or during a reconnect) told nobody.
+  const resync = useCallback(() => {
+    void fetch("/api/me/notifications/unread", { credentials: "same-origin" })
+      .then((response) => (response.ok ? (response.json() as Promise<{ unread?: unknown }>) : null))
+      .then((body) => {
+        if (typeof body?.unread === "number") setUnread(body.unread);
+      })
+      .catch(() => undefined);
+  }, []);
+  const { subscribed } = useUserChannel(userId, handlers, { onSubscribed: resync });
 
   useEffect(() => {
     function onUnread(event: Event) {
@@ -58,6 +67,7 @@ export function NotificationBell({ userId, unread: rendered }: NotificationBellP
       noun={["unread notification", "unread notifications"]}
       pendingLabel="Notifications"
       testId="notification-bell"
+      live={subscribed}
       icon={
         <OutlineIcon className="size-5">
           <path d="M10 3.25a4.75 4.75 0 0 0-4.75 4.75v2.6L4 13.25h12l-1.25-2.65V8A4.75 4.75 0 0 0 10 3.25z" />
