@@ -87,6 +87,7 @@ const config = [
       "next-env.d.ts",
       "test-results/**",
       "playwright-report/**",
+      ".playwright/**",
     ],
   },
   {
