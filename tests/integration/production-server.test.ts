@@ -332,6 +332,8 @@ describe("GET /api/metrics", () => {
 describe("SIGTERM", () => {
   it("drains: an in-flight send is answered, stored and triggered (work after the reply), then the process exits 0 in time", async () => {
     const { events } = await subscribeToRoom();
+    // The relay delays new connections: the app's kept-alive one to soketi goes, so the trigger opens a new one.
+    relay.cut();
     relay.delayMs = TRIGGER_DELAY_MS;
     const send = heldSend({ body: "sent while stopping", clientKey: randomUUID() });
     // Let the server take the request's headers: from now on it is in flight.
