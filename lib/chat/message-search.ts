@@ -10,35 +10,17 @@ import { avatarUrlOf, findMemberIdByUsername } from "../db/users";
 import { fieldErrorsOf, invalid, notFound, unauthorized } from "../errors";
 import { excerptAround } from "../messages/excerpt";
 import { limitMessageSearch } from "../rooms/search-limit";
-import { messageSearchSchema, type MessageSearchParams } from "../validation/message-search";
+import {
+  messageSearchSchema,
+  type MessageSearchAnswer,
+  type MessageSearchParams,
+  type MessageSearchResult,
+} from "../validation/message-search";
+
+export type { MessageSearchAnswer, MessageSearchResult };
 
 export const MESSAGE_EXCERPT_CHARS = 200;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export interface MessageSearchResult {
-  id: number;
-  /** Opens the message in its room (the room page's jump). */
-  url: string;
-  room: { slug: string; name: string };
-  /** Null once the author's account is deleted. */
-  author: { username: string; name: string; avatarUrl: string | null } | null;
-  /** Plain text around the first match; highlight `terms` in it. */
-  excerpt: string;
-  createdAt: string;
-  editedAt: string | null;
-}
-
-export interface MessageSearchAnswer {
-  /** False for an empty query: nothing was searched (and nothing counted against the limit). */
-  searched: boolean;
-  results: MessageSearchResult[];
-  /** The stems searched for, to mark whole words starting with them. */
-  terms: string[];
-  /** `before` of the next (older) page; "newest" sort only, as relevance ranks one bounded set. */
-  nextCursor: number | null;
-  /** Why nothing was searched although words were given (only stop words, an unknown author). */
-  notice: string | null;
-}
 
 export interface MessageSearchCaller {
   user: { id: string } | null;

@@ -52,3 +52,29 @@ export const messageSearchSchema = z
 
 export type MessageSearchSortParam = (typeof MESSAGE_SEARCH_SORTS)[number];
 export type MessageSearchParams = z.infer<typeof messageSearchSchema>;
+
+/** One result as both routes answer it (and the search page and room panel show it). */
+export interface MessageSearchResult {
+  id: number;
+  /** Opens the message in its room (the room page's jump). */
+  url: string;
+  room: { slug: string; name: string };
+  /** Null once the author's account is deleted. */
+  author: { username: string; name: string; avatarUrl: string | null } | null;
+  /** Plain text around the first match; highlight `terms` in it. */
+  excerpt: string;
+  createdAt: string;
+  editedAt: string | null;
+}
+
+export interface MessageSearchAnswer {
+  /** False for an empty query: nothing was searched (and nothing counted against the limit). */
+  searched: boolean;
+  results: MessageSearchResult[];
+  /** The stems searched for, to mark whole words starting with them. */
+  terms: string[];
+  /** `before` of the next (older) page; "newest" sort only, as relevance ranks one bounded set. */
+  nextCursor: number | null;
+  /** Why nothing was searched although words were given (only stop words, an unknown author). */
+  notice: string | null;
+}
