@@ -31,7 +31,7 @@ async function seedMessages(databaseUrl: string, messages: number): Promise<numb
   const started = performance.now();
   await withClient(databaseUrl, async (client) => {
     await client.query("SET maintenance_work_mem = '512MB'");
-    await client.query(`DROP INDEX "Message_searchVector_idx"`);
+    await client.query(`DROP INDEX "Message_search_idx"`);
     await client.query(
       `INSERT INTO "Message" ("roomId", "authorId", body, "createdAt")
        SELECT CASE WHEN i % 5 = 0 THEN 'br1' ELSE 'br' || (2 + abs(hashint4(i * 23 + 9)) % ($3::int - 1)) END,
@@ -49,7 +49,9 @@ async function seedMessages(databaseUrl: string, messages: number): Promise<numb
        ) AS b`,
       [[...SYLLABLES, ...SYLLABLES_2], messages, ROOMS, USERS, VOCABULARY],
     );
-    await client.query(`CREATE INDEX "Message_searchVector_idx" ON "Message" USING GIN ("searchVector")`);
+    await client.query(
+      `CREATE INDEX "Message_search_idx" ON "Message" USING GIN ("roomId" text_ops, "authorId" text_ops, "searchVector")`,
+    );
     await client.query(`VACUUM ANALYZE "Message"`);
   });
   return performance.now() - started;

@@ -60,7 +60,7 @@ async function get(caller: SessionUser | null, url: string, call: (request: Next
   fuzzScope.token = caller ? await sessionTokenFor(caller) : undefined;
   const request = new NextRequest(`http://localhost${url}`, { headers: { "x-forwarded-for": fuzzScope.ip } });
   const response = await call(request);
-  return { status: response.status, body: (await response.json()) as Reply["body"] };
+  return { status: response.status, headers: response.headers, body: (await response.json()) as Reply["body"] };
 }
 
 const inRoom = (caller: SessionUser | null, slug: string, query: string) =>
@@ -221,6 +221,7 @@ describe("the rate limit", () => {
     const refused = await everywhere(bob, "q=hello");
     expect(refused.status).toBe(429);
     expect(refused.body.error?.code).toBe("rate_limited:messageSearchMember");
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     // Another member is not affected.
     expect((await everywhere(alice, "q=hello")).status).toBe(200);
   });
