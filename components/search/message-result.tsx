@@ -1,3 +1,4 @@
+"use client";
 // One message search result, for the search page and the room's search panel: the author's avatar and name, the room
 // (across rooms), when, and the excerpt with the searched words marked. The whole row is a link to the message in its
 // room (`/rooms/<slug>?m=<id>`); the room panel passes onOpen to jump in place instead of loading the page again.

@@ -1,3 +1,4 @@
+"use client";
 // The fields of a message search, for the search page's GET form and the room panel's form alike (named as the
 // routes' parameters): the words, then filters by author, dates (and room, across rooms) and the order.
 import { useId } from "react";
