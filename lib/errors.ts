@@ -3,7 +3,7 @@
 // Route handlers turn them into JSON in one place (errorResponse); anything else is a 500 whose
 // details stay in the server log.
 import { NextResponse } from "next/server";
-import type { ZodError } from "zod";
+import type { ZodError, ZodType } from "zod";
 import { isDatabaseUnavailable } from "./db/unavailable";
 import { log } from "./log";
 import { DATABASE_UNAVAILABLE_CODE, DATABASE_UNAVAILABLE_MESSAGE } from "./outage";
@@ -60,6 +60,20 @@ export function fieldErrorsOf(error: ZodError): FieldErrors {
     fields[key] ??= issue.message;
   }
   return fields;
+}
+
+/** A 400 naming the first problem (with its field unless it is the body or the whole input). */
+export function invalidInput(error: ZodError): AppError {
+  const fields = fieldErrorsOf(error);
+  const [key, message] = Object.entries(fields)[0] ?? ["form", "The request is not valid."];
+  return invalid(fields, key === "body" || key === "form" ? message : `${key}: ${message}`);
+}
+
+/** `input` as `schema` reads it, or the 400 of invalidInput. */
+export function parseInput<T>(schema: ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  return parsed.data;
 }
 
 /** An answer as data: for route handlers (NextResponse.json) and for routes served outside Next (lib/server). */

@@ -19,9 +19,10 @@ import {
   type StoredMessage,
 } from "../db/messages";
 import { findChatRoom, type ChatRoom } from "../db/room-lookup";
-import { AppError, fieldErrorsOf, forbidden, invalid, notFound, rateLimited } from "../errors";
-import { renderMessageHtml } from "../messages/markdown";
+import { AppError, forbidden, notFound, parseInput, rateLimited } from "../errors";
+import { mentionedUsernames, renderMessageHtml } from "../messages/markdown";
 import { assertMayPost, postingRefusal, restrictionFrom } from "../moderation/posting";
+import { announceNotifications } from "../notifications/announce";
 import { publishMessageCreated, publishMessageUpdated } from "../realtime/events";
 import { editMessageSchema, historyQuerySchema, messageIdSchema, sendMessageSchema } from "../validation/messages";
 import { requirePoster, type ChatActor } from "./actor";
@@ -42,7 +43,7 @@ export function toChatMessage(message: StoredMessage): ChatMessage {
     id: message.id,
     roomId: message.roomId,
     body: message.body,
-    html: renderMessageHtml(message.body),
+    html: renderMessageHtml(message.body, message.mentions),
     createdAt: message.createdAt.toISOString(),
     editedAt: message.editedAt?.toISOString() ?? null,
     author: message.author,
@@ -70,17 +71,7 @@ export function toHistoryEntry(message: StoredMessage): HistoryEntry {
 export const MESSAGE_NOT_IN_ROOM = "That message isn't in this room.";
 
 /** A 400 whose message is the first problem in words, e.g. "Write a message first." */
-function invalidInput(error: z.ZodError): AppError {
-  const fields = fieldErrorsOf(error);
-  const [key, message] = Object.entries(fields)[0] ?? ["form", "The request is not valid."];
-  return invalid(fields, key === "body" || key === "form" ? message : `${key}: ${message}`);
-}
-
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  return parsed.data;
-}
+const parse = parseInput;
 
 // Built once: zod 4 compiles an object schema's parser on first use, so a schema made per call compiles per call.
 const socketIdInput = z.object({ socketId: socketIdSchema });
@@ -174,6 +165,7 @@ export async function sendMessage({
         memberLimit: { key: limitKey("messagePostMember", authorId), ...perMember },
         slowMode: { keyPrefix: slowModeKeyPrefix(authorId) },
         replyTo,
+        mentions: mentionedUsernames(body),
       })
     : null;
   if (outcome && session) {
@@ -209,8 +201,14 @@ export async function sendMessage({
     throw new Error(`send of client key ${clientKey} was neither stored nor refused`);
   }
   // Also for a retry: if the first attempt's trigger failed, this one may get through, and
-  // clients drop the copy they already hold by id. Started now, not awaited: see `delivered`.
-  return { ...result, delivered: publishMessageCreated(result.message, exclude) };
+  // clients drop the copy they already hold by id. Started now, not awaited: see `delivered`. The inboxes hear of it
+  // after the room does, so the message's own delivery never waits on them.
+  const delivered = publishMessageCreated(result.message, exclude);
+  const notified = outcome.notified;
+  if (stored?.created && notified.length > 0) {
+    void delivered.then(() => announceNotifications(result.message.id, notified));
+  }
+  return { ...result, delivered };
 }
 
 /**
@@ -267,10 +265,17 @@ export async function editMessage({
   if (message.author?.id !== editor.id) throw forbidden("message", "You can only edit your own messages.");
   if (message.body === body) return toChatMessage(message);
 
-  const updated = await updateMessageBody({ id: message.id, authorId: editor.id, body });
+  const updated = await updateMessageBody({
+    id: message.id,
+    authorId: editor.id,
+    body,
+    usernames: mentionedUsernames(body),
+  });
   if (!updated) throw notFound("message", "This message was deleted.");
-  const result = toChatMessage(updated);
+  const result = toChatMessage(updated.message);
   await publishMessageUpdated(result, exclude);
+  // Only people the edit newly mentions: an entry exists once per person and message.
+  if (updated.notified.length > 0) void announceNotifications(result.id, updated.notified);
   return result;
 }
 

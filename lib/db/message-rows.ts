@@ -60,11 +60,12 @@ export const reactionsColumn = (viewerParam: string) => `(
   ) AS reactions`;
 
 /** What a page reads of each message row before the joins. */
-export const MESSAGE_TABLE_COLUMNS = `id, "roomId", "authorId", body, "createdAt", "editedAt", "deletedAt", "replyToId"`;
+export const MESSAGE_TABLE_COLUMNS = `id, "roomId", "authorId", body, "createdAt", "editedAt", "deletedAt", "replyToId",
+  mentions`;
 
 // Timestamps leave as timestamptz (AT TIME ZONE 'UTC'): pg, unlike Prisma, would read a bare timestamp as local time.
 /** A message `m` with its author (u, a) and quote (q, qu): ./messages.ts's fromRawRow reads a row of these. */
-export const MESSAGE_ROW_COLUMNS = `m.id, m."roomId", m.body, m."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
+export const MESSAGE_ROW_COLUMNS = `m.id, m."roomId", m.body, m.mentions, m."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
   m."editedAt" AT TIME ZONE 'UTC' AS "editedAt", m."deletedAt" AT TIME ZONE 'UTC' AS "deletedAt",
   u.id AS "authorId", u.username AS "authorUsername", u.name AS "authorName", u.image AS "authorImage",
   a."updatedAt" AT TIME ZONE 'UTC' AS "authorAvatarAt", ${QUOTE_COLUMNS}`;
@@ -77,6 +78,8 @@ export interface RawMessageRow extends RawAuthorColumns, RawQuoteColumns {
   id: number;
   roomId: string;
   body: string;
+  /** Message.mentions (null only in rows from before the column had its default). */
+  mentions: string[] | null;
   createdAt: Date;
   editedAt: Date | null;
   deletedAt: Date | null;

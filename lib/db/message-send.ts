@@ -1,11 +1,11 @@
 // The send path's one statement: checks the sender's device session (when given), finds the room by slug, counts the
 // member's rate-limit hits, reads the lock and the member's restrictions, takes the member's slow-mode turn, and
-// stores the message (with the participant, read position and room activity) when all of them allow it, else finds
-// the message this client key stored before.
+// stores the message (with the participant, read position, room activity and the inbox entries of the people it
+// mentions or replies to) when all of them allow it, else finds the message this client key stored before.
 // Every live message runs it, so it is one round trip on the pool (./statements.ts), not five Prisma calls. The rules
 // stay in lib: lib/chat/messages.ts decides what the outcome means, lib/moderation/posting-rule.ts words a refusal.
 import "server-only";
-import type { RestrictionKind } from "./generated/prisma/enums";
+import type { NotificationKind, RestrictionKind } from "./generated/prisma/enums";
 import type { RawAuthorColumns } from "./message-author";
 import { QUOTE_COLUMNS, QUOTE_JOINS, type RawQuoteColumns } from "./message-rows";
 import { fromRawRow, type StoredMessage } from "./messages";
@@ -35,6 +35,8 @@ export interface SendStatementInput {
   session: { id: string; version: number; idleSeconds: number; lifetimeSeconds: number } | null;
   /** The message this one replies to (any id: the statement checks it is of this room and not deleted), or null. */
   replyTo: number | null;
+  /** The usernames the body mentions (lower-case): those of active members are stored and notified. */
+  mentions: string[];
 }
 
 /** Who sent it, as the statement found them: null when no such user, or their session is not live (a 401). */
@@ -61,6 +63,8 @@ export interface SendOutcome {
   message: { message: StoredMessage; created: boolean } | null;
   /** With `replyTo`: whether the original is a message of this room, and deleted. Null without `replyTo`. */
   reply: { inRoom: boolean; deleted: boolean } | null;
+  /** Who this send put a notification in the inbox of (the people it mentions, the author it replies to). */
+  notified: Array<{ userId: string; kind: NotificationKind }>;
 }
 
 interface Row extends RawAuthorColumns, RawQuoteColumns {
@@ -84,6 +88,8 @@ interface Row extends RawAuthorColumns, RawQuoteColumns {
   id: number | null;
   messageRoomId: string | null;
   body: string | null;
+  mentions: string[] | null;
+  notified: Array<{ userId: string; kind: NotificationKind }> | null;
   createdAt: Date | null;
   editedAt: Date | null;
   deletedAt: Date | null;
@@ -113,7 +119,9 @@ const NEXT_TURN = `(${LAST_SEND} + ${SECONDS("(SELECT slow FROM gate)")})`;
 // the gate only when its original is a live message of this room; the original is not locked (a delete racing the
 // send only makes the quote read "deleted" from then on). `existing` sees the statement's snapshot: a row a concurrent
 // send committed meanwhile is found by findMessageByClientKey afterwards. Timestamps leave as timestamptz (AT TIME
-// ZONE 'UTC'), so pg reads them right whatever the process's time zone.
+// ZONE 'UTC'), so pg reads them right whatever the process's time zone. A new message stores which of the mentioned
+// usernames ($18) name active members, and puts one inbox entry in each of theirs and in its original's author's (a
+// reply, not also a mention), never the sender's; a retry notifies no one again.
 const SEND = statement(
   "message_send",
   `WITH caller AS (
@@ -156,11 +164,27 @@ const SEND = statement(
       GREATEST(0, extract(epoch FROM ${NEXT_TURN} - ${NOW}) * 1000)::float8 AS "msLeft"
   ), allowed AS (
     SELECT gate.id FROM gate WHERE NOT EXISTS (SELECT 1 FROM turn WHERE refused)
+  ), mentioned AS (
+    SELECT id, username FROM "User" WHERE username = ANY($18::text[]) AND "deactivatedAt" IS NULL
   ), inserted AS (
-    INSERT INTO "Message" ("roomId", "authorId", body, "clientKey", "createdAt", "replyToId")
-    SELECT id, $2, $3, $4, ${NOW}, $14::int FROM allowed
+    INSERT INTO "Message" ("roomId", "authorId", body, "clientKey", "createdAt", "replyToId", mentions)
+    SELECT id, $2, $3, $4, ${NOW}, $14::int, ARRAY(SELECT username FROM mentioned ORDER BY username) FROM allowed
     ON CONFLICT ("authorId", "clientKey") DO NOTHING
-    RETURNING id, "roomId", "authorId", body, "createdAt", "editedAt", "deletedAt", "replyToId"
+    RETURNING id, "roomId", "authorId", body, "createdAt", "editedAt", "deletedAt", "replyToId", mentions
+  ), reply_author AS (
+    SELECT o."authorId" AS id FROM "Message" o JOIN "User" ru ON ru.id = o."authorId" AND ru."deactivatedAt" IS NULL
+    WHERE o.id = $14::int
+  ), notified AS (
+    INSERT INTO "Notification" ("userId", kind, "messageId", "actorId", "createdAt")
+    SELECT r.id, r.kind::"NotificationKind", i.id, i."authorId", i."createdAt"
+    FROM inserted i, (
+      SELECT id, 'REPLY' AS kind FROM reply_author
+      UNION ALL
+      SELECT id, 'MENTION' FROM mentioned WHERE id NOT IN (SELECT id FROM reply_author)
+    ) r
+    WHERE r.id <> i."authorId"
+    ON CONFLICT ("userId", "messageId", kind) DO NOTHING
+    RETURNING "userId", kind::text AS kind
   ), participant AS (
     INSERT INTO "Participant" ("roomId", "userId", "joinedAt", "lastReadMessageId")
     SELECT "roomId", "authorId", "createdAt", id FROM inserted
@@ -176,7 +200,7 @@ const SEND = statement(
     WHERE r.id = inserted."roomId"
     RETURNING r.id
   ), existing AS (
-    SELECT id, "roomId", "authorId", body, "createdAt", "editedAt", "deletedAt", "replyToId"
+    SELECT id, "roomId", "authorId", body, "createdAt", "editedAt", "deletedAt", "replyToId", mentions
     FROM "Message" WHERE "authorId" = $2 AND "clientKey" = $4 AND EXISTS (SELECT 1 FROM poster)
   ), message AS (
     SELECT true AS created, * FROM inserted
@@ -184,8 +208,9 @@ const SEND = statement(
     SELECT false AS created, * FROM existing
   )
   SELECT s."callerFound", s."callerVerified", s."callerDeactivated", s."callerStale", s."roomId", s.locked, s."slowModeSeconds", s.points, s."msLeft", s."memberPoints", s."memberMsLeft",
-         s."slowRefused", s."slowMsLeft", s.restrictions, s."replyInRoom", s."replyDeleted",
-         m.created, m.id, m."roomId" AS "messageRoomId", m.body, m."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
+         s."slowRefused", s."slowMsLeft", s.restrictions, s."replyInRoom", s."replyDeleted", nt.notified,
+         m.created, m.id, m."roomId" AS "messageRoomId", m.body, m.mentions,
+         m."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
          m."editedAt" AT TIME ZONE 'UTC' AS "editedAt", m."deletedAt" AT TIME ZONE 'UTC' AS "deletedAt",
          u.id AS "authorId", u.username AS "authorUsername", u.name AS "authorName", u.image AS "authorImage",
          a."updatedAt" AT TIME ZONE 'UTC' AS "authorAvatarAt", ${QUOTE_COLUMNS}
@@ -200,6 +225,8 @@ const SEND = statement(
            (SELECT json_agg(restriction) FROM restriction) AS restrictions,
            (SELECT "inRoom" FROM original) AS "replyInRoom", (SELECT deleted FROM original) AS "replyDeleted"
   ) s
+  -- Joined, not a scalar subquery of s: as one, it read no rows of the entries this statement had just stored.
+  LEFT JOIN LATERAL (SELECT json_agg(n) AS notified FROM notified n) nt ON true
   LEFT JOIN (SELECT * FROM message ORDER BY created DESC LIMIT 1) m ON true
   LEFT JOIN "User" u ON u.id = m."authorId"
   LEFT JOIN "Avatar" a ON a."userId" = m."authorId"
@@ -217,7 +244,7 @@ function storedMessage(row: Row): StoredMessage | null {
  * no room has this slug. Either way nothing is counted or stored.
  */
 export async function runSendStatement(input: SendStatementInput): Promise<SendOutcome> {
-  const { slug, authorId, body, clientKey, now, limit, memberLimit, slowMode, replyTo, session } = input;
+  const { slug, authorId, body, clientKey, now, limit, memberLimit, slowMode, replyTo, session, mentions } = input;
   const [row] = await run<Row>(SEND, [
     slug,
     authorId,
@@ -236,6 +263,7 @@ export async function runSendStatement(input: SendStatementInput): Promise<SendO
     session?.version ?? null,
     session?.idleSeconds ?? null,
     session?.lifetimeSeconds ?? null,
+    mentions,
   ]);
   if (!row) throw new Error("message_send returned no row");
   const message = storedMessage(row);
@@ -262,5 +290,6 @@ export async function runSendStatement(input: SendStatementInput): Promise<SendO
     })),
     message: message ? { message, created: row.created === true } : null,
     reply: replyTo === null ? null : { inRoom: row.replyInRoom === true, deleted: row.replyDeleted === true },
+    notified: row.notified ?? [],
   };
 }

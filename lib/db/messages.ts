@@ -4,6 +4,8 @@ import "server-only";
 import { writeAuditEntry, type AuditEntryInput } from "./audit-log";
 import { db } from "./client";
 import { Prisma } from "./generated/prisma/client";
+import type { NotificationKind } from "./generated/prisma/enums";
+import { storeEditedMentions } from "./notifications";
 import type { Role } from "./generated/prisma/enums";
 import type { MessageAuthor } from "./message-author";
 import {
@@ -33,6 +35,8 @@ export interface StoredMessage {
   roomId: string;
   /** Empty once deleted: its text never leaves the database. */
   body: string;
+  /** The @usernames that named members when it was stored or last edited (lower-case). */
+  mentions: string[];
   createdAt: Date;
   editedAt: Date | null;
   deletedAt: Date | null;
@@ -54,6 +58,7 @@ const messageSelect = {
   id: true,
   roomId: true,
   body: true,
+  mentions: true,
   createdAt: true,
   editedAt: true,
   deletedAt: true,
@@ -81,7 +86,8 @@ function toStoredMessage({ author, replyTo, ...row }: MessageRow): StoredMessage
 export function fromRawRow(row: RawMessageRow & { reactions?: RawReactionGroup[] | null }): StoredMessage {
   const { id, roomId, body, createdAt, editedAt, deletedAt } = row;
   const author = rawAuthor.from(row);
-  const message = { id, roomId, body: deletedAt ? "" : body, createdAt, editedAt, deletedAt, author };
+  const mentions = row.mentions ?? [];
+  const message = { id, roomId, body: deletedAt ? "" : body, mentions, createdAt, editedAt, deletedAt, author };
   const replyTo = quoteFrom(row);
   return row.reactions === undefined
     ? { ...message, replyTo }
@@ -284,23 +290,30 @@ export async function findRoomWithLatestMessages(
 }
 
 /**
- * Edits an author's own live message; null when nothing matched. The condition repeats the caller's checks so that a
- * delete racing the edit wins.
+ * Edits an author's own live message and stores its mentions (./notifications.ts); null when nothing matched. The
+ * condition repeats the caller's checks so that a delete racing the edit wins.
  */
 export async function updateMessageBody({
   id,
   authorId,
   body,
+  usernames,
 }: {
   id: number;
   authorId: string;
   body: string;
-}): Promise<StoredMessage | null> {
-  const { count } = await db.message.updateMany({
-    where: { id, authorId, deletedAt: null },
-    data: { body, editedAt: new Date() },
+  /** The usernames the new body mentions. */
+  usernames: string[];
+}): Promise<{ message: StoredMessage; notified: Array<{ userId: string; kind: NotificationKind }> } | null> {
+  const notified = await db.$transaction(async (tx) => {
+    const { count } = await tx.message.updateMany({
+      where: { id, authorId, deletedAt: null },
+      data: { body, editedAt: new Date() },
+    });
+    return count === 1 ? storeEditedMentions(tx, { messageId: id, authorId, usernames }) : null;
   });
-  return count === 1 ? findMessage({ id }) : null;
+  const message = notified && (await findMessage({ id }));
+  return message ? { message, notified: notified ?? [] } : null;
 }
 
 /** What deciding a deletion needs: the author, the room (its host) and what the audit log names. */

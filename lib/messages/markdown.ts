@@ -1,5 +1,5 @@
 // Renders a chat message's safe markdown subset to HTML: bold, italic, inline code, code blocks,
-// links (rel="noopener nofollow ugc"), auto-linked URLs and @username mentions. markdown-it never
+// links (rel="noopener nofollow ugc"), auto-linked URLs and @username mentions of people who exist. markdown-it never
 // passes raw HTML through (html: false), and sanitize-html then keeps only the tags this subset
 // produces, so no HTML from a message body reaches the page.
 import MarkdownIt from "markdown-it";
@@ -18,9 +18,14 @@ function escapeHtml(text: string): string {
   );
 }
 
+/** At most this many people are notified of one message; further names stay plain text. */
+export const MENTIONS_MAX = 50;
+
 // Rendering is synchronous, so one counter tracks whether the text being rendered is inside a
-// link (where a mention must stay plain text to avoid a link in a link).
+// link (where a mention must stay plain text to avoid a link in a link), and one set holds the
+// names that resolved to members (the rest of the @words stay plain text).
 let linkDepth = 0;
+let linked: ReadonlySet<string> = new Set();
 
 md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
   linkDepth++;
@@ -36,9 +41,8 @@ md.renderer.rules.link_close = (tokens, idx, options, _env, self) => {
 md.renderer.rules.text = (tokens, idx) => {
   const escaped = escapeHtml(tokens[idx]?.content ?? "");
   if (linkDepth > 0) return escaped;
-  return escaped.replace(
-    MENTION,
-    (_m, before: string, name: string) => `${before}<a class="mention" href="/u/${name.toLowerCase()}">@${name}</a>`,
+  return escaped.replace(MENTION, (whole, before: string, name: string) =>
+    linked.has(name.toLowerCase()) ? `${before}<a class="mention" href="/u/${name.toLowerCase()}">@${name}</a>` : whole,
   );
 };
 
@@ -62,14 +66,23 @@ const SANITIZE: sanitizeHtml.IOptions = {
   },
 };
 
-export function renderMessageHtml(body: string): string {
+/** `mentions`: the lower-case usernames that named members when the message was stored (Message.mentions). */
+export function renderMessageHtml(body: string, mentions: readonly string[] = []): string {
   linkDepth = 0;
-  return sanitizeHtml(md.render(body), SANITIZE).trim();
+  linked = new Set(mentions);
+  try {
+    return sanitizeHtml(md.render(body), SANITIZE).trim();
+  } finally {
+    linked = new Set();
+  }
 }
 
-/** The usernames a message mentions (lower-case, unique), e.g. for notifications later. */
+/** The usernames a message mentions (lower-case, unique, the first MENTIONS_MAX), as the send resolves them. */
 export function mentionedUsernames(body: string): string[] {
   const found = new Set<string>();
-  for (const match of body.matchAll(MENTION)) if (match[2]) found.add(match[2].toLowerCase());
+  for (const match of body.matchAll(MENTION)) {
+    if (match[2]) found.add(match[2].toLowerCase());
+    if (found.size === MENTIONS_MAX) break;
+  }
   return [...found];
 }

@@ -82,7 +82,9 @@ function eachOf<T extends object, M>(table: T, make: (spec: T[keyof T]) => M): R
 
 function createMetrics() {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+  // The event-loop lag sampler wakes the loop at this interval even when idle; prom-client's 10 ms was most of an idle
+  // server's CPU (README, "Measured choices"), and lag worth an alert is far longer than 100 ms.
+  collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 100 });
 
   const counters = eachOf(COUNTERS, (spec) => new Counter({ ...spec, registers: [registry] })) as Counters;
   const histograms = eachOf(

@@ -22,7 +22,15 @@ export const ROOM_EVENTS = {
 /** Events on `private-user-<userId>`: meant for one member. */
 export const USER_EVENTS = {
   moderationRestricted: "moderation:restricted",
+  notificationCreated: "notification:created",
 } as const;
+
+/** A new entry in the member's inbox: the bell counts it; the inbox reads the entry itself. */
+export const notificationCreatedSchema = z.object({
+  kind: z.enum(["mention", "reply", "report"]),
+  messageId: z.number().int().positive(),
+});
+export type NotificationCreatedEvent = z.infer<typeof notificationCreatedSchema>;
 
 /** `message:created` / `message:updated`: the whole message, or a reference when it is too large. */
 export { messageEventSchema, type MessageEvent };

@@ -11,6 +11,7 @@ import {
   USER_EVENTS,
   type MessageDeletedEvent,
   type ModerationRestrictedEvent,
+  type NotificationCreatedEvent,
   type OnlineCountEvent,
   type PinsUpdatedEvent,
   type ReactionUpdatedEvent,
@@ -24,7 +25,7 @@ import type { ChatMessage, MessageEvent } from "../chat/message-payload";
  * clients find the truth when they next load.
  */
 async function deliver(
-  channel: string,
+  channel: string | string[],
   event: string,
   payload: unknown,
   context: Record<string, unknown>,
@@ -67,6 +68,17 @@ export const publishReactionUpdated = (event: ReactionUpdatedEvent): Promise<boo
 /** A soft-deleted message: clients blank it in place (its id keeps its spot in the history). */
 export const publishMessageDeleted = (event: MessageDeletedEvent) =>
   publish(event.roomId, ROOM_EVENTS.messageDeleted, event);
+
+// Pusher's HTTP API takes at most this many channels in one trigger.
+const CHANNELS_PER_TRIGGER = 100;
+
+/** Tells each member (all their tabs) that their inbox has a new entry: one request per hundred members. */
+export async function publishNotificationCreated(userIds: string[], event: NotificationCreatedEvent): Promise<void> {
+  for (let start = 0; start < userIds.length; start += CHANNELS_PER_TRIGGER) {
+    const channels = userIds.slice(start, start + CHANNELS_PER_TRIGGER).map(userChannel);
+    await deliver(channels, USER_EVENTS.notificationCreated, event, { messageId: event.messageId });
+  }
+}
 
 /** Tells one member (all their tabs) what now keeps them from posting in a room, if anything. */
 export const publishModerationRestricted = (userId: string, event: ModerationRestrictedEvent) =>

@@ -32,11 +32,11 @@ export class RealtimeTriggerError extends Error {
 }
 
 /**
- * Triggers `event` on `channel`. Refuses payloads over Pusher's 10 KB limit before sending, so
- * behaviour is the same on soketi and Pusher Channels. `excludeSocketId` skips the sender.
+ * Triggers `event` on `channel` (or on up to 100 channels at once: one request). Refuses payloads over Pusher's 10 KB
+ * limit before sending, so behaviour is the same on soketi and Pusher Channels. `excludeSocketId` skips the sender.
  */
 export async function triggerEvent(
-  channel: string,
+  channel: string | string[],
   event: string,
   data: unknown,
   excludeSocketId?: string,
@@ -55,7 +55,7 @@ export async function triggerEvent(
   );
   // soketi reports refusals (e.g. over a limit) in the body of an HTTP 200.
   const body = (await response.json().catch(() => ({}))) as { error?: string };
-  if (body.error) throw new RealtimeTriggerError(`${event} on ${channel} refused: ${body.error}`);
+  if (body.error) throw new RealtimeTriggerError(`${event} on ${String(channel)} refused: ${body.error}`);
 }
 
 /** Resolves when the realtime server answers its HTTP API with our credentials. */

@@ -10,6 +10,7 @@ import { buildSoketiConfig, type RedisSettings, type SoketiSettings } from "./so
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const UWS_HOOK = path.join(here, "uws-resolve.cjs");
+const KEEP_ALIVE_HOOK = path.join(here, "soketi-keep-alive.cjs");
 const SOKETI_BIN = path.resolve(here, "../../node_modules/@soketi/soketi/bin/server.js");
 
 export interface SoketiOptions {
@@ -91,7 +92,13 @@ export async function runSoketi({ settings, configDir, inheritOutput }: RunSoket
     command: process.execPath,
     // Redis going away rejects soketi's pub/sub calls unhandled; by default Node would make that fatal and
     // soketi would stop serving even the clients connected to it.
-    args: ["--unhandled-rejections=warn", "--require", UWS_HOOK, SOKETI_BIN, "start", `--config=${configFile}`],
+    args: [
+      "--unhandled-rejections=warn",
+      ...["--require", UWS_HOOK, "--require", KEEP_ALIVE_HOOK],
+      SOKETI_BIN,
+      "start",
+      `--config=${configFile}`,
+    ],
     // soketi reads SOKETI_* variables, and a .env in its working directory, over its config
     // file: keep the parent's out and run it where no .env is, so the file is the one truth.
     env: {

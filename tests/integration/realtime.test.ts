@@ -1,6 +1,7 @@
 // The realtime pipe end to end: the server triggers through `pusher`, soketi delivers, and a
 // pusher-js client receives; presence subscriptions need a valid signature.
 import { randomBytes } from "node:crypto";
+import { Agent } from "node:http";
 import Pusher from "pusher";
 import type PusherClient from "pusher-js";
 import type { Channel } from "pusher-js";
@@ -108,5 +109,23 @@ describe("realtime pipe through soketi", () => {
     // Bypassing our check, the server itself refuses it (soketi says so in the body, with HTTP 200).
     const response = await pusher().trigger(channelName, "message:created", oversized);
     expect(await response.json()).toMatchObject({ code: 413 });
+  });
+
+  it("keeps the server's connection open between triggers (scripts/stack/soketi-keep-alive.cjs)", async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    let connections = 0;
+    const create = agent.createConnection.bind(agent);
+    agent.createConnection = (...args: Parameters<typeof create>) => {
+      connections += 1;
+      return create(...args);
+    };
+    const own = new Pusher({ ...serverRealtimeConfig(), agent });
+    for (let i = 0; i < 3; i += 1) {
+      const response = await own.trigger(newPresenceChannel(), "message:created", { n: i });
+      expect(response.status).toBe(200);
+      await response.text();
+    }
+    agent.destroy();
+    expect(connections).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mentionedUsernames, renderMessageHtml } from "@/lib/messages/markdown";
+import { MENTIONS_MAX, mentionedUsernames, renderMessageHtml } from "@/lib/messages/markdown";
 
 describe("renderMessageHtml", () => {
   it("renders the subset: bold, italic, inline code and code blocks", () => {
@@ -21,12 +21,25 @@ describe("renderMessageHtml", () => {
     );
   });
 
-  it("highlights @mentions, but not inside links, code or emails", () => {
-    expect(renderMessageHtml("hi @Alice!")).toBe('<p>hi <a href="/u/alice" class="mention">@Alice</a>!</p>');
-    expect(renderMessageHtml("`@alice`")).toBe("<p><code>@alice</code></p>");
-    expect(renderMessageHtml("[@alice](https://example.com)")).not.toContain("mention");
-    expect(renderMessageHtml("mail bob@example.com")).not.toContain("mention");
+  it("links @mentions of the members named, but not inside links, code or emails", () => {
+    const alice = ["alice"];
+    expect(renderMessageHtml("hi @Alice!", alice)).toBe('<p>hi <a href="/u/alice" class="mention">@Alice</a>!</p>');
+    expect(renderMessageHtml("`@alice`", alice)).toBe("<p><code>@alice</code></p>");
+    expect(renderMessageHtml("[@alice](https://example.com)", alice)).not.toContain("mention");
+    expect(renderMessageHtml("mail bob@example.com", ["example"])).not.toContain("mention");
     expect(mentionedUsernames("@Alice and @bob_2, again @alice")).toEqual(["alice", "bob_2"]);
+  });
+
+  it("leaves a mention of someone who does not exist as plain text, and forgets the names after", () => {
+    expect(renderMessageHtml("hi @ghost and @alice", ["alice"])).toBe(
+      '<p>hi @ghost and <a href="/u/alice" class="mention">@alice</a></p>',
+    );
+    expect(renderMessageHtml("hi @alice")).toBe("<p>hi @alice</p>");
+  });
+
+  it("reads at most MENTIONS_MAX names from one message", () => {
+    const names = Array.from({ length: MENTIONS_MAX + 5 }, (_, i) => `user_${i}`);
+    expect(mentionedUsernames(names.map((n) => `@${n}`).join(" "))).toEqual(names.slice(0, MENTIONS_MAX));
   });
 
   it.each([
