@@ -44,6 +44,11 @@ function menuLinks(username: string) {
       icon: "M10 10a3.25 3.25 0 1 0 0-6.5 3.25 3.25 0 0 0 0 6.5zM4 16.5a6 6 0 0 1 12 0",
     },
     { href: "/activity/mine", label: "My activity", icon: "M4 5.5h12M4 10h12M4 14.5h7" },
+    {
+      href: "/search/messages",
+      label: "Search messages",
+      icon: "M8.5 14a5.5 5.5 0 1 0 0-11 5.5 5.5 0 0 0 0 11zM16 16l-3.6-3.6",
+    },
     { href: "/settings", label: "Settings", icon: SETTINGS_ICON },
   ];
 }

@@ -55,6 +55,9 @@ export const LIMITS = {
   /** Room searches (a `q`), per member when signed in, else per IP. */
   searchMember: { points: 60, durationSeconds: 60 },
   searchIp: { points: 60, durationSeconds: 60 },
+  /** Message searches (a full-text query over every message), per member when signed in, else per IP. */
+  messageSearchMember: { points: 30, durationSeconds: 60 },
+  messageSearchIp: { points: 30, durationSeconds: 60 },
 } satisfies Record<string, LimitSpec>;
 
 export type LimitName = keyof typeof LIMITS;

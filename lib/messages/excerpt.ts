@@ -27,3 +27,39 @@ export function excerptOf(body: string, max = ACTIVITY_EXCERPT_CHARS): string {
         .join("")
         .trimEnd()}…`;
 }
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Whole words starting with any of `terms` (a search's stems: "run" marks "running" and "runs"), longest term first;
+ * null without terms. Shared by the excerpt below and the highlighting of components/highlight.tsx.
+ */
+export function wordStartPattern(terms: readonly string[]): RegExp | null {
+  const alternatives = [...new Set(terms.map((t) => t.trim()).filter(Boolean))]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp);
+  if (alternatives.length === 0) return null;
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})[\\p{L}\\p{N}]*`, "giu");
+}
+
+/**
+ * A search result's excerpt: the message as one plain line, cut to `max` characters around its first matching word
+ * (a little context before it, on a word boundary), with "…" where text was cut.
+ */
+export function excerptAround(body: string, terms: readonly string[], max = 200, lead = 60): string {
+  const text = plainTextOf(body).replace(/\s+/g, " ").trim();
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  const at = wordStartPattern(terms)?.exec(text)?.index ?? 0;
+  // Offsets in code points, so a cut never halves an emoji.
+  const atChar = Array.from(text.slice(0, at)).length;
+  let start = Math.max(0, Math.min(atChar - lead, chars.length - max));
+  if (start > 0) {
+    const space = chars.indexOf(" ", start);
+    if (space !== -1 && space < atChar) start = space + 1;
+  }
+  const end = Math.min(chars.length, start + max);
+  return `${start > 0 ? "…" : ""}${chars.slice(start, end).join("").trim()}${end < chars.length ? "…" : ""}`;
+}

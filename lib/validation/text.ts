@@ -42,3 +42,13 @@ export const lenientQueryParam = z.preprocess((v) => {
   const first: unknown = Array.isArray(v) ? v[0] : v;
   return typeof first === "string" && !isStorableText(first) ? undefined : first;
 }, text().optional());
+
+/** A query string as the schemas expect it: repeated keys become arrays (queryParam takes the first). */
+export function searchParamsRecord(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    out[key] = values.length === 1 ? (values[0] ?? "") : values;
+  }
+  return out;
+}

@@ -289,6 +289,15 @@ const PAGE_READERS: Record<string, (raw: RawParams) => Promise<unknown>> = {
     if (jump.messageId !== null) await listMessagesAround({ roomId: fx.room.id, id: jump.messageId, limit: 50 });
     return jump;
   },
+  "app/(main)/search/messages/page.tsx": async (raw) => {
+    // What the page's results run; a refusal (400, 404, 429) is shown as its message.
+    const { searchAllMessages } = await import("@/lib/chat/message-search");
+    const { AppError } = await import("@/lib/errors");
+    return searchAllMessages({ params: raw }, { user: fx.caller, headers: new Headers() }).catch((error: unknown) => {
+      if (error instanceof AppError && error.status < 500) return error.message;
+      throw error;
+    });
+  },
   "app/(main)/rooms/new/page.tsx": async (raw) => {
     const { prefill } = await import("@/app/(main)/rooms/new/prefill");
     return { name: prefill(raw.name, 80), topic: prefill(raw.topic, 40) }; // it only refills the form

@@ -9,23 +9,14 @@ import { findTopic } from "@/lib/db/topics";
 import { errorResponse, fieldErrorsOf, invalid, notFound } from "@/lib/errors";
 import { limitSearch } from "@/lib/rooms/search-limit";
 import { roomSearchSchema } from "@/lib/validation/rooms";
+import { searchParamsRecord } from "@/lib/validation/text";
 import { roomJson } from "./room-json";
 
 export const dynamic = "force-dynamic";
 
-/** The query string as the schema expects it: repeated keys become arrays (it takes the first). */
-function paramsOf(url: URL): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const key of new Set(url.searchParams.keys())) {
-    const values = url.searchParams.getAll(key);
-    out[key] = values.length === 1 ? (values[0] ?? "") : values;
-  }
-  return out;
-}
-
 export async function GET(request: NextRequest): Promise<NextResponse> {
   try {
-    const parsed = roomSearchSchema.safeParse(paramsOf(request.nextUrl));
+    const parsed = roomSearchSchema.safeParse(searchParamsRecord(request.nextUrl.searchParams));
     if (!parsed.success) {
       const fields = fieldErrorsOf(parsed.error);
       // The first problem is the headline: "Searches have at most 200 characters."

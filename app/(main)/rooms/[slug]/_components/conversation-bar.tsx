@@ -1,10 +1,11 @@
 "use client";
-// The bar above the conversation: its heading, the connection's state, "Pins (N)" (pins-button.tsx) and, below the
-// people column's breakpoint, the People button that opens the drawer.
+// The bar above the conversation: its heading, the connection's state, Search (message-search-button.tsx), "Pins (N)"
+// (pins-button.tsx) and, below the people column's breakpoint, the People button that opens the drawer.
 import type { RefObject } from "react";
 import { ConnectionBadge } from "@/components/chat/connection-badge";
 import { PeopleButton } from "@/components/chat/people-drawer";
 import type { ConnectionStatus } from "@/components/realtime/connection-status";
+import { MessageSearchButton } from "./message-search-button";
 import { PinsButton } from "./pins-button";
 import type { RoomPins } from "./use-room-pins";
 
@@ -17,8 +18,11 @@ export interface ConversationBarProps {
   onOpenPeople: () => void;
   peopleButton: RefObject<HTMLButtonElement | null>;
   pins: RoomPins;
-  /** Opens a pinned message in the conversation. */
+  /** Opens a pinned or found message in the conversation. */
   onJump: (messageId: number) => void;
+  slug: string;
+  /** Signed in: search offers every room too. */
+  member: boolean;
 }
 
 export function ConversationBar({
@@ -30,6 +34,8 @@ export function ConversationBar({
   peopleButton,
   pins,
   onJump,
+  slug,
+  member,
 }: ConversationBarProps) {
   return (
     <div className="flex shrink-0 items-center justify-between gap-2 border-b border-line px-3 py-2 sm:px-5">
@@ -39,6 +45,7 @@ export function ConversationBar({
       </h2>
       <div className="flex items-center gap-2">
         <ConnectionBadge status={status} />
+        <MessageSearchButton slug={slug} member={member} onJump={onJump} />
         <PinsButton pins={pins} onJump={onJump} />
         <PeopleButton ref={peopleButton} live={live} controls={peopleId} expanded={peopleOpen} onOpen={onOpenPeople} />
       </div>

@@ -2,8 +2,8 @@
 // "Pins (N)" in the conversation bar, and the pins panel it opens. The panel's code loads when first opened
 // (next/dynamic), so the room page's first load carries only this button.
 import dynamic from "next/dynamic";
-import { useRef, useState } from "react";
 import { PinIcon } from "@/components/ui/icons";
+import { PanelButton, usePanel } from "./panel-button";
 import type { RoomPins } from "./use-room-pins";
 
 const PinsPanel = dynamic(() => import("./pins-panel").then((m) => m.PinsPanel), { ssr: false });
@@ -15,37 +15,29 @@ export interface PinsButtonProps {
 }
 
 export function PinsButton({ pins, onJump }: PinsButtonProps) {
-  const [open, setOpen] = useState(false);
-  const [opened, setOpened] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
+  const { open, opened, buttonRef, show, close } = usePanel();
   const count = pins.pins.length;
   return (
     <>
-      <button
-        ref={button}
-        type="button"
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        aria-label={`Pins, ${count} pinned`}
-        data-testid="pins-open"
-        data-count={count}
-        onClick={() => {
-          setOpened(true);
-          setOpen(true);
-        }}
-        className="inline-flex h-8 items-center gap-1.5 rounded-lg border border-line-strong bg-surface px-2.5 text-sm font-medium whitespace-nowrap text-ink shadow-sm hover:bg-sunken focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+      <PanelButton
+        ref={buttonRef}
+        label={`Pins, ${count} pinned`}
+        testId="pins-open"
+        count={count}
+        expanded={open}
+        onClick={show}
       >
         <PinIcon />
         Pins ({count})
-      </button>
+      </PanelButton>
       {opened ? (
         <PinsPanel
           open={open}
-          onClose={() => setOpen(false)}
-          opener={button}
+          onClose={close}
+          opener={buttonRef}
           pins={pins}
           onJump={(id) => {
-            setOpen(false);
+            close();
             onJump(id);
           }}
         />

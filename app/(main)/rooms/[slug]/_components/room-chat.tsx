@@ -175,6 +175,8 @@ export function RoomChat({
               peopleButton={peopleButton}
               pins={pins}
               onJump={(id) => void conversation.jump.jumpTo(id)}
+              slug={room.slug}
+              member={member !== null}
             />
             <MessageList
               rows={rows}
