@@ -1,13 +1,17 @@
 "use client";
 // A message's tools, shown on hover or keyboard focus: Add reaction and Reply (members who may post), Edit (own
-// messages), Pin/Unpin (the host and moderators), Moderate (moderators, on other members' messages) and Delete (own,
-// or any for the room's host and moderators).
+// messages), Pin/Unpin (the host and moderators), Moderate (moderators, on other members' messages), Report (signed-in
+// members, on others' messages) and Delete (own, or any for the room's host and moderators).
+import dynamic from "next/dynamic";
 import { PencilIcon, PinIcon, ShieldIcon, TrashIcon } from "@/components/ui/icons";
 import type { ChatMessage, MessageAuthorPayload } from "@/lib/chat/message-payload";
 import { emojiKey } from "@/lib/reactions/reaction-rules";
 import { AddReactionButton } from "./reactions/add-reaction-button";
 import { announceReaction } from "./reactions/reaction-announcer";
 import { ReplyIcon } from "./reply-quote";
+
+// Loaded after the toolbar first shows, and its dialog on the first click: the room's first load stays as it was.
+const ReportTool = dynamic(() => import("./report/report-tool").then((m) => m.ReportTool), { ssr: false });
 
 export const TOOL_BUTTON =
   "flex size-8 items-center justify-center rounded-md text-ink-muted transition hover:bg-sunken hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ring";
@@ -28,6 +32,8 @@ export interface MessageActionsProps {
   /** Members who may react: Add reaction, while the message holds fewer kinds than the limit (`canAddKind`). */
   onReact?: (emoji: string, on: boolean) => void;
   canAddKind: boolean;
+  /** Signed-in members on others' messages: Report, to this room's moderators (the room's slug). */
+  reportIn?: string;
 }
 
 export function MessageActions({
@@ -42,11 +48,12 @@ export function MessageActions({
   onTogglePin,
   onReact,
   canAddKind,
+  reportIn,
 }: MessageActionsProps) {
   const author = message.author;
   const moderate = author !== null && onModerate !== undefined;
   const react = onReact && canAddKind ? onReact : undefined;
-  if (!(canEdit || canDelete || moderate || onReply || onTogglePin || react)) return null;
+  if (!(canEdit || canDelete || moderate || onReply || onTogglePin || react || reportIn)) return null;
   const reactions = message.reactions ?? [];
 
   return (
@@ -108,6 +115,9 @@ export function MessageActions({
         >
           <ShieldIcon />
         </button>
+      ) : null}
+      {reportIn ? (
+        <ReportTool slug={reportIn} messageId={message.id} authorName={author?.name ?? "Anonymous User"} />
       ) : null}
       {canDelete ? (
         <button
