@@ -3,15 +3,21 @@
 // messages), Pin/Unpin (the host and moderators), Moderate (moderators, on other members' messages), Report (signed-in
 // members, on others' messages) and Delete (own, or any for the room's host and moderators).
 import dynamic from "next/dynamic";
-import { PencilIcon, PinIcon, ShieldIcon, TrashIcon } from "@/components/ui/icons";
+import { useState } from "react";
+import { OutlineIcon, PencilIcon, PinIcon, ShieldIcon, TrashIcon } from "@/components/ui/icons";
 import type { ChatMessage, MessageAuthorPayload } from "@/lib/chat/message-payload";
 import { emojiKey } from "@/lib/reactions/reaction-rules";
 import { AddReactionButton } from "./reactions/add-reaction-button";
 import { announceReaction } from "./reactions/reaction-announcer";
 import { ReplyIcon } from "./reply-quote";
 
-// Loaded after the toolbar first shows, and its dialog on the first click: the room's first load stays as it was.
-const ReportTool = dynamic(() => import("./report/report-tool").then((m) => m.ReportTool), { ssr: false });
+// Loaded on the first Report click, with the call it makes: most readers never report anything.
+const ReportDialog = dynamic(() => import("./report/report-dialog").then((m) => m.ReportDialog), { ssr: false });
+
+/** Messages this page reported (or was told it already had): their tool says Reported while the page lives. */
+const reportedHere = new Set<number>();
+
+const FLAG = ["M5 17V3.5", "M5 4c3-1.5 5 1.5 8.5 0v7c-3.5 1.5-5.5-1.5-8.5 0"];
 
 export const TOOL_BUTTON =
   "flex size-8 items-center justify-center rounded-md text-ink-muted transition hover:bg-sunken hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ring";
@@ -50,6 +56,8 @@ export function MessageActions({
   canAddKind,
   reportIn,
 }: MessageActionsProps) {
+  const [report, setReport] = useState<"unused" | "open" | "closed">("unused");
+  const [reported, setReported] = useState(() => reportedHere.has(message.id));
   const author = message.author;
   const moderate = author !== null && onModerate !== undefined;
   const react = onReact && canAddKind ? onReact : undefined;
@@ -117,7 +125,31 @@ export function MessageActions({
         </button>
       ) : null}
       {reportIn ? (
-        <ReportTool slug={reportIn} messageId={message.id} authorName={author?.name ?? "Anonymous User"} />
+        <button
+          type="button"
+          aria-label={reported ? "Reported" : "Report message"}
+          aria-haspopup="dialog"
+          aria-disabled={reported || undefined}
+          title={reported ? "Reported: moderators will look at it" : "Report to moderators"}
+          data-testid={reported ? "message-reported" : "report-message"}
+          className={`${TOOL_BUTTON} ${reported ? "text-rose-700 dark:text-rose-300" : ""}`}
+          onClick={() => !reported && setReport("open")}
+        >
+          <OutlineIcon className="size-4" shapes={FLAG} />
+        </button>
+      ) : null}
+      {reportIn && report !== "unused" ? (
+        <ReportDialog
+          open={report === "open"}
+          slug={reportIn}
+          messageId={message.id}
+          authorName={author?.name ?? "Anonymous User"}
+          onClose={() => setReport("closed")}
+          onReported={() => {
+            reportedHere.add(message.id);
+            setReported(true);
+          }}
+        />
       ) : null}
       {canDelete ? (
         <button

@@ -1,6 +1,6 @@
 "use client";
 // The report dialog: why (a radio group: spam, harassment, other), a note (required for "other"), then a toast for the
-// outcome. Loaded on the first Report click (./report-tool.tsx), so the room page's first load does not carry it.
+// outcome. Loaded on the first Report click (../message-actions.tsx), so the room page's first load does not carry it.
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";

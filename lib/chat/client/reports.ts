@@ -8,7 +8,7 @@ const storedReportSchema = z.object({
   report: z.object({ id: z.string(), messageId: z.number(), reason: z.enum(["spam", "harassment", "other"]) }),
 });
 
-/** Codes meaning the member has nothing (more) to report here: the button shows "Reported". */
+/** The code meaning the member reported it before: the tool shows "Reported" all the same. */
 export const ALREADY_REPORTED = "conflict:already_reported";
 
 export function postReport(slug: string, id: number, input: { reason: ReportReasonKey; note?: string }) {
@@ -18,6 +18,3 @@ export function postReport(slug: string, id: number, input: { reason: ReportReas
     storedReportSchema,
   );
 }
-
-/** Messages this page reported (or was told it had), so the tool keeps saying "Reported" while the page lives. */
-export const reportedHere = new Set<number>();
