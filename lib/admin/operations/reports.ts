@@ -6,18 +6,19 @@ import { reportMuteSchema, reportTargetSchema } from "../../validation/reports";
 import { defineOperation, type OperationContext } from "../operation";
 import { durationLabel } from "./moderation";
 
-const settled = (n: number) => `${n} report${n === 1 ? "" : "s"} resolved`;
-
-async function answer(action: ReportAction, { actor, input, audit }: OperationContext<{ messageId: number }>) {
-  const minutes = "minutes" in input && typeof input.minutes === "number" ? input.minutes : undefined;
-  const resolution = await resolveReportedMessage({ actor, audit, messageId: input.messageId, action, minutes });
+async function answer(
+  action: ReportAction,
+  { actor, input, audit }: OperationContext<{ messageId: number; minutes?: number }>,
+) {
+  const resolution = await resolveReportedMessage({ actor, audit, action, ...input });
   const did = {
     delete: "Message deleted",
-    mute: `Author muted for ${durationLabel(minutes ?? 0)}`,
+    mute: `Author muted for ${durationLabel(input.minutes ?? 0)}`,
     ban: "Author banned from the room",
     dismiss: "Reports dismissed",
   }[action];
-  return { message: `${did}; ${settled(resolution.reporterIds.length)}.`, data: resolution };
+  const n = resolution.reporterIds.length;
+  return { message: `${did}; ${n} report${n === 1 ? "" : "s"} resolved.`, data: resolution };
 }
 
 export const reportOperations = {
