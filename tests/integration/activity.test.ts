@@ -189,6 +189,7 @@ describe("deleteMessage for My activity (author only)", () => {
       id,
       roomId: calculus.id,
       changed: false,
+      reporterIds: [],
     });
   });
 });
