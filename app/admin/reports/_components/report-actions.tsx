@@ -21,7 +21,7 @@ export function ReportActions({ messageId, roomName, authorUsername }: ReportAct
   const hidden = { messageId: String(messageId) };
   const who = authorUsername ? `@${authorUsername}` : "";
   return (
-    <div className="flex flex-wrap gap-2" data-testid="report-actions">
+    <div className="flex flex-wrap items-end gap-2" data-testid="report-actions">
       <AdminActionForm
         action={deleteReportedMessageAction}
         hidden={hidden}
@@ -40,6 +40,7 @@ export function ReportActions({ messageId, roomName, authorUsername }: ReportAct
             label={`Mute ${who} in ${roomName}`}
             submitLabel="Mute author"
             pendingLabel="Muting…"
+            inline
             data-testid="report-mute"
             fields={[
               {
