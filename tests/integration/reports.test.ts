@@ -89,8 +89,10 @@ describe("the permission matrix of reporting", () => {
   it("answers 401 to visitors and 403 to the unverified and the deactivated, storing nothing", async () => {
     const room = await newRoom();
     const { id } = await post(room.id);
-    const visitor = await viaRoute(null, room.slug, id, { reason: "spam" });
-    expect([visitor.status, visitor.body.error.code]).toEqual([401, "unauthorized"]);
+    for (const body of [{ reason: "spam" }, "not json"]) {
+      const visitor = await viaRoute(null, room.slug, id, body);
+      expect([visitor.status, visitor.body.error.code]).toEqual([401, "unauthorized"]);
+    }
     const unverified = await person("MEMBER", { verified: false });
     const deactivated = { ...(await person("MEMBER")), deactivated: true };
     const codes = [];
