@@ -212,6 +212,20 @@ describe("the queue", () => {
     expect((await listReportQueue({ take: 500 })).entries.some((e) => e.messageId === id)).toBe(false);
     expect(await countReportedMessages()).toBe(waiting - 1);
   });
+
+  it("pages by the oldest open report: the page after an entry starts with the next one", async () => {
+    const first = await reported([member]);
+    const second = await reported([host]);
+    const all = (await listReportQueue({ take: 500 })).entries.map((e) => e.messageId);
+    expect(all.indexOf(first.id)).toBeLessThan(all.indexOf(second.id));
+    const at = (await listReportQueue({ take: 500 })).entries.find((e) => e.messageId === first.id);
+    if (!at) throw new Error("the first reported message is not in the queue");
+    const next = await listReportQueue({
+      take: 1,
+      after: { firstReportedAt: at.firstReportedAt, messageId: at.messageId },
+    });
+    expect(next.entries.map((e) => e.messageId)).toEqual([all[all.indexOf(first.id) + 1]]);
+  });
 });
 
 describe("acting on reports", () => {
