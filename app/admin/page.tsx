@@ -9,6 +9,7 @@ import { countMembers } from "@/lib/db/member-list";
 import { countMessagesSince } from "@/lib/db/message-list";
 import { countLockedRooms } from "@/lib/db/room-admin-list";
 import { countAllRooms } from "@/lib/db/topics";
+import { countReportedMessages } from "@/lib/db/reports";
 import { countOpenSupportRequests } from "@/lib/db/support-requests";
 import { latestAuditEntries } from "@/lib/db/audit-log";
 
@@ -47,19 +48,20 @@ function Stat({ label, value, href, note, testId }: StatProps) {
 
 export default async function AdminDashboardPage() {
   await requireAdminPage("dashboard");
-  const [members, rooms, locked, messagesToday, online, openRequests, latest] = await Promise.all([
+  const [members, rooms, locked, messagesToday, online, openRequests, reported, latest] = await Promise.all([
     countMembers(),
     countAllRooms(),
     countLockedRooms(),
     countMessagesSince({ since: startOfDay(new Date()) }),
     countOnlineMembers(),
     countOpenSupportRequests(),
+    countReportedMessages(),
     latestAuditEntries({ take: 10 }),
   ]);
   return (
     <div className="space-y-8">
       <PageHeader title="Dashboard" description="How the community is doing right now." />
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-5">
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-6">
         <Stat label="Members" value={members} href="/admin/members" note="active accounts" testId="stat-members" />
         <Stat
           label="Rooms"
@@ -77,6 +79,13 @@ export default async function AdminDashboardPage() {
         />
         <Stat label="Online now" value={online} note="in at least one room" testId="stat-online" />
         <Stat label="Open support requests" value={openRequests} href="/admin/support" testId="stat-support" />
+        <Stat
+          label="Reported messages"
+          value={reported}
+          href="/admin/reports"
+          note="waiting for a moderator"
+          testId="stat-reports"
+        />
       </div>
       <section aria-labelledby="latest-audit">
         <div className="mb-3 flex items-baseline justify-between gap-3">

@@ -1,13 +1,23 @@
 "use client";
 // A message's tools, shown on hover or keyboard focus: Add reaction and Reply (members who may post), Edit (own
-// messages), Pin/Unpin (the host and moderators), Moderate (moderators, on other members' messages) and Delete (own,
-// or any for the room's host and moderators).
-import { PencilIcon, PinIcon, ShieldIcon, TrashIcon } from "@/components/ui/icons";
+// messages), Pin/Unpin (the host and moderators), Moderate (moderators, on other members' messages), Report (signed-in
+// members, on others' messages) and Delete (own, or any for the room's host and moderators).
+import dynamic from "next/dynamic";
+import { useState } from "react";
+import { OutlineIcon, PencilIcon, PinIcon, ShieldIcon, TrashIcon } from "@/components/ui/icons";
 import type { ChatMessage, MessageAuthorPayload } from "@/lib/chat/message-payload";
 import { emojiKey } from "@/lib/reactions/reaction-rules";
 import { AddReactionButton } from "./reactions/add-reaction-button";
 import { announceReaction } from "./reactions/reaction-announcer";
 import { ReplyIcon } from "./reply-quote";
+
+// Loaded on the first Report click, with the call it makes: most readers never report anything.
+const ReportDialog = dynamic(() => import("./report/report-dialog").then((m) => m.ReportDialog), { ssr: false });
+
+/** Messages this page reported (or was told it already had): their tool says Reported while the page lives. */
+const reportedHere = new Set<number>();
+
+const FLAG = ["M5 17V3.5", "M5 4c3-1.5 5 1.5 8.5 0v7c-3.5 1.5-5.5-1.5-8.5 0"];
 
 export const TOOL_BUTTON =
   "flex size-8 items-center justify-center rounded-md text-ink-muted transition hover:bg-sunken hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ring";
@@ -28,6 +38,8 @@ export interface MessageActionsProps {
   /** Members who may react: Add reaction, while the message holds fewer kinds than the limit (`canAddKind`). */
   onReact?: (emoji: string, on: boolean) => void;
   canAddKind: boolean;
+  /** Signed-in members on others' messages: Report, to this room's moderators (the room's slug). */
+  reportIn?: string;
 }
 
 export function MessageActions({
@@ -42,11 +54,14 @@ export function MessageActions({
   onTogglePin,
   onReact,
   canAddKind,
+  reportIn,
 }: MessageActionsProps) {
+  const [report, setReport] = useState<"unused" | "open" | "closed">("unused");
+  const [reported, setReported] = useState(() => reportedHere.has(message.id));
   const author = message.author;
   const moderate = author !== null && onModerate !== undefined;
   const react = onReact && canAddKind ? onReact : undefined;
-  if (!(canEdit || canDelete || moderate || onReply || onTogglePin || react)) return null;
+  if (!(canEdit || canDelete || moderate || onReply || onTogglePin || react || reportIn)) return null;
   const reactions = message.reactions ?? [];
 
   return (
@@ -108,6 +123,33 @@ export function MessageActions({
         >
           <ShieldIcon />
         </button>
+      ) : null}
+      {reportIn ? (
+        <button
+          type="button"
+          aria-label={reported ? "Reported" : "Report message"}
+          aria-haspopup="dialog"
+          aria-disabled={reported || undefined}
+          title={reported ? "Reported: moderators will look at it" : "Report to moderators"}
+          data-testid={reported ? "message-reported" : "report-message"}
+          className={`${TOOL_BUTTON} ${reported ? "text-rose-700 dark:text-rose-300" : ""}`}
+          onClick={() => !reported && setReport("open")}
+        >
+          <OutlineIcon className="size-4" shapes={FLAG} />
+        </button>
+      ) : null}
+      {reportIn && report !== "unused" ? (
+        <ReportDialog
+          open={report === "open"}
+          slug={reportIn}
+          messageId={message.id}
+          authorName={author?.name ?? "Anonymous User"}
+          onClose={() => setReport("closed")}
+          onReported={() => {
+            reportedHere.add(message.id);
+            setReported(true);
+          }}
+        />
       ) : null}
       {canDelete ? (
         <button

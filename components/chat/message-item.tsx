@@ -71,6 +71,8 @@ export interface MessageItemProps {
   viewerUsername?: string;
   /** Names who reacted (history carries counts only): asked for when a reaction's tooltip opens. */
   onLoadReactors?: (messageId: number) => void;
+  /** Signed-in members on others' messages: Report (the room's slug). */
+  reportIn?: string;
 }
 
 /** Memoised: a new message re-renders only its neighbours' rows that changed, not the whole history. */
@@ -94,6 +96,7 @@ export const MessageItem = memo(function MessageItem({
   onReact,
   viewerUsername,
   onLoadReactors,
+  reportIn,
 }: MessageItemProps) {
   const [editing, setEditing] = useState(false);
   const author = message.author;
@@ -207,6 +210,7 @@ export const MessageItem = memo(function MessageItem({
           onTogglePin={onTogglePin}
           onReact={react}
           canAddKind={canAddKind}
+          reportIn={reportIn}
         />
       ) : null}
     </li>

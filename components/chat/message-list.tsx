@@ -37,6 +37,8 @@ export interface MessageListProps extends ConversationScrollOptions {
    * Messages by such authors get Moderate, which calls `onModerate`.
    */
   canModerateAuthor?: (authorId: string) => boolean;
+  /** Signed-in viewers: Report on others' messages, to this room (its slug). */
+  reportIn?: string;
   onModerate?: (author: MessageAuthorPayload) => void;
   /** For hosts and moderators: whether they may delete this author's message (staff's only for admins). */
   canDeleteOf?: (authorId: string) => boolean;
@@ -71,7 +73,7 @@ export function MessageList(props: MessageListProps) {
   const { scroller, onScroll, atBottom, farFromBottom, seenUpTo, scrollToBottom } = useConversationScroll(props);
   const { rows, time, viewer, hasOlder, loadingOlder, olderError, onLoadOlder, onEdit, onDelete } = props;
   const { onRetry, onDiscard, empty, readOnly = false, canEdit = true, canModerateAuthor, onModerate } = props;
-  const { canDeleteOf, jump, onReply, onReact, onLoadReactors, pins } = props;
+  const { canDeleteOf, jump, onReply, onReact, onLoadReactors, pins, reportIn } = props;
   const hasNewer = jump?.hasNewer ?? false;
   const highlighted = useJumpHighlight(jump?.target ?? null);
   const unseen = atBottom
@@ -125,6 +127,7 @@ export function MessageList(props: MessageListProps) {
         onReact={readOnly || !canEdit ? undefined : onReact}
         viewerUsername={viewer?.username}
         onLoadReactors={onLoadReactors}
+        reportIn={readOnly || own || !viewer ? undefined : reportIn}
       />
     );
   };

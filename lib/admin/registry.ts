@@ -23,6 +23,7 @@ export const ADMIN_PAGES = {
   members: { path: "/admin/members", title: "Members", minRole: "MODERATOR", nav: true },
   member: { path: "/admin/members/[username]", title: "Member", minRole: "MODERATOR", nav: false },
   messages: { path: "/admin/messages", title: "Messages", minRole: "MODERATOR", nav: true },
+  reports: { path: "/admin/reports", title: "Reports", minRole: "MODERATOR", nav: true },
   support: { path: "/admin/support", title: "Support requests", minRole: "MODERATOR", nav: true },
   audit: { path: "/admin/audit", title: "Audit log", minRole: "MODERATOR", nav: true },
 } as const satisfies Record<string, AdminPageDef>;
@@ -65,6 +66,11 @@ export const ADMIN_ACTIONS = {
   "member.resend_verification": { label: "Resent verification mail", minRole: "MODERATOR", audited: true },
   "message.delete": { label: "Deleted message", minRole: "MODERATOR", audited: true },
   "message.delete_all": { label: "Deleted all messages of a member", minRole: "MODERATOR", audited: true },
+  // The report queue's answers: each resolves every open report of the message with its outcome.
+  "report.delete_message": { label: "Deleted reported message", minRole: "MODERATOR", audited: true },
+  "report.mute_author": { label: "Muted author of reported message", minRole: "MODERATOR", audited: true },
+  "report.ban_author": { label: "Banned author of reported message", minRole: "MODERATOR", audited: true },
+  "report.dismiss": { label: "Dismissed reports", minRole: "MODERATOR", audited: true },
   "support.resend_verification": { label: "Resent verification mail (support)", minRole: "MODERATOR", audited: true },
   "support.mark_verified": { label: "Marked email verified (support)", minRole: "MODERATOR", audited: true },
   "support.close": { label: "Closed support request", minRole: "MODERATOR", audited: true },

@@ -50,6 +50,8 @@ export const LIMITS = {
   messagePin: { points: 30, durationSeconds: 60 },
   /** Reactions added and taken back, per member: each one is announced to every open page of the room. */
   messageReact: { points: 60, durationSeconds: 60 },
+  /** Reports of messages, per member: each one lands in the moderators' queue (lib/moderation/reports.ts). */
+  messageReport: { points: 10, durationSeconds: 60 },
   /** Joins and leaves together, per member: each changes a room's participant count. */
   roomMembership: { points: 60, durationSeconds: 60 },
   /** Room searches (a `q`), per member when signed in, else per IP. */

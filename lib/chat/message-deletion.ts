@@ -34,6 +34,8 @@ type AuditMaker = OperationContext<unknown>["audit"];
 export interface DeletedMessage extends MessageRef {
   /** False when it was already deleted (a second click, another tab): nothing changed. */
   changed: boolean;
+  /** Whose open reports of it this deletion resolved (as deleted). */
+  reporterIds: string[];
 }
 
 /**
@@ -86,11 +88,15 @@ export async function deleteMessage({
   if (!isAuthor && message.authorId && message.author)
     assertMayActOn(deleter, { id: message.authorId, role: message.author.role }, "delete a message of");
   const ref = { id: message.id, roomId: message.roomId };
-  if (message.deletedAt) return { ...ref, changed: false };
-  const changed = await softDeleteMessage({ id: message.id, audit: auditOf(deleter, message, audit) ?? undefined });
+  if (message.deletedAt) return { ...ref, changed: false, reporterIds: [] };
+  const { changed, reporterIds } = await softDeleteMessage({
+    id: message.id,
+    audit: auditOf(deleter, message, audit) ?? undefined,
+    resolvedById: isAuthor ? null : deleter.id,
+  });
   // Stored first: a realtime failure is logged by publish, and open rooms catch up by id.
   if (changed) await publishMessageDeleted({ roomId: message.roomId, messageId: message.id });
-  return { ...ref, changed };
+  return { ...ref, changed, reporterIds };
 }
 
 /** Tells each room, a few at a time, so a clean-up of thousands does not open thousands of requests at once. */

@@ -20,6 +20,7 @@ import {
   type RawMessageRow,
 } from "./message-rows";
 import { rawAuthor } from "./message-author";
+import { resolveOpenReports } from "./reports";
 import { roomHeadSelect } from "./rooms";
 import { run, statement } from "./statements";
 import { toUserSummary, userSummarySelect } from "./users";
@@ -348,19 +349,37 @@ export const LIVE = { deletedAt: null } satisfies Prisma.MessageWhereInput;
  * Blanks the body but keeps the id's place in the room's history; writes `audit` in the same transaction. False when
  * already deleted, so of two concurrent deletes only the one that changed the row is audited.
  */
-export async function softDeleteMessage({ id, audit }: { id: number; audit?: AuditEntryInput }): Promise<boolean> {
-  const run = async (tx: Prisma.TransactionClient) => {
+export async function softDeleteMessage({
+  id,
+  audit,
+  resolvedById = null,
+}: {
+  id: number;
+  audit?: AuditEntryInput;
+  /** Who resolves its open reports (./reports.ts): the moderator or host deleting it; null for its author. */
+  resolvedById?: string | null;
+}): Promise<SoftDeletion> {
+  const run = async (tx: Prisma.TransactionClient): Promise<SoftDeletion> => {
     const { count } = await tx.message.updateMany({
       where: { id, ...LIVE },
       data: { deletedAt: new Date(), body: "" },
     });
-    // A deleted message's pin and reactions go with its words (lib/db/pins.ts, ./reactions.ts).
-    if (count === 1) await tx.pin.deleteMany({ where: { messageId: id } });
-    if (count === 1) await tx.reaction.deleteMany({ where: { messageId: id } });
-    if (count === 1 && audit) await writeAuditEntry(audit, tx);
-    return count === 1;
+    if (count !== 1) return { changed: false, reporterIds: [] };
+    // A deleted message's pin and reactions go with its words (lib/db/pins.ts, ./reactions.ts); its open reports are
+    // answered: there is nothing left to moderate.
+    await tx.pin.deleteMany({ where: { messageId: id } });
+    await tx.reaction.deleteMany({ where: { messageId: id } });
+    const reporterIds = await resolveOpenReports(tx, { messageIds: [id], outcome: "DELETED", byId: resolvedById });
+    if (audit) await writeAuditEntry(audit, tx);
+    return { changed: true, reporterIds };
   };
   return db.$transaction(run);
+}
+
+/** Whether a soft delete changed the row, and whose open reports of it were resolved as deleted. */
+export interface SoftDeletion {
+  changed: boolean;
+  reporterIds: string[];
 }
 
 export type BulkDeletion =
@@ -397,7 +416,10 @@ export async function softDeleteMessagesOf({
       await tx.$executeRaw`DELETE FROM "Pin" WHERE "messageId" IN (${theirs})`;
       await tx.$executeRaw`DELETE FROM "Reaction" WHERE "messageId" IN (${theirs})`;
     }
-    await writeAuditEntry(audit({ username: user.username, roomName: room?.name ?? null, count: deleted.length }), tx);
+    const entry = audit({ username: user.username, roomName: room?.name ?? null, count: deleted.length });
+    // Their open reports are answered by the clean-up (only the just deleted can have any: deletion resolves them).
+    if (deleted.length) await resolveOpenReports(tx, { messageIds: theirs, outcome: "DELETED", byId: entry.actorId });
+    await writeAuditEntry(entry, tx);
     return { deleted };
   });
 }

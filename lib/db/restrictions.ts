@@ -87,6 +87,9 @@ export async function listMemberRestrictions({
   });
 }
 
+/** Writes of another module run inside a transaction of this one (lib/db/reports.ts resolveOpenReports). */
+export type Alongside = (tx: Prisma.TransactionClient) => Promise<void>;
+
 /** Mutes or bans (replacing an earlier one of the same kind). */
 export async function setRestriction({
   roomId,
@@ -96,6 +99,7 @@ export async function setRestriction({
   reason,
   byId,
   audit,
+  alongside,
 }: {
   roomId: string;
   userId: string;
@@ -104,6 +108,8 @@ export async function setRestriction({
   reason: string;
   byId: string;
   audit: AuditEntryInput;
+  /** The caller's own writes in the same transaction (resolving reports); throwing rolls the restriction back. */
+  alongside?: Alongside;
 }): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.roomRestriction.upsert({
@@ -111,6 +117,7 @@ export async function setRestriction({
       create: { roomId, userId, kind, until, reason, createdById: byId },
       update: { until, reason, createdById: byId, createdAt: new Date() },
     });
+    if (alongside) await alongside(tx);
     await writeAuditEntry(audit, tx);
   });
 }

@@ -176,6 +176,8 @@ describe("deleteMessage for My activity (author only)", () => {
       id,
       roomId: calculus.id,
       changed: true,
+      // Nobody had reported it: no report was resolved by this deletion.
+      reporterIds: [],
     });
     const row = await db.message.findUniqueOrThrow({ where: { id } });
     expect(row.body).toBe("");
@@ -187,6 +189,7 @@ describe("deleteMessage for My activity (author only)", () => {
       id,
       roomId: calculus.id,
       changed: false,
+      reporterIds: [],
     });
   });
 });

@@ -321,6 +321,11 @@ const PAGE_READERS: Record<string, (raw: RawParams) => Promise<unknown>> = {
   },
   "app/admin/messages/page.tsx": async (raw) =>
     (await import("@/lib/validation/admin")).adminMessageListSchema.parse(raw),
+  "app/admin/reports/page.tsx": async (raw) => {
+    const params = (await import("@/lib/validation/reports")).reportQueueParamsSchema.parse(raw);
+    await (await import("@/lib/db/reports")).listReportQueue(params);
+    return params;
+  },
   "app/admin/audit/page.tsx": async (raw) => {
     const params = (await import("@/lib/validation/admin")).adminAuditListSchema.parse(raw);
     await (await import("@/lib/db/audit-log")).listAuditEntries(params);

@@ -53,6 +53,7 @@ const NOT_INPUT = [
   "lib/flash.ts",
   "lib/chat/message-payload.ts",
   "lib/chat/client/chat-api.ts",
+  "lib/chat/client/reports.ts",
   "lib/presence/members.ts",
   "lib/presence/typing.ts",
   "lib/realtime/channels.ts",

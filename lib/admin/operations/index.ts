@@ -6,6 +6,7 @@ import type { AnyAdminOperation } from "../operation";
 import { memberOperations } from "./members";
 import { messageOperations } from "./messages";
 import { moderationOperations } from "./moderation";
+import { reportOperations } from "./reports";
 import { roomOperations } from "./rooms";
 import { supportOperations } from "./support";
 import { topicOperations } from "./topics";
@@ -16,6 +17,7 @@ export const OPERATIONS = {
   ...topicOperations,
   ...memberOperations,
   ...messageOperations,
+  ...reportOperations,
   ...supportOperations,
 } satisfies Record<AdminActionCode, AnyAdminOperation>;
 

@@ -1,7 +1,13 @@
 // In-room moderation: look up, set and lift a member's mute or ban in one room. Moderators and
 // admins cannot be muted or banned (they would simply lift it), nor can anyone restrict themselves.
 import "server-only";
-import { findRoomAndMember, liftRestriction, listMemberRestrictions, setRestriction } from "../../db/restrictions";
+import {
+  findRoomAndMember,
+  liftRestriction,
+  listMemberRestrictions,
+  setRestriction,
+  type Alongside,
+} from "../../db/restrictions";
 import { AppError } from "../../errors";
 import { log } from "../../log";
 import { banSchema, muteSchema, roomMemberSchema } from "../../validation/admin";
@@ -70,6 +76,48 @@ export function durationLabel(minutes: number): string {
   return plural(minutes, "minute");
 }
 
+/**
+ * Mutes the member in the room for `minutes`, or bans them, audited in the same transaction (with `alongside`, the
+ * caller's writes: the report queue resolves its reports there); then tells them, and a ban ends their connections.
+ * Written once for the room page's Moderate dialog and the report queue (lib/moderation/reports.ts).
+ */
+export async function restrictMember({
+  actor,
+  audit,
+  kind,
+  roomSlug,
+  userId,
+  minutes = 0,
+  reason,
+  alongside,
+}: Pick<OperationContext<unknown>, "actor" | "audit"> & {
+  kind: "MUTE" | "BAN";
+  roomSlug: string;
+  userId: string;
+  minutes?: number;
+  reason: string;
+  alongside?: Alongside;
+}) {
+  const { room, user } = await restrictable(actor, { roomSlug, userId });
+  const until = kind === "MUTE" ? new Date(Date.now() + minutes * 60_000) : null;
+  const where = kind === "MUTE" ? `in ${room.name} for ${durationLabel(minutes)}` : `from ${room.name}`;
+  await setRestriction({
+    roomId: room.id,
+    userId: user.id,
+    kind,
+    until,
+    reason,
+    byId: actor.id,
+    audit: audit({ type: "user", id: user.id, label: `@${user.username}` }, `${where}${reason ? `: ${reason}` : ""}`),
+    alongside,
+  });
+  await tellMember(room.id, user.id);
+  // After telling them, so an honest page leaves presence with the reason; a client that keeps a held presence
+  // subscription loses it with its connection, and channel auth refuses it on reconnect.
+  if (kind === "BAN") await endUserConnections(user.id, { roomId: room.id, reason: "ban" });
+  return { room, user, until: until ?? new Date(0) };
+}
+
 export const moderationOperations = {
   "room.restrictions": defineOperation<{ roomSlug: string; userId: string }, MemberRestrictions>(
     roomMemberSchema,
@@ -89,21 +137,7 @@ export const moderationOperations = {
   ),
 
   "room.mute": defineOperation(muteSchema, async ({ actor, input, audit }) => {
-    const { room, user } = await restrictable(actor, input);
-    const until = new Date(Date.now() + input.minutes * 60_000);
-    await setRestriction({
-      roomId: room.id,
-      userId: user.id,
-      kind: "MUTE",
-      until,
-      reason: input.reason,
-      byId: actor.id,
-      audit: audit(
-        { type: "user", id: user.id, label: `@${user.username}` },
-        `in ${room.name} for ${durationLabel(input.minutes)}${input.reason ? `: ${input.reason}` : ""}`,
-      ),
-    });
-    await tellMember(room.id, user.id);
+    const { room, user, until } = await restrictMember({ actor, audit, kind: "MUTE", ...input });
     return { message: `@${user.username} is muted in “${room.name}” until ${formatUntil(until)}.` };
   }),
 
@@ -115,23 +149,7 @@ export const moderationOperations = {
   }),
 
   "room.ban": defineOperation(banSchema, async ({ actor, input, audit }) => {
-    const { room, user } = await restrictable(actor, input);
-    await setRestriction({
-      roomId: room.id,
-      userId: user.id,
-      kind: "BAN",
-      until: null,
-      reason: input.reason,
-      byId: actor.id,
-      audit: audit(
-        { type: "user", id: user.id, label: `@${user.username}` },
-        `from ${room.name}${input.reason ? `: ${input.reason}` : ""}`,
-      ),
-    });
-    await tellMember(room.id, user.id);
-    // After telling them, so an honest page leaves presence with the reason; a client that keeps a held presence
-    // subscription loses it with its connection, and channel auth refuses it on reconnect.
-    await endUserConnections(user.id, { roomId: room.id, reason: "ban" });
+    const { room, user } = await restrictMember({ actor, audit, kind: "BAN", ...input });
     return { message: `@${user.username} is banned from “${room.name}”.` };
   }),
 

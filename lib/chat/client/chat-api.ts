@@ -106,7 +106,8 @@ const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: 
 
 const NETWORK_MESSAGE = "Could not reach Roomful. Check your connection.";
 
-async function request<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
+/** One call to the API, its answer parsed with `schema`; a refusal becomes a ChatApiError. */
+export async function request<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, { ...init, credentials: "same-origin", cache: "no-store" });

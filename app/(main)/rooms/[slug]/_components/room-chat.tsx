@@ -202,6 +202,7 @@ export function RoomChat({
               onReply={conversation.reply.start}
               onReact={conversation.react.toggle}
               onLoadReactors={conversation.react.loadNames}
+              reportIn={member ? room.slug : undefined}
               empty={<ConversationEmpty canPost={composerMode === "post"} />}
             />
             {/* A fixed-height line, so "Alice is typing…" appearing never moves the conversation. */}
