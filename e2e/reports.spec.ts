@@ -1,6 +1,6 @@
 // Reporting a message (issue 17, item 5): a member reports a message from its tools through the dialog (the tool then
 // says Reported); a moderator finds it in /admin/reports quoted in context with the count and the reasons, deletes it
-// from there, and it leaves the queue and the room. Permissions and bad input: tests/integration/reports.test.ts.
+// from there, and it leaves the queue and the room; the reporter's bell and inbox say so. Permissions and bad input: tests/integration/reports.test.ts.
 import { expect, test } from "./support/test";
 import { createWithRole, signedIn } from "./support/admin";
 import { chatPair, insertMessages, messageWith } from "./support/chat";
@@ -81,6 +81,15 @@ test("a member reports a message; a moderator sees it with the count in /admin/r
     );
     expect(open[0]?.n).toBe(0);
     await moderator.context().close();
+
+    // The reporter is told, live: their bell counts it and the inbox says what moderators did.
+    const bell = page.getByTestId("notification-bell");
+    await expect(bell).toHaveAttribute("data-count", "1");
+    await bell.click();
+    const outcome = page.getByTestId("inbox-entry").first();
+    await expect(outcome).toHaveAttribute("data-kind", "report");
+    await expect(outcome).toContainText("Moderators deleted a message you reported in Reporting");
+    await expect(outcome).toContainText("This message was deleted.");
   } finally {
     await pair.close();
   }

@@ -3,6 +3,8 @@
 // reuses the core operation (lib/chat/message-deletion.ts, restrictMember) and resolves every open report of the
 // message with its outcome in that operation's transaction.
 import "server-only";
+import { storeReportOutcome } from "../db/notifications";
+import { announceNotifications } from "../notifications/announce";
 import { assertMayActOn } from "../admin/access";
 import { excerpt } from "../admin/audit";
 import type { OperationContext } from "../admin/operation";
@@ -151,7 +153,9 @@ export async function resolveReportedMessage({
     });
     reporterIds = resolved;
   }
-  // The reporters' inbox notification (the lead's Notification table, private-user-<id>) is sent from here.
+  // The reporters learn the outcome in their inbox, live; the action itself is done whether or not this lands.
+  const notified = await storeReportOutcome({ messageId, reporterIds, outcome: OUTCOME_KEYS[outcome] });
+  void announceNotifications(messageId, notified);
   return {
     messageId,
     roomId: target.room.id,

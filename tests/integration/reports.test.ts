@@ -3,6 +3,7 @@
 // twice: 409; unknown or another room's message: 404), a double submit racing, the rate limit; the queue with each
 // message in context; each queue action's effect, audit entry and resolution of every open report with the returned
 // reporterIds; who may act (moderators not on staff authors); deletion elsewhere resolving reports; account deletion.
+import { readInbox } from "@/lib/notifications/inbox";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
@@ -251,6 +252,17 @@ describe("acting on reports", () => {
     expect(audit.map((a) => [a.action, a.targetType, a.targetId, a.actorId])).toEqual([
       ["report.delete_message", "message", String(id), moderator.id],
     ]);
+    // Each reporter learns it in their inbox, once.
+    const inbox = await readInbox({ reader: member, query: {} });
+    expect(inbox.entries.filter((e) => e.message.id === id)).toEqual([
+      expect.objectContaining({
+        kind: "report",
+        outcome: "deleted",
+        read: false,
+        message: expect.objectContaining({ deleted: true }),
+      }),
+    ]);
+    expect(await db.notification.count({ where: { messageId: id, kind: "REPORT" } })).toBe(3);
   });
 
   it("mutes the author in the room, resolving the reports as muted, audited", async () => {
@@ -258,6 +270,16 @@ describe("acting on reports", () => {
     const since = await lastAuditId();
     const result = await performAdminAction("report.mute_author", moderator, { messageId: id, minutes: 60 });
     expect(result.data).toMatchObject({ outcome: "muted", roomSlug: room.slug });
+    const entries = await db.notification.findMany({
+      where: { messageId: id },
+      select: { userId: true, outcome: true },
+    });
+    expect(entries.map((e) => [e.userId, e.outcome]).sort()).toEqual(
+      [
+        [member.id, "muted"],
+        [host.id, "muted"],
+      ].sort(),
+    );
     expect([...(result.data?.reporterIds ?? [])].sort()).toEqual([member.id, host.id].sort());
     const mute = await db.roomRestriction.findFirstOrThrow({ where: { roomId: room.id, userId: author.id } });
     expect(mute.kind).toBe("MUTE");
