@@ -1,6 +1,7 @@
 // Reporting a message (issue 17, item 5): a member reports a message from its tools through the dialog (the tool then
 // says Reported); a moderator finds it in /admin/reports quoted in context with the count and the reasons, deletes it
-// from there, and it leaves the queue and the room; the reporter's bell and inbox say so. Permissions and bad input: tests/integration/reports.test.ts.
+// from there, and it leaves the queue and the room; the reporter's bell and inbox say so. Permissions and bad input:
+// tests/integration/reports.test.ts.
 import { expect, test } from "./support/test";
 import { createWithRole, signedIn } from "./support/admin";
 import { chatPair, insertMessages, messageWith } from "./support/chat";
