@@ -18,7 +18,8 @@ async function answer(
     dismiss: "Reports dismissed",
   }[action];
   const n = resolution.reporterIds.length;
-  return { message: `${did}; ${n} report${n === 1 ? "" : "s"} resolved.`, data: resolution };
+  // Back to the queue with a flash toast: the entry, and the form that would have shown one, leave the page.
+  return { message: `${did}; ${n} report${n === 1 ? "" : "s"} resolved.`, data: resolution, href: "/admin/reports" };
 }
 
 export const reportOperations = {
