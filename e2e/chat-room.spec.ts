@@ -514,7 +514,10 @@ test("desktop layout: the conversation fills the window, only the list scrolls, 
     // A controllable clock (it still runs on its own) to see relative times refresh.
     await page.clock.install();
     await openRoom(page, room);
-    await sendMessage(page, "Here is **bold**, `code`, a link https://example.com and a mention of @" + other.username);
+    await sendMessage(
+      page,
+      `Here is **bold**, \`code\`, a link https://example.com and a mention of @${other.username} here`,
+    );
     await expect(pendingMessages(page)).toHaveCount(0);
     const mine = messages(page).last();
     await expect(mine.locator("time").first()).toHaveText("just now");
