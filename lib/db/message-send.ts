@@ -161,7 +161,9 @@ const SEND = statement(
       points = CASE WHEN r.expire IS NULL OR ${NEXT_TURN} <= ${NOW} THEN 0 ELSE r.points + 1 END,
       expire = CASE WHEN r.expire IS NULL OR ${NEXT_TURN} <= ${NOW} THEN EXCLUDED.expire ELSE r.expire END
     RETURNING r.points > 0 AS refused,
-      GREATEST(0, extract(epoch FROM ${NEXT_TURN} - ${NOW}) * 1000)::float8 AS "msLeft"
+      -- At most the whole wait: a send whose clock read came before the turn's holder's would otherwise wait longer.
+      LEAST(GREATEST(0, extract(epoch FROM ${NEXT_TURN} - ${NOW}) * 1000), (SELECT slow FROM gate) * 1000)::float8
+        AS "msLeft"
   ), allowed AS (
     SELECT gate.id FROM gate WHERE NOT EXISTS (SELECT 1 FROM turn WHERE refused)
   ), mentioned AS (

@@ -32,9 +32,11 @@ beforeEach(async () => {
 });
 
 /** A word nobody else in this database uses (letters only, so the parser keeps it one word). */
+// Ends in "k", which no English suffix does: random letters could end in one ("…ly", "…ss"), and then the word and
+// its plural ("…lys") would stem apart.
 function uniqueWord(base: string): string {
   const letters = Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26)));
-  return `${base}${letters.join("")}`;
+  return `${base}${letters.join("")}k`;
 }
 
 let rooms = 0;
