@@ -71,8 +71,10 @@ test("a moderator deletes a member's message: it vanishes live for the member, a
     await staffForMember.hover();
     await expect(staffForMember.getByRole("button", { name: /^Moderate|^Delete/ })).toHaveCount(0);
 
-    // Keyboard: Moderate, then Tab to Delete, Enter opens the confirmation.
+    // Keyboard: Moderate, then Tab past Report to Delete, Enter opens the confirmation.
     await forModerator.getByRole("button", { name: `Moderate @${member.username}` }).focus();
+    await mod.page.keyboard.press("Tab");
+    await expect(forModerator.getByRole("button", { name: "Report message" })).toBeFocused();
     await mod.page.keyboard.press("Tab");
     await expect(forModerator.getByRole("button", { name: "Delete message" })).toBeFocused();
     await mod.page.keyboard.press("Enter");
