@@ -4,6 +4,7 @@
 // (lib/db/message-search.ts) and answers plain excerpts with the words to highlight (never PostgreSQL's HTML: the page
 // escapes all text itself).
 import "server-only";
+import { messageHref } from "./client/jump";
 import { findSearchLexemes, searchMessageRows, type MessageSearchRow } from "../db/message-search";
 import { findChatRoom } from "../db/room-lookup";
 import { avatarUrlOf, findMemberIdByUsername } from "../db/users";
@@ -60,7 +61,7 @@ function resultOf(row: MessageSearchRow, terms: string[]): MessageSearchResult {
       : null;
   return {
     id: row.id,
-    url: `/rooms/${row.roomSlug}?m=${row.id}`,
+    url: messageHref(row.roomSlug, row.id),
     room: { slug: row.roomSlug, name: row.roomName },
     author,
     excerpt: excerptAround(row.body, terms, MESSAGE_EXCERPT_CHARS),

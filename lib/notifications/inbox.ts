@@ -3,6 +3,7 @@
 // handlers and page, for the signed-in caller only.
 import "server-only";
 import { requireActive } from "../chat/actor";
+import { messageHref } from "../chat/client/jump";
 import {
   countUnreadNotifications,
   listNotifications,
@@ -34,8 +35,6 @@ export interface InboxPage {
   hasOlder: boolean;
   unread: number;
 }
-
-export const messageHref = (slug: string, messageId: number) => `/rooms/${encodeURIComponent(slug)}?m=${messageId}`;
 
 function toItem(entry: InboxEntry): InboxItem {
   const { actor, message } = entry;

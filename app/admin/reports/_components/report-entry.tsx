@@ -8,8 +8,7 @@ import { excerpt } from "@/lib/admin/audit";
 import type { ContextMessage, QueueEntry } from "@/lib/db/reports";
 import { REPORT_REASON_LABELS, type ReportReasonKey } from "@/lib/validation/reports";
 import { ReportActions } from "./report-actions";
-
-const messageHref = (slug: string, id: number) => `/rooms/${encodeURIComponent(slug)}?m=${id}`;
+import { messageHref } from "@/lib/chat/client/jump";
 
 function ContextLine({ slug, message }: { slug: string; message: ContextMessage }) {
   return (
