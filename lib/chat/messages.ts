@@ -70,15 +70,12 @@ export function toHistoryEntry(message: StoredMessage): HistoryEntry {
 /** What a jump to an id this room does not hold is told (another room's, or none). */
 export const MESSAGE_NOT_IN_ROOM = "That message isn't in this room.";
 
-/** A 400 whose message is the first problem in words, e.g. "Write a message first." */
-const parse = parseInput;
-
 // Built once: zod 4 compiles an object schema's parser on first use, so a schema made per call compiles per call.
 const socketIdInput = z.object({ socketId: socketIdSchema });
 
 function parseSocketId(socketId: unknown): string | undefined {
   if (socketId === undefined || socketId === null || socketId === "") return undefined;
-  return parse(socketIdInput, { socketId }).socketId;
+  return parseInput(socketIdInput, { socketId }).socketId;
 }
 
 async function roomBySlug(slug: string): Promise<ChatRoom> {
@@ -144,7 +141,7 @@ export async function sendMessage({
   const caller = Promise.resolve(actor);
   // If validation fails first, a failing session lookup must not become an unhandled rejection.
   caller.catch(() => undefined);
-  const { body, clientKey, replyTo } = parse(sendMessageSchema, input);
+  const { body, clientKey, replyTo } = parseInput(sendMessageSchema, input);
   const exclude = parseSocketId(socketId);
   const { authorId, session } = await senderOf(await caller, slug);
   const now = new Date();
@@ -254,7 +251,7 @@ export async function editMessage({
   input: unknown;
   socketId?: unknown;
 }): Promise<ChatMessage> {
-  const { body } = parse(editMessageSchema, input);
+  const { body } = parseInput(editMessageSchema, input);
   const exclude = parseSocketId(socketId);
   const editor = requirePoster(actor);
   await enforce("messageEdit", editor.id, "You are editing messages too fast.");
@@ -317,7 +314,7 @@ export async function listHistory({
   /** Whose reactions come marked `mine`: the reader's, as their session cookie names them (null: a visitor). */
   viewerId?: string | null;
 }): Promise<HistoryPage> {
-  const { before, after, around, changedSince, limit } = parse(historyQuerySchema, query);
+  const { before, after, around, changedSince, limit } = parseInput(historyQuerySchema, query);
   const room = await roomBySlug(slug);
   // Taken before the read: a change committed during it is stamped later, so the next
   // changedSince (this, minus the client's margin) still finds it.
