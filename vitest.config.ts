@@ -18,6 +18,9 @@ export default defineConfig({
     globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/worker-setup.ts"],
     pool: "forks",
+    // Integration tests mostly wait on PostgreSQL, soketi and timers: Vitest's default (one worker on two cores)
+    // left a core idle; each file has a database of its own, so files may run side by side.
+    maxWorkers: 3,
     testTimeout: 30_000,
     hookTimeout: 120_000,
     env: { NODE_ENV: "test" },
