@@ -2,6 +2,7 @@
 // plus windows.json: the app phase's blocks and their message counts) as CPU milliseconds per message by component.
 // Usage: npx tsx tests/bench/profile-summary.ts <dir or .cpuprofile> [--all] [--top=25]
 //   --all   count the whole profile (start-up and the floor phase included) instead of the app phase's windows.
+//   --windows=<name>  read <name> beside the profile instead of windows.json (bench:mention-send writes one per kind).
 // Bundled frames (Next's server chunks) are mapped to their sources through the chunks' source maps, so a frame in
 // .next-e2e-*/server/chunks/x.js counts as node_modules/zod/… or lib/chat/messages.ts, where it came from.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -116,13 +117,15 @@ function main(): void {
   const args = process.argv.slice(2);
   const target = args.find((a) => !a.startsWith("--"));
   if (!target) {
-    console.error("usage: npx tsx tests/bench/profile-summary.ts <dir or .cpuprofile> [--all] [--top=25]");
+    console.error(
+      "usage: npx tsx tests/bench/profile-summary.ts <dir or .cpuprofile> [--all] [--top=25] [--windows=file]",
+    );
     process.exit(2);
   }
   const all = args.includes("--all");
   const top = Number(args.find((a) => a.startsWith("--top="))?.slice(6) ?? 25);
   const dir = statSync(target).isDirectory() ? target : path.dirname(target);
-  const windowsFile = path.join(dir, "windows.json");
+  const windowsFile = path.join(dir, args.find((a) => a.startsWith("--windows="))?.slice(10) ?? "windows.json");
   const windows: Window[] =
     !all && existsSync(windowsFile) ? (JSON.parse(readFileSync(windowsFile, "utf8")) as Window[]) : [];
   const messages = windows.reduce((sum, w) => sum + w.messages, 0);
