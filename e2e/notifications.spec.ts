@@ -14,11 +14,20 @@ test("a mention lights the bell live, and the inbox entry opens the message high
   try {
     const { page: author } = pair.a;
     const { page: reader, member } = pair.b;
+    // The bell streams in after its fallback: the subscription passes from one to the other, signed once.
+    const userChannelAuths: string[] = [];
+    reader.on("request", (request) => {
+      const channel = new URLSearchParams(request.postData() ?? "").get("channel_name") ?? "";
+      if (request.url().endsWith("/api/pusher/auth") && channel.startsWith("private-user-")) {
+        userChannelAuths.push(channel);
+      }
+    });
     await reader.goto("/");
     const bell = reader.getByTestId("notification-bell");
     await expect(bell).toHaveAttribute("data-count", "0");
     await expect(bell).toHaveAccessibleName("No unread notifications");
     await expect(bell).toHaveAttribute("data-live", "true");
+    expect(userChannelAuths).toHaveLength(1);
 
     const text = `@${member.username} can you check this? Not @nobody_at_all though.`;
     await sendMessage(author, text);
