@@ -17,6 +17,7 @@ import { pgConfigFromUrl } from "@/lib/db/pg-config";
 import { createRoom } from "@/lib/db/rooms";
 import type { SessionUser } from "@/lib/db/users";
 import { mailSenderFor, sendMail, type OutgoingMail } from "@/lib/mail/transport";
+import { changeAwayEmailChoice, readAwayEmailChoice } from "@/lib/notifications/away-email-settings";
 import { awayEmailBackoffMs, runAwayEmailTick, type AwayEmailTickOptions } from "@/lib/notifications/away-emails";
 import {
   describeUnsubscribeToken,
@@ -25,7 +26,7 @@ import {
   unsubscribeWithToken,
 } from "@/lib/notifications/unsubscribe";
 import { freePort } from "@/scripts/stack/ports";
-import { person, resetLimit } from "../support/admin-fixtures";
+import { person, refusal, resetLimit } from "../support/admin-fixtures";
 import { findMail, mailTo, type CaughtMail } from "../support/mailbox";
 import { startRelay } from "../support/tcp-relay";
 import { eventually, waitFor } from "../support/wait-for";
@@ -357,5 +358,17 @@ describe("unsubscribe links", () => {
     });
     expect(get.status).toBe(303);
     expect(get.headers.get("location")).toBe(`${APP}/unsubscribe/${token}`);
+  });
+});
+
+describe("away-email settings", () => {
+  it("store the member's choice and refuse anything else with a 400", async () => {
+    const bea = await person();
+    expect(await readAwayEmailChoice({ userId: bea.id })).toBe("EACH");
+    expect(await changeAwayEmailChoice({ userId: bea.id, input: { mode: "DAILY" } })).toBe("DAILY");
+    expect(await readAwayEmailChoice({ userId: bea.id })).toBe("DAILY");
+    const error = await refusal(changeAwayEmailChoice({ userId: bea.id, input: { mode: "WEEKLY" } }));
+    expect(error.status).toBe(400);
+    expect(await readAwayEmailChoice({ userId: bea.id })).toBe("DAILY");
   });
 });
