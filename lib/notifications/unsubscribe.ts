@@ -44,10 +44,11 @@ export function userIdFromToken(token: unknown): string | null {
   if (!parsed.success) return null;
   const [idPart = "", macPart = ""] = parsed.data.split(".");
   const userId = Buffer.from(idPart, "base64url").toString("utf8");
-  const given = Buffer.from(macPart, "base64url");
-  const expected = mac(userId);
-  // Re-encoding must give back the same text: another spelling of the same bytes is not our token.
+  // Compared as text, not decoded bytes: base64 has spellings that decode alike (the last character's spare bits),
+  // and a changed link must never pass. Re-encoding the id must give back the same text for the same reason.
   if (Buffer.from(userId, "utf8").toString("base64url") !== idPart) return null;
+  const given = Buffer.from(macPart, "utf8");
+  const expected = Buffer.from(mac(userId).toString("base64url"), "utf8");
   return given.length === expected.length && timingSafeEqual(given, expected) ? userId : null;
 }
 
