@@ -4,7 +4,7 @@
 // then show Off. Settings' own choice persists across a reload, with a toast.
 import { request as playwrightRequest } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { chatPair, messageWith, sendMessage } from "./support/chat";
+import { chatPair, messageWith, openRoom, sendMessage } from "./support/chat";
 import { createMember, signInByCookie } from "./support/members";
 import { linkIn, mailsTo, sql, waitForMail } from "./support/services";
 
@@ -24,7 +24,7 @@ test("an unread mention is emailed once, its link opens the message, and unsubsc
   try {
     const { page: author, member: writer } = pair.a;
     const { page: reader, member } = pair.b;
-    await author.goto(`/rooms/${pair.room.slug}`);
+    await openRoom(author, pair.room);
     const text = `@${member.username} did you see the new schedule?`;
     await sendMessage(author, text);
     await expect(messageWith(author, text)).toBeVisible();

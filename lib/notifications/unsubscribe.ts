@@ -73,6 +73,14 @@ export async function unsubscribeWithToken(token: unknown): Promise<UnsubscribeO
 /** Said for any token that is not genuine: never whose it was, or why. */
 export const INVALID_UNSUBSCRIBE_LINK = "This unsubscribe link is not valid.";
 
+export const invalidUnsubscribeLink = () => new AppError("invalid:unsubscribe_link", INVALID_UNSUBSCRIBE_LINK, 400);
+
+/** The page a link's GET goes to, for a token of the right shape (genuine or not: the page says); else null. */
+export function unsubscribePagePath(token: unknown): string | null {
+  const parsed = unsubscribeTokenSchema.safeParse(token);
+  return parsed.success ? `/unsubscribe/${parsed.data}` : null;
+}
+
 /**
  * The one-click unsubscribe (RFC 8058's POST, and the page's button): rate-limited per IP, then as
  * unsubscribeWithToken; throws a 400 AppError for a token that is not genuine.
@@ -86,6 +94,6 @@ export async function unsubscribeByLink({
 }): Promise<{ maskedEmail: string }> {
   await enforce("unsubscribeIp", ip, "Too many unsubscribe requests from your network.");
   const outcome = await unsubscribeWithToken(token);
-  if (!outcome.ok) throw new AppError("invalid:unsubscribe_link", INVALID_UNSUBSCRIBE_LINK, 400);
+  if (!outcome.ok) throw invalidUnsubscribeLink();
   return { maskedEmail: outcome.maskedEmail };
 }

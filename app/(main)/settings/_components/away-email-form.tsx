@@ -48,15 +48,12 @@ export function AwayEmailForm({ mode }: AwayEmailFormProps) {
                 name="mode"
                 value={option.value}
                 defaultChecked={current === option.value}
-                aria-describedby={`${hintId}-${option.value}`}
                 data-testid={`away-email-${option.value.toLowerCase()}`}
                 className="mt-0.5 size-4 accent-accent"
               />
               <span className="flex flex-col text-sm font-medium text-ink">
                 {option.label}
-                <span id={`${hintId}-${option.value}`} className="font-normal text-ink-muted">
-                  {option.hint}
-                </span>
+                <span className="font-normal text-ink-muted">{option.hint}</span>
               </span>
             </label>
           ))}

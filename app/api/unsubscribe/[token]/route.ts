@@ -5,7 +5,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors";
-import { unsubscribeByLink } from "@/lib/notifications/unsubscribe";
+import { invalidUnsubscribeLink, unsubscribeByLink, unsubscribePagePath } from "@/lib/notifications/unsubscribe";
 
 export const dynamic = "force-dynamic";
 
@@ -25,6 +25,7 @@ export async function POST(request: NextRequest, context: UnsubscribeRouteContex
 }
 
 export async function GET(_request: NextRequest, context: UnsubscribeRouteContext): Promise<NextResponse> {
-  const { token } = await context.params;
-  return NextResponse.redirect(new URL(`/unsubscribe/${encodeURIComponent(token)}`, env().APP_URL), 303);
+  const page = unsubscribePagePath((await context.params).token);
+  if (!page) return errorResponse(invalidUnsubscribeLink());
+  return NextResponse.redirect(new URL(page, env().APP_URL), 303);
 }
