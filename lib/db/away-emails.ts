@@ -21,18 +21,38 @@ const ELIGIBLE = `u."awayEmails" <> 'OFF' AND u."emailVerifiedAt" IS NOT NULL AN
 const MAY_SEND = `(a."retryAt" IS NULL OR a."retryAt" <= ${UTC("$1")})
   AND (u."awayEmails" = 'EACH' OR a."lastSentAt" IS NULL OR a."lastSentAt" <= ${UTC("$1")} - ${DAY})`;
 
-/** Marks waiting entries that will never be emailed (owner off, unverified or deactivated; message deleted). */
+/** The scans every tick runs ($1 now, $2 due before; $3 the member limit), printed with their plans by
+ * `npm run bench:away-emails`. Settling also marks entries read meanwhile and report outcomes (never emailed): then
+ * only waiting entries have no "emailedAt", so PostgreSQL's statistics on that one column tell the planner how few
+ * they are, and both scans start from the index's short NULL range. */
+// Scalar subqueries look each due entry's owner and message up by primary key: as joins, the planner would scan
+// every message for the few deleted ones, its statistics saying they are rare.
+export const SETTLE_SQL = `UPDATE "Notification" n SET "emailedAt" = ${UTC("$1")}
+  WHERE n."emailedAt" IS NULL
+    AND (n."readAt" IS NOT NULL OR n.kind NOT IN ('MENTION', 'REPLY')
+      OR (${WAITING}
+        AND ((SELECT NOT (${ELIGIBLE}) FROM "User" u WHERE u.id = n."userId")
+          OR (SELECT m."deletedAt" IS NOT NULL FROM "Message" m WHERE m.id = n."messageId"))))`;
+
+export const DUE_MEMBERS_SQL = `WITH due AS (
+    SELECT DISTINCT n."userId"
+    FROM "Notification" n JOIN "User" u ON u.id = n."userId" LEFT JOIN "AwayEmail" a ON a."userId" = n."userId"
+    WHERE ${WAITING} AND ${ELIGIBLE} AND ${MAY_SEND}
+    LIMIT $3
+  ), ensured AS (
+    INSERT INTO "AwayEmail" ("userId") SELECT "userId" FROM due ON CONFLICT DO NOTHING
+  )
+  SELECT "userId" FROM due`;
+
+/**
+ * Marks entries no email is due for: read, a report's outcome, or due but never to be emailed (owner off, unverified
+ * or deactivated; message deleted).
+ */
 export async function settleUnemailable(
   { now, dueBefore }: { now: Date; dueBefore: Date },
   pool: Queryable = dbPool(),
 ): Promise<number> {
-  const result = await pool.query(
-    `UPDATE "Notification" n SET "emailedAt" = ${UTC("$1")}
-     FROM "User" u, "Message" m
-     WHERE u.id = n."userId" AND m.id = n."messageId" AND ${WAITING}
-       AND (NOT (${ELIGIBLE}) OR m."deletedAt" IS NOT NULL)`,
-    [now, dueBefore],
-  );
+  const result = await pool.query(SETTLE_SQL, [now, dueBefore]);
   return result.rowCount ?? 0;
 }
 
@@ -41,18 +61,7 @@ export async function findDueMembers(
   { now, dueBefore, limit }: { now: Date; dueBefore: Date; limit: number },
   pool: Queryable = dbPool(),
 ): Promise<string[]> {
-  const { rows } = await pool.query<{ userId: string }>(
-    `WITH due AS (
-       SELECT DISTINCT n."userId"
-       FROM "Notification" n JOIN "User" u ON u.id = n."userId" LEFT JOIN "AwayEmail" a ON a."userId" = n."userId"
-       WHERE ${WAITING} AND ${ELIGIBLE} AND ${MAY_SEND}
-       LIMIT $3
-     ), ensured AS (
-       INSERT INTO "AwayEmail" ("userId") SELECT "userId" FROM due ON CONFLICT DO NOTHING
-     )
-     SELECT "userId" FROM due`,
-    [now, dueBefore, limit],
-  );
+  const { rows } = await pool.query<{ userId: string }>(DUE_MEMBERS_SQL, [now, dueBefore, limit]);
   return rows.map((r) => r.userId);
 }
 
