@@ -6,7 +6,7 @@ import "server-only";
 import { env } from "../env";
 import { log } from "../log";
 import { isDraining } from "../observability/shutdown";
-import { runAwayEmailTick } from "./away-emails";
+import { runAwayEmailTick, type AwayEmailTickReport } from "./away-emails";
 
 interface WorkerState {
   timer?: NodeJS.Timeout;
@@ -22,8 +22,17 @@ function nextDelay(pollMs: number): number {
   return Math.round(pollMs * (0.75 + Math.random() / 2));
 }
 
+export interface AwayEmailWorkerOptions {
+  pollMs?: number;
+  /** One pass; tests give their own. */
+  tick?: () => Promise<AwayEmailTickReport>;
+}
+
 /** Starts this process's worker (once); returns a function that stops it. */
-export function startAwayEmailWorker({ pollMs = env().AWAY_EMAIL_POLL_MS }: { pollMs?: number } = {}): () => void {
+export function startAwayEmailWorker({
+  pollMs = env().AWAY_EMAIL_POLL_MS,
+  tick: runTick = () => runAwayEmailTick(),
+}: AwayEmailWorkerOptions = {}): () => void {
   const existing = holder[STATE];
   if (existing && !existing.stopped) return () => stop(existing);
   const state: WorkerState = { running: false, stopped: false };
@@ -39,7 +48,7 @@ export function startAwayEmailWorker({ pollMs = env().AWAY_EMAIL_POLL_MS }: { po
     if (state.running) return schedule();
     state.running = true;
     try {
-      const report = await runAwayEmailTick();
+      const report = await runTick();
       if (report.sent + report.failed > 0) log.info(report, "away emails");
     } catch (error) {
       log.error({ err: error }, "away-email tick failed; the next one retries");
@@ -49,8 +58,14 @@ export function startAwayEmailWorker({ pollMs = env().AWAY_EMAIL_POLL_MS }: { po
     }
   };
   schedule();
-  log.info({ pollMs, delayMs: env().AWAY_EMAIL_DELAY_MS }, "away-email worker started");
+  log.info({ pollMs }, "away-email worker started");
   return () => stop(state);
+}
+
+/** Whether this process's worker is scheduled (started, and neither stopped nor drained away). */
+export function awayEmailWorkerRunning(): boolean {
+  const state = holder[STATE];
+  return state !== undefined && !state.stopped;
 }
 
 function stop(state: WorkerState): void {
