@@ -25,7 +25,7 @@ const SEND_HOLD_MS = 120_000;
 const BACKOFF_BASE_MS = 30_000;
 const BACKOFF_CAP_MS = 3_600_000;
 
-/** Wait before retry number `failures` (1 for the first failure): doubling, capped, with jitter in its upper half. */
+/** Wait before the retry after `failures` failures in a row: doubling, capped, with jitter in its upper half. */
 export function awayEmailBackoffMs(failures: number, random: () => number = Math.random): number {
   const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1));
   return Math.round(ceiling * (0.5 + random() / 2));

@@ -10,7 +10,7 @@ export const awayEmailSettingsSchema = z.object({
   mode: z.enum(AWAY_EMAIL_MODES, { message: "Choose when to get emails." }),
 });
 
-/** base64url(user id) "." base64url(HMAC-SHA256): 43 characters of MAC, the id far shorter than the cap. */
+/** base64url(user id) "." base64url(HMAC-SHA256): a SHA-256 MAC's length exactly, the id well under the cap. */
 export const unsubscribeTokenSchema = text()
   .max(200, "This link is not valid.")
   .regex(/^[A-Za-z0-9_-]{1,150}\.[A-Za-z0-9_-]{43}$/, "This link is not valid.");
