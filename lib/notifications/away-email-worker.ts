@@ -6,7 +6,7 @@ import "server-only";
 import { env } from "../env";
 import { log } from "../log";
 import { isDraining } from "../observability/shutdown";
-import { runAwayEmailTick, type AwayEmailTickReport } from "./away-emails";
+import { MEMBERS_PER_TICK, runAwayEmailTick, type AwayEmailTickReport } from "./away-emails";
 
 interface WorkerState {
   timer?: NodeJS.Timeout;
@@ -38,23 +38,26 @@ export function startAwayEmailWorker({
   const state: WorkerState = { running: false, stopped: false };
   holder[STATE] = state;
 
-  const schedule = () => {
+  // A full batch means more members may be waiting: the next tick follows at once instead of after the interval.
+  const schedule = (backlog = false) => {
     if (state.stopped) return;
-    state.timer = setTimeout(() => void tick(), nextDelay(pollMs));
+    state.timer = setTimeout(() => void tick(), backlog ? 0 : nextDelay(pollMs));
     state.timer.unref();
   };
   const tick = async () => {
     if (state.stopped || isDraining()) return stop(state);
     if (state.running) return schedule();
     state.running = true;
+    let backlog = false;
     try {
       const report = await runTick();
       if (report.sent + report.failed > 0) log.info(report, "away emails");
+      backlog = report.found >= MEMBERS_PER_TICK && report.sent + report.failed > 0;
     } catch (error) {
       log.error({ err: error }, "away-email tick failed; the next one retries");
     } finally {
       state.running = false;
-      schedule();
+      schedule(backlog);
     }
   };
   schedule();

@@ -17,7 +17,7 @@ import { excerptOf } from "../messages/excerpt";
 import { unsubscribeUrls } from "./unsubscribe";
 
 /** Members served per tick, and entries listed per email (the rest wait for the next). */
-const MEMBERS_PER_TICK = 50;
+export const MEMBERS_PER_TICK = 50;
 const ENTRIES_PER_EMAIL = 50;
 const EXCERPT_CHARS = 200;
 /** How long a member's transaction may stay open while its mail is sent (beyond nodemailer's own timeouts). */
@@ -41,6 +41,8 @@ export interface AwayEmailTickOptions {
 }
 
 export interface AwayEmailTickReport {
+  /** Members found with entries due (at most MEMBERS_PER_TICK: when that many, more may be waiting). */
+  found: number;
   settled: number;
   sent: number;
   failed: number;
@@ -118,9 +120,9 @@ export async function runAwayEmailTick(options: AwayEmailTickOptions = {}): Prom
   };
   const { now, delayMs, pool } = resolved;
   const dueBefore = new Date(now.getTime() - delayMs);
-  const report: AwayEmailTickReport = { settled: 0, sent: 0, failed: 0, busy: 0 };
-  report.settled = await settleUnemailable({ now, dueBefore }, pool);
+  const settled = await settleUnemailable({ now, dueBefore }, pool);
   const members = await findDueMembers({ now, dueBefore, limit: MEMBERS_PER_TICK }, pool);
+  const report: AwayEmailTickReport = { found: members.length, settled, sent: 0, failed: 0, busy: 0 };
   for (const userId of members) {
     try {
       const outcome = await serveMember(userId, resolved);

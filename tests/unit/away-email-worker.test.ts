@@ -6,7 +6,7 @@ import type { AwayEmailTickReport } from "@/lib/notifications/away-emails";
 import { startDraining, stopDraining } from "@/lib/observability/shutdown";
 import { waitFor } from "../support/wait-for";
 
-const IDLE: AwayEmailTickReport = { settled: 0, sent: 0, failed: 0, busy: 0 };
+const IDLE: AwayEmailTickReport = { found: 0, settled: 0, sent: 0, failed: 0, busy: 0 };
 let stopWorker: (() => void) | undefined;
 
 afterEach(() => {
