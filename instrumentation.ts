@@ -8,6 +8,12 @@ export async function register(): Promise<void> {
     checkEnvOrExit();
     const { registerObservability } = await import("./lib/observability/register");
     registerObservability();
+    // Every instance runs one; row locks share the work (lib/notifications/away-emails.ts).
+    const { env } = await import("./lib/env");
+    if (env().AWAY_EMAIL_WORKER) {
+      const { startAwayEmailWorker } = await import("./lib/notifications/away-email-worker");
+      startAwayEmailWorker();
+    }
     // Only `npm start`'s server (scripts/serve.ts) looks for them; `next dev` serves every route itself.
     if (process.env.NODE_ENV === "production") {
       const { registerDirectRoutes } = await import("./lib/server/direct-routes");

@@ -87,6 +87,12 @@ const schema = z
     PUSHER_PUBLIC_USE_TLS: flag.optional(),
     SMTP_URL: smtpUrl,
     MAIL_FROM: z.string().min(3).default("Roomful <no-reply@roomful.local>"),
+    /** How long a mention or reply stays unread before it is emailed (away emails); ten minutes by default. */
+    AWAY_EMAIL_DELAY_MS: timeoutMs(1_000, 7 * 24 * 3_600_000).default(600_000),
+    /** How often each instance looks for away emails to send (with jitter); the row locks share the work. */
+    AWAY_EMAIL_POLL_MS: timeoutMs(100, 3_600_000).default(30_000),
+    /** false: this instance runs no away-email worker (the others still send). */
+    AWAY_EMAIL_WORKER: flag.default(true),
     NEXTAUTH_SECRET: z.string().min(32, "expected at least 32 random characters (openssl rand -base64 32)"),
     /** How many reverse proxies in front of the app append to X-Forwarded-For (for per-IP limits); 0: none. */
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0, "expected 0 or more").max(10, "expected at most 10").default(0),

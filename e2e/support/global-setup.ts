@@ -80,6 +80,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       NEXT_TELEMETRY_DISABLED: "1",
       // Specs give each browser context an address of its own in X-Forwarded-For, as a proxy would.
       TRUST_PROXY_HOPS: "1",
+      // Away emails within the specs' patience; their subjects differ from every mail other specs wait for.
+      AWAY_EMAIL_DELAY_MS: "2000",
+      AWAY_EMAIL_POLL_MS: "300",
       OAUTH_TEST_ISSUER: oidcIssuer.url,
       OAUTH_TEST_CLIENT_ID: OIDC_TEST_CLIENT_ID,
       OAUTH_TEST_CLIENT_SECRET: OIDC_TEST_CLIENT_SECRET,

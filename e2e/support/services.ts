@@ -1,7 +1,7 @@
 // What the specs reach besides the browser: the run's database (to arrange or check stored
 // state) and the mail catcher (to read what a member would find in their inbox).
 import pg from "pg";
-import { findMail, type CaughtMail } from "../../tests/support/mailbox";
+import { findMail, mailTo, type CaughtMail } from "../../tests/support/mailbox";
 
 export function databaseUrl(): string {
   const url = process.env.E2E_DATABASE_URL;
@@ -23,11 +23,20 @@ export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(
   }
 }
 
-/** Waits for the newest mail to `to` (with `subject`, if given). */
-export function waitForMail(to: string, subject?: string): Promise<CaughtMail> {
+function mailApi(): string {
   const api = process.env.E2E_MAIL_API_URL;
   if (!api) throw new Error("E2E_MAIL_API_URL is not set; run the specs through playwright.config.ts");
-  return findMail(api, to, subject);
+  return api;
+}
+
+/** Waits for the newest mail to `to` (with `subject`, if given). */
+export function waitForMail(to: string, subject?: string): Promise<CaughtMail> {
+  return findMail(mailApi(), to, subject);
+}
+
+/** Every mail to `to` caught so far, oldest first. */
+export function mailsTo(to: string): Promise<CaughtMail[]> {
+  return mailTo(mailApi(), to);
 }
 
 /** The first link in a mail's text that starts with `prefix` (e.g. "/verify-email"). */

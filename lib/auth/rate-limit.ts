@@ -29,6 +29,8 @@ export const LIMITS = {
   passwordResetIp: { points: 20, durationSeconds: 60 * 60 },
   /** Undo-email-change submissions per IP: the links are unguessable; this stops scripts. */
   emailChangeUndoIp: { points: 10, durationSeconds: 60 * 60 },
+  /** Unsubscribe links used, per IP: mail providers post one-click unsubscribes for many members from few servers. */
+  unsubscribeIp: { points: 120, durationSeconds: 60 },
   /** Channel authorizations asked for without a session (readers need none: room channels are public). */
   channelAuthIp: { points: 30, durationSeconds: 60 },
   /** Realtime sign-ins of visitors' connections, one per page load: generous, as many readers may share a NAT. */

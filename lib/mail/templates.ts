@@ -9,22 +9,54 @@ function escapeHtml(value: string): string {
   );
 }
 
-interface LayoutInput {
+/** One entry of a mail that lists several (an away email's mentions): a line, a quote and its link. */
+export interface LayoutItem {
+  title: string;
+  quote: string;
+  link: { label: string; url: string };
+}
+
+export interface LayoutInput {
   to: string;
   subject: string;
   greeting: string;
   paragraphs: string[];
+  items?: LayoutItem[];
   action?: { label: string; url: string };
   footer: string;
+  /** Links under the footer (settings, unsubscribe). */
+  footerLinks?: Array<{ label: string; url: string }>;
 }
 
-function render({ to, subject, greeting, paragraphs, action, footer }: LayoutInput): OutgoingMail {
+const LINK_STYLE = "color:#4338ca";
+
+function itemsText(items: LayoutItem[]): string[] {
+  return items.flatMap(({ title, quote, link }) => [title, `  “${quote}”`, `  ${link.label}: ${link.url}`, ""]);
+}
+
+function itemsHtml(items: LayoutItem[]): string {
+  return items
+    .map(
+      ({ title, quote, link }) => `<div style="border-top:1px solid #e2e8f0;padding:14px 0">
+<p style="margin:0 0 6px;font-weight:600">${escapeHtml(title)}</p>
+<p style="margin:0 0 8px;color:#334155;border-left:3px solid #c7d2fe;padding-left:10px">${escapeHtml(quote)}</p>
+<a href="${escapeHtml(link.url)}" style="${LINK_STYLE}">${escapeHtml(link.label)}</a>
+</div>`,
+    )
+    .join("\n");
+}
+
+/** A mail in Roomful's one layout, as HTML (every value escaped) and plain text. */
+export function renderMail(input: LayoutInput): OutgoingMail {
+  const { to, subject, greeting, paragraphs, items = [], action, footer, footerLinks = [] } = input;
   const text = [
     greeting,
     "",
     ...paragraphs.flatMap((p) => [p, ""]),
+    ...itemsText(items),
     ...(action ? [`${action.label}: ${action.url}`, ""] : []),
     footer,
+    ...footerLinks.map((l) => `${l.label}: ${l.url}`),
     "",
     "— Roomful",
   ].join("\n");
@@ -33,6 +65,11 @@ function render({ to, subject, greeting, paragraphs, action, footer }: LayoutInp
     ? `<p style="margin:28px 0"><a href="${escapeHtml(action.url)}" style="background:#4f46e5;color:#ffffff;padding:12px 20px;border-radius:8px;text-decoration:none;font-weight:600;display:inline-block">${escapeHtml(action.label)}</a></p>
 <p style="font-size:13px;color:#64748b">Or paste this link into your browser:<br><span style="word-break:break-all">${escapeHtml(action.url)}</span></p>`
     : "";
+  const links = footerLinks.length
+    ? `<p style="font-size:13px;color:#64748b">${footerLinks
+        .map((l) => `<a href="${escapeHtml(l.url)}" style="${LINK_STYLE}">${escapeHtml(l.label)}</a>`)
+        .join(" · ")}</p>`
+    : "";
   const html = `<!doctype html>
 <html lang="en"><body style="margin:0;background:#f8fafc;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,sans-serif;color:#0f172a">
 <div style="max-width:520px;margin:0 auto;padding:32px 24px">
@@ -40,9 +77,11 @@ function render({ to, subject, greeting, paragraphs, action, footer }: LayoutInp
 <div style="background:#ffffff;border:1px solid #e2e8f0;border-radius:12px;padding:28px">
 <p style="margin-top:0">${escapeHtml(greeting)}</p>
 ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")}
+${itemsHtml(items)}
 ${button}
 </div>
 <p style="font-size:13px;color:#64748b;margin-top:20px">${escapeHtml(footer)}</p>
+${links}
 </div></body></html>`;
   return { to, subject, text, html };
 }
@@ -60,7 +99,7 @@ function linkMail(
   mail: { subject: string; paragraphs: string[]; label: string; footer: string },
 ): OutgoingMail {
   const { subject, paragraphs, label, footer } = mail;
-  return render({ to, subject, greeting: `Hi ${name},`, paragraphs, action: { label, url }, footer });
+  return renderMail({ to, subject, greeting: `Hi ${name},`, paragraphs, action: { label, url }, footer });
 }
 
 export const verifyEmailMail = (input: LinkMailInput) =>

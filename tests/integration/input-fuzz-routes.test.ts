@@ -41,6 +41,7 @@ import {
   sources,
 } from "../support/fuzz-harness";
 import { fuzzScope } from "../support/fuzz-scope";
+import { unsubscribeToken } from "@/lib/notifications/unsubscribe";
 import { isStorableText } from "@/lib/validation/text";
 
 beforeAll(async () => {
@@ -68,7 +69,12 @@ function segmentsOf(file: string): Segment[] {
 
 /** A valid value for each dynamic segment a route may have; a new one must be added here. */
 function validSegment(name: string): string {
-  const values: Record<string, string> = { slug: fx.room.slug, id: String(fx.messageId), userId: fx.member.id };
+  const values: Record<string, string> = {
+    slug: fx.room.slug,
+    id: String(fx.messageId),
+    userId: fx.member.id,
+    token: unsubscribeToken(fx.member.id),
+  };
   const value = values[name];
   if (value === undefined) throw new Error(`input-fuzz: give the route param [${name}] a valid value`);
   return value;

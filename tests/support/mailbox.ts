@@ -9,6 +9,9 @@ const mailSchema = z.object({
   html: z.string().default(""),
   to: z.array(z.object({ address: z.string() })),
   from: z.array(z.object({ address: z.string(), name: z.string().optional() })),
+  /** Header names in lower case, as maildev parses them. */
+  headers: z.record(z.string(), z.unknown()).default({}),
+  messageId: z.string().optional(),
 });
 export type CaughtMail = z.infer<typeof mailSchema>;
 
@@ -27,4 +30,9 @@ export async function findMail(apiUrl: string, to: string, subject?: string, tim
         .at(-1),
     { timeoutMs, what: `a mail to ${to}`, intervalMs: 100 },
   );
+}
+
+/** Every mail to `to` caught so far, oldest first. */
+export async function mailTo(apiUrl: string, to: string): Promise<CaughtMail[]> {
+  return (await listMail(apiUrl)).filter((m) => m.to.some((t) => t.address === to));
 }

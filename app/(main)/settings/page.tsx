@@ -4,7 +4,9 @@ import { redirect } from "next/navigation";
 import { proofNeededFor } from "@/lib/auth/recent-proof";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { findAccountSettings } from "@/lib/db/profiles";
+import { readAwayEmailChoice } from "@/lib/notifications/away-email-settings";
 import { AvatarForm } from "./_components/avatar-form";
+import { AwayEmailForm } from "./_components/away-email-form";
 import { DeleteAccountForm } from "./_components/delete-account-form";
 import { DeviceSessions } from "./_components/device-sessions";
 import { EmailForm } from "./_components/email-form";
@@ -20,6 +22,7 @@ export const dynamic = "force-dynamic";
 const sections = [
   { id: "profile", label: "Profile" },
   { id: "email", label: "Email" },
+  { id: "notifications", label: "Email notifications" },
   { id: "sign-in", label: "Sign-in methods" },
   { id: "sessions", label: "Where you're signed in" },
   { id: "delete", label: "Delete account" },
@@ -27,7 +30,11 @@ const sections = [
 
 export default async function SettingsPage() {
   const user = await requireUserOrRedirect("/settings");
-  const [settings, proof] = await Promise.all([findAccountSettings(user.id), proofNeededFor(user)]);
+  const [settings, proof, awayEmails] = await Promise.all([
+    findAccountSettings(user.id),
+    proofNeededFor(user),
+    readAwayEmailChoice({ userId: user.id }),
+  ]);
   // Deleted between the session check and this query.
   if (!settings) redirect("/login?callbackUrl=%2Fsettings");
 
@@ -80,6 +87,14 @@ export default async function SettingsPage() {
               pendingEmail={settings.pendingEmail}
               proof={proof}
             />
+          </SettingsSection>
+
+          <SettingsSection
+            id="notifications"
+            title="Email notifications"
+            description="When mentions of you and replies to you wait unread, we can email you a link to each."
+          >
+            <AwayEmailForm mode={awayEmails} />
           </SettingsSection>
 
           <SettingsSection
