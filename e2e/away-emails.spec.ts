@@ -3,6 +3,7 @@
 // unsubscribe page works signed out, the one-click POST (RFC 8058) answers 200 even from another origin, and settings
 // then show Off. Settings' own choice persists across a reload, with a toast.
 import { request as playwrightRequest } from "@playwright/test";
+import { expectAccessible } from "./support/a11y";
 import { expect, test } from "./support/test";
 import { chatPair, messageWith, openRoom, sendMessage } from "./support/chat";
 import { createMember, signInByCookie } from "./support/members";
@@ -51,6 +52,7 @@ test("an unread mention is emailed once, its link opens the message, and unsubsc
       await page.goto(linkIn(mail, "/unsubscribe/"));
       const card = page.getByTestId("unsubscribe");
       await expect(card).toContainText(`${member.email[0]}•••@`);
+      await expectAccessible(page, "the unsubscribe page");
       expect(await modeOf(member.id)).toBe("EACH");
       await card.getByRole("button", { name: "Unsubscribe" }).click();
       await expect(page.getByTestId("unsubscribe-done")).toBeVisible();
@@ -99,6 +101,7 @@ test("the email notifications choice persists after a reload, with a toast", asy
     await form.getByRole("radio", { name: /Daily digest/ }).check();
     await form.getByRole("button", { name: "Save email settings" }).click();
     await expect(page.getByTestId("toast").filter({ hasText: "at most one email a day" })).toBeVisible();
+    await expectAccessible(page, "settings with the email notifications choice");
     await page.reload();
     await expect(page.getByTestId("away-email-form").getByRole("radio", { name: /Daily digest/ })).toBeChecked();
     expect(await modeOf(member.id)).toBe("DAILY");

@@ -89,9 +89,10 @@ async function serveMember(userId: string, options: Resolved): Promise<MemberOut
   const outcome = await withMemberLock(
     { userId, holdMs: SEND_HOLD_MS },
     async (lock): Promise<MemberOutcome> => {
-      // Read after the lock: a worker that sent a moment ago has marked these entries, so none are due twice.
-      const batch = await lock.readBatch({ now, dueBefore, limit: ENTRIES_PER_EMAIL });
-      if (!batch) return "none";
+      // Read after the lock: a worker that sent a moment ago has marked these entries, so none are due twice. Once
+      // the oldest is due, the email takes everything waiting, so a burst of mentions makes one email, not several.
+      const batch = await lock.readBatch({ now, dueBefore: now, limit: ENTRIES_PER_EMAIL });
+      if (!batch || !batch.entries.some((entry) => entry.createdAt <= dueBefore)) return "none";
       try {
         await send(renderBatch(batch));
       } catch (error) {

@@ -127,6 +127,22 @@ describe("away emails", () => {
     expect(mail.subject).toBe(`Ada Sender mentioned you in ${roomName}`);
   });
 
+  it("take entries not yet due along once the oldest is due, so a burst makes one email", async () => {
+    const [ada, bea] = await Promise.all([person(), person()]);
+    const slug = await room(ada);
+    const old = await send(ada, slug, `@${bea.username} first`);
+    await db.notification.updateMany({
+      where: { userId: bea.id },
+      data: { createdAt: new Date(Date.now() - DELAY_MS) },
+    });
+    const recent = await send(ada, slug, `@${bea.username} second, just now`);
+
+    expect((await runAwayEmailTick({ delayMs: DELAY_MS })).sent).toBe(1);
+    const mail = await onlyMailTo(bea.email);
+    for (const id of [old.id, recent.id]) expect(mail.text).toContain(`?m=${id}`);
+    expect((await entriesOf(bea.id)).every((e) => e.emailedAt !== null)).toBe(true);
+  });
+
   it("send nothing for an entry read before the delay", async () => {
     const [ada, bea] = await Promise.all([person(), person()]);
     const slug = await room(ada);
