@@ -70,11 +70,8 @@ function resultOf(row: MessageSearchRow, terms: string[]): MessageSearchResult {
   };
 }
 
-/** The user's own words that start with a stem ("running" for "run"), so the excerpt marks what they typed too. */
-function termsOf(q: string, lexemes: string[]): string[] {
-  const typed = (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => lexemes.some((l) => w.startsWith(l)));
-  return [...new Set([...lexemes, ...typed])];
-}
+/** The words as typed, for the highlight: lower-case letters and digits. */
+const typedWords = (q: string) => [...new Set(q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])];
 
 async function run(params: MessageSearchParams, roomId: string | undefined, caller: MessageSearchCaller) {
   const { q, author, from, to, before, sort, limit } = params;
@@ -85,7 +82,7 @@ async function run(params: MessageSearchParams, roomId: string | undefined, call
     authorId = (await findMemberIdByUsername({ username: author }))?.id;
     if (!authorId) return { ...NOTHING, searched: true, notice: `No member is called @${author}.` };
   }
-  const lexemes = await findSearchLexemes({ q });
+  const { lexemes, searchedWords } = await findSearchLexemes({ q, words: typedWords(q) });
   if (lexemes.length === 0) {
     const notice = "Your search has only very common words (like “the” or “and”), which search skips. Add a rarer one.";
     return { ...NOTHING, searched: true, notice };
@@ -102,7 +99,9 @@ async function run(params: MessageSearchParams, roomId: string | undefined, call
     limit,
   });
   const page = rows.slice(0, limit);
-  const terms = termsOf(q, lexemes);
+  // Stems mark the other forms ("run" marks "runs"); the searched words as typed mark themselves, also where their
+  // stem does not begin them ("study", stemmed "studi").
+  const terms = [...new Set([...lexemes, ...searchedWords])];
   return {
     searched: true,
     results: page.map((row) => resultOf(row, terms)),

@@ -43,12 +43,21 @@ export interface MessageSearchRow {
 
 /**
  * The lexemes PostgreSQL makes of `q` (stemmed, stop words and punctuation dropped): none means there is nothing to
- * search for ("the", "!!!"), and the caller says so instead of running a query that matches nothing.
+ * search for ("the", "!!!"), and the caller says so instead of running a query that matches nothing. And which of
+ * `words` (the words as typed) are searched, not stop words: a stem need not begin the word ("studi" for "study").
  */
-export async function findSearchLexemes({ q }: { q: string }): Promise<string[]> {
-  const rows = await db.$queryRaw<{ lexemes: string[] }[]>`
-    SELECT tsvector_to_array(to_tsvector(${CONFIG}, ${q})) AS lexemes`;
-  return rows[0]?.lexemes ?? [];
+export async function findSearchLexemes({
+  q,
+  words,
+}: {
+  q: string;
+  words: string[];
+}): Promise<{ lexemes: string[]; searchedWords: string[] }> {
+  const rows = await db.$queryRaw<{ lexemes: string[]; searchedWords: string[] }[]>`
+    SELECT tsvector_to_array(to_tsvector(${CONFIG}, ${q})) AS lexemes,
+      ARRAY(SELECT w FROM unnest(${words}::text[]) AS w WHERE to_tsvector(${CONFIG}, w) <> ''::tsvector)
+        AS "searchedWords"`;
+  return { lexemes: rows[0]?.lexemes ?? [], searchedWords: rows[0]?.searchedWords ?? [] };
 }
 
 function conditions(filter: MessageSearchFilter): Prisma.Sql {

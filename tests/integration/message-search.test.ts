@@ -111,6 +111,16 @@ describe("finding messages", () => {
     expect(Array.from(excerpt).length).toBeLessThanOrEqual(202);
   });
 
+  it("marks a word as typed where its stem does not begin it ('study', stemmed 'studi'), not stop words", async () => {
+    const room = await newRoom();
+    const word = `${uniqueWord("study")}y`;
+    await post(room.id, `the ${word} group meets at noon`);
+    const reply = await inRoom(null, room.slug, `q=${encodeURIComponent(`the ${word}`)}`);
+    expect(reply.body.results).toHaveLength(1);
+    expect(reply.body.terms).toContain(word);
+    expect(reply.body.terms).not.toContain("the");
+  });
+
   it("filters by author, by date range and by room, and pages newest first", async () => {
     const [one, two] = [await newRoom(), await newRoom()];
     const word = uniqueWord("delta");
