@@ -11,6 +11,7 @@ import type { ChatMessage, MessageAuthorPayload } from "@/lib/chat/message-paylo
 import { REACTION_KINDS_LIMIT } from "@/lib/reactions/reaction-rules";
 import { MESSAGE_HTML_CLASSES } from "./message-html";
 import { MessageActions } from "./message-actions";
+import { QuestionBadges } from "./questions/question-badges";
 import { ReactionBar } from "./reactions/reaction-bar";
 import { ReplyQuoteLine } from "./reply-quote";
 import { exactTime, MessageTime } from "./message-time";
@@ -183,6 +184,7 @@ export const MessageItem = memo(function MessageItem({
             ) : null}
           </div>
         )}
+        <QuestionBadges message={message} />
         <ReactionBar
           reactions={reactions}
           onToggle={react}
