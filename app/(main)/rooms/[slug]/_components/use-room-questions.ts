@@ -1,14 +1,16 @@
 "use client";
 // The room's questions in the browser: loaded once the room mounts (the badges and tools need them), kept live by
-// `question:updated` (the question as it is now, or null once unmarked) and `message:deleted` (a deleted question
-// leaves; a deleted accepted answer reopens its question, so the list is read again); a resubscribe after a reconnect
-// reads it again. Mark/Unmark and Accept/Unaccept call the API routes and toast the outcome.
+// `question:updated` (the question as it is now, or null once unmarked), `message:created` (a reply to an open
+// question counts as an answer) and `message:deleted` (a deleted question leaves; a deleted accepted answer reopens its
+// question, so the list is read again); a resubscribe after a reconnect reads it again. Mark/Unmark and
+// Accept/Unaccept call the API routes and toast the outcome.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { RoomQuestionsValue } from "@/components/chat/questions/room-questions-context";
 import { useRoomChannel } from "@/components/realtime/use-room-channel";
 import { useToast } from "@/components/ui/toast";
 import {
   messageDeletedSchema,
+  messageEventSchema,
   questionsListSchema,
   questionUpdatedSchema,
   ROOM_EVENTS,
@@ -107,9 +109,21 @@ export function useRoomQuestions({
     else setList(withQuestion(list, id, null));
   };
 
+  // A reply to a question is one more answer (a retried event's copy is counted once more: a reload corrects it).
+  const onCreated = (data: unknown) => {
+    const event = messageEventSchema.safeParse(data);
+    const to = event.success && "replyTo" in event.data ? event.data.replyTo?.id : undefined;
+    const asked = to === undefined ? undefined : list?.open.find((q) => q.messageId === to);
+    if (list && asked) setList(withQuestion(list, asked.messageId, { ...asked, answerCount: asked.answerCount + 1 }));
+  };
+
   useRoomChannel(
     roomId,
-    { [ROOM_EVENTS.questionUpdated]: onUpdated, [ROOM_EVENTS.messageDeleted]: onDeleted },
+    {
+      [ROOM_EVENTS.questionUpdated]: onUpdated,
+      [ROOM_EVENTS.messageDeleted]: onDeleted,
+      [ROOM_EVENTS.messageCreated]: onCreated,
+    },
     { onSubscribed: (_channel, again) => void (again && refetch()) },
   );
 
