@@ -3,6 +3,7 @@
 // host, moderators), the room's lists and `question:updated`. Asking through the composer is the send path's
 // (lib/chat/messages.ts with `question: true`); it announces through announceQuestion.
 import "server-only";
+import { enforce } from "../auth/rate-limit";
 import { requireActive, type ChatActor } from "../chat/actor";
 import type { ChatMessage } from "../chat/message-payload";
 import {
@@ -72,6 +73,7 @@ export function announceAsked(message: ChatMessage): Promise<void> {
 /** The room (404), the caller (401/403) and the message of the room the URL names (404). */
 async function targetOf(actor: ChatActor | null, slug: string, messageId: unknown) {
   const caller = requireActive(actor);
+  await enforce("questionChange", caller.id, "You have changed questions and answers many times in the last minute.");
   const id = messageIdSchema.safeParse(messageId);
   const room = await findChatRoom({ slug });
   if (!room) throw notFound("room", ROOM_GONE);

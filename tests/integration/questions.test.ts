@@ -6,7 +6,7 @@
 // sitemap lists answered questions' pages; the site search finds a question; the routes answer JSON errors.
 import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", async () => (await import("../support/fuzz-scope")).nextHeaders());
 import { PUT as acceptRoute } from "@/app/api/rooms/[slug]/messages/[id]/question/answer/route";
@@ -27,7 +27,7 @@ import {
 } from "@/lib/questions/questions";
 import { findQuestionsMatching } from "@/lib/questions/search";
 import { sitemapFileEntries } from "@/lib/site/sitemap";
-import { person, refusal, roomCast } from "../support/admin-fixtures";
+import { person, refusal, resetLimit, roomCast } from "../support/admin-fixtures";
 import { fuzzScope } from "../support/fuzz-scope";
 import { sessionTokenFor } from "../support/session-token";
 
@@ -41,6 +41,8 @@ beforeAll(async () => {
   other = await person("MEMBER");
 });
 afterAll(() => disconnectDb());
+// Each test starts with a full allowance of question changes.
+beforeEach(() => resetLimit("questionChange"));
 
 let rooms = 0;
 async function newRoom() {
