@@ -5,6 +5,7 @@ import { notFoundMetadata, previewMetadata, siteOpenGraph } from "@/lib/site/met
 import { UNSTORABLE_TEXT } from "@/lib/validation/text";
 import { feedHref, readFeedParams } from "./_components/feed-url";
 import { HomePanels } from "./_components/home-panels";
+import { QuestionMatches } from "./_components/question-matches";
 import { RecentActivity } from "./_components/recent-activity";
 import { FeedHeader } from "./_components/feed-header";
 import { RoomFeed } from "./_components/room-feed";
@@ -76,6 +77,11 @@ export default async function HomePage({ searchParams }: HomePageProps) {
             </h2>
             {/* Not keyed by the search: while a new search loads, the current cards stay (the
                 navigation is a transition) instead of flashing back to the skeleton. */}
+            {feed.q && !feed.qError ? (
+              <Suspense fallback={null}>
+                <QuestionMatches q={feed.q} />
+              </Suspense>
+            ) : null}
             <Suspense fallback={<RoomListSkeleton />}>
               <RoomFeed feed={feed} topic={topic} />
             </Suspense>

@@ -1,12 +1,14 @@
 "use client";
 // A message's tools, shown on hover or keyboard focus: Add reaction and Reply (members who may post), Edit (own
-// messages), Pin/Unpin (the host and moderators), Moderate (moderators, on other members' messages), Report (signed-in
-// members, on others' messages) and Delete (own, or any for the room's host and moderators).
+// messages), Pin/Unpin (the host and moderators), the question tools (./questions/question-tools.tsx), Moderate
+// (moderators, on other members' messages), Report (signed-in members, on others' messages) and Delete (own, or any
+// for the room's host and moderators).
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { OutlineIcon, PencilIcon, PinIcon, ShieldIcon, TrashIcon } from "@/components/ui/icons";
 import type { ChatMessage, MessageAuthorPayload } from "@/lib/chat/message-payload";
 import { emojiKey } from "@/lib/reactions/reaction-rules";
+import { QuestionToolButtons, useQuestionTools } from "./questions/question-tools";
 import { AddReactionButton } from "./reactions/add-reaction-button";
 import { announceReaction } from "./reactions/reaction-announcer";
 import { ReplyIcon } from "./reply-quote";
@@ -61,7 +63,9 @@ export function MessageActions({
   const author = message.author;
   const moderate = author !== null && onModerate !== undefined;
   const react = onReact && canAddKind ? onReact : undefined;
-  if (!(canEdit || canDelete || moderate || onReply || onTogglePin || react || reportIn)) return null;
+  const questionTools = useQuestionTools(message);
+  const anyTool = canEdit || canDelete || moderate || onReply || onTogglePin || react || reportIn;
+  if (!anyTool && questionTools.length === 0) return null;
   const reactions = message.reactions ?? [];
 
   return (
@@ -111,6 +115,7 @@ export function MessageActions({
           <PinIcon />
         </button>
       ) : null}
+      <QuestionToolButtons tools={questionTools} className={TOOL_BUTTON} />
       {moderate ? (
         <button
           type="button"

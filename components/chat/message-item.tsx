@@ -9,7 +9,9 @@ import { ANONYMOUS_NAME, AuthorAvatar } from "@/components/ui/avatar";
 import { PinIcon } from "@/components/ui/icons";
 import type { ChatMessage, MessageAuthorPayload } from "@/lib/chat/message-payload";
 import { REACTION_KINDS_LIMIT } from "@/lib/reactions/reaction-rules";
+import { MESSAGE_HTML_CLASSES } from "./message-html";
 import { MessageActions } from "./message-actions";
+import { QuestionBadges } from "./questions/question-badges";
 import { ReactionBar } from "./reactions/reaction-bar";
 import { ReplyQuoteLine } from "./reply-quote";
 import { exactTime, MessageTime } from "./message-time";
@@ -18,14 +20,7 @@ import type { ChatTime } from "./use-clock";
 // Loaded when someone first edits a message: most readers never do.
 const MessageEditor = dynamic(() => import("./message-editor").then((m) => m.MessageEditor));
 
-/** Styles for the sanitised HTML of lib/messages/markdown.ts (p, br, strong, em, code, pre, a, a.mention). */
-export const MESSAGE_HTML_CLASSES =
-  "break-words [overflow-wrap:anywhere] [&_p+p]:mt-1.5 [&_pre+p]:mt-1.5 [&_p+pre]:mt-1.5 " +
-  "[&_a]:font-medium [&_a]:text-accent-ink [&_a]:underline [&_a]:decoration-accent/40 [&_a]:underline-offset-2 [&_a:hover]:decoration-accent " +
-  "[&_a.mention]:rounded [&_a.mention]:bg-accent-soft [&_a.mention]:px-1 [&_a.mention]:py-px [&_a.mention]:no-underline [&_a.mention:hover]:underline " +
-  "[&_code]:rounded [&_code]:bg-sunken [&_code]:px-1 [&_code]:py-0.5 [&_code]:font-mono [&_code]:text-[0.8125rem] " +
-  "[&_pre]:my-1 [&_pre]:max-w-full [&_pre]:overflow-x-auto [&_pre]:rounded-lg [&_pre]:border [&_pre]:border-line [&_pre]:bg-sunken [&_pre]:px-3 [&_pre]:py-2 " +
-  "[&_pre_code]:bg-transparent [&_pre_code]:p-0 [&_pre_code]:whitespace-pre";
+export { MESSAGE_HTML_CLASSES };
 
 const focusRing = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring";
 
@@ -189,6 +184,7 @@ export const MessageItem = memo(function MessageItem({
             ) : null}
           </div>
         )}
+        <QuestionBadges message={message} />
         <ReactionBar
           reactions={reactions}
           onToggle={react}

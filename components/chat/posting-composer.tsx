@@ -32,7 +32,8 @@ export interface PostingComposerProps {
   /** A refusal worth saying next to the box (403, 404, a lost session). */
   error: string | null;
   onDismissError: () => void;
-  onSend: (body: string) => void;
+  /** `question`: the member pressed "Ask", so the message is stored as a question. */
+  onSend: (body: string, options?: { question?: boolean }) => void;
   /** The room's slow mode; null or a wait of 0 when off. */
   slowMode?: ComposerSlowMode | null;
   /** The message the next send replies to (chosen with a message's Reply), and how to cancel it. */
@@ -56,6 +57,7 @@ export function PostingComposer({
   reply,
 }: PostingComposerProps) {
   const [draft, setDraft] = useState("");
+  const [asking, setAsking] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const notifyTyping = useTypingNotifier(roomId, viewerId);
   const labelId = useId();
@@ -84,8 +86,9 @@ export function PostingComposer({
 
   function submit() {
     if (!canSend) return;
-    onSend(draft);
+    onSend(draft, asking ? { question: true } : undefined);
     setDraft("");
+    setAsking(false);
     textarea.current?.focus();
   }
 
@@ -159,6 +162,20 @@ export function PostingComposer({
             }}
             className="block max-h-48 min-h-9 w-full flex-1 resize-none self-center bg-transparent py-1.5 text-[0.9375rem] leading-6 text-ink placeholder:text-ink-subtle focus:outline-none sm:max-h-64"
           />
+          <button
+            type="button"
+            data-testid="composer-ask"
+            aria-pressed={asking}
+            title={asking ? "Sends as a question (press again for a plain message)" : "Ask: send as a question"}
+            onClick={() => setAsking((on) => !on)}
+            className={`h-9 shrink-0 rounded-lg px-2.5 text-sm font-medium transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring ${
+              asking
+                ? "bg-accent-soft text-accent-ink ring-1 ring-accent"
+                : "text-ink-muted hover:bg-sunken hover:text-ink"
+            }`}
+          >
+            Ask
+          </button>
           <button
             type="submit"
             data-testid="composer-send"

@@ -171,8 +171,8 @@ export function useConversation({
   const reply = useReply(state.entries);
   const react = useReactions({ slug, roomId, store, viewer: reactor });
   const send = useCallback(
-    (body: string) => {
-      sends.send(body, reply.quote);
+    (body: string, options?: { question?: boolean }) => {
+      sends.send(body, reply.quote, options);
       reply.cancel();
       setComposerError(null);
     },

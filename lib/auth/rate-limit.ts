@@ -50,6 +50,8 @@ export const LIMITS = {
   roomSlowMode: { points: 20, durationSeconds: 60 },
   /** Pins and unpins per member (hosts and staff alike): each one is announced to every open page of the room. */
   messagePin: { points: 30, durationSeconds: 60 },
+  /** Questions marked, unmarked, accepted and unaccepted per member: each one is announced to the room's open pages. */
+  questionChange: { points: 30, durationSeconds: 60 },
   /** Reactions added and taken back, per member: each one is announced to every open page of the room. */
   messageReact: { points: 60, durationSeconds: 60 },
   /** Reports of messages, per member: each one lands in the moderators' queue (lib/moderation/reports.ts). */

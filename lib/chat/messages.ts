@@ -6,6 +6,7 @@ import "server-only";
 import { z } from "zod";
 import { enforce, limitKey, limitState, LIMITS } from "../auth/rate-limit";
 import { runSendStatement, type SendStatementInput } from "../db/message-send";
+import { announceAsked } from "../questions/questions";
 import { touchUserSession } from "../db/user-sessions";
 import { sessionLifetimes } from "../auth/device-sessions";
 import { sessionUserFor } from "../auth/session";
@@ -141,7 +142,7 @@ export async function sendMessage({
   const caller = Promise.resolve(actor);
   // If validation fails first, a failing session lookup must not become an unhandled rejection.
   caller.catch(() => undefined);
-  const { body, clientKey, replyTo } = parseInput(sendMessageSchema, input);
+  const { body, clientKey, replyTo, question } = parseInput(sendMessageSchema, input);
   const exclude = parseSocketId(socketId);
   const { authorId, session } = await senderOf(await caller, slug);
   const now = new Date();
@@ -163,6 +164,7 @@ export async function sendMessage({
         slowMode: { keyPrefix: slowModeKeyPrefix(authorId) },
         replyTo,
         mentions: mentionedUsernames(body),
+        question: question === true,
       })
     : null;
   if (outcome && session) {
@@ -205,6 +207,7 @@ export async function sendMessage({
   if (stored?.created && notified.length > 0) {
     void delivered.then(() => announceNotifications(result.message.id, notified));
   }
+  if (outcome.asked) void delivered.then(() => announceAsked(result.message));
   return { ...result, delivered };
 }
 

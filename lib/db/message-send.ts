@@ -37,6 +37,8 @@ export interface SendStatementInput {
   replyTo: number | null;
   /** The usernames the body mentions (lower-case): those of active members are stored and notified. */
   mentions: string[];
+  /** Asked with "Ask": a new message is stored as a question too (lib/questions). */
+  question?: boolean;
 }
 
 /** Who sent it, as the statement found them: null when no such user, or their session is not live (a 401). */
@@ -63,6 +65,8 @@ export interface SendOutcome {
   message: { message: StoredMessage; created: boolean } | null;
   /** With `replyTo`: whether the original is a message of this room, and deleted. Null without `replyTo`. */
   reply: { inRoom: boolean; deleted: boolean } | null;
+  /** The message was stored as a question by this send. */
+  asked: boolean;
   /** Who this send put a notification in the inbox of (the people it mentions, the author it replies to). */
   notified: Array<{ userId: string; kind: NotificationKind }>;
 }
@@ -90,6 +94,7 @@ interface Row extends RawAuthorColumns, RawQuoteColumns {
   body: string | null;
   mentions: string[] | null;
   notified: Array<{ userId: string; kind: NotificationKind }> | null;
+  asked: boolean | null;
   createdAt: Date | null;
   editedAt: Date | null;
   deletedAt: Date | null;
@@ -121,7 +126,8 @@ const NEXT_TURN = `(${LAST_SEND} + ${SECONDS("(SELECT slow FROM gate)")})`;
 // send committed meanwhile is found by findMessageByClientKey afterwards. Timestamps leave as timestamptz (AT TIME
 // ZONE 'UTC'), so pg reads them right whatever the process's time zone. A new message stores which of the mentioned
 // usernames ($18) name active members, and puts one inbox entry in each of theirs and in its original's author's (a
-// reply, not also a mention), never the sender's; a retry notifies no one again.
+// reply, not also a mention), never the sender's; a retry notifies no one again. Asked as a question ($19), a new
+// message gets its Question row in the same statement.
 const SEND = statement(
   "message_send",
   `WITH caller AS (
@@ -187,6 +193,10 @@ const SEND = statement(
     WHERE r.id <> i."authorId"
     ON CONFLICT ("userId", "messageId", kind) DO NOTHING
     RETURNING "userId", kind::text AS kind
+  ), asked AS (
+    INSERT INTO "Question" ("messageId", "roomId", "askerId", "createdAt")
+    SELECT id, "roomId", "authorId", "createdAt" FROM inserted WHERE $19::boolean
+    RETURNING "messageId"
   ), participant AS (
     INSERT INTO "Participant" ("roomId", "userId", "joinedAt", "lastReadMessageId")
     SELECT "roomId", "authorId", "createdAt", id FROM inserted
@@ -211,6 +221,7 @@ const SEND = statement(
   )
   SELECT s."callerFound", s."callerVerified", s."callerDeactivated", s."callerStale", s."roomId", s.locked, s."slowModeSeconds", s.points, s."msLeft", s."memberPoints", s."memberMsLeft",
          s."slowRefused", s."slowMsLeft", s.restrictions, s."replyInRoom", s."replyDeleted", nt.notified,
+         EXISTS (SELECT 1 FROM asked) AS asked,
          m.created, m.id, m."roomId" AS "messageRoomId", m.body, m.mentions,
          m."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
          m."editedAt" AT TIME ZONE 'UTC' AS "editedAt", m."deletedAt" AT TIME ZONE 'UTC' AS "deletedAt",
@@ -247,6 +258,7 @@ function storedMessage(row: Row): StoredMessage | null {
  */
 export async function runSendStatement(input: SendStatementInput): Promise<SendOutcome> {
   const { slug, authorId, body, clientKey, now, limit, memberLimit, slowMode, replyTo, session, mentions } = input;
+  const question = input.question ?? false;
   const [row] = await run<Row>(SEND, [
     slug,
     authorId,
@@ -266,6 +278,7 @@ export async function runSendStatement(input: SendStatementInput): Promise<SendO
     session?.idleSeconds ?? null,
     session?.lifetimeSeconds ?? null,
     mentions,
+    question,
   ]);
   if (!row) throw new Error("message_send returned no row");
   const message = storedMessage(row);
@@ -293,5 +306,6 @@ export async function runSendStatement(input: SendStatementInput): Promise<SendO
     message: message ? { message, created: row.created === true } : null,
     reply: replyTo === null ? null : { inRoom: row.replyInRoom === true, deleted: row.replyDeleted === true },
     notified: row.notified ?? [],
+    asked: row.asked === true,
   };
 }

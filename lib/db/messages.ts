@@ -20,6 +20,7 @@ import {
   type RawMessageRow,
 } from "./message-rows";
 import { rawAuthor } from "./message-author";
+import { dropQuestionsOf } from "./questions";
 import { resolveOpenReports } from "./reports";
 import { roomHeadSelect } from "./rooms";
 import { run, statement } from "./statements";
@@ -369,6 +370,8 @@ export async function softDeleteMessage({
     // answered: there is nothing left to moderate.
     await tx.pin.deleteMany({ where: { messageId: id } });
     await tx.reaction.deleteMany({ where: { messageId: id } });
+    // A deleted question is no longer asked (./questions.ts); a deleted accepted answer reopens its question.
+    await dropQuestionsOf(tx, Prisma.sql`SELECT ${id}::int`);
     const reporterIds = await resolveOpenReports(tx, { messageIds: [id], outcome: "DELETED", byId: resolvedById });
     if (audit) await writeAuditEntry(audit, tx);
     return { changed: true, reporterIds };
@@ -415,6 +418,7 @@ export async function softDeleteMessagesOf({
     if (deleted.length) {
       await tx.$executeRaw`DELETE FROM "Pin" WHERE "messageId" IN (${theirs})`;
       await tx.$executeRaw`DELETE FROM "Reaction" WHERE "messageId" IN (${theirs})`;
+      await dropQuestionsOf(tx, theirs);
     }
     const entry = audit({ username: user.username, roomName: room?.name ?? null, count: deleted.length });
     // Their open reports are answered by the clean-up (only the just deleted can have any: deletion resolves them).

@@ -17,6 +17,8 @@ export interface InboxEntry {
   readAt: Date | null;
   actor: UserSummary | null;
   message: { id: number; excerpt: string; deleted: boolean; room: { slug: string; name: string } };
+  /** A reply to a question (lib/questions): the inbox says "answered your question". */
+  answersQuestion: boolean;
 }
 
 const entrySelect = {
@@ -26,7 +28,15 @@ const entrySelect = {
   createdAt: true,
   readAt: true,
   actor: { select: userSummarySelect },
-  message: { select: { id: true, body: true, deletedAt: true, room: { select: { slug: true, name: true } } } },
+  message: {
+    select: {
+      id: true,
+      body: true,
+      deletedAt: true,
+      room: { select: { slug: true, name: true } },
+      replyTo: { select: { question: { select: { messageId: true } } } },
+    },
+  },
 } satisfies Prisma.NotificationSelect;
 
 type EntryRow = Prisma.NotificationGetPayload<{ select: typeof entrySelect }>;
@@ -43,6 +53,7 @@ function toInboxEntry({ actor, message, ...row }: EntryRow): InboxEntry {
       deleted,
       room: message.room,
     },
+    answersQuestion: row.kind === "REPLY" && (message.replyTo?.question ?? null) !== null,
   };
 }
 

@@ -92,6 +92,7 @@ export interface FeedCardRow {
   hostName: string | null;
   hostImage: string | null;
   hostAvatarAt: Date | null;
+  openQuestions: number;
 }
 
 /**
@@ -107,7 +108,9 @@ export function feedCardsQuery(
   return Prisma.sql`
     SELECT p.key, r.id, r.slug, r.name, r.description, r."createdAt", r."lastActivityAt", r."participantCount",
            t.name AS "topicName", t.slug AS "topicSlug",
-           u.id AS "hostId", u.username AS "hostUsername", u.name AS "hostName", u.image AS "hostImage", a."updatedAt" AS "hostAvatarAt"
+           u.id AS "hostId", u.username AS "hostUsername", u.name AS "hostName", u.image AS "hostImage", a."updatedAt" AS "hostAvatarAt",
+           -- An index range of the room's open questions (lib/db/questions.ts): a page's cards cost a few index reads.
+           (SELECT count(*)::int FROM "Question" q WHERE q."roomId" = r.id AND q."acceptedAt" IS NULL) AS "openQuestions"
     FROM (${feedPageQuery(filter, sort, cursor, limit)}) p
     JOIN "Room" r ON r.id = p.id
     JOIN "Topic" t ON t.id = r."topicId"

@@ -36,6 +36,8 @@ export interface RoomCard {
   /** The latest message, or the room's creation when nobody has written yet. */
   lastActivityAt: Date;
   createdAt: Date;
+  /** Questions without an accepted answer (feed cards only: lib/db/questions.ts). */
+  openQuestions?: number;
 }
 
 /** What a room's page header shows; its card (below) and the room page's query build on it. */

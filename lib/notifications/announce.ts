@@ -14,6 +14,7 @@ const KIND_NAMES: Record<NotificationKind, NotificationCreatedEvent["kind"]> = {
   MENTION: "mention",
   REPLY: "reply",
   REPORT: "report",
+  ACCEPTED: "accepted",
 };
 
 /** Never rejects: an undelivered event is logged, and the bell finds the entry on the next page it loads. */

@@ -19,7 +19,8 @@ type Reader = Pick<SessionUser, "id" | "deactivated"> | null;
 /** An entry as the inbox shows it (JSON). */
 export interface InboxItem {
   id: number;
-  kind: "mention" | "reply" | "report";
+  /** "answer": a reply to the member's question; "accepted": their answer was accepted. */
+  kind: "mention" | "reply" | "answer" | "accepted" | "report";
   /** For a report: what moderators did. */
   outcome: string | null;
   createdAt: string;
@@ -36,11 +37,19 @@ export interface InboxPage {
   unread: number;
 }
 
+const KINDS: Record<InboxEntry["kind"] | "ANSWER", InboxItem["kind"]> = {
+  MENTION: "mention",
+  REPLY: "reply",
+  ANSWER: "answer",
+  ACCEPTED: "accepted",
+  REPORT: "report",
+};
+
 function toItem(entry: InboxEntry): InboxItem {
   const { actor, message } = entry;
   return {
     id: entry.id,
-    kind: entry.kind === "MENTION" ? "mention" : entry.kind === "REPLY" ? "reply" : "report",
+    kind: KINDS[entry.kind === "REPLY" && entry.answersQuestion ? "ANSWER" : entry.kind],
     outcome: entry.outcome,
     createdAt: entry.createdAt.toISOString(),
     read: entry.readAt !== null,

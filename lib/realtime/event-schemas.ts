@@ -16,6 +16,7 @@ export const ROOM_EVENTS = {
   roomDeleted: "room:deleted",
   onlineCount: "room:online",
   pinsUpdated: "pins:updated",
+  questionUpdated: "question:updated",
   reactionUpdated: "reaction:updated",
 } as const;
 
@@ -27,7 +28,7 @@ export const USER_EVENTS = {
 
 /** A new entry in the member's inbox: the bell counts it; the inbox reads the entry itself. */
 export const notificationCreatedSchema = z.object({
-  kind: z.enum(["mention", "reply", "report"]),
+  kind: z.enum(["mention", "reply", "report", "accepted"]),
   messageId: z.number().int().positive(),
 });
 export type NotificationCreatedEvent = z.infer<typeof notificationCreatedSchema>;
@@ -100,6 +101,38 @@ export const pinsUpdatedSchema = z.object({
   pinned: pinViewSchema.optional(),
 });
 export type PinsUpdatedEvent = z.infer<typeof pinsUpdatedSchema>;
+
+/** A question as the Questions panel and the badges show it; GET /api/rooms/<slug>/questions lists them. */
+export const questionViewSchema = z.object({
+  messageId: z.number().int().positive(),
+  excerpt: z.string(),
+  /** Null once the author's account is deleted ("Anonymous User"). */
+  author: z.object({ name: z.string(), username: z.string() }).nullable(),
+  /** The question's time, ISO 8601. */
+  createdAt: z.string(),
+  /** The accepted reply, null while open. */
+  acceptedAnswerId: z.number().int().positive().nullable(),
+  acceptedAt: z.string().nullable(),
+  answerCount: z.number().int().nonnegative(),
+});
+export type QuestionView = z.infer<typeof questionViewSchema>;
+
+export const questionsListSchema = z.object({
+  open: z.array(questionViewSchema),
+  answered: z.array(questionViewSchema),
+});
+export type QuestionsList = z.infer<typeof questionsListSchema>;
+
+/**
+ * A message became a question, or its accepted answer changed: the question as it is now; `question` null when it is
+ * no longer one (unmarked). One excerpt, so it stays far below the 10 KB limit.
+ */
+export const questionUpdatedSchema = z.object({
+  roomId: z.string(),
+  messageId: z.number().int().positive(),
+  question: questionViewSchema.nullable(),
+});
+export type QuestionUpdatedEvent = z.infer<typeof questionUpdatedSchema>;
 
 /**
  * Someone reacted to a message, or took a reaction back: that emoji's count and first reactors afterwards (count 0:

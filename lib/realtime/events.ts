@@ -14,6 +14,7 @@ import {
   type NotificationCreatedEvent,
   type OnlineCountEvent,
   type PinsUpdatedEvent,
+  type QuestionUpdatedEvent,
   type ReactionUpdatedEvent,
   type RoomDeletedEvent,
   type RoomUpdatedEvent,
@@ -57,6 +58,10 @@ export const publishOnlineCount = (event: OnlineCountEvent) => publish(event.roo
 
 /** The room's pins after a pin or unpin (a deleted message's pin goes with `message:deleted`). */
 export const publishPinsUpdated = (event: PinsUpdatedEvent) => publish(event.roomId, ROOM_EVENTS.pinsUpdated, event);
+
+/** A message became a question, was unmarked, or its accepted answer changed (lib/questions). */
+export const publishQuestionUpdated = (event: QuestionUpdatedEvent) =>
+  publish(event.roomId, ROOM_EVENTS.questionUpdated, event);
 
 /** A reaction added or taken back (the count and first reactors of that emoji afterwards); false when not delivered. */
 export const publishReactionUpdated = (event: ReactionUpdatedEvent): Promise<boolean> =>

@@ -1,4 +1,4 @@
-// How the sitemap URLs (the site's pages, then topics, then rooms) split into files of at most
+// How the sitemap URLs (the site's pages, then topics, then rooms, then answered questions) split into files of at most
 // 50,000, the sitemap protocol's limit: plain arithmetic, apart from the queries in ./sitemap.ts.
 
 /** The sitemap protocol's limit of URLs per file. */
@@ -11,6 +11,8 @@ export interface SitemapCounts {
   pages: number;
   topics: number;
   rooms: number;
+  /** Answered questions' pages (/rooms/<slug>/questions/<id>), after the rooms. */
+  questions?: number;
 }
 
 export interface SitemapRange {
@@ -20,7 +22,8 @@ export interface SitemapRange {
 
 /** How many sitemap files the URLs fill (at least one, for the site's own pages). */
 export function sitemapFileCount(counts: SitemapCounts, max = SITEMAP_MAX_URLS): number {
-  return Math.max(1, Math.ceil((counts.pages + counts.topics + counts.rooms) / max));
+  const total = counts.pages + counts.topics + counts.rooms + (counts.questions ?? 0);
+  return Math.max(1, Math.ceil(total / max));
 }
 
 /**
@@ -31,7 +34,7 @@ export function sitemapFileRanges(
   counts: SitemapCounts,
   index: number,
   max = SITEMAP_MAX_URLS,
-): Record<keyof SitemapCounts, SitemapRange> {
+): Record<"pages" | "topics" | "rooms", SitemapRange> & { questions?: SitemapRange } {
   const from = index * max;
   const to = from + max;
   let offset = 0;
@@ -44,5 +47,6 @@ export function sitemapFileRanges(
   const pages = slice(counts.pages);
   const topics = slice(counts.topics);
   const rooms = slice(counts.rooms);
-  return { pages, topics, rooms };
+  if (counts.questions === undefined) return { pages, topics, rooms };
+  return { pages, topics, rooms, questions: slice(counts.questions) };
 }

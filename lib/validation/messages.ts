@@ -36,6 +36,8 @@ export const sendMessageSchema = z.object({
     .max(MAX_MESSAGE_ID, NOT_A_MESSAGE_ID)
     .nullish()
     .transform((id) => id ?? null),
+  /** Asked with "Ask": stored as a question in the same statement (lib/questions). */
+  question: z.boolean({ message: "question must be true or false." }).optional(),
 });
 export type SendMessageInput = z.infer<typeof sendMessageSchema>;
 

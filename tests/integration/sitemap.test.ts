@@ -83,3 +83,35 @@ describe("findRoomPreview", () => {
     expect(await findRoomPreview({ slug: "no-such-room" })).toBeNull();
   });
 });
+
+describe("answered questions", () => {
+  // Last in the file: the rooms' tests above see the site without questions.
+  it("follow the rooms, in id order, with the acceptance as their last change; open ones are left out", async () => {
+    const slug = slugsInIdOrder[0]!;
+    const room = await db.room.findUniqueOrThrow({ where: { slug }, select: { id: true, hostId: true } });
+    const post = (body: string, replyToId?: number) =>
+      db.message.create({ data: { roomId: room.id, authorId: room.hostId, body, replyToId }, select: { id: true } });
+    const asked = await Promise.all([post("First question?"), post("Second question?"), post("Open question?")]);
+    const acceptedAt = new Date("2026-12-01T10:00:00Z");
+    for (const [i, { id }] of asked.entries()) {
+      const answer = i < 2 ? await post("An answer", id) : null;
+      await db.question.create({
+        data: {
+          messageId: id,
+          roomId: room.id,
+          askerId: room.hostId,
+          acceptedAnswerId: answer?.id,
+          ...(answer ? { acceptedAt } : {}),
+        },
+      });
+    }
+    const entries = await sitemapFileEntries(0);
+    const questions = entries.filter((e) => e.url.includes("/questions/"));
+    expect(questions).toEqual(
+      asked
+        .slice(0, 2)
+        .map(({ id }) => ({ url: `http://localhost:3000/rooms/${slug}/questions/${id}`, lastModified: acceptedAt })),
+    );
+    expect(entries.at(-1)).toEqual(questions.at(-1));
+  });
+});

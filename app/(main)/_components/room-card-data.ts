@@ -29,5 +29,6 @@ export function roomCardData(
     time: sort === "newest" ? { prefix: "opened", at: room.createdAt } : { prefix: "active", at: room.lastActivityAt },
     online,
     unread,
+    openQuestions: room.openQuestions ?? 0,
   };
 }

@@ -18,6 +18,8 @@ export interface RoomCardData extends RoomSummary {
   online: number;
   /** The signed-in participant's unread messages; 0 shows nothing. */
   unread: number;
+  /** Questions without an accepted answer; 0 shows nothing. */
+  openQuestions?: number;
 }
 
 export interface RoomCardViewProps {
@@ -145,6 +147,11 @@ export function RoomCardView({ room, query }: RoomCardViewProps) {
         )}
         <span className="flex shrink-0 flex-wrap items-center justify-end gap-x-3 gap-y-1">
           {online > 0 ? <OnlineCount count={online} /> : null}
+          {room.openQuestions ? (
+            <span data-testid="room-open-questions" className="text-ink-muted">
+              {room.openQuestions} open {room.openQuestions === 1 ? "question" : "questions"}
+            </span>
+          ) : null}
           <span className="flex items-center gap-1.5 text-ink-muted">
             <PeopleIcon className="size-4 text-ink-subtle" />
             {participants}

@@ -163,7 +163,7 @@ export function fetchHistory(slug: string, cursor: HistoryCursor, limit = 50): P
 /** Sends a message; a retry with the same clientKey answers with the first one, never a second. */
 export function postMessage(
   slug: string,
-  input: { body: string; clientKey: string; replyTo?: number | null },
+  input: { body: string; clientKey: string; replyTo?: number | null; question?: true },
   socketId?: string | null,
 ): Promise<ChatMessage> {
   return request(messagesUrl(slug), jsonInit("POST", input, socketId), chatMessageSchema);

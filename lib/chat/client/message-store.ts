@@ -31,6 +31,8 @@ export interface PendingMessage {
   createdAt: string;
   /** The message it replies to, as the composer showed it. */
   replyTo?: ReplyQuote | null;
+  /** Asked with "Ask": stored as a question too (a retry asks again under the same key). */
+  question?: boolean;
   status: "sending" | "failed";
   failure?: SendFailure;
 }

@@ -8,15 +8,15 @@ import type { ConversationStore } from "./conversation-store";
 import type { PendingMessage } from "./message-store";
 
 export interface SendQueueDeps {
-  post: (input: { body: string; clientKey: string; replyTo: number | null }) => Promise<ChatMessage>;
+  post: (input: { body: string; clientKey: string; replyTo: number | null; question?: true }) => Promise<ChatMessage>;
   store: Pick<ConversationStore, "getState" | "dispatch">;
   newKey: () => string;
   now: () => number;
 }
 
 export interface SendQueue {
-  /** Sends a message; `replyTo`, the quote of the message it replies to. */
-  send(body: string, replyTo?: ReplyQuote | null): void;
+  /** Sends a message; `replyTo`, the quote of the message it replies to; `question`: asked with "Ask". */
+  send(body: string, replyTo?: ReplyQuote | null, options?: { question?: boolean }): void;
   /** Sends a failed message again, with the same key. */
   retry(clientKey: string): void;
   discard(clientKey: string): void;
@@ -37,13 +37,18 @@ export function createSendQueue({ post, store, newKey, now }: SendQueueDeps): Se
   const errorListeners = new Set<(outcome: SendErrorOutcome) => void>();
   const isPending = (clientKey: string) => store.getState().pending.some((p) => p.clientKey === clientKey);
 
-  const attempt = ({ clientKey, body, replyTo }: PendingMessage) => {
+  const attempt = ({ clientKey, body, replyTo, question }: PendingMessage) => {
     queue = queue.then(async () => {
       // Discarded while it waited its turn.
       if (!isPending(clientKey)) return;
       store.dispatch({ type: "sending", clientKey });
       try {
-        const message = await post({ body, clientKey, replyTo: replyTo?.id ?? null });
+        const message = await post({
+          body,
+          clientKey,
+          replyTo: replyTo?.id ?? null,
+          ...(question ? { question: true as const } : {}),
+        });
         store.dispatch({ type: "confirmed", clientKey, message });
       } catch (error) {
         const outcome = sendErrorOutcome(error);
@@ -63,12 +68,13 @@ export function createSendQueue({ post, store, newKey, now }: SendQueueDeps): Se
   };
 
   return {
-    send(body, replyTo = null) {
+    send(body, replyTo = null, options = {}) {
       const pending: PendingMessage = {
         clientKey: newKey(),
         body,
         createdAt: new Date(now()).toISOString(),
         replyTo,
+        ...(options.question ? { question: true } : {}),
         status: "sending",
       };
       store.dispatch({ type: "queued", pending });

@@ -16,6 +16,8 @@ function headline(item: InboxItem): { who: string; what: string } {
   const who = item.actor?.name ?? "Someone";
   if (item.kind === "mention") return { who, what: "mentioned you" };
   if (item.kind === "reply") return { who, what: "replied to your message" };
+  if (item.kind === "answer") return { who, what: "answered your question" };
+  if (item.kind === "accepted") return { who, what: "accepted your answer" };
   return { who: "Moderators", what: REPORT_OUTCOMES[item.outcome ?? ""] ?? "acted on a message you reported" };
 }
 

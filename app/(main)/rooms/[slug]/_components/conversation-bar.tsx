@@ -1,12 +1,14 @@
 "use client";
 // The bar above the conversation: its heading, the connection's state, Search (message-search-button.tsx), "Pins (N)"
-// (pins-button.tsx) and, below the people column's breakpoint, the People button that opens the drawer.
+// (pins-button.tsx), "Questions (N)" (questions-button.tsx) and, below the people column's breakpoint, the People
+// button that opens the drawer.
 import type { RefObject } from "react";
 import { ConnectionBadge } from "@/components/chat/connection-badge";
 import { PeopleButton } from "@/components/chat/people-drawer";
 import type { ConnectionStatus } from "@/components/realtime/connection-status";
 import { MessageSearchButton } from "./message-search-button";
 import { PinsButton } from "./pins-button";
+import { QuestionsButton } from "./questions-button";
 import type { RoomPins } from "./use-room-pins";
 
 export interface ConversationBarProps {
@@ -47,6 +49,7 @@ export function ConversationBar({
         <ConnectionBadge status={status} />
         <MessageSearchButton slug={slug} member={member} onJump={onJump} />
         <PinsButton pins={pins} onJump={onJump} />
+        <QuestionsButton slug={slug} onJump={onJump} />
         <PeopleButton ref={peopleButton} live={live} controls={peopleId} expanded={peopleOpen} onOpen={onOpenPeople} />
       </div>
     </div>

@@ -11,7 +11,6 @@ import { useConversation } from "@/components/chat/use-conversation";
 import type { InitialJump } from "@/components/chat/use-conversation-jump";
 import { useMarkRead } from "@/components/chat/use-mark-read";
 import { useTimeline } from "@/components/chat/use-timeline";
-import { RoomOnlineProvider } from "@/components/presence/room-online";
 import { TypingIndicator } from "@/components/presence/typing-indicator";
 import { useConnectionStatus } from "@/components/realtime/realtime-provider";
 import { useToast } from "@/components/ui/toast";
@@ -27,6 +26,7 @@ import { RoomHeader, type RoomHeaderRoom, type RoomViewer } from "./room-header"
 import { useFillViewport } from "./use-fill-viewport";
 import { useLiveRoom } from "./use-live-room";
 import { useModerationOffers } from "./use-moderation-offers";
+import { RoomProviders } from "./room-questions";
 import { composerModeOf, useRoomPosting, type RoomPosting } from "./use-room-posting";
 import { useRoomPins } from "./use-room-pins";
 import { useRoomSlowMode, useSlowModeSends, type RoomSlowMode } from "./use-room-slow-mode";
@@ -148,7 +148,10 @@ export function RoomChat({
   const presentAs = banned ? null : memberId;
 
   return (
-    <RoomOnlineProvider roomId={room.id} slug={room.slug} viewerId={presentAs} initialCount={initialOnline}>
+    <RoomProviders
+      {...{ roomId: room.id, slug: room.slug, viewerId: presentAs, initialOnline }}
+      questions={{ viewer: member, canAct: composerMode === "post", onJump: conversation.jump.jumpTo }}
+    >
       <div
         ref={layout}
         data-testid="room-chat"
@@ -226,10 +229,10 @@ export function RoomChat({
               onDismissError={conversation.clearComposerError}
               slowMode={slowMode}
               reply={conversation.reply}
-              onSend={(body) => {
+              onSend={(body, options) => {
                 // Sent below a window of older history: back to the live end, where it appears.
                 if (state.hasNewer) conversation.jump.onJumpToNewest();
-                conversation.send(body);
+                conversation.send(body, options);
                 slow.onSent();
                 setFollowSignal((n) => n + 1);
               }}
@@ -241,6 +244,6 @@ export function RoomChat({
         </div>
         <RoomDialogs dialogs={dialogs} roomSlug={room.slug} canRestrict={canRestrict && !deleted} />
       </div>
-    </RoomOnlineProvider>
+    </RoomProviders>
   );
 }
