@@ -55,7 +55,7 @@ async function HeaderAccount() {
   if (!user) return <SignedOutLinks />;
   return (
     <div className="flex shrink-0 items-center gap-1 sm:gap-2">
-      <Suspense fallback={<NotificationBell userId={user.id} unread={null} />}>
+      <Suspense fallback={<NotificationBell userId={null} unread={null} />}>
         <HeaderNotifications userId={user.id} />
       </Suspense>
       <Suspense fallback={<HeaderUnreadLink total={null} />}>

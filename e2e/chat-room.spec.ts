@@ -161,10 +161,12 @@ test("edits and deletes reach the other member live; only the author edits, the 
 
     // A deletes their own message, after confirming; keyboard reachable: focus shows the tools.
     const ownForA = messageWith(a.page, edited);
-    // The host's tools run Reply, Edit, Pin, Delete: the destructive one last.
+    // The host's tools run Reply, Edit, Pin, Mark as question, Delete: the destructive one last.
     await ownForA.getByRole("button", { name: "Edit message" }).focus();
     await a.page.keyboard.press("Tab");
     await expect(ownForA.getByRole("button", { name: "Pin message" })).toBeFocused();
+    await a.page.keyboard.press("Tab");
+    await expect(ownForA.getByRole("button", { name: "Mark as question" })).toBeFocused();
     await a.page.keyboard.press("Tab");
     await expect(ownForA.getByRole("button", { name: "Delete message" })).toBeFocused();
     await a.page.keyboard.press("Enter");

@@ -15,7 +15,9 @@ export const NOTIFICATIONS_UNREAD_EVENT = "roomful:notifications-unread";
 export const NOTIFICATION_ARRIVED_EVENT = "roomful:notification-arrived";
 
 export interface NotificationBellProps {
-  userId: string;
+  /** Null for the placeholder shown while the count streams in: it subscribes to nothing, so the streamed bell's
+   * subscription is the page's only one. */
+  userId: string | null;
   /** Null while unknown (streaming, or unreadable). */
   unread: number | null;
 }

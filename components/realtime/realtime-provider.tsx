@@ -169,11 +169,7 @@ export function RealtimeProvider({ config, children }: RealtimeProviderProps) {
       return;
     }
     counts.current.delete(channelName);
-    // After the commit: when one component hands the channel to another (a Suspense fallback to what streamed in),
-    // the next holder acquires it first and the subscription, with its auth request, is kept.
-    setTimeout(() => {
-      if (!counts.current.has(channelName)) clientRef.current?.unsubscribe(channelName);
-    }, 0);
+    clientRef.current?.unsubscribe(channelName);
   }, []);
 
   const socketId = useCallback(() => clientRef.current?.connection.socket_id ?? null, []);

@@ -31,14 +31,24 @@ export function useRoomPosting({
   const [locked, setLocked] = useState(posting.locked);
   const [restriction, setRestriction] = useState(posting.restriction);
   const [refusal, setRefusal] = useState<string | null>(null);
+  // A refresh rendered before a change its event then reported (a ban lifted while reconnecting) must not undo it:
+  // once an event has spoken since the last refresh was asked for, that refresh's answer may be older than it.
+  const [heardSinceRefresh, setHeardSinceRefresh] = useState(false);
   const [seen, setSeen] = useState(posting);
   if (seen !== posting) {
-    // A refresh: the server's answer is the truth now.
+    // A refresh: the server's answer is the truth now, unless an event is newer.
     setSeen(posting);
-    setLocked(posting.locked);
-    setRestriction(posting.restriction);
+    if (!heardSinceRefresh) {
+      setLocked(posting.locked);
+      setRestriction(posting.restriction);
+    }
     setRefusal(null);
   }
+
+  const refresh = useCallback(() => {
+    setHeardSinceRefresh(false);
+    router.refresh();
+  }, [router]);
 
   useUserChannel(
     memberId,
@@ -49,23 +59,25 @@ export function useRoomPosting({
         const { kind, until, reason } = parsed.data;
         setRestriction(kind === "none" ? null : { kind, until, reason });
         setRefusal(null);
+        setHeardSinceRefresh(true);
       },
     },
-    { onSubscribed: (again) => (again ? router.refresh() : undefined) },
+    { onSubscribed: (again) => (again ? refresh() : undefined) },
   );
 
   const onRoomUpdated = useCallback((event: RoomUpdatedEvent) => {
     if (event.locked === undefined) return;
     setLocked(event.locked);
     setRefusal(null);
+    setHeardSinceRefresh(true);
   }, []);
 
   const onRefused = useCallback(
     ({ message }: { code: string; message: string }) => {
       setRefusal(message);
-      router.refresh();
+      refresh();
     },
-    [router],
+    [refresh],
   );
 
   return { locked, restriction, refusal, onRoomUpdated, onRefused };
