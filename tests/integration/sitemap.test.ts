@@ -91,7 +91,9 @@ describe("answered questions", () => {
     const room = await db.room.findUniqueOrThrow({ where: { slug }, select: { id: true, hostId: true } });
     const post = (body: string, replyToId?: number) =>
       db.message.create({ data: { roomId: room.id, authorId: room.hostId, body, replyToId }, select: { id: true } });
-    const asked = await Promise.all([post("First question?"), post("Second question?"), post("Open question?")]);
+    // One after another: ids in the order asked (inserted side by side, they could come in any order).
+    const asked = [];
+    for (const body of ["First question?", "Second question?", "Open question?"]) asked.push(await post(body));
     const acceptedAt = new Date("2026-12-01T10:00:00Z");
     for (const [i, { id }] of asked.entries()) {
       const answer = i < 2 ? await post("An answer", id) : null;
