@@ -1,7 +1,7 @@
 // Questions with accepted answers, for every caller (route handlers and tests): marking a message as a question and
 // unmarking it (its author, the room's host, moderators), accepting one of its replies and unaccepting (the asker, the
 // host, moderators), the room's lists and `question:updated`. Asking through the composer is the send path's
-// (lib/chat/messages.ts with `question: true`); it announces through announceQuestion.
+// (lib/chat/messages.ts with `question: true`); it announces through announceAsked.
 import "server-only";
 import { enforce } from "../auth/rate-limit";
 import { requireActive, type ChatActor } from "../chat/actor";
@@ -30,7 +30,10 @@ import { acceptAnswerSchema, QUESTION_EXCERPT_CHARS, QUESTIONS_PANEL_LIMIT } fro
 const ROOM_GONE = "This room does not exist (any more).";
 const MESSAGE_MISSING = "This message is not in this room (or no longer exists).";
 
-export function questionViewOf(row: QuestionRow): QuestionView {
+/** What a question's view is made of: a stored row, or a message just asked. */
+type QuestionFacts = Omit<QuestionRow, "mentions" | "author"> & { author: { name: string; username: string } | null };
+
+export function questionViewOf(row: QuestionFacts): QuestionView {
   return {
     messageId: row.messageId,
     excerpt: excerptOf(row.body, QUESTION_EXCERPT_CHARS),
@@ -55,18 +58,12 @@ export async function announceQuestion(roomId: string, messageId: number): Promi
 
 /** A message just asked with "Ask": announced from the send's own answer, with no query of its own. */
 export function announceAsked(message: ChatMessage): Promise<void> {
+  const { id: messageId, body, author, createdAt } = message;
+  const asked = { messageId, body, author, createdAt: new Date(createdAt), acceptedAnswerId: null, acceptedAt: null };
   return publishQuestionUpdated({
     roomId: message.roomId,
-    messageId: message.id,
-    question: {
-      messageId: message.id,
-      excerpt: excerptOf(message.body, QUESTION_EXCERPT_CHARS),
-      author: message.author && { name: message.author.name, username: message.author.username },
-      createdAt: message.createdAt,
-      acceptedAnswerId: null,
-      acceptedAt: null,
-      answerCount: 0,
-    },
+    messageId,
+    question: questionViewOf({ ...asked, answerCount: 0 }),
   });
 }
 
