@@ -1,26 +1,28 @@
-// The server's side of the realtime pipe: triggers events through the `pusher` SDK and signs
-// channel subscriptions. Server-only: it holds the app secret.
+// The server's side of the realtime pipe: triggers events (signed by the `pusher` SDK, sent by ./events-request.ts)
+// and signs channel subscriptions. Server-only: it holds the app secret.
 import "server-only";
-import { Agent as HttpAgent } from "node:http";
-import { Agent as HttpsAgent } from "node:https";
 import Pusher from "pusher";
 import { serverRealtimeConfig } from "./config";
+import { eventsEndpoint, keepAliveAgent, type EventsEndpoint } from "./events-request";
 import { REALTIME_LIMITS } from "./limits";
 
-const globalForPusher = globalThis as unknown as { roomfulPusher?: Pusher };
+const globalForPusher = globalThis as unknown as { roomfulPusher?: { pusher: Pusher; events: EventsEndpoint } };
 
-function createPusher(): Pusher {
+function createPusher(): { pusher: Pusher; events: EventsEndpoint } {
   const config = serverRealtimeConfig();
-  // Every message is a trigger: keep connections alive where the server allows (soketi 1.6 says Connection: close).
-  // Explicit, as Node's agent defaults change; idle sockets close before a server's timeout could close one in use.
-  const options = { keepAlive: true, timeout: 4_000, scheduling: "lifo" } as const;
-  const agent = config.useTLS ? new HttpsAgent(options) : new HttpAgent(options);
-  return new Pusher({ ...config, timeout: 5_000, agent });
+  const agent = keepAliveAgent(config);
+  const sdk = new Pusher({ ...config, timeout: 5_000, agent });
+  return { pusher: sdk, events: eventsEndpoint(config, sdk, agent) };
 }
 
-export function pusher(): Pusher {
+function realtime(): { pusher: Pusher; events: EventsEndpoint } {
   globalForPusher.roomfulPusher ??= createPusher();
   return globalForPusher.roomfulPusher;
+}
+
+/** The SDK, for signing subscriptions and webhooks and the API calls other than triggers. */
+export function pusher(): Pusher {
+  return realtime().pusher;
 }
 
 export class RealtimePayloadTooLarge extends Error {
@@ -41,21 +43,32 @@ export async function triggerEvent(
   data: unknown,
   excludeSocketId?: string,
 ): Promise<void> {
-  const size = Buffer.byteLength(JSON.stringify(data), "utf8");
+  const json = JSON.stringify(data);
+  const size = Buffer.byteLength(json, "utf8");
   if (size > REALTIME_LIMITS.maxEventPayloadKb * 1024) {
     throw new RealtimePayloadTooLarge(
       `${event} payload is ${size} bytes; the limit is ${REALTIME_LIMITS.maxEventPayloadKb} KB`,
     );
   }
-  const response = await pusher().trigger(
-    channel,
-    event,
-    data,
-    excludeSocketId ? { socket_id: excludeSocketId } : undefined,
-  );
+  const request = {
+    name: event,
+    data: json,
+    ...(Array.isArray(channel) ? { channels: channel } : { channel }),
+    ...(excludeSocketId ? { socket_id: excludeSocketId } : {}),
+  };
+  const answer = await realtime().events(JSON.stringify(request));
   // soketi reports refusals (e.g. over a limit) in the body of an HTTP 200.
-  const body = (await response.json().catch(() => ({}))) as { error?: string };
+  const body = parseAnswer(answer);
   if (body.error) throw new RealtimeTriggerError(`${event} on ${String(channel)} refused: ${body.error}`);
+}
+
+function parseAnswer(text: string): { error?: string } {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === "object" && parsed !== null ? (parsed as { error?: string }) : {};
+  } catch {
+    return {};
+  }
 }
 
 /** Resolves when the realtime server answers its HTTP API with our credentials. */

@@ -1,7 +1,8 @@
 // The realtime pipe end to end: the server triggers through `pusher`, soketi delivers, and a
 // pusher-js client receives; presence subscriptions need a valid signature.
 import { randomBytes } from "node:crypto";
-import { Agent } from "node:http";
+import { Agent, createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import Pusher from "pusher";
 import type PusherClient from "pusher-js";
 import type { Channel } from "pusher-js";
@@ -10,6 +11,7 @@ import { createRealtimeClient, type ChannelAuthorizer } from "@/lib/realtime/bro
 import { presenceChannel } from "@/lib/realtime/channels";
 import { publicRealtimeConfig, serverRealtimeConfig } from "@/lib/realtime/config";
 import { REALTIME_LIMITS } from "@/lib/realtime/limits";
+import { eventsEndpoint, keepAliveAgent, RealtimeHttpError } from "@/lib/realtime/events-request";
 import { pusher, RealtimePayloadTooLarge, triggerEvent } from "@/lib/realtime/server";
 
 const clients: PusherClient[] = [];
@@ -127,5 +129,42 @@ describe("realtime pipe through soketi", () => {
     }
     agent.destroy();
     expect(connections).toBe(1);
+  });
+
+  it("sends triggers over one kept-alive connection, and names the status of a refused one", async () => {
+    const config = serverRealtimeConfig();
+    const agent = keepAliveAgent(config);
+    let connections = 0;
+    const create = agent.createConnection.bind(agent);
+    agent.createConnection = (...args: Parameters<typeof create>) => {
+      connections += 1;
+      return create(...args);
+    };
+    const events = eventsEndpoint(config, new Pusher(config), agent);
+    const client = connect(async () => ({ auth: "" }));
+    const channelName = `room-keepalive-${randomBytes(4).toString("hex")}`;
+    const channel = client.subscribe(channelName);
+    await new Promise<void>((resolve) => channel.bind("pusher:subscription_succeeded", () => resolve()));
+    const received: number[] = [];
+    channel.bind("message:created", (data: { n: number }) => received.push(data.n));
+    for (let n = 0; n < 3; n += 1) {
+      await events(JSON.stringify({ name: "message:created", channel: channelName, data: JSON.stringify({ n }) }));
+    }
+    await expect.poll(() => received).toEqual([0, 1, 2]);
+    expect(connections).toBe(1);
+
+    agent.destroy();
+  });
+
+  it("rejects with the status of a non-2xx answer (Pusher Channels answers refusals so; soketi with a 200)", async () => {
+    const server = createServer((_request, response) => response.writeHead(503).end("busy"));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const config = { ...serverRealtimeConfig(), host: "127.0.0.1", port: String(port), useTLS: false };
+    const events = eventsEndpoint(config, new Pusher(config), keepAliveAgent(config));
+    const refused: unknown = await events(JSON.stringify({ name: "x", channel: "room-x", data: "{}" })).catch((e) => e);
+    server.close();
+    expect(refused).toBeInstanceOf(RealtimeHttpError);
+    expect(refused).toMatchObject({ status: 503 });
   });
 });
