@@ -44,6 +44,12 @@ test("a member reports a message; a moderator sees it with the count in /admin/r
     await expect(page.getByRole("status").filter({ hasText: "Thanks, moderators will look at it." })).toBeVisible();
     await message.hover();
     await expect(message.getByTestId("message-reported")).toBeVisible();
+    // And after a reload: the page asks which of the room's messages the member reported.
+    await page.reload();
+    await messageWith(page, "Cheap watches at spam dot example 2").hover();
+    await expect(
+      messageWith(page, "Cheap watches at spam dot example 2").getByTestId("message-reported"),
+    ).toBeVisible();
 
     // A second member reported it as spam too (straight in the database).
     const other = await createMember({ prefix: "rep2" });

@@ -12,12 +12,10 @@ import { QuestionToolButtons, useQuestionTools } from "./questions/question-tool
 import { AddReactionButton } from "./reactions/add-reaction-button";
 import { announceReaction } from "./reactions/reaction-announcer";
 import { ReplyIcon } from "./reply-quote";
+import { useReported } from "./report/use-reported";
 
 // Loaded on the first Report click, with the call it makes: most readers never report anything.
 const ReportDialog = dynamic(() => import("./report/report-dialog").then((m) => m.ReportDialog), { ssr: false });
-
-/** Messages this page reported (or was told it already had): their tool says Reported while the page lives. */
-const reportedHere = new Set<number>();
 
 const FLAG = ["M5 17V3.5", "M5 4c3-1.5 5 1.5 8.5 0v7c-3.5 1.5-5.5-1.5-8.5 0"];
 
@@ -59,7 +57,7 @@ export function MessageActions({
   reportIn,
 }: MessageActionsProps) {
   const [report, setReport] = useState<"unused" | "open" | "closed">("unused");
-  const [reported, setReported] = useState(() => reportedHere.has(message.id));
+  const [reported, markReported] = useReported(reportIn, message.id);
   const author = message.author;
   const moderate = author !== null && onModerate !== undefined;
   const react = onReact && canAddKind ? onReact : undefined;
@@ -150,10 +148,7 @@ export function MessageActions({
           messageId={message.id}
           authorName={author?.name ?? "Anonymous User"}
           onClose={() => setReport("closed")}
-          onReported={() => {
-            reportedHere.add(message.id);
-            setReported(true);
-          }}
+          onReported={markReported}
         />
       ) : null}
       {canDelete ? (

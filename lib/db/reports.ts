@@ -225,3 +225,23 @@ export async function countReportedMessages(): Promise<number> {
     SELECT count(DISTINCT "messageId")::int AS n FROM "Report" WHERE "resolvedAt" IS NULL`;
   return row?.n ?? 0;
 }
+
+/** The messages of room `roomId` that `reporterId` reported, newest first (at most `take`): their Report tool stays
+ * "Reported" after a reload. */
+export async function listReportedMessageIds({
+  reporterId,
+  roomId,
+  take,
+}: {
+  reporterId: string;
+  roomId: string;
+  take: number;
+}): Promise<number[]> {
+  const rows = await db.report.findMany({
+    where: { reporterId, message: { roomId } },
+    select: { messageId: true },
+    orderBy: { messageId: "desc" },
+    take,
+  });
+  return rows.map((row) => row.messageId);
+}

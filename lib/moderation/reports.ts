@@ -12,10 +12,18 @@ import { restrictMember } from "../admin/operations/moderation";
 import { enforce } from "../auth/rate-limit";
 import { requirePoster, type ChatActor } from "../chat/actor";
 import { deleteMessage } from "../chat/message-deletion";
-import { createReport, dismissReports, findReportTarget, resolveOpenReports, type ReportOutcome } from "../db/reports";
+import {
+  createReport,
+  dismissReports,
+  findReportTarget,
+  listReportedMessageIds,
+  resolveOpenReports,
+  type ReportOutcome,
+} from "../db/reports";
 import { findChatRoom } from "../db/room-lookup";
 import { AppError, fieldErrorsOf, invalid, notFound } from "../errors";
 import { messageIdSchema } from "../validation/messages";
+import { roomSlugParamSchema } from "../validation/rooms";
 import { reportInputSchema, type ReportReasonKey } from "../validation/reports";
 
 export const REPORT_MESSAGE_MISSING = "This message is not in this room (or no longer exists).";
@@ -75,6 +83,28 @@ export async function reportMessageAs({
     throw new AppError("conflict:already_reported", REPORT_TWICE, 409);
   }
   return { id: created.reportId, messageId: id.data, reason: parsed.data.reason };
+}
+
+/** As many as a room page marks: far more than a member reports in one room's recent history. */
+const REPORTED_SHOWN = 500;
+
+/**
+ * GET /api/rooms/<slug>/reports: the ids of the room's messages the signed-in member reported (newest first), so the
+ * page marks them "Reported" after a reload. 401 signed out, 404 for an unknown room. Only one's own reports.
+ */
+export async function listReportedInRoom({
+  actor,
+  slug,
+}: {
+  actor: ChatActor | null;
+  slug: string;
+}): Promise<{ messageIds: number[] }> {
+  const reporter = requirePoster(actor);
+  const room = roomSlugParamSchema.safeParse(slug).success ? await findChatRoom({ slug }) : null;
+  if (!room) throw notFound("room", "This room does not exist (any more).");
+  return {
+    messageIds: await listReportedMessageIds({ reporterId: reporter.id, roomId: room.id, take: REPORTED_SHOWN }),
+  };
 }
 
 export type ReportAction = "delete" | "mute" | "ban" | "dismiss";

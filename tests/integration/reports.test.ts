@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 
 vi.mock("next/headers", async () => (await import("../support/fuzz-scope")).nextHeaders());
 import { POST as postReport } from "@/app/api/rooms/[slug]/messages/[id]/report/route";
+import { GET as getReported } from "@/app/api/rooms/[slug]/reports/route";
 import { performAdminAction } from "@/lib/admin/perform";
 import { LIMITS } from "@/lib/auth/rate-limit";
 import { deleteMessage } from "@/lib/chat/message-deletion";
@@ -106,6 +107,36 @@ describe("the permission matrix of reporting", () => {
       [403, "forbidden:deactivated"],
     ]);
     expect(await reportsOf(id)).toEqual([]);
+  });
+});
+
+describe("the member's own reports in a room", () => {
+  async function reportedVia(caller: SessionUser | null, slug: string) {
+    fuzzScope.token = caller ? await sessionTokenFor(caller) : undefined;
+    const request = new NextRequest(`http://localhost/api/rooms/${slug}/reports`);
+    const response = await getReported(request, { params: Promise.resolve({ slug }) });
+    return { status: response.status, body: await response.json() };
+  }
+
+  it("lists the ids of this room's messages the caller reported, newest first, and no one else's", async () => {
+    const room = await newRoom();
+    const other = await newRoom();
+    const [first, second, third] = [await post(room.id), await post(room.id), await post(room.id)];
+    const elsewhere = await post(other.id);
+    await report(member, room.slug, first!.id);
+    await report(member, room.slug, third!.id);
+    await report(member, other.slug, elsewhere.id);
+    await report(moderator, room.slug, second!.id);
+    expect(await reportedVia(member, room.slug)).toEqual({ status: 200, body: { messageIds: [third!.id, first!.id] } });
+    expect((await reportedVia(moderator, room.slug)).body).toEqual({ messageIds: [second!.id] });
+    expect((await reportedVia(host, room.slug)).body).toEqual({ messageIds: [] });
+  });
+
+  it("answers 401 to visitors and 404 for an unknown room", async () => {
+    const visitor = await reportedVia(null, "anything");
+    expect([visitor.status, visitor.body.error.code]).toEqual([401, "unauthorized"]);
+    const unknown = await reportedVia(member, "no-such-room-here");
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, "not_found:room"]);
   });
 });
 

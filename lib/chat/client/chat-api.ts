@@ -213,6 +213,14 @@ export function fetchRoomOnline(slug: string): Promise<z.infer<typeof roomOnline
   return request(`/api/rooms/${encodeURIComponent(slug)}/online`, { method: "GET" }, roomOnlineSchema);
 }
 
+const reportedSchema = z.object({ messageIds: z.array(z.number().int().positive()).max(1000) });
+
+/** The ids of the room's messages the signed-in member reported: their Report tool says "Reported". */
+export async function fetchReportedMessageIds(slug: string, signal?: AbortSignal): Promise<number[]> {
+  const url = `/api/rooms/${encodeURIComponent(slug)}/reports`;
+  return (await request(url, { method: "GET", signal }, reportedSchema)).messageIds;
+}
+
 /** Whom to suggest after an `@` typed as `q` (lower-case username characters); `signal` drops a stale ask. */
 export async function fetchMentionCandidates(
   slug: string,
