@@ -2,6 +2,7 @@
 // (lib/study/periods.ts): joins, leaves, rejoins, reconnects (presence gaps), breaks, early stops, open records
 // clamped to now, overlapping spans, other rooms, ISO weeks and streaks, all in UTC.
 import { describe, expect, it } from "vitest";
+import { formatGoalsMet, formatStreak, formatStudyTime } from "@/lib/study/format";
 import { isoWeekOf, msPerDay, streakOf, DAY_MS } from "@/lib/study/periods";
 import {
   effectiveEnd,
@@ -174,5 +175,25 @@ describe("streaks", () => {
   it("says when the streak reaches the oldest day read (the caller reads further back)", () => {
     expect(streakOf(days([0, 5], [-1, 5]), now, today - DAY_MS)).toEqual({ days: 2, open: true });
     expect(streakOf(days([0, 5]), now, today - DAY_MS)).toEqual({ days: 1, open: false });
+  });
+});
+
+describe("how study time reads", () => {
+  it.each([
+    [0, "0 min"],
+    [59_999, "0 min"],
+    [45 * MIN, "45 min"],
+    [60 * MIN, "1 h"],
+    [200 * MIN + 30_000, "3 h 20 min"],
+  ])("%d ms → %s", (ms, text) => {
+    expect(formatStudyTime(ms)).toBe(text);
+  });
+
+  it("words streaks and goals", () => {
+    expect(formatStreak(4)).toBe("4-day streak");
+    expect(formatStreak(0)).toBe("No streak");
+    expect(formatGoalsMet(5, 7)).toBe("5 of 7 goals met this week");
+    expect(formatGoalsMet(0, 1)).toBe("0 of 1 goal met this week");
+    expect(formatGoalsMet(0, 0)).toBe("No goals set this week");
   });
 });
