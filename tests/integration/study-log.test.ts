@@ -4,6 +4,7 @@
 // sessions in a week and one straddling its start, the streak across days, goals, studying now, a hidden log, the
 // board's opt-in and who may set it, and another room's presence not counting.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deleteUserAccount } from "@/lib/db/account-deletion";
 import { db, disconnectDb } from "@/lib/db/client";
 import { createRoom } from "@/lib/db/rooms";
 import type { SessionUser } from "@/lib/db/users";
@@ -260,5 +261,24 @@ describe("a member's study log and the weekly board", () => {
     expect(await refusal(getStudyBoard({ slug: roomB.slug }))).toMatchObject({ status: 404 });
     expect(await refusal(getStudyBoard({ slug: "no-such-room-here" }))).toMatchObject({ code: "not_found:room" });
     expect(await refusal(getStudyBoard({ slug: "Bad Slug\u0000" }))).toMatchObject({ status: 404 });
+  });
+
+  it("forgets a deleted account's study rows and keeps the session and everyone else's time", async () => {
+    const gone = await person();
+    const session = await focusSession(roomA.id, t("18T09:00:00"), 1, t("18T09:25:00"));
+    await joined(session.id, gone.id, [[t("18T09:00:00"), t("18T09:25:00")]], { goal: "Leave soon" });
+    await present(roomA.id, gone.id, t("18T08:59:00"), t("18T09:30:00"));
+    await db.focusSession.update({ where: { id: session.id }, data: { startedById: gone.id, stoppedById: gone.id } });
+    await deleteUserAccount({ userId: gone.id });
+    const left = await Promise.all([
+      db.focusMember.count({ where: { userId: gone.id } }),
+      db.focusStint.count({ where: { userId: gone.id } }),
+      db.presenceSpan.count({ where: { userId: gone.id } }),
+    ]);
+    expect(left).toEqual([0, 0, 0]);
+    expect(await db.focusSession.findUnique({ where: { id: session.id }, select: { startedById: true } })).toEqual({
+      startedById: null,
+    });
+    expect((await studyLogOf({ userId: ann.id, now: NOW })).weekMs / MIN).toBe(93);
   });
 });
