@@ -4,18 +4,17 @@ import { z } from "zod";
 import { ROOM_SLUG_PATTERN } from "./rooms";
 import { text } from "./text";
 
-const checkbox = z.union([z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")]).optional();
-const ticked = (value: z.infer<typeof checkbox>) => value === "on" || value === "true";
+// Booleans pass too, so the core may parse again what the action already parsed.
+const checkbox = z
+  .union([z.boolean(), z.enum(["on", "true", "false", ""])], { message: "Tick the box or leave it empty." })
+  .optional()
+  .transform((value) => value === true || value === "on" || value === "true");
 
-export const studyLogSettingsSchema = z
-  .object({ hidden: checkbox })
-  .transform(({ hidden }) => ({ hidden: ticked(hidden) }));
+export const studyLogSettingsSchema = z.object({ hidden: checkbox });
 export type StudyLogSettings = z.infer<typeof studyLogSettingsSchema>;
 
-export const studyBoardFormSchema = z
-  .object({
-    slug: text({ message: "Which room?" }).regex(ROOM_SLUG_PATTERN, "That is not a room address."),
-    enabled: checkbox,
-  })
-  .transform(({ slug, enabled }) => ({ slug, enabled: ticked(enabled) }));
+export const studyBoardFormSchema = z.object({
+  slug: text({ message: "Which room?" }).regex(ROOM_SLUG_PATTERN, "That is not a room address."),
+  enabled: checkbox,
+});
 export type StudyBoardForm = z.infer<typeof studyBoardFormSchema>;
