@@ -27,6 +27,8 @@ export interface ConversationBarProps {
   slug: string;
   /** Signed in: search offers every room too. */
   member: boolean;
+  /** The room's weekly study board is on (false: no button, nothing asked); unknown: the button asks the API. */
+  studyBoard?: boolean;
 }
 
 export function ConversationBar({
@@ -40,6 +42,7 @@ export function ConversationBar({
   onJump,
   slug,
   member,
+  studyBoard,
 }: ConversationBarProps) {
   return (
     <div className="flex shrink-0 items-center justify-between gap-2 border-b border-line px-3 py-2 sm:px-5">
@@ -52,7 +55,7 @@ export function ConversationBar({
         <MessageSearchButton slug={slug} member={member} onJump={onJump} />
         <PinsButton pins={pins} onJump={onJump} />
         <QuestionsButton slug={slug} onJump={onJump} />
-        <StudyBoardButton slug={slug} />
+        {studyBoard === false ? null : <StudyBoardButton slug={slug} />}
         <PeopleButton ref={peopleButton} live={live} controls={peopleId} expanded={peopleOpen} onOpen={onOpenPeople} />
       </div>
     </div>
