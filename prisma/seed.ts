@@ -7,6 +7,7 @@ import { db, disconnectDb } from "../lib/db/client";
 import { recountParticipants } from "../lib/db/participants";
 import { recountTopicRooms } from "../lib/db/topics";
 import { seedRooms, seedTopics, seedUsers, SEED_PASSWORD } from "./seed-data";
+import { seedStudy } from "./seed-study";
 import { baseSlug } from "../lib/rooms/slug";
 
 const MINUTE = 60_000;
@@ -89,6 +90,7 @@ export async function seed(now = new Date()): Promise<SeedSummary> {
   // Rooms were upserted straight (idempotent, with fixed dates), not through createRoom: bring the
   // topics' room counts in line with them.
   await recountTopicRooms();
+  await seedStudy(now, userIds);
   return { users: seedUsers.length, topics: seedTopics.length, rooms: seedRooms.length, messages };
 }
 

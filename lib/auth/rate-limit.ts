@@ -48,6 +48,8 @@ export const LIMITS = {
   roomCreate: { points: 10, durationSeconds: 60 * 60 },
   /** Slow-mode changes per member (hosts and staff alike): each one is announced to every open page of the room. */
   roomSlowMode: { points: 20, durationSeconds: 60 },
+  /** Study-log settings per member: hiding their log, and a room's weekly board (hosts and staff). */
+  studySettings: { points: 20, durationSeconds: 60 },
   /** Pins and unpins per member (hosts and staff alike): each one is announced to every open page of the room. */
   messagePin: { points: 30, durationSeconds: 60 },
   /** Questions marked, unmarked, accepted and unaccepted per member: each one is announced to the room's open pages. */

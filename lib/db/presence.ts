@@ -2,11 +2,38 @@
 // server's webhooks so that every app instance shares "N online".
 import "server-only";
 import { db } from "./client";
+import { inTransaction, run, statement } from "./statements";
 import { toUserSummary, userSummarySelect, type UserSummary } from "./users";
 
+// The two statements of a presence change (prepared on the pool: every occupancy webhook runs them). The first is the
+// guarded upsert: a late or repeated webhook never undoes a newer one. The second brings the member's open
+// PresenceSpan in line with the row the first left: a new statement, so it sees spans committed by a concurrent
+// webhook that held the row lock (one statement's CTEs would share a snapshot taken before that lock was granted).
+const upsertPresence = statement(
+  "presence_upsert",
+  `INSERT INTO "RoomPresence" ("roomId", "userId", "online", "eventAt")
+   SELECT $1, $2, $3, ($4::timestamptz AT TIME ZONE 'UTC')
+   WHERE EXISTS (SELECT 1 FROM "Room" WHERE id = $1) AND EXISTS (SELECT 1 FROM "User" WHERE id = $2)
+   ON CONFLICT ("roomId", "userId") DO UPDATE SET "online" = EXCLUDED."online", "eventAt" = EXCLUDED."eventAt"
+   WHERE "RoomPresence"."eventAt" <= EXCLUDED."eventAt"
+   RETURNING 1 AS applied`,
+);
+const reconcileSpan = statement(
+  "presence_span_reconcile",
+  `WITH rp AS (SELECT "online", "eventAt" FROM "RoomPresence" WHERE "roomId" = $1 AND "userId" = $2),
+   closed AS (
+     UPDATE "PresenceSpan" s SET "endedAt" = GREATEST(s."startedAt", rp."eventAt")
+     FROM rp WHERE NOT rp."online" AND s."roomId" = $1 AND s."userId" = $2 AND s."endedAt" IS NULL
+   )
+   INSERT INTO "PresenceSpan" ("roomId", "userId", "startedAt")
+   SELECT $1, $2, rp."eventAt" FROM rp WHERE rp."online"
+   ON CONFLICT ("roomId", "userId") WHERE "endedAt" IS NULL DO NOTHING`,
+);
+
 /**
- * Records that `userId` came to the room (`online`) or left it at `at`, unless a
- * newer event for them was recorded already. Unknown rooms and users are ignored.
+ * Records that `userId` came to the room (`online`) or left it at `at`, unless a newer event for them was recorded
+ * already. An applied change also opens (if none is open) or closes the member's PresenceSpan at `at`, in the same
+ * transaction: the record study time is computed from. Unknown rooms and users are ignored.
  */
 export async function recordPresence({
   roomId,
@@ -21,12 +48,10 @@ export async function recordPresence({
 }): Promise<void> {
   // The time goes in as an ISO string converted in SQL, so the server's time zone never matters.
   const iso = at.toISOString();
-  await db.$executeRaw`
-    INSERT INTO "RoomPresence" ("roomId", "userId", "online", "eventAt")
-    SELECT ${roomId}, ${userId}, ${online}, (${iso}::timestamptz AT TIME ZONE 'UTC')
-    WHERE EXISTS (SELECT 1 FROM "Room" WHERE id = ${roomId}) AND EXISTS (SELECT 1 FROM "User" WHERE id = ${userId})
-    ON CONFLICT ("roomId", "userId") DO UPDATE SET "online" = EXCLUDED."online", "eventAt" = EXCLUDED."eventAt"
-    WHERE "RoomPresence"."eventAt" <= EXCLUDED."eventAt"`;
+  await inTransaction(async (client) => {
+    const applied = await run(upsertPresence, [roomId, userId, online, iso], client);
+    if (applied.length > 0) await run(reconcileSpan, [roomId, userId], client);
+  });
 }
 
 /**

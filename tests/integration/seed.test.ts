@@ -51,3 +51,20 @@ describe("seed", () => {
     for (const room of rooms) expect(room.lastActivityAt).toEqual(room.messages[0]?.createdAt);
   });
 });
+
+describe("seeded study log", () => {
+  it("gives a sample member study time and goals, and a room its weekly board", async () => {
+    const { studyLogOf } = await import("@/lib/study/study-log");
+    const { getStudyBoard } = await import("@/lib/study/study-board");
+    const alice = await db.user.findUniqueOrThrow({ where: { username: "alice" }, select: { id: true } });
+    const log = await studyLogOf({ userId: alice.id });
+    expect(log.recent.map((r) => r.goal)).toEqual([
+      "Integration by parts: 10 problems",
+      "Finish the chain rule exercises",
+    ]);
+    expect(log.recent.every((r) => r.studyMs > 0 && r.goalDone === true)).toBe(true);
+    expect(log.streakDays).toBeGreaterThanOrEqual(1);
+    const board = await getStudyBoard({ slug: "calculus-study-group" });
+    expect(board.entries.length).toBeGreaterThanOrEqual(1);
+  });
+});

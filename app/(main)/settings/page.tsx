@@ -5,6 +5,7 @@ import { proofNeededFor } from "@/lib/auth/recent-proof";
 import { requireUserOrRedirect } from "@/lib/auth/session";
 import { findAccountSettings } from "@/lib/db/profiles";
 import { readAwayEmailChoice } from "@/lib/notifications/away-email-settings";
+import { readStudyLogHidden } from "@/lib/study/settings";
 import { AvatarForm } from "./_components/avatar-form";
 import { AwayEmailForm } from "./_components/away-email-form";
 import { DeleteAccountForm } from "./_components/delete-account-form";
@@ -15,6 +16,7 @@ import { PasswordForm } from "./_components/password-form";
 import { ProfileForm } from "./_components/profile-form";
 import { SettingsNav } from "./_components/settings-nav";
 import { SettingsSection } from "./_components/settings-section";
+import { StudyLogForm } from "./_components/study-log-form";
 
 export const metadata: Metadata = { title: "Settings", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -23,6 +25,7 @@ const sections = [
   { id: "profile", label: "Profile" },
   { id: "email", label: "Email" },
   { id: "notifications", label: "Email notifications" },
+  { id: "study", label: "Study log" },
   { id: "sign-in", label: "Sign-in methods" },
   { id: "sessions", label: "Where you're signed in" },
   { id: "delete", label: "Delete account" },
@@ -30,10 +33,11 @@ const sections = [
 
 export default async function SettingsPage() {
   const user = await requireUserOrRedirect("/settings");
-  const [settings, proof, awayEmails] = await Promise.all([
+  const [settings, proof, awayEmails, studyLogHidden] = await Promise.all([
     findAccountSettings(user.id),
     proofNeededFor(user),
     readAwayEmailChoice({ userId: user.id }),
+    readStudyLogHidden({ userId: user.id }),
   ]);
   // Deleted between the session check and this query.
   if (!settings) redirect("/login?callbackUrl=%2Fsettings");
@@ -95,6 +99,14 @@ export default async function SettingsPage() {
             description="When mentions of you and replies to you wait unread, we can email you a link to each."
           >
             <AwayEmailForm mode={awayEmails} />
+          </SettingsSection>
+
+          <SettingsSection
+            id="study"
+            title="Study log"
+            description="Your study time from focus sessions, your streak and your goals, shown on your profile."
+          >
+            <StudyLogForm hidden={studyLogHidden} />
           </SettingsSection>
 
           <SettingsSection

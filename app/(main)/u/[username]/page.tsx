@@ -1,6 +1,7 @@
 import type { Metadata, ResolvingMetadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { Profile } from "@/lib/db/profiles";
@@ -8,6 +9,7 @@ import { notFoundMetadata, previewMetadata } from "@/lib/site/metadata";
 import { usernameParamSchema } from "@/lib/validation/profile";
 import { HostedRooms } from "./_components/hosted-rooms";
 import { RecentMessages } from "./_components/recent-messages";
+import { StudySection, StudySectionSkeleton } from "./_components/study-section";
 import { profileOf } from "./profile-data";
 import { OutlineIcon } from "@/components/ui/icons";
 
@@ -136,6 +138,10 @@ export default async function ProfilePage({ params }: ProfilePageProps) {
           </dl>
         </div>
       </section>
+
+      <Suspense fallback={<StudySectionSkeleton />}>
+        <StudySection userId={profile.id} viewerId={viewer?.id ?? null} name={profile.name} />
+      </Suspense>
 
       <div className="mt-8 grid gap-8 lg:grid-cols-5">
         <section aria-labelledby="hosted-heading" className="lg:col-span-2">

@@ -1,6 +1,7 @@
 "use client";
 // The bar above the conversation: its heading, the connection's state, Search (message-search-button.tsx), "Pins (N)"
-// (pins-button.tsx), "Questions (N)" (questions-button.tsx) and, below the people column's breakpoint, the People
+// (pins-button.tsx), "Questions (N)" (questions-button.tsx), "Study board" while the host has it on
+// (study-board-button.tsx) and, below the people column's breakpoint, the People
 // button that opens the drawer.
 import type { RefObject } from "react";
 import { ConnectionBadge } from "@/components/chat/connection-badge";
@@ -9,6 +10,7 @@ import type { ConnectionStatus } from "@/components/realtime/connection-status";
 import { MessageSearchButton } from "./message-search-button";
 import { PinsButton } from "./pins-button";
 import { QuestionsButton } from "./questions-button";
+import { StudyBoardButton } from "./study-board-button";
 import type { RoomPins } from "./use-room-pins";
 
 export interface ConversationBarProps {
@@ -25,6 +27,8 @@ export interface ConversationBarProps {
   slug: string;
   /** Signed in: search offers every room too. */
   member: boolean;
+  /** The room's weekly study board is on (false: no button, nothing asked); unknown: the button asks the API. */
+  studyBoard?: boolean;
 }
 
 export function ConversationBar({
@@ -38,6 +42,7 @@ export function ConversationBar({
   onJump,
   slug,
   member,
+  studyBoard,
 }: ConversationBarProps) {
   return (
     <div className="flex shrink-0 items-center justify-between gap-2 border-b border-line px-3 py-2 sm:px-5">
@@ -50,6 +55,7 @@ export function ConversationBar({
         <MessageSearchButton slug={slug} member={member} onJump={onJump} />
         <PinsButton pins={pins} onJump={onJump} />
         <QuestionsButton slug={slug} onJump={onJump} />
+        {studyBoard === false ? null : <StudyBoardButton slug={slug} />}
         <PeopleButton ref={peopleButton} live={live} controls={peopleId} expanded={peopleOpen} onOpen={onOpenPeople} />
       </div>
     </div>

@@ -8,6 +8,8 @@ import { RoomForm } from "../../_components/room-form";
 import { updateRoomAction } from "../actions";
 import { DeleteRoomButton } from "../_components/delete-room-button";
 import { ROOM_SLUG_PATTERN } from "@/lib/validation/rooms";
+import { findRoomStudyBoard } from "@/lib/db/study-log";
+import { StudyBoardForm } from "./_components/study-board-form";
 
 export const metadata: Metadata = { title: "Edit room", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -26,6 +28,7 @@ export default async function EditRoomPage({ params }: EditRoomPageProps) {
   const room = await findRoomForEdit({ slug });
   if (!room) notFound();
   if (!canManageRoom(user, room)) forbidden();
+  const board = await findRoomStudyBoard({ slug: room.slug });
 
   return (
     <div className="mx-auto max-w-2xl px-4 pt-6 pb-16 sm:px-6 sm:pt-10">
@@ -52,6 +55,16 @@ export default async function EditRoomPage({ params }: EditRoomPageProps) {
           pendingText="Saving…"
         />
       </div>
+
+      <section
+        aria-labelledby="study-board-heading"
+        className="mt-6 rounded-2xl border border-line bg-surface p-5 shadow-sm sm:p-6"
+      >
+        <h2 id="study-board-heading" className="mb-4 text-base font-semibold text-ink">
+          Study board
+        </h2>
+        <StudyBoardForm slug={room.slug} enabled={board?.studyBoard ?? false} />
+      </section>
 
       <section
         aria-labelledby="delete-room-heading"

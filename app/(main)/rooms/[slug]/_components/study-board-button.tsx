@@ -1,0 +1,54 @@
+"use client";
+// "Study board" in the conversation bar, shown only while the host has the room's weekly board on (the board's answer
+// is a 404 otherwise), and the panel it opens. The panel's code loads when first opened (next/dynamic).
+import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
+import { fetchStudyBoard } from "@/lib/study/board-client";
+import { PanelButton, usePanel } from "./panel-button";
+
+const StudyBoardPanel = dynamic(() => import("./study-board-panel").then((m) => m.StudyBoardPanel), { ssr: false });
+
+export interface StudyBoardButtonProps {
+  slug: string;
+}
+
+export function StudyBoardButton({ slug }: StudyBoardButtonProps) {
+  const { open, opened, buttonRef, show, close } = usePanel();
+  const board = useQuery({
+    queryKey: ["study-board", slug],
+    queryFn: ({ signal }) => fetchStudyBoard(slug, signal),
+    staleTime: 60_000,
+    retry: false,
+  });
+  // Off, gone, or not known yet: no button.
+  if (!board.data) return null;
+  return (
+    <>
+      <PanelButton
+        ref={buttonRef}
+        label="Study board this week"
+        testId="study-board-open"
+        expanded={open}
+        onClick={() => {
+          show();
+          void board.refetch();
+        }}
+      >
+        <span aria-hidden="true" className="font-semibold text-ink-muted">
+          ★
+        </span>
+        <span className="max-sm:sr-only">Study board</span>
+      </PanelButton>
+      {opened ? (
+        <StudyBoardPanel
+          open={open}
+          onClose={close}
+          opener={buttonRef}
+          board={board.data}
+          loading={board.isFetching}
+          failed={board.isError}
+        />
+      ) : null}
+    </>
+  );
+}
