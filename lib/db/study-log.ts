@@ -178,7 +178,7 @@ export async function setStudyLogHidden({ userId, hidden }: { userId: string; hi
 
 export interface RoomStudyRecords {
   sessions: StudySessionRecord[];
-  /** Stints by member, then by session; members who hid their log and deactivated accounts left out. */
+  /** Stints by member, then by session; members who hid their log, deactivated accounts and the banned left out. */
   stints: Map<string, Array<IntervalRecord & { sessionId: string }>>;
   spans: Map<string, SpanRecord[]>;
   members: Map<string, UserSummary>;
@@ -204,7 +204,12 @@ export async function findRoomStudyRecords({
     where: {
       sessionId: { in: sessions.map((s) => s.id) },
       ...overlapping(from, to),
-      user: { studyLogHidden: false, deactivatedAt: null },
+      // Nor members banned from the room: the board is the room's, and they no longer belong to it.
+      user: {
+        studyLogHidden: false,
+        deactivatedAt: null,
+        restrictions: { none: { roomId, kind: "BAN", OR: [{ until: null }, { until: { gt: new Date() } }] } },
+      },
     },
     select: { userId: true, sessionId: true, startedAt: true, endedAt: true, user: { select: userSummarySelect } },
   });

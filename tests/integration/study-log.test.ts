@@ -224,7 +224,7 @@ describe("a member's study log and the weekly board", () => {
     });
   });
 
-  it("shows the board only once the host turns it on, without hidden or deactivated members", async () => {
+  it("shows the board only once the host turns it on, without hidden, deactivated or banned members", async () => {
     expect(await refusal(getStudyBoard({ slug: roomA.slug, now: NOW }))).toMatchObject({
       code: "not_found:study_board",
       status: 404,
@@ -243,6 +243,11 @@ describe("a member's study log and the weekly board", () => {
     await changeStudyLogHidden({ userId: cat.id, input: {} });
     expect((await getStudyBoard({ slug: roomA.slug, now: NOW })).entries.map((e) => e.member.id)).toContain(cat.id);
     await changeStudyLogHidden({ userId: cat.id, input: { hidden: "on" } });
+    // Banned from the room, Ben leaves its board; lifted, he is back.
+    const ban = await db.roomRestriction.create({ data: { roomId: roomA.id, userId: ben.id, kind: "BAN" } });
+    expect((await getStudyBoard({ slug: roomA.slug, now: NOW })).entries.map((e) => e.member.id)).not.toContain(ben.id);
+    await db.roomRestriction.delete({ where: { id: ban.id } });
+    expect((await getStudyBoard({ slug: roomA.slug, now: NOW })).entries.map((e) => e.member.id)).toContain(ben.id);
     // Last week's board holds only Sunday night's 20 minutes.
     const lastWeek = await getStudyBoard({ slug: roomA.slug, now: t("15T23:59:00") });
     expect(lastWeek.entries.map((e) => [e.member.id, e.studyMs / MIN])).toEqual([[ann.id, 19]]);
