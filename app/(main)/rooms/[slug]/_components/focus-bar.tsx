@@ -92,6 +92,18 @@ export function FocusBar({ focus, moment, hold, viewer }: FocusBarProps) {
             </button>
           </span>
         ) : null}
+        {me?.joined ? (
+          <label className="flex items-center gap-1.5 text-ink-muted">
+            <input
+              type="checkbox"
+              checked={me.holdMessages}
+              onChange={(event) => void focus.setHold(event.target.checked)}
+              data-testid="focus-hold-toggle"
+              className="size-4 accent-accent"
+            />
+            Hold messages
+          </label>
+        ) : null}
         <span className="ml-auto flex gap-2">
           {viewer?.emailVerified && !me?.joined ? (
             <Button size="sm" onClick={() => setJoining(true)} pending={busy && joining}>

@@ -29,7 +29,8 @@ export function FocusStartButton({ focus }: { focus: RoomFocus }) {
         onClose={() => setOpen(false)}
         limits={focus.state?.limits ?? null}
         pending={focus.busy}
-        onStart={(lengths) => void focus.start(lengths).finally(() => setOpen(false))}
+        // Kept open after bad lengths (the toast says what to change); closed once started or beaten to it.
+        onStart={(lengths) => void focus.start(lengths).then((done) => done && setOpen(false))}
       />
     </>
   );

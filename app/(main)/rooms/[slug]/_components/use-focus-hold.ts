@@ -4,7 +4,8 @@
 // viewer leaves, the session ends or "Show now" is pressed they appear, in order. Own messages always show; catch-up
 // keeps merging into the conversation underneath, so nothing is lost.
 import { useMemo, useState } from "react";
-import { isTombstone, type HistoryEntry } from "@/lib/chat/message-payload";
+import type { HistoryEntry } from "@/lib/chat/message-payload";
+import { heldEntries } from "@/lib/focus/hold";
 
 export interface FocusHold {
   entries: HistoryEntry[];
@@ -23,17 +24,6 @@ export function useFocusHold(entries: HistoryEntry[], active: boolean, viewerId:
     setHoldAfter(active ? lastId : null);
   }
 
-  const held = useMemo(() => {
-    if (holdAfter === null) return { entries, waiting: 0 };
-    let waiting = 0;
-    const shown = entries.filter((entry) => {
-      if (entry.id <= holdAfter) return true;
-      if (isTombstone(entry)) return false;
-      if (entry.author?.id === viewerId) return true;
-      waiting += 1;
-      return false;
-    });
-    return { entries: shown, waiting };
-  }, [entries, holdAfter, viewerId]);
+  const held = useMemo(() => heldEntries(entries, holdAfter, viewerId), [entries, holdAfter, viewerId]);
   return { ...held, showNow: () => setHoldAfter(lastId) };
 }

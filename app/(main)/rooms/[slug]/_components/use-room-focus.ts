@@ -30,6 +30,7 @@ export interface RoomFocus {
   offset: number;
   running: boolean;
   busy: boolean;
+  /** True when the start dialog is done: started, or refused because another session won (the bar shows it). */
   start: (lengths: FocusLengths) => Promise<boolean>;
   stop: () => Promise<void>;
   join: (goal: string, holdMessages: boolean) => Promise<boolean>;
@@ -125,7 +126,10 @@ export function useRoomFocus({ roomId, slug, viewerId }: { roomId: string; slug:
     state,
     offset,
     busy,
-    start: async (lengths) => (await act(() => api.startFocus(slug, lengths), "Focus session started.")).ok,
+    start: async (lengths) => {
+      const outcome = await act(() => api.startFocus(slug, lengths), "Focus session started.");
+      return outcome.ok || outcome.code === "conflict:focus_running";
+    },
     stop: async () => void (await act(() => api.stopFocus(slug), "Focus session stopped.")),
     join: async (goal, holdMessages) => {
       const outcome = await act(() => api.joinFocus(slug, { goal, holdMessages }), "You joined the focus session.");
@@ -133,7 +137,10 @@ export function useRoomFocus({ roomId, slug, viewerId }: { roomId: string; slug:
       return outcome.ok;
     },
     leave: async () => void (await act(() => api.leaveFocus(slug), "You left the focus session.")),
-    setHold: async (hold) => void (await act(() => api.setFocusHold(slug, hold))),
+    setHold: async (hold) => {
+      const outcome = await act(() => api.setFocusHold(slug, hold));
+      if (outcome.ok) setMe(outcome.value);
+    },
     markGoal: async (done) => {
       const sessionId = state?.me?.sessionId;
       if (sessionId) await act(() => api.markFocusGoal(slug, sessionId, done), done ? "Well done!" : "Noted.");
