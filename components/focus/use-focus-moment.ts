@@ -26,8 +26,13 @@ export function useRemainingMs(endsAt: number | null, offset: number): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (endsAt === null) return;
+    // Now (the clock rendered with may be old: a session started long after the page opened), then every 250 ms.
+    const first = setTimeout(() => setNow(Date.now()), 0);
     const timer = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(timer);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
   }, [endsAt]);
   return endsAt === null ? 0 : Math.max(0, endsAt - (now + offset));
 }

@@ -149,3 +149,28 @@ export async function listJoinedFocusMembers({
   });
   return rows.map((row) => ({ ...row, user: toUserSummary(row.user), joined: true }));
 }
+
+/**
+ * Closes the member's open stints at `now` in sessions still running (of one room, or everywhere): a ban or a
+ * deactivation ends their time in focus sessions. The sessions and rooms affected, for the announcement.
+ */
+export async function closeOpenFocusStints({
+  userId,
+  roomId,
+  now,
+}: {
+  userId: string;
+  roomId?: string;
+  now: Date;
+}): Promise<Array<{ sessionId: string; roomId: string }>> {
+  const open = await db.focusStint.findMany({
+    where: { userId, endedAt: null, session: { endedAt: null, ...(roomId ? { roomId } : {}) } },
+    select: { id: true, sessionId: true, session: { select: { roomId: true } } },
+  });
+  if (open.length === 0) return [];
+  await db.focusStint.updateMany({
+    where: { id: { in: open.map((s) => s.id) }, endedAt: null },
+    data: { endedAt: now },
+  });
+  return open.map((stint) => ({ sessionId: stint.sessionId, roomId: stint.session.roomId }));
+}

@@ -5,6 +5,7 @@ import "server-only";
 import { enforce } from "../auth/rate-limit";
 import { requirePoster } from "../chat/actor";
 import {
+  closeOpenFocusStints,
   findFocusMember,
   joinFocusSession,
   leaveFocusSession,
@@ -14,6 +15,7 @@ import {
 } from "../db/focus-members";
 import { findFocusSession } from "../db/focus-sessions";
 import { AppError, notFound, parseInput } from "../errors";
+import { log } from "../log";
 import { postingRefusal, postingRestriction } from "../moderation/posting";
 import type { FocusSelf } from "../realtime/event-schemas";
 import { focusGoalDoneSchema, focusJoinSchema, focusMemberUpdateSchema } from "../validation/focus";
@@ -116,4 +118,17 @@ export async function markFocusGoalAs({
     throw new AppError("conflict:focus_running", "Mark your goal once the session has ended or you have left it.", 409);
   await markFocusGoal({ sessionId, userId: caller.id, done });
   return { me: { ...selfOf(sessionId, member), goalDone: done } };
+}
+
+/**
+ * Takes a banned member out of the room's running session, or a deactivated one out of every session (their stints
+ * close now), and tells the rooms. Never rejects: the ban or deactivation stands; a failure is logged.
+ */
+export async function removeFromFocus({ userId, roomId }: { userId: string; roomId?: string }): Promise<void> {
+  try {
+    const closed = await closeOpenFocusStints({ userId, roomId, now: new Date() });
+    for (const { sessionId, roomId: room } of closed) await selfAfter(sessionId, userId, room, true);
+  } catch (error) {
+    log.error({ err: error, userId, roomId }, "focus stints not closed");
+  }
 }

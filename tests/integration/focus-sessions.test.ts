@@ -1,8 +1,10 @@
 // Focus sessions (lib/focus, lib/db/focus-*.ts): one session per room under concurrency (N simultaneous starts: one
 // wins, the others get 409), starting after an overdue session, who may stop (starter, host, moderators; staff
 // audited), joining with goals (one line, at most 140), leaving and rejoining (stints), marking goals, the public GET,
-// and the announcer: two announcers announce each phase change once, and one started mid-session ("after a restart")
-// picks up the right phase.
+// bans and deactivations closing stints, and the announcer: three announcers (two here, one in another process with
+// its own pool) announce each phase change once, and one started mid-session ("after a restart") picks up the phase.
+import { spawn } from "node:child_process";
+import path from "node:path";
 import type PusherClient from "pusher-js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
@@ -17,7 +19,7 @@ import { startFocusSession } from "@/lib/db/focus-sessions";
 import { createRoom } from "@/lib/db/rooms";
 import type { SessionUser } from "@/lib/db/users";
 import { createFocusAnnouncer, runFocusAnnouncerTick } from "@/lib/focus/announcer";
-import { joinFocusAs, leaveFocusAs, markFocusGoalAs, updateFocusMemberAs } from "@/lib/focus/members";
+import { joinFocusAs, leaveFocusAs, markFocusGoalAs, removeFromFocus, updateFocusMemberAs } from "@/lib/focus/members";
 import { focusStateOf, startFocusAs, stopFocusAs } from "@/lib/focus/sessions";
 import { createRealtimeClient } from "@/lib/realtime/browser-client";
 import { roomChannel } from "@/lib/realtime/channels";
@@ -219,6 +221,25 @@ describe("members and goals", () => {
   });
 });
 
+describe("bans and deactivations", () => {
+  it("close a banned member's stint in that room's session, and a deactivated one's everywhere", async () => {
+    const [first, second] = [await newRoom(), await newRoom()];
+    const joiner = await person("MEMBER");
+    const sessions = [];
+    for (const room of [first, second]) {
+      sessions.push((await startFocusAs({ actor: host, slug: room.slug, input: POMODORO })).session);
+      await joinFocusAs({ actor: joiner, slug: room.slug, input: { goal: "Revise" } });
+    }
+    const open = async (sessionId: string) =>
+      (await stintsOf(sessionId, joiner.id)).filter((stint) => stint.endedAt === null).length;
+    await removeFromFocus({ userId: joiner.id, roomId: first.id });
+    expect([await open(sessions[0]?.id ?? ""), await open(sessions[1]?.id ?? "")]).toEqual([0, 1]);
+    await removeFromFocus({ userId: joiner.id });
+    expect(await open(sessions[1]?.id ?? "")).toBe(0);
+    expect((await focusStateOf({ actor: null, slug: second.slug })).members).toEqual([]);
+  });
+});
+
 describe("the announcer", () => {
   const clients: PusherClient[] = [];
   const stops: Array<() => void> = [];
@@ -237,9 +258,28 @@ describe("the announcer", () => {
     return events;
   }
 
-  it("announces each phase change and the end once, with two announcers running", async () => {
+  /** Another instance: an announcer in a child process with its own pool. */
+  async function otherInstance(): Promise<() => void> {
+    const child = spawn(
+      process.execPath,
+      [
+        path.resolve("node_modules/tsx/dist/cli.mjs"),
+        "--conditions=react-server",
+        "tests/support/focus-announcer-child.ts",
+      ],
+      { env: { ...process.env, LOG_LEVEL: "silent" }, stdio: ["ignore", "pipe", "inherit"] },
+    );
+    const stop = () => void child.kill("SIGTERM");
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    await waitFor(() => output.includes("ready"), { timeoutMs: 30_000, what: "the other instance's announcer" });
+    return stop;
+  }
+
+  it("announces each phase change and the end once, with two instances announcing", async () => {
     const room = await newRoom();
     const events = await listen(room.id);
+    stops.push(await otherInstance());
     const outcome = await startFocusSession({
       roomId: room.id,
       startedById: host.id,
@@ -249,7 +289,7 @@ describe("the announcer", () => {
       now: new Date(),
     });
     if (!("started" in outcome)) throw new Error("not started");
-    for (let i = 0; i < 2; i++) stops.push(createFocusAnnouncer({ pollMs: 100 }).stop);
+    stops.push(createFocusAnnouncer({ pollMs: 100 }).stop, createFocusAnnouncer({ pollMs: 100 }).stop);
     await waitFor(() => events.some((e) => e.change === "ended"), { timeoutMs: 15_000, what: "the end" });
     expect(events.map((e) => [e.change, e.phase])).toEqual([
       ["phase", 1],
