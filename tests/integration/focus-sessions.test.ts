@@ -13,6 +13,8 @@ vi.hoisted(() => {
   process.env.FOCUS_MIN_PHASE_SECONDS = "1";
 });
 vi.mock("next/headers", async () => (await import("../support/fuzz-scope")).nextHeaders());
+import { PUT as putGoal } from "@/app/api/rooms/[slug]/focus/goal/route";
+import { PATCH as patchMembership, POST as postMembership } from "@/app/api/rooms/[slug]/focus/membership/route";
 import { GET as getFocus, POST as postFocus } from "@/app/api/rooms/[slug]/focus/route";
 import { db, disconnectDb } from "@/lib/db/client";
 import { startFocusSession } from "@/lib/db/focus-sessions";
@@ -26,6 +28,7 @@ import { roomChannel } from "@/lib/realtime/channels";
 import { publicRealtimeConfig } from "@/lib/realtime/config";
 import { focusStateSchema, focusUpdatedSchema, type FocusUpdatedEvent } from "@/lib/realtime/event-schemas";
 import { auditSince, lastAuditId, person, refusal, resetLimit, roomCast } from "../support/admin-fixtures";
+import { BAD_TEXT, HUGE_TEXT, WRONG_VALUES, describeValue } from "../support/fuzz-corpus";
 import { fuzzScope } from "../support/fuzz-scope";
 import { sessionTokenFor } from "../support/session-token";
 import { eventually, waitFor } from "../support/wait-for";
@@ -218,6 +221,39 @@ describe("members and goals", () => {
     expect(
       (await db.focusMember.findFirstOrThrow({ where: { sessionId: session.id, userId: member.id } })).goalDone,
     ).toBe(true);
+  });
+});
+
+describe("malformed bodies", () => {
+  it("answer bad values in every field without a 5xx (a 4xx, or success where the value is allowed)", async () => {
+    const room = await newRoom();
+    await startFocusAs({ actor: host, slug: room.slug, input: POMODORO });
+    const routes = [
+      { handler: postFocus, valid: POMODORO },
+      { handler: postMembership, valid: { goal: "Read", holdMessages: true } },
+      { handler: patchMembership, valid: { goal: "Read", holdMessages: true } },
+      { handler: putGoal, valid: { sessionId: "abc", done: true } },
+    ];
+    fuzzScope.token = await sessionTokenFor(member);
+    const failures: string[] = [];
+    for (const { handler, valid } of routes) {
+      for (const key of Object.keys(valid)) {
+        for (const bad of [...BAD_TEXT, HUGE_TEXT, ...WRONG_VALUES, "one\ntwo"]) {
+          await resetLimit("focusStart");
+          await resetLimit("focusChange");
+          const request = new Request(`http://localhost/api/rooms/${room.slug}/focus`, {
+            method: "POST",
+            headers: { "content-type": "application/json", origin: "http://localhost" },
+            body: JSON.stringify({ ...valid, [key]: bad }),
+          });
+          const response = await handler(request as never, { params: Promise.resolve({ slug: room.slug }) });
+          if (response.status >= 500)
+            failures.push(`${handler.name} {${key}: ${describeValue(bad)}} ${response.status}`);
+        }
+      }
+    }
+    fuzzScope.token = undefined;
+    expect(failures).toEqual([]);
   });
 });
 
