@@ -17,7 +17,7 @@ export function FocusStartButton({ focus }: { focus: RoomFocus }) {
           stroke="currentColor"
           strokeWidth="1.6"
           aria-hidden="true"
-          className="size-4"
+          className="size-4 max-sm:hidden"
         >
           <circle cx="10" cy="11" r="6.5" />
           <path d="M10 7.5V11l2.5 1.5M8 2.5h4" />
