@@ -23,8 +23,10 @@ export interface FocusBarProps {
   viewer: ChatViewer | null;
 }
 
+const ENDED = "Ended";
+
 function phaseLabel(moment: FocusMoment, rounds: number): string {
-  if (!("index" in moment)) return moment.kind === "pending" ? "Starting" : "Ended";
+  if (!("index" in moment)) return moment.kind === "pending" ? "Starting" : ENDED;
   return moment.kind === "focus" ? `Focus ${moment.round + 1} of ${rounds}` : "Break";
 }
 
@@ -34,7 +36,8 @@ function usePhaseAnnouncement(label: string, remaining: string): string {
   const [said, setSaid] = useState("");
   if (label !== seen) {
     setSeen(label);
-    if (seen !== "" && label !== "") setSaid(`${label}: ${remaining} left.`);
+    if (label === ENDED && seen !== "") setSaid("The focus session has ended.");
+    else if (seen !== "" && label !== "") setSaid(`${label}: ${remaining} left.`);
   }
   return said;
 }
@@ -52,12 +55,25 @@ export function FocusBar({ focus, moment, hold, viewer }: FocusBarProps) {
   const prompt = askGoal ? (
     <FocusGoalPrompt goal={me.goal ?? ""} pending={busy} onAnswer={(done) => void focus.markGoal(done)} />
   ) : null;
-  if (!session || !focus.running || !phase) return prompt;
+  // Outside the bar, so the end is said too (the bar goes with it).
+  const live = (
+    <p aria-live="polite" data-testid="focus-announcement" className="sr-only">
+      {announcement}
+    </p>
+  );
+  if (!session || !focus.running || !phase)
+    return (
+      <>
+        {live}
+        {prompt}
+      </>
+    );
 
   const canStop = !!viewer && (viewer.canModerate || session.startedBy?.username === viewer.username);
   const count = session.memberCount;
   return (
     <>
+      {live}
       {prompt}
       <div
         role="region"
@@ -81,9 +97,6 @@ export function FocusBar({ focus, moment, hold, viewer }: FocusBarProps) {
         <span data-testid="focus-count" className="text-ink-muted">
           {count === 0 ? "Nobody joined yet" : `${count} ${count === 1 ? "member" : "members"} in it`}
         </span>
-        <p aria-live="polite" data-testid="focus-announcement" className="sr-only">
-          {announcement}
-        </p>
         {hold.waiting > 0 ? (
           <span data-testid="focus-held" className="text-ink-muted">
             {hold.waiting} {hold.waiting === 1 ? "message" : "messages"} waiting ·{" "}
