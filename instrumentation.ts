@@ -14,6 +14,11 @@ export async function register(): Promise<void> {
       const { startAwayEmailWorker } = await import("./lib/notifications/away-email-worker");
       startAwayEmailWorker();
     }
+    // Every instance runs one; conditional updates decide which announces each change (lib/focus/announcer.ts).
+    if (env().FOCUS_ANNOUNCER) {
+      const { startFocusAnnouncer } = await import("./lib/focus/announcer");
+      startFocusAnnouncer();
+    }
     // Only `npm start`'s server (scripts/serve.ts) looks for them; `next dev` serves every route itself.
     if (process.env.NODE_ENV === "production") {
       const { registerDirectRoutes } = await import("./lib/server/direct-routes");

@@ -93,6 +93,20 @@ const schema = z
     AWAY_EMAIL_POLL_MS: timeoutMs(100, 3_600_000).default(30_000),
     /** false: this instance runs no away-email worker (the others still send). */
     AWAY_EMAIL_WORKER: flag.default(true),
+    /**
+     * The shortest focus-session break in seconds (a focus phase: five times it). 60 in production: whole minutes,
+     * focus 5–180 and breaks 1–60; the browser tests' server lowers it to run phases of a few seconds.
+     */
+    FOCUS_MIN_PHASE_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1, "expected 1 or more (seconds)")
+      .max(60, "expected at most 60 (seconds)")
+      .default(60),
+    /** How often each instance looks for focus sessions whose phase changes (timers handle the boundaries between). */
+    FOCUS_POLL_MS: timeoutMs(100, 60_000).default(5_000),
+    /** false: this instance announces no focus phase changes (the others still do). */
+    FOCUS_ANNOUNCER: flag.default(true),
     NEXTAUTH_SECRET: z.string().min(32, "expected at least 32 random characters (openssl rand -base64 32)"),
     /** How many reverse proxies in front of the app append to X-Forwarded-For (for per-IP limits); 0: none. */
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0, "expected 0 or more").max(10, "expected at most 10").default(0),

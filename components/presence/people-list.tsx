@@ -1,8 +1,9 @@
 "use client";
 // The people panel's building blocks: its frame and sections, a person's row (avatar, online dot,
-// "(you)", Host) and the placeholder while presence is loading.
+// "(you)", Host, their focus session status and goal) and the placeholder while presence is loading.
 import Link from "next/link";
 import { useId, type ReactNode } from "react";
+import { FocusNote } from "@/components/focus/focus-people";
 import { Avatar } from "@/components/ui/avatar";
 import type { Person } from "@/lib/presence/members";
 
@@ -111,6 +112,7 @@ export function PersonRow({
             ) : null}
           </span>
           <span className="block truncate text-xs text-ink-subtle">@{person.username}</span>
+          <FocusNote userId={person.id} />
         </span>
         {online ? <span className="sr-only">(online)</span> : null}
       </Link>

@@ -83,6 +83,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       // Away emails within the specs' patience; their subjects differ from every mail other specs wait for.
       AWAY_EMAIL_DELAY_MS: "2000",
       AWAY_EMAIL_POLL_MS: "300",
+      // Focus sessions with phases of seconds (focus at least 5 s, breaks 1 s), announced within half a second.
+      FOCUS_MIN_PHASE_SECONDS: "1",
+      FOCUS_POLL_MS: "500",
       OAUTH_TEST_ISSUER: oidcIssuer.url,
       OAUTH_TEST_CLIENT_ID: OIDC_TEST_CLIENT_ID,
       OAUTH_TEST_CLIENT_SECRET: OIDC_TEST_CLIENT_SECRET,

@@ -54,6 +54,10 @@ export const LIMITS = {
   messagePin: { points: 30, durationSeconds: 60 },
   /** Questions marked, unmarked, accepted and unaccepted per member: each one is announced to the room's open pages. */
   questionChange: { points: 30, durationSeconds: 60 },
+  /** Focus sessions started and stopped, per member: each one is announced to every open page of the room. */
+  focusStart: { points: 10, durationSeconds: 60 },
+  /** Focus joins, leaves, goal and preference changes, per member: each one is announced to the room's open pages. */
+  focusChange: { points: 60, durationSeconds: 60 },
   /** Reactions added and taken back, per member: each one is announced to every open page of the room. */
   messageReact: { points: 60, durationSeconds: 60 },
   /** Reports of messages, per member: each one lands in the moderators' queue (lib/moderation/reports.ts). */

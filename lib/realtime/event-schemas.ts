@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { messageEventSchema, reactorSchema, type MessageEvent } from "../chat/message-payload";
 import { REACTOR_NAMES } from "../reactions/reaction-rules";
+import { FOCUS_GOAL_MAX, FOCUS_MEMBERS_LIMIT } from "../validation/focus";
 import { PIN_LIMIT } from "../validation/pins";
 
 /** Events on `room-<roomId>` (public: payloads hold only what the room page shows anyone). */
@@ -18,6 +19,8 @@ export const ROOM_EVENTS = {
   pinsUpdated: "pins:updated",
   questionUpdated: "question:updated",
   reactionUpdated: "reaction:updated",
+  focusUpdated: "focus:updated",
+  focusMember: "focus:member",
 } as const;
 
 /** Events on `private-user-<userId>`: meant for one member. */
@@ -148,3 +151,80 @@ export const reactionUpdatedSchema = z.object({
   on: z.boolean(),
 });
 export type ReactionUpdatedEvent = z.infer<typeof reactionUpdatedSchema>;
+
+const focusPersonSchema = z.object({ name: z.string(), username: z.string() });
+
+/**
+ * A focus session as every reader sees it: the schedule (times in ms since the epoch, the app's clock), who started
+ * and stopped it, how many are in it now. Clients compute phase and countdown from it (lib/focus/schedule.ts).
+ */
+export const focusSessionViewSchema = z.object({
+  id: z.string(),
+  startedAt: z.number(),
+  focusSeconds: z.number().int().positive(),
+  breakSeconds: z.number().int().nonnegative(),
+  rounds: z.number().int().positive(),
+  endedAt: z.number().nullable(),
+  startedBy: focusPersonSchema.nullable(),
+  stoppedBy: focusPersonSchema.nullable(),
+  memberCount: z.number().int().nonnegative(),
+});
+export type FocusSessionView = z.infer<typeof focusSessionViewSchema>;
+
+/** A member of the session as the people panel shows them (public: name, avatar, goal). */
+export const focusMemberViewSchema = z.object({
+  user: z.object({ id: z.string(), username: z.string(), name: z.string(), avatarUrl: z.string().nullable() }),
+  goal: z.string().max(FOCUS_GOAL_MAX).nullable(),
+  joined: z.boolean(),
+});
+export type FocusMemberView = z.infer<typeof focusMemberViewSchema>;
+
+/**
+ * The room's focus session changed: started, moved to its next phase (announced once, by one instance), stopped, or
+ * ended on schedule. `serverNow` (ms) lets each client set its clock offset, so every browser shows the same time.
+ */
+export const focusUpdatedSchema = z.object({
+  roomId: z.string(),
+  change: z.enum(["started", "phase", "stopped", "ended"]),
+  session: focusSessionViewSchema,
+  /** The phase just begun (0-based; even: focus), or the last one for stopped/ended. */
+  phase: z.number().int().nonnegative(),
+  serverNow: z.number(),
+});
+export type FocusUpdatedEvent = z.infer<typeof focusUpdatedSchema>;
+
+/** One member joined, left or changed their goal. */
+export const focusMemberEventSchema = z.object({
+  roomId: z.string(),
+  sessionId: z.string(),
+  member: focusMemberViewSchema,
+  memberCount: z.number().int().nonnegative(),
+});
+export type FocusMemberEvent = z.infer<typeof focusMemberEventSchema>;
+
+/** The caller's own part in the latest session (only in their GET answer, never in an event). */
+export const focusSelfSchema = z.object({
+  sessionId: z.string(),
+  joined: z.boolean(),
+  goal: z.string().nullable(),
+  goalDone: z.boolean().nullable(),
+  holdMessages: z.boolean(),
+});
+export type FocusSelf = z.infer<typeof focusSelfSchema>;
+
+/** GET /api/rooms/<slug>/focus: the room's latest session (running or not), its joined members, the caller's part. */
+export const focusStateSchema = z.object({
+  session: focusSessionViewSchema.nullable(),
+  members: z.array(focusMemberViewSchema).max(FOCUS_MEMBERS_LIMIT),
+  me: focusSelfSchema.nullable(),
+  serverNow: z.number(),
+  limits: z.object({
+    minFocusSeconds: z.number(),
+    maxFocusSeconds: z.number(),
+    minBreakSeconds: z.number(),
+    maxBreakSeconds: z.number(),
+    maxRounds: z.number(),
+    stepSeconds: z.number(),
+  }),
+});
+export type FocusState = z.infer<typeof focusStateSchema>;

@@ -9,6 +9,8 @@ import { REALTIME_LIMITS } from "./limits";
 import {
   ROOM_EVENTS,
   USER_EVENTS,
+  type FocusMemberEvent,
+  type FocusUpdatedEvent,
   type MessageDeletedEvent,
   type ModerationRestrictedEvent,
   type NotificationCreatedEvent,
@@ -62,6 +64,13 @@ export const publishPinsUpdated = (event: PinsUpdatedEvent) => publish(event.roo
 /** A message became a question, was unmarked, or its accepted answer changed (lib/questions). */
 export const publishQuestionUpdated = (event: QuestionUpdatedEvent) =>
   publish(event.roomId, ROOM_EVENTS.questionUpdated, event);
+
+/** The room's focus session started, changed phase, stopped or ended; false when not delivered. */
+export const publishFocusUpdated = (event: FocusUpdatedEvent): Promise<boolean> =>
+  deliver(roomChannel(event.roomId), ROOM_EVENTS.focusUpdated, event, { roomId: event.roomId, change: event.change });
+
+/** A member joined or left the room's focus session, or changed their goal. */
+export const publishFocusMember = (event: FocusMemberEvent) => publish(event.roomId, ROOM_EVENTS.focusMember, event);
 
 /** A reaction added or taken back (the count and first reactors of that emoji afterwards); false when not delivered. */
 export const publishReactionUpdated = (event: ReactionUpdatedEvent): Promise<boolean> =>

@@ -13,6 +13,7 @@ import { idSchema, setRoleSchema } from "../../validation/admin";
 import { assertMayActOn } from "../access";
 import { recordAudit } from "../audit";
 import { defineOperation } from "../operation";
+import { removeFromFocus } from "../../focus/members";
 
 type Target = NonNullable<Awaited<ReturnType<typeof findMemberTarget>>>;
 
@@ -62,6 +63,7 @@ export const memberOperations = {
     });
     // Their session is already void; this ends subscriptions their open pages (or a modified client) still hold.
     await endUserConnections(user.id, { reason: "deactivation" });
+    await removeFromFocus({ userId: user.id });
     return {
       message: result.changed
         ? `@${result.username} is deactivated and signed out everywhere. Their rooms and messages stay.`

@@ -17,6 +17,7 @@ import { endUserConnections } from "../../realtime/connections";
 import { publishModerationRestricted } from "../../realtime/events";
 import { defineOperation, type OperationContext } from "../operation";
 import type { SessionUser } from "../../db/users";
+import { removeFromFocus } from "../../focus/members";
 
 export interface MemberRestrictions {
   mute: { until: string; reason: string } | null;
@@ -115,6 +116,8 @@ export async function restrictMember({
   // After telling them, so an honest page leaves presence with the reason; a client that keeps a held presence
   // subscription loses it with its connection, and channel auth refuses it on reconnect.
   if (kind === "BAN") await endUserConnections(user.id, { roomId: room.id, reason: "ban" });
+  // A banned member stops being in the room's focus session (their study time stops with it).
+  if (kind === "BAN") await removeFromFocus({ userId: user.id, roomId: room.id });
   return { room, user, until: until ?? new Date(0) };
 }
 

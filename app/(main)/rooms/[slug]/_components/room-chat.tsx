@@ -2,7 +2,7 @@
 // The room page as a chat app: header, the conversation filling the screen (only the message list scrolls), typing
 // line and composer pinned below, people panel beside it. Owns the live room details (`room:updated`/`room:deleted`)
 // and wires the conversation, posting (use-room-posting.ts) and dialogs (room-dialogs.tsx) to list and composer.
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useCallback, useId, useRef, useState, type ReactNode } from "react";
 import { Composer } from "@/components/chat/composer";
 import { MessageList } from "@/components/chat/message-list";
 import { PeopleDrawer } from "@/components/chat/people-drawer";
@@ -21,6 +21,7 @@ import type { PinView, RoomUpdatedEvent } from "@/lib/realtime/event-schemas";
 import type { ChatViewer } from "./chat-viewer";
 import { ConversationBar } from "./conversation-bar";
 import { ConversationEmpty } from "./conversation-empty";
+import { FocusBar, FocusPeopleProvider } from "./focus-bar";
 import { RoomDialogs, useRoomDialogs } from "./room-dialogs";
 import { RoomHeader, type RoomHeaderRoom, type RoomViewer } from "./room-header";
 import { useFillViewport } from "./use-fill-viewport";
@@ -28,6 +29,7 @@ import { useLiveRoom } from "./use-live-room";
 import { useModerationOffers } from "./use-moderation-offers";
 import { RoomProviders } from "./room-questions";
 import { composerModeOf, useRoomPosting, type RoomPosting } from "./use-room-posting";
+import { useRoomFocusView } from "./use-room-focus";
 import { useRoomPins } from "./use-room-pins";
 import { useRoomSlowMode, useSlowModeSends, type RoomSlowMode } from "./use-room-slow-mode";
 
@@ -113,15 +115,12 @@ export function RoomChat({
   useSlowModeSends(slow, state.pending, conversation.clearRateLimit);
   const { askToDelete, askToModerate, dialogs } = useRoomDialogs(conversation.remove);
 
-  useEffect(() => {
-    document.title = `${room.name} · Roomful`;
-  }, [room.name]);
-
   // Only the live end marks the room read, not a window of older history.
   const markable = member !== null && !deleted && !state.hasNewer;
   useMarkRead({ slug: room.slug, enabled: markable, lastId: lastIdOf(state), atBottom });
 
-  const rows = useTimeline(state, member, time);
+  const { focus, moment, hold, people: focusPeople } = useRoomFocusView(room, memberId, state.entries);
+  const rows = useTimeline({ entries: hold.entries, pending: state.pending }, member, time);
 
   const onEdit = useCallback(
     async (id: number, body: string) => {
@@ -163,7 +162,7 @@ export function RoomChat({
           href="room-chat-layout"
           precedence="default"
         >{`body:has([data-chat-layout]) > footer { display: none; }`}</style>
-        <RoomHeader room={room} viewer={viewer} deleted={deleted} locked={locked} slowModeSeconds={slowMode.seconds} />
+        <RoomHeader {...{ room, viewer, deleted, locked, focus: member && focus }} slowModeSeconds={slowMode.seconds} />
         <div className="flex min-h-0 flex-1 sm:gap-3">
           <section
             aria-labelledby="conversation-heading"
@@ -181,6 +180,7 @@ export function RoomChat({
               slug={room.slug}
               member={member !== null}
             />
+            <FocusBar focus={focus} moment={moment} hold={hold} viewer={member} />
             <MessageList
               rows={rows}
               time={time}
@@ -239,7 +239,7 @@ export function RoomChat({
             />
           </section>
           <PeopleDrawer id={peopleId} open={peopleOpen} onClose={() => setPeopleOpen(false)} opener={peopleButton}>
-            {people}
+            <FocusPeopleProvider value={focusPeople}>{people}</FocusPeopleProvider>
           </PeopleDrawer>
         </div>
         <RoomDialogs dialogs={dialogs} roomSlug={room.slug} canRestrict={canRestrict && !deleted} />

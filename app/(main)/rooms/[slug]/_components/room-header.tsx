@@ -9,7 +9,9 @@ import { useId, useState } from "react";
 import { Avatar } from "@/components/ui/avatar";
 import { buttonClasses } from "@/components/ui/button";
 import type { RoomSummary } from "../../../_components/room-summary";
+import { FocusStartButton } from "./focus-start-button";
 import { MembershipButton } from "./room-actions";
+import type { RoomFocus } from "./use-room-focus";
 import { OutlineIcon } from "@/components/ui/icons";
 import { slowModeLabel } from "@/lib/validation/slow-mode-choices";
 import { SlowModeIcon } from "@/components/chat/composer-slow-mode";
@@ -42,6 +44,8 @@ export interface RoomHeaderProps {
   locked?: boolean;
   /** Slow mode's wait between a member's messages, in seconds (0: off). */
   slowModeSeconds?: number;
+  /** The room's focus session, for signed-in members: its start control shows in the header. */
+  focus?: RoomFocus | null;
 }
 
 // UTC, so the server's HTML and the browser's first render agree.
@@ -57,7 +61,7 @@ function PencilIcon() {
   );
 }
 
-function RoomControls({ room, viewer, slowModeSeconds = 0 }: RoomHeaderProps) {
+function RoomControls({ room, viewer, slowModeSeconds = 0, focus }: RoomHeaderProps) {
   const returnHere = `/rooms/${room.slug}`;
   return (
     <div data-testid="room-actions" className="flex flex-wrap items-center gap-2">
@@ -81,6 +85,7 @@ function RoomControls({ room, viewer, slowModeSeconds = 0 }: RoomHeaderProps) {
       ) : (
         <MembershipButton slug={room.slug} joined={viewer.joined} />
       )}
+      {focus ? <FocusStartButton focus={focus} /> : null}
       {viewer.canManage ? (
         <>
           <Link href={`/rooms/${room.slug}/edit`} className={buttonClasses({ variant: "secondary", size: "sm" })}>
@@ -95,7 +100,8 @@ function RoomControls({ room, viewer, slowModeSeconds = 0 }: RoomHeaderProps) {
   );
 }
 
-export function RoomHeader({ room, viewer, deleted = false, locked = false, slowModeSeconds = 0 }: RoomHeaderProps) {
+export function RoomHeader({ deleted = false, locked = false, slowModeSeconds = 0, ...props }: RoomHeaderProps) {
+  const { room, viewer } = props;
   const [aboutOpen, setAboutOpen] = useState(false);
   const aboutId = useId();
   const participants = `${room.participantCount} ${room.participantCount === 1 ? "participant" : "participants"}`;
@@ -168,7 +174,7 @@ export function RoomHeader({ room, viewer, deleted = false, locked = false, slow
             </OutlineIcon>
           </button>
         </div>
-        {deleted ? null : <RoomControls room={room} viewer={viewer} slowModeSeconds={slowModeSeconds} />}
+        {deleted ? null : <RoomControls {...props} slowModeSeconds={slowModeSeconds} />}
       </div>
 
       {/* Always shown from sm up; on phones only when "About" is open. */}

@@ -1,6 +1,7 @@
 "use client";
-// The room's details as the page shows them: the server render's, then each `room:updated`, until `room:deleted`.
-import { useCallback, useMemo, useState } from "react";
+// The room's details as the page shows them (and the tab's title): the server render's, then each `room:updated`,
+// until `room:deleted`.
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { RoomUpdatedEvent } from "@/lib/realtime/event-schemas";
 import type { RoomHeaderRoom } from "./room-header";
 
@@ -15,5 +16,8 @@ export function useLiveRoom<R extends RoomHeaderRoom>(initialRoom: R) {
     [initialRoom, update],
   );
   const onRoomDeleted = useCallback(() => setDeleted(true), []);
+  useEffect(() => {
+    document.title = `${room.name} · Roomful`;
+  }, [room.name]);
   return { room, deleted, setUpdate, onRoomDeleted };
 }

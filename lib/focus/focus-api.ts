@@ -1,0 +1,53 @@
+// The browser's calls to /api/rooms/<slug>/focus/**: one place where HTTP answers become outcomes (the error's
+// message from the JSON body, or a generic one when the network failed). Browser-safe.
+import { focusSelfSchema, focusStateSchema, type FocusSelf, type FocusState } from "../realtime/event-schemas";
+
+export type FocusOutcome<T> = { ok: true; value: T; serverNow?: number } | { ok: false; code: string; message: string };
+
+const NETWORK = "That did not go through. Check your connection and try again.";
+
+async function call(slug: string, path: string, method: string, body?: unknown): Promise<FocusOutcome<unknown>> {
+  try {
+    const response = await fetch(`/api/rooms/${encodeURIComponent(slug)}/focus${path}`, {
+      method,
+      cache: "no-store",
+      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await response.json().catch(() => null)) as {
+      error?: { code?: string; message?: string };
+      serverNow?: number;
+    } | null;
+    if (response.ok) return { ok: true, value: json, serverNow: json?.serverNow };
+    return { ok: false, code: json?.error?.code ?? "internal", message: json?.error?.message ?? NETWORK };
+  } catch {
+    return { ok: false, code: "network", message: NETWORK };
+  }
+}
+
+/** GET: the state and the clock offset (serverNow against this browser's clock at the answer's midpoint). */
+export async function loadFocusState(slug: string): Promise<{ state: FocusState; offset: number } | null> {
+  const sent = Date.now();
+  const outcome = await call(slug, "", "GET");
+  if (!outcome.ok) return null;
+  const parsed = focusStateSchema.safeParse(outcome.value);
+  if (!parsed.success) return null;
+  return { state: parsed.data, offset: parsed.data.serverNow - (sent + Date.now()) / 2 };
+}
+
+const withSelf = (outcome: FocusOutcome<unknown>): FocusOutcome<FocusSelf | null> => {
+  if (!outcome.ok) return outcome;
+  const me = focusSelfSchema.nullable().safeParse((outcome.value as { me?: unknown } | null)?.me ?? null);
+  return me.success ? { ok: true, value: me.data } : { ok: false, code: "internal", message: NETWORK };
+};
+
+export const startFocus = (slug: string, body: { focusSeconds: number; breakSeconds: number; rounds: number }) =>
+  call(slug, "", "POST", body);
+export const stopFocus = (slug: string) => call(slug, "", "DELETE");
+export const joinFocus = async (slug: string, body: { goal: string; holdMessages: boolean }) =>
+  withSelf(await call(slug, "/membership", "POST", body));
+export const leaveFocus = async (slug: string) => withSelf(await call(slug, "/membership", "DELETE"));
+export const setFocusHold = async (slug: string, holdMessages: boolean) =>
+  withSelf(await call(slug, "/membership", "PATCH", { holdMessages }));
+export const markFocusGoal = async (slug: string, sessionId: string, done: boolean) =>
+  withSelf(await call(slug, "/goal", "PUT", { sessionId, done }));
