@@ -1,7 +1,8 @@
 // Focus sessions (issue 18 item 1): A starts a session with phases of seconds (the e2e server sets
 // FOCUS_MIN_PHASE_SECONDS=1); both browsers count down the same time from the server's clock; B joins with a goal and
 // "hold messages", and the goal shows beside B's name in A's people panel; A posts during focus and B sees a waiting
-// count, not the message; the break arrives live on both and the held message appears; a second start is refused.
+// count, not the message; the break arrives live on both and the held message appears; a second start is refused;
+// B's profile shows the goal.
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { chatPair, messageWith, sendMessage } from "./support/chat";
@@ -84,6 +85,11 @@ test("two members: the same countdown, a goal beside the name, messages held unt
     await expect(b.getByTestId("focus-held")).toHaveCount(0);
     await expect(bInA.getByTestId("person-focus")).toHaveAttribute("data-phase", "break");
     await expect(bInA.getByTestId("person-focus")).toContainText("On break");
+
+    // And on B's profile: what B studies now, in this room.
+    await a.goto(`/u/${memberB.username}`);
+    await expect(a.getByTestId("study-now")).toContainText("Studying now: Read chapter 3");
+    await expect(a.getByTestId("study-recent")).toContainText("Read chapter 3");
   } finally {
     await pair.close();
   }
