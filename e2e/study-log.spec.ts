@@ -167,6 +167,9 @@ test("the host turns the room's study board on, and the room page lists the memb
     const off = await page.request.get(`/api/rooms/${room.slug}/study-board`);
     expect(off.status()).toBe(404);
     expect(await off.json()).toMatchObject({ error: { code: "not_found:study_board" } });
+    await page.goto(`/rooms/${room.slug}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(room.name);
+    await expect(page.getByRole("button", { name: "Study board this week" })).toHaveCount(0);
 
     await page.goto(`/rooms/${room.slug}/edit`);
     const form = page.getByTestId("study-board-form");

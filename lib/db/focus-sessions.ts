@@ -2,6 +2,7 @@
 // stopping and ending on schedule (each closing the session's open stints in the same transaction), the announcer's
 // conditional phase step, and the reads the room shows. Times come from the app's clock (lib/focus/sessions.ts).
 import "server-only";
+import { scheduledEnd } from "../focus/schedule";
 import { writeAuditEntry, type AuditEntryInput } from "./audit-log";
 import { db } from "./client";
 import type { Prisma } from "./generated/prisma/client";
@@ -51,10 +52,9 @@ function toRow(row: Prisma.FocusSessionGetPayload<{ select: typeof sessionSelect
   };
 }
 
-/** The scheduled end of a stored session (lib/focus/schedule.ts says the same for the browser). */
+/** The scheduled end of a stored session, by the schedule's one definition. */
 function scheduledEndOf(s: { startedAt: Date; focusSeconds: number; breakSeconds: number; rounds: number }): Date {
-  const seconds = s.rounds * s.focusSeconds + Math.max(0, s.rounds - 1) * s.breakSeconds;
-  return new Date(s.startedAt.getTime() + seconds * 1000);
+  return new Date(scheduledEnd({ ...s, startedAt: s.startedAt.getTime() }));
 }
 
 /** Sets endedAt (when still null) and closes the open stints at the same time; false when it had ended already. */

@@ -259,6 +259,8 @@ export interface RoomWithMessages {
   topic: { name: string; slug: string };
   host: MessageAuthor | null;
   participantCount: number;
+  /** The host shows a weekly study board (lib/study/study-board.ts). */
+  studyBoard: boolean;
   /** Oldest first. */
   messages: StoredMessage[];
   /** True when older messages exist beyond `messages`. */
@@ -275,7 +277,7 @@ export async function findRoomWithLatestMessages(
   const [room, rows] = await Promise.all([
     db.room.findUnique({
       where: { slug },
-      select: { ...roomHeadSelect, _count: { select: { participants: true } } },
+      select: { ...roomHeadSelect, studyBoard: true, _count: { select: { participants: true } } },
     }),
     readPage(LATEST_BY_SLUG, [slug, take + 1, viewerId]),
   ]);

@@ -1,5 +1,5 @@
 // The browser's call for a room's weekly study board (GET /api/rooms/<slug>/study-board), its answer parsed with zod.
-// A 404 means the board is off (or the room gone): null, and the room page shows no board button.
+// A 404 means the board is off (or the room gone): null, which the panel says.
 import { z } from "zod";
 
 export const studyBoardAnswerSchema = z.object({

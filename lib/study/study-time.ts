@@ -1,6 +1,12 @@
 // Study time, the one definition (README, "Study log"): the length of (focus phases ∩ the member's stints ∩ their
 // presence spans in the session's room), clamped to now and the session's effective end. Pure, so the profile, the
-// room board and the tests share it; the records come from lib/db/study-log.ts.
+// room board and the tests share it; the records come from lib/db/study-log.ts, the phases from lib/focus/schedule.ts.
+import {
+  effectiveEnd as scheduleEffectiveEnd,
+  focusIntervals,
+  isRunning as scheduleRunning,
+  type FocusSchedule,
+} from "../focus/schedule";
 
 /** A session's timer: the schedule is all there is to it (lib/focus). */
 export interface StudySession {
@@ -28,21 +34,17 @@ export interface Interval {
   end: number;
 }
 
-export function scheduledEnd(session: StudySession): Date {
-  const { startedAt, focusSeconds, breakSeconds, rounds } = session;
-  const seconds = rounds * focusSeconds + Math.max(0, rounds - 1) * breakSeconds;
-  return new Date(startedAt.getTime() + seconds * 1000);
-}
+const scheduleOf = (session: StudySession): FocusSchedule => ({
+  ...session,
+  startedAt: session.startedAt.getTime(),
+  endedAt: session.endedAt?.getTime() ?? null,
+});
 
 /** min(endedAt, scheduled end): a session stopped early ends when stopped. */
-export function effectiveEnd(session: StudySession): Date {
-  const scheduled = scheduledEnd(session);
-  return session.endedAt && session.endedAt < scheduled ? session.endedAt : scheduled;
-}
+export const effectiveEnd = (session: StudySession): Date => new Date(scheduleEffectiveEnd(scheduleOf(session)));
 
-export function isRunning(session: StudySession, now: Date): boolean {
-  return session.endedAt === null && now < scheduledEnd(session);
-}
+export const isRunning = (session: StudySession, now: Date): boolean =>
+  scheduleRunning(scheduleOf(session), now.getTime());
 
 /** Sorted, overlapping and touching intervals merged, empty ones dropped. */
 export function normalise(intervals: Interval[]): Interval[] {
@@ -77,15 +79,7 @@ export const totalMs = (intervals: Interval[]): number => intervals.reduce((sum,
 
 /** The focus phases, cut at `until` (the effective end, or now). */
 export function focusPhases(session: StudySession, until: number): Interval[] {
-  const start = session.startedAt.getTime();
-  const cycle = (session.focusSeconds + session.breakSeconds) * 1000;
-  const phases: Interval[] = [];
-  for (let i = 0; i < session.rounds; i++) {
-    const from = start + i * cycle;
-    if (from >= until) break;
-    phases.push({ start: from, end: Math.min(from + session.focusSeconds * 1000, until) });
-  }
-  return normalise(phases);
+  return normalise(focusIntervals(scheduleOf(session)).map(([start, end]) => ({ start, end: Math.min(end, until) })));
 }
 
 const toIntervals = (rows: OpenInterval[], now: number): Interval[] =>

@@ -7,7 +7,6 @@ import { isoWeekOf, msPerDay, streakOf, DAY_MS } from "@/lib/study/periods";
 import {
   effectiveEnd,
   isRunning,
-  scheduledEnd,
   studyIntervals,
   studyMs,
   type OpenInterval,
@@ -40,7 +39,7 @@ const LATER = at(24 * 60);
 
 describe("the schedule", () => {
   it("ends after every focus phase and the breaks between them", () => {
-    expect(scheduledEnd(session())).toEqual(at(115));
+    expect(effectiveEnd(session())).toEqual(at(115));
     expect(effectiveEnd(session({ endedAt: at(40) }))).toEqual(at(40));
     expect(effectiveEnd(session({ endedAt: at(200) }))).toEqual(at(115));
     expect(isRunning(session(), at(114))).toBe(true);
@@ -49,7 +48,7 @@ describe("the schedule", () => {
   });
 
   it("a single round has no break", () => {
-    expect(scheduledEnd(session({ rounds: 1 }))).toEqual(at(25));
+    expect(effectiveEnd(session({ rounds: 1 }))).toEqual(at(25));
   });
 });
 

@@ -150,6 +150,7 @@ export default async function RoomPage({ params, searchParams }: RoomPageProps) 
         host: room.host ? { username: room.host.username, name: room.host.name, avatarUrl: room.host.avatarUrl } : null,
         participantCount: room.participantCount,
         createdAt: room.createdAt.toISOString(),
+        studyBoard: room.studyBoard,
       }}
       viewer={viewer}
       member={member}

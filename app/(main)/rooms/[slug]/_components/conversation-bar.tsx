@@ -27,8 +27,8 @@ export interface ConversationBarProps {
   slug: string;
   /** Signed in: search offers every room too. */
   member: boolean;
-  /** The room's weekly study board is on (false: no button, nothing asked); unknown: the button asks the API. */
-  studyBoard?: boolean;
+  /** The room's weekly study board is on: its button shows. */
+  studyBoard: boolean;
 }
 
 export function ConversationBar({
@@ -55,7 +55,7 @@ export function ConversationBar({
         <MessageSearchButton slug={slug} member={member} onJump={onJump} />
         <PinsButton pins={pins} onJump={onJump} />
         <QuestionsButton slug={slug} onJump={onJump} />
-        {studyBoard === false ? null : <StudyBoardButton slug={slug} />}
+        {studyBoard ? <StudyBoardButton slug={slug} /> : null}
         <PeopleButton ref={peopleButton} live={live} controls={peopleId} expanded={peopleOpen} onOpen={onOpenPeople} />
       </div>
     </div>

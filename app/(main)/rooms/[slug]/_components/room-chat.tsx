@@ -36,7 +36,7 @@ import { useRoomSlowMode, useSlowModeSends, type RoomSlowMode } from "./use-room
 export type { ChatViewer, RoomPosting };
 
 export interface RoomChatProps {
-  room: RoomHeaderRoom & { id: string };
+  room: RoomHeaderRoom & { id: string; studyBoard: boolean };
   viewer: RoomViewer;
   /** The signed-in member, or null for visitors. */
   member: ChatViewer | null;
@@ -179,6 +179,7 @@ export function RoomChat({
               onJump={(id) => void conversation.jump.jumpTo(id)}
               slug={room.slug}
               member={member !== null}
+              studyBoard={room.studyBoard}
             />
             <FocusBar focus={focus} moment={moment} hold={hold} viewer={member} />
             <MessageList

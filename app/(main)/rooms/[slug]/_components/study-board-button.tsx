@@ -1,6 +1,6 @@
 "use client";
-// "Study board" in the conversation bar, shown only while the host has the room's weekly board on (the board's answer
-// is a 404 otherwise), and the panel it opens. The panel's code loads when first opened (next/dynamic).
+// "Study board" in the conversation bar (shown while the host has the room's weekly board on), and the panel it opens.
+// The panel's code and the board itself load when first opened, and the board again on each opening.
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { fetchStudyBoard } from "@/lib/study/board-client";
@@ -17,11 +17,10 @@ export function StudyBoardButton({ slug }: StudyBoardButtonProps) {
   const board = useQuery({
     queryKey: ["study-board", slug],
     queryFn: ({ signal }) => fetchStudyBoard(slug, signal),
+    enabled: opened,
     staleTime: 60_000,
     retry: false,
   });
-  // Off, gone, or not known yet: no button.
-  if (!board.data) return null;
   return (
     <>
       <PanelButton

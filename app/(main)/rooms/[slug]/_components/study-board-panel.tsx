@@ -12,7 +12,8 @@ export interface StudyBoardPanelProps {
   open: boolean;
   onClose: () => void;
   opener: RefObject<HTMLElement | null>;
-  board: StudyBoardAnswer;
+  /** Undefined until the first answer arrives; null once the host turned the board off. */
+  board: StudyBoardAnswer | null | undefined;
   /** A fresh copy is on its way (the panel shows the last one meanwhile). */
   loading: boolean;
   failed: boolean;
@@ -31,7 +32,9 @@ export function StudyBoardPanel({ open, onClose, opener, board, loading, failed 
       bodyClassName="p-2"
     >
       <p className="px-3 pt-1 pb-2 text-xs text-ink-muted">
-        Time in this room&apos;s focus sessions since Monday, {weekOf.format(new Date(board.weekStart))} (UTC).
+        {board
+          ? `Time in this room’s focus sessions since Monday, ${weekOf.format(new Date(board.weekStart))} (UTC).`
+          : "Time in this room’s focus sessions this week."}
         {loading ? (
           <span role="status" className="ml-1">
             Updating…
@@ -40,10 +43,16 @@ export function StudyBoardPanel({ open, onClose, opener, board, loading, failed 
       </p>
       {failed ? (
         <p role="alert" className="px-3 pb-2 text-sm text-rose-700 dark:text-rose-300">
-          The board could not be updated. It shows the last figures loaded.
+          {board
+            ? "The board could not be updated. It shows the last figures loaded."
+            : "The board could not be loaded."}
         </p>
       ) : null}
-      {board.entries.length === 0 ? (
+      {board === null ? (
+        <p data-testid="study-board-off" className="px-3 py-6 text-center text-sm text-ink-muted">
+          This room no longer shows a study board.
+        </p>
+      ) : !board ? null : board.entries.length === 0 ? (
         <p data-testid="study-board-empty" className="px-3 py-6 text-center text-sm text-ink-muted">
           Nobody has studied here this week yet. Join a focus session to be the first on the board.
         </p>
