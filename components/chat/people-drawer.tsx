@@ -37,7 +37,8 @@ export function PeopleButton({ live, controls, expanded, onOpen, ref }: PeopleBu
       className="inline-flex h-8 items-center gap-1.5 rounded-lg border border-line-strong bg-surface px-2.5 text-sm font-medium whitespace-nowrap text-ink shadow-sm hover:bg-sunken focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring lg:hidden"
     >
       <PeopleIcon />
-      People{" "}
+      {/* The narrowest phones' conversation bar has room for the icon and the count (the name keeps the word). */}
+      <span className="max-[419px]:sr-only">People</span>{" "}
       {online !== null ? (
         // "online" folds away on the narrowest phones (the name keeps it). The spaces keep words apart in the text
         // voice control matches against ("People 2 online"); on screen the flex gaps do.

@@ -28,7 +28,8 @@ export function PinsButton({ pins, onJump }: PinsButtonProps) {
         onClick={show}
       >
         <PinIcon />
-        Pins ({count})
+        {/* A phone's bar has room for the icon and the count only (the button's name says the rest). */}
+        <span className="max-sm:sr-only">Pins</span> ({count})
       </PanelButton>
       {opened ? (
         <PinsPanel
