@@ -2,21 +2,27 @@
 // and signs channel subscriptions. Server-only: it holds the app secret.
 import "server-only";
 import Pusher from "pusher";
-import { serverRealtimeConfig } from "./config";
+import { serverRealtimeConfig, type ServerRealtimeConfig } from "./config";
 import { eventsEndpoint, keepAliveAgent, type EventsEndpoint } from "./events-request";
 import { REALTIME_LIMITS } from "./limits";
 
-const globalForPusher = globalThis as unknown as { roomfulPusher?: { pusher: Pusher; events: EventsEndpoint } };
+/** The SDK (signing, webhooks, API calls) and the events endpoint triggers use, on one keep-alive agent. */
+export interface RealtimeServer {
+  pusher: Pusher;
+  events: EventsEndpoint;
+}
 
-function createPusher(): { pusher: Pusher; events: EventsEndpoint } {
-  const config = serverRealtimeConfig();
+const globalForPusher = globalThis as unknown as { roomfulPusher?: RealtimeServer };
+
+/** The realtime server `config` names (the app's own: serverRealtimeConfig()). */
+export function realtimeServerFor(config: ServerRealtimeConfig): RealtimeServer {
   const agent = keepAliveAgent(config);
   const sdk = new Pusher({ ...config, timeout: 5_000, agent });
   return { pusher: sdk, events: eventsEndpoint(config, sdk, agent) };
 }
 
-function realtime(): { pusher: Pusher; events: EventsEndpoint } {
-  globalForPusher.roomfulPusher ??= createPusher();
+function realtime(): RealtimeServer {
+  globalForPusher.roomfulPusher ??= realtimeServerFor(serverRealtimeConfig());
   return globalForPusher.roomfulPusher;
 }
 

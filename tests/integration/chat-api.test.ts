@@ -3,7 +3,6 @@
 // soketi (sender's socket excluded), history and catch-up by id, edit/delete permissions,
 // read positions and unread counts, and a send that is stored although soketi is unreachable.
 import { randomUUID } from "node:crypto";
-import Pusher from "pusher";
 import type PusherClient from "pusher-js";
 import type { Channel } from "pusher-js";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -18,7 +17,7 @@ import { log } from "@/lib/log";
 import { createRealtimeClient } from "@/lib/realtime/browser-client";
 import { roomChannel } from "@/lib/realtime/channels";
 import { publicRealtimeConfig, serverRealtimeConfig } from "@/lib/realtime/config";
-import { pusher } from "@/lib/realtime/server";
+import { pusher, realtimeServerFor, type RealtimeServer } from "@/lib/realtime/server";
 import { freePort } from "@/scripts/stack/ports";
 import { eventually } from "../support/wait-for";
 import { refusal } from "../support/admin-fixtures";
@@ -391,9 +390,10 @@ describe("sendMessage: live", () => {
 
   it("stores and answers the message when the realtime server is unreachable", async () => {
     const room = await newRoom();
-    const holder = globalThis as unknown as { roomfulPusher?: Pusher };
-    const real = pusher();
-    holder.roomfulPusher = new Pusher({ ...serverRealtimeConfig(), port: String(await freePort()), timeout: 2_000 });
+    const holder = globalThis as unknown as { roomfulPusher?: RealtimeServer };
+    pusher();
+    const real = holder.roomfulPusher;
+    holder.roomfulPusher = realtimeServerFor({ ...serverRealtimeConfig(), port: String(await freePort()) });
     const logged = vi.spyOn(log, "error").mockImplementation(() => undefined);
     try {
       const { message, created, delivered } = await send(alice, room.slug, "stored anyway");

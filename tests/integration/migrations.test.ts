@@ -7,6 +7,15 @@ import { snapshotSchema } from "../support/schema-snapshot";
 
 const stack = inject("stack");
 
+// Partial unique indexes, which Prisma's schema language cannot describe: written by hand in their migrations (the
+// schema's comments name them), so they are checked here by name and left out of the comparison with the schema.
+const SQL_ONLY_INDEXES = {
+  FocusSession_one_running_per_room: '"FocusSession" USING btree ("roomId") WHERE ("endedAt" IS NULL)',
+  FocusStint_one_open: '"FocusStint" USING btree ("sessionId", "userId") WHERE ("endedAt" IS NULL)',
+  PresenceSpan_one_open: '"PresenceSpan" USING btree ("roomId", "userId") WHERE ("endedAt" IS NULL)',
+};
+const sqlOnly = (line: string) => Object.keys(SQL_ONLY_INDEXES).some((name) => line.includes(`INDEX "${name}"`));
+
 describe("database migrations", () => {
   it("apply to an empty database and match prisma/schema.prisma exactly", async () => {
     const migrated = await createDatabase(stack.serverUrl, uniqueDatabaseName(stack.databasePrefix));
@@ -27,7 +36,10 @@ describe("database migrations", () => {
 
     const [actual, wanted] = await Promise.all([snapshotSchema(migrated), snapshotSchema(expected)]);
     expect(actual.columns.length).toBeGreaterThan(40);
-    expect(actual).toEqual(wanted);
+    expect(actual.indexes.filter(sqlOnly)).toEqual(
+      Object.entries(SQL_ONLY_INDEXES).map(([name, on]) => `CREATE UNIQUE INDEX "${name}" ON public.${on}`),
+    );
+    expect({ ...actual, indexes: actual.indexes.filter((line) => !sqlOnly(line)) }).toEqual(wanted);
   });
 
   it("enable pg_trgm and create the trigram indexes search relies on", async () => {

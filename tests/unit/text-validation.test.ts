@@ -54,6 +54,7 @@ const NOT_INPUT = [
   "lib/chat/message-payload.ts",
   "lib/chat/client/chat-api.ts",
   "lib/chat/client/reports.ts",
+  "lib/study/board-client.ts",
   "lib/presence/members.ts",
   "lib/presence/typing.ts",
   "lib/realtime/channels.ts",
