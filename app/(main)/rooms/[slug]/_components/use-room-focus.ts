@@ -2,7 +2,7 @@
 // The room's focus session in the browser: loaded from GET …/focus (after the room channel is subscribed, and again
 // on every resubscribe), kept live by `focus:updated` and `focus:member`, with the clock offset to the server
 // (serverNow − Date.now()) so every browser counts down the same time. Actions answer with toasts.
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { FocusPeople } from "@/components/focus/focus-people";
 import { useFocusMoment } from "@/components/focus/use-focus-moment";
 import { useRoomChannel } from "@/components/realtime/use-room-channel";
@@ -45,17 +45,34 @@ export function useRoomFocus({ roomId, slug, viewerId }: { roomId: string; slug:
   const [busy, setBusy] = useState(false);
   const { toast } = useToast();
 
+  // Live events heard so far. An answer to a GET asked before the latest of them may predate it (a start answered as
+  // "no session"): it is asked again rather than shown over the event, and an event that finds no state yet waits
+  // for that answer instead of being dropped.
+  const heard = useRef(0);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   const refetch = useCallback(async () => {
-    const loaded = await api.loadFocusState(slug);
-    if (!loaded) return;
-    setState(loaded.state);
-    setOffset(loaded.offset);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const before = heard.current;
+      const loaded = await api.loadFocusState(slug);
+      if (!loaded || !mounted.current) return;
+      if (heard.current !== before && attempt < 2) continue;
+      setState(loaded.state);
+      setOffset(loaded.offset);
+      return;
+    }
   }, [slug]);
 
   const onUpdated = useCallback(
     (data: unknown) => {
       const event = focusUpdatedSchema.safeParse(data);
       if (!event.success || event.data.roomId !== roomId) return;
+      heard.current += 1;
       const { session, serverNow, change } = event.data;
       setOffset(serverNow - Date.now());
       setState((prev) => {
@@ -73,6 +90,7 @@ export function useRoomFocus({ roomId, slug, viewerId }: { roomId: string; slug:
     (data: unknown) => {
       const event = focusMemberEventSchema.safeParse(data);
       if (!event.success || event.data.roomId !== roomId) return;
+      heard.current += 1;
       const { sessionId, member, memberCount } = event.data;
       setState((prev) => {
         if (!prev?.session || prev.session.id !== sessionId) return prev;
@@ -92,17 +110,7 @@ export function useRoomFocus({ roomId, slug, viewerId }: { roomId: string; slug:
     { onSubscribed: () => void refetch() },
   );
   // Also without a realtime connection: the countdown needs only the schedule.
-  useEffect(() => {
-    let current = true;
-    void api.loadFocusState(slug).then((loaded) => {
-      if (!current || !loaded) return;
-      setState(loaded.state);
-      setOffset(loaded.offset);
-    });
-    return () => {
-      current = false;
-    };
-  }, [slug]);
+  useEffect(() => void refetch(), [refetch]);
 
   const act = useCallback(
     async <T>(work: () => Promise<api.FocusOutcome<T>>, success?: string): Promise<api.FocusOutcome<T>> => {
