@@ -131,7 +131,10 @@ test("the header menu links to the profile and settings; signing out ends this s
     const menu = accountMenu(page, member.name);
     await menu.click();
     await expect(menu).toHaveAttribute("aria-expanded", "true");
-    await expect(page.getByRole("link", { name: "Profile", exact: true })).toHaveAttribute("href", `/u/${member.username}`);
+    await expect(page.getByRole("link", { name: "Profile", exact: true })).toHaveAttribute(
+      "href",
+      `/u/${member.username}`,
+    );
     await expect(page.getByRole("link", { name: "Settings" })).toHaveAttribute("href", "/settings");
     await page.keyboard.press("Escape");
     await expect(menu).toHaveAttribute("aria-expanded", "false");
