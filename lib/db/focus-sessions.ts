@@ -2,7 +2,7 @@
 // stopping and ending on schedule (each closing the session's open stints in the same transaction), the announcer's
 // conditional phase step, and the reads the room shows. Times come from the app's clock (lib/focus/sessions.ts).
 import "server-only";
-import { scheduledEnd } from "../focus/schedule";
+import { scheduledEnd, scheduleOfStored } from "../focus/schedule";
 import { writeAuditEntry, type AuditEntryInput } from "./audit-log";
 import { db } from "./client";
 import type { Prisma } from "./generated/prisma/client";
@@ -53,9 +53,7 @@ function toRow(row: Prisma.FocusSessionGetPayload<{ select: typeof sessionSelect
 }
 
 /** The scheduled end of a stored session, by the schedule's one definition. */
-function scheduledEndOf(s: { startedAt: Date; focusSeconds: number; breakSeconds: number; rounds: number }): Date {
-  return new Date(scheduledEnd({ ...s, startedAt: s.startedAt.getTime() }));
-}
+const scheduledEndOf = (s: Parameters<typeof scheduleOfStored>[0]) => new Date(scheduledEnd(scheduleOfStored(s)));
 
 /** Sets endedAt (when still null) and closes the open stints at the same time; false when it had ended already. */
 async function endSession(tx: Tx, sessionId: string, endedAt: Date, stoppedById?: string): Promise<boolean> {

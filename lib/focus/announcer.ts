@@ -14,7 +14,7 @@ import {
 import { env } from "../env";
 import { log } from "../log";
 import { isDraining } from "../observability/shutdown";
-import { nextBoundary, phaseIndexAt, scheduledEnd } from "./schedule";
+import { nextBoundary, phaseIndexAt, scheduledEnd, scheduleOfStored } from "./schedule";
 import { announceFocusSession } from "./views";
 
 export interface FocusTickReport {
@@ -26,11 +26,9 @@ export interface FocusTickReport {
   nextAt: number | null;
 }
 
-const scheduleOf = (s: RunningFocusSession) => ({ ...s, startedAt: s.startedAt.getTime(), endedAt: null });
-
 /** Brings one session up to `now`: ends it after its schedule, else announces the phase it has reached. */
 async function bringUpToDate(session: RunningFocusSession, now: number): Promise<boolean> {
-  const schedule = scheduleOf(session);
+  const schedule = scheduleOfStored(session);
   let announce: "ended" | "phase" | null = null;
   if (now >= scheduledEnd(schedule)) {
     if (await endFocusSessionOnSchedule({ sessionId: session.id })) announce = "ended";
@@ -56,7 +54,7 @@ export async function runFocusAnnouncerTick({ now = Date.now() }: { now?: number
     } catch (error) {
       log.error({ err: error, sessionId: session.id }, "focus announcement failed; the next tick retries");
     }
-    const next = nextBoundary(scheduleOf(session), now);
+    const next = nextBoundary(scheduleOfStored(session), now);
     if (next !== null && (nextAt === null || next < nextAt)) nextAt = next;
   }
   return { sessions: sessions.length, announced, nextAt };

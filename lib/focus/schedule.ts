@@ -12,6 +12,23 @@ export interface FocusSchedule {
   endedAt: number | null;
 }
 
+/** A session as stored (times as Dates): the schedule it holds, for the server's callers. */
+export function scheduleOfStored(s: {
+  startedAt: Date;
+  endedAt?: Date | null;
+  focusSeconds: number;
+  breakSeconds: number;
+  rounds: number;
+}): FocusSchedule {
+  return {
+    startedAt: s.startedAt.getTime(),
+    endedAt: s.endedAt?.getTime() ?? null,
+    focusSeconds: s.focusSeconds,
+    breakSeconds: s.breakSeconds,
+    rounds: s.rounds,
+  };
+}
+
 export type FocusPhaseKind = "focus" | "break";
 
 export interface FocusPhase {

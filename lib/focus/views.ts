@@ -7,7 +7,7 @@ import type { FocusSessionRow } from "../db/focus-sessions";
 import { log } from "../log";
 import type { FocusMemberView, FocusSessionView, FocusUpdatedEvent } from "../realtime/event-schemas";
 import { publishFocusMember, publishFocusUpdated } from "../realtime/events";
-import { phaseCount, phaseIndexAt } from "./schedule";
+import { phaseCount, phaseIndexAt, scheduleOfStored } from "./schedule";
 
 const person = (user: { name: string; username: string } | null) =>
   user && { name: user.name, username: user.username };
@@ -15,11 +15,7 @@ const person = (user: { name: string; username: string } | null) =>
 export function focusSessionViewOf(row: FocusSessionRow): FocusSessionView {
   return {
     id: row.id,
-    startedAt: row.startedAt.getTime(),
-    focusSeconds: row.focusSeconds,
-    breakSeconds: row.breakSeconds,
-    rounds: row.rounds,
-    endedAt: row.endedAt?.getTime() ?? null,
+    ...scheduleOfStored(row),
     startedBy: person(row.startedBy),
     stoppedBy: person(row.stoppedBy),
     memberCount: row.memberCount,

@@ -5,7 +5,7 @@ import {
   effectiveEnd as scheduleEffectiveEnd,
   focusIntervals,
   isRunning as scheduleRunning,
-  type FocusSchedule,
+  scheduleOfStored,
 } from "../focus/schedule";
 
 /** A session's timer: the schedule is all there is to it (lib/focus). */
@@ -34,17 +34,11 @@ export interface Interval {
   end: number;
 }
 
-const scheduleOf = (session: StudySession): FocusSchedule => ({
-  ...session,
-  startedAt: session.startedAt.getTime(),
-  endedAt: session.endedAt?.getTime() ?? null,
-});
-
 /** min(endedAt, scheduled end): a session stopped early ends when stopped. */
-export const effectiveEnd = (session: StudySession): Date => new Date(scheduleEffectiveEnd(scheduleOf(session)));
+export const effectiveEnd = (session: StudySession): Date => new Date(scheduleEffectiveEnd(scheduleOfStored(session)));
 
 export const isRunning = (session: StudySession, now: Date): boolean =>
-  scheduleRunning(scheduleOf(session), now.getTime());
+  scheduleRunning(scheduleOfStored(session), now.getTime());
 
 /** Sorted, overlapping and touching intervals merged, empty ones dropped. */
 export function normalise(intervals: Interval[]): Interval[] {
@@ -79,7 +73,9 @@ export const totalMs = (intervals: Interval[]): number => intervals.reduce((sum,
 
 /** The focus phases, cut at `until` (the effective end, or now). */
 export function focusPhases(session: StudySession, until: number): Interval[] {
-  return normalise(focusIntervals(scheduleOf(session)).map(([start, end]) => ({ start, end: Math.min(end, until) })));
+  return normalise(
+    focusIntervals(scheduleOfStored(session)).map(([start, end]) => ({ start, end: Math.min(end, until) })),
+  );
 }
 
 const toIntervals = (rows: OpenInterval[], now: number): Interval[] =>
