@@ -1,27 +1,25 @@
-// The browser's calls to /api/rooms/<slug>/focus/**: one place where HTTP answers become outcomes (the error's
-// message from the JSON body, or a generic one when the network failed). Browser-safe.
+// The browser's calls to /api/rooms/<slug>/focus/**, as outcomes rather than throws: the shared request
+// (lib/chat/client/chat-api.ts) turns an answer into the error's code and message from its JSON body. Browser-safe.
+import { z } from "zod";
+import { ChatApiError, request, UNEXPECTED_ANSWER } from "../chat/client/chat-api";
 import { focusSelfSchema, focusStateSchema, type FocusSelf, type FocusState } from "../realtime/event-schemas";
 
 export type FocusOutcome<T> = { ok: true; value: T; serverNow?: number } | { ok: false; code: string; message: string };
 
-const NETWORK = "That did not go through. Check your connection and try again.";
+const answerSchema = z.object({ serverNow: z.number().optional() }).loose().nullable();
 
 async function call(slug: string, path: string, method: string, body?: unknown): Promise<FocusOutcome<unknown>> {
+  const init: RequestInit = {
+    method,
+    headers: body === undefined ? undefined : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  };
   try {
-    const response = await fetch(`/api/rooms/${encodeURIComponent(slug)}/focus${path}`, {
-      method,
-      cache: "no-store",
-      headers: body === undefined ? undefined : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await response.json().catch(() => null)) as {
-      error?: { code?: string; message?: string };
-      serverNow?: number;
-    } | null;
-    if (response.ok) return { ok: true, value: json, serverNow: json?.serverNow };
-    return { ok: false, code: json?.error?.code ?? "internal", message: json?.error?.message ?? NETWORK };
-  } catch {
-    return { ok: false, code: "network", message: NETWORK };
+    const json = await request(`/api/rooms/${encodeURIComponent(slug)}/focus${path}`, init, answerSchema);
+    return { ok: true, value: json, serverNow: json?.serverNow };
+  } catch (error) {
+    if (error instanceof ChatApiError) return { ok: false, code: error.code, message: error.message };
+    throw error;
   }
 }
 
@@ -38,7 +36,9 @@ export async function loadFocusState(slug: string): Promise<{ state: FocusState;
 const withSelf = (outcome: FocusOutcome<unknown>): FocusOutcome<FocusSelf | null> => {
   if (!outcome.ok) return outcome;
   const me = focusSelfSchema.nullable().safeParse((outcome.value as { me?: unknown } | null)?.me ?? null);
-  return me.success ? { ok: true, value: me.data } : { ok: false, code: "internal", message: NETWORK };
+  return me.success
+    ? { ok: true, value: me.data }
+    : { ok: false, code: "invalid_response", message: UNEXPECTED_ANSWER };
 };
 
 export const startFocus = (slug: string, body: { focusSeconds: number; breakSeconds: number; rounds: number }) =>

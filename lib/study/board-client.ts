@@ -1,6 +1,7 @@
 // The browser's call for a room's weekly study board (GET /api/rooms/<slug>/study-board), its answer parsed with zod.
 // A 404 means the board is off (or the room gone): null, which the panel says.
 import { z } from "zod";
+import { ChatApiError, request } from "../chat/client/chat-api";
 
 export const studyBoardAnswerSchema = z.object({
   weekStart: z.string(),
@@ -15,12 +16,9 @@ export const studyBoardAnswerSchema = z.object({
 export type StudyBoardAnswer = z.infer<typeof studyBoardAnswerSchema>;
 
 export async function fetchStudyBoard(slug: string, signal?: AbortSignal): Promise<StudyBoardAnswer | null> {
-  const response = await fetch(`/api/rooms/${encodeURIComponent(slug)}/study-board`, {
-    headers: { Accept: "application/json" },
-    cache: "no-store",
-    signal,
+  const url = `/api/rooms/${encodeURIComponent(slug)}/study-board`;
+  return request(url, { method: "GET", signal }, studyBoardAnswerSchema).catch((error: unknown) => {
+    if (error instanceof ChatApiError && error.status === 404) return null;
+    throw error;
   });
-  if (response.status === 404) return null;
-  if (!response.ok) throw new Error(`The study board could not be loaded (${response.status}).`);
-  return studyBoardAnswerSchema.parse(await response.json());
 }

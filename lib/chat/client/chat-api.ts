@@ -105,6 +105,7 @@ export function sendErrorOutcome(error: unknown): SendErrorOutcome {
 const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 const NETWORK_MESSAGE = "Could not reach Roomful. Check your connection.";
+export const UNEXPECTED_ANSWER = "The server sent something unexpected. Please reload the page.";
 
 /** One call to the API, its answer parsed with `schema`; a refusal becomes a ChatApiError. */
 export async function request<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Promise<T> {
@@ -126,12 +127,7 @@ export async function request<T>(url: string, init: RequestInit, schema: z.ZodTy
     );
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success)
-    throw new ChatApiError(
-      response.status,
-      "invalid_response",
-      "The server sent something unexpected. Please reload the page.",
-    );
+  if (!parsed.success) throw new ChatApiError(response.status, "invalid_response", UNEXPECTED_ANSWER);
   return parsed.data;
 }
 
