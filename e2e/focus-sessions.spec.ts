@@ -88,8 +88,10 @@ test("two members: the same countdown, a goal beside the name, messages held unt
 
     // And on B's profile: what B studies now, in this room.
     await a.goto(`/u/${memberB.username}`);
-    await expect(a.getByTestId("study-now")).toContainText("Studying now: Read chapter 3");
-    await expect(a.getByTestId("study-recent")).toContainText("Read chapter 3");
+    // By its region: while the page streams, React can briefly hold a hidden second copy of the section.
+    const study = a.getByRole("region", { name: "Study" });
+    await expect(study.getByTestId("study-now")).toContainText("Studying now: Read chapter 3");
+    await expect(study.getByTestId("study-recent")).toContainText("Read chapter 3");
   } finally {
     await pair.close();
   }

@@ -102,7 +102,8 @@ test("a member's profile shows their goal, this week's time and their streak", a
   const { context, page } = await signedIn(browser, baseURL ?? "", viewer);
   try {
     await page.goto(`/u/${student.username}`);
-    const study = page.getByTestId("profile-study");
+    // By its region: while the page streams, React can briefly hold a hidden second copy of the section.
+    const study = page.getByRole("region", { name: "Study" });
     await expect(study.getByRole("heading", { name: "Study" })).toBeVisible();
     await expect(study.getByTestId("study-week")).toHaveText(want.week);
     await expect(study.getByTestId("study-streak")).toHaveText(want.streak);
@@ -116,7 +117,9 @@ test("a member's profile shows their goal, this week's time and their streak", a
 
     // Someone who never studied gets the empty state.
     await page.goto(`/u/${viewer.username}`);
-    await expect(page.getByTestId("study-log-empty")).toContainText("You have not joined a focus session yet");
+    await expect(page.getByRole("region", { name: "Study" }).getByTestId("study-log-empty")).toContainText(
+      "You have not joined a focus session yet",
+    );
   } finally {
     await context.close();
   }
@@ -134,7 +137,7 @@ test("a member hides their study log in settings: others no longer see it, they 
   const other = await signedIn(browser, baseURL ?? "", viewer);
   try {
     await other.page.goto(`/u/${student.username}`);
-    await expect(other.page.getByTestId("profile-study")).toContainText(goal);
+    await expect(other.page.getByRole("region", { name: "Study" })).toContainText(goal);
 
     await own.page.goto("/settings#study");
     const form = own.page.getByTestId("study-log-form");
@@ -150,7 +153,9 @@ test("a member hides their study log in settings: others no longer see it, they 
     await expect(other.page.getByText(goal)).toHaveCount(0);
 
     await own.page.goto(`/u/${student.username}`);
-    await expect(own.page.getByTestId("study-log-hidden")).toContainText("Your study log is hidden");
+    await expect(own.page.getByRole("region", { name: "Study" }).getByTestId("study-log-hidden")).toContainText(
+      "Your study log is hidden",
+    );
   } finally {
     await own.context.close();
     await other.context.close();
