@@ -39,12 +39,14 @@ export const socketIdSchema = text()
   .max(64)
   .regex(/^\d+\.\d+$/, "socketId must be a Pusher socket id such as 1234.5678.");
 
-export function toChatMessage(message: StoredMessage): ChatMessage {
+/** `early`: the HTML of a body and mentions rendered before the message was stored, used when they are this one's. */
+export function toChatMessage(message: StoredMessage, early?: EarlyHtml | null): ChatMessage {
+  const reuse = early && early.body === message.body && sameNames(early.mentions, message.mentions);
   return {
     id: message.id,
     roomId: message.roomId,
     body: message.body,
-    html: renderMessageHtml(message.body, message.mentions),
+    html: reuse ? early.html : renderMessageHtml(message.body, message.mentions),
     createdAt: message.createdAt.toISOString(),
     editedAt: message.editedAt?.toISOString() ?? null,
     author: message.author,
@@ -52,6 +54,35 @@ export function toChatMessage(message: StoredMessage): ChatMessage {
     // Names come on demand (GET …/reactions): a page carries counts and the reader's own.
     ...(message.reactions ? { reactions: message.reactions.map((group) => ({ ...group, reactors: [] })) } : {}),
   };
+}
+
+interface EarlyHtml {
+  body: string;
+  mentions: readonly string[];
+  html: string;
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const names = new Set(a);
+  return b.every((name) => names.has(name));
+}
+
+/**
+ * Renders `body` once the statement just started has gone out (setImmediate runs after the pool has written it), so
+ * Markdown is rendered while PostgreSQL works on the other core instead of after it answers. The mentions are the
+ * body's @words: the statement keeps those naming active members, which is all of them in nearly every message.
+ */
+function renderWhileStoring(body: string, mentions: string[]): Promise<EarlyHtml> {
+  return new Promise((resolve, reject) => {
+    setImmediate(() => {
+      try {
+        resolve({ body, mentions, html: renderMessageHtml(body, mentions) });
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  });
 }
 
 function quoteOf(original: StoredMessage["replyTo"]): ChatMessage["replyTo"] {
@@ -149,8 +180,9 @@ export async function sendMessage({
   const { points, durationSeconds } = LIMITS.messagePost;
   const perMember = LIMITS.messagePostMember;
   // The statement finds the room by slug; one no room can have (a NUL byte, a broken character) is not sent.
-  const outcome = ROOM_SLUG_PATTERN.test(slug)
-    ? await runSendStatement({
+  const mentions = mentionedUsernames(body);
+  const statement = ROOM_SLUG_PATTERN.test(slug)
+    ? runSendStatement({
         session,
         slug,
         authorId,
@@ -163,15 +195,22 @@ export async function sendMessage({
         memberLimit: { key: limitKey("messagePostMember", authorId), ...perMember },
         slowMode: { keyPrefix: slowModeKeyPrefix(authorId) },
         replyTo,
-        mentions: mentionedUsernames(body),
+        mentions,
         question: question === true,
       })
     : null;
+  const early = statement && renderWhileStoring(body, mentions);
+  // A refused send never reads the early HTML.
+  early?.catch(() => undefined);
+  const outcome = await statement;
+  let touched: Promise<void> | undefined;
   if (outcome && session) {
     requirePoster(
       outcome.caller && { emailVerified: outcome.caller.verified, deactivated: outcome.caller.deactivated },
     );
-    if (outcome.caller?.stale) await touchUserSession({ id: session.id });
+    // Marked used while the room hears of the message: the answer waits for it, the delivery does not.
+    if (outcome.caller?.stale) touched = touchUserSession({ id: session.id });
+    touched?.catch(() => undefined);
   }
   const room = outcome?.room;
   if (!outcome || !room) throw notFound("room", "This room does not exist (any more).");
@@ -181,7 +220,7 @@ export async function sendMessage({
   let result: Omit<SendResult, "delivered">;
   const stored = outcome.message ?? (await findStoredByClientKey(authorId, clientKey));
   if (stored?.created) {
-    result = { message: toChatMessage(stored.message), created: true };
+    result = { message: toChatMessage(stored.message, await early), created: true };
   } else if (stored) {
     // A retry, answered also over the limit.
     result = replay(stored.message, room);
@@ -208,6 +247,7 @@ export async function sendMessage({
     void delivered.then(() => announceNotifications(result.message.id, notified));
   }
   if (outcome.asked) void delivered.then(() => announceAsked(result.message));
+  await touched;
   return { ...result, delivered };
 }
 

@@ -124,7 +124,12 @@ async function serve(request: IncomingMessage, response: ServerResponse, answer:
       throw error;
     });
     const reply = await answer(request, claims, text);
-    if (reply.delivered) track(reply.delivered);
+    if (reply.delivered) {
+      track(reply.delivered);
+      // The room hears first: Node's agent gives the trigger its socket on a later tick, so answering at once would
+      // put this answer's serialising and writing ahead of every reader's delivery.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     send(response, reply);
   } catch (error) {
     if (error instanceof AppError && error.status === 413) response.shouldKeepAlive = false;
