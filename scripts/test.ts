@@ -22,12 +22,14 @@ function npmRun(script: string, env: Record<string, string> = {}): Promise<void>
   });
 }
 
+const started = Date.now();
+
+/** Each step's heading says when it starts, so a slow run shows which step took the time. */
 function step(title: string): void {
-  console.log(`\n--- ${title}`);
+  console.log(`\n--- ${title} (at ${Math.round((Date.now() - started) / 1000)} s)`);
 }
 
 runMain(async () => {
-  const started = Date.now();
   step("lint and types (npm run check)");
   await npmRun("check");
 
