@@ -63,6 +63,8 @@ describe("supervise", () => {
     });
     cleanup.push(() => watched.stop());
     const firstPid = watched.current.process.pid;
+    // The port opens before the server's line reaches our end of the pipe: the report can only quote what arrived.
+    await waitFor(() => watched.current.recentOutput().includes("listening"), { what: "the server's first line" });
 
     killGroup(firstPid);
     await waitFor(() => watched.restarts === 1, { what: "the restart" });
