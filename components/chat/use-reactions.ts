@@ -8,7 +8,7 @@ import { useRoomChannel } from "@/components/realtime/use-room-channel";
 import { useToast } from "@/components/ui/toast";
 import { ChatApiError, errorMessageOf, fetchReactions, isMessageGone, postReaction } from "@/lib/chat/client/chat-api";
 import type { ConversationStore } from "@/lib/chat/client/conversation-store";
-import { guessToggle } from "@/lib/chat/client/reactions";
+import { guessToggle, isNewerChange } from "@/lib/chat/client/reactions";
 import { isTombstone, type Reactor } from "@/lib/chat/message-payload";
 import { REACTOR_NAMES } from "@/lib/reactions/reaction-rules";
 import { reactionUpdatedSchema, ROOM_EVENTS } from "@/lib/realtime/event-schemas";
@@ -37,6 +37,8 @@ export function useReactions({
   const { toast } = useToast();
   const queues = useRef(new Map<string, Promise<void>>());
   const naming = useRef(new Set<number>());
+  // The latest change applied per message and emoji, from events and from the member's own answers.
+  const applied = useRef(new Map<string, number>());
   const viewerId = viewer?.id ?? null;
   const name = viewer?.name ?? "";
   const username = viewer?.username ?? "";
@@ -45,7 +47,8 @@ export function useReactions({
     [ROOM_EVENTS.reactionUpdated]: (data) => {
       const event = reactionUpdatedSchema.safeParse(data);
       if (!event.success || event.data.roomId !== roomId) return;
-      const { messageId, emoji, count, reactors, actorId, on } = event.data;
+      const { messageId, emoji, count, reactors, actorId, on, version } = event.data;
+      if (!isNewerChange(applied.current, messageId, emoji, version)) return;
       // Someone else's change leaves the viewer's own mark as it is.
       const mine = actorId === viewerId ? on : undefined;
       store.dispatch({ type: "reaction", messageId, change: { emoji, count, reactors, mine } });
@@ -64,8 +67,10 @@ export function useReactions({
       const previous = queues.current.get(key) ?? Promise.resolve();
       const next = previous.then(async () => {
         try {
-          const { reaction } = await postReaction(slug, messageId, emoji, on);
-          store.dispatch({ type: "reaction", messageId, change: reaction });
+          const { reaction, version } = await postReaction(slug, messageId, emoji, on);
+          // A later change (someone else's, made after this one) may already be shown: it counts this one too.
+          if (isNewerChange(applied.current, messageId, emoji, version))
+            store.dispatch({ type: "reaction", messageId, change: reaction });
         } catch (error) {
           if (isMessageGone(error) || (error instanceof ChatApiError && error.code === "conflict:message_deleted"))
             store.dispatch({ type: "deleted", id: messageId });

@@ -24,6 +24,8 @@ export const REACTION_KINDS_FULL = `A message holds up to ${REACTION_KINDS_LIMIT
 export interface ReactionResult {
   messageId: number;
   reaction: ReactionGroup & { mine: boolean };
+  /** The change's number among the message's changes (as `reaction:updated` carries it): later ones are higher. */
+  version: number;
 }
 
 function parseChange(input: unknown): { emoji: string; on: boolean } {
@@ -93,9 +95,10 @@ export async function changeReactionAs({
   }
   const reaction = summaryOf(emoji, change.group);
   const { count, reactors } = reaction;
-  const event = { roomId: gate.room.id, messageId: id.data, emoji, count, reactors, actorId: reactor.id, on };
+  const { version } = change;
+  const event = { roomId: gate.room.id, messageId: id.data, emoji, count, reactors, actorId: reactor.id, on, version };
   const delivered = change.changed ? publishReactionUpdated(event) : Promise.resolve(true);
-  return { result: { messageId: id.data, reaction }, delivered };
+  return { result: { messageId: id.data, reaction, version }, delivered };
 }
 
 /**

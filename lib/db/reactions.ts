@@ -71,11 +71,17 @@ export interface StoredReactionGroup {
 
 export type ReactionChange =
   | { refused: "message_missing" | "message_deleted" | "kinds_limit" }
-  | { changed: boolean; group: StoredReactionGroup | null };
+  | {
+      changed: boolean;
+      group: StoredReactionGroup | null;
+      /** Taken under the message's turn: a later change of the message has a higher number. */
+      version: number;
+    };
 
 // The message's row is share-locked, so a concurrent delete waits for this change and then removes it with the rest
 // (./messages.ts softDeleteMessage); a change to an already deleted message finds it deleted. Changes to one message
-// take turns on an advisory lock, so the count of kinds is exact and each change reads the summary after the last.
+// take turns on an advisory lock, so the count of kinds is exact and each change reads the summary after the last;
+// each takes its number from "ReactionChange_seq" during its turn, so the numbers follow the turns.
 const MESSAGE = statement(
   "reaction_message",
   `SELECT "deletedAt" IS NOT NULL AS deleted, pg_advisory_xact_lock(hashtext('reaction'), id) IS NULL AS locked
@@ -90,11 +96,16 @@ const ADD = statement(
     INSERT INTO "Reaction" ("messageId", emoji, "userId") SELECT $1, $2, $3 FROM kinds WHERE present OR n < $4
     ON CONFLICT DO NOTHING RETURNING 1
   )
-  SELECT kinds.present OR kinds.n < $4 AS room, (SELECT count(*) FROM added)::int AS added FROM kinds`,
+  SELECT kinds.present OR kinds.n < $4 AS room, (SELECT count(*) FROM added)::int AS added,
+         nextval('"ReactionChange_seq"')::text AS version
+  FROM kinds`,
 );
 const REMOVE = statement(
   "reaction_remove",
-  `DELETE FROM "Reaction" WHERE "messageId" = $1 AND emoji = $2 AND "userId" = $3 RETURNING 1`,
+  `WITH removed AS (
+    DELETE FROM "Reaction" WHERE "messageId" = $1 AND emoji = $2 AND "userId" = $3 RETURNING 1
+  )
+  SELECT (SELECT count(*) FROM removed)::int AS removed, nextval('"ReactionChange_seq"')::text AS version`,
 );
 // Each kind of a message's reactions ($2: one kind, or null for all) with its count, whether $3 is among them, and the
 // earliest $4 by name; in the order the kinds were first used.
@@ -139,15 +150,23 @@ export async function changeReaction({
     if (!message) return { refused: "message_missing" };
     if (message.deleted) return { refused: "message_deleted" };
     let changed: boolean;
+    let version: string;
     if (on) {
-      const [add] = await run<{ room: boolean; added: number }>(ADD, [messageId, emoji, userId, kindsLimit], client);
+      const [add] = await run<{ room: boolean; added: number; version: string }>(
+        ADD,
+        [messageId, emoji, userId, kindsLimit],
+        client,
+      );
       if (!add?.room) return { refused: "kinds_limit" };
       changed = add.added === 1;
+      version = add.version;
     } else {
-      changed = (await run(REMOVE, [messageId, emoji, userId], client)).length === 1;
+      const [remove] = await run<{ removed: number; version: string }>(REMOVE, [messageId, emoji, userId], client);
+      changed = remove?.removed === 1;
+      version = remove?.version ?? "0";
     }
     const [group] = await run<StoredReactionGroup>(GROUP, [messageId, emoji, userId, reactorNames], client);
-    return { changed, group: group ?? null };
+    return { changed, group: group ?? null, version: Number(version) };
   });
 }
 

@@ -149,6 +149,8 @@ export const reactionUpdatedSchema = z.object({
   reactors: z.array(reactorSchema).max(REACTOR_NAMES),
   actorId: z.string(),
   on: z.boolean(),
+  /** Changes of one message are numbered in the order they were made: a browser drops one older than it holds. */
+  version: z.number().int().nonnegative(),
 });
 export type ReactionUpdatedEvent = z.infer<typeof reactionUpdatedSchema>;
 

@@ -42,6 +42,13 @@ describe("database migrations", () => {
     expect({ ...actual, indexes: actual.indexes.filter((line) => !sqlOnly(line)) }).toEqual(wanted);
   });
 
+  it("create the sequence that numbers reaction changes (SQL only, like the partial indexes)", async () => {
+    const rows = await withClient(process.env.DATABASE_URL ?? "", (client) =>
+      client.query<{ name: string }>(`SELECT sequence_name AS name FROM information_schema.sequences`),
+    );
+    expect(rows.rows.map((row) => row.name)).toContain("ReactionChange_seq");
+  });
+
   it("enable pg_trgm and create the trigram indexes search relies on", async () => {
     const snapshot = await snapshotSchema(process.env.DATABASE_URL ?? "");
     expect(snapshot.extensions).toContain("pg_trgm");

@@ -181,6 +181,20 @@ describe("bad input", () => {
 });
 
 describe("toggling, summaries and history", () => {
+  it("numbers the changes of a message in the order they were made, so the highest carries the final count", async () => {
+    const room = await newRoom();
+    const { id } = await post(room.id);
+    const reactors = [host, member, moderator, admin];
+    // At once: each change's summary is read during its turn, and its number taken then.
+    const results = await Promise.all(reactors.map((actor) => react(actor, room.slug, id, HEART)));
+    const byVersion = [...results].sort((a, b) => a.version - b.version);
+    expect(new Set(results.map((r) => r.version)).size).toBe(reactors.length);
+    expect(byVersion.map((r) => r.reaction.count)).toEqual([1, 2, 3, 4]);
+    const back = await react(member, room.slug, id, HEART, false);
+    expect(back.version).toBeGreaterThan(byVersion.at(-1)?.version ?? Infinity);
+    expect(back.reaction.count).toBe(3);
+  });
+
   it("counts each member once per emoji, names the earliest, and takes a reaction back", async () => {
     const room = await newRoom();
     const { id } = await post(room.id);
@@ -305,8 +319,11 @@ describe("live and limited", () => {
       reactors: [{ name: host.name, username: host.username }],
       actorId: host.id,
       on: true,
+      version: expect.any(Number) as number,
     });
-    expect(reactionUpdatedSchema.parse(removed)).toMatchObject({ count: 0, reactors: [], on: false });
+    const taken = reactionUpdatedSchema.parse(removed);
+    expect(taken).toMatchObject({ count: 0, reactors: [], on: false });
+    expect(taken.version).toBeGreaterThan(reactionUpdatedSchema.parse(added).version);
     expect(events).toHaveLength(2);
   });
 

@@ -176,6 +176,7 @@ export function deleteMessage(slug: string, id: number): Promise<{ id: number }>
 const reactionResultSchema = z.object({
   messageId: z.number(),
   reaction: reactionGroupSchema.extend({ mine: z.boolean() }),
+  version: z.number(),
 });
 
 /** Reacts with `emoji` (on) or takes the reaction back; answers the emoji's summary afterwards (count 0: none left). */

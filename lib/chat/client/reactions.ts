@@ -68,3 +68,16 @@ export function sameReactions(a: ChatMessage["reactions"], b: ChatMessage["react
   if (!a || !b) return (a?.length ?? 0) === 0 && (b?.length ?? 0) === 0;
   return a.length === b.length && a.every((group, i) => sameGroup(group, b[i]!));
 }
+
+/**
+ * Whether a change of `emoji` on message `messageId` numbered `version` is newer than every one applied before it
+ * (then it is recorded). Two members' changes can reach a page in the opposite order from the one they were made in;
+ * the older one, arriving last, would otherwise leave its count on screen.
+ */
+export function isNewerChange(applied: Map<string, number>, messageId: number, emoji: string, version: number) {
+  const key = `${messageId} ${emoji}`;
+  const held = applied.get(key);
+  if (held !== undefined && held >= version) return false;
+  applied.set(key, version);
+  return true;
+}
