@@ -90,6 +90,17 @@ test("two members: the same countdown, a goal beside the name, messages held unt
     }
     await expect(messageWith(b, "Quick question about the homework")).toBeVisible();
     await expect(b.getByTestId("focus-held")).toHaveCount(0);
+    // Read once it shows (while it waited, B's read position stayed before it: tests/unit/focus-hold.test.ts).
+    await expect
+      .poll(async () => {
+        const [row] = await sql<{ read: boolean }>(
+          `SELECT p."lastReadMessageId" >= m.id AS read FROM "Participant" p JOIN "Message" m ON m."roomId" = p."roomId"
+           WHERE p."roomId" = $1 AND p."userId" = $2 AND m.body = $3`,
+          [pair.room.id, memberB.id, "Quick question about the homework"],
+        );
+        return row?.read ?? false;
+      })
+      .toBe(true);
     await expect(bInA.getByTestId("person-focus")).toHaveAttribute("data-phase", "break");
     await expect(bInA.getByTestId("person-focus")).toContainText("On break");
 

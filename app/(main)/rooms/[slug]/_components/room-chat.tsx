@@ -14,7 +14,6 @@ import { useTimeline } from "@/components/chat/use-timeline";
 import { TypingIndicator } from "@/components/presence/typing-indicator";
 import { useConnectionStatus } from "@/components/realtime/realtime-provider";
 import { useToast } from "@/components/ui/toast";
-import { lastIdOf } from "@/lib/chat/client/message-store";
 import { postingBlock } from "@/lib/chat/client/posting-restriction";
 import type { HistoryEntry } from "@/lib/chat/message-payload";
 import type { PinView, RoomUpdatedEvent } from "@/lib/realtime/event-schemas";
@@ -115,11 +114,10 @@ export function RoomChat({
   useSlowModeSends(slow, state.pending, conversation.clearRateLimit);
   const { askToDelete, askToModerate, dialogs } = useRoomDialogs(conversation.remove);
 
-  // Only the live end marks the room read, not a window of older history.
-  const markable = member !== null && !deleted && !state.hasNewer;
-  useMarkRead({ slug: room.slug, enabled: markable, lastId: lastIdOf(state), atBottom });
-
   const { focus, moment, hold, people: focusPeople } = useRoomFocusView(room, memberId, state.entries);
+  // Only the live end marks the room read, not a window of older history, nor messages held until the break.
+  const markable = member !== null && !deleted && !state.hasNewer;
+  useMarkRead({ slug: room.slug, enabled: markable, lastId: hold.readTo, atBottom });
   const rows = useTimeline({ entries: hold.entries, pending: state.pending }, member, time);
 
   const onEdit = useCallback(

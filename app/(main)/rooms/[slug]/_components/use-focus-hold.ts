@@ -5,12 +5,9 @@
 // keeps merging into the conversation underneath, so nothing is lost.
 import { useMemo, useState } from "react";
 import type { HistoryEntry } from "@/lib/chat/message-payload";
-import { heldEntries } from "@/lib/focus/hold";
+import { heldEntries, type HeldEntries } from "@/lib/focus/hold";
 
-export interface FocusHold {
-  entries: HistoryEntry[];
-  /** Messages waiting for the break. */
-  waiting: number;
+export interface FocusHold extends HeldEntries {
   showNow: () => void;
 }
 
