@@ -68,6 +68,10 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
   return b.every((name) => names.has(name));
 }
 
+// A refused send (over a limit, muted) renders for nothing: bodies past this are rendered only once stored, so a
+// flood of refused long ones costs what it did before.
+const EARLY_RENDER_MAX = 1_000;
+
 /**
  * Renders `body` once the statement just started has gone out (setImmediate runs after the pool has written it), so
  * Markdown is rendered while PostgreSQL works on the other core instead of after it answers. The mentions are the
@@ -199,7 +203,7 @@ export async function sendMessage({
         question: question === true,
       })
     : null;
-  const early = statement && renderWhileStoring(body, mentions);
+  const early = statement && body.length <= EARLY_RENDER_MAX ? renderWhileStoring(body, mentions) : null;
   // A refused send never reads the early HTML.
   early?.catch(() => undefined);
   const outcome = await statement;
